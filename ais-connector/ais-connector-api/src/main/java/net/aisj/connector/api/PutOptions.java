@@ -1,0 +1,35 @@
+package net.aisj.connector.api;
+
+import java.io.Serializable;
+import java.util.Map;
+
+/**
+ * How to store an object.
+ *
+ * @param checksumType  what to compute while streaming (the bucket's {@code checksum.type})
+ * @param expected      a client-supplied checksum to verify, or null; a mismatch fails the PUT and stores nothing
+ * @param contentLength the declared length, or -1 if unknown; a stream that ends early fails the PUT
+ * @param custom        custom metadata to store (replaces any previous), never null
+ * @param versioning    whether to keep a version counter
+ * @param fsync         whether to fsync data and directory before the PUT returns (write policy {@code immediate})
+ */
+public record PutOptions(ChecksumType checksumType, Checksum expected, long contentLength,
+                         Map<String, String> custom, boolean versioning, boolean fsync) implements Serializable {
+
+    public PutOptions {
+        custom = custom == null ? Map.of() : Map.copyOf(custom);
+        checksumType = checksumType == null ? ChecksumType.XXHASH2 : checksumType;
+    }
+
+    public static PutOptions defaults() {
+        return new PutOptions(ChecksumType.XXHASH2, null, -1, Map.of(), true, true);
+    }
+
+    public PutOptions withCustom(Map<String, String> md) {
+        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync);
+    }
+
+    public PutOptions withExpected(Checksum c, long length) {
+        return new PutOptions(checksumType, c, length, custom, versioning, fsync);
+    }
+}

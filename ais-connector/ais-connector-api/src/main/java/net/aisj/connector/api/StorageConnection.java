@@ -1,0 +1,97 @@
+package net.aisj.connector.api;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A handle to the node's storage engine (mountpaths, object files and their metadata). Obtained from
+ * {@link StorageConnectionFactory}; close it when done (try-with-resources). Calls are synchronous and may be made
+ * from any thread; the engine behind is shared and thread-safe.
+ *
+ * <p>Object writes are transactions: the object becomes visible whole or not at all, and concurrent writers of one
+ * name never produce a torn object (the last commit wins whole).
+ */
+public interface StorageConnection extends AutoCloseable {
+
+    /**
+     * Opens the node's mountpaths (creating the directories and the on-disk volume record if needed) and starts the
+     * background workers. Idempotent for the same arguments.
+     *
+     * @param configuredNodeId the operator's node id, or null/empty to use the one on disk (generating one if none)
+     * @param mountpaths       directories; at least one
+     * @return the node's identity and mountpaths
+     * @throws StorageException UNAVAILABLE if no mountpath is usable, BAD_REQUEST if the configured id conflicts with
+     *                          the one on disk
+     */
+    NodeVolume open(String configuredNodeId, List<String> mountpaths) throws StorageException;
+
+    /** The node's identity and current mountpath state. */
+    NodeVolume volume() throws StorageException;
+
+    /** True when the engine is open and at least one mountpath is usable for reads and writes. */
+    boolean healthy();
+
+    /** Creates the bucket's directories on every mountpath. Idempotent. */
+    void createBucket(BucketId bucket) throws StorageException;
+
+    /** Removes the bucket's data from every mountpath. Idempotent. */
+    void destroyBucket(BucketId bucket) throws StorageException;
+
+    /**
+     * Stores an object (see the class contract).
+     *
+     * @throws StorageException BAD_CHECKSUM when {@code opts.expected()} does not match or the stream ended before
+     *                          {@code opts.contentLength()}; IO when the client vanished; nothing is left behind
+     */
+    ObjectStat put(ObjectId id, InputStream in, PutOptions opts) throws StorageException;
+
+    /**
+     * Opens an object for reading.
+     *
+     * @param validate verify the stored checksum before returning (CORRUPTED on mismatch)
+     * @throws StorageException NOT_FOUND when absent
+     */
+    ObjectReader open(ObjectId id, boolean validate) throws StorageException;
+
+    /** The object's metadata, or empty when absent. Does not update atime. */
+    Optional<ObjectStat> stat(ObjectId id) throws StorageException;
+
+    /** Deletes the object; false when it was absent. */
+    boolean delete(ObjectId id) throws StorageException;
+
+    /** Renames within the bucket (replacing any object of the new name). NOT_FOUND when the source is absent. */
+    ObjectStat rename(ObjectId from, String newName) throws StorageException;
+
+    /** Copies to another name/bucket on this node; the copy gets {@code opts} metadata rules. */
+    ObjectStat copy(ObjectId from, ObjectId to, PutOptions opts) throws StorageException;
+
+    /** Merges (or, with {@code replace}, replaces) the object's custom metadata. */
+    ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) throws StorageException;
+
+    /**
+     * Appends to a pending append (AIS {@code append_type=append}). The first call passes a null/empty handle; if the
+     * object exists its content is the starting point. Nothing is visible until {@link #flushAppend}.
+     *
+     * @return the handle for the next append or the flush
+     */
+    String append(ObjectId id, String handle, InputStream in) throws StorageException;
+
+    /** Commits a pending append as the object's new content (AIS {@code append_type=flush}). */
+    ObjectStat flushAppend(ObjectId id, String handle, PutOptions opts) throws StorageException;
+
+    /** One page of the bucket's objects on this node, merged over all mountpaths in UTF-8 binary order. */
+    ObjectPage list(BucketId bucket, ListRequest request) throws StorageException;
+
+    /**
+     * Writes a small metadata document (e.g. "bmd", "smap") to every usable mountpath, atomically per mountpath.
+     */
+    void storeMeta(String name, byte[] content) throws StorageException;
+
+    /** The copies of a metadata document found on the mountpaths (possibly different versions). */
+    List<byte[]> loadMeta(String name) throws StorageException;
+
+    @Override
+    void close();
+}
