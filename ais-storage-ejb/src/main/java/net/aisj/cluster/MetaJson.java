@@ -1,0 +1,270 @@
+package net.aisj.cluster;
+
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.core.AisException;
+import net.aisj.core.BucketMetadata;
+import net.aisj.core.BucketProps;
+import net.aisj.core.ClusterMap;
+import net.aisj.core.NodeInfo;
+
+/**
+ * AIS JSON shapes of bucket props ({@code Ais-Bucket-Props}), BMD and Smap, in both directions. Numbers that AIS
+ * writes as strings (versions, ids, times) are written as strings and read from either form. Stateless.
+ */
+public final class MetaJson {
+
+    private static final Set<String> PROP_KEYS = Set.of("provider", "backend_bck", "write_policy", "checksum",
+            "versioning", "mirror", "ec", "lru", "access", "features", "bid", "created", "rate_limit", "extra",
+            "chunks");
+
+    private MetaJson() {
+    }
+
+    public static JsonObject parse(String json) {
+        try (var r = Json.createReader(new StringReader(json))) {
+            return r.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw AisException.badRequest("invalid JSON: " + e.getMessage());
+        }
+    }
+
+    // ---- bucket props ----
+
+    public static JsonObject props(BucketProps p) {
+        var c = p.checksum();
+        var v = p.versioning();
+        var m = p.mirror();
+        var ec = p.ec();
+        return Json.createObjectBuilder()
+                .add("provider", p.provider())
+                .add("backend_bck", Json.createObjectBuilder().add("name", "").add("provider", ""))
+                .add("write_policy", Json.createObjectBuilder().add("data", p.writePolicy().data())
+                        .add("md", p.writePolicy().md()))
+                .add("checksum", Json.createObjectBuilder().add("type", c.type())
+                        .add("validate_cold_get", c.validateColdGet()).add("validate_warm_get", c.validateWarmGet())
+                        .add("validate_obj_move", c.validateObjMove()).add("enable_read_range", c.enableReadRange()))
+                .add("versioning", Json.createObjectBuilder().add("enabled", v.enabled())
+                        .add("validate_warm_get", v.validateWarmGet()).add("synchronize", v.synchronize()))
+                .add("mirror", Json.createObjectBuilder().add("copies", m.copies())
+                        .add("burst_buffer", m.burstBuffer()).add("enabled", m.enabled()))
+                .add("ec", Json.createObjectBuilder().add("objsize_limit", ec.objsizeLimit())
+                        .add("compression", ec.compression()).add("bundle_multiplier", 2)
+                        .add("data_slices", ec.dataSlices()).add("parity_slices", ec.paritySlices())
+                        .add("enabled", ec.enabled()).add("disk_only", false))
+                .add("lru", Json.createObjectBuilder().add("dont_evict_time", p.lru().dontEvictTime())
+                        .add("capacity_upd_time", p.lru().capacityUpdTime()).add("enabled", p.lru().enabled()))
+                .add("access", p.access())
+                .add("features", "0")
+                .add("bid", Long.toUnsignedString(p.bid()))
+                .add("created", Long.toString(p.created()))
+                .build();
+    }
+
+    /**
+     * Applies a partial props document (AIS {@code BpropsToSet}) over {@code base}.
+     *
+     * @throws AisException BAD_REQUEST for unknown keys, wrong types or invalid values
+     */
+    public static BucketProps applyPatch(BucketProps base, JsonObject patch) {
+        for (String k : patch.keySet()) {
+            if (!PROP_KEYS.contains(k)) {
+                throw AisException.badRequest("invalid bucket property \"" + k + "\"");
+            }
+        }
+        JsonObject merged = merge(props(base), patch);
+        if (!str(merged, "provider").equals(base.provider())) {
+            throw AisException.badRequest("bucket provider cannot be changed");
+        }
+        return fromProps(merged, base.created(), base.bid()).validated();
+    }
+
+    private static BucketProps fromProps(JsonObject o, long created, long bid) {
+        JsonObject c = obj(o, "checksum");
+        JsonObject v = obj(o, "versioning");
+        JsonObject m = obj(o, "mirror");
+        JsonObject ec = obj(o, "ec");
+        JsonObject wp = obj(o, "write_policy");
+        JsonObject lru = obj(o, "lru");
+        return new BucketProps(str(o, "provider"),
+                new BucketProps.Checksum(str(c, "type"), bool(c, "validate_cold_get"), bool(c, "validate_warm_get"),
+                        bool(c, "validate_obj_move"), bool(c, "enable_read_range")),
+                new BucketProps.Versioning(bool(v, "enabled"), bool(v, "validate_warm_get"), bool(v, "synchronize")),
+                new BucketProps.Mirror(bool(m, "enabled"), (int) num(m, "copies"), (int) num(m, "burst_buffer")),
+                new BucketProps.Ec(bool(ec, "enabled"), (int) num(ec, "data_slices"), (int) num(ec, "parity_slices"),
+                        num(ec, "objsize_limit"), str(ec, "compression")),
+                new BucketProps.WritePolicy(str(wp, "data"), str(wp, "md")),
+                new BucketProps.Lru(bool(lru, "enabled"), str(lru, "dont_evict_time"), str(lru, "capacity_upd_time")),
+                str(o, "access"), created, bid);
+    }
+
+    /** Reads a full props document (as written by {@link #props}). */
+    public static BucketProps readProps(JsonObject o) {
+        return fromProps(o, num(o, "created"), Long.parseUnsignedLong(str(o, "bid")));
+    }
+
+    /** Deep merge: objects merge key by key, anything else in {@code patch} replaces. */
+    static JsonObject merge(JsonObject base, JsonObject patch) {
+        JsonObjectBuilder b = Json.createObjectBuilder(base);
+        for (Map.Entry<String, JsonValue> e : patch.entrySet()) {
+            JsonValue old = base.get(e.getKey());
+            JsonValue nv = e.getValue();
+            if (old instanceof JsonObject oo && nv instanceof JsonObject no) {
+                b.add(e.getKey(), merge(oo, no));
+            } else if (old instanceof JsonObject && nv.getValueType() != JsonValue.ValueType.NULL) {
+                throw AisException.badRequest("bucket property \"" + e.getKey() + "\" must be an object");
+            } else if (nv.getValueType() != JsonValue.ValueType.NULL) {
+                b.add(e.getKey(), nv);
+            }
+        }
+        return b.build();
+    }
+
+    // ---- BMD ----
+
+    public static JsonObject bmd(BucketMetadata bmd) {
+        SortedMap<String, SortedMap<String, SortedMap<String, BucketProps>>> tree = new TreeMap<>();
+        bmd.buckets().forEach((id, p) -> tree.computeIfAbsent(id.provider(), k -> new TreeMap<>())
+                .computeIfAbsent(id.namespace().isEmpty() ? "@#" : id.namespace(), k -> new TreeMap<>())
+                .put(id.name(), p));
+        JsonObjectBuilder providers = Json.createObjectBuilder();
+        tree.forEach((prov, nss) -> {
+            JsonObjectBuilder nsb = Json.createObjectBuilder();
+            nss.forEach((ns, bcks) -> {
+                JsonObjectBuilder bb = Json.createObjectBuilder();
+                bcks.forEach((name, p) -> bb.add(name, props(p)));
+                nsb.add(ns, bb);
+            });
+            providers.add(prov, nsb);
+        });
+        return Json.createObjectBuilder().add("providers", providers).add("uuid", bmd.uuid())
+                .add("version", Long.toString(bmd.version())).build();
+    }
+
+    public static BucketMetadata readBmd(JsonObject o) {
+        SortedMap<BucketId, BucketProps> m = new TreeMap<>(BucketMetadata.ORDER);
+        JsonObject providers = o.getJsonObject("providers");
+        if (providers != null) {
+            providers.forEach((prov, nss) -> nss.asJsonObject().forEach((ns, bcks) -> bcks.asJsonObject()
+                    .forEach((name, p) -> m.put(new BucketId(prov, ns.equals("@#") ? "" : ns, name),
+                            readProps(p.asJsonObject())))));
+        }
+        return new BucketMetadata(str(o, "uuid"), num(o, "version"), m);
+    }
+
+    // ---- Smap ----
+
+    public static JsonObject snode(NodeInfo n) {
+        JsonObjectBuilder net = Json.createObjectBuilder().add("node_ip_addr", n.host())
+                .add("daemon_port", Integer.toString(n.port())).add("direct_url", n.publicUrl());
+        return Json.createObjectBuilder()
+                .add("public_net", net)
+                .add("intra_control_net", Json.createObjectBuilder().add("node_ip_addr", n.host())
+                        .add("daemon_port", Integer.toString(n.port())).add("direct_url", n.publicUrl()))
+                .add("intra_data_net", Json.createObjectBuilder().add("node_ip_addr", n.host())
+                        .add("daemon_port", Integer.toString(n.port())).add("direct_url", n.publicUrl()))
+                .add("daemon_type", n.target() && !n.proxy() ? "target" : "proxy")
+                .add("daemon_id", n.id())
+                .add("flags", n.flags())
+                .add("id_digest", Long.toUnsignedString(n.idDigest()))
+                .build();
+    }
+
+    /** Smap in AIS shape: a node with both roles appears in both {@code pmap} and {@code tmap}. */
+    public static JsonObject smap(ClusterMap map) {
+        JsonObjectBuilder pmap = Json.createObjectBuilder();
+        JsonObjectBuilder tmap = Json.createObjectBuilder();
+        for (NodeInfo n : map.nodes().values()) {
+            if (n.proxy()) {
+                pmap.add(n.id(), proxyView(n));
+            }
+            if (n.target()) {
+                tmap.add(n.id(), targetView(n));
+            }
+        }
+        JsonObjectBuilder b = Json.createObjectBuilder().add("tmap", tmap).add("pmap", pmap);
+        NodeInfo primary = map.primary();
+        if (primary != null) {
+            b.add("proxy_si", proxyView(primary));
+        }
+        return b.add("uuid", map.uuid()).add("creation_time", Long.toString(map.created()))
+                .add("version", Long.toString(map.version())).build();
+    }
+
+    private static JsonObject proxyView(NodeInfo n) {
+        return Json.createObjectBuilder(snode(n)).add("daemon_type", "proxy").build();
+    }
+
+    private static JsonObject targetView(NodeInfo n) {
+        return Json.createObjectBuilder(snode(n)).add("daemon_type", "target").build();
+    }
+
+    // ---- tolerant readers ----
+
+    private static JsonObject obj(JsonObject o, String k) {
+        JsonValue v = o.get(k);
+        if (v instanceof JsonObject jo) {
+            return jo;
+        }
+        throw AisException.badRequest("bucket property \"" + k + "\" must be an object");
+    }
+
+    static String str(JsonObject o, String k) {
+        JsonValue v = o.get(k);
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        if (v instanceof JsonNumber n) {
+            return n.toString();
+        }
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return "";
+        }
+        throw AisException.badRequest("property \"" + k + "\" must be a string");
+    }
+
+    static long num(JsonObject o, String k) {
+        JsonValue v = o.get(k);
+        try {
+            if (v instanceof JsonNumber n) {
+                return n.longValueExact();
+            }
+            if (v instanceof JsonString s) {
+                return Long.parseLong(s.getString());
+            }
+        } catch (ArithmeticException | NumberFormatException e) {
+            throw AisException.badRequest("property \"" + k + "\" must be an integer");
+        }
+        if (v == null) {
+            return 0;
+        }
+        throw AisException.badRequest("property \"" + k + "\" must be an integer");
+    }
+
+    static boolean bool(JsonObject o, String k) {
+        JsonValue v = o.get(k);
+        if (v == JsonValue.TRUE) {
+            return true;
+        }
+        if (v == JsonValue.FALSE || v == null) {
+            return false;
+        }
+        if (v instanceof JsonString s && (s.getString().equals("true") || s.getString().equals("false"))) {
+            return Boolean.parseBoolean(s.getString());
+        }
+        throw AisException.badRequest("property \"" + k + "\" must be true or false");
+    }
+}

@@ -1,0 +1,113 @@
+package net.aisj.core;
+
+import java.io.Serializable;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * A bucket's properties, AIS names and defaults ({@code Ais-Bucket-Props}, {@code set-bprops}). Immutable; every
+ * change produces a new value through {@link #validated()}.
+ *
+ * @param created unix nanoseconds of creation
+ * @param bid     bucket id, unique per creation (a re-created bucket gets a new one)
+ */
+public record BucketProps(String provider, Checksum checksum, Versioning versioning, Mirror mirror, Ec ec,
+                          WritePolicy writePolicy, Lru lru, String access, long created, long bid)
+        implements Serializable {
+
+    private static final Set<String> CHECKSUM_TYPES =
+            Set.of("none", "xxhash", "xxhash2", "md5", "crc32c", "sha256", "sha512");
+    private static final Set<String> WRITE_POLICIES = Set.of("", "immediate", "delayed", "never");
+
+    /** {@code checksum.*} */
+    public record Checksum(String type, boolean validateColdGet, boolean validateWarmGet, boolean validateObjMove,
+                           boolean enableReadRange) implements Serializable {
+    }
+
+    /** {@code versioning.*} */
+    public record Versioning(boolean enabled, boolean validateWarmGet, boolean synchronize) implements Serializable {
+    }
+
+    /** {@code mirror.*} */
+    public record Mirror(boolean enabled, int copies, int burstBuffer) implements Serializable {
+    }
+
+    /** {@code ec.*} */
+    public record Ec(boolean enabled, int dataSlices, int paritySlices, long objsizeLimit, String compression)
+            implements Serializable {
+    }
+
+    /** {@code write_policy.*}: "" means the default (immediate). */
+    public record WritePolicy(String data, String md) implements Serializable {
+    }
+
+    /** {@code lru.*} */
+    public record Lru(boolean enabled, String dontEvictTime, String capacityUpdTime) implements Serializable {
+    }
+
+    /** The defaults AIS gives an {@code ais://} bucket. */
+    public static BucketProps defaults(long createdNanos, long bid) {
+        return new BucketProps("ais",
+                new Checksum("xxhash2", true, false, false, false),
+                new Versioning(true, false, false),
+                new Mirror(false, 1, 128),
+                new Ec(false, 2, 2, 256 * 1024, "never"),
+                new WritePolicy("", ""),
+                new Lru(true, "2h0m", "10m"),
+                "0", createdNanos, bid);
+    }
+
+    /** Whether a PUT must be on disk (fsync) before it is acknowledged. */
+    public boolean syncWrites() {
+        return writePolicy.data().isEmpty() || writePolicy.data().equals("immediate");
+    }
+
+    /** @throws AisException BAD_REQUEST naming the first invalid property */
+    public BucketProps validated() {
+        String t = checksum.type().toLowerCase(Locale.ROOT);
+        if (!CHECKSUM_TYPES.contains(t)) {
+            throw AisException.badRequest("invalid checksum.type \"" + checksum.type() + "\" (expected one of "
+                    + CHECKSUM_TYPES + ")");
+        }
+        if (mirror.copies() < 1 || mirror.copies() > 32) {
+            throw AisException.badRequest("invalid mirror.copies " + mirror.copies() + " (expected 1..32)");
+        }
+        if (mirror.enabled() && mirror.copies() < 2) {
+            throw AisException.badRequest("mirror.enabled requires mirror.copies >= 2");
+        }
+        if (ec.dataSlices() < 1 || ec.dataSlices() > 100) {
+            throw AisException.badRequest("invalid ec.data_slices " + ec.dataSlices() + " (expected 1..100)");
+        }
+        if (ec.paritySlices() < 1 || ec.paritySlices() > 32) {
+            throw AisException.badRequest("invalid ec.parity_slices " + ec.paritySlices() + " (expected 1..32)");
+        }
+        if (ec.objsizeLimit() < 0) {
+            throw AisException.badRequest("invalid ec.objsize_limit " + ec.objsizeLimit());
+        }
+        if (!WRITE_POLICIES.contains(writePolicy.data()) || !WRITE_POLICIES.contains(writePolicy.md())) {
+            throw AisException.badRequest("invalid write_policy (expected immediate, delayed or never)");
+        }
+        if (!"ais".equals(provider)) {
+            throw AisException.badRequest("provider cannot be changed (is \"ais\")");
+        }
+        return t.equals(checksum.type()) ? this : new BucketProps(provider,
+                new Checksum(t, checksum.validateColdGet(), checksum.validateWarmGet(), checksum.validateObjMove(),
+                        checksum.enableReadRange()), versioning, mirror, ec, writePolicy, lru, access, created, bid);
+    }
+
+    /**
+     * The checks AIS makes when props change: EC cannot be switched off or re-shaped once on.
+     *
+     * @throws AisException BAD_REQUEST
+     */
+    public void checkTransitionTo(BucketProps next) {
+        if (ec.enabled()) {
+            if (!next.ec.enabled()) {
+                throw AisException.badRequest("erasure coding cannot be disabled once enabled");
+            }
+            if (next.ec.dataSlices() != ec.dataSlices() || next.ec.paritySlices() != ec.paritySlices()) {
+                throw AisException.badRequest("erasure coding data/parity slices cannot be changed once enabled");
+            }
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package net.aisj.service;
+
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import net.aisj.cluster.MetaJson;
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageException;
+import net.aisj.core.AisException;
+import net.aisj.core.BucketMetadata;
+import net.aisj.core.BucketNames;
+import net.aisj.core.BucketProps;
+
+/**
+ * Bucket lifecycle and properties. Every change is one compare-and-set on the BMD, so it is visible to every caller
+ * as soon as the method returns. Thread-safe.
+ */
+@ApplicationScoped
+public class BucketService {
+
+    private static final Logger LOG = Logger.getLogger(BucketService.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    StorageNode node;
+
+    /** The bucket's props; NOT_FOUND when it does not exist. */
+    public BucketProps props(BucketId id) {
+        return node.bucketMetadata().current().get(id).orElseThrow(() -> noSuchBucket(id));
+    }
+
+    public List<BucketId> list(String provider) {
+        return node.bucketMetadata().current().buckets().keySet().stream()
+                .filter(b -> provider == null || provider.isEmpty() || b.provider().equals(provider)).toList();
+    }
+
+    public BucketMetadata metadata() {
+        return node.bucketMetadata().current();
+    }
+
+    /**
+     * Creates an {@code ais://} bucket, optionally with props (AIS {@code BpropsToSet}).
+     *
+     * @throws AisException BAD_REQUEST (name, props), CONFLICT (exists)
+     */
+    public void create(BucketId id, JsonObject props) {
+        requireAis(id);
+        BucketNames.check(id.name());
+        long now = System.currentTimeMillis() * 1_000_000L;
+        BucketProps p = BucketProps.defaults(now, RANDOM.nextLong() >>> 1);
+        BucketProps initial = props == null ? p : MetaJson.applyPatch(p, props);
+        try (StorageConnection c = node.connection()) {
+            c.createBucket(id);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+        node.bucketMetadata().update(cur -> {
+            if (cur.get(id).isPresent()) {
+                throw AisException.conflict("bucket \"" + id.cname() + "\" already exists");
+            }
+            return cur.with(id, initial);
+        });
+        LOG.info(() -> "created bucket " + id.cname());
+    }
+
+    /** Applies a partial props document; returns the new props. */
+    public BucketProps setProps(BucketId id, JsonObject patch) {
+        if (patch == null) {
+            throw AisException.badRequest("set-bprops: missing \"value\" with the properties to set");
+        }
+        BucketProps[] out = new BucketProps[1];
+        node.bucketMetadata().update(cur -> {
+            BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
+            BucketProps next = MetaJson.applyPatch(old, patch);
+            old.checkTransitionTo(next);
+            out[0] = next;
+            return next.equals(old) ? cur : cur.with(id, next);
+        });
+        return out[0];
+    }
+
+    /** Back to the defaults (keeping identity: creation time and bid). */
+    public BucketProps resetProps(BucketId id) {
+        BucketProps[] out = new BucketProps[1];
+        node.bucketMetadata().update(cur -> {
+            BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
+            BucketProps next = BucketProps.defaults(old.created(), old.bid());
+            old.checkTransitionTo(next);
+            out[0] = next;
+            return cur.with(id, next);
+        });
+        return out[0];
+    }
+
+    /** Removes the bucket and all its objects. NOT_FOUND when absent. */
+    public void destroy(BucketId id) {
+        node.bucketMetadata().update(cur -> {
+            cur.get(id).orElseThrow(() -> noSuchBucket(id));
+            return cur.without(id);
+        });
+        try (StorageConnection c = node.connection()) {
+            c.destroyBucket(id);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+        LOG.info(() -> "destroyed bucket " + id.cname());
+    }
+
+    static AisException noSuchBucket(BucketId id) {
+        return AisException.notFound("bucket \"" + id.cname() + "\" does not exist");
+    }
+
+    private static void requireAis(BucketId id) {
+        if (!BucketId.AIS.equals(id.provider())) {
+            throw AisException.badRequest("provider \"" + id.provider() + "\" is not supported yet (bucket "
+                    + id.cname() + "); only ais:// buckets can be created");
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package net.aisj.service;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The node's settings, read through MicroProfile Config: {@code -Dais.x=...} and env {@code AIS_X=...} both work.
+ * See the README's settings table.
+ */
+@ApplicationScoped
+public class NodeConfig {
+
+    @Inject
+    @ConfigProperty(name = "ais.mountpaths", defaultValue = "ais-data/mp1")
+    String mountpaths;
+
+    @Inject
+    @ConfigProperty(name = "ais.roles", defaultValue = "proxy,target")
+    String roles;
+
+    @Inject
+    @ConfigProperty(name = "ais.node.id")
+    Optional<String> nodeId;
+
+    @Inject
+    @ConfigProperty(name = "ais.public.url")
+    Optional<String> publicUrl;
+
+    @Inject
+    @ConfigProperty(name = "ais.http.address", defaultValue = "127.0.0.1")
+    String httpAddress;
+
+    @Inject
+    @ConfigProperty(name = "payaramicro.port", defaultValue = "8080")
+    int httpPort;
+
+    /** Absolute, normalised mountpath directories. */
+    public List<String> mountpaths() {
+        return Arrays.stream(mountpaths.split(",")).map(String::trim).filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().normalize().toString()).distinct().toList();
+    }
+
+    public boolean isProxy() {
+        return roleList().contains("proxy");
+    }
+
+    public boolean isTarget() {
+        return roleList().contains("target");
+    }
+
+    private List<String> roleList() {
+        return Arrays.stream(roles.toLowerCase(Locale.ROOT).split(",")).map(String::trim).toList();
+    }
+
+    /** The operator's node id, or empty to use the one kept on disk. */
+    public Optional<String> nodeId() {
+        return nodeId.map(String::trim).filter(s -> !s.isEmpty());
+    }
+
+    public String httpAddress() {
+        return httpAddress;
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    /** What redirects point to: {@code ais.public.url}, else {@code http://<address>:<port>}. */
+    public String publicUrl() {
+        return publicUrl.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceAll("/+$", ""))
+                .orElseGet(() -> "http://" + hostForUrl() + ":" + httpPort);
+    }
+
+    private String hostForUrl() {
+        String h = httpAddress.equals("0.0.0.0") ? "127.0.0.1" : httpAddress;
+        return h.contains(":") ? "[" + h + "]" : h;
+    }
+}

@@ -1,0 +1,2 @@
+/** Wire helpers shared by the transports: byte ranges, path decoding. */
+package net.aisj.web.common;

@@ -1,0 +1,45 @@
+package net.aisj.web.nat;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.core.AisException;
+
+/** Bucket identity from the path and the {@code provider}/{@code namespace} query parameters. */
+final class Bck {
+
+    private Bck() {
+    }
+
+    static BucketId of(String name, String provider, String namespace) {
+        String prov = provider == null || provider.isEmpty() ? BucketId.AIS : normalise(provider);
+        try {
+            return new BucketId(prov, namespace == null ? "" : namespace, name);
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest(e.getMessage());
+        }
+    }
+
+    /** AIS accepts aliases for providers. */
+    private static String normalise(String p) {
+        return switch (p) {
+            case "s3" -> "aws";
+            case "gs" -> "gcp";
+            case "az" -> "azure";
+            case "oc" -> "oci";
+            default -> p;
+        };
+    }
+
+    /**
+     * Parses an object uname {@code provider/@uuid#ns/bucket/object} (AIS {@code object_to}).
+     *
+     * @return {bucket, object name}
+     */
+    static Object[] parseUname(String uname) {
+        String[] parts = uname.split("/", 4);
+        if (parts.length < 4 || parts[3].isEmpty() || !parts[1].startsWith("@") || !parts[1].contains("#")) {
+            throw AisException.badRequest("invalid object uname \"" + uname + "\" (expected provider/@#/bucket/object)");
+        }
+        String ns = parts[1].equals("@#") ? "" : parts[1];
+        return new Object[] {of(parts[2], parts[0], ns), parts[3]};
+    }
+}

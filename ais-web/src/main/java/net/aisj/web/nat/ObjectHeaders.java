@@ -1,0 +1,101 @@
+package net.aisj.web.nat;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import jakarta.ws.rs.core.Response;
+
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectStat;
+
+/** AIS object headers (ais-reference §3.3) for GET, PUT and HEAD v1/v2 responses. */
+final class ObjectHeaders {
+
+    private ObjectHeaders() {
+    }
+
+    /** The attributes every GET/PUT/HEAD carries: checksum, atime, version, custom metadata, ETag, Last-Modified. */
+    static Response.ResponseBuilder standard(Response.ResponseBuilder b, ObjectStat s) {
+        if (!s.checksum().value().isEmpty()) {
+            b.header("Ais-Checksum-Type", s.checksum().type().wire()).header("Ais-Checksum-Value",
+                    s.checksum().value());
+        }
+        b.header("Ais-Atime", Long.toString(s.atimeNanos()));
+        if (!s.version().isEmpty()) {
+            b.header("Ais-Version", s.version());
+        }
+        custom(b, s.custom());
+        return b.header("Last-Modified", httpDate(s.mtimeMillis()));
+    }
+
+    /** HEAD v1: the standard attributes plus the flattened object props. */
+    static Response.ResponseBuilder headV1(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId) {
+        standard(b, s).header("Content-Length", Long.toString(s.size()))
+                .header("Ais-Name", s.name())
+                .header("Ais-Bucket-Name", id.bucket().name())
+                .header("Ais-Bucket-Provider", id.bucket().provider())
+                .header("Ais-Size", Long.toString(s.size()))
+                .header("Ais-Present", "true")
+                .header("Ais-Location", location(nodeId, s))
+                .header("Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())))
+                .header("Ais-Mirror-Paths", "[" + String.join(",", s.copies().isEmpty()
+                        ? java.util.List.of(s.mountpath()) : s.copies()) + "]");
+        return b;
+    }
+
+    /** HEAD v2: only what {@code props=} names (plus Last-Modified and ETag). */
+    static Response.ResponseBuilder headV2(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId,
+                                          String props) {
+        Set<String> want = Arrays.stream(props.split(",")).map(String::trim).collect(Collectors.toSet());
+        b.header("Last-Modified", httpDate(s.mtimeMillis()));
+        if (s.custom().containsKey("ETag")) {
+            b.header("ETag", s.custom().get("ETag"));
+        }
+        if (want.contains("name")) {
+            b.header("Ais-Name", s.name());
+        }
+        if (want.contains("size")) {
+            b.header("Content-Length", Long.toString(s.size())).header("Ais-Size", Long.toString(s.size()));
+        }
+        if (want.contains("checksum") && !s.checksum().value().isEmpty()) {
+            b.header("Ais-Checksum-Type", s.checksum().type().wire()).header("Ais-Checksum-Value",
+                    s.checksum().value());
+        }
+        if (want.contains("atime")) {
+            b.header("Ais-Atime", Long.toString(s.atimeNanos()));
+        }
+        if (want.contains("version") && !s.version().isEmpty()) {
+            b.header("Ais-Version", s.version());
+        }
+        if (want.contains("copies")) {
+            b.header("Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())));
+        }
+        if (want.contains("location")) {
+            b.header("Ais-Location", location(nodeId, s));
+        }
+        if (want.contains("custom")) {
+            custom(b, s.custom());
+        }
+        return b;
+    }
+
+    private static void custom(Response.ResponseBuilder b, Map<String, String> custom) {
+        custom.forEach((k, v) -> b.header("Ais-Custom-Md", k + "=" + v));
+        if (custom.containsKey("ETag")) {
+            b.header("ETag", custom.get("ETag"));
+        }
+    }
+
+    static String location(String nodeId, ObjectStat s) {
+        return "t[" + nodeId + "]:" + s.mountpath();
+    }
+
+    static String httpDate(long millis) {
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
+    }
+}

@@ -1,0 +1,202 @@
+package net.aisj.web.nat;
+
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HEAD;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
+import net.aisj.service.ObjectService;
+import net.aisj.service.StorageNode;
+import net.aisj.web.common.ByteRange;
+import net.aisj.web.common.PathNames;
+import net.aisj.web.nat.json.ActMsg;
+
+/**
+ * {@code /v1/objects/{bucket}/{object}}: PUT (plain, append, copy), GET (+Range), HEAD (v1 and v2), DELETE,
+ * POST {@code rename-obj}, PATCH custom metadata. The object name is decoded from the raw request path so that
+ * escapes reach validation unchanged.
+ */
+@Path("v1/objects/{bucket}/{object: .+}")
+public class ObjectsResource {
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    StorageNode node;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    public Response get(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                        @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
+                        @HeaderParam("Range") String range) {
+        ObjectId id = objectId(bucket, provider, ns);
+        ObjectReader reader = objects.open(id, validate);
+        ObjectStat s = reader.stat();
+        ByteRange r;
+        try {
+            r = ByteRange.parse(range, s.size());
+        } catch (ByteRange.Unsatisfiable e) {
+            reader.close();
+            return Response.status(416).header("Content-Range", "bytes */" + s.size()).build();
+        } catch (ByteRange.Malformed e) {
+            reader.close();
+            throw AisException.badRequest(e.getMessage() + " (" + id.cname() + ")");
+        }
+        long off = r == null ? 0 : r.offset();
+        long len = r == null ? s.size() : r.length();
+        StreamingOutput body = out -> {
+            try (reader) {
+                reader.transferTo(out, off, len);
+            }
+        };
+        Response.ResponseBuilder b = Response.status(r == null ? 200 : 206).entity(body)
+                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Length", Long.toString(len)).header("Accept-Ranges", "bytes");
+        if (r != null) {
+            b.header("Content-Range", r.contentRange(s.size()));
+        }
+        return ObjectHeaders.standard(b, s).build();
+    }
+
+    @HEAD
+    public Response head(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                         @QueryParam("namespace") String ns, @QueryParam("props") String props) {
+        ObjectId id = objectId(bucket, provider, ns);
+        ObjectStat s = objects.head(id);
+        Response.ResponseBuilder b = Response.ok();
+        return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
+                : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();
+    }
+
+    /** Plain PUT, APPEND ({@code append_type}) or copy ({@code object_to}). */
+    @PUT
+    @Consumes(MediaType.WILDCARD)
+    public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                        @QueryParam("namespace") String ns, @QueryParam("append_type") String appendType,
+                        @QueryParam("append_handle") String handle, @QueryParam("object_to") String objectTo,
+                        @HeaderParam("Content-Length") String contentLength,
+                        @HeaderParam("Ais-Checksum-Type") String cksumType,
+                        @HeaderParam("Ais-Checksum-Value") String cksumValue, InputStream body) {
+        ObjectId id = objectId(bucket, provider, ns);
+        Checksum expected = expected(cksumType, cksumValue);
+        if (objectTo != null && !objectTo.isEmpty()) {
+            Object[] dst = Bck.parseUname(objectTo);
+            ObjectStat s = objects.copy(id, new ObjectId((BucketId) dst[0], (String) dst[1]));
+            return ObjectHeaders.standard(Response.ok(), s).build();
+        }
+        if (appendType != null && !appendType.isEmpty()) {
+            return switch (appendType) {
+                case "append" -> Response.ok().header("Ais-Append-Handle", objects.append(id, handle, body)).build();
+                case "flush" -> ObjectHeaders.standard(Response.ok(), objects.flush(id, handle, expected)).build();
+                default -> throw AisException.badRequest("invalid append_type \"" + appendType
+                        + "\" (expected append or flush)");
+            };
+        }
+        ObjectStat s = objects.put(id, body, length(contentLength), expected, Map.of());
+        return ObjectHeaders.standard(Response.ok(), s).build();
+    }
+
+    @DELETE
+    public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                           @QueryParam("namespace") String ns) {
+        objects.delete(objectId(bucket, provider, ns));
+        return Response.ok().build();
+    }
+
+    /** {@code rename-obj} (name = the new name, same bucket). */
+    @POST
+    public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                         @QueryParam("namespace") String ns, String body) {
+        ObjectId id = objectId(bucket, provider, ns);
+        ActMsg msg = ActMsg.parse(body);
+        if (!msg.action().equals("rename-obj")) {
+            throw AisException.badRequest(msg.action().isEmpty() ? "POST " + id.cname() + " requires an action"
+                    : "invalid action \"" + msg.action() + "\" for POST " + id.cname());
+        }
+        objects.rename(id, msg.name());
+        return Response.ok().build();
+    }
+
+    /** Custom metadata: {@code {"value":{k:v}}}, merged, or replacing all with {@code set-new-custom=true}. */
+    @PATCH
+    public Response patch(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                          @QueryParam("namespace") String ns, @QueryParam("set-new-custom") boolean replace,
+                          String body) {
+        ObjectId id = objectId(bucket, provider, ns);
+        JsonObject value = ActMsg.parse(body).valueObject();
+        if (value == null) {
+            throw AisException.badRequest("PATCH " + id.cname() + ": missing \"value\" with custom metadata");
+        }
+        Map<String, String> md = new LinkedHashMap<>();
+        for (Map.Entry<String, JsonValue> e : value.entrySet()) {
+            if (!(e.getValue() instanceof JsonString s)) {
+                throw AisException.badRequest("custom metadata value of \"" + e.getKey() + "\" must be a string");
+            }
+            md.put(e.getKey(), s.getString());
+        }
+        objects.setCustom(id, md, replace);
+        return Response.ok().build();
+    }
+
+    private ObjectId objectId(String bucket, String provider, String ns) {
+        String name;
+        try {
+            name = PathNames.tail(uri.getRequestUri().getRawPath(), 3);
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest(e.getMessage() + " (bucket ais://" + bucket + ")");
+        }
+        return new ObjectId(Bck.of(bucket, provider, ns), name);
+    }
+
+    private static Checksum expected(String type, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Checksum(ChecksumType.of(type == null || type.isEmpty() ? "xxhash2" : type), value);
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest(e.getMessage());
+        }
+    }
+
+    private static long length(String header) {
+        if (header == null || header.isBlank()) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(header.trim());
+        } catch (NumberFormatException e) {
+            throw AisException.badRequest("invalid Content-Length \"" + header + "\"");
+        }
+    }
+}

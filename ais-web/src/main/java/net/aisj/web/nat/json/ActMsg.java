@@ -1,0 +1,61 @@
+package net.aisj.web.nat.json;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import net.aisj.core.AisException;
+
+/**
+ * AIS's control message {@code {"action", "name", "value"}}, sent as the body of control calls (also on GET).
+ *
+ * @param value any JSON, or null when absent
+ */
+public record ActMsg(String action, String name, JsonValue value) {
+
+    public static final ActMsg NONE = new ActMsg("", "", null);
+
+    /**
+     * Parses a request body; an empty body yields {@link #NONE}.
+     *
+     * @throws AisException BAD_REQUEST for malformed JSON
+     */
+    public static ActMsg parse(String body) {
+        if (body == null || body.isBlank()) {
+            return NONE;
+        }
+        JsonObject o;
+        try (var r = Json.createReader(new StringReader(body))) {
+            o = r.readObject();
+        } catch (JsonException | IllegalStateException e) {
+            throw AisException.badRequest("invalid JSON in request body: " + e.getMessage());
+        }
+        return new ActMsg(text(o, "action"), text(o, "name"), o.get("value"));
+    }
+
+    /** {@code value} as an object, or null when absent/null. */
+    public JsonObject valueObject() {
+        if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
+            return null;
+        }
+        if (value instanceof JsonObject o) {
+            return o;
+        }
+        throw AisException.badRequest("action \"" + action + "\": \"value\" must be a JSON object");
+    }
+
+    private static String text(JsonObject o, String k) {
+        JsonValue v = o.get(k);
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return "";
+        }
+        if (v instanceof JsonString s) {
+            return s.getString();
+        }
+        throw AisException.badRequest("\"" + k + "\" must be a string");
+    }
+}
