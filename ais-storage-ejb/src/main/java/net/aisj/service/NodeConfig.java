@@ -40,7 +40,7 @@ public class NodeConfig {
 
     @Inject
     @ConfigProperty(name = "payaramicro.port", defaultValue = "8080")
-    int httpPort;
+    int configuredPort;
 
     /** Absolute, normalised mountpath directories. */
     public List<String> mountpaths() {
@@ -69,14 +69,15 @@ public class NodeConfig {
         return httpAddress;
     }
 
+    /** The HTTP port the runtime really listens on ({@code --port} wins over the baked default). */
     public int httpPort() {
-        return httpPort;
+        return PayaraRuntime.httpPort().orElse(configuredPort);
     }
 
     /** What redirects point to: {@code ais.public.url}, else {@code http://<address>:<port>}. */
     public String publicUrl() {
         return publicUrl.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceAll("/+$", ""))
-                .orElseGet(() -> "http://" + hostForUrl() + ":" + httpPort);
+                .orElseGet(() -> "http://" + hostForUrl() + ":" + httpPort());
     }
 
     private String hostForUrl() {

@@ -70,6 +70,7 @@ public class StorageNode {
 
     @PostConstruct
     void start() {
+        PayaraRuntime.warnAboutOverriddenOptions();
         List<String> mps = config.mountpaths();
         if (mps.isEmpty()) {
             throw new IllegalStateException("ais.mountpaths is empty");
