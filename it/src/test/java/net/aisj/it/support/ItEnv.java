@@ -1,0 +1,51 @@
+package net.aisj.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/** Where the node jar is and where tests may write; both come from system properties set by failsafe. */
+public final class ItEnv {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private ItEnv() {
+    }
+
+    /** The uber-jar under test (system property {@code ais.node.jar}). */
+    public static Path nodeJar() {
+        String p = System.getProperty("ais.node.jar", "../payara/target/ais-node.jar");
+        Path jar = Path.of(p).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("node jar not found: " + jar
+                    + " (build it first: mvn -q install -DskipTests from the repository root)");
+        }
+        return jar;
+    }
+
+    /** Root of everything the tests write (system property {@code ais.it.workdir}). */
+    public static Path workDir() {
+        Path dir = Path.of(System.getProperty("ais.it.workdir", "target/it-work")).toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    /** {@code n} random bytes as lower-case hex. */
+    public static String randomHex(int n) {
+        byte[] b = new byte[n];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** A fresh, valid AIS bucket name: {@code it-<tag>-<8 hex>}. */
+    public static String bucketName(String tag) {
+        return "it-" + tag + "-" + randomHex(4);
+    }
+}

@@ -1,0 +1,286 @@
+package net.aisj.it.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One AIS node: a Payara Micro JVM started from the uber-jar on loopback, with its own mountpaths,
+ * HTTP port, Hazelcast port and cluster name (so that nodes of different tests never join).
+ * Started ready: the constructor returns when {@code GET /v1/health} answers 200.
+ */
+public final class NodeProcess implements AutoCloseable {
+
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
+
+    private final String name;
+    private final Path dir;
+    private final List<Path> mountpaths;
+    private final List<String> jvmArgs;
+    private final int port;
+    private final int hzPort;
+    private final String clusterName;
+    private final Path logFile;
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
+    private Process process;
+    private int starts;
+
+    /**
+     * Starts a node named {@code name} with {@code mountpathCount} fresh mountpath directories under
+     * {@code <ais.it.workdir>/<name>-<random>/}.
+     */
+    public static NodeProcess start(String name, int mountpathCount, String... jvmArgs) {
+        if (mountpathCount < 1) {
+            throw new IllegalArgumentException("mountpathCount < 1");
+        }
+        String unique = name + "-" + ItEnv.randomHex(3);
+        Path dir = ItEnv.workDir().resolve(unique);
+        List<Path> mps = new ArrayList<>();
+        for (int i = 1; i <= mountpathCount; i++) {
+            mps.add(dir.resolve("mp" + i));
+        }
+        NodeProcess n = new NodeProcess(unique, dir, mps, List.of(jvmArgs));
+        n.launch();
+        return n;
+    }
+
+    private NodeProcess(String name, Path dir, List<Path> mountpaths, List<String> jvmArgs) {
+        this.name = name;
+        this.dir = dir;
+        this.mountpaths = List.copyOf(mountpaths);
+        this.jvmArgs = List.copyOf(jvmArgs);
+        this.port = Ports.freePort();
+        this.hzPort = Ports.freePortRange(3);
+        this.clusterName = "it-" + ItEnv.randomHex(6);
+        this.logFile = dir.resolve("node.log");
+        try {
+            Files.createDirectories(dir.resolve("tmp"));
+            for (Path mp : mountpaths) {
+                Files.createDirectories(mp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void launch() {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmArgs);
+        cmd.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+        cmd.add("-Dhazelcast.phone.home.enabled=false");
+        cmd.add("-Dhazelcast.socket.bind.any=false");
+        cmd.add("-Dais.mountpaths=" + mountpaths.stream().map(Path::toString).collect(Collectors.joining(",")));
+        cmd.add("-jar");
+        cmd.add(ItEnv.nodeJar().toString());
+        cmd.add("--port");
+        cmd.add(Integer.toString(port));
+        cmd.add("--startport");
+        cmd.add(Integer.toString(hzPort));
+        cmd.add("--clustermode");
+        cmd.add("tcpip:127.0.0.1:" + hzPort);
+        cmd.add("--interfaces");
+        cmd.add("127.0.0.1");
+        cmd.add("--clustername");
+        cmd.add(clusterName);
+        cmd.add("--name");
+        cmd.add(name);
+        starts++;
+        try {
+            Files.writeString(logFile, "==== start #" + starts + " at " + Instant.now() + ": " + String.join(" ", cmd)
+                    + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            process = new ProcessBuilder(cmd)
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + cmd, e);
+        }
+        awaitHealthy();
+    }
+
+    private void awaitHealthy() {
+        long t0 = System.nanoTime();
+        long deadline = t0 + START_TIMEOUT.toNanos();
+        String last = "no answer";
+        URI health = URI.create(baseUrl() + "/v1/health");
+        while (true) {
+            if (!process.isAlive()) {
+                throw new AssertionError("node " + name + " exited with code " + process.exitValue()
+                        + " before it became healthy; last 60 log lines:\n" + logTail(60));
+            }
+            try {
+                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() == 200) {
+                    System.out.printf("[it] node %s healthy on port %d after %.1f s (pid %d)%n", name, port,
+                            (System.nanoTime() - t0) / 1e9, process.pid());
+                    return;
+                }
+                last = "HTTP " + r.statusCode() + " " + abbreviate(r.body(), 300);
+            } catch (ConnectException e) {
+                last = "connection refused";
+            } catch (IOException e) {
+                last = e.toString();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+            if (System.nanoTime() - deadline > 0) {
+                kill9();
+                throw new AssertionError("node " + name + " not healthy within " + START_TIMEOUT.toSeconds()
+                        + " s (last: " + last + "); last 60 log lines:\n" + logTail(60));
+            }
+            try {
+                Thread.sleep(Poll.INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The node's own directory (mountpaths, tmp, log). */
+    public Path dir() {
+        return dir;
+    }
+
+    public List<Path> mountpaths() {
+        return mountpaths;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL and wait for the process to be gone. */
+    public void kill9() {
+        if (process == null) {
+            return;
+        }
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                throw new AssertionError("node " + name + " (pid " + process.pid() + ") survived SIGKILL for 60 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
+    /** SIGTERM, wait up to 30 s, then SIGKILL. */
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                System.out.println("[it] node " + name + " did not stop within " + STOP_TIMEOUT.toSeconds()
+                        + " s after SIGTERM; killing it");
+                kill9();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill9();
+        }
+    }
+
+    /** Starts the node again with the same mountpaths, ports and names (after {@link #stop()} or {@link #kill9()}). */
+    public void restart() {
+        if (isAlive()) {
+            throw new IllegalStateException("node " + name + " is still running");
+        }
+        launch();
+    }
+
+    /** The last {@code n} lines of the node's log. */
+    public String logTail(int n) {
+        try {
+            List<String> lines = Files.readAllLines(logFile, StandardCharsets.ISO_8859_1);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - n), lines.size()));
+        } catch (IOException e) {
+            return "(cannot read " + logFile + ": " + e + ")";
+        }
+    }
+
+    /** Stops the node and deletes its mountpaths and tmp dir (the log stays for post-mortems). */
+    @Override
+    public void close() {
+        stop();
+        if (!Boolean.getBoolean("ais.it.keep")) {
+            for (Path p : mountpaths) {
+                deleteTree(p);
+            }
+            deleteTree(dir.resolve("tmp"));
+        }
+    }
+
+    private static void deleteTree(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            s.sorted(Comparator.reverseOrder()).forEach(p -> {
+                try {
+                    Files.deleteIfExists(p);
+                } catch (IOException ignored) {
+                    // best effort
+                }
+            });
+        } catch (IOException | UncheckedIOException ignored) {
+            // best effort
+        }
+    }
+
+    private static String abbreviate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max) + "...";
+    }
+
+    @Override
+    public String toString() {
+        return "node " + name + " at " + baseUrl();
+    }
+}
