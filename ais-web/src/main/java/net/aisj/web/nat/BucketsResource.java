@@ -1,11 +1,13 @@
 package net.aisj.web.nat;
 
+import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HEAD;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -48,10 +51,13 @@ public class BucketsResource {
     @Inject
     StorageNode node;
 
+    @Context
+    HttpServletRequest request;
+
     /** {@code GET /v1/buckets} with {@code {"action":"list"}} (or no body): all buckets. */
     @GET
-    public Response listBuckets(@QueryParam("provider") String provider, String body) {
-        ActMsg msg = ActMsg.parse(body);
+    public Response listBuckets(@QueryParam("provider") String provider) throws IOException {
+        ActMsg msg = ActMsg.read(request.getInputStream());
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets");
         }
@@ -67,9 +73,9 @@ public class BucketsResource {
     @GET
     @Path("{bucket}")
     public Response listObjects(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                                @QueryParam("namespace") String ns, @HeaderParam(HttpHeaders.ACCEPT) String accept,
-                                String body) {
-        ActMsg msg = ActMsg.parse(body);
+                                @QueryParam("namespace") String ns, @HeaderParam(HttpHeaders.ACCEPT) String accept)
+            throws IOException {
+        ActMsg msg = ActMsg.read(request.getInputStream());
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets/" + bucket);
         }

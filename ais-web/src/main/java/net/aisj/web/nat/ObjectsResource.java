@@ -93,7 +93,7 @@ public class ObjectsResource {
                          @QueryParam("namespace") String ns, @QueryParam("props") String props) {
         ObjectId id = objectId(bucket, provider, ns);
         ObjectStat s = objects.head(id);
-        Response.ResponseBuilder b = Response.ok();
+        Response.ResponseBuilder b = Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
         return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
                 : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();
     }

@@ -1,6 +1,9 @@
 package net.aisj.web.nat.json;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -35,6 +38,25 @@ public record ActMsg(String action, String name, JsonValue value) {
             throw AisException.badRequest("invalid JSON in request body: " + e.getMessage());
         }
         return new ActMsg(text(o, "action"), text(o, "name"), o.get("value"));
+    }
+
+    /** Control messages are small; anything larger is refused rather than buffered. */
+    public static final int MAX_BODY = 1 << 20;
+
+    /**
+     * Reads and parses a control message from a raw request body (GET and DELETE requests carry one too, which
+     * JAX-RS does not expect as an entity on GET).
+     */
+    public static ActMsg read(InputStream in) {
+        try {
+            byte[] b = in.readNBytes(MAX_BODY + 1);
+            if (b.length > MAX_BODY) {
+                throw AisException.badRequest("request body is larger than " + MAX_BODY + " bytes");
+            }
+            return parse(new String(b, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw AisException.badRequest("cannot read the request body: " + e.getMessage());
+        }
     }
 
     /** {@code value} as an object, or null when absent/null. */
