@@ -180,7 +180,42 @@ public final class MetaJson {
                 .add("daemon_id", n.id())
                 .add("flags", n.flags())
                 .add("id_digest", Long.toUnsignedString(n.idDigest()))
+                .add("member_id", n.memberId())
                 .build();
+    }
+
+    /** Reads a node written by {@link #snode}; roles are given by where it was listed. */
+    public static NodeInfo readSnode(JsonObject o, boolean proxy, boolean target) {
+        JsonObject net = obj(o, "public_net");
+        return new NodeInfo(str(o, "daemon_id"), proxy, target, str(net, "node_ip_addr"),
+                (int) num(net, "daemon_port"), str(net, "direct_url"), num(o, "flags"), str(o, "member_id"));
+    }
+
+    /** A registry entry: the snode plus its roles ({@code "roles": "proxy,target"}). */
+    public static JsonObject registryEntry(NodeInfo n) {
+        return Json.createObjectBuilder(snode(n)).add("roles", (n.proxy() ? "proxy," : "") + (n.target()
+                ? "target" : "")).build();
+    }
+
+    public static NodeInfo readRegistryEntry(JsonObject o) {
+        String roles = str(o, "roles");
+        return readSnode(o, roles.contains("proxy"), roles.contains("target"));
+    }
+
+    public static ClusterMap readSmap(JsonObject o) {
+        java.util.Map<String, NodeInfo> nodes = new TreeMap<>();
+        JsonObject pmap = o.getJsonObject("pmap");
+        JsonObject tmap = o.getJsonObject("tmap");
+        if (tmap != null) {
+            tmap.forEach((id, v) -> nodes.put(id, readSnode(v.asJsonObject(), pmap != null && pmap.containsKey(id),
+                    true)));
+        }
+        if (pmap != null) {
+            pmap.forEach((id, v) -> nodes.putIfAbsent(id, readSnode(v.asJsonObject(), true, false)));
+        }
+        JsonObject primary = o.getJsonObject("proxy_si");
+        return new ClusterMap(str(o, "uuid"), num(o, "version"), nodes,
+                primary == null ? "" : str(primary, "daemon_id"), num(o, "creation_time"));
     }
 
     /** Smap in AIS shape: a node with both roles appears in both {@code pmap} and {@code tmap}. */

@@ -60,12 +60,13 @@ public class BucketService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        node.bucketMetadata().update(cur -> {
+        BucketMetadata m = node.bucketMetadata().update(cur -> {
             if (cur.get(id).isPresent()) {
                 throw AisException.conflict("bucket \"" + id.cname() + "\" already exists");
             }
             return cur.with(id, initial);
         });
+        node.awaitBmdEverywhere(m.version());
         LOG.info(() -> "created bucket " + id.cname());
     }
 
@@ -75,40 +76,38 @@ public class BucketService {
             throw AisException.badRequest("set-bprops: missing \"value\" with the properties to set");
         }
         BucketProps[] out = new BucketProps[1];
-        node.bucketMetadata().update(cur -> {
+        BucketMetadata m = node.bucketMetadata().update(cur -> {
             BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
             BucketProps next = MetaJson.applyPatch(old, patch);
             old.checkTransitionTo(next);
             out[0] = next;
             return next.equals(old) ? cur : cur.with(id, next);
         });
+        node.awaitBmdEverywhere(m.version());
         return out[0];
     }
 
     /** Back to the defaults (keeping identity: creation time and bid). */
     public BucketProps resetProps(BucketId id) {
         BucketProps[] out = new BucketProps[1];
-        node.bucketMetadata().update(cur -> {
+        BucketMetadata m = node.bucketMetadata().update(cur -> {
             BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
             BucketProps next = BucketProps.defaults(old.created(), old.bid());
             old.checkTransitionTo(next);
             out[0] = next;
             return cur.with(id, next);
         });
+        node.awaitBmdEverywhere(m.version());
         return out[0];
     }
 
     /** Removes the bucket and all its objects. NOT_FOUND when absent. */
     public void destroy(BucketId id) {
-        node.bucketMetadata().update(cur -> {
+        BucketMetadata m = node.bucketMetadata().update(cur -> {
             cur.get(id).orElseThrow(() -> noSuchBucket(id));
             return cur.without(id);
         });
-        try (StorageConnection c = node.connection()) {
-            c.destroyBucket(id);
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
+        node.awaitBmdEverywhere(m.version());
         LOG.info(() -> "destroyed bucket " + id.cname());
     }
 

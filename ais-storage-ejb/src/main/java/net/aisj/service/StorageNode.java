@@ -1,9 +1,12 @@
 package net.aisj.service;
 
+import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -16,15 +19,18 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 
-import net.aisj.cluster.BucketMetadataStore;
-import net.aisj.cluster.HazelcastBucketMetadataStore;
+import net.aisj.cluster.GridMembership;
+import net.aisj.cluster.HazelcastVersionedStore;
 import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
@@ -62,11 +68,14 @@ public class StorageNode {
     NodeConfig config;
 
     private volatile NodeInfo self;
-    private volatile ClusterMap clusterMap;
-    private volatile BucketMetadataStore bmd;
+    private volatile VersionedStore<ClusterMap> smap;
+    private volatile VersionedStore<BucketMetadata> bmd;
+    private volatile GridMembership membership;
     private volatile NodeVolume volume;
+    private volatile IMap<String, Long> seen;
     private final long startedNanos = System.nanoTime();
     private volatile boolean ready;
+    private BucketMetadata lastBmd;
 
     @PostConstruct
     void start() {
@@ -80,46 +89,126 @@ public class StorageNode {
         }
         try (StorageConnection c = connection()) {
             volume = c.open(config.nodeId().orElse(null), mps);
-            BucketMetadata onDisk = newestOnDisk(c);
-            String uuid = onDisk != null ? onDisk.uuid() : newUuid();
-            bmd = new HazelcastBucketMetadataStore(hazelcast.getMap("ais.meta"), uuid, this::persist);
-            if (onDisk != null) {
-                bmd.offer(onDisk);
+            BucketMetadata bmdOnDisk = newestOnDisk(c, "bmd", MetaJson::readBmd, BucketMetadata::version);
+            ClusterMap smapOnDisk = newestOnDisk(c, "smap", MetaJson::readSmap, ClusterMap::version);
+            IMap<String, String> meta = hazelcast.getMap("ais.meta");
+            seen = hazelcast.getMap("ais.seen");
+            String uuid = bmdOnDisk != null ? bmdOnDisk.uuid() : smapOnDisk != null ? smapOnDisk.uuid() : newUuid();
+            bmd = new HazelcastVersionedStore<>(meta, "bmd", j -> MetaJson.readBmd(MetaJson.parse(j)),
+                    m -> MetaJson.bmd(m).toString(), BucketMetadata::version, () -> BucketMetadata.empty(uuid));
+            smap = new HazelcastVersionedStore<>(meta, "smap", j -> MetaJson.readSmap(MetaJson.parse(j)),
+                    m -> MetaJson.smap(m).toString(), ClusterMap::version,
+                    () -> new ClusterMap(bmd.current().uuid(), 0, Map.of(), "", 0));
+            bmd.addListener(m -> persist("bmd", MetaJson.bmd(m).toString(), m.version()));
+            bmd.addListener(this::dropDestroyedBuckets);
+            smap.addListener(m -> persist("smap", MetaJson.smap(m).toString(), m.version()));
+            if (bmdOnDisk != null) {
+                bmd.offer(bmdOnDisk);
             }
-            String url = config.publicUrl();
+            lastBmd = bmd.current();
+            if (smapOnDisk != null) {
+                smap.offer(smapOnDisk);
+            }
+            membership = new GridMembership(hazelcast, smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
-                    config.httpPort(), url, 0);
-            clusterMap = new ClusterMap(bmd.current().uuid(), 1, Map.of(self.id(), self), self.id(),
-                    System.currentTimeMillis() * 1_000_000L);
+                    config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
+            membership.join(self);
+            awaitInClusterMap();
+            seen.put(self.id() + "/bmd", bmd.current().version());
+            bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));
             ready = true;
-            LOG.info(() -> "node " + self.id() + " ready: mountpaths " + mps + ", public URL " + url
-                    + ", BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size() + " bucket(s)");
+            LOG.info(() -> "node " + self.id() + " ready: mountpaths " + mps + ", public URL " + self.publicUrl()
+                    + ", Smap v" + smap.current().version() + " (" + smap.current().targets().size()
+                    + " target(s)), BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
+                    + " bucket(s)");
         } catch (StorageException e) {
             throw new IllegalStateException("cannot open mountpaths " + mps + ": " + e.getMessage(), e);
         }
     }
 
-    private BucketMetadata newestOnDisk(StorageConnection c) throws StorageException {
-        BucketMetadata best = null;
-        for (byte[] doc : c.loadMeta("bmd")) {
+    /** Joining is done when the primary has put this node (with its current grid member id) into the Smap. */
+    private void awaitInClusterMap() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (true) {
+            NodeInfo listed = smap.current().nodes().get(self.id());
+            if (listed != null && listed.memberId().equals(self.memberId())) {
+                self = listed;
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("node " + self.id() + " did not appear in the cluster map within "
+                        + "120 s (primary unreachable?)");
+            }
+            membership.reconcileIfPrimary();
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+        }
+    }
+
+    private <T> T newestOnDisk(StorageConnection c, String name, java.util.function.Function<JsonObject, T> read,
+                               java.util.function.ToLongFunction<T> version) throws StorageException {
+        T best = null;
+        for (byte[] doc : c.loadMeta(name)) {
             try {
-                BucketMetadata m = MetaJson.readBmd(MetaJson.parse(new String(doc,
-                        java.nio.charset.StandardCharsets.UTF_8)));
-                if (best == null || m.version() > best.version()) {
+                T m = read.apply(MetaJson.parse(new String(doc, StandardCharsets.UTF_8)));
+                if (best == null || version.applyAsLong(m) > version.applyAsLong(best)) {
                     best = m;
                 }
-            } catch (AisException | ClassCastException | NullPointerException e) {
-                LOG.warning("ignoring an unreadable BMD copy on a mountpath: " + e.getMessage());
+            } catch (RuntimeException e) {
+                LOG.warning("ignoring an unreadable " + name + " copy on a mountpath: " + e.getMessage());
             }
         }
         return best;
     }
 
-    private void persist(BucketMetadata m) {
+    /**
+     * Runs for every new BMD version, in order, before the version counts as seen: local data of buckets that are
+     * gone (or were re-created with a new bid) is removed, so a destroy is complete on every node when it returns.
+     */
+    private synchronized void dropDestroyedBuckets(BucketMetadata next) {
+        BucketMetadata prev = lastBmd;
+        lastBmd = next;
+        if (prev == null) {
+            return;
+        }
+        prev.buckets().forEach((id, props) -> {
+            var now = next.get(id);
+            if (now.isEmpty() || now.get().bid() != props.bid()) {
+                try (StorageConnection c = connection()) {
+                    c.destroyBucket(id);
+                    LOG.info(() -> "removed the local data of destroyed bucket " + id.cname());
+                } catch (StorageException | AisException e) {
+                    LOG.log(Level.WARNING, "cannot remove the local data of " + id.cname() + ": " + e.getMessage());
+                }
+            }
+        });
+    }
+
+    private void persist(String name, String json, long version) {
         try (StorageConnection c = connection()) {
-            c.storeMeta("bmd", MetaJson.bmd(m).toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            c.storeMeta(name, json.getBytes(StandardCharsets.UTF_8));
         } catch (StorageException | AisException e) {
-            LOG.log(Level.WARNING, "cannot persist BMD v" + m.version() + ": " + e.getMessage());
+            LOG.log(Level.WARNING, "cannot persist " + name + " v" + version + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Waits until every node in the Smap has seen BMD {@code version} (bounded: a node that does not answer within
+     * a few seconds is reported and skipped), so that a bucket change is visible everywhere when the call returns.
+     */
+    public void awaitBmdEverywhere(long version) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (NodeInfo n : smap.current().nodes().values()) {
+            while (true) {
+                Long v = seen.get(n.id() + "/bmd");
+                if (v != null && v >= version) {
+                    break;
+                }
+                if (System.nanoTime() > deadline) {
+                    LOG.warning("node " + n.id() + " has not seen BMD v" + version + " within 5 s");
+                    break;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
         }
     }
 
@@ -155,11 +244,19 @@ public class StorageNode {
     }
 
     public ClusterMap clusterMap() {
-        return clusterMap;
+        return smap.current();
     }
 
-    public BucketMetadataStore bucketMetadata() {
+    public VersionedStore<ClusterMap> clusterMapStore() {
+        return smap;
+    }
+
+    public VersionedStore<BucketMetadata> bucketMetadata() {
         return bmd;
+    }
+
+    public GridMembership membership() {
+        return membership;
     }
 
     /** The node's identity and current mountpath state. */

@@ -67,8 +67,12 @@ class MetaJsonTest {
 
     @Test
     void smapListsDualRoleNodeInBothMaps() {
-        NodeInfo n = new NodeInfo("t1", true, true, "127.0.0.1", 8080, "http://127.0.0.1:8080", 0);
-        var json = MetaJson.smap(new ClusterMap("u", 3, Map.of("t1", n), "t1", 5));
+        NodeInfo n = new NodeInfo("t1", true, true, "127.0.0.1", 8080, "http://127.0.0.1:8080", 0, "m1");
+        NodeInfo t2 = new NodeInfo("t2", false, true, "127.0.0.1", 8081, "http://127.0.0.1:8081", NodeInfo.MAINT, "m2");
+        ClusterMap map = new ClusterMap("u", 3, Map.of("t1", n, "t2", t2), "t1", 5);
+        var json = MetaJson.smap(map);
+        assertThat(MetaJson.readSmap(MetaJson.parse(json.toString()))).isEqualTo(map);
+        assertThat(json.getJsonObject("pmap").containsKey("t2")).isFalse();
         assertThat(json.getJsonObject("tmap").getJsonObject("t1").getString("daemon_type")).isEqualTo("target");
         assertThat(json.getJsonObject("pmap").getJsonObject("t1").getString("daemon_type")).isEqualTo("proxy");
         assertThat(json.getJsonObject("proxy_si").getString("daemon_id")).isEqualTo("t1");

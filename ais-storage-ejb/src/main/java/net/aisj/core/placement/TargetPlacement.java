@@ -37,6 +37,6 @@ public final class TargetPlacement {
     }
 
     private static List<NodeInfo> inService(ClusterMap map) {
-        return map.targets().stream().filter(t -> t.flags() == 0).toList();
+        return map.targets().stream().filter(NodeInfo::inService).toList();
     }
 }
