@@ -1,0 +1,146 @@
+package net.aisj.connector.fs;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.zip.CRC32C;
+
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
+import net.jpountz.xxhash.StreamingXXHash64;
+import net.jpountz.xxhash.XXHashFactory;
+
+/**
+ * Computes an object checksum while bytes stream by, as AIS does: xxhash/xxhash2 = unseeded XXH64 (16 hex
+ * digits), md5/sha256/sha512 via {@link MessageDigest}, crc32c (8 hex digits), none. One instance per stream; not
+ * thread-safe.
+ */
+abstract class ChecksumHasher {
+
+    final ChecksumType type;
+
+    private ChecksumHasher(ChecksumType type) {
+        this.type = type;
+    }
+
+    abstract void update(byte[] b, int off, int len);
+
+    abstract String hex();
+
+    Checksum result() {
+        return type == ChecksumType.NONE ? Checksum.NONE : new Checksum(type, hex());
+    }
+
+    static ChecksumHasher of(ChecksumType type) {
+        switch (type) {
+            case NONE:
+                return new ChecksumHasher(type) {
+                    @Override
+                    void update(byte[] b, int off, int len) {
+                    }
+
+                    @Override
+                    String hex() {
+                        return "";
+                    }
+                };
+            case XXHASH:
+            case XXHASH2:
+                return new Xx(type);
+            case CRC32C:
+                return new Crc(type);
+            case MD5:
+                return new Digest(type, "MD5");
+            case SHA256:
+                return new Digest(type, "SHA-256");
+            case SHA512:
+                return new Digest(type, "SHA-512");
+            default:
+                throw new IllegalArgumentException("unsupported checksum type " + type);
+        }
+    }
+
+    /** Checksums a whole file through positional reads (the channel's position is untouched). */
+    static Checksum ofFile(FileChannel ch, ChecksumType type, int bufferSize) throws IOException {
+        ChecksumHasher h = of(type);
+        if (type == ChecksumType.NONE) {
+            return Checksum.NONE;
+        }
+        byte[] arr = new byte[bufferSize];
+        ByteBuffer buf = ByteBuffer.wrap(arr);
+        long pos = 0;
+        while (true) {
+            buf.clear();
+            int n = ch.read(buf, pos);
+            if (n < 0) {
+                break;
+            }
+            h.update(arr, 0, n);
+            pos += n;
+        }
+        return h.result();
+    }
+
+    private static final class Xx extends ChecksumHasher {
+        private final StreamingXXHash64 xx = XXHashFactory.fastestJavaInstance().newStreamingHash64(0);
+
+        Xx(ChecksumType t) {
+            super(t);
+        }
+
+        @Override
+        void update(byte[] b, int off, int len) {
+            xx.update(b, off, len);
+        }
+
+        @Override
+        String hex() {
+            return String.format(Locale.ROOT, "%016x", xx.getValue());
+        }
+    }
+
+    private static final class Crc extends ChecksumHasher {
+        private final CRC32C crc = new CRC32C();
+
+        Crc(ChecksumType t) {
+            super(t);
+        }
+
+        @Override
+        void update(byte[] b, int off, int len) {
+            crc.update(b, off, len);
+        }
+
+        @Override
+        String hex() {
+            return String.format(Locale.ROOT, "%08x", crc.getValue());
+        }
+    }
+
+    private static final class Digest extends ChecksumHasher {
+        private final MessageDigest md;
+
+        Digest(ChecksumType t, String alg) {
+            super(t);
+            try {
+                md = MessageDigest.getInstance(alg);
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException(alg + " is not available", e);
+            }
+        }
+
+        @Override
+        void update(byte[] b, int off, int len) {
+            md.update(b, off, len);
+        }
+
+        @Override
+        String hex() {
+            return HexFormat.of().formatHex(md.digest());
+        }
+    }
+}

@@ -1,0 +1,119 @@
+package net.aisj.connector.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Small file-system helpers shared by the engine. Stateless and thread-safe. */
+final class FileOps {
+
+    static final Logger LOG = Logger.getLogger("net.aisj.connector.fs");
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int MOVE_ATTEMPTS = 10;
+
+    private FileOps() {
+    }
+
+    /** 16 lower-case hex digits from a secure random source. */
+    static String randomHex() {
+        byte[] b = new byte[8];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    /** A new, empty, uniquely named file in {@code dir} (created if missing). */
+    static Path newWorkFile(Path dir, String prefix) throws IOException {
+        Files.createDirectories(dir);
+        return Files.createFile(dir.resolve(prefix + randomHex()));
+    }
+
+    /**
+     * Atomically renames {@code src} to {@code dst}, replacing {@code dst}, creating its parent directories. A
+     * concurrent delete may prune a freshly created parent (even while {@code createDirectories} runs) before the
+     * rename: then the directories are created again and the rename retried.
+     */
+    static void moveIntoPlace(Path src, Path dst) throws IOException {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Files.createDirectories(dst.getParent());
+                Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                return;
+            } catch (NoSuchFileException | FileAlreadyExistsException e) {
+                // a parent vanished under us (pruned), or createDirectories saw it exist and then vanish
+                if (attempt >= MOVE_ATTEMPTS || !Files.exists(src)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Makes a directory's entries durable (best-effort where the platform cannot open directories). */
+    static void fsyncDir(Path dir) throws IOException {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (UnsupportedOperationException e) {
+            // not possible on this platform
+        }
+    }
+
+    /** Removes now-empty directories from {@code dir} up to, not including, {@code stop}. Best-effort. */
+    static void pruneEmptyDirs(Path dir, Path stop) {
+        Path d = dir;
+        while (d != null && !d.equals(stop) && d.startsWith(stop)) {
+            try {
+                Files.delete(d);
+            } catch (DirectoryNotEmptyException | NoSuchFileException e) {
+                return;
+            } catch (IOException e) {
+                LOG.log(Level.FINE, "cannot prune " + d, e);
+                return;
+            }
+            d = d.getParent();
+        }
+    }
+
+    /** Deletes a file or a whole tree; entries that vanish meanwhile are ignored. */
+    static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException exc) throws IOException {
+                if (exc instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw exc;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path dir, IOException exc) throws IOException {
+                if (exc != null && !(exc instanceof NoSuchFileException)) {
+                    throw exc;
+                }
+                Files.deleteIfExists(dir);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,96 @@
+package net.aisj.connector.fs;
+
+import java.io.IOException;
+import java.nio.file.FileStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import net.aisj.connector.api.MountpathInfo;
+import net.aisj.connector.api.hrw.Hrw;
+
+/**
+ * One mountpath: a directory on a local file system holding objects, work files and metadata documents.
+ * {@link #path} is the absolute, normalised path string that HRW digests. Thread-safe; {@code usable} may change.
+ */
+final class Mountpath {
+
+    private final String path;
+    private final Path root;
+    private final long digest;
+    private final MetaStore meta;
+    private volatile boolean usable;
+
+    Mountpath(Path root, boolean usable, boolean xattrs) {
+        this.root = root;
+        this.path = root.toString();
+        this.digest = Hrw.digest(path);
+        this.usable = usable;
+        this.meta = new MetaStore(xattrs, root.resolve(Fqn.WORK));
+    }
+
+    String path() {
+        return path;
+    }
+
+    Path root() {
+        return root;
+    }
+
+    long digest() {
+        return digest;
+    }
+
+    MetaStore meta() {
+        return meta;
+    }
+
+    boolean usable() {
+        return usable;
+    }
+
+    /** PUT temp files and pending appends. */
+    Path workDir() {
+        return root.resolve(Fqn.WORK);
+    }
+
+    /** Trees waiting to be deleted in the background. */
+    Path trashDir() {
+        return root.resolve(Fqn.TRASH);
+    }
+
+    /** Probes writability (create and delete a file) and records the result. */
+    boolean probe() {
+        usable = probeWritable(root);
+        return usable;
+    }
+
+    static boolean probeWritable(Path dir) {
+        try {
+            Path p = Files.createFile(dir.resolve(".ais.probe-" + FileOps.randomHex()));
+            Files.delete(p);
+            return Files.isDirectory(dir);
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    MountpathInfo info() {
+        String fs = "";
+        long used = 0;
+        long total = 0;
+        try {
+            FileStore store = Files.getFileStore(root);
+            fs = store.type();
+            total = store.getTotalSpace();
+            used = total - store.getUnallocatedSpace();
+        } catch (IOException e) {
+            // report what we have
+        }
+        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs());
+    }
+
+    @Override
+    public String toString() {
+        return path;
+    }
+}

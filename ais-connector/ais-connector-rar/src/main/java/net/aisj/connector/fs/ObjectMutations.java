@@ -1,0 +1,163 @@
+package net.aisj.connector.fs;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.PutOptions;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.fs.ObjectFiles.Located;
+
+/**
+ * Delete, rename, copy and custom-metadata updates, each under the same lock discipline as a PUT commit (the name's
+ * write lock; two names in stripe order for a rename). Thread-safe.
+ */
+final class ObjectMutations {
+
+    private final ObjectFiles files;
+
+    ObjectMutations(ObjectFiles files) {
+        this.files = files;
+    }
+
+    /** Removes the object (and any misplaced copy) from every mountpath; false when there was none. */
+    @SuppressWarnings("try") // the lock is held for the block, not referenced
+    boolean delete(ObjectId id) throws StorageException {
+        Fqn.checkName(id);
+        boolean deleted = false;
+        try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
+            for (Mountpath mp : files.volume().usable()) {
+                Path p = Fqn.objectPath(mp.root(), id);
+                if (Files.isRegularFile(p)) {
+                    files.removeFile(mp, id, p);
+                    deleted = true;
+                }
+            }
+        } catch (IOException e) {
+            throw ObjectFiles.io("cannot delete", id, e);
+        }
+        return deleted;
+    }
+
+    /**
+     * Renames within the bucket, replacing any object of the new name; metadata (version, checksum, custom) moves
+     * with the content. On the same mountpath this is one atomic rename; otherwise the content is copied to the
+     * destination mountpath's work dir and committed there.
+     */
+    @SuppressWarnings("try") // the lock is held for the block, not referenced
+    ObjectStat rename(ObjectId from, String newName) throws StorageException {
+        Fqn.checkName(from);
+        ObjectId to = new ObjectId(from.bucket(), newName);
+        Fqn.checkName(to);
+        try (NameLocks.Held h = files.locks().lockWrite(from.uname(), to.uname())) {
+            Located src = files.locate(from);
+            ObjectMeta m = src == null ? null : files.readMeta(src, from);
+            if (m == null) {
+                throw ObjectFiles.notFound(from);
+            }
+            if (newName.equals(from.name())) {
+                return files.toStat(src.mp(), src.file(), m);
+            }
+            Mountpath dstMp = files.owner(to);
+            Path dst = Fqn.objectPath(dstMp.root(), to);
+            ObjectMeta moved = m.withName(newName).withCopies(List.of(dstMp.path()));
+            Located old = files.locate(to);
+            if (src.mp() == dstMp) {
+                try {
+                    dstMp.meta().commit(src.file(), dst, moved);
+                } catch (IOException e) {
+                    restore(src, m);
+                    throw e;
+                }
+                dstMp.meta().deleteSide(src.file());
+                FileOps.pruneEmptyDirs(src.file().getParent(), Fqn.objectsDir(src.mp().root(), from.bucket()));
+            } else {
+                Path tmp = FileOps.newWorkFile(dstMp.workDir(), "mv-");
+                try {
+                    copyFile(src.file(), tmp);
+                    dstMp.meta().commit(tmp, dst, moved);
+                } finally {
+                    Files.deleteIfExists(tmp);
+                }
+                files.removeFile(src.mp(), from, src.file());
+            }
+            if (old != null && old.mp() != dstMp) {
+                files.removeFile(old.mp(), to, old.file());
+            }
+            return files.toStat(dstMp, dst, moved);
+        } catch (IOException e) {
+            throw ObjectFiles.io("cannot rename", from, e);
+        }
+    }
+
+    /**
+     * Streams the source's content (from its open file, so a concurrent overwrite of the source does not matter)
+     * into a new PUT transaction of {@code to}. Custom metadata: the source's, then {@code opts.custom()} merged in.
+     */
+    ObjectStat copy(ObjectId from, ObjectId to, PutOptions opts) throws StorageException {
+        Fqn.checkName(from);
+        Fqn.checkName(to);
+        try (ObjectFileReader r = files.openReader(from, false, false)) {
+            Map<String, String> custom = new LinkedHashMap<>(r.stat().custom());
+            custom.putAll(opts.custom());
+            PutOptions o = new PutOptions(opts.checksumType(), opts.expected(), r.stat().size(), custom,
+                    opts.versioning(), opts.fsync());
+            return PutTransaction.put(files, to, r.contentStream(), o, custom);
+        } catch (IOException e) {
+            throw ObjectFiles.io("cannot copy", from, e);
+        }
+    }
+
+    /** Merges (or replaces) the custom metadata, rewriting the LOM under the write lock. */
+    @SuppressWarnings("try") // the lock is held for the block, not referenced
+    ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) throws StorageException {
+        Fqn.checkName(id);
+        try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
+            Located loc = files.locate(id);
+            ObjectMeta m = loc == null ? null : files.readMeta(loc, id);
+            if (m == null) {
+                throw ObjectFiles.notFound(id);
+            }
+            Map<String, String> c = new LinkedHashMap<>(replace ? Map.of() : m.custom());
+            c.putAll(custom == null ? Map.of() : custom);
+            ObjectMeta updated = m.withCustom(c);
+            loc.mp().meta().update(loc.file(), updated);
+            return files.toStat(loc.mp(), loc.file(), updated);
+        } catch (IOException e) {
+            throw ObjectFiles.io("cannot update metadata of", id, e);
+        }
+    }
+
+    private static void restore(Located src, ObjectMeta m) {
+        try {
+            if (Files.exists(src.file())) {
+                src.mp().meta().update(src.file(), m);
+            }
+        } catch (IOException e) {
+            FileOps.LOG.warning("cannot restore metadata of " + src.file() + ": " + e.getMessage());
+        }
+    }
+
+    static void copyFile(Path src, Path dst) throws IOException {
+        try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(dst, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long size = in.size();
+            long pos = 0;
+            while (pos < size) {
+                long n = in.transferTo(pos, size - pos, out);
+                if (n <= 0) {
+                    throw new IOException("short copy of " + src + " at " + pos + " of " + size);
+                }
+                pos += n;
+            }
+            out.force(true);
+        }
+    }
+}

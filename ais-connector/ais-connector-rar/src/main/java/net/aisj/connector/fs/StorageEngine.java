@@ -1,0 +1,189 @@
+package net.aisj.connector.fs;
+
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.NodeVolume;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.PutOptions;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
+
+/**
+ * The node's storage engine: the semantics of every {@link net.aisj.connector.api.StorageConnection} method (the
+ * JCA connection only delegates here). One instance per node, shared by all connections; thread-safe.
+ *
+ * <p>Design: {@link Volume} (mountpaths, node id, VMD) is fixed at {@link #open}; objects live at
+ * {@link Fqn#objectPath} on their HRW mountpath ({@link MountpathHrw}) with their LOM ({@link MetaStore}); writes
+ * are {@link PutTransaction}s that commit by atomic rename under the name's write lock ({@link NameLocks}); reads
+ * open the file under the read lock and stream without it ({@link ObjectFileReader}); listings merge sorted
+ * per-mountpath walks ({@link Lister}); one {@link CleanupJogger} per mountpath runs on the {@link Background}.
+ * Before {@link #open} (and after {@link #shutdown}) every call fails with UNAVAILABLE.
+ */
+public final class StorageEngine {
+
+    private record State(Volume volume, ObjectFiles files, ObjectMutations mutations, AppendStore appends,
+                         Lister lister, MetaDocs docs, Buckets buckets, List<CleanupJogger> joggers) {
+    }
+
+    private final EngineConfig cfg;
+    private final Background background;
+    private final NameLocks locks = new NameLocks();
+    private volatile State state;
+
+    public StorageEngine(EngineConfig cfg, Background background) {
+        this.cfg = Objects.requireNonNull(cfg, "cfg");
+        this.background = Objects.requireNonNull(background, "background");
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#open}. */
+    public synchronized NodeVolume open(String configuredNodeId, List<String> mountpaths) throws StorageException {
+        State s = state;
+        if (s != null) {
+            String wanted = configuredNodeId == null ? "" : configuredNodeId.trim();
+            if (Volume.normalise(mountpaths).equals(s.volume().configured())
+                    && (wanted.isEmpty() || wanted.equals(s.volume().nodeId()))) {
+                return s.volume().describe(false);
+            }
+            throw new StorageException(Reason.BAD_REQUEST, "storage is already open as node "
+                    + s.volume().nodeId() + " with " + s.volume().configured() + "; restart to change it");
+        }
+        Volume v = Volume.open(configuredNodeId, mountpaths, cfg);
+        ObjectFiles files = new ObjectFiles(v, locks, cfg);
+        AppendStore appends = new AppendStore(files);
+        List<CleanupJogger> started = new ArrayList<>();
+        for (Mountpath mp : v.usable()) {
+            CleanupJogger j = new CleanupJogger(mp, cfg.cleanupInterval(), cfg.workfileMaxAge(),
+                    appends::forgetMissing);
+            try {
+                background.start(j);
+                started.add(j);
+            } catch (RuntimeException e) {
+                FileOps.LOG.warning("cannot start " + j.name() + ": " + e.getMessage());
+            }
+        }
+        state = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
+                new Buckets(v), List.copyOf(started));
+        FileOps.LOG.info("storage open: node " + v.nodeId() + ", mountpaths " + v.configured());
+        return v.describe(false);
+    }
+
+    /** Releases the background tasks and waits up to {@code wait} for them to end; the engine is then closed. */
+    public synchronized void shutdown(Duration wait) {
+        State s = state;
+        state = null;
+        if (s == null) {
+            return;
+        }
+        for (CleanupJogger j : s.joggers()) {
+            j.release();
+        }
+        long deadline = System.nanoTime() + wait.toNanos();
+        try {
+            for (CleanupJogger j : s.joggers()) {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!j.awaitDone(Duration.ofNanos(left))) {
+                    FileOps.LOG.warning(j.name() + " did not end within " + wait);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public NodeVolume volume() throws StorageException {
+        return st().volume().describe(true);
+    }
+
+    public boolean healthy() {
+        State s = state;
+        return s != null && !s.volume().usable().isEmpty() && background.healthy();
+    }
+
+    public void createBucket(BucketId bucket) throws StorageException {
+        st().buckets().create(bucket);
+    }
+
+    public void destroyBucket(BucketId bucket) throws StorageException {
+        st().buckets().destroy(bucket);
+    }
+
+    public ObjectStat put(ObjectId id, InputStream in, PutOptions opts) throws StorageException {
+        State s = st();
+        Fqn.checkName(id);
+        return PutTransaction.put(s.files(), id, in, opts, opts.custom());
+    }
+
+    /** Opens for reading and sets the object's atime; with {@code validate}, verifies the checksum first. */
+    public ObjectReader open(ObjectId id, boolean validate) throws StorageException {
+        State s = st();
+        Fqn.checkName(id);
+        return s.files().openReader(id, validate, true);
+    }
+
+    public Optional<ObjectStat> stat(ObjectId id) throws StorageException {
+        State s = st();
+        Fqn.checkName(id);
+        return s.files().stat(id);
+    }
+
+    public boolean delete(ObjectId id) throws StorageException {
+        return st().mutations().delete(id);
+    }
+
+    public ObjectStat rename(ObjectId from, String newName) throws StorageException {
+        return st().mutations().rename(from, newName);
+    }
+
+    public ObjectStat copy(ObjectId from, ObjectId to, PutOptions opts) throws StorageException {
+        return st().mutations().copy(from, to, opts);
+    }
+
+    public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) throws StorageException {
+        return st().mutations().setCustom(id, custom, replace);
+    }
+
+    public String append(ObjectId id, String handle, InputStream in) throws StorageException {
+        return st().appends().append(id, handle, in);
+    }
+
+    public ObjectStat flushAppend(ObjectId id, String handle, PutOptions opts) throws StorageException {
+        return st().appends().flush(id, handle, opts);
+    }
+
+    public ObjectPage list(BucketId bucket, ListRequest request) throws StorageException {
+        return st().lister().list(bucket, request);
+    }
+
+    public void storeMeta(String name, byte[] content) throws StorageException {
+        st().docs().store(name, content);
+    }
+
+    public List<byte[]> loadMeta(String name) throws StorageException {
+        return st().docs().load(name);
+    }
+
+    /** The running joggers (tests and diagnostics). */
+    List<CleanupJogger> joggers() {
+        State s = state;
+        return s == null ? List.of() : s.joggers();
+    }
+
+    private State st() throws StorageException {
+        State s = state;
+        if (s == null) {
+            throw new StorageException(Reason.UNAVAILABLE, "storage is not open");
+        }
+        return s;
+    }
+}

@@ -1,0 +1,154 @@
+package net.aisj.connector.outbound;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.NodeVolume;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.PutOptions;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.fs.StorageEngine;
+
+/**
+ * The handle applications hold. Every call checks that the handle is still valid (not closed, not cleaned up by
+ * the pool) and delegates to the engine; {@link #close()} detaches it and tells the pool. Thread-safe.
+ */
+final class StorageConnectionImpl implements StorageConnection {
+
+    private volatile StorageManagedConnection mc;
+
+    StorageConnectionImpl(StorageManagedConnection mc) {
+        this.mc = mc;
+    }
+
+    /** Moves this handle to another managed connection (connection sharing). */
+    void associate(StorageManagedConnection target) {
+        StorageManagedConnection old = mc;
+        if (old != null && old != target) {
+            old.detach(this);
+        }
+        mc = target;
+    }
+
+    /** Called by the pool on cleanup: the handle becomes unusable. */
+    void invalidate() {
+        mc = null;
+    }
+
+    boolean isValid() {
+        return mc != null;
+    }
+
+    private StorageEngine engine() throws StorageException {
+        StorageManagedConnection m = mc;
+        if (m == null) {
+            throw new StorageException(Reason.UNAVAILABLE, "storage connection is closed");
+        }
+        return m.engine();
+    }
+
+    @Override
+    public NodeVolume open(String configuredNodeId, List<String> mountpaths) throws StorageException {
+        return engine().open(configuredNodeId, mountpaths);
+    }
+
+    @Override
+    public NodeVolume volume() throws StorageException {
+        return engine().volume();
+    }
+
+    @Override
+    public boolean healthy() {
+        StorageManagedConnection m = mc;
+        return m != null && m.engine().healthy();
+    }
+
+    @Override
+    public void createBucket(BucketId bucket) throws StorageException {
+        engine().createBucket(bucket);
+    }
+
+    @Override
+    public void destroyBucket(BucketId bucket) throws StorageException {
+        engine().destroyBucket(bucket);
+    }
+
+    @Override
+    public ObjectStat put(ObjectId id, InputStream in, PutOptions opts) throws StorageException {
+        return engine().put(id, in, opts);
+    }
+
+    @Override
+    public ObjectReader open(ObjectId id, boolean validate) throws StorageException {
+        return engine().open(id, validate);
+    }
+
+    @Override
+    public Optional<ObjectStat> stat(ObjectId id) throws StorageException {
+        return engine().stat(id);
+    }
+
+    @Override
+    public boolean delete(ObjectId id) throws StorageException {
+        return engine().delete(id);
+    }
+
+    @Override
+    public ObjectStat rename(ObjectId from, String newName) throws StorageException {
+        return engine().rename(from, newName);
+    }
+
+    @Override
+    public ObjectStat copy(ObjectId from, ObjectId to, PutOptions opts) throws StorageException {
+        return engine().copy(from, to, opts);
+    }
+
+    @Override
+    public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) throws StorageException {
+        return engine().setCustom(id, custom, replace);
+    }
+
+    @Override
+    public String append(ObjectId id, String handle, InputStream in) throws StorageException {
+        return engine().append(id, handle, in);
+    }
+
+    @Override
+    public ObjectStat flushAppend(ObjectId id, String handle, PutOptions opts) throws StorageException {
+        return engine().flushAppend(id, handle, opts);
+    }
+
+    @Override
+    public ObjectPage list(BucketId bucket, ListRequest request) throws StorageException {
+        return engine().list(bucket, request);
+    }
+
+    @Override
+    public void storeMeta(String name, byte[] content) throws StorageException {
+        engine().storeMeta(name, content);
+    }
+
+    @Override
+    public List<byte[]> loadMeta(String name) throws StorageException {
+        return engine().loadMeta(name);
+    }
+
+    /** Detaches the handle; closing twice is harmless. */
+    @Override
+    public void close() {
+        StorageManagedConnection m = mc;
+        mc = null;
+        if (m != null) {
+            m.handleClosed(this);
+        }
+    }
+}

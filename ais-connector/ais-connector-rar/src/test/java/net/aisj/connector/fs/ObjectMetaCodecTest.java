@@ -1,0 +1,55 @@
+package net.aisj.connector.fs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
+import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
+
+class ObjectMetaCodecTest {
+
+    static final ObjectMeta META = new ObjectMeta("a/b/ü😀", 123456789012L,
+            new Checksum(ChecksumType.XXHASH2, "0123456789abcdef"), "42", 1_700_000_000_123L,
+            Map.of("ETag", "\"abc\"", "k", "", "日本", "v=1,2"), List.of("/mp1", "/mp2"));
+
+    @Test
+    void roundTrip() throws CorruptMetaException {
+        byte[] b = ObjectMetaCodec.encode(META);
+        assertThat(b[0]).isEqualTo(ObjectMetaCodec.FORMAT);
+        assertThat(ObjectMetaCodec.decode(b)).isEqualTo(META);
+        ObjectMeta empty = new ObjectMeta("x", 0, Checksum.NONE, "", 0, Map.of(), List.of());
+        assertThat(ObjectMetaCodec.decode(ObjectMetaCodec.encode(empty))).isEqualTo(empty);
+    }
+
+    @Test
+    void everySingleByteFlipIsDetected() {
+        byte[] good = ObjectMetaCodec.encode(META);
+        for (int i = 0; i < good.length; i++) {
+            if (i == 1) {
+                continue; // the reserved byte is not covered
+            }
+            byte[] bad = good.clone();
+            bad[i] ^= 0x40;
+            assertThatThrownBy(() -> ObjectMetaCodec.decode(bad)).as("byte " + i)
+                    .isInstanceOf(CorruptMetaException.class);
+        }
+    }
+
+    @Test
+    void truncationAndGarbageAreDetected() {
+        byte[] good = ObjectMetaCodec.encode(META);
+        for (int n = 0; n < good.length; n++) {
+            byte[] cut = Arrays.copyOf(good, n);
+            assertThatThrownBy(() -> ObjectMetaCodec.decode(cut)).isInstanceOf(CorruptMetaException.class);
+        }
+        byte[] longer = Arrays.copyOf(good, good.length + 1);
+        assertThatThrownBy(() -> ObjectMetaCodec.decode(longer)).isInstanceOf(CorruptMetaException.class);
+    }
+}

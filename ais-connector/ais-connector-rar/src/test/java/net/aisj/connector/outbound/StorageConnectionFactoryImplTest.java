@@ -1,0 +1,60 @@
+package net.aisj.connector.outbound;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.ObjectOutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.naming.Reference;
+
+import org.junit.jupiter.api.Test;
+
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnectionFactory;
+
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.ra.FakeBootstrapContext;
+import net.aisj.connector.ra.StorageResourceAdapter;
+
+class StorageConnectionFactoryImplTest {
+
+    static final class RecordingManager implements ConnectionManager {
+        private static final long serialVersionUID = 1L;
+        final transient List<ManagedConnectionFactory> calls = new ArrayList<>();
+
+        @Override
+        public Object allocateConnection(ManagedConnectionFactory mcf, ConnectionRequestInfo info)
+                throws jakarta.resource.ResourceException {
+            calls.add(mcf);
+            assertThat(info).isNull();
+            return mcf.createManagedConnection(null, info).getConnection(null, info);
+        }
+    }
+
+    @Test
+    void connectionsComeFromTheConnectionManager() throws Exception {
+        StorageResourceAdapter ra = new StorageResourceAdapter();
+        try (FakeBootstrapContext ctx = new FakeBootstrapContext(false)) {
+            ra.start(ctx);
+            StorageManagedConnectionFactory mcf = new StorageManagedConnectionFactory();
+            mcf.setResourceAdapter(ra);
+            RecordingManager cm = new RecordingManager();
+            StorageConnectionFactoryImpl cf = (StorageConnectionFactoryImpl) mcf.createConnectionFactory(cm);
+            try (StorageConnection c = cf.getConnection()) {
+                assertThat(c).isInstanceOf(StorageConnectionImpl.class);
+                assertThat(c.healthy()).isFalse(); // not opened yet
+            }
+            assertThat(cm.calls).containsExactly(mcf);
+            Reference ref = new Reference(StorageConnectionFactoryImpl.class.getName());
+            cf.setReference(ref);
+            assertThat(cf.getReference()).isSameAs(ref);
+            try (ObjectOutputStream out = new ObjectOutputStream(new ByteArrayOutputStream())) {
+                out.writeObject(cf);
+            }
+            ra.stop();
+        }
+    }
+}
