@@ -1,7 +1,9 @@
 package net.aisj.service;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,6 +22,10 @@ import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
+import net.aisj.core.ClusterMap;
+import net.aisj.core.NodeInfo;
+import net.aisj.core.PageMerge;
+import net.aisj.core.placement.TargetPlacement;
 
 /**
  * Object operations on this node's mountpaths, with the bucket's rules applied (checksum type, versioning, write
@@ -47,24 +53,126 @@ public class ObjectService {
         }
     }
 
-    /** Opens an object for streaming; the caller closes the reader. */
+    /**
+     * The node that serves object calls for {@code id} when it is not this one (the HRW owner); empty when this
+     * node is the owner. UNAVAILABLE when the cluster has no target in service.
+     */
+    public Optional<NodeInfo> redirect(ObjectId id) {
+        ClusterMap map = node.clusterMap();
+        if (map.targets().size() == 1 && map.targets().get(0).id().equals(node.self().id())) {
+            return Optional.empty();
+        }
+        NodeInfo owner = TargetPlacement.owner(map, id.uname());
+        return owner.id().equals(node.self().id()) ? Optional.empty() : Optional.of(owner);
+    }
+
+    /**
+     * Opens an object for streaming; the caller closes the reader. If this node does not have it (a rebalance is
+     * moving it here), a neighbor that has it serves it (get-from-neighbor), so an existing object is never 404.
+     */
     public ObjectReader open(ObjectId id, boolean validateRequested) {
         BucketProps p = checked(id);
         boolean validate = validateRequested || p.checksum().validateWarmGet();
         try (StorageConnection c = node.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
-            throw StorageErrors.map(e);
+            if (e.reason() != StorageException.Reason.NOT_FOUND) {
+                throw StorageErrors.map(e);
+            }
         }
+        for (NodeInfo peer : peers()) {
+            Optional<ObjectStat> s = node.intra().stat(peer, id);
+            if (s.isPresent()) {
+                return new RemoteObjectReader(node.intra(), peer, id, s.get());
+            }
+        }
+        throw missing(id);
     }
 
     public ObjectStat head(ObjectId id) {
         checked(id);
         try (StorageConnection c = node.connection()) {
-            return c.stat(id).orElseThrow(() -> noSuchObject(id));
+            Optional<ObjectStat> local = c.stat(id);
+            if (local.isPresent()) {
+                return local.get();
+            }
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        for (NodeInfo peer : peers()) {
+            Optional<ObjectStat> s = node.intra().stat(peer, id);
+            if (s.isPresent()) {
+                return s.get();
+            }
+        }
+        throw missing(id);
+    }
+
+    /**
+     * Stores an object sent by another target (rebalance) with its metadata: same version and custom metadata, the
+     * sender's checksum verified on arrival (BAD_REQUEST and nothing stored on mismatch or truncation).
+     */
+    public ObjectStat receive(ObjectId id, ObjectStat meta, InputStream in) {
+        BucketProps p = checked(id);
+        ChecksumType type = meta.checksum().type() == ChecksumType.NONE ? ChecksumType.of(p.checksum().type())
+                : meta.checksum().type();
+        PutOptions opts = new PutOptions(type, meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
+                meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
+                meta.version().isEmpty() ? null : meta.version());
+        try (StorageConnection c = node.connection()) {
+            return c.put(id, in, opts);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** Local-only metadata (intra-cluster calls). */
+    public Optional<ObjectStat> localStat(ObjectId id) {
+        try (StorageConnection c = node.connection()) {
+            return c.stat(id);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** Local-only read (intra-cluster calls); NOT_FOUND when this node does not hold it. */
+    public ObjectReader localOpen(ObjectId id) {
+        try (StorageConnection c = node.connection()) {
+            return c.open(id, false);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** Local-only page (intra-cluster calls and single-target clusters). */
+    public ObjectPage localList(BucketId bucket, ListRequest request) {
+        try (StorageConnection c = node.connection()) {
+            return c.list(bucket, request);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** Other targets of the Smap that are up (including those in maintenance: they still hold data). */
+    private List<NodeInfo> peers() {
+        return node.clusterMap().targets().stream().filter(t -> !t.id().equals(node.self().id())).toList();
+    }
+
+    /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
+    private AisException missing(ObjectId id) {
+        List<NodeInfo> departed = node.membership().departed().stream().filter(NodeInfo::inService).toList();
+        if (!departed.isEmpty()) {
+            List<NodeInfo> all = new java.util.ArrayList<>(node.clusterMap().targets().stream()
+                    .filter(NodeInfo::inService).toList());
+            all.addAll(departed);
+            NodeInfo owner = net.aisj.connector.api.hrw.Hrw.best(all,
+                    net.aisj.connector.api.hrw.Hrw.digest(id.uname()), NodeInfo::idDigest);
+            if (departed.contains(owner)) {
+                return new AisException(AisException.Kind.UNAVAILABLE, "target " + owner.displayName()
+                        + " that holds " + id.cname() + " is down");
+            }
+        }
+        return noSuchObject(id);
     }
 
     /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
@@ -134,13 +242,19 @@ public class ObjectService {
         }
     }
 
+    /** One page of the bucket over the whole cluster: every target's sorted page, merged (see PageMerge). */
     public ObjectPage list(BucketId bucket, ListRequest request) {
         buckets.props(bucket);
-        try (StorageConnection c = node.connection()) {
-            return c.list(bucket, request);
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
+        List<NodeInfo> targets = node.clusterMap().targets();
+        if (targets.size() <= 1) {
+            return localList(bucket, request);
         }
+        List<ObjectPage> pages = new java.util.ArrayList<>();
+        for (NodeInfo t : targets) {
+            pages.add(t.id().equals(node.self().id()) ? localList(bucket, request)
+                    : node.intra().list(t, bucket, request));
+        }
+        return PageMerge.merge(pages, request.pageSize());
     }
 
     private BucketProps checked(ObjectId id) {

@@ -29,6 +29,7 @@ import com.hazelcast.map.IMap;
 
 import net.aisj.cluster.GridMembership;
 import net.aisj.cluster.HazelcastVersionedStore;
+import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.NodeVolume;
@@ -73,6 +74,8 @@ public class StorageNode {
     private volatile GridMembership membership;
     private volatile NodeVolume volume;
     private volatile IMap<String, Long> seen;
+    private volatile IntraClient intra;
+    private volatile String intraSecret;
     private final long startedNanos = System.nanoTime();
     private volatile boolean ready;
     private BucketMetadata lastBmd;
@@ -109,6 +112,10 @@ public class StorageNode {
             if (smapOnDisk != null) {
                 smap.offer(smapOnDisk);
             }
+            String secret = newUuid() + newUuid();
+            String prev = meta.putIfAbsent("intra-secret", secret);
+            intra = new IntraClient(prev != null ? prev : secret);
+            intraSecret = prev != null ? prev : secret;
             membership = new GridMembership(hazelcast, smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
@@ -253,6 +260,17 @@ public class StorageNode {
 
     public VersionedStore<BucketMetadata> bucketMetadata() {
         return bmd;
+    }
+
+    public IntraClient intra() {
+        return intra;
+    }
+
+    /** Whether a request carries the cluster's shared secret (intra-cluster endpoints). */
+    public boolean isIntraCaller(String secretHeader) {
+        String s = intraSecret;
+        return s != null && secretHeader != null && java.security.MessageDigest.isEqual(
+                s.getBytes(StandardCharsets.UTF_8), secretHeader.getBytes(StandardCharsets.UTF_8));
     }
 
     public GridMembership membership() {

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Response;
 import net.aisj.core.AisException;
 
 /** Builds AIS's JSON error body ({@code message, method, url_path, remote_addr, caller, node, status}). */
-final class AisErrors {
+public final class AisErrors {
 
     private AisErrors() {
     }
@@ -27,7 +27,7 @@ final class AisErrors {
     }
 
     /** The error response; HEAD gets no body (AIS puts the message in no header either). */
-    static Response response(int status, String message, HttpServletRequest req, String nodeId) {
+    public static Response response(int status, String message, HttpServletRequest req, String nodeId) {
         if (req != null && "HEAD".equals(req.getMethod())) {
             return Response.status(status).build();
         }

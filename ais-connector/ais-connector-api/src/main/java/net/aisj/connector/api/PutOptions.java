@@ -12,13 +12,21 @@ import java.util.Map;
  * @param custom        custom metadata to store (replaces any previous), never null
  * @param versioning    whether to keep a version counter
  * @param fsync         whether to fsync data and directory before the PUT returns (write policy {@code immediate})
+ * @param version       the exact version to store (an object moved between targets keeps its version), or null to
+ *                      count ("1" on first PUT, then +1)
  */
 public record PutOptions(ChecksumType checksumType, Checksum expected, long contentLength,
-                         Map<String, String> custom, boolean versioning, boolean fsync) implements Serializable {
+                         Map<String, String> custom, boolean versioning, boolean fsync, String version)
+        implements Serializable {
 
     public PutOptions {
         custom = custom == null ? Map.of() : Map.copyOf(custom);
         checksumType = checksumType == null ? ChecksumType.XXHASH2 : checksumType;
+    }
+
+    public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
+                      boolean versioning, boolean fsync) {
+        this(checksumType, expected, contentLength, custom, versioning, fsync, null);
     }
 
     public static PutOptions defaults() {
@@ -26,10 +34,14 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
     }
 
     public PutOptions withCustom(Map<String, String> md) {
-        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync);
+        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version);
     }
 
     public PutOptions withExpected(Checksum c, long length) {
-        return new PutOptions(checksumType, c, length, custom, versioning, fsync);
+        return new PutOptions(checksumType, c, length, custom, versioning, fsync, version);
+    }
+
+    public PutOptions withVersion(String v) {
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v);
     }
 }

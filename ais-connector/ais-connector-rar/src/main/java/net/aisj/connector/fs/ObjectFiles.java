@@ -185,7 +185,8 @@ final class ObjectFiles {
     }
 
     /**
-     * Commits a finished temp file as the object's content: sets the version (old + 1 with versioning, else ""),
+     * Commits a finished temp file as the object's content: sets the version ({@code opts.version()} when given,
+     * else old + 1 with versioning, else ""),
      * attaches the LOM and renames into place on {@code mp}; removes a stale copy of the name on another
      * mountpath. The caller holds the name's write lock.
      */
@@ -195,7 +196,9 @@ final class ObjectFiles {
         try {
             Located old = locate(id);
             String version = "";
-            if (opts.versioning()) {
+            if (opts.version() != null) {
+                version = opts.version();
+            } else if (opts.versioning()) {
                 ObjectMeta prev = old == null ? null : readMetaLenient(old, id);
                 version = nextVersion(prev == null ? "" : prev.version());
             }

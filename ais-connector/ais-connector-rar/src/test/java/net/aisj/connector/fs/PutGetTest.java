@@ -194,6 +194,10 @@ class PutGetTest {
         assertThat(fx.engine.stat(id("v")).orElseThrow().version()).isEqualTo("3");
         PutOptions noVer = new PutOptions(ChecksumType.XXHASH2, null, -1, Map.of(), false, false);
         assertThat(fx.engine.put(id("nv"), new ByteArrayInputStream(new byte[1]), noVer).version()).isEmpty();
+        // an object moved between targets keeps its version
+        assertThat(fx.engine.put(id("v"), new ByteArrayInputStream(new byte[1]), FAST.withVersion("17")).version())
+                .isEqualTo("17");
+        assertThat(fx.put("v", "4").version()).isEqualTo("18");
     }
 
     @Test

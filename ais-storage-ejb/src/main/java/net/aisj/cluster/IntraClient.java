@@ -1,0 +1,160 @@
+package net.aisj.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
+import net.aisj.core.NodeInfo;
+
+/**
+ * HTTP calls between nodes on the intra-cluster endpoints ({@code /v1/intra/...}). Every call carries the
+ * cluster's shared secret, which public callers do not know. Thread-safe; one instance per node.
+ */
+public final class IntraClient {
+
+    /** Header carrying the cluster secret on intra-cluster calls. */
+    public static final String SECRET_HEADER = "Ais-Intra-Secret";
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final String secret;
+
+    public IntraClient(String secret) {
+        this.secret = secret;
+    }
+
+    /** One page of {@code node}'s local listing. */
+    public ObjectPage list(NodeInfo node, net.aisj.connector.api.BucketId bucket, ListRequest req) {
+        String q = "?provider=" + enc(bucket.provider()) + (bucket.namespace().isEmpty() ? ""
+                : "&namespace=" + enc(bucket.namespace())) + "&prefix=" + enc(req.prefix()) + "&after="
+                + enc(req.startAfter()) + "&pagesize=" + req.pageSize() + "&norecurse=" + req.noRecursion()
+                + "&nameonly=" + req.nameOnly();
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/v1/intra/list/"
+                + enc(bucket.name()) + q)).GET(), Duration.ofMinutes(2));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "list " + bucket.cname(), r.statusCode(), in);
+            }
+            return PageJson.read(in);
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** The object's metadata on {@code node}, if it has it locally. */
+    public Optional<ObjectStat> stat(NodeInfo node, ObjectId id) {
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, objectPath("stat", id))).GET(),
+                Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                return Optional.empty();
+            }
+            if (r.statusCode() != 200) {
+                throw failure(node, "stat " + id.cname(), r.statusCode(), in);
+            }
+            try (var reader = jakarta.json.Json.createReader(in)) {
+                return Optional.of(PageJson.readStat(reader.readObject()));
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /**
+     * Streams {@code length} bytes from {@code offset} of the object held by {@code node}; the caller closes the
+     * stream. NOT_FOUND when the node does not have it.
+     */
+    public InputStream read(NodeInfo node, ObjectId id, long offset, long length) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath("objects", id))).GET();
+        if (length >= 0) {
+            b.header("Range", "bytes=" + offset + "-" + (offset + length - 1));
+        }
+        HttpResponse<InputStream> r = send(node, b, Duration.ofHours(6));
+        if (r.statusCode() == 200 || r.statusCode() == 206) {
+            return r.body();
+        }
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                throw AisException.notFound("object " + id.cname() + " does not exist");
+            }
+            throw failure(node, "read " + id.cname(), r.statusCode(), in);
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /**
+     * Sends an object to {@code node}, which stores it with the given metadata (same version, checksum verified
+     * on arrival). Returns only after the receiver committed it.
+     */
+    public void push(NodeInfo node, ObjectId id, ObjectStat stat, InputStream body) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath("objects", id)))
+                .header("Content-Type", "application/octet-stream")
+                .header("Ais-Intra-Meta", PageJson.stat(stat).toString())
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+                        stat.size()));
+        HttpResponse<InputStream> r = send(node, b, Duration.ofHours(6));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "push " + id.cname(), r.statusCode(), in);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    private HttpResponse<InputStream> send(NodeInfo node, HttpRequest.Builder b, Duration timeout) {
+        try {
+            return http.send(b.header(SECRET_HEADER, secret).timeout(timeout).build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AisException(AisException.Kind.UNAVAILABLE, "interrupted calling " + node.displayName());
+        }
+    }
+
+    private static String objectPath(String kind, ObjectId id) {
+        StringBuilder p = new StringBuilder("/v1/intra/").append(kind).append('/').append(enc(id.bucket().name()));
+        for (String seg : id.name().split("/", -1)) {
+            p.append('/').append(enc(seg));
+        }
+        return p.append("?provider=").append(enc(id.bucket().provider())).append(id.bucket().namespace().isEmpty()
+                ? "" : "&namespace=" + enc(id.bucket().namespace())).toString();
+    }
+
+    private static URI uri(NodeInfo node, String pathAndQuery) {
+        return URI.create(node.publicUrl() + pathAndQuery);
+    }
+
+    /** Percent-encoding for a path segment or query value (space as %20, never '+'). */
+    static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+
+    private static AisException unreachable(NodeInfo node, IOException e) {
+        return new AisException(AisException.Kind.UNAVAILABLE, "target " + node.displayName() + " at "
+                + node.publicUrl() + " is unreachable: " + e.getMessage(), e);
+    }
+
+    private static AisException failure(NodeInfo node, String what, int status, InputStream body)
+            throws IOException {
+        String msg = new String(body.readNBytes(2048), StandardCharsets.UTF_8);
+        AisException.Kind kind = status == 404 ? AisException.Kind.NOT_FOUND : status == 400
+                ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE;
+        return new AisException(kind, node.displayName() + ": " + what + " failed (" + status + "): " + msg);
+    }
+}

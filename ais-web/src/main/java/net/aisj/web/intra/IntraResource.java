@@ -1,0 +1,110 @@
+package net.aisj.web.intra;
+
+import java.io.InputStream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.PageJson;
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
+import net.aisj.service.ObjectService;
+import net.aisj.web.common.ByteRange;
+import net.aisj.web.common.PathNames;
+
+/** Local-only operations other targets call (see the package doc); never redirected, never fanned out. */
+@Path("v1/intra")
+public class IntraResource {
+
+    @Inject
+    ObjectService objects;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("list/{bucket}")
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public String list(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                       @QueryParam("namespace") String ns, @QueryParam("prefix") String prefix,
+                       @QueryParam("after") String after, @QueryParam("pagesize") int pageSize,
+                       @QueryParam("norecurse") boolean noRecursion, @QueryParam("nameonly") boolean nameOnly) {
+        BucketId b = bucket(bucket, provider, ns);
+        return PageJson.write(objects.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
+                .toString();
+    }
+
+    @GET
+    @Path("stat/{bucket}/{object: .+}")
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public Response stat(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                         @QueryParam("namespace") String ns) {
+        ObjectId id = object(bucket, provider, ns);
+        return objects.localStat(id).map(s -> Response.ok(PageJson.stat(s).toString()).build())
+                .orElseGet(() -> Response.status(404).build());
+    }
+
+    @GET
+    @Path("objects/{bucket}/{object: .+}")
+    public Response read(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                         @QueryParam("namespace") String ns, @HeaderParam("Range") String range) {
+        ObjectId id = object(bucket, provider, ns);
+        ObjectReader reader = objects.localOpen(id);
+        ByteRange r;
+        try {
+            r = ByteRange.parse(range, reader.stat().size());
+        } catch (ByteRange.Unsatisfiable | ByteRange.Malformed e) {
+            reader.close();
+            throw AisException.badRequest(e.getMessage());
+        }
+        long off = r == null ? 0 : r.offset();
+        long len = r == null ? reader.stat().size() : r.length();
+        StreamingOutput body = out -> {
+            try (reader) {
+                reader.transferTo(out, off, len);
+            }
+        };
+        return Response.status(r == null ? 200 : 206).entity(body).type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Length", Long.toString(len)).build();
+    }
+
+    /** Receives an object from another target (rebalance): stored with the sender's metadata, checksum verified. */
+    @PUT
+    @Path("objects/{bucket}/{object: .+}")
+    @Consumes(MediaType.WILDCARD)
+    public Response receive(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                            @QueryParam("namespace") String ns, @HeaderParam("Ais-Intra-Meta") String meta,
+                            InputStream body) {
+        ObjectId id = object(bucket, provider, ns);
+        if (meta == null || meta.isEmpty()) {
+            throw AisException.badRequest("missing Ais-Intra-Meta");
+        }
+        ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
+        objects.receive(id, stat, body);
+        return Response.ok().build();
+    }
+
+    private static BucketId bucket(String name, String provider, String ns) {
+        return new BucketId(provider == null || provider.isEmpty() ? BucketId.AIS : provider, ns, name);
+    }
+
+    private ObjectId object(String bucket, String provider, String ns) {
+        return new ObjectId(bucket(bucket, provider, ns), PathNames.tail(uri.getRequestUri().getRawPath(), 4));
+    }
+}

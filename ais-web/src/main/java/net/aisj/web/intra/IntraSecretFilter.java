@@ -1,0 +1,32 @@
+package net.aisj.web.intra;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.ext.Provider;
+
+import net.aisj.cluster.IntraClient;
+import net.aisj.service.StorageNode;
+
+/** Lets only cluster members (callers with the shared secret) reach {@code /v1/intra/...}. */
+@Provider
+public class IntraSecretFilter implements ContainerRequestFilter {
+
+    @Inject
+    StorageNode node;
+
+    @Context
+    HttpServletRequest request;
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getPath();
+        if ((path.startsWith("v1/intra") || path.startsWith("/v1/intra"))
+                && !node.isIntraCaller(ctx.getHeaderString(IntraClient.SECRET_HEADER))) {
+            ctx.abortWith(net.aisj.web.nat.AisErrors.response(403,
+                    "intra-cluster endpoint: caller is not a member of this cluster", request, node.self().id()));
+        }
+    }
+}
