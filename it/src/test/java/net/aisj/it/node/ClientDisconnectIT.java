@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Mountpaths;
@@ -72,6 +71,13 @@ class ClientDisconnectIT {
             out.write(head.getBytes(StandardCharsets.US_ASCII));
             out.write(chunk);
             out.flush();
+            // while the connection is open the node waits for the other 9 MiB: its work file must be there now,
+            // otherwise the clean-up checks below would prove nothing
+            Poll.until(Duration.ofSeconds(30), "a work (%wk) file holding the first bytes of the open upload",
+                    () -> Mountpaths.workFiles(mps).stream().anyMatch(p -> Mountpaths.startsWith(p, marker)),
+                    () -> "work files:" + Mountpaths.describe(Mountpaths.workFiles(mps)));
+            Resp during = ais.head(b, o);
+            assertThat(during.status()).as("an object is invisible while its upload is open: %s", during).isEqualTo(404);
             if (reset) {
                 s.setSoLinger(true, 0); // close() sends RST
             } else {
@@ -79,15 +85,9 @@ class ClientDisconnectIT {
             }
         }
 
-        AtomicBoolean sawTemp = new AtomicBoolean();
         Poll.until(Duration.ofSeconds(60), "no object " + o + " and no file holding its bytes under the mountpaths",
-                () -> {
-                    boolean temp = Mountpaths.files(mps).stream().anyMatch(p -> Mountpaths.startsWith(p, marker));
-                    if (temp) {
-                        sawTemp.set(true);
-                    }
-                    return !temp && ais.head(b, o).status() == 404;
-                },
+                () -> Mountpaths.files(mps).stream().noneMatch(p -> Mountpaths.startsWith(p, marker))
+                        && ais.head(b, o).status() == 404,
                 () -> "HEAD " + ais.head(b, o).status() + "; files starting with the upload's bytes:"
                         + Mountpaths.describe(Mountpaths.files(mps).stream()
                                 .filter(p -> Mountpaths.startsWith(p, marker)).toList()));
@@ -95,7 +95,6 @@ class ClientDisconnectIT {
                 () -> ais.head(b, o).status() == 404
                         && Mountpaths.files(mps).stream().noneMatch(p -> Mountpaths.startsWith(p, marker)),
                 () -> "HEAD " + ais.head(b, o).status() + "; work files:" + Mountpaths.describe(Mountpaths.workFiles(mps)));
-        System.out.println("[it] " + (reset ? "RST" : "FIN") + " mid-upload: temp file seen while polling: " + sawTemp);
 
         Resp get = ais.get(b, o);
         assertThat(get.status()).as("%s", get).isEqualTo(404);

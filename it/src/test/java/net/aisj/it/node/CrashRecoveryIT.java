@@ -78,6 +78,8 @@ class CrashRecoveryIT {
                 } catch (AssertionError e) {
                     soft.fail(e.getMessage());
                 }
+                soft.assertThat(ais.head(b, big).status()).as("HEAD of the object while its upload is open")
+                        .isEqualTo(404);
                 System.out.println("[it] killing " + node + " after " + src.count() + " bytes; spooled to %wk: " + spooled);
                 node.kill9();
             } finally {

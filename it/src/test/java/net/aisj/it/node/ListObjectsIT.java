@@ -16,7 +16,11 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import net.aisj.it.support.AisClient;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Msgpack;
 import net.aisj.it.support.Lso;
 import net.aisj.it.support.Names;
 import net.aisj.it.support.PseudoRandomInputStream;
@@ -130,12 +134,30 @@ class ListObjectsIT {
             assertThat(pages.get(i).entries()).as("page %d is not the last, so it is not empty", i).isNotEmpty();
         }
         assertEntriesMatch(all, true);
+
+        // wire types as AIS encodes them (msgp): "s" is an integer, names and checksums are strings
+        @SuppressWarnings("unchecked")
+        Map<String, Object> raw = (Map<String, Object>) Msgpack.decode(pages.get(0).resp().body());
+        for (Object o : (List<Object>) raw.get("Entries")) {
+            Map<String, Object> e = (Map<String, Object>) o;
+            assertThat(e.get("n")).as("msgpack entry name %s", e).isInstanceOf(String.class);
+            assertThat(e.get("cs")).as("msgpack entry checksum %s", e).isInstanceOf(String.class);
+            if (e.containsKey("s")) {
+                assertThat(e.get("s")).as("msgpack entry size %s", e).isInstanceOf(Long.class);
+            }
+        }
     }
 
     @Test
     void jsonPagesOf100() {
         List<Lso.Page> pages = ais.listAll(b, new Lso.Msg().pageSize(100), false, 50);
         assertThat(pages.size()).isGreaterThanOrEqualTo(10);
+        // AIS's JSON: "size" is a decimal string (Go `json:"size,string"`)
+        for (JsonObject e : JsonUtil.objects(pages.get(0).resp().json(), "entries")) {
+            if (e.containsKey("size")) {
+                assertThat(e.get("size").getValueType()).as("JSON entry %s", e).isEqualTo(JsonValue.ValueType.STRING);
+            }
+        }
         List<Lso.Entry> all = new ArrayList<>();
         pages.forEach(p -> {
             assertThat(p.entries().size()).isLessThanOrEqualTo(100);
