@@ -49,9 +49,12 @@ public final class GridMembership {
         return hz.getCluster().getLocalMember().getUuid().toString();
     }
 
-    /** Registers this node and starts following membership. */
+    /**
+     * Registers this node (not ready yet: the primary leaves it out of the Smap until {@link #markReady}) and
+     * starts following membership.
+     */
     public void join(NodeInfo self) {
-        registry.put(self.id(), MetaJson.registryEntry(self).toString());
+        registry.put(self.id(), MetaJson.registryEntry(self, false).toString());
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
@@ -75,14 +78,29 @@ public final class GridMembership {
         return !members.isEmpty() && members.iterator().next().localMember();
     }
 
+    /** The node serves requests now: the primary adds it to the Smap. */
+    public void markReady(String nodeId) {
+        update(nodeId, n -> n, true);
+    }
+
     /** Sets a node's flags (maintenance, decommission) and republishes the Smap. */
     public void setFlags(String nodeId, long flags) {
-        String json = registry.get(nodeId);
-        if (json == null) {
-            throw new IllegalArgumentException("node " + nodeId + " is not registered");
+        update(nodeId, n -> n.withFlags(flags), null);
+    }
+
+    private void update(String nodeId, java.util.function.UnaryOperator<NodeInfo> change, Boolean ready) {
+        while (true) {
+            String json = registry.get(nodeId);
+            if (json == null) {
+                throw new IllegalArgumentException("node " + nodeId + " is not registered");
+            }
+            var o = MetaJson.parse(json);
+            NodeInfo n = change.apply(MetaJson.readRegistryEntry(o));
+            String next = MetaJson.registryEntry(n, ready != null ? ready : MetaJson.registryReady(o)).toString();
+            if (registry.replace(nodeId, json, next)) {
+                break;
+            }
         }
-        NodeInfo n = MetaJson.readRegistryEntry(MetaJson.parse(json));
-        registry.put(nodeId, MetaJson.registryEntry(n.withFlags(flags)).toString());
         reconcileIfPrimary();
     }
 
@@ -117,8 +135,9 @@ public final class GridMembership {
         Map<String, NodeInfo> nodes = new TreeMap<>();
         String primary = "";
         for (String json : registry.values()) {
-            NodeInfo n = MetaJson.readRegistryEntry(MetaJson.parse(json));
-            if (live.contains(n.memberId())) {
+            var o = MetaJson.parse(json);
+            NodeInfo n = MetaJson.readRegistryEntry(o);
+            if (live.contains(n.memberId()) && MetaJson.registryReady(o)) {
                 nodes.put(n.id(), n);
                 if (n.memberId().equals(oldest) && n.proxy()) {
                     primary = n.id();

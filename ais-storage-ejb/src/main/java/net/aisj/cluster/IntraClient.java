@@ -97,11 +97,12 @@ public final class IntraClient {
 
     /**
      * Sends an object to {@code node}, which stores it with the given metadata (same version, checksum verified
-     * on arrival). Returns only after the receiver committed it.
+     * on arrival), counted in the receiver's job {@code xactId}. Returns only after the receiver committed it.
      */
-    public void push(NodeInfo node, ObjectId id, ObjectStat stat, InputStream body) {
+    public void push(NodeInfo node, ObjectId id, ObjectStat stat, InputStream body, String xactId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath("objects", id)))
                 .header("Content-Type", "application/octet-stream")
+                .header("Ais-Intra-Xact", xactId == null ? "" : xactId)
                 .header("Ais-Intra-Meta", PageJson.stat(stat).toString())
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
                         stat.size()));
@@ -109,6 +110,51 @@ public final class IntraClient {
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "push " + id.cname(), r.statusCode(), in);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** {@code node}'s job snapshots matching id/kind (empty strings: any). */
+    public java.util.List<net.aisj.xact.XactSnapshot> xactions(NodeInfo node, String id, String kind,
+                                                              boolean onlyRunning) {
+        String q = "/v1/intra/xactions?id=" + enc(id == null ? "" : id) + "&kind=" + enc(kind == null ? "" : kind)
+                + "&running=" + onlyRunning;
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q)).GET(), Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "xactions", r.statusCode(), in);
+            }
+            try (var reader = jakarta.json.Json.createReader(in)) {
+                return XactJson.readSnaps(reader.readArray());
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** Whether {@code node} answers on its intra-cluster endpoint (its application is deployed). */
+    public boolean ping(NodeInfo node) {
+        try {
+            HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/v1/intra/ping")).GET(),
+                    Duration.ofSeconds(5));
+            try (InputStream in = r.body()) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+            }
+            return r.statusCode() == 200;
+        } catch (AisException | IOException e) {
+            return false;
+        }
+    }
+
+    /** Asks {@code node} to stop its process gracefully. */
+    public void shutdown(NodeInfo node) {
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/v1/intra/shutdown"))
+                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "shutdown", r.statusCode(), in);
             }
         } catch (IOException e) {
             throw unreachable(node, e);

@@ -191,10 +191,17 @@ public final class MetaJson {
                 (int) num(net, "daemon_port"), str(net, "direct_url"), num(o, "flags"), str(o, "member_id"));
     }
 
-    /** A registry entry: the snode plus its roles ({@code "roles": "proxy,target"}). */
-    public static JsonObject registryEntry(NodeInfo n) {
+    /**
+     * A registry entry: the snode plus its roles ({@code "roles": "proxy,target"}) and whether it serves requests
+     * yet ({@code "ready"}).
+     */
+    public static JsonObject registryEntry(NodeInfo n, boolean ready) {
         return Json.createObjectBuilder(snode(n)).add("roles", (n.proxy() ? "proxy," : "") + (n.target()
-                ? "target" : "")).build();
+                ? "target" : "")).add("ready", ready).build();
+    }
+
+    public static boolean registryReady(JsonObject o) {
+        return o.getBoolean("ready", false);
     }
 
     public static NodeInfo readRegistryEntry(JsonObject o) {

@@ -120,7 +120,40 @@ public class ObjectService {
                 meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
                 meta.version().isEmpty() ? null : meta.version());
         try (StorageConnection c = node.connection()) {
+            Optional<ObjectStat> have = c.stat(id);
+            if (have.isPresent() && isNewerOrSame(have.get(), meta)) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                return have.get();
+            }
             return c.put(id, in, opts);
+        } catch (java.io.IOException e) {
+            throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** A copy that arrives late (an older version than what a client wrote here meanwhile) must not win. */
+    private static boolean isNewerOrSame(ObjectStat have, ObjectStat incoming) {
+        try {
+            if (!have.version().isEmpty() && !incoming.version().isEmpty()) {
+                return Long.parseLong(have.version()) >= Long.parseLong(incoming.version());
+            }
+        } catch (NumberFormatException e) {
+            // fall through to time order
+        }
+        return have.mtimeMillis() >= incoming.mtimeMillis();
+    }
+
+    /** Deletes the local copy if it is still {@code expected} (same version and checksum); used by rebalance. */
+    public boolean localDeleteIfUnchanged(ObjectId id, ObjectStat expected) {
+        try (StorageConnection c = node.connection()) {
+            Optional<ObjectStat> now = c.stat(id);
+            if (now.isPresent() && now.get().version().equals(expected.version())
+                    && now.get().checksum().equals(expected.checksum()) && now.get().size() == expected.size()) {
+                return c.delete(id);
+            }
+            return false;
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }

@@ -41,6 +41,11 @@ final class RemoteObjectReader implements ObjectReader {
     }
 
     @Override
+    public InputStream stream() {
+        return intra.read(node, id, 0, -1);
+    }
+
+    @Override
     public void close() {
         // nothing held between calls
     }

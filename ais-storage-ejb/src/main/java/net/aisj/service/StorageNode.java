@@ -18,6 +18,8 @@ import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.resource.ConnectionFactoryDefinition;
@@ -65,8 +67,15 @@ public class StorageNode {
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance hazelcast;
 
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
     @Inject
     NodeConfig config;
+
+    /** Every newer cluster map, delivered asynchronously (rebalance listens). */
+    @Inject
+    Event<ClusterMap> clusterMapEvents;
 
     private volatile NodeInfo self;
     private volatile VersionedStore<ClusterMap> smap;
@@ -78,6 +87,8 @@ public class StorageNode {
     private volatile String intraSecret;
     private final long startedNanos = System.nanoTime();
     private volatile boolean ready;
+    private volatile boolean markedReady;
+    private volatile java.util.concurrent.ScheduledFuture<?> joiner;
     private BucketMetadata lastBmd;
 
     @PostConstruct
@@ -105,6 +116,11 @@ public class StorageNode {
             bmd.addListener(m -> persist("bmd", MetaJson.bmd(m).toString(), m.version()));
             bmd.addListener(this::dropDestroyedBuckets);
             smap.addListener(m -> persist("smap", MetaJson.smap(m).toString(), m.version()));
+            smap.addListener(m -> {
+                if (ready) {
+                    clusterMapEvents.fireAsync(m);
+                }
+            });
             if (bmdOnDisk != null) {
                 bmd.offer(bmdOnDisk);
             }
@@ -120,34 +136,46 @@ public class StorageNode {
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
             membership.join(self);
-            awaitInClusterMap();
             seen.put(self.id() + "/bmd", bmd.current().version());
             bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));
-            ready = true;
-            LOG.info(() -> "node " + self.id() + " ready: mountpaths " + mps + ", public URL " + self.publicUrl()
-                    + ", Smap v" + smap.current().version() + " (" + smap.current().targets().size()
-                    + " target(s)), BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
-                    + " bucket(s)");
+            joiner = scheduler.scheduleWithFixedDelay(this::completeJoin, 100, 100, TimeUnit.MILLISECONDS);
+            LOG.info(() -> "node " + self.id() + " started: mountpaths " + mps + ", public URL " + self.publicUrl()
+                    + ", BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
+                    + " bucket(s); joining the cluster");
         } catch (StorageException e) {
             throw new IllegalStateException("cannot open mountpaths " + mps + ": " + e.getMessage(), e);
         }
     }
 
-    /** Joining is done when the primary has put this node (with its current grid member id) into the Smap. */
-    private void awaitInClusterMap() {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (true) {
+    /**
+     * Runs every 100 ms after deployment until the node has joined: once this node answers HTTP on its public URL
+     * (the application is deployed), it tells the primary it is ready; once the primary has put it (with its
+     * current grid member id) into the Smap, the node is ready and {@code /v1/health} answers 200. So no client or
+     * peer is ever sent to a node that cannot serve yet.
+     */
+    private void completeJoin() {
+        try {
+            if (!markedReady) {
+                if (!intra.ping(self)) {
+                    return;
+                }
+                membership.markReady(self.id());
+                markedReady = true;
+            }
             NodeInfo listed = smap.current().nodes().get(self.id());
-            if (listed != null && listed.memberId().equals(self.memberId())) {
-                self = listed;
+            if (listed == null || !listed.memberId().equals(self.memberId())) {
+                membership.reconcileIfPrimary();
                 return;
             }
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("node " + self.id() + " did not appear in the cluster map within "
-                        + "120 s (primary unreachable?)");
-            }
-            membership.reconcileIfPrimary();
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
+            self = listed;
+            ready = true;
+            joiner.cancel(false);
+            clusterMapEvents.fireAsync(smap.current());
+            LOG.info(() -> "node " + self.id() + " joined: Smap v" + smap.current().version() + " with "
+                    + smap.current().targets().size() + " target(s); ready "
+                    + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
+        } catch (RuntimeException e) {
+            LOG.fine(() -> "join not complete yet: " + e.getMessage());
         }
     }
 
@@ -288,6 +316,15 @@ public class StorageNode {
 
     public NodeConfig config() {
         return config;
+    }
+
+    /**
+     * Stops this node's process shortly (after the current responses are written): Payara's shutdown hooks run,
+     * the grid member leaves gracefully.
+     */
+    public void shutdownSoon() {
+        LOG.info(() -> "node " + self.id() + " shutting down on request");
+        scheduler.schedule(() -> System.exit(0), 500, TimeUnit.MILLISECONDS);
     }
 
     public long uptimeNanos() {

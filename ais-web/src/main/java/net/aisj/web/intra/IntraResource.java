@@ -24,7 +24,11 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.cluster.XactJson;
 import net.aisj.service.ObjectService;
+import net.aisj.service.RebalanceService;
+import net.aisj.service.StorageNode;
+import net.aisj.xact.XactionRegistry;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.common.PathNames;
 
@@ -34,6 +38,15 @@ public class IntraResource {
 
     @Inject
     ObjectService objects;
+
+    @Inject
+    RebalanceService rebalance;
+
+    @Inject
+    XactionRegistry registry;
+
+    @Inject
+    StorageNode node;
 
     @Context
     UriInfo uri;
@@ -90,13 +103,37 @@ public class IntraResource {
     @Consumes(MediaType.WILDCARD)
     public Response receive(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                             @QueryParam("namespace") String ns, @HeaderParam("Ais-Intra-Meta") String meta,
-                            InputStream body) {
+                            @HeaderParam("Ais-Intra-Xact") String xactId, InputStream body) {
         ObjectId id = object(bucket, provider, ns);
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing Ais-Intra-Meta");
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
-        objects.receive(id, stat, body);
+        rebalance.receive(id, stat, body, xactId);
+        return Response.ok().build();
+    }
+
+    /** This node's job snapshots (merged by the proxy for cluster-wide status). */
+    @GET
+    @Path("xactions")
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public String xactions(@QueryParam("id") String id, @QueryParam("kind") String kind,
+                           @QueryParam("running") boolean onlyRunning) {
+        return XactJson.snaps(registry.snapshots(id, kind, onlyRunning)).toString();
+    }
+
+    /** 200 once the application serves requests (a joining node checks its own URL with it). */
+    @GET
+    @Path("ping")
+    public Response ping() {
+        return Response.ok().build();
+    }
+
+    /** Stops this node's process (shutdown-node sent to another node). */
+    @jakarta.ws.rs.POST
+    @Path("shutdown")
+    public Response shutdown() {
+        node.shutdownSoon();
         return Response.ok().build();
     }
 

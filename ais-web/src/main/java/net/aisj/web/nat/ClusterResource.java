@@ -1,31 +1,115 @@
 package net.aisj.web.nat;
 
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
 import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 
 import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.XactJson;
 import net.aisj.core.AisException;
+import net.aisj.service.ClusterService;
 import net.aisj.service.StorageNode;
+import net.aisj.xact.XactSnapshot;
+import net.aisj.web.nat.json.ActMsg;
+import net.aisj.web.nat.json.ArgsMsg;
 
-/** {@code GET /v1/cluster?what=smap|bmd}: the cluster-wide metadata. */
+/**
+ * {@code /v1/cluster}: cluster metadata ({@code what=smap|bmd}), job status ({@code what=status|status_all|
+ * qryxstats|running_all}, body = ArgsMsg) and node lifecycle ({@code PUT} with {@code start-maintenance},
+ * {@code stop-maintenance}, {@code decommission-node}, {@code shutdown-node}).
+ */
 @Path("v1/cluster")
 public class ClusterResource {
 
     @Inject
     StorageNode node;
 
+    @Inject
+    ClusterService cluster;
+
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String get(@QueryParam("what") String what) {
+    public String get(@QueryParam("what") String what) throws IOException {
         return switch (what == null ? "" : what) {
             case "smap" -> MetaJson.smap(node.clusterMap()).toString();
             case "bmd" -> MetaJson.bmd(node.bucketMetadata().current()).toString();
+            case "status" -> status(ArgsMsg.read(request.getInputStream()));
+            case "status_all" -> statusAll(ArgsMsg.read(request.getInputStream()));
+            case "qryxstats" -> qryxstats(ArgsMsg.read(request.getInputStream()));
+            case "running_all" -> runningAll(ArgsMsg.read(request.getInputStream()));
             default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/cluster "
-                    + "(expected smap or bmd)");
+                    + "(expected smap, bmd, status, status_all, qryxstats or running_all)");
         };
+    }
+
+    /** Node lifecycle actions; the value is AIS's {@code ActValRmNode {"sid": ...}}. Returns the rebalance id. */
+    @PUT
+    public Response put(String body) {
+        ActMsg msg = ActMsg.parse(body);
+        JsonObject v = msg.valueObject();
+        String sid = v != null && v.get("sid") instanceof JsonString s ? s.getString() : "";
+        String reb = switch (msg.action()) {
+            case "start-maintenance" -> cluster.startMaintenance(sid);
+            case "stop-maintenance" -> cluster.stopMaintenance(sid);
+            case "decommission-node" -> cluster.decommission(sid);
+            case "shutdown-node" -> {
+                cluster.shutdownNode(sid);
+                yield "";
+            }
+            default -> throw AisException.badRequest(msg.action().isEmpty() ? "PUT /v1/cluster requires an action"
+                    : "invalid action \"" + msg.action() + "\" for PUT /v1/cluster");
+        };
+        return Response.ok(reb, MediaType.TEXT_PLAIN_TYPE).build();
+    }
+
+    private String status(ArgsMsg a) {
+        ClusterService.JobStatus s = cluster.status(a.id(), a.kind());
+        return statusJson(s).toString();
+    }
+
+    private String statusAll(ArgsMsg a) {
+        Map<String, List<XactSnapshot>> all = cluster.snapshots(a.id(), a.kind(), a.onlyRunning());
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        all.values().stream().flatMap(List::stream).map(XactSnapshot::id).distinct()
+                .forEach(id -> arr.add(statusJson(cluster.status(id, a.kind()))));
+        return arr.build().toString();
+    }
+
+    private String qryxstats(ArgsMsg a) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        cluster.snapshots(a.id(), a.kind(), a.onlyRunning()).forEach((nodeId, snaps) -> b.add(nodeId,
+                XactJson.snaps(snaps)));
+        return b.build().toString();
+    }
+
+    private String runningAll(ArgsMsg a) {
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        cluster.snapshots("", a.kind(), true).values().stream().flatMap(List::stream)
+                .map(s -> s.kind() + "[" + s.id() + "]").distinct().forEach(arr::add);
+        return arr.build().toString();
+    }
+
+    private static JsonObject statusJson(ClusterService.JobStatus s) {
+        return Json.createObjectBuilder().add("kind", s.kind()).add("uuid", s.uuid()).add("err", s.err())
+                .add("end_time", s.endTimeNanos()).add("aborted", s.aborted()).add("is_idle", s.idle()).build();
     }
 }

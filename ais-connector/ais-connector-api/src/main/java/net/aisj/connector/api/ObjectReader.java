@@ -1,6 +1,7 @@
 package net.aisj.connector.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 
 /**
@@ -18,6 +19,12 @@ public interface ObjectReader extends AutoCloseable {
      * @throws IOException when the client goes away or the disk fails
      */
     long transferTo(OutputStream out, long offset, long length) throws IOException;
+
+    /**
+     * The whole content as a stream from byte 0 (for handing the object to an API that pulls); reading it
+     * advances no shared state other than this reader's. The stream is closed with the reader.
+     */
+    InputStream stream() throws IOException;
 
     @Override
     void close();

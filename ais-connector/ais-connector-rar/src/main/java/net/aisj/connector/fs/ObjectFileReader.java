@@ -68,6 +68,11 @@ final class ObjectFileReader implements ObjectReader {
         return written;
     }
 
+    @Override
+    public InputStream stream() throws IOException {
+        return contentStream();
+    }
+
     /** The whole content as a stream positioned at 0 (for copies inside the engine). */
     InputStream contentStream() throws IOException {
         ch.position(0);

@@ -1,0 +1,129 @@
+package net.aisj.service;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
+import net.aisj.core.ClusterMap;
+import net.aisj.core.NodeInfo;
+import net.aisj.xact.XactKind;
+import net.aisj.xact.Xaction;
+import net.aisj.xact.XactionRegistry;
+import net.aisj.xact.kinds.RebalanceXaction;
+
+/**
+ * Starts this target's rebalance whenever the set of targets that own data changes (join, leave, maintenance,
+ * decommission), and finishes a decommission: once this node has drained itself, it leaves the cluster map and
+ * stops. Every node derives the same rebalance id ({@code g<smap version>}) from the same map.
+ */
+@ApplicationScoped
+public class RebalanceService {
+
+    private static final Logger LOG = Logger.getLogger(RebalanceService.class.getName());
+
+    @Inject
+    StorageNode node;
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    BucketService buckets;
+
+    @Inject
+    XactionRegistry registry;
+
+    private Set<String> lastOwners;
+
+    void onClusterMap(@ObservesAsync ClusterMap map) {
+        start(map);
+    }
+
+    private synchronized void start(ClusterMap map) {
+        NodeInfo self = map.nodes().get(node.self().id());
+        if (self == null || !self.target()) {
+            return;
+        }
+        Set<String> owners = map.targets().stream().filter(NodeInfo::inService).map(NodeInfo::id)
+                .collect(Collectors.toSet());
+        Optional<Xaction> latest = registry.latest(XactKind.REBALANCE);
+        long latestVersion = latest.map(x -> ((RebalanceXaction) x).clusterMap().version()).orElse(-1L);
+        if (map.version() <= latestVersion || owners.equals(lastOwners)) {
+            return;
+        }
+        lastOwners = owners;
+        LOG.info(() -> "cluster map v" + map.version() + ": data owners " + owners + "; starting rebalance");
+        registry.start(new RebalanceXaction(map, new Local(), this::finished));
+    }
+
+    /** Stores an object a rebalancing target sent here and counts it in this node's part of job {@code xactId}. */
+    public void receive(ObjectId id, ObjectStat meta, java.io.InputStream in, String xactId) {
+        objects.receive(id, meta, in);
+        if (xactId != null && !xactId.isEmpty()) {
+            registry.get(xactId).ifPresent(x -> x.received(meta.size()));
+        }
+    }
+
+    private void finished(RebalanceXaction x) {
+        NodeInfo self = x.clusterMap().nodes().get(node.self().id());
+        boolean decommissioning = self != null && (self.flags() & NodeInfo.DECOMM) != 0;
+        if (decommissioning && !x.isAborted() && x.snapshot().err().isEmpty()
+                && node.clusterMap().version() == x.clusterMap().version()) {
+            LOG.info(() -> "decommission of " + self.id() + ": drained; leaving the cluster map and stopping");
+            node.membership().forget(self.id());
+            node.shutdownSoon();
+        }
+    }
+
+    /** The node as the rebalance sees it. */
+    private final class Local implements RebalanceXaction.Node {
+
+        @Override
+        public String selfId() {
+            return node.self().id();
+        }
+
+        @Override
+        public List<BucketId> buckets() {
+            return buckets.list(null);
+        }
+
+        @Override
+        public ObjectPage localList(BucketId bucket, ListRequest request) {
+            return objects.localList(bucket, request);
+        }
+
+        @Override
+        public Optional<ObjectStat> localStat(ObjectId id) {
+            return objects.localStat(id);
+        }
+
+        @Override
+        public void send(NodeInfo owner, ObjectId id, ObjectStat stat, String xactId) {
+            try (ObjectReader r = objects.localOpen(id)) {
+                node.intra().push(owner, id, r.stat(), r.stream(), xactId);
+            } catch (java.io.IOException e) {
+                throw new AisException(AisException.Kind.INTERNAL, "reading " + id.cname() + ": " + e.getMessage(),
+                        e);
+            }
+        }
+
+        @Override
+        public void deleteIfUnchanged(ObjectId id, ObjectStat expected) {
+            objects.localDeleteIfUnchanged(id, expected);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package net.aisj.xact;
+
+import java.util.Optional;
+
+/**
+ * The descriptor table of job kinds (AIS {@code xact/api_table.go}).
+ *
+ * <p>Columns: the AIS wire name; the scope; whether a user may start it ({@code PUT /v1/cluster} {@code start});
+ * whether a new job of the kind aborts a running one (else they coexist); whether it conflicts with a running
+ * rebalance (is refused while one runs).
+ */
+public enum XactKind {
+
+    /** Moves objects to their HRW owners after a change of in-service targets; id {@code g<smap version>}. */
+    REBALANCE("rebalance", Scope.CLUSTER, false, true, false);
+
+    /** Where a job runs. */
+    public enum Scope {
+        /** on every target, one id cluster-wide */
+        CLUSTER,
+        /** on the targets holding a bucket */
+        BUCKET,
+        /** on one node */
+        NODE
+    }
+
+    private final String wire;
+    private final Scope scope;
+    private final boolean startable;
+    private final boolean abortsPrevious;
+    private final boolean conflictsWithRebalance;
+
+    XactKind(String wire, Scope scope, boolean startable, boolean abortsPrevious, boolean conflictsWithRebalance) {
+        this.wire = wire;
+        this.scope = scope;
+        this.startable = startable;
+        this.abortsPrevious = abortsPrevious;
+        this.conflictsWithRebalance = conflictsWithRebalance;
+    }
+
+    public String wire() {
+        return wire;
+    }
+
+    public Scope scope() {
+        return scope;
+    }
+
+    public boolean startable() {
+        return startable;
+    }
+
+    public boolean abortsPrevious() {
+        return abortsPrevious;
+    }
+
+    public boolean conflictsWithRebalance() {
+        return conflictsWithRebalance;
+    }
+
+    public static Optional<XactKind> of(String wire) {
+        for (XactKind k : values()) {
+            if (k.wire.equals(wire)) {
+                return Optional.of(k);
+            }
+        }
+        return Optional.empty();
+    }
+}

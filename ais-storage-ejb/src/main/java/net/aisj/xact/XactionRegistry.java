@@ -1,0 +1,88 @@
+package net.aisj.xact;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * This node's jobs: running ones and the most recent finished ones (bounded). Jobs run on the container's managed
+ * executor; {@link #start} never blocks. Thread-safe.
+ */
+@ApplicationScoped
+public class XactionRegistry {
+
+    static final int KEEP_FINISHED = 64;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<String, Xaction> jobs = new ConcurrentHashMap<>();
+
+    /**
+     * Registers and starts {@code x}; a running job of the same kind is aborted first when the kind says so.
+     *
+     * @return {@code x}, or the already registered job with the same id (a duplicate start is a no-op)
+     */
+    public synchronized Xaction start(Xaction x) {
+        Xaction existing = jobs.get(x.id());
+        if (existing != null) {
+            return existing;
+        }
+        if (x.kind().abortsPrevious()) {
+            jobs.values().stream().filter(j -> j.kind() == x.kind() && j.isRunning())
+                    .forEach(j -> j.abort("superseded by " + x.id()));
+        }
+        jobs.put(x.id(), x);
+        trim();
+        try {
+            executor.execute(x);
+        } catch (RejectedExecutionException e) {
+            x.abort("rejected by the executor: " + e.getMessage());
+        }
+        return x;
+    }
+
+    public Optional<Xaction> get(String id) {
+        return Optional.ofNullable(jobs.get(id));
+    }
+
+    /** The newest job of a kind (by start time), if any. */
+    public Optional<Xaction> latest(XactKind kind) {
+        return jobs.values().stream().filter(j -> j.kind() == kind)
+                .max(Comparator.comparingLong(j -> j.snapshot().startMillis()));
+    }
+
+    /** Snapshots matching an id and/or kind (null = any), newest first. */
+    public List<XactSnapshot> snapshots(String id, String kind, boolean onlyRunning) {
+        List<XactSnapshot> out = new ArrayList<>();
+        for (Xaction j : jobs.values()) {
+            XactSnapshot s = j.snapshot();
+            if ((id == null || id.isEmpty() || id.equals(s.id())) && (kind == null || kind.isEmpty()
+                    || kind.equals(s.kind())) && (!onlyRunning || s.running())) {
+                out.add(s);
+            }
+        }
+        out.sort(Comparator.comparingLong(XactSnapshot::startMillis).reversed());
+        return out;
+    }
+
+    public void abortAll(String reason) {
+        jobs.values().forEach(j -> j.abort(reason));
+    }
+
+    private void trim() {
+        List<Xaction> done = jobs.values().stream().filter(j -> !j.isRunning())
+                .sorted(Comparator.comparingLong(j -> j.snapshot().startMillis())).toList();
+        for (int i = 0; i < done.size() - KEEP_FINISHED; i++) {
+            jobs.remove(done.get(i).id());
+        }
+    }
+}
