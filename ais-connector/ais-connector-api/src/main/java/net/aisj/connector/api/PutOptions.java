@@ -14,10 +14,16 @@ import java.util.Map;
  * @param fsync         whether to fsync data and directory before the PUT returns (write policy {@code immediate})
  * @param version       the exact version to store (an object moved between targets keeps its version), or null to
  *                      count ("1" on first PUT, then +1)
+ * @param md5Etag       also compute the content's MD5 while streaming (whatever {@code checksumType} is) and store
+ *                      it, quoted lower-case hex, as the custom metadata key {@value #ETAG} (S3 ETags)
  */
 public record PutOptions(ChecksumType checksumType, Checksum expected, long contentLength,
-                         Map<String, String> custom, boolean versioning, boolean fsync, String version)
+                         Map<String, String> custom, boolean versioning, boolean fsync, String version,
+                         boolean md5Etag)
         implements Serializable {
+
+    /** The custom metadata key of the S3 ETag ({@link #md5Etag}). */
+    public static final String ETAG = "ETag";
 
     public PutOptions {
         custom = custom == null ? Map.of() : Map.copyOf(custom);
@@ -25,8 +31,13 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
     }
 
     public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
+                      boolean versioning, boolean fsync, String version) {
+        this(checksumType, expected, contentLength, custom, versioning, fsync, version, false);
+    }
+
+    public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
                       boolean versioning, boolean fsync) {
-        this(checksumType, expected, contentLength, custom, versioning, fsync, null);
+        this(checksumType, expected, contentLength, custom, versioning, fsync, null, false);
     }
 
     public static PutOptions defaults() {
@@ -34,14 +45,19 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
     }
 
     public PutOptions withCustom(Map<String, String> md) {
-        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version);
+        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version, md5Etag);
     }
 
     public PutOptions withExpected(Checksum c, long length) {
-        return new PutOptions(checksumType, c, length, custom, versioning, fsync, version);
+        return new PutOptions(checksumType, c, length, custom, versioning, fsync, version, md5Etag);
     }
 
     public PutOptions withVersion(String v) {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v);
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v, md5Etag);
+    }
+
+    /** The same options, with the MD5 ETag computed while streaming (see {@link #md5Etag}). */
+    public PutOptions withMd5Etag() {
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, true);
     }
 }

@@ -33,6 +33,8 @@ final class PutTransaction {
     private Path temp;
     private long size = -1;
     private Checksum checksum;
+    /** Lower-case hex MD5 of the content when {@link PutOptions#md5Etag()} asked for it. */
+    private String md5;
 
     PutTransaction(ObjectFiles files, Mountpath mp, ObjectId id, PutOptions opts) {
         this.files = files;
@@ -47,7 +49,7 @@ final class PutTransaction {
         PutTransaction tx = new PutTransaction(files, files.owner(id), id, opts);
         try {
             tx.receive(in);
-            return tx.commit(custom);
+            return tx.commit(tx.md5 == null ? custom : withEtag(custom, tx.md5));
         } finally {
             tx.abort();
         }
@@ -57,6 +59,8 @@ final class PutTransaction {
     void receive(InputStream in) throws StorageException {
         ChecksumHasher main = ChecksumHasher.of(opts.checksumType());
         ChecksumHasher extra = extraHasher();
+        ChecksumHasher etag = opts.md5Etag() && opts.checksumType() != ChecksumType.MD5
+                ? ChecksumHasher.of(ChecksumType.MD5) : null;
         long declared = opts.contentLength();
         byte[] buf = new byte[files.cfg().bufferSize()];
         long n = 0;
@@ -82,6 +86,9 @@ final class PutTransaction {
                     if (extra != null) {
                         extra.update(buf, 0, r);
                     }
+                    if (etag != null) {
+                        etag.update(buf, 0, r);
+                    }
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, r);
                     while (bb.hasRemaining()) {
                         ch.write(bb);
@@ -102,6 +109,16 @@ final class PutTransaction {
         size = n;
         checksum = main.result();
         verifyExpected(extra == null ? checksum : extra.result());
+        if (opts.md5Etag()) {
+            md5 = etag != null ? etag.hex() : checksum.value();
+        }
+    }
+
+    /** {@code custom} plus the quoted MD5 as {@link PutOptions#ETAG}. */
+    private static Map<String, String> withEtag(Map<String, String> custom, String md5Hex) {
+        Map<String, String> m = new java.util.LinkedHashMap<>(custom);
+        m.put(PutOptions.ETAG, "\"" + md5Hex + "\"");
+        return m;
     }
 
     /**
