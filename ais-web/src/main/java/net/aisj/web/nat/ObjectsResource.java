@@ -41,9 +41,11 @@ import net.aisj.web.nat.json.ActMsg;
 /**
  * {@code /v1/objects/{bucket}/{object}}: PUT (plain, append, copy), GET (+Range), HEAD (v1 and v2), DELETE,
  * POST {@code rename-obj}, PATCH custom metadata. The object name is decoded from the raw request path so that
- * escapes reach validation unchanged.
+ * escapes reach validation unchanged. Calls for objects owned by another target never get here
+ * ({@link OwnerRedirectFilter}).
  */
 @Path("v1/objects/{bucket}/{object: .+}")
+@OwnerRedirect
 public class ObjectsResource {
 
     @Inject
@@ -60,10 +62,6 @@ public class ObjectsResource {
                         @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
                         @HeaderParam("Range") String range) {
         ObjectId id = objectId(bucket, provider, ns);
-        Response redirect = redirectIfRemote(id);
-        if (redirect != null) {
-            return redirect;
-        }
         ObjectReader reader = objects.open(id, validate);
         ObjectStat s = reader.stat();
         ByteRange r;
@@ -96,10 +94,6 @@ public class ObjectsResource {
     public Response head(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                          @QueryParam("namespace") String ns, @QueryParam("props") String props) {
         ObjectId id = objectId(bucket, provider, ns);
-        Response redirect = redirectIfRemote(id);
-        if (redirect != null) {
-            return redirect;
-        }
         ObjectStat s = objects.head(id);
         Response.ResponseBuilder b = Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
         return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
@@ -116,10 +110,6 @@ public class ObjectsResource {
                         @HeaderParam("Ais-Checksum-Type") String cksumType,
                         @HeaderParam("Ais-Checksum-Value") String cksumValue, InputStream body) {
         ObjectId id = objectId(bucket, provider, ns);
-        Response redirect = redirectIfRemote(id);
-        if (redirect != null) {
-            return redirect;
-        }
         Checksum expected = expected(cksumType, cksumValue);
         if (objectTo != null && !objectTo.isEmpty()) {
             Object[] dst = Bck.parseUname(objectTo);
@@ -142,10 +132,6 @@ public class ObjectsResource {
     public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                            @QueryParam("namespace") String ns) {
         ObjectId id = objectId(bucket, provider, ns);
-        Response redirect = redirectIfRemote(id);
-        if (redirect != null) {
-            return redirect;
-        }
         objects.delete(id);
         return Response.ok().build();
     }
@@ -155,10 +141,6 @@ public class ObjectsResource {
     public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                          @QueryParam("namespace") String ns, String body) {
         ObjectId id = objectId(bucket, provider, ns);
-        Response redirect = redirectIfRemote(id);
-        if (redirect != null) {
-            return redirect;
-        }
         ActMsg msg = ActMsg.parse(body);
         if (!msg.action().equals("rename-obj")) {
             throw AisException.badRequest(msg.action().isEmpty() ? "POST " + id.cname() + " requires an action"
@@ -174,10 +156,6 @@ public class ObjectsResource {
                           @QueryParam("namespace") String ns, @QueryParam("set-new-custom") boolean replace,
                           String body) {
         ObjectId id = objectId(bucket, provider, ns);
-        Response redirect = redirectIfRemote(id);
-        if (redirect != null) {
-            return redirect;
-        }
         JsonObject value = ActMsg.parse(body).valueObject();
         if (value == null) {
             throw AisException.badRequest("PATCH " + id.cname() + ": missing \"value\" with custom metadata");
@@ -191,19 +169,6 @@ public class ObjectsResource {
         }
         objects.setCustom(id, md, replace);
         return Response.ok().build();
-    }
-
-    /**
-     * AIS data path: a node that is not the object's HRW owner answers 307 with the owner's URL + the same path and
-     * query (the AIS SDK and curl -L follow it; 307 keeps the method and body).
-     */
-    private Response redirectIfRemote(ObjectId id) {
-        return objects.redirect(id).map(owner -> {
-            String raw = uri.getRequestUri().getRawPath();
-            String q = uri.getRequestUri().getRawQuery();
-            return Response.temporaryRedirect(java.net.URI.create(owner.publicUrl() + raw + (q == null ? "" : "?" + q)))
-                    .build();
-        }).orElse(null);
     }
 
     private ObjectId objectId(String bucket, String provider, String ns) {

@@ -1,0 +1,45 @@
+package net.aisj.web.nat;
+
+import java.net.URI;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Provider;
+
+import net.aisj.connector.api.ObjectId;
+import net.aisj.core.AisException;
+import net.aisj.service.ObjectService;
+import net.aisj.web.common.PathNames;
+
+/**
+ * AIS data path: a node that is not the object's HRW owner answers {@code 307} with the owner's public URL + the
+ * same path and query (AIS's clients and {@code curl -L} follow it; 307 keeps the method and body). The owner
+ * serves the call itself.
+ */
+@Provider
+@OwnerRedirect
+public class OwnerRedirectFilter implements ContainerRequestFilter {
+
+    @Inject
+    ObjectService objects;
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        URI uri = ctx.getUriInfo().getRequestUri();
+        String raw = uri.getRawPath();
+        String bucket;
+        String name;
+        try {
+            bucket = PathNames.decode(raw.split("/", 5)[3]);
+            name = PathNames.tail(raw, 3);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw AisException.badRequest("invalid object path \"" + raw + "\": " + e.getMessage());
+        }
+        var q = ctx.getUriInfo().getQueryParameters();
+        ObjectId id = new ObjectId(Bck.of(bucket, q.getFirst("provider"), q.getFirst("namespace")), name);
+        objects.redirect(id).ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(URI.create(
+                owner.publicUrl() + raw + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))).build()));
+    }
+}
