@@ -86,6 +86,14 @@ public class ObjectService {
                 return new RemoteObjectReader(node.intra(), peer, id, s.get());
             }
         }
+        // A rebalance deletes its copy only after this node committed one: if no peer had it, it is here now.
+        try (StorageConnection c = node.connection()) {
+            return c.open(id, validate);
+        } catch (StorageException e) {
+            if (e.reason() != StorageException.Reason.NOT_FOUND) {
+                throw StorageErrors.map(e);
+            }
+        }
         throw missing(id);
     }
 
@@ -105,7 +113,7 @@ public class ObjectService {
                 return s.get();
             }
         }
-        throw missing(id);
+        return localStat(id).orElseThrow(() -> missing(id));
     }
 
     /**
