@@ -116,6 +116,25 @@ public final class IntraClient {
         }
     }
 
+    /**
+     * Streams a request to {@code node} as it came (method, raw path and query, headers) with the cluster secret
+     * added, and returns the response unread: the S3 API forwards object calls to their owner this way so that S3
+     * clients never see a redirect. {@code body} null means none; {@code length} is its length, or -1 when unknown
+     * (sent chunked). The caller closes the
+     * response body. Restricted headers (Host, Content-Length, Connection, ...) are the client's to set.
+     */
+    public HttpResponse<InputStream> forward(NodeInfo node, String method, String rawPathAndQuery,
+                                             java.util.Map<String, java.util.List<String>> headers, InputStream body,
+                                             long length) {
+        HttpRequest.BodyPublisher publisher = body == null || length == 0 ? HttpRequest.BodyPublishers.noBody()
+                : length < 0 ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
+                        length);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, rawPathAndQuery)).method(method, publisher);
+        headers.forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
+        return send(node, b, Duration.ofHours(6));
+    }
+
     /** {@code node}'s job snapshots matching id/kind (empty strings: any). */
     public java.util.List<net.aisj.xact.XactSnapshot> xactions(NodeInfo node, String id, String kind,
                                                               boolean onlyRunning) {

@@ -54,6 +54,21 @@ public class ObjectService {
     }
 
     /**
+     * Stores an object for the S3 API: like {@link #put} without a client checksum, plus the content's MD5 computed
+     * while streaming and stored as the custom key {@link PutOptions#ETAG} (quoted hex), whatever the bucket's
+     * checksum type. The returned stat carries it.
+     */
+    public ObjectStat putWithEtag(ObjectId id, InputStream in, long contentLength, Map<String, String> custom) {
+        BucketProps p = checked(id);
+        PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
+        try (StorageConnection c = node.connection()) {
+            return c.put(id, in, opts);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /**
      * The node that serves object calls for {@code id} when it is not this one (the HRW owner); empty when this
      * node is the owner. UNAVAILABLE when the cluster has no target in service.
      */

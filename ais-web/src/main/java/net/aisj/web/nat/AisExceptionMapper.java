@@ -27,6 +27,9 @@ public class AisExceptionMapper implements ExceptionMapper<AisException> {
 
     @Override
     public Response toResponse(AisException e) {
+        if (net.aisj.web.s3.error.S3ErrorResponses.isS3(request)) {
+            return net.aisj.web.s3.error.S3ErrorResponses.toResponse(e, request);
+        }
         int status = AisErrors.status(e.kind());
         if (status >= 500) {
             LOG.log(Level.WARNING, request.getMethod() + " " + request.getRequestURI() + ": " + e.getMessage(),

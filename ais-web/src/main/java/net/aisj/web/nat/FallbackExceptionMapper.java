@@ -30,6 +30,9 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
+        if (net.aisj.web.s3.error.S3ErrorResponses.isS3(request)) {
+            return net.aisj.web.s3.error.S3ErrorResponses.toResponse(e, request);
+        }
         int status;
         String message;
         if (e instanceof WebApplicationException w) {

@@ -1,0 +1,247 @@
+package net.aisj.web.s3;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Base64;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
+import net.aisj.service.ObjectService;
+import net.aisj.web.common.ByteRange;
+import net.aisj.web.s3.auth.DigestVerifyingInputStream;
+import net.aisj.web.s3.error.S3Error;
+import net.aisj.web.s3.error.S3Exception;
+import net.aisj.web.s3.xml.CopyObjectResult;
+import net.aisj.web.s3.xml.S3Xml;
+
+/**
+ * Object calls: PutObject, GetObject (Range, conditionals, response overrides), HeadObject, DeleteObject,
+ * CopyObject; DeleteObjects is in {@link S3MultiDelete}. Every PUT stores the MD5 ETag computed while streaming.
+ * When this node is not the object's owner in a cluster, {@link S3Forwarder} streams the call to the owner.
+ */
+@ApplicationScoped
+public class S3Objects {
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    S3Buckets buckets;
+
+    @Inject
+    S3Forwarder forwarder;
+
+    @Inject
+    S3MultiDelete multiDelete;
+
+    Response put(S3Call c) throws IOException {
+        buckets.existing(c);
+        ObjectId id = c.objectId();
+        Response fwd = forwarder.forward(c, id);
+        if (fwd != null) {
+            return fwd;
+        }
+        InputStream body = withContentMd5(c, c.body());
+        Map<String, String> custom = S3Meta.fromRequest(c);
+        ObjectStat s = store(id, body, c.contentLength(), custom);
+        return Response.ok().header("ETag", S3Meta.etag(s)).build();
+    }
+
+    /** Stores with the MD5 ETag; a body shorter than declared is IncompleteBody. */
+    ObjectStat store(ObjectId id, InputStream body, long length, Map<String, String> custom) {
+        try {
+            return objects.putWithEtag(id, body, length, custom);
+        } catch (AisException e) {
+            if (e.kind() == AisException.Kind.BAD_REQUEST && e.getMessage() != null
+                    && (e.getMessage().startsWith("truncated") || e.getMessage().startsWith("size mismatch"))) {
+                throw new S3Exception(S3Error.IncompleteBody, e.getMessage(), e);
+            }
+            throw e;
+        }
+    }
+
+    Response get(S3Call c) {
+        buckets.existing(c);
+        ObjectId id = c.objectId();
+        Response fwd = forwarder.forward(c, id);
+        if (fwd != null) {
+            return fwd;
+        }
+        ObjectReader reader = open(id);
+        boolean handedOver = false;
+        try {
+            ObjectStat s = reader.stat();
+            S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
+            ByteRange r;
+            try {
+                r = ByteRange.parse(c.header("Range"), s.size());
+            } catch (ByteRange.Unsatisfiable e) {
+                throw new S3Exception(S3Error.InvalidRange, e.getMessage());
+            } catch (ByteRange.Malformed e) {
+                r = null; // S3 ignores a Range header it cannot parse
+            }
+            long off = r == null ? 0 : r.offset();
+            long len = r == null ? s.size() : r.length();
+            StreamingOutput body = out -> {
+                try (reader) {
+                    reader.transferTo(out, off, len);
+                }
+            };
+            Response.ResponseBuilder b = Response.status(r == null ? 200 : 206).entity(body)
+                    .header("Content-Length", Long.toString(len));
+            if (r != null) {
+                b.header("Content-Range", r.contentRange(s.size()));
+            }
+            S3Meta.headers(b, s, c);
+            handedOver = true;
+            return b.build();
+        } finally {
+            if (!handedOver) {
+                reader.close();
+            }
+        }
+    }
+
+    Response head(S3Call c) {
+        buckets.existing(c);
+        ObjectId id = c.objectId();
+        Response fwd = forwarder.forward(c, id);
+        if (fwd != null) {
+            return fwd;
+        }
+        ObjectStat s;
+        try {
+            s = objects.head(id);
+        } catch (AisException e) {
+            throw notFoundAsNoSuchKey(e, c.bucket(), c.key());
+        }
+        S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
+        Response.ResponseBuilder b = Response.ok().header("Content-Length", Long.toString(s.size()));
+        return S3Meta.headers(b, s, c).build();
+    }
+
+    /** 204 whether or not the object existed. */
+    Response delete(S3Call c) {
+        buckets.existing(c);
+        ObjectId id = c.objectId();
+        Response fwd = forwarder.forward(c, id);
+        if (fwd != null) {
+            return fwd;
+        }
+        deleteQuietly(id);
+        return Response.noContent().build();
+    }
+
+    /** Deletes the local copy; false when there was none. */
+    boolean deleteQuietly(ObjectId id) {
+        try {
+            objects.delete(id);
+            return true;
+        } catch (AisException e) {
+            if (e.kind() == AisException.Kind.NOT_FOUND) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    Response deleteMany(S3Call c) throws IOException {
+        buckets.existing(c);
+        return multiDelete.run(c, withContentMd5(c, c.body()));
+    }
+
+    /** CopyObject: COPY or REPLACE metadata, copy-source conditionals, same-object copy only with REPLACE. */
+    Response copy(S3Call c) {
+        buckets.existing(c);
+        ObjectId dst = c.objectId();
+        ObjectId src = copySource(c);
+        buckets.existing(src.bucket().name());
+        Response fwd = forwarder.forward(c, dst);
+        if (fwd != null) {
+            return fwd;
+        }
+        String directive = c.header("x-amz-metadata-directive");
+        boolean replace = "REPLACE".equals(directive);
+        if (directive != null && !replace && !"COPY".equals(directive)) {
+            throw new S3Exception(S3Error.InvalidArgument, "Unknown metadata directive \"" + directive + "\"");
+        }
+        if (src.equals(dst) && !replace) {
+            throw new S3Exception(S3Error.InvalidRequest, "This copy request is illegal because it is trying to "
+                    + "copy an object to itself without changing the object's metadata, storage class, website "
+                    + "redirect location or encryption attributes.");
+        }
+        try (ObjectReader reader = open(src)) {
+            ObjectStat s = reader.stat();
+            S3Conditions.checkCopySource(c, S3Meta.etag(s), s.mtimeMillis());
+            Map<String, String> custom = replace ? S3Meta.fromRequest(c) : S3Meta.forCopy(s.custom());
+            ObjectStat out;
+            try (InputStream in = reader.stream()) {
+                out = store(dst, in, s.size(), custom);
+            } catch (IOException e) {
+                throw new S3Exception(S3Error.InternalError, "copy of " + src.cname() + " failed: " + e, e);
+            }
+            return S3Responses.xml(new CopyObjectResult(S3Xml.time(out.mtimeMillis()), S3Meta.etag(out)));
+        }
+    }
+
+    /** {@code x-amz-copy-source: [/]bucket/key[?versionId=...]}, URL-encoded. */
+    static ObjectId copySource(S3Call c) {
+        String raw = c.header("x-amz-copy-source");
+        int q = raw.indexOf('?');
+        if (q >= 0) {
+            raw = raw.substring(0, q);
+        }
+        String s;
+        try {
+            s = net.aisj.web.common.PathNames.decode(raw.startsWith("/") ? raw.substring(1) : raw);
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.InvalidArgument, "invalid x-amz-copy-source: " + e.getMessage());
+        }
+        int slash = s.indexOf('/');
+        if (slash <= 0 || slash == s.length() - 1) {
+            throw new S3Exception(S3Error.InvalidArgument, "x-amz-copy-source must be bucket/key");
+        }
+        return S3Call.objectId(s.substring(0, slash), s.substring(slash + 1));
+    }
+
+    ObjectReader open(ObjectId id) {
+        try {
+            return objects.open(id, false);
+        } catch (AisException e) {
+            throw notFoundAsNoSuchKey(e, id.bucket().name(), id.name());
+        }
+    }
+
+    static RuntimeException notFoundAsNoSuchKey(AisException e, String bucket, String key) {
+        if (e.kind() == AisException.Kind.NOT_FOUND) {
+            return new S3Exception(S3Error.NoSuchKey, "object " + bucket + "/" + key + " does not exist", e);
+        }
+        return e;
+    }
+
+    /** Wraps the body with a Content-MD5 check when the header is present (InvalidDigest when malformed). */
+    static InputStream withContentMd5(S3Call c, InputStream body) {
+        String md5 = c.header("Content-MD5");
+        if (md5 == null) {
+            return body;
+        }
+        byte[] expected;
+        try {
+            expected = Base64.getDecoder().decode(md5.trim());
+        } catch (IllegalArgumentException e) {
+            throw new S3Exception(S3Error.InvalidDigest);
+        }
+        if (expected.length != 16) {
+            throw new S3Exception(S3Error.InvalidDigest);
+        }
+        return new DigestVerifyingInputStream(body, "MD5", expected, S3Error.BadDigest);
+    }
+}

@@ -1,0 +1,42 @@
+package net.aisj.web.s3.error;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import net.aisj.core.AisException;
+
+class S3ErrorResponsesTest {
+
+    @Test
+    void routes() {
+        assertThat(S3ErrorResponses.isS3Path("/v1/objects/b/o")).isFalse();
+        assertThat(S3ErrorResponses.isS3Path("/v1")).isFalse();
+        assertThat(S3ErrorResponses.isS3Path("/v1x/o")).isTrue();
+        assertThat(S3ErrorResponses.isS3Path("/s3/b/o")).isTrue();
+        assertThat(S3ErrorResponses.isS3Path("/b/o")).isTrue();
+        assertThat(S3ErrorResponses.isS3Path("/")).isTrue();
+    }
+
+    @Test
+    void translation() {
+        assertThat(S3ErrorResponses.translate(new AisException(AisException.Kind.NOT_FOUND,
+                "bucket \"ais://x\" does not exist"), null).error()).isEqualTo(S3Error.NoSuchBucket);
+        assertThat(S3ErrorResponses.translate(AisException.notFound("object ais://x/y does not exist"), null)
+                .error()).isEqualTo(S3Error.NoSuchKey);
+        Exception wrapped = new AisException(AisException.Kind.INTERNAL, "io",
+                new RuntimeException(new PayloadException(S3Error.XAmzContentSHA256Mismatch, null)));
+        assertThat(S3ErrorResponses.translate(wrapped, null).error()).isEqualTo(S3Error.XAmzContentSHA256Mismatch);
+        assertThat(S3ErrorResponses.translate(new IllegalStateException("x"), null).error())
+                .isEqualTo(S3Error.InternalError);
+    }
+
+    @Test
+    void tableIsConsistent() {
+        for (S3Error e : S3Error.values()) {
+            assertThat(e.code()).isEqualTo(e.name());
+            assertThat(e.status()).isBetween(300, 599);
+            assertThat(e.message()).isNotBlank();
+        }
+    }
+}
