@@ -37,6 +37,7 @@ public final class NodeProcess implements AutoCloseable {
     private final int port;
     private final int hzPort;
     private final String clusterName;
+    private final List<Integer> memberHzPorts;
     private final Path logFile;
     private final HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
@@ -50,6 +51,31 @@ public final class NodeProcess implements AutoCloseable {
      * {@code <ais.it.workdir>/<name>-<random>/}.
      */
     public static NodeProcess start(String name, int mountpathCount, String... jvmArgs) {
+        NodeProcess n = prepare(name, mountpathCount, null, jvmArgs);
+        n.launch();
+        return n;
+    }
+
+    /**
+     * How a node of a multi-node cluster finds the others: its own Hazelcast port, the Hazelcast ports of every node
+     * the cluster will ever have (itself included; all on 127.0.0.1) and the cluster name they share.
+     */
+    public record Membership(int hzPort, List<Integer> memberHzPorts, String clusterName) {
+        public Membership {
+            memberHzPorts = List.copyOf(memberHzPorts);
+            if (!memberHzPorts.contains(hzPort)) {
+                throw new IllegalArgumentException("member list " + memberHzPorts + " lacks the node's own port "
+                        + hzPort);
+            }
+        }
+    }
+
+    /**
+     * Like {@link #start} but with a planned cluster membership ({@code null}: a cluster of its own, as in
+     * {@link #start}) and without launching: call {@link #spawn()} and {@link #awaitReady()} (or {@link #restart()}).
+     * For nodes that must start at the same moment.
+     */
+    public static NodeProcess prepare(String name, int mountpathCount, Membership membership, String... jvmArgs) {
         if (mountpathCount < 1) {
             throw new IllegalArgumentException("mountpathCount < 1");
         }
@@ -59,19 +85,24 @@ public final class NodeProcess implements AutoCloseable {
         for (int i = 1; i <= mountpathCount; i++) {
             mps.add(dir.resolve("mp" + i));
         }
-        NodeProcess n = new NodeProcess(unique, dir, mps, List.of(jvmArgs));
-        n.launch();
-        return n;
+        return new NodeProcess(unique, dir, mps, List.of(jvmArgs), membership);
     }
 
-    private NodeProcess(String name, Path dir, List<Path> mountpaths, List<String> jvmArgs) {
+    private NodeProcess(String name, Path dir, List<Path> mountpaths, List<String> jvmArgs, Membership membership) {
         this.name = name;
         this.dir = dir;
         this.mountpaths = List.copyOf(mountpaths);
         this.jvmArgs = List.copyOf(jvmArgs);
         this.port = Ports.freePort();
-        this.hzPort = Ports.freePortRange(3);
-        this.clusterName = "it-" + ItEnv.randomHex(6);
+        if (membership == null) {
+            this.hzPort = Ports.freePortRange(3);
+            this.clusterName = "it-" + ItEnv.randomHex(6);
+            this.memberHzPorts = List.of(hzPort);
+        } else {
+            this.hzPort = membership.hzPort();
+            this.clusterName = membership.clusterName();
+            this.memberHzPorts = membership.memberHzPorts();
+        }
         this.logFile = dir.resolve("node.log");
         try {
             Files.createDirectories(dir.resolve("tmp"));
@@ -84,6 +115,15 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     private void launch() {
+        spawn();
+        awaitHealthy();
+    }
+
+    /** Starts the JVM and returns at once (see {@link #awaitReady()}); the node must not be running. */
+    public void spawn() {
+        if (isAlive()) {
+            throw new IllegalStateException("node " + name + " is still running");
+        }
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -98,7 +138,7 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("--startport");
         cmd.add(Integer.toString(hzPort));
         cmd.add("--clustermode");
-        cmd.add("tcpip:127.0.0.1:" + hzPort);
+        cmd.add("tcpip:" + memberHzPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
         cmd.add("--interfaces");
         cmd.add("127.0.0.1");
         cmd.add("--clustername");
@@ -117,6 +157,10 @@ public final class NodeProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start " + cmd, e);
         }
+    }
+
+    /** Waits (up to {@link #START_TIMEOUT}) for {@code GET /v1/health} 200 after {@link #spawn()}. */
+    public void awaitReady() {
         awaitHealthy();
     }
 
@@ -192,6 +236,11 @@ public final class NodeProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process != null && process.isAlive();
+    }
+
+    /** The exit code of the last run; fails while the process runs. */
+    public int exitValue() {
+        return process.exitValue();
     }
 
     /** SIGKILL and wait for the process to be gone. */

@@ -1,0 +1,533 @@
+package net.aisj.it.cluster;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpRequest.BodyPublishers;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import net.aisj.it.support.AisClient;
+import net.aisj.it.support.Hrw;
+import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.Poll;
+import net.aisj.it.support.Ports;
+import net.aisj.it.support.Resp;
+
+/**
+ * A cluster of ais-node JVMs on loopback with a fixed plan: {@code slots} nodes, each with its own HTTP port, one
+ * mountpath and a Hazelcast port chosen up front, all sharing one cluster name and the full member list (so that a
+ * node started later, e.g. a 4th one for scale-out, finds the others). Slots are numbered from 1.
+ */
+final class LocalCluster implements AutoCloseable {
+
+    static final String[] JVM_ARGS = {"-Xmx384m"};
+    static final Duration SMAP_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
+    private static final int MAX_HOPS = 4;
+
+    private final String tag;
+    private final String clusterName;
+    private final List<Integer> hzPorts;
+    private final List<Integer> memberPorts;
+    private final NodeProcess[] nodes;
+    private final String[] ids;
+    private final Map<String, AisClient> clients = new ConcurrentHashMap<>();
+
+    /** Plans (does not start) a cluster of {@code slots} nodes. */
+    LocalCluster(String tag, int slots) {
+        this(tag, "itc-" + tag + "-" + ItEnv.randomHex(4), planHzPorts(slots, Set.of()), List.of());
+    }
+
+    /**
+     * A cluster whose slot {@code i} uses Hazelcast port {@code hzPorts[i-1]}; every node's member list is
+     * {@code hzPorts} plus {@code extraMembers} (ports of nodes that are not part of this cluster, e.g. of one with
+     * another cluster name).
+     */
+    LocalCluster(String tag, String clusterName, List<Integer> hzPorts, List<Integer> extraMembers) {
+        int slots = hzPorts.size();
+        this.tag = tag;
+        this.clusterName = clusterName;
+        this.hzPorts = List.copyOf(hzPorts);
+        List<Integer> members = new ArrayList<>(hzPorts);
+        members.addAll(extraMembers);
+        this.memberPorts = List.copyOf(members);
+        this.nodes = new NodeProcess[slots + 1];
+        this.ids = new String[slots + 1];
+    }
+
+    /**
+     * {@code count} free Hazelcast ports, each with two free neighbours (Hazelcast tries the next ports when one is
+     * taken), no two closer than 3 apart and none within 3 of {@code avoid}.
+     */
+    static List<Integer> planHzPorts(int count, Set<Integer> avoid) {
+        List<Integer> out = new ArrayList<>();
+        Set<Integer> taken = new HashSet<>(avoid);
+        for (int attempt = 0; out.size() < count; attempt++) {
+            if (attempt > 500) {
+                throw new IllegalStateException("cannot plan " + count + " Hazelcast ports");
+            }
+            int p = Ports.freePortRange(3);
+            if (taken.stream().noneMatch(t -> Math.abs(t - p) < 3)) {
+                out.add(p);
+                taken.add(p);
+            }
+        }
+        return out;
+    }
+
+    String clusterName() {
+        return clusterName;
+    }
+
+    List<Integer> hzPorts() {
+        return hzPorts;
+    }
+
+    int slots() {
+        return nodes.length - 1;
+    }
+
+    NodeProcess.Membership membership(int slot) {
+        return new NodeProcess.Membership(hzPorts.get(slot - 1), memberPorts, clusterName);
+    }
+
+    // ------------------------------------------------------------------ processes
+
+    /**
+     * Launches the given slots at the same moment (new nodes get fresh mountpaths, stopped ones are restarted with
+     * theirs) and waits until each is ready ({@code GET /v1/health} 200). Returns each slot's time from launch to
+     * ready.
+     */
+    Map<Integer, Duration> start(int... slots) {
+        Map<Integer, Long> t0 = new LinkedHashMap<>();
+        for (int s : slots) {
+            synchronized (this) {
+                if (nodes[s] == null) {
+                    nodes[s] = NodeProcess.prepare("node" + s, 1, membership(s), JVM_ARGS);
+                }
+            }
+            t0.put(s, System.nanoTime());
+            nodes[s].spawn();
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(slots.length);
+        try {
+            Map<Integer, CompletableFuture<Duration>> waits = new LinkedHashMap<>();
+            for (int s : slots) {
+                waits.put(s, CompletableFuture.supplyAsync(() -> {
+                    nodes[s].awaitReady();
+                    return Duration.ofNanos(System.nanoTime() - t0.get(s));
+                }, pool));
+            }
+            Map<Integer, Duration> out = new TreeMap<>();
+            List<String> errors = new ArrayList<>();
+            for (var e : waits.entrySet()) {
+                try {
+                    out.put(e.getKey(), e.getValue().get());
+                } catch (ExecutionException ex) {
+                    errors.add("slot " + e.getKey() + ": " + ex.getCause());
+                }
+            }
+            if (!errors.isEmpty()) {
+                throw new AssertionError("[" + tag + "] nodes did not become ready:\n" + String.join("\n", errors));
+            }
+            for (int s : slots) {
+                String id = client(s).daemonId();
+                if (ids[s] != null && !ids[s].equals(id)) {
+                    throw new AssertionError("[" + tag + "] slot " + s + " restarted with daemon id " + id
+                            + " instead of " + ids[s] + " (same mountpath)");
+                }
+                ids[s] = id;
+            }
+            out.forEach((s, d) -> System.out.printf("[it-cluster %s] node%d (%s) ready %.1f s after launch%n", tag, s,
+                    ids[s], d.toMillis() / 1000.0));
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** SIGTERM to the given slots at once; waits for every one to exit (SIGKILL after 30 s, see NodeProcess). */
+    void stop(int... slots) {
+        List<Thread> ts = new ArrayList<>();
+        for (int s : slots) {
+            if (nodes[s] != null) {
+                Thread t = new Thread(nodes[s]::stop, "stop-node" + s);
+                t.start();
+                ts.add(t);
+            }
+        }
+        for (Thread t : ts) {
+            try {
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+    }
+
+    NodeProcess node(int slot) {
+        return nodes[slot];
+    }
+
+    boolean running(int slot) {
+        return nodes[slot] != null && nodes[slot].isAlive();
+    }
+
+    List<Integer> runningSlots() {
+        List<Integer> out = new ArrayList<>();
+        for (int s = 1; s < nodes.length; s++) {
+            if (running(s)) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Daemon ids of the running nodes. */
+    Set<String> runningIds() {
+        return runningSlots().stream().map(this::id).collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    /** The daemon id the node reported when it was last started. */
+    String id(int slot) {
+        if (ids[slot] == null) {
+            throw new IllegalStateException("slot " + slot + " was never started");
+        }
+        return ids[slot];
+    }
+
+    int slotOf(String id) {
+        for (int s = 1; s < ids.length; s++) {
+            if (id.equals(ids[s])) {
+                return s;
+            }
+        }
+        return -1;
+    }
+
+    String url(int slot) {
+        return nodes[slot].baseUrl();
+    }
+
+    AisClient client(int slot) {
+        return clientAt(url(slot));
+    }
+
+    AisClient clientAt(String baseUrl) {
+        return clients.computeIfAbsent(baseUrl, AisClient::new);
+    }
+
+    /** The last lines of every started node's log, for failure messages. */
+    String logTails(int lines) {
+        StringBuilder sb = new StringBuilder();
+        for (int s = 1; s < nodes.length; s++) {
+            if (nodes[s] != null) {
+                sb.append("\n---- node").append(s).append(" (").append(nodes[s].logFile()).append(", ")
+                        .append(nodes[s].isAlive() ? "running" : "not running").append(")\n")
+                        .append(nodes[s].logTail(lines));
+            }
+        }
+        return sb.toString();
+    }
+
+    @Override
+    public void close() {
+        List<Thread> ts = new ArrayList<>();
+        for (int s = 1; s < nodes.length; s++) {
+            NodeProcess n = nodes[s];
+            if (n != null) {
+                Thread t = new Thread(n::close, "close-node" + s);
+                t.start();
+                ts.add(t);
+            }
+        }
+        for (Thread t : ts) {
+            try {
+                t.join(60_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ cluster map
+
+    /** This node's Smap. */
+    Smap smap(int slot) {
+        Resp r = client(slot).send("GET", "/v1/daemon?what=smap", Map.of(), null, PROBE_TIMEOUT).expect(200);
+        return Smap.parse(r.json());
+    }
+
+    /**
+     * Polls every running node until all answer the same Smap and it satisfies {@code ok}; returns it.
+     */
+    Smap awaitSmap(String what, Duration timeout, Predicate<Smap> ok) {
+        Smap[] last = new Smap[1];
+        Map<Integer, String> seen = new TreeMap<>();
+        Poll.until(timeout, "[" + tag + "] every running node answers the same Smap, and " + what, () -> {
+            seen.clear();
+            Smap first = null;
+            boolean same = true;
+            for (int s : runningSlots()) {
+                Smap m;
+                try {
+                    m = smap(s);
+                } catch (RuntimeException | AssertionError e) {
+                    seen.put(s, "error: " + e.getMessage());
+                    same = false;
+                    continue;
+                }
+                seen.put(s, m.brief());
+                if (first == null) {
+                    first = m;
+                } else if (!first.json().equals(m.json())) {
+                    same = false;
+                }
+            }
+            last[0] = first;
+            return same && first != null && ok.test(first);
+        }, () -> seen.entrySet().stream().map(e -> "node" + e.getKey() + ": " + e.getValue())
+                .collect(Collectors.joining("\n  ", "\n  ", "")) + logTails(15));
+        return last[0];
+    }
+
+    /** Waits until every running node answers the same Smap whose targets are exactly {@code targetIds}. */
+    Smap awaitTargets(Set<String> targetIds, Duration timeout) {
+        return awaitSmap("its targets are exactly " + targetIds, timeout, m -> m.tmap().keySet().equals(targetIds));
+    }
+
+    /** Waits until the running nodes agree on a Smap whose targets are exactly the running nodes. */
+    Smap awaitSettled() {
+        return awaitTargets(runningIds(), SMAP_TIMEOUT);
+    }
+
+    /** A running node other than the primary of {@code m}, highest slot first. */
+    int nonPrimarySlot(Smap m) {
+        List<Integer> r = runningSlots();
+        for (int i = r.size() - 1; i >= 0; i--) {
+            if (!id(r.get(i)).equals(m.primaryId())) {
+                return r.get(i);
+            }
+        }
+        throw new AssertionError("[" + tag + "] no running node other than the primary " + m.primaryId());
+    }
+
+    // ------------------------------------------------------------------ data path
+
+    /** A response plus the URLs it was sent to (the first one and each redirect target). */
+    record Followed(Resp resp, List<String> trail) {
+        int status() {
+            return resp.status();
+        }
+
+        int hops() {
+            return trail.size() - 1;
+        }
+
+        @Override
+        public String toString() {
+            return resp + "\n  via " + trail;
+        }
+    }
+
+    /**
+     * Sends a request and follows 301/302/307/308 redirects itself, resending method and body (java.net.http does
+     * not resend a PUT body on 307).
+     */
+    Followed send(String baseUrl, String method, String pathAndQuery, Map<String, String> headers, byte[] body,
+                  Duration timeout) {
+        List<String> trail = new ArrayList<>();
+        String base = baseUrl;
+        String pq = pathAndQuery;
+        while (true) {
+            trail.add(base + pq);
+            Resp r = clientAt(base).send(method, pq, headers, body == null ? null : BodyPublishers.ofByteArray(body),
+                    timeout);
+            int st = r.status();
+            if (st != 301 && st != 302 && st != 307 && st != 308) {
+                return new Followed(r, trail);
+            }
+            if (trail.size() > MAX_HOPS) {
+                throw new AssertionError("more than " + MAX_HOPS + " redirects: " + trail + "\nlast: " + r);
+            }
+            String loc = r.header("Location");
+            if (loc == null || loc.isBlank()) {
+                throw new AssertionError("redirect without Location: " + r);
+            }
+            URI u = URI.create(base + pq).resolve(loc);
+            base = u.getScheme() + "://" + u.getRawAuthority();
+            pq = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
+        }
+    }
+
+    Followed put(int via, String bucket, String obj, byte[] data) {
+        return send(url(via), "PUT", AisClient.objPath(bucket, obj), Map.of("Content-Type", "application/octet-stream"),
+                data, AisClient.DEFAULT_TIMEOUT);
+    }
+
+    Followed get(int via, String bucket, String obj) {
+        return get(via, bucket, obj, AisClient.DEFAULT_TIMEOUT);
+    }
+
+    Followed get(int via, String bucket, String obj, Duration timeout) {
+        return send(url(via), "GET", AisClient.objPath(bucket, obj), Map.of(), null, timeout);
+    }
+
+    // ------------------------------------------------------------------ placement
+
+    /** Names of the bucket's object files on the node's mountpaths ({@code <mp>/@ais/<bucket>/%ob/<name>}). */
+    Set<String> storedNames(int slot, String bucket) {
+        Set<String> out = new TreeSet<>();
+        for (Path mp : nodes[slot].mountpaths()) {
+            Path dir = mp.resolve("@ais").resolve(bucket).resolve("%ob");
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                s.filter(Files::isRegularFile).forEach(p -> out.add(p.getFileName().toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** Object name to the daemon id of its HRW owner among the Smap's active targets. */
+    static Map<String, String> owners(Smap m, String bucket, Collection<String> names) {
+        Set<String> targets = m.activeTargets();
+        Map<String, String> out = new TreeMap<>();
+        for (String n : names) {
+            out.put(n, Hrw.owner(targets, Hrw.uname(bucket, n)));
+        }
+        return out;
+    }
+
+    /**
+     * Differences between the files on the running nodes' mountpaths and HRW placement by {@code m}: every name on
+     * its owner, and (on the nodes not in {@code lenient}) no file of the bucket anywhere else. Empty when placement
+     * is exact.
+     */
+    List<String> placementErrors(Smap m, String bucket, Collection<String> names, Set<Integer> lenient) {
+        Map<String, String> owners = owners(m, bucket, names);
+        List<String> errors = new ArrayList<>();
+        Set<String> unknownOwners = new TreeSet<>(owners.values());
+        for (int s : runningSlots()) {
+            String id = id(s);
+            unknownOwners.remove(id);
+            Set<String> expected = owners.entrySet().stream().filter(e -> e.getValue().equals(id))
+                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> actual = storedNames(s, bucket);
+            Set<String> missing = new TreeSet<>(expected);
+            missing.removeAll(actual);
+            if (!missing.isEmpty()) {
+                errors.add("node" + s + " (" + id + ") lacks " + missing.size() + " of the " + expected.size()
+                        + " objects it owns by HRW, e.g. " + sample(missing));
+            }
+            if (!lenient.contains(s)) {
+                Set<String> extra = new TreeSet<>(actual);
+                extra.removeAll(expected);
+                if (!extra.isEmpty()) {
+                    errors.add("node" + s + " (" + id + ") holds " + extra.size() + " objects it does not own by HRW"
+                            + " (Smap " + m.brief() + "), e.g. " + sample(extra) + " owned by "
+                            + extra.stream().limit(5).map(o -> String.valueOf(owners.get(o))).toList());
+                }
+            }
+        }
+        if (!unknownOwners.isEmpty()) {
+            errors.add("HRW owners " + unknownOwners + " are not running nodes of this cluster");
+        }
+        return errors;
+    }
+
+    static String sample(Collection<String> c) {
+        return c.stream().limit(8).collect(Collectors.joining(", ", "[", c.size() > 8 ? ", ...]" : "]"));
+    }
+
+    // ------------------------------------------------------------------ jobs and lifecycle
+
+    /** {@code GET /v1/cluster?what=status} with ArgsMsg {@code {"ID","Kind"}} (ID omitted when null). */
+    Resp xactStatus(int via, String id, String kind) {
+        return client(via).control("GET", "/v1/cluster?what=status", argsMsg(id, kind));
+    }
+
+    /** {@code GET /v1/cluster?what=qryxstats}: daemon id to the list of snaps. */
+    JsonObject qryxstats(int via, String id, String kind) {
+        return client(via).control("GET", "/v1/cluster?what=qryxstats", argsMsg(id, kind)).expect(200).json();
+    }
+
+    private static String argsMsg(String id, String kind) {
+        var b = Json.createObjectBuilder();
+        if (id != null) {
+            b.add("ID", id);
+        }
+        if (kind != null) {
+            b.add("Kind", kind);
+        }
+        return b.build().toString();
+    }
+
+    /**
+     * Polls the status of job {@code id} (or, with a null id, of the latest job of {@code kind}) through any running
+     * node until it has ended ({@code end_time != 0}); fails when it was aborted or ended with an error.
+     */
+    JsonObject awaitJobEnd(String id, String kind, Duration timeout) {
+        JsonObject[] last = new JsonObject[1];
+        String[] lastResp = {"none"};
+        Poll.until(timeout, "[" + tag + "] " + kind + " job " + (id == null ? "(latest)" : id) + " ends", () -> {
+            List<Integer> r = runningSlots();
+            Resp resp = xactStatus(r.get(Math.floorMod(System.nanoTime(), r.size())), id, kind);
+            lastResp[0] = resp.toString();
+            if (resp.status() != 200) {
+                return false;
+            }
+            JsonObject st = resp.json();
+            last[0] = st;
+            Long end = JsonUtil.lng(st, "end_time");
+            return (id == null || id.equals(JsonUtil.str(st, "uuid"))) && end != null && end != 0;
+        }, () -> lastResp[0]);
+        JsonObject st = last[0];
+        String err = JsonUtil.str(st, "err");
+        if (st.getBoolean("aborted", false) || !(err == null || err.isEmpty())) {
+            throw new AssertionError("[" + tag + "] " + kind + " job ended aborted or with an error: " + st);
+        }
+        return st;
+    }
+
+    /** {@code PUT /v1/cluster} {@code {"action":action,"value":{"sid":sid}}} through node {@code via}. */
+    Resp lifecycle(int via, String action, String sid) {
+        JsonObject value = Json.createObjectBuilder().add("sid", sid).build();
+        return client(via).control("PUT", "/v1/cluster", JsonUtil.actMsg(action, null, value));
+    }
+
+    @Override
+    public String toString() {
+        return "cluster " + tag + " (" + clusterName + ", Hazelcast ports " + hzPorts + ")";
+    }
+}
