@@ -98,7 +98,7 @@ public class ObjectService {
         for (NodeInfo peer : peers()) {
             Optional<ObjectStat> s = node.intra().stat(peer, id);
             if (s.isPresent()) {
-                return new RemoteObjectReader(node.intra(), peer, id, s.get());
+                return new RemoteObjectReader(node.intra(), peer, id, s.get(), () -> localOpen(id));
             }
         }
         // A rebalance deletes its copy only after this node committed one: if no peer had it, it is here now.

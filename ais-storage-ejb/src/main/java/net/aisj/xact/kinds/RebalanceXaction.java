@@ -78,6 +78,8 @@ public final class RebalanceXaction extends Xaction {
                         return;
                     }
                     if (!e.dir()) {
+                        locObjs.incrementAndGet();
+                        locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
                         move(new ObjectId(b, e.name()));
                     }
                 }
@@ -87,7 +89,6 @@ public final class RebalanceXaction extends Xaction {
     }
 
     private void move(ObjectId id) {
-        locObjs.incrementAndGet();
         NodeInfo owner = TargetPlacement.owner(map, id.uname());
         if (owner.id().equals(node.selfId())) {
             return;
@@ -102,7 +103,6 @@ public final class RebalanceXaction extends Xaction {
                 node.deleteIfUnchanged(id, stat.get());
                 outObjs.incrementAndGet();
                 outBytes.addAndGet(stat.get().size());
-                locBytes.addAndGet(stat.get().size());
                 return;
             } catch (RuntimeException e) {
                 if (attempt == ATTEMPTS) {
