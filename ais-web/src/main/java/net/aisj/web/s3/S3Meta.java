@@ -97,6 +97,23 @@ final class S3Meta {
         return "\"" + s.version() + "-" + Long.toHexString(s.mtimeMillis()) + "\"";
     }
 
+    /**
+     * A value as an HTTP header can carry it: US-ASCII as is, anything else as an RFC 2047 encoded word of its UTF-8
+     * ({@code =?UTF-8?B?...?=}), which is what S3 answers for non-ASCII metadata. Clients that need non-ASCII send
+     * such encoded words themselves (header bytes outside ASCII are refused by the HTTP layer), and get them back
+     * unchanged.
+     */
+    static String headerValue(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            char ch = v.charAt(i);
+            if (ch > 0x7e || ch < 0x20 && ch != '\t') {
+                return "=?UTF-8?B?" + java.util.Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))
+                        + "?=";
+            }
+        }
+        return v;
+    }
+
     static String contentType(ObjectStat s) {
         return s.custom().getOrDefault(PREFIX + "content-type", "application/octet-stream");
     }
@@ -111,7 +128,7 @@ final class S3Meta {
             }
             String name = e.getKey().substring(PREFIX.length());
             if (name.startsWith(USER) || STORED.contains(name) && !name.equals("content-type")) {
-                b.header(name, e.getValue());
+                b.header(name, headerValue(e.getValue()));
             }
         }
         String type = contentType(s);
@@ -125,6 +142,7 @@ final class S3Meta {
                 }
             }
         }
-        return b.type(type);
+        // as stored: Jersey's MediaType would re-format it ("text/plain; charset=x" -> "text/plain;charset=x")
+        return b.header("Content-Type", type);
     }
 }

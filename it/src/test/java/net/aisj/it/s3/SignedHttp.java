@@ -51,6 +51,23 @@ final class SignedHttp {
                 payload);
     }
 
+    /** Signed (payload hash included) for {@code signedBody} but sent with {@code sentBody}. */
+    static HttpResponse<String> sendTampered(String method, String url, byte[] signedBody, byte[] sentBody) {
+        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
+                .identity(AwsCredentialsIdentity.create(S3Node.ACCESS_KEY, S3Node.SECRET_KEY))
+                .request(SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method)).uri(URI.create(url)).build())
+                .payload(ContentStreamProvider.fromByteArray(signedBody))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        return unsigned(method, url, signed.request().headers().entrySet().stream()
+                .filter(e -> !e.getKey().equalsIgnoreCase("Host"))
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> String.join(",", e.getValue()))),
+                sentBody);
+    }
+
     static HttpResponse<String> send(String method, String url, Map<String, String> headers, byte[] body) {
         return send(method, url, headers, body, S3Node.ACCESS_KEY, S3Node.SECRET_KEY);
     }
