@@ -1,0 +1,150 @@
+package net.aisj.it.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+import net.aisj.it.support.AisClient;
+import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.Ports;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/**
+ * S3 on a two-node cluster: every call may land on a node that does not own the object; it is streamed to the
+ * owner and back, so the SDK (which does not follow redirects for PUT) never sees a 307. The native API on the
+ * same node still redirects, which proves where each object lives.
+ */
+@Tag("cluster")
+class S3ClusterIT {
+
+    static NodeProcess n1;
+    static NodeProcess n2;
+    static S3Client s1;
+    static S3Client s2;
+    static final String BUCKET = S3Node.bucketName("clu");
+    static final List<String> KEYS = new ArrayList<>();
+
+    @BeforeAll
+    static void start() {
+        int hz1 = Ports.freePortRange(3);
+        int hz2;
+        do {
+            hz2 = Ports.freePortRange(3);
+        } while (Math.abs(hz2 - hz1) < 3);
+        String name = "its3-" + ItEnv.randomHex(4);
+        List<Integer> members = List.of(hz1, hz2);
+        String creds = "-Dais.s3.credentials=" + S3Node.ACCESS_KEY + ":" + S3Node.SECRET_KEY;
+        n1 = NodeProcess.prepare("s3c1", 1, new NodeProcess.Membership(hz1, members, name), "-Xmx320m", creds);
+        n2 = NodeProcess.prepare("s3c2", 1, new NodeProcess.Membership(hz2, members, name), "-Xmx320m", creds);
+        n1.spawn();
+        n2.spawn();
+        n1.awaitReady();
+        n2.awaitReady();
+        awaitTwoTargets(new AisClient(n1.baseUrl()));
+        awaitTwoTargets(new AisClient(n2.baseUrl()));
+        s1 = S3Node.client(S3Node.ACCESS_KEY, S3Node.SECRET_KEY, n1.baseUrl());
+        s2 = S3Node.client(S3Node.ACCESS_KEY, S3Node.SECRET_KEY, n2.baseUrl());
+        for (int i = 0; i < 24; i++) {
+            KEYS.add("k/" + i);
+        }
+    }
+
+    static void awaitTwoTargets(AisClient c) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            var r = c.daemon("smap");
+            if (r.status() == 200 && r.json().containsKey("tmap") && r.json().getJsonObject("tmap").size() == 2) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("no 2-target Smap on " + c.baseUrl() + ": " + r.text());
+            }
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (s1 != null) {
+            s1.close();
+            s2.close();
+        }
+        if (n1 != null) {
+            n1.close();
+        }
+        if (n2 != null) {
+            n2.close();
+        }
+    }
+
+    @Test
+    void everyCallWorksFromEveryNode() {
+        s1.createBucket(r -> r.bucket(BUCKET));
+        for (String k : KEYS) {
+            var put = s1.putObject(r -> r.bucket(BUCKET).key(k).metadata(Map.of("key", k)),
+                    RequestBody.fromString("content of " + k));
+            assertThat(put.eTag()).as(k).hasSize(34);
+        }
+        // the native API of node 1 redirects for what node 2 owns: both own some
+        AisClient nat = new AisClient(n1.baseUrl());
+        int remote = 0;
+        for (String k : KEYS) {
+            int st = nat.head(BUCKET, k).status();
+            assertThat(st).as(k).isIn(200, 307);
+            remote += st == 307 ? 1 : 0;
+        }
+        assertThat(remote).isBetween(1, KEYS.size() - 1);
+
+        for (String k : KEYS) {
+            var g = s2.getObjectAsBytes(r -> r.bucket(BUCKET).key(k));
+            assertThat(g.asString(StandardCharsets.UTF_8)).isEqualTo("content of " + k);
+            assertThat(g.response().metadata()).containsEntry("key", k);
+            var part = s2.getObjectAsBytes(r -> r.bucket(BUCKET).key(k).range("bytes=0-6"));
+            assertThat(part.asUtf8String()).isEqualTo("content");
+            assertThat(s1.headObject(r -> r.bucket(BUCKET).key(k)).contentLength())
+                    .isEqualTo(("content of " + k).length());
+        }
+        assertThat(s2.listObjectsV2Paginator(r -> r.bucket(BUCKET).maxKeys(5)).contents().stream()
+                .map(S3Object::key).toList()).containsExactlyInAnyOrderElementsOf(KEYS);
+
+        // copies across owners
+        for (String k : KEYS.subList(0, 6)) {
+            s2.copyObject(r -> r.sourceBucket(BUCKET).sourceKey(k).destinationBucket(BUCKET).destinationKey(
+                    "copy/" + k));
+            assertThat(s1.getObjectAsBytes(r -> r.bucket(BUCKET).key("copy/" + k)).asUtf8String())
+                    .isEqualTo("content of " + k);
+        }
+
+        // single deletes and a multi-delete, wherever the objects live
+        s1.deleteObject(r -> r.bucket(BUCKET).key(KEYS.get(0)));
+        List<ObjectIdentifier> ids = new ArrayList<>();
+        for (String k : KEYS.subList(1, KEYS.size())) {
+            ids.add(ObjectIdentifier.builder().key(k).build());
+        }
+        for (String k : KEYS.subList(0, 6)) {
+            ids.add(ObjectIdentifier.builder().key("copy/" + k).build());
+        }
+        var res = s2.deleteObjects(r -> r.bucket(BUCKET).delete(d -> d.objects(ids)));
+        assertThat(res.errors()).isEmpty();
+        assertThat(s1.listObjectsV2(r -> r.bucket(BUCKET)).contents()).isEmpty();
+        s2.deleteBucket(r -> r.bucket(BUCKET));
+    }
+}
