@@ -83,6 +83,31 @@ public class S3Forwarder {
         return relay(r, c.method().equals("HEAD"));
     }
 
+    /**
+     * The same bucket-level call answered by every other target (served there locally): for listings that are
+     * kept per target, such as multipart uploads. A target that fails is an error (a partial answer would lie).
+     */
+    <T> List<T> fromOtherTargets(S3Call c, Class<T> type) throws IOException {
+        List<T> out = new ArrayList<>();
+        String target = c.request().getRequestURI()
+                + (c.request().getQueryString() == null ? "" : "?" + c.request().getQueryString());
+        for (NodeInfo t : node.clusterMap().targets()) {
+            if (t.id().equals(node.self().id())) {
+                continue;
+            }
+            HttpResponse<InputStream> r = node.intra().forward(t, "GET", target, Map.of(FORWARDED, List.of("1")),
+                    null, 0);
+            try (InputStream in = r.body()) {
+                if (r.statusCode() != 200) {
+                    throw new S3Exception(S3Error.ServiceUnavailable, "target " + t.displayName() + " answered "
+                            + r.statusCode());
+                }
+                out.add(net.aisj.web.s3.xml.S3Xml.read(in, type));
+            }
+        }
+        return out;
+    }
+
     /** Deletes {@code id} on its owner (DeleteObjects); a missing object is no error. */
     void delete(ObjectId id) {
         Optional<NodeInfo> owner = objects.redirect(id);

@@ -85,6 +85,56 @@ public interface StorageConnection extends AutoCloseable {
     ObjectPage list(BucketId bucket, ListRequest request) throws StorageException;
 
     /**
+     * Starts a multipart upload of {@code id} (S3): parts are kept on the object's mountpath until
+     * {@link #completeUpload} or {@link #abortUpload}; nothing is visible before completion.
+     *
+     * @param custom the custom metadata the completed object gets
+     * @return the upload id
+     */
+    default String createUpload(ObjectId id, Map<String, String> custom) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "multipart uploads are not supported");
+    }
+
+    /** The upload, or NOT_FOUND when it does not exist (never created, completed or aborted). */
+    default UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no upload " + uploadId);
+    }
+
+    /**
+     * Stores (or replaces) part {@code number} of an upload, computing its MD5 while streaming.
+     *
+     * @param length the declared length, or -1; a stream that ends early fails and stores nothing
+     */
+    default PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in, long length)
+            throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no upload " + uploadId);
+    }
+
+    /** The upload's parts in part-number order. */
+    default List<PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no upload " + uploadId);
+    }
+
+    /** The uploads in progress on this node for objects of {@code bucket}, by object name then initiation. */
+    default List<UploadInfo> listUploads(BucketId bucket) throws StorageException {
+        return List.of();
+    }
+
+    /**
+     * Completes an upload: the named parts, in the given order, become the object's content (committed like a
+     * PUT with {@code opts}), then the upload is removed. The caller has validated the list.
+     */
+    default ObjectStat completeUpload(ObjectId id, String uploadId, List<Integer> parts, PutOptions opts)
+            throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no upload " + uploadId);
+    }
+
+    /** Removes an upload and its parts; NOT_FOUND when it does not exist. */
+    default void abortUpload(ObjectId id, String uploadId) throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no upload " + uploadId);
+    }
+
+    /**
      * Writes a small metadata document (e.g. "bmd", "smap") to every usable mountpath, atomically per mountpath.
      */
     void storeMeta(String name, byte[] content) throws StorageException;

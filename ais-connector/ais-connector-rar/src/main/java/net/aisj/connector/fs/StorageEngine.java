@@ -33,7 +33,8 @@ import net.aisj.connector.api.StorageException.Reason;
 public final class StorageEngine {
 
     private record State(Volume volume, ObjectFiles files, ObjectMutations mutations, AppendStore appends,
-                         Lister lister, MetaDocs docs, Buckets buckets, List<CleanupJogger> joggers) {
+                         Lister lister, MetaDocs docs, Buckets buckets, List<CleanupJogger> joggers,
+                         MultipartStore multipart) {
     }
 
     private final EngineConfig cfg;
@@ -73,7 +74,7 @@ public final class StorageEngine {
             }
         }
         state = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
-                new Buckets(v), List.copyOf(started));
+                new Buckets(v), List.copyOf(started), new MultipartStore(files));
         FileOps.LOG.info("storage open: node " + v.nodeId() + ", mountpaths " + v.configured());
         return v.describe(false);
     }
@@ -163,6 +164,36 @@ public final class StorageEngine {
 
     public ObjectPage list(BucketId bucket, ListRequest request) throws StorageException {
         return st().lister().list(bucket, request);
+    }
+
+    public String createUpload(ObjectId id, Map<String, String> custom) throws StorageException {
+        return st().multipart().create(id, custom == null ? Map.of() : custom);
+    }
+
+    public net.aisj.connector.api.UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
+        return st().multipart().info(id, uploadId);
+    }
+
+    public net.aisj.connector.api.PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
+                                                   long length) throws StorageException {
+        return st().multipart().putPart(id, uploadId, number, in, length);
+    }
+
+    public List<net.aisj.connector.api.PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
+        return st().multipart().parts(id, uploadId);
+    }
+
+    public List<net.aisj.connector.api.UploadInfo> listUploads(BucketId bucket) throws StorageException {
+        return st().multipart().list(bucket);
+    }
+
+    public ObjectStat completeUpload(ObjectId id, String uploadId, List<Integer> parts, PutOptions opts)
+            throws StorageException {
+        return st().multipart().complete(id, uploadId, parts, opts);
+    }
+
+    public void abortUpload(ObjectId id, String uploadId) throws StorageException {
+        st().multipart().abort(id, uploadId);
     }
 
     public void storeMeta(String name, byte[] content) throws StorageException {

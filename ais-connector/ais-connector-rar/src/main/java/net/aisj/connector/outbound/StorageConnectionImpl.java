@@ -133,6 +133,43 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
+    public String createUpload(ObjectId id, Map<String, String> custom) throws StorageException {
+        return engine().createUpload(id, custom);
+    }
+
+    @Override
+    public net.aisj.connector.api.UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
+        return engine().upload(id, uploadId);
+    }
+
+    @Override
+    public net.aisj.connector.api.PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
+                                                   long length) throws StorageException {
+        return engine().putPart(id, uploadId, number, in, length);
+    }
+
+    @Override
+    public List<net.aisj.connector.api.PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
+        return engine().listParts(id, uploadId);
+    }
+
+    @Override
+    public List<net.aisj.connector.api.UploadInfo> listUploads(BucketId bucket) throws StorageException {
+        return engine().listUploads(bucket);
+    }
+
+    @Override
+    public ObjectStat completeUpload(ObjectId id, String uploadId, List<Integer> parts, PutOptions opts)
+            throws StorageException {
+        return engine().completeUpload(id, uploadId, parts, opts);
+    }
+
+    @Override
+    public void abortUpload(ObjectId id, String uploadId) throws StorageException {
+        engine().abortUpload(id, uploadId);
+    }
+
+    @Override
     public void storeMeta(String name, byte[] content) throws StorageException {
         engine().storeMeta(name, content);
     }

@@ -106,6 +106,15 @@ public final class S3ErrorResponses {
     }
 
     private static S3Exception fromDomain(AisException a, HttpServletRequest req) {
+        if (a instanceof net.aisj.service.s3.MultipartException m) {
+            return new S3Exception(switch (m.problem()) {
+                case NO_SUCH_UPLOAD -> S3Error.NoSuchUpload;
+                case INVALID_PART -> S3Error.InvalidPart;
+                case INVALID_PART_ORDER -> S3Error.InvalidPartOrder;
+                case ENTITY_TOO_SMALL -> S3Error.EntityTooSmall;
+                case MALFORMED -> S3Error.MalformedXML;
+            }, m.getMessage(), m);
+        }
         S3Error err = switch (a.kind()) {
             case BAD_REQUEST -> a.getMessage() != null && a.getMessage().contains("longer than")
                     && a.getMessage().contains("object name") ? S3Error.KeyTooLongError : S3Error.InvalidArgument;

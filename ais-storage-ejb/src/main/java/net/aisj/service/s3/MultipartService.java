@@ -1,0 +1,189 @@
+package net.aisj.service.s3;
+
+import java.io.InputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ChecksumType;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.PartInfo;
+import net.aisj.connector.api.PutOptions;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.UploadInfo;
+import net.aisj.core.AisException;
+import net.aisj.core.BucketProps;
+import net.aisj.service.BucketService;
+import net.aisj.service.StorageNode;
+
+/**
+ * S3 multipart uploads on this node (the object's owner: the transport forwards every call of one key there). Parts
+ * live beside the bucket on the owner's mountpath until completion; completion checks S3's rules (ascending part
+ * numbers, known parts with matching ETags, every part but the last at least {@value #MIN_PART_SIZE} bytes) and
+ * gives the object the multipart ETag: the MD5 of the concatenated binary part MD5s, then {@code -<count>}.
+ * Thread-safe.
+ */
+@ApplicationScoped
+public class MultipartService {
+
+    /** S3's smallest part (but the last). */
+    public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
+    /** S3's part-number range is 1..10000. */
+    public static final int MAX_PARTS = 10_000;
+
+    @Inject
+    StorageNode node;
+
+    @Inject
+    BucketService buckets;
+
+    public String create(ObjectId id, Map<String, String> custom) {
+        buckets.props(id.bucket());
+        try (StorageConnection c = node.connection()) {
+            return c.createUpload(id, custom);
+        } catch (StorageException e) {
+            throw map(e, id, null);
+        }
+    }
+
+    public UploadInfo upload(ObjectId id, String uploadId) {
+        try (StorageConnection c = node.connection()) {
+            return c.upload(id, uploadId);
+        } catch (StorageException e) {
+            throw map(e, id, uploadId);
+        }
+    }
+
+    public PartInfo uploadPart(ObjectId id, String uploadId, int number, InputStream in, long length) {
+        if (number < 1 || number > MAX_PARTS) {
+            throw new MultipartException(MultipartException.Problem.MALFORMED, "part number " + number
+                    + " is not in 1.." + MAX_PARTS);
+        }
+        try (StorageConnection c = node.connection()) {
+            return c.putPart(id, uploadId, number, in, length);
+        } catch (StorageException e) {
+            throw map(e, id, uploadId);
+        }
+    }
+
+    public List<PartInfo> parts(ObjectId id, String uploadId) {
+        try (StorageConnection c = node.connection()) {
+            return c.listParts(id, uploadId);
+        } catch (StorageException e) {
+            throw map(e, id, uploadId);
+        }
+    }
+
+    public List<UploadInfo> uploads(BucketId bucket) {
+        buckets.props(bucket);
+        try (StorageConnection c = node.connection()) {
+            return c.listUploads(bucket);
+        } catch (StorageException e) {
+            throw map(e, null, null);
+        }
+    }
+
+    /**
+     * Completes an upload with the client's list of {part number, ETag}.
+     *
+     * @return the object, whose custom {@link PutOptions#ETAG} is the multipart ETag
+     */
+    public ObjectStat complete(ObjectId id, String uploadId, List<Map.Entry<Integer, String>> requested) {
+        BucketProps p = buckets.props(id.bucket());
+        if (requested.isEmpty()) {
+            throw new MultipartException(MultipartException.Problem.MALFORMED, "CompleteMultipartUpload must "
+                    + "name at least one part");
+        }
+        try (StorageConnection c = node.connection()) {
+            UploadInfo info = c.upload(id, uploadId);
+            Map<Integer, PartInfo> have = new LinkedHashMap<>();
+            for (PartInfo pi : c.listParts(id, uploadId)) {
+                have.put(pi.number(), pi);
+            }
+            String etag = multipartEtag(requested, have);
+            Map<String, String> custom = new LinkedHashMap<>(info.custom());
+            custom.put(PutOptions.ETAG, etag);
+            PutOptions opts = new PutOptions(ChecksumType.of(p.checksum().type()), null, -1, custom,
+                    p.versioning().enabled(), p.syncWrites());
+            return c.completeUpload(id, uploadId, requested.stream().map(Map.Entry::getKey).toList(), opts);
+        } catch (StorageException e) {
+            throw map(e, id, uploadId);
+        }
+    }
+
+    public void abort(ObjectId id, String uploadId) {
+        try (StorageConnection c = node.connection()) {
+            c.abortUpload(id, uploadId);
+        } catch (StorageException e) {
+            throw map(e, id, uploadId);
+        }
+    }
+
+    /** Checks the completion list against the stored parts and returns the quoted multipart ETag. */
+    static String multipartEtag(List<Map.Entry<Integer, String>> requested, Map<Integer, PartInfo> have) {
+        MessageDigest md;
+        try {
+            md = MessageDigest.getInstance("MD5");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        int prev = 0;
+        for (int i = 0; i < requested.size(); i++) {
+            int n = requested.get(i).getKey();
+            if (n < 1 || n > MAX_PARTS) {
+                throw new MultipartException(MultipartException.Problem.MALFORMED, "part number " + n
+                        + " is not in 1.." + MAX_PARTS);
+            }
+            if (n <= prev) {
+                throw new MultipartException(MultipartException.Problem.INVALID_PART_ORDER, "part " + n
+                        + " listed after part " + prev);
+            }
+            prev = n;
+            PartInfo part = have.get(n);
+            String want = strip(requested.get(i).getValue());
+            if (part == null || !part.md5().equals(want)) {
+                throw new MultipartException(MultipartException.Problem.INVALID_PART, "part " + n
+                        + (part == null ? " was not uploaded" : " has ETag \"" + part.md5() + "\", not \"" + want
+                        + "\""));
+            }
+            md.update(HexFormat.of().parseHex(part.md5()));
+        }
+        for (int i = 0; i < requested.size() - 1; i++) {
+            PartInfo part = have.get(requested.get(i).getKey());
+            if (part.size() < MIN_PART_SIZE) {
+                throw new MultipartException(MultipartException.Problem.ENTITY_TOO_SMALL, "part " + part.number()
+                        + " is " + part.size() + " bytes; every part but the last must be at least " + MIN_PART_SIZE);
+            }
+        }
+        return "\"" + HexFormat.of().formatHex(md.digest()) + "-" + requested.size() + "\"";
+    }
+
+    private static String strip(String etag) {
+        String s = etag == null ? "" : etag.trim();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) {
+            s = s.substring(1, s.length() - 1);
+        }
+        return s.toLowerCase(Locale.ROOT);
+    }
+
+    private static AisException map(StorageException e, ObjectId id, String uploadId) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> uploadId != null ? new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD,
+                    e.getMessage()) : AisException.notFound(e.getMessage());
+            case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST -> new AisException(AisException.Kind.BAD_REQUEST,
+                    e.getMessage(), e);
+            case UNAVAILABLE -> new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
+            case CORRUPTED, IO -> new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);
+        };
+    }
+}
