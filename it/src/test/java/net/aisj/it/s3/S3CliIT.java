@@ -1,0 +1,88 @@
+package net.aisj.it.s3;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AWS CLI against the node (skipped when {@code aws} is not on the PATH): make bucket, small and multipart
+ * uploads, listings, download, sync, recursive delete (DeleteObjects), remove bucket.
+ */
+class S3CliIT {
+
+    @TempDir
+    Path dir;
+
+    record Run(int exit, String out) {
+    }
+
+    Run aws(String... args) throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", S3Node.baseUrl()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
+        Map<String, String> env = pb.environment();
+        env.put("AWS_CONFIG_FILE", dir.resolve("config").toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
+        env.put("AWS_ACCESS_KEY_ID", S3Node.ACCESS_KEY);
+        env.put("AWS_SECRET_ACCESS_KEY", S3Node.SECRET_KEY);
+        env.put("AWS_EC2_METADATA_DISABLED", "true");
+        env.remove("AWS_PROFILE");
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!p.waitFor(5, TimeUnit.MINUTES)) {
+            p.destroyForcibly();
+            throw new AssertionError("aws " + String.join(" ", args) + " did not finish");
+        }
+        return new Run(p.exitValue(), out);
+    }
+
+    static boolean awsInstalled() {
+        try {
+            Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException | InterruptedException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void cliRoundTrip() throws Exception {
+        assumeTrue(awsInstalled(), "aws CLI not installed");
+        Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n");
+        byte[] big = new byte[20 * 1024 * 1024 + 17];
+        new java.util.Random(7).nextBytes(big);
+        Files.write(dir.resolve("big.bin"), big);
+        Files.writeString(dir.resolve("small.txt"), "hello\n");
+        String b = "s3://" + S3Node.bucketName("cli");
+
+        Run mb = aws("s3", "mb", b);
+        assertThat(mb.exit()).as(mb.out()).isZero();
+        assertThat(aws("s3", "cp", "small.txt", b + "/dir/small.txt").exit()).isZero();
+        assertThat(aws("s3", "cp", "big.bin", b + "/big.bin").exit()).isZero();
+        Run ls = aws("s3", "ls", "--recursive", b + "/");
+        assertThat(ls.out()).contains("big.bin").contains("dir/small.txt");
+        assertThat(aws("s3", "ls", b + "/").out()).contains("PRE dir/");
+        assertThat(aws("s3", "cp", b + "/big.bin", "big.out").exit()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("big.out"))).isEqualTo(big);
+        Run head = aws("s3api", "head-object", "--bucket", b.substring(5), "--key", "big.bin");
+        assertThat(head.out()).contains("\"ContentLength\": " + big.length).containsPattern("-\\d+\\\\\"\"");
+        assertThat(aws("s3", "sync", ".", b + "/sync/", "--exclude", "config").exit()).isZero();
+        assertThat(aws("s3", "ls", "--recursive", b + "/sync/").out()).contains("sync/small.txt");
+        Run rm = aws("s3", "rm", "--recursive", b + "/");
+        assertThat(rm.exit()).as(rm.out()).isZero();
+        Run rb = aws("s3", "rb", b);
+        assertThat(rb.exit()).as(rb.out()).isZero();
+    }
+}
