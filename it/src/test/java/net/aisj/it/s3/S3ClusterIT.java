@@ -23,9 +23,10 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * S3 on a two-node cluster: every call may land on a node that does not own the object; it is streamed to the
- * owner and back, so the SDK (which does not follow redirects for PUT) never sees a 307. The native API on the
- * same node still redirects, which proves where each object lives.
+ * S3 on a two-node cluster: every call may land on a node that does not own the object; node 1 (the default) streams
+ * it to the owner and back, so the SDK (which does not follow redirects for PUT) never sees a 307. The native API on
+ * the same node still redirects, which proves where each object lives. Node 2 runs with {@code ais.s3.redirect=true}
+ * and answers object calls for node 1's objects with a 307 instead; bucket-level calls work there as anywhere.
  */
 @Tag("cluster")
 class S3ClusterIT {
@@ -48,7 +49,8 @@ class S3ClusterIT {
         List<Integer> members = List.of(hz1, hz2);
         String creds = "-Dais.s3.credentials=" + S3Node.ACCESS_KEY + ":" + S3Node.SECRET_KEY;
         n1 = NodeProcess.prepare("s3c1", 1, new NodeProcess.Membership(hz1, members, name), "-Xmx320m", creds);
-        n2 = NodeProcess.prepare("s3c2", 1, new NodeProcess.Membership(hz2, members, name), "-Xmx320m", creds);
+        n2 = NodeProcess.prepare("s3c2", 1, new NodeProcess.Membership(hz2, members, name), "-Xmx320m", creds,
+                "-Dais.s3.redirect=true");
         n1.spawn();
         n2.spawn();
         n1.awaitReady();
@@ -113,21 +115,33 @@ class S3ClusterIT {
         }
         assertThat(remote).isBetween(1, KEYS.size() - 1);
 
+        List<String> onNode1 = new ArrayList<>();
         for (String k : KEYS) {
-            var g = s2.getObjectAsBytes(r -> r.bucket(BUCKET).key(k));
+            var g = s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(k));
             assertThat(g.asString(StandardCharsets.UTF_8)).isEqualTo("content of " + k);
             assertThat(g.response().metadata()).containsEntry("key", k);
-            var part = s2.getObjectAsBytes(r -> r.bucket(BUCKET).key(k).range("bytes=0-6"));
+            var part = s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(k).range("bytes=0-6"));
             assertThat(part.asUtf8String()).isEqualTo("content");
             assertThat(s1.headObject(r -> r.bucket(BUCKET).key(k)).contentLength())
                     .isEqualTo(("content of " + k).length());
+            // node 2 (redirect mode) serves its own objects and redirects to node 1 for the others
+            var direct = SignedHttp.send("GET", n2.baseUrl() + "/" + BUCKET + "/" + k, Map.of(), null);
+            if (direct.statusCode() == 307) {
+                assertThat(direct.headers().firstValue("Location").orElseThrow())
+                        .isEqualTo(n1.baseUrl() + "/" + BUCKET + "/" + k);
+                onNode1.add(k);
+            } else {
+                assertThat(direct.statusCode()).isEqualTo(200);
+                assertThat(direct.body()).isEqualTo("content of " + k);
+            }
         }
+        assertThat(onNode1).hasSize(KEYS.size() - remote);
         assertThat(s2.listObjectsV2Paginator(r -> r.bucket(BUCKET).maxKeys(5)).contents().stream()
                 .map(S3Object::key).toList()).containsExactlyInAnyOrderElementsOf(KEYS);
 
         // copies across owners
         for (String k : KEYS.subList(0, 6)) {
-            s2.copyObject(r -> r.sourceBucket(BUCKET).sourceKey(k).destinationBucket(BUCKET).destinationKey(
+            s1.copyObject(r -> r.sourceBucket(BUCKET).sourceKey(k).destinationBucket(BUCKET).destinationKey(
                     "copy/" + k));
             assertThat(s1.getObjectAsBytes(r -> r.bucket(BUCKET).key("copy/" + k)).asUtf8String())
                     .isEqualTo("content of " + k);
