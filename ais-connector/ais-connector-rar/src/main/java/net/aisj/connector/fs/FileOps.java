@@ -14,6 +14,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -42,11 +43,27 @@ final class FileOps {
     }
 
     /**
-     * Atomically renames {@code src} to {@code dst}, replacing {@code dst}, creating its parent directories. A
-     * concurrent delete may prune a freshly created parent (even while {@code createDirectories} runs) before the
-     * rename: then the directories are created again and the rename retried.
+     * Commits (creating parents, then renaming) and prunes (removing empty parents) exclude each other: a prune
+     * could otherwise remove a parent between a commit's {@code createDirectories} and its rename. Commits share
+     * the lock; prunes, which only follow deletes, take it alone for a few {@code rmdir} calls.
+     */
+    private static final ReentrantReadWriteLock DIRS = new ReentrantReadWriteLock();
+
+    /**
+     * Atomically renames {@code src} to {@code dst}, replacing {@code dst}, creating its parent directories. Prunes
+     * wait meanwhile; should a parent still vanish (removed from outside), the directories are created again and
+     * the rename retried.
      */
     static void moveIntoPlace(Path src, Path dst) throws IOException {
+        DIRS.readLock().lock();
+        try {
+            moveRetrying(src, dst);
+        } finally {
+            DIRS.readLock().unlock();
+        }
+    }
+
+    private static void moveRetrying(Path src, Path dst) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
                 Files.createDirectories(dst.getParent());
@@ -72,6 +89,15 @@ final class FileOps {
 
     /** Removes now-empty directories from {@code dir} up to, not including, {@code stop}. Best-effort. */
     static void pruneEmptyDirs(Path dir, Path stop) {
+        DIRS.writeLock().lock();
+        try {
+            pruneLocked(dir, stop);
+        } finally {
+            DIRS.writeLock().unlock();
+        }
+    }
+
+    private static void pruneLocked(Path dir, Path stop) {
         Path d = dir;
         while (d != null && !d.equals(stop) && d.startsWith(stop)) {
             try {
