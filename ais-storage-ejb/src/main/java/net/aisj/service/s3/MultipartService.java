@@ -113,6 +113,10 @@ public class MultipartService {
             String etag = multipartEtag(requested, have);
             Map<String, String> custom = new LinkedHashMap<>(info.custom());
             custom.put(PutOptions.ETAG, etag);
+            String layout = PartLayout.encode(requested.stream().map(e -> have.get(e.getKey()).size()).toList());
+            if (layout != null) {
+                custom.put(PartLayout.KEY, layout);
+            }
             PutOptions opts = new PutOptions(ChecksumType.of(p.checksum().type()), null, -1, custom,
                     p.versioning().enabled(), p.syncWrites());
             return c.completeUpload(id, uploadId, requested.stream().map(Map.Entry::getKey).toList(), opts);

@@ -29,6 +29,7 @@ import net.aisj.web.s3.error.S3Exception;
  * {@link S3PrefixedResource} at {@code /s3}): dispatch on method and query parameters to the handlers. Keys are
  * decoded from the raw request path so that escapes reach validation unchanged.
  */
+@jakarta.enterprise.inject.Vetoed // the mounts are the beans; keeps Jersey from trying this abstract class
 public abstract class S3Endpoints {
 
     @Inject

@@ -78,8 +78,18 @@ public class S3Forwarder {
             return Response.temporaryRedirect(URI.create(owner.get().publicUrl() + target)).build();
         }
         boolean withBody = c.method().equals("PUT") || c.method().equals("POST");
-        HttpResponse<InputStream> r = node.intra().forward(owner.get(), c.method(), target, requestHeaders(c),
-                withBody ? c.body() : null, withBody ? c.contentLength() : 0);
+        Recording body = withBody ? new Recording(c.body()) : null;
+        HttpResponse<InputStream> r;
+        try {
+            r = node.intra().forward(owner.get(), c.method(), target, requestHeaders(c), body,
+                    withBody ? c.contentLength() : 0);
+        } catch (AisException e) {
+            // the body failed its verification here while streaming: the owner saw a cut request
+            if (body != null && body.failure != null) {
+                throw new S3Exception(body.failure.error(), body.failure.getMessage(), e);
+            }
+            throw e;
+        }
         return relay(r, c.method().equals("HEAD"));
     }
 
@@ -185,5 +195,34 @@ public class S3Forwarder {
             }
         };
         return b.entity(out).build();
+    }
+
+    /** Remembers a rejected payload (hash, signature, checksum) seen while the body streams to the owner. */
+    private static final class Recording extends java.io.FilterInputStream {
+        volatile net.aisj.web.s3.error.PayloadException failure;
+
+        Recording(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            try {
+                return super.read();
+            } catch (net.aisj.web.s3.error.PayloadException e) {
+                failure = e;
+                throw e;
+            }
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            try {
+                return super.read(b, off, len);
+            } catch (net.aisj.web.s3.error.PayloadException e) {
+                failure = e;
+                throw e;
+            }
+        }
     }
 }

@@ -71,6 +71,7 @@ final class S3Meta {
     static Map<String, String> forCopy(Map<String, String> source) {
         Map<String, String> m = new LinkedHashMap<>(source);
         m.remove(PutOptions.ETAG);
+        m.remove(net.aisj.service.s3.PartLayout.KEY);
         return m;
     }
 

@@ -15,6 +15,7 @@ import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
+import net.aisj.service.s3.PartLayout;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.s3.auth.DigestVerifyingInputStream;
 import net.aisj.web.s3.error.S3Error;
@@ -80,14 +81,7 @@ public class S3Objects {
         try {
             ObjectStat s = reader.stat();
             S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
-            ByteRange r;
-            try {
-                r = ByteRange.parse(c.header("Range"), s.size());
-            } catch (ByteRange.Unsatisfiable e) {
-                throw new S3Exception(S3Error.InvalidRange, e.getMessage());
-            } catch (ByteRange.Malformed e) {
-                r = null; // S3 ignores a Range header it cannot parse
-            }
+            ByteRange r = c.has("partNumber") ? partRange(c, s) : range(c, s);
             long off = r == null ? 0 : r.offset();
             long len = r == null ? s.size() : r.length();
             StreamingOutput body = out -> {
@@ -100,6 +94,7 @@ public class S3Objects {
             if (r != null) {
                 b.header("Content-Range", r.contentRange(s.size()));
             }
+            partsCount(b, c, s);
             S3Meta.headers(b, s, c);
             handedOver = true;
             return b.build();
@@ -124,8 +119,61 @@ public class S3Objects {
             throw notFoundAsNoSuchKey(e, c.bucket(), c.key());
         }
         S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
-        Response.ResponseBuilder b = Response.ok().header("Content-Length", Long.toString(s.size()));
+        ByteRange r = c.has("partNumber") ? partRange(c, s) : null;
+        Response.ResponseBuilder b = Response.status(r == null ? 200 : 206)
+                .header("Content-Length", Long.toString(r == null ? s.size() : r.length()));
+        if (r != null) {
+            b.header("Content-Range", r.contentRange(s.size()));
+        }
+        partsCount(b, c, s);
         return S3Meta.headers(b, s, c).build();
+    }
+
+    /** The Range header resolved (null: whole object); a header S3 cannot parse is ignored, as S3 does. */
+    static ByteRange range(S3Call c, ObjectStat s) {
+        try {
+            return ByteRange.parse(c.header("Range"), s.size());
+        } catch (ByteRange.Unsatisfiable e) {
+            throw new S3Exception(S3Error.InvalidRange, e.getMessage());
+        } catch (ByteRange.Malformed e) {
+            return null;
+        }
+    }
+
+    /**
+     * {@code ?partNumber=N}: that part of a multipart object (its layout is kept at completion), or the whole of
+     * any other object for part 1. Null means the whole object.
+     */
+    static ByteRange partRange(S3Call c, ObjectStat s) {
+        if (c.header("Range") != null) {
+            throw new S3Exception(S3Error.InvalidRequest, "Cannot specify both Range header and partNumber query "
+                    + "parameter");
+        }
+        int n;
+        try {
+            n = Integer.parseInt(c.param("partNumber").trim());
+        } catch (NumberFormatException e) {
+            throw new S3Exception(S3Error.InvalidArgument, "Part number must be an integer between 1 and 10000");
+        }
+        String layout = s.custom().get(PartLayout.KEY);
+        if (layout == null) {
+            if (n == 1) {
+                return null;
+            }
+            throw new S3Exception(S3Error.InvalidPartNumber);
+        }
+        long[] p = PartLayout.range(layout, n);
+        if (p == null || p[0] + p[1] > s.size()) {
+            throw new S3Exception(S3Error.InvalidPartNumber);
+        }
+        return new ByteRange(p[0], p[1]);
+    }
+
+    private static void partsCount(Response.ResponseBuilder b, S3Call c, ObjectStat s) {
+        int parts = PartLayout.count(s.custom().get(PartLayout.KEY));
+        if (parts > 0 && c.has("partNumber")) {
+            b.header("x-amz-mp-parts-count", Integer.toString(parts));
+        }
     }
 
     /** 204 whether or not the object existed. */

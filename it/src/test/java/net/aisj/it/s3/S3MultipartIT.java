@@ -103,6 +103,15 @@ class S3MultipartIT {
         assertThat(got.response().metadata()).containsEntry("origin", "mpu");
         assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()).extracting(MultipartUpload::uploadId)
                 .doesNotContain(up);
+        // one part of the completed object (the SDKs' multipart downloads)
+        var part2 = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).partNumber(2));
+        assertThat(part2.asByteArray()).isEqualTo(p2);
+        assertThat(part2.response().partsCount()).isEqualTo(3);
+        assertThat(part2.response().contentRange()).isEqualTo("bytes " + p1.length + "-" + (p1.length + p2.length - 1)
+                + "/" + all.size());
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key).partNumber(3)).contentLength()).isEqualTo(p3.length);
+        assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).partNumber(4)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(416));
         assertThatThrownBy(() -> s3.listParts(r -> r.bucket(bucket).key(key).uploadId(up)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
@@ -130,6 +139,13 @@ class S3MultipartIT {
         s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(
                 part(2, e2))));
         assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isEqualTo(1000);
+        // a plain object has one part: itself
+        s3.putObject(r -> r.bucket(bucket).key("plain"), RequestBody.fromString("plain"));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("plain").partNumber(1)).asUtf8String())
+                .isEqualTo("plain");
+        assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key("plain").partNumber(2)))
+                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
+                        .isEqualTo("InvalidPartNumber"));
     }
 
     @Test
