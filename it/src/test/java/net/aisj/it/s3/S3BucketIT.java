@@ -89,6 +89,7 @@ class S3BucketIT {
             var l = SignedHttp.send("GET", S3Node.baseUrl() + p, java.util.Map.of(), null);
             assertThat(l.statusCode()).as(p).isEqualTo(200);
             assertThat(l.body()).as(p).contains("<ListAllMyBucketsResult");
+            assertThat(l.headers().firstValue("x-amz-request-id")).as(p).isPresent();
         }
     }
 

@@ -27,12 +27,12 @@ import net.aisj.web.s3.error.S3Exception;
  * body: aws-chunked decoded (chunk signatures verified when signed), trailing or header {@code x-amz-checksum-*}
  * and a full-payload {@code x-amz-content-sha256} verified while the body streams, the decoded length published as
  * {@link S3Call#DECODED_LENGTH}. Calls forwarded by a cluster member (cluster secret) were checked by that member
- * and pass as they are.
+ * and pass as they are. Every S3 response carries the request id ({@code x-amz-request-id}).
  */
 @Provider
 @PreMatching
 @Priority(Priorities.AUTHENTICATION)
-public class S3AuthFilter implements ContainerRequestFilter {
+public class S3AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.container.ContainerResponseFilter {
 
     @Inject
     S3Credentials credentials;
@@ -140,6 +140,16 @@ public class S3AuthFilter implements ContainerRequestFilter {
             return Long.parseLong(d.trim());
         } catch (NumberFormatException e) {
             throw new S3Exception(S3Error.InvalidArgument, "invalid x-amz-decoded-content-length");
+        }
+    }
+
+    @Override
+    public void filter(ContainerRequestContext req, jakarta.ws.rs.container.ContainerResponseContext resp) {
+        if (S3ErrorResponses.isS3Path(req.getUriInfo().getRequestUri().getRawPath())
+                && !resp.getHeaders().containsKey("x-amz-request-id")) {
+            String id = S3ErrorResponses.requestId(request);
+            resp.getHeaders().putSingle("x-amz-request-id", id);
+            resp.getHeaders().putSingle("x-amz-id-2", id);
         }
     }
 }
