@@ -59,6 +59,10 @@ class S3CliIT {
 
     @Test
     void cliRoundTrip() throws Exception {
+        // .ci/run installs the CLI: in CI a missing one is a failure, not a skip
+        if ("true".equals(System.getenv("CI"))) {
+            assertThat(awsInstalled()).as("aws CLI on the PATH (installed by .ci/run)").isTrue();
+        }
         assumeTrue(awsInstalled(), "aws CLI not installed");
         Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n");
         byte[] big = new byte[20 * 1024 * 1024 + 17];
