@@ -123,9 +123,15 @@ class S3AuthIT {
             // expired
             PresignedGetObjectRequest shortLived = p.presignGetObject(r -> r.signatureDuration(Duration.ofSeconds(1))
                     .getObjectRequest(o -> o.bucket(bucket).key("presigned/obj")));
-            Thread.sleep(2100);
-            HttpResponse<String> er = SignedHttp.HTTP.send(HttpRequest.newBuilder(shortLived.url().toURI()).GET()
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            // valid for a second: poll until the node refuses it (never longer than the deadline)
+            HttpRequest expiring = HttpRequest.newBuilder(shortLived.url().toURI()).GET().build();
+            @SuppressWarnings("unchecked")
+            HttpResponse<String>[] last = new HttpResponse[1];
+            net.aisj.it.support.Poll.until(Duration.ofSeconds(15), "presigned URL to expire", () -> {
+                last[0] = SignedHttp.HTTP.send(expiring, HttpResponse.BodyHandlers.ofString());
+                return last[0].statusCode() != 200;
+            }, () -> String.valueOf(last[0] == null ? "" : last[0].statusCode()));
+            HttpResponse<String> er = last[0];
             assertThat(er.statusCode()).isEqualTo(403);
             assertThat(SignedHttp.code(er)).isEqualTo("AccessDenied");
             assertThat(er.body()).contains("Request has expired");
