@@ -27,6 +27,9 @@ public final class S3Node {
     private static NodeProcess node;
     private static AssertionError startFailure;
 
+    /** Requests for {@code Host: {bucket}.s3.test} are virtual-hosted style (ais.s3.domains). */
+    public static final String VIRTUAL_HOST_DOMAIN = "s3.test";
+
     private S3Node() {
     }
 
@@ -37,7 +40,8 @@ public final class S3Node {
         if (node == null) {
             try {
                 node = NodeProcess.start("s3", 1, "-Xmx256m",
-                        "-Dais.s3.credentials=" + ACCESS_KEY + ":" + SECRET_KEY + "," + OTHER_KEY + ":" + OTHER_SECRET);
+                        "-Dais.s3.credentials=" + ACCESS_KEY + ":" + SECRET_KEY + "," + OTHER_KEY + ":" + OTHER_SECRET,
+                        "-Dais.s3.domains=" + VIRTUAL_HOST_DOMAIN);
             } catch (AssertionError | RuntimeException e) {
                 startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
                 throw startFailure;

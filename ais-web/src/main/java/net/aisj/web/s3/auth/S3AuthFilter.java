@@ -61,7 +61,8 @@ public class S3AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.conta
 
             @Override
             public String rawPath() {
-                return rawPath;
+                Object sent = ctx.getProperty(net.aisj.web.s3.VirtualHostFilter.ORIGINAL_PATH);
+                return sent instanceof String p ? p : rawPath;
             }
 
             @Override
