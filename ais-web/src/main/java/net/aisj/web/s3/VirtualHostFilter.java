@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
@@ -29,16 +30,17 @@ public class VirtualHostFilter implements ContainerRequestFilter {
     /** Request property: the raw path as the client sent it (what SigV4 signed). */
     public static final String ORIGINAL_PATH = "ais.s3.originalPath";
 
+    /** Empty means "path style only" (MicroProfile Config treats an empty default as no value). */
     @Inject
-    @ConfigProperty(name = "ais.s3.domains", defaultValue = "")
-    String domains;
+    @ConfigProperty(name = "ais.s3.domains")
+    Optional<String> domains;
 
     @Override
     public void filter(ContainerRequestContext ctx) {
-        if (domains.isBlank()) {
+        if (domains.isEmpty() || domains.get().isBlank()) {
             return;
         }
-        String bucket = bucketOf(ctx.getHeaderString("Host"), parse(domains));
+        String bucket = bucketOf(ctx.getHeaderString("Host"), parse(domains.get()));
         if (bucket == null) {
             return;
         }

@@ -65,7 +65,7 @@ class S3CliIT {
         }
         assumeTrue(awsInstalled(), "aws CLI not installed");
         Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n");
-        byte[] big = new byte[20 * 1024 * 1024 + 17];
+        byte[] big = new byte[100 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(big);
         Files.write(dir.resolve("big.bin"), big);
         Files.writeString(dir.resolve("small.txt"), "hello\n");
@@ -82,7 +82,14 @@ class S3CliIT {
         assertThat(Files.readAllBytes(dir.resolve("big.out"))).isEqualTo(big);
         Run head = aws("s3api", "head-object", "--bucket", b.substring(5), "--key", "big.bin");
         assertThat(head.out()).contains("\"ContentLength\": " + big.length).containsPattern("-\\d+\\\\\"\"");
-        assertThat(aws("s3", "sync", ".", b + "/sync/", "--exclude", "config").exit()).isZero();
+        Run copy = aws("s3api", "copy-object", "--bucket", b.substring(5), "--key", "copies/small.txt",
+                "--copy-source", b.substring(5) + "/dir/small.txt");
+        assertThat(copy.exit()).as(copy.out()).isZero();
+        assertThat(copy.out()).contains("\"ETag\"");
+        assertThat(aws("s3", "cp", b + "/copies/small.txt", "copy.out").exit()).isZero();
+        assertThat(Files.readString(dir.resolve("copy.out"))).isEqualTo("hello\n");
+        assertThat(aws("s3", "sync", ".", b + "/sync/", "--exclude", "config", "--exclude", "*.bin",
+                "--exclude", "*.out").exit()).isZero();
         assertThat(aws("s3", "ls", "--recursive", b + "/sync/").out()).contains("sync/small.txt");
         Run rm = aws("s3", "rm", "--recursive", b + "/");
         assertThat(rm.exit()).as(rm.out()).isZero();

@@ -23,16 +23,19 @@ import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
- * S3 on a two-node cluster: every call may land on a node that does not own the object; node 1 (the default) streams
- * it to the owner and back, so the SDK (which does not follow redirects for PUT) never sees a 307. The native API on
- * the same node still redirects, which proves where each object lives. Node 2 runs with {@code ais.s3.redirect=true}
- * and answers object calls for node 1's objects with a 307 instead; bucket-level calls work there as anywhere.
+ * S3 on a three-node cluster: every call may land on a node that does not own the object; nodes 1 and 3 (the
+ * default) stream it to the owner and back, so the SDK (which does not follow redirects for PUT) never sees a 307.
+ * The native API on the same node still redirects, which proves where each object lives. Node 2 runs with
+ * {@code ais.s3.redirect=true} and answers object calls for the other nodes' objects with a 307 instead;
+ * bucket-level calls work there as anywhere.
  */
 @Tag("cluster")
 class S3ClusterIT {
 
     static NodeProcess n1;
     static NodeProcess n2;
+    static NodeProcess n3;
+    static S3Client s3c;
     static S3Client s1;
     static S3Client s2;
     static final String BUCKET = S3Node.bucketName("clu");
@@ -45,18 +48,27 @@ class S3ClusterIT {
         do {
             hz2 = Ports.freePortRange(3);
         } while (Math.abs(hz2 - hz1) < 3);
+        int hz3;
+        do {
+            hz3 = Ports.freePortRange(3);
+        } while (Math.abs(hz3 - hz1) < 3 || Math.abs(hz3 - hz2) < 3);
         String name = "its3-" + ItEnv.randomHex(4);
-        List<Integer> members = List.of(hz1, hz2);
+        List<Integer> members = List.of(hz1, hz2, hz3);
         String creds = "-Dais.s3.credentials=" + S3Node.ACCESS_KEY + ":" + S3Node.SECRET_KEY;
         n1 = NodeProcess.prepare("s3c1", 1, new NodeProcess.Membership(hz1, members, name), "-Xmx320m", creds);
         n2 = NodeProcess.prepare("s3c2", 1, new NodeProcess.Membership(hz2, members, name), "-Xmx320m", creds,
                 "-Dais.s3.redirect=true");
+        n3 = NodeProcess.prepare("s3c3", 1, new NodeProcess.Membership(hz3, members, name), "-Xmx320m", creds);
         n1.spawn();
         n2.spawn();
+        n3.spawn();
         n1.awaitReady();
         n2.awaitReady();
-        awaitTwoTargets(new AisClient(n1.baseUrl()));
-        awaitTwoTargets(new AisClient(n2.baseUrl()));
+        n3.awaitReady();
+        awaitTargets(new AisClient(n1.baseUrl()));
+        awaitTargets(new AisClient(n2.baseUrl()));
+        awaitTargets(new AisClient(n3.baseUrl()));
+        s3c = S3Node.client(S3Node.ACCESS_KEY, S3Node.SECRET_KEY, n3.baseUrl());
         s1 = S3Node.client(S3Node.ACCESS_KEY, S3Node.SECRET_KEY, n1.baseUrl());
         s2 = S3Node.client(S3Node.ACCESS_KEY, S3Node.SECRET_KEY, n2.baseUrl());
         for (int i = 0; i < 24; i++) {
@@ -64,15 +76,15 @@ class S3ClusterIT {
         }
     }
 
-    static void awaitTwoTargets(AisClient c) {
+    static void awaitTargets(AisClient c) {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             var r = c.daemon("smap");
-            if (r.status() == 200 && r.json().containsKey("tmap") && r.json().getJsonObject("tmap").size() == 2) {
+            if (r.status() == 200 && r.json().containsKey("tmap") && r.json().getJsonObject("tmap").size() == 3) {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("no 2-target Smap on " + c.baseUrl() + ": " + r.text());
+                throw new AssertionError("no 3-target Smap on " + c.baseUrl() + ": " + r.text());
             }
             try {
                 Thread.sleep(250);
@@ -88,9 +100,13 @@ class S3ClusterIT {
         if (s1 != null) {
             s1.close();
             s2.close();
+            s3c.close();
         }
         if (n1 != null) {
             n1.close();
+        }
+        if (n3 != null) {
+            n3.close();
         }
         if (n2 != null) {
             n2.close();
@@ -105,37 +121,41 @@ class S3ClusterIT {
                     RequestBody.fromString("content of " + k));
             assertThat(put.eTag()).as(k).hasSize(34);
         }
-        // the native API of node 1 redirects for what node 2 owns: both own some
+        // the native API redirects for what a node does not own: node 1 and node 2 each own some, not all
         AisClient nat = new AisClient(n1.baseUrl());
+        AisClient nat2 = new AisClient(n2.baseUrl());
         int remote = 0;
+        int ownedBy2 = 0;
         for (String k : KEYS) {
             int st = nat.head(BUCKET, k).status();
             assertThat(st).as(k).isIn(200, 307);
             remote += st == 307 ? 1 : 0;
+            ownedBy2 += nat2.head(BUCKET, k).status() == 200 ? 1 : 0;
         }
         assertThat(remote).isBetween(1, KEYS.size() - 1);
 
-        List<String> onNode1 = new ArrayList<>();
+        List<String> redirectedBy2 = new ArrayList<>();
         for (String k : KEYS) {
             var g = s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(k));
             assertThat(g.asString(StandardCharsets.UTF_8)).isEqualTo("content of " + k);
             assertThat(g.response().metadata()).containsEntry("key", k);
+            assertThat(s3c.getObjectAsBytes(r -> r.bucket(BUCKET).key(k)).asUtf8String()).isEqualTo("content of " + k);
             var part = s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(k).range("bytes=0-6"));
             assertThat(part.asUtf8String()).isEqualTo("content");
             assertThat(s1.headObject(r -> r.bucket(BUCKET).key(k)).contentLength())
                     .isEqualTo(("content of " + k).length());
-            // node 2 (redirect mode) serves its own objects and redirects to node 1 for the others
+            // node 2 (redirect mode) serves its own objects and redirects to the owner for the others
             var direct = SignedHttp.send("GET", n2.baseUrl() + "/" + BUCKET + "/" + k, Map.of(), null);
             if (direct.statusCode() == 307) {
                 assertThat(direct.headers().firstValue("Location").orElseThrow())
-                        .isEqualTo(n1.baseUrl() + "/" + BUCKET + "/" + k);
-                onNode1.add(k);
+                        .isIn(n1.baseUrl() + "/" + BUCKET + "/" + k, n3.baseUrl() + "/" + BUCKET + "/" + k);
+                redirectedBy2.add(k);
             } else {
                 assertThat(direct.statusCode()).isEqualTo(200);
                 assertThat(direct.body()).isEqualTo("content of " + k);
             }
         }
-        assertThat(onNode1).hasSize(KEYS.size() - remote);
+        assertThat(redirectedBy2).hasSize(KEYS.size() - ownedBy2);
         assertThat(s2.listObjectsV2Paginator(r -> r.bucket(BUCKET).maxKeys(5)).contents().stream()
                 .map(S3Object::key).toList()).containsExactlyInAnyOrderElementsOf(KEYS);
 

@@ -51,6 +51,50 @@ class S3ListIT {
         s3.close();
     }
 
+    /** 2500 keys in 25 "directories": delimiter listings and paging over more than two full pages. */
+    @Test
+    void delimiterListingsOver2500Keys() throws Exception {
+        String b = S3Node.bucketName("list2500");
+        s3.createBucket(r -> r.bucket(b));
+        try {
+            java.util.List<String> keys = new ArrayList<>();
+            for (int i = 0; i < 2500; i++) {
+                keys.add(String.format("d%02d/f%04d", i % 25, i));
+            }
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                java.util.List<java.util.concurrent.Future<?>> fs = new ArrayList<>();
+                for (String k : keys) {
+                    fs.add(pool.submit(() -> s3.putObject(r -> r.bucket(b).key(k), RequestBody.fromString(k))));
+                }
+                for (var f : fs) {
+                    f.get();
+                }
+            } finally {
+                pool.shutdown();
+            }
+            java.util.Collections.sort(keys);
+            var all = s3.listObjectsV2Paginator(r -> r.bucket(b)).contents().stream()
+                    .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+            assertThat(all).containsExactlyElementsOf(keys);
+            var top = s3.listObjectsV2(r -> r.bucket(b).delimiter("/"));
+            assertThat(top.contents()).isEmpty();
+            assertThat(top.commonPrefixes()).hasSize(25);
+            assertThat(top.isTruncated()).isFalse();
+            var small = s3.listObjectsV2Paginator(r -> r.bucket(b).delimiter("/").maxKeys(7)).commonPrefixes()
+                    .stream().map(software.amazon.awssdk.services.s3.model.CommonPrefix::prefix).toList();
+            assertThat(small).hasSize(25).isSorted().doesNotHaveDuplicates();
+            var d07 = s3.listObjectsV2Paginator(r -> r.bucket(b).prefix("d07/").delimiter("/").maxKeys(30))
+                    .contents().stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+            assertThat(d07).hasSize(100).allMatch(k -> k.startsWith("d07/f")).isSorted();
+            var v1 = s3.listObjects(r -> r.bucket(b).prefix("d1").delimiter("/"));
+            assertThat(v1.commonPrefixes()).extracting(software.amazon.awssdk.services.s3.model.CommonPrefix::prefix)
+                    .containsExactly("d10/", "d11/", "d12/", "d13/", "d14/", "d15/", "d16/", "d17/", "d18/", "d19/");
+        } finally {
+            S3Node.ais().destroyQuietly(b);
+        }
+    }
+
     @Test
     void v2AllKeysInUtf8Order() {
         List<String> got = new ArrayList<>();
