@@ -119,6 +119,8 @@ public final class NodeProcess implements AutoCloseable {
         awaitHealthy();
     }
 
+    private int launches;
+
     /** Starts the JVM and returns at once (see {@link #awaitReady()}); the node must not be running. */
     public void spawn() {
         if (isAlive()) {
@@ -127,7 +129,15 @@ public final class NodeProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
-        cmd.add("-Djava.io.tmpdir=" + dir.resolve("tmp"));
+        // a fresh temp dir per launch: a killed JVM leaves its ~100 MB Payara runtime behind, and a restart must
+        // not share a directory with it
+        Path tmp = dir.resolve("tmp").resolve("launch" + (++launches));
+        try {
+            Files.createDirectories(tmp);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-Dhazelcast.phone.home.enabled=false");
         cmd.add("-Dhazelcast.socket.bind.any=false");
         cmd.add("-Dais.mountpaths=" + mountpaths.stream().map(Path::toString).collect(Collectors.joining(",")));
