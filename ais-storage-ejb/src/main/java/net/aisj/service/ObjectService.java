@@ -35,6 +35,8 @@ import net.aisj.core.placement.TargetPlacement;
 @ApplicationScoped
 public class ObjectService {
 
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObjectService.class.getName());
+
     @Inject
     StorageNode node;
 
@@ -179,6 +181,28 @@ public class ObjectService {
             return false;
         } catch (StorageException e) {
             throw StorageErrors.map(e);
+        }
+    }
+
+    /**
+     * Sends an object committed here to its owner when this node is not the owner (a multipart upload completed
+     * on the target that held it after a rebalance moved the key), then drops the local copy if still unchanged.
+     * Returns the owner's stat; empty when this node is the owner. A failed send leaves the object here, where
+     * get-from-neighbor still finds it.
+     */
+    public Optional<ObjectStat> handOver(ObjectId id) {
+        Optional<NodeInfo> owner = redirect(id);
+        if (owner.isEmpty()) {
+            return Optional.empty();
+        }
+        try (ObjectReader r = localOpen(id)) {
+            node.intra().push(owner.get(), id, r.stat(), r.stream(), "");
+            localDeleteIfUnchanged(id, r.stat());
+            return Optional.of(r.stat());
+        } catch (java.io.IOException | AisException e) {
+            LOG.warning("cannot hand " + id.cname() + " over to its owner " + owner.get().displayName() + ": "
+                    + e.getMessage() + "; it stays here");
+            return Optional.empty();
         }
     }
 

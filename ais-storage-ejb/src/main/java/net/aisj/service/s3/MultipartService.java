@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -23,12 +24,16 @@ import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.UploadInfo;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
+import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
+import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
 
 /**
- * S3 multipart uploads on this node (the object's owner: the transport forwards every call of one key there). Parts
- * live beside the bucket on the owner's mountpath until completion; completion checks S3's rules (ascending part
+ * S3 multipart uploads on this node. An upload is created on the key's owner and stays on that target (its holder,
+ * named in the upload ID, see {@link UploadIds}): the transport forwards every later call of the upload there, and
+ * a completion on a holder that is no longer the owner hands the object over. Parts live beside the bucket on the
+ * holder's mountpath until completion; completion checks S3's rules (ascending part
  * numbers, known parts with matching ETags, every part but the last at least {@value #MIN_PART_SIZE} bytes) and
  * gives the object the multipart ETag: the MD5 of the concatenated binary part MD5s, then {@code -<count>}.
  * Thread-safe.
@@ -47,10 +52,47 @@ public class MultipartService {
     @Inject
     BucketService buckets;
 
+    @Inject
+    ObjectService objects;
+
+    /**
+     * The target that holds the upload when it is another one (the caller forwards the call there); empty when it
+     * is this node.
+     *
+     * @throws MultipartException NO_SUCH_UPLOAD for an ID that is not ours or whose holder left the cluster
+     */
+    public Optional<NodeInfo> holder(ObjectId id, String uploadId) {
+        UploadIds.Ref ref = UploadIds.parse(uploadId).orElseThrow(() -> noSuchUpload(id, uploadId));
+        if (ref.nodeId().equals(node.self().id())) {
+            return Optional.empty();
+        }
+        for (NodeInfo t : node.clusterMap().targets()) {
+            if (t.id().equals(ref.nodeId())) {
+                return Optional.of(t);
+            }
+        }
+        throw new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD, "upload " + uploadId + " of "
+                + id.cname() + " was kept by node " + ref.nodeId() + ", which is no longer in the cluster");
+    }
+
+    /** The engine's ID of an upload held here. */
+    private String local(ObjectId id, String uploadId) {
+        UploadIds.Ref ref = UploadIds.parse(uploadId).orElseThrow(() -> noSuchUpload(id, uploadId));
+        if (!ref.nodeId().equals(node.self().id())) {
+            throw noSuchUpload(id, uploadId);
+        }
+        return ref.localId();
+    }
+
+    private static MultipartException noSuchUpload(ObjectId id, String uploadId) {
+        return new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD, "upload " + uploadId + " of "
+                + (id == null ? "?" : id.cname()) + " does not exist");
+    }
+
     public String create(ObjectId id, Map<String, String> custom) {
         buckets.props(id.bucket());
         try (StorageConnection c = node.connection()) {
-            return c.createUpload(id, custom);
+            return UploadIds.of(c.createUpload(id, custom), node.self().id());
         } catch (StorageException e) {
             throw map(e, id, null);
         }
@@ -58,7 +100,8 @@ public class MultipartService {
 
     public UploadInfo upload(ObjectId id, String uploadId) {
         try (StorageConnection c = node.connection()) {
-            return c.upload(id, uploadId);
+            UploadInfo u = c.upload(id, local(id, uploadId));
+            return new UploadInfo(uploadId, u.object(), u.initiatedMillis(), u.custom());
         } catch (StorageException e) {
             throw map(e, id, uploadId);
         }
@@ -70,7 +113,7 @@ public class MultipartService {
                     + " is not in 1.." + MAX_PARTS);
         }
         try (StorageConnection c = node.connection()) {
-            return c.putPart(id, uploadId, number, in, length);
+            return c.putPart(id, local(id, uploadId), number, in, length);
         } catch (StorageException e) {
             throw map(e, id, uploadId);
         }
@@ -78,7 +121,7 @@ public class MultipartService {
 
     public List<PartInfo> parts(ObjectId id, String uploadId) {
         try (StorageConnection c = node.connection()) {
-            return c.listParts(id, uploadId);
+            return c.listParts(id, local(id, uploadId));
         } catch (StorageException e) {
             throw map(e, id, uploadId);
         }
@@ -87,7 +130,9 @@ public class MultipartService {
     public List<UploadInfo> uploads(BucketId bucket) {
         buckets.props(bucket);
         try (StorageConnection c = node.connection()) {
-            return c.listUploads(bucket);
+            String self = node.self().id();
+            return c.listUploads(bucket).stream().map(u -> new UploadInfo(UploadIds.of(u.uploadId(), self), u.object(),
+                    u.initiatedMillis(), u.custom())).toList();
         } catch (StorageException e) {
             throw map(e, null, null);
         }
@@ -104,10 +149,12 @@ public class MultipartService {
             throw new MultipartException(MultipartException.Problem.MALFORMED, "CompleteMultipartUpload must "
                     + "name at least one part");
         }
+        String localId = local(id, uploadId);
+        ObjectStat done;
         try (StorageConnection c = node.connection()) {
-            UploadInfo info = c.upload(id, uploadId);
+            UploadInfo info = c.upload(id, localId);
             Map<Integer, PartInfo> have = new LinkedHashMap<>();
-            for (PartInfo pi : c.listParts(id, uploadId)) {
+            for (PartInfo pi : c.listParts(id, localId)) {
                 have.put(pi.number(), pi);
             }
             String etag = multipartEtag(requested, have);
@@ -119,15 +166,17 @@ public class MultipartService {
             }
             PutOptions opts = new PutOptions(ChecksumType.of(p.checksum().type()), null, -1, custom,
                     p.versioning().enabled(), p.syncWrites());
-            return c.completeUpload(id, uploadId, requested.stream().map(Map.Entry::getKey).toList(), opts);
+            done = c.completeUpload(id, localId, requested.stream().map(Map.Entry::getKey).toList(), opts);
         } catch (StorageException e) {
             throw map(e, id, uploadId);
         }
+        // the key moved to another owner while the upload ran here (a rebalance): hand the object over to it
+        return objects.handOver(id).orElse(done);
     }
 
     public void abort(ObjectId id, String uploadId) {
         try (StorageConnection c = node.connection()) {
-            c.abortUpload(id, uploadId);
+            c.abortUpload(id, local(id, uploadId));
         } catch (StorageException e) {
             throw map(e, id, uploadId);
         }

@@ -25,6 +25,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
+import net.aisj.service.s3.MultipartService;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 
@@ -55,6 +56,9 @@ public class S3Forwarder {
     StorageNode node;
 
     @Inject
+    MultipartService mpu;
+
+    @Inject
     @ConfigProperty(name = "ais.s3.redirect", defaultValue = "false")
     boolean redirect;
 
@@ -65,10 +69,15 @@ public class S3Forwarder {
 
     /** The owner's answer when another node owns {@code id}; null when this node serves the call. */
     Response forward(S3Call c, ObjectId id) {
-        if (isForwarded(c)) {
-            return null;
-        }
-        Optional<NodeInfo> owner = objects.redirect(id);
+        return isForwarded(c) ? null : forward(c, objects.redirect(id));
+    }
+
+    /** The holder's answer when another target holds the multipart upload; null when this node serves the call. */
+    Response forwardUpload(S3Call c, ObjectId id, String uploadId) {
+        return isForwarded(c) ? null : forward(c, mpu.holder(id, uploadId));
+    }
+
+    private Response forward(S3Call c, Optional<NodeInfo> owner) {
         if (owner.isEmpty()) {
             return null;
         }
@@ -95,12 +104,12 @@ public class S3Forwarder {
 
     /**
      * The same bucket-level call answered by every other target (served there locally): for listings that are
-     * kept per target, such as multipart uploads. A target that fails is an error (a partial answer would lie).
+     * kept per target, such as multipart uploads; {@code query} replaces the client's query string. A target that
+     * fails is an error (a partial answer would lie).
      */
-    <T> List<T> fromOtherTargets(S3Call c, Class<T> type) throws IOException {
+    <T> List<T> fromOtherTargets(S3Call c, String query, Class<T> type) throws IOException {
         List<T> out = new ArrayList<>();
-        String target = c.request().getRequestURI()
-                + (c.request().getQueryString() == null ? "" : "?" + c.request().getQueryString());
+        String target = c.request().getRequestURI() + "?" + query;
         for (NodeInfo t : node.clusterMap().targets()) {
             if (t.id().equals(node.self().id())) {
                 continue;

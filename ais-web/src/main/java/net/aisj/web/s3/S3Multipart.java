@@ -20,6 +20,7 @@ import net.aisj.connector.api.UploadInfo;
 import net.aisj.service.s3.MultipartService;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
+import net.aisj.web.s3.xml.CommonPrefix;
 import net.aisj.web.s3.xml.MultipartTypes;
 import net.aisj.web.s3.xml.S3Xml;
 
@@ -66,7 +67,7 @@ public class S3Multipart {
         if (!c.has("uploadId") || !c.has("partNumber")) {
             throw new S3Exception(S3Error.InvalidArgument, "UploadPart needs partNumber and uploadId");
         }
-        Response fwd = forwarder.forward(c, id);
+        Response fwd = forwarder.forwardUpload(c, id, c.param("uploadId"));
         if (fwd != null) {
             return fwd;
         }
@@ -98,7 +99,7 @@ public class S3Multipart {
     Response complete(S3Call c) throws IOException {
         buckets.existing(c);
         ObjectId id = c.objectId();
-        Response fwd = forwarder.forward(c, id);
+        Response fwd = forwarder.forwardUpload(c, id, c.param("uploadId"));
         if (fwd != null) {
             return fwd;
         }
@@ -122,7 +123,7 @@ public class S3Multipart {
     Response abort(S3Call c) {
         buckets.existing(c);
         ObjectId id = c.objectId();
-        Response fwd = forwarder.forward(c, id);
+        Response fwd = forwarder.forwardUpload(c, id, c.param("uploadId"));
         if (fwd != null) {
             return fwd;
         }
@@ -133,7 +134,7 @@ public class S3Multipart {
     Response listParts(S3Call c) {
         buckets.existing(c);
         ObjectId id = c.objectId();
-        Response fwd = forwarder.forward(c, id);
+        Response fwd = forwarder.forwardUpload(c, id, c.param("uploadId"));
         if (fwd != null) {
             return fwd;
         }
@@ -165,59 +166,89 @@ public class S3Multipart {
         return S3Responses.xml(r);
     }
 
-    /** The uploads in progress on every target of the cluster (this node's, merged with the others'). */
+    /**
+     * The uploads in progress on every target of the cluster: this node's merged with the others' (asked for all
+     * their uploads under the prefix, unpaged), then sorted by key and initiation, paged by key and upload-ID
+     * markers, and grouped by the delimiter into CommonPrefixes (each counts toward max-uploads, as in S3).
+     */
     Response listUploads(S3Call c) throws IOException {
         BucketId b = buckets.existing(c);
         String prefix = c.param("prefix") == null ? "" : c.param("prefix");
-        String keyMarker = c.param("key-marker") == null ? "" : c.param("key-marker");
-        String idMarker = c.param("upload-id-marker") == null ? "" : c.param("upload-id-marker");
-        int max = Math.min(intParam(c, "max-uploads", MAX_LIST), MAX_LIST);
         List<MultipartTypes.Upload> all = new ArrayList<>();
         for (UploadInfo u : mpu.uploads(b)) {
-            MultipartTypes.Upload x = new MultipartTypes.Upload();
-            x.key = u.object().name();
-            x.uploadId = u.uploadId();
-            x.initiated = S3Xml.time(u.initiatedMillis());
-            all.add(x);
-        }
-        if (!forwarder.isForwarded(c)) {
-            for (MultipartTypes.ListMultipartUploadsResult other : forwarder.fromOtherTargets(c,
-                    MultipartTypes.ListMultipartUploadsResult.class)) {
-                all.addAll(other.uploads);
+            if (u.object().name().startsWith(prefix)) {
+                MultipartTypes.Upload x = new MultipartTypes.Upload();
+                x.key = u.object().name();
+                x.uploadId = u.uploadId();
+                x.initiated = S3Xml.time(u.initiatedMillis());
+                all.add(x);
             }
+        }
+        if (forwarder.isForwarded(c)) {
+            MultipartTypes.ListMultipartUploadsResult r = new MultipartTypes.ListMultipartUploadsResult();
+            r.uploads = all;
+            return S3Responses.xml(r);
+        }
+        for (MultipartTypes.ListMultipartUploadsResult other : forwarder.fromOtherTargets(c,
+                "uploads&prefix=" + S3Uris.encode(prefix, false), MultipartTypes.ListMultipartUploadsResult.class)) {
+            all.addAll(other.uploads);
         }
         all.sort((x, y) -> {
             int k = net.aisj.core.PageMerge.UTF8.compare(x.key, y.key);
             return k != 0 ? k : x.initiated.compareTo(y.initiated);
         });
+        return S3Responses.xml(uploadsPage(all, c.bucket(), prefix, c.param("delimiter"),
+                c.param("key-marker") == null ? "" : c.param("key-marker"),
+                c.param("upload-id-marker") == null ? "" : c.param("upload-id-marker"),
+                Math.min(intParam(c, "max-uploads", MAX_LIST), MAX_LIST)));
+    }
+
+    /** One page of sorted uploads, after the markers, grouped by {@code delimiter} (null or empty: no grouping). */
+    static MultipartTypes.ListMultipartUploadsResult uploadsPage(List<MultipartTypes.Upload> sorted, String bucket,
+            String prefix, String delimiter, String keyMarker, String idMarker, int max) {
         MultipartTypes.ListMultipartUploadsResult r = new MultipartTypes.ListMultipartUploadsResult();
-        r.bucket = c.bucket();
+        r.bucket = bucket;
         r.prefix = prefix;
+        r.delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
         r.keyMarker = keyMarker;
         r.uploadIdMarker = idMarker;
         r.maxUploads = max;
         boolean pastIdMarker = idMarker.isEmpty();
-        for (MultipartTypes.Upload u : all) {
-            if (!u.key.startsWith(prefix)) {
-                continue;
-            }
+        boolean markerIsGroup = r.delimiter != null && keyMarker.endsWith(r.delimiter);
+        String lastGroup = null;
+        for (MultipartTypes.Upload u : sorted) {
             int k = keyMarker.isEmpty() ? 1 : net.aisj.core.PageMerge.UTF8.compare(u.key, keyMarker);
-            if (k < 0 || k == 0 && idMarker.isEmpty()) {
+            if (k < 0 || k == 0 && idMarker.isEmpty() || markerIsGroup && u.key.startsWith(keyMarker)) {
                 continue;
             }
             if (k == 0 && !pastIdMarker) {
                 pastIdMarker = u.uploadId.equals(idMarker);
                 continue;
             }
-            if (r.uploads.size() == max) {
+            String group = null;
+            if (r.delimiter != null) {
+                int d = u.key.indexOf(r.delimiter, prefix.length());
+                group = d < 0 ? null : u.key.substring(0, d + r.delimiter.length());
+            }
+            if (group != null && group.equals(lastGroup)) {
+                continue;
+            }
+            if (r.uploads.size() + r.commonPrefixes.size() == max) {
                 r.isTruncated = true;
                 break;
             }
-            r.uploads.add(u);
-            r.nextKeyMarker = u.key;
-            r.nextUploadIdMarker = u.uploadId;
+            if (group != null) {
+                r.commonPrefixes.add(new CommonPrefix(group));
+                lastGroup = group;
+                r.nextKeyMarker = group;
+                r.nextUploadIdMarker = null;
+            } else {
+                r.uploads.add(u);
+                r.nextKeyMarker = u.key;
+                r.nextUploadIdMarker = u.uploadId;
+            }
         }
-        return S3Responses.xml(r);
+        return r;
     }
 
     /** {@code bytes=first-last} within the source, or the whole source when absent: {offset, length}. */

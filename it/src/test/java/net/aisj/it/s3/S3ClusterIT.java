@@ -209,4 +209,75 @@ class S3ClusterIT {
         assertThat(s1.listObjectsV2(r -> r.bucket(BUCKET)).contents()).isEmpty();
         s2.deleteBucket(r -> r.bucket(BUCKET));
     }
+
+    /**
+     * An upload is held by the target that started it: when its key moves to another owner mid-upload (here the
+     * holder goes into maintenance), later parts still reach the holder through any node, and completion hands
+     * the object over to the new owner.
+     */
+    @Test
+    void anUploadSurvivesItsKeyMovingToAnotherOwner() throws Exception {
+        String bucket = S3Node.bucketName("move");
+        s1.createBucket(r -> r.bucket(bucket));
+        AisClient nat1 = new AisClient(n1.baseUrl());
+        String n3Id = new AisClient(n3.baseUrl()).daemonId();
+        String key = null;
+        for (int i = 0; key == null && i < 200; i++) {
+            var h = nat1.head(bucket, "mv/" + i);
+            if (h.status() == 307 && h.header("Location").startsWith(n3.baseUrl())) {
+                key = "mv/" + i;
+            }
+        }
+        assertThat(key).as("a key node 3 owns").isNotNull();
+        String k = key;
+        byte[] p1 = new byte[5 * 1024 * 1024];
+        new java.util.Random(7).nextBytes(p1);
+        String up = s1.createMultipartUpload(r -> r.bucket(bucket).key(k)).uploadId();
+        String e1 = s1.uploadPart(r -> r.bucket(bucket).key(k).uploadId(up).partNumber(1),
+                RequestBody.fromBytes(p1)).eTag();
+        boolean inMaintenance = false;
+        try {
+            nat1.control("PUT", "/v1/cluster", net.aisj.it.support.JsonUtil.actMsg("start-maintenance", null,
+                    jakarta.json.Json.createObjectBuilder().add("sid", n3Id).build())).expect(200);
+            inMaintenance = true;
+            net.aisj.it.support.Poll.until(Duration.ofSeconds(60), "node 1 no longer sends " + k + " to node 3",
+                    () -> {
+                        var h = nat1.head(bucket, k);
+                        return h.status() == 404 || h.status() == 307 && !h.header("Location")
+                                .startsWith(n3.baseUrl());
+                    });
+            String e2 = s1.uploadPart(r -> r.bucket(bucket).key(k).uploadId(up).partNumber(2),
+                    RequestBody.fromString("tail")).eTag();
+            assertThat(s3c.listParts(r -> r.bucket(bucket).key(k).uploadId(up)).parts()).hasSize(2);
+            s1.completeMultipartUpload(r -> r.bucket(bucket).key(k).uploadId(up).multipartUpload(m -> m.parts(
+                    software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                    software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(e2)
+                            .build())));
+            // the new owner has it (node 1 answers it or redirects to node 2, never to node 3)
+            var h = nat1.head(bucket, k);
+            assertThat(h.status()).isIn(200, 307);
+            if (h.status() == 307) {
+                assertThat(h.header("Location")).startsWith(n2.baseUrl());
+                assertThat(new AisClient(n2.baseUrl()).head(bucket, k).status()).isEqualTo(200);
+            }
+            byte[] got = s3c.getObjectAsBytes(r -> r.bucket(bucket).key(k)).asByteArray();
+            assertThat(got).hasSize(p1.length + 4);
+            assertThat(java.util.Arrays.copyOf(got, p1.length)).isEqualTo(p1);
+        } finally {
+            if (inMaintenance) {
+                nat1.control("PUT", "/v1/cluster", net.aisj.it.support.JsonUtil.actMsg("stop-maintenance", null,
+                        jakarta.json.Json.createObjectBuilder().add("sid", n3Id).build())).expect(200);
+                for (NodeProcess n : List.of(n1, n2, n3)) {
+                    AisClient c = new AisClient(n.baseUrl());
+                    net.aisj.it.support.Poll.until(Duration.ofSeconds(60), "node 3 is back without flags", () -> {
+                        var m = c.daemon("smap");
+                        return m.status() == 200 && m.json().getJsonObject("tmap").getJsonObject(n3Id)
+                                .getInt("flags", 0) == 0;
+                    });
+                }
+            }
+        }
+        s1.deleteObject(r -> r.bucket(bucket).key(k));
+        s1.deleteBucket(r -> r.bucket(bucket));
+    }
 }

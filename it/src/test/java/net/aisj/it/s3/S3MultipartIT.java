@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
@@ -220,5 +221,65 @@ class S3MultipartIT {
     static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable c, String code) {
         assertThatThrownBy(c).isInstanceOfSatisfying(S3Exception.class,
                 e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
+    }
+
+    @Test
+    void listUploadsGroupsByDelimiterAndPages() {
+        List<String> keys = List.of("lu/a/1", "lu/a/2", "lu/b", "lu/c/x", "lu/c/x", "lu/d", "lv");
+        List<String> ids = new java.util.ArrayList<>();
+        for (String k : keys) {
+            ids.add(s3.createMultipartUpload(r -> r.bucket(bucket).key(k)).uploadId());
+        }
+        try {
+            var grouped = s3.listMultipartUploads(r -> r.bucket(bucket).prefix("lu/").delimiter("/"));
+            assertThat(grouped.uploads()).extracting(MultipartUpload::key).containsExactly("lu/b", "lu/d");
+            assertThat(grouped.commonPrefixes()).extracting(cp -> cp.prefix()).containsExactly("lu/a/", "lu/c/");
+            assertThat(grouped.delimiter()).isEqualTo("/");
+            assertThat(grouped.isTruncated()).isFalse();
+
+            // one entry per page: prefixes count like uploads, and a prefix marker skips the whole group
+            List<String> seen = new java.util.ArrayList<>();
+            String keyMarker = null;
+            String idMarker = null;
+            for (int page = 0; page < 10; page++) {
+                String km = keyMarker;
+                String im = idMarker;
+                var r = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("lu/").delimiter("/").maxUploads(1)
+                        .keyMarker(km).uploadIdMarker(im));
+                r.uploads().forEach(u -> seen.add(u.key()));
+                r.commonPrefixes().forEach(cp -> seen.add(cp.prefix()));
+                if (!r.isTruncated()) {
+                    break;
+                }
+                keyMarker = r.nextKeyMarker();
+                idMarker = r.nextUploadIdMarker();
+            }
+            assertThat(seen).containsExactly("lu/a/", "lu/b", "lu/c/", "lu/d");
+
+            // without a delimiter: both uploads of one key, paged by upload-id marker
+            List<String> flat = new java.util.ArrayList<>();
+            String km = null;
+            String im = null;
+            for (int page = 0; page < 10; page++) {
+                String k0 = km;
+                String i0 = im;
+                var r = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("lu/c/").maxUploads(1).keyMarker(k0)
+                        .uploadIdMarker(i0));
+                r.uploads().forEach(u -> flat.add(u.uploadId()));
+                if (!r.isTruncated()) {
+                    break;
+                }
+                km = r.nextKeyMarker();
+                im = r.nextUploadIdMarker();
+            }
+            assertThat(flat).containsExactlyInAnyOrder(ids.get(3), ids.get(4));
+        } finally {
+            for (int i = 0; i < keys.size(); i++) {
+                String k = keys.get(i);
+                String id = ids.get(i);
+                s3.abortMultipartUpload(r -> r.bucket(bucket).key(k).uploadId(id));
+            }
+        }
+        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket).prefix("l")).uploads()).isEmpty();
     }
 }

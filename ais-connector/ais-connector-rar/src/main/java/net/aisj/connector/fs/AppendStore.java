@@ -125,19 +125,10 @@ final class AppendStore {
         return p;
     }
 
-    /** Copies from the reader's open channel so a concurrent overwrite cannot interfere. */
+    /** Copies from the reader's open files so a concurrent overwrite cannot interfere. */
     private static void copyContent(ObjectFileReader r, Path dst) throws IOException {
-        FileChannel in = r.channel();
         try (FileChannel out = FileChannel.open(dst, StandardOpenOption.WRITE)) {
-            long size = r.stat().size();
-            long pos = 0;
-            while (pos < size) {
-                long n = in.transferTo(pos, size - pos, out);
-                if (n <= 0) {
-                    throw new IOException("object ended early at " + pos + " of " + size + " bytes");
-                }
-                pos += n;
-            }
+            r.copyTo(out);
         }
     }
 

@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  *                        tests can force side files)
  */
 public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, int bufferSize,
-                           Predicate<Path> xattrProbe) {
+                           Predicate<Path> xattrProbe, Duration uploadMaxAge) {
 
     public static final int DEFAULT_BUFFER = 256 * 1024;
 
@@ -27,6 +27,7 @@ public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, in
         Objects.requireNonNull(cleanupInterval, "cleanupInterval");
         Objects.requireNonNull(workfileMaxAge, "workfileMaxAge");
         Objects.requireNonNull(xattrProbe, "xattrProbe");
+        Objects.requireNonNull(uploadMaxAge, "uploadMaxAge");
         if (bufferSize < 4096) {
             bufferSize = DEFAULT_BUFFER;
         }
@@ -36,15 +37,20 @@ public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, in
     public static EngineConfig fromSystemProperties() {
         return new EngineConfig(Duration.ofSeconds(seconds("ais.workfile.cleanup.seconds", 600)),
                 Duration.ofSeconds(seconds("ais.workfile.maxage.seconds", 3600)), DEFAULT_BUFFER,
-                EngineConfig::probeXattrs);
+                EngineConfig::probeXattrs, Duration.ofSeconds(seconds("ais.multipart.maxage.seconds", 7 * 86_400)));
     }
 
     public EngineConfig withXattrProbe(Predicate<Path> probe) {
-        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, probe);
+        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, probe, uploadMaxAge);
     }
 
     public EngineConfig withCleanup(Duration interval, Duration maxAge) {
-        return new EngineConfig(interval, maxAge, bufferSize, xattrProbe);
+        return new EngineConfig(interval, maxAge, bufferSize, xattrProbe, uploadMaxAge);
+    }
+
+    /** Multipart uploads without a new part for this long are aborted by the cleanup round. */
+    public EngineConfig withUploadMaxAge(Duration maxAge) {
+        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, xattrProbe, maxAge);
     }
 
     private static long seconds(String prop, long dflt) {

@@ -6,6 +6,7 @@ import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -141,5 +142,32 @@ final class FileOps {
                 return FileVisitResult.CONTINUE;
             }
         });
+    }
+
+    /**
+     * Makes {@code dst} (which must not exist) a hard link to {@code src}, or, where the file system cannot (no
+     * hard links, another file system), a synced copy of it.
+     */
+    static void linkOrCopy(Path src, Path dst) throws IOException {
+        try {
+            Files.createLink(dst, src);
+            return;
+        } catch (UnsupportedOperationException | FileSystemException e) {
+            // no hard links here (or across file systems): copy below
+            Files.deleteIfExists(dst);
+        }
+        try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ);
+             FileChannel out = FileChannel.open(dst, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            long size = in.size();
+            long pos = 0;
+            while (pos < size) {
+                long k = in.transferTo(pos, size - pos, out);
+                if (k <= 0) {
+                    throw new IOException("short copy of " + src);
+                }
+                pos += k;
+            }
+            out.force(true);
+        }
     }
 }

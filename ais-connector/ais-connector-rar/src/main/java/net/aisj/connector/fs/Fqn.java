@@ -1,6 +1,11 @@
 package net.aisj.connector.fs;
 
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 import net.aisj.connector.api.BucketId;
@@ -56,6 +61,34 @@ final class Fqn {
             p = p.resolve(ns);
         }
         return p.resolve(b.name());
+    }
+
+    /** Every bucket directory on a mountpath (a namespace directory is the one whose name has a '#'). */
+    static Map<BucketId, Path> bucketDirs(Path mountpath) throws IOException {
+        Map<BucketId, Path> out = new LinkedHashMap<>();
+        try (DirectoryStream<Path> providers = Files.newDirectoryStream(mountpath, "@*")) {
+            for (Path prov : providers) {
+                if (!Files.isDirectory(prov)) {
+                    continue;
+                }
+                String provider = prov.getFileName().toString().substring(1);
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(prov, Files::isDirectory)) {
+                    for (Path d : ds) {
+                        String n = d.getFileName().toString();
+                        if (n.indexOf('#') < 0) {
+                            out.put(new BucketId(provider, "", n), d);
+                            continue;
+                        }
+                        try (DirectoryStream<Path> inNs = Files.newDirectoryStream(d, Files::isDirectory)) {
+                            for (Path b : inNs) {
+                                out.put(new BucketId(provider, n, b.getFileName().toString()), b);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     static Path objectsDir(Path mountpath, BucketId b) {

@@ -40,9 +40,9 @@ import net.aisj.connector.api.UploadInfo;
  * owner mountpath (so destroying the bucket removes its uploads), holding {@code upload.properties} (object name,
  * initiation time, custom metadata) and one file per part named {@code part-<number>-<md5 hex>}: a part is written
  * to a temp file, digested while streaming, then renamed into place, so a part is either whole or absent and its
- * MD5 needs no second read. Completion concatenates the parts into a work file with {@link FileChannel#transferTo}
- * (in-kernel copy) and commits it as a PUT; the upload directory is then removed. Uploads are not moved by
- * rebalance. Thread-safe: operations on one upload are serialised.
+ * MD5 needs no second read. Completion stores the parts as a chunked object without copying them (see
+ * {@link #complete}); the upload directory is then removed. Uploads are not moved by rebalance. Thread-safe:
+ * operations on one upload are serialised.
  */
 final class MultipartStore {
 
@@ -202,46 +202,45 @@ final class MultipartStore {
         return out;
     }
 
+    /**
+     * Completes the upload without copying its data: the first listed part becomes the object's file and the
+     * others its chunks ({@link ChunkStore}), as hard links (copies only where the file system cannot link). The
+     * parts are read once, in order, for the object's checksum.
+     */
     ObjectStat complete(ObjectId id, String uploadId, List<Integer> numbers, PutOptions opts)
             throws StorageException {
+        if (numbers.isEmpty()) {
+            throw new StorageException(Reason.BAD_REQUEST, "an upload needs at least one part (" + id.cname() + ")");
+        }
         Path dir = locate(id, uploadId);
         synchronized (lock(uploadId)) {
             info(id, uploadId);
-            Map<Integer, List<Path>> all;
-            try {
-                all = partFiles(dir);
-            } catch (IOException e) {
-                throw ObjectFiles.io("cannot read the parts of", id, e);
-            }
             Mountpath mp = files.owner(id);
             PutTransaction tx = new PutTransaction(files, mp, id, opts);
-            Path temp = null;
+            Path head = null;
             try {
-                temp = FileOps.newWorkFile(mp.workDir(), "mpu-");
-                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                    long pos = 0;
-                    for (int n : numbers) {
-                        List<Path> candidates = all.get(n);
-                        if (candidates == null) {
-                            throw new StorageException(Reason.BAD_REQUEST, "part " + n + " of " + id.cname()
-                                    + " does not exist");
-                        }
-                        try (FileChannel in = FileChannel.open(newest(candidates), StandardOpenOption.READ)) {
-                            long size = in.size();
-                            long done = 0;
-                            while (done < size) {
-                                long k = in.transferTo(done, size - done, out);
-                                if (k <= 0) {
-                                    throw new IOException("short copy of part " + n);
-                                }
-                                done += k;
-                            }
-                            pos += size;
-                        }
+                Map<Integer, List<Path>> all = partFiles(dir);
+                List<Path> parts = new ArrayList<>(numbers.size());
+                for (int n : numbers) {
+                    List<Path> candidates = all.get(n);
+                    if (candidates == null) {
+                        throw new StorageException(Reason.BAD_REQUEST, "part " + n + " of " + id.cname()
+                                + " does not exist");
                     }
+                    parts.add(newest(candidates));
                 }
-                tx.adopt(temp);
-                temp = null;
+                ChecksumHasher sum = ChecksumHasher.of(opts.checksumType());
+                long size = 0;
+                for (Path p : parts) {
+                    size += hash(p, sum);
+                }
+                head = mp.workDir().resolve("mpu-" + FileOps.randomHex());
+                Files.createDirectories(mp.workDir());
+                FileOps.linkOrCopy(parts.get(0), head);
+                ChunkList rest = parts.size() == 1 ? null
+                        : files.chunks().create(mp, id, parts.subList(1, parts.size()));
+                tx.adoptChunked(head, rest, size, sum.result());
+                head = null;
                 ObjectStat st = tx.commit(opts.custom());
                 FileOps.deleteTree(dir);
                 locks.remove(uploadId);
@@ -250,15 +249,28 @@ final class MultipartStore {
                 throw ObjectFiles.io("cannot complete the upload of", id, e);
             } finally {
                 tx.abort();
-                if (temp != null) {
+                if (head != null) {
                     try {
-                        Files.deleteIfExists(temp);
+                        Files.deleteIfExists(head);
                     } catch (IOException ignored) {
                         // best effort
                     }
                 }
             }
         }
+    }
+
+    /** Feeds a part file to {@code h}; returns its size. */
+    private long hash(Path part, ChecksumHasher h) throws IOException {
+        byte[] buf = new byte[files.cfg().bufferSize()];
+        long n = 0;
+        try (InputStream in = Files.newInputStream(part)) {
+            for (int r; (r = in.read(buf)) >= 0; ) {
+                h.update(buf, 0, r);
+                n += r;
+            }
+        }
+        return n;
     }
 
     void abort(ObjectId id, String uploadId) throws StorageException {
@@ -272,6 +284,42 @@ final class MultipartStore {
             }
             locks.remove(uploadId);
         }
+    }
+
+    /**
+     * Aborts the uploads on {@code mp} that saw no new part for {@code maxAgeMillis} (the upload directory's
+     * modification time moves with every part). Returns how many.
+     */
+    int expire(Mountpath mp, long maxAgeMillis) {
+        long cutoff = System.currentTimeMillis() - maxAgeMillis;
+        int removed = 0;
+        try {
+            for (Path bucketDir : Fqn.bucketDirs(mp.root()).values()) {
+                try (DirectoryStream<Path> ds = Files.newDirectoryStream(bucketDir.resolve(DIR))) {
+                    for (Path d : ds) {
+                        String uid = d.getFileName().toString();
+                        if (!UPLOAD_ID.matcher(uid).matches()) {
+                            continue;
+                        }
+                        synchronized (lock(uid)) {
+                            if (Files.getLastModifiedTime(d).toMillis() < cutoff) {
+                                FileOps.deleteTree(d);
+                                removed++;
+                            }
+                        }
+                        locks.remove(uid);
+                    }
+                } catch (NoSuchFileException e) {
+                    // no uploads in this bucket
+                }
+            }
+        } catch (IOException e) {
+            FileOps.LOG.warning("cannot expire uploads on " + mp + ": " + e.getMessage());
+        }
+        if (removed > 0) {
+            FileOps.LOG.info("aborted " + removed + " upload(s) idle for over " + maxAgeMillis / 1000 + " s on " + mp);
+        }
+        return removed;
     }
 
     /** The upload's directory on whichever mountpath has it (normally the owner). */

@@ -4,28 +4,58 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 
 /**
- * An open object file. The open channel keeps the content readable and unchanged even when the object is replaced
- * or deleted meanwhile. Ranges are streamed through one reusable buffer with positional reads, never loading the
- * object. Not thread-safe.
+ * An open object: its file, then (for a chunked object) its chunk files in order. The open file keeps the content
+ * readable and unchanged even when the object is replaced or deleted meanwhile; the chunk directory is kept by the
+ * {@link ChunkStore}'s reader count until {@link #close()}. Chunk files are opened one at a time as the read reaches
+ * them. Ranges are streamed through one reusable buffer with positional reads, never loading the object. Not
+ * thread-safe.
  */
 final class ObjectFileReader implements ObjectReader {
 
-    private final FileChannel ch;
+    private final FileChannel head;
+    private final long headSize;
     private final ObjectStat stat;
     private final int bufferSize;
+    /** Chunked objects only (else null): where the chunks are, their sizes, who counts readers. */
+    private final Path chunkDir;
+    private final ChunkList chunks;
+    private final ChunkStore store;
+    /** Segment i spans [starts[i], starts[i + 1]); segment 0 is the file. */
+    private final long[] starts;
+    private FileChannel open;
+    private int openIndex = -1;
     private byte[] buf;
 
-    ObjectFileReader(FileChannel ch, ObjectStat stat, int bufferSize) {
-        this.ch = ch;
+    ObjectFileReader(FileChannel head, ObjectStat stat, int bufferSize) {
+        this(head, stat, bufferSize, null, null, null);
+    }
+
+    /** A chunked object's reader; {@code store} has already counted it as a reader of {@code chunkDir}. */
+    ObjectFileReader(FileChannel head, ObjectStat stat, int bufferSize, Path chunkDir, ChunkList chunks,
+                     ChunkStore store) {
+        this.head = head;
         this.stat = stat;
         this.bufferSize = bufferSize;
+        this.chunkDir = chunkDir;
+        this.chunks = chunks;
+        this.store = store;
+        this.headSize = chunks == null ? stat.size() : stat.size() - chunks.total();
+        int n = chunks == null ? 0 : chunks.sizes().size();
+        this.starts = new long[n + 2];
+        starts[1] = headSize;
+        for (int i = 0; i < n; i++) {
+            starts[i + 2] = starts[i + 1] + chunks.sizes().get(i);
+        }
     }
 
     @Override
@@ -54,9 +84,12 @@ final class ObjectFileReader implements ObjectReader {
         long pos = offset;
         long written = 0;
         while (remaining > 0) {
+            int seg = segmentAt(pos);
+            FileChannel ch = channel(seg);
+            long segStart = starts[seg];
             bb.clear();
-            bb.limit((int) Math.min(buf.length, remaining));
-            int n = ch.read(bb, pos);
+            bb.limit((int) Math.min(buf.length, Math.min(remaining, starts[seg + 1] - pos)));
+            int n = ch.read(bb, pos - segStart);
             if (n < 0) {
                 throw new IOException("object ended early at " + pos + " of " + size + " bytes (" + stat.name() + ")");
             }
@@ -69,22 +102,119 @@ final class ObjectFileReader implements ObjectReader {
     }
 
     @Override
-    public InputStream stream() throws IOException {
+    public InputStream stream() {
         return contentStream();
     }
 
-    /** The whole content as a stream positioned at 0 (for copies inside the engine). */
-    InputStream contentStream() throws IOException {
-        ch.position(0);
-        return Channels.newInputStream(ch);
+    /** The whole content as a stream from offset 0 (for copies inside the engine). */
+    InputStream contentStream() {
+        return new ContentStream();
     }
 
-    FileChannel channel() {
-        return ch;
+    /** Copies the whole content into {@code out} in the kernel where it can. */
+    void copyTo(FileChannel out) throws IOException {
+        copy(head, headSize, out);
+        if (chunks != null) {
+            for (int i = 0; i < chunks.sizes().size(); i++) {
+                copy(chunk(i), chunks.sizes().get(i), out);
+            }
+        }
+    }
+
+    /** Computes the content's checksum of {@code type}. */
+    Checksum checksum(ChecksumType type) throws IOException {
+        ChecksumHasher h = ChecksumHasher.of(type);
+        transferTo(new OutputStream() {
+            @Override
+            public void write(int b) {
+                write(new byte[] {(byte) b}, 0, 1);
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                h.update(b, off, len);
+            }
+        }, 0, -1);
+        return h.result();
+    }
+
+    private static void copy(FileChannel in, long size, FileChannel out) throws IOException {
+        long pos = 0;
+        while (pos < size) {
+            long n = in.transferTo(pos, size - pos, out);
+            if (n <= 0) {
+                throw new IOException("object ended early at " + pos + " of " + size + " bytes");
+            }
+            pos += n;
+        }
+    }
+
+    /** The segment (0 = the file, i = chunk i-1) holding byte {@code pos}; pos is below the object's size. */
+    private int segmentAt(long pos) {
+        int i = java.util.Arrays.binarySearch(starts, pos);
+        i = i >= 0 ? i : -i - 2;
+        while (starts[i + 1] == starts[i]) {
+            i++; // skip empty segments
+        }
+        return i;
+    }
+
+    private FileChannel channel(int seg) throws IOException {
+        return seg == 0 ? head : chunk(seg - 1);
+    }
+
+    private FileChannel chunk(int index) throws IOException {
+        if (openIndex != index) {
+            ObjectFiles.closeQuietly(open);
+            open = null;
+            open = FileChannel.open(ChunkStore.chunk(chunkDir, index), StandardOpenOption.READ);
+            openIndex = index;
+            if (open.size() != chunks.sizes().get(index)) {
+                throw new IOException("chunk " + (index + 1) + " of " + stat.name() + " has " + open.size()
+                        + " bytes, its metadata says " + chunks.sizes().get(index));
+            }
+        }
+        return open;
     }
 
     @Override
     public void close() {
-        ObjectFiles.closeQuietly(ch);
+        ObjectFiles.closeQuietly(head);
+        ObjectFiles.closeQuietly(open);
+        open = null;
+        if (store != null) {
+            store.release(chunkDir);
+        }
+    }
+
+    /** Sequential reads over the segments by position; independent of other reads through this reader. */
+    private final class ContentStream extends InputStream {
+        private long pos;
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            if (pos >= stat.size()) {
+                return -1;
+            }
+            if (len == 0) {
+                return 0;
+            }
+            int seg = segmentAt(pos);
+            FileChannel ch = channel(seg);
+            long segStart = starts[seg];
+            ByteBuffer bb = ByteBuffer.wrap(b, off, (int) Math.min(len, starts[seg + 1] - pos));
+            int n = ch.read(bb, pos - segStart);
+            if (n < 0) {
+                throw new IOException("object ended early at " + pos + " of " + stat.size() + " bytes");
+            }
+            pos += n;
+            return n;
+        }
     }
 }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
+import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -39,11 +40,16 @@ final class ObjectFiles {
     private final Volume volume;
     private final NameLocks locks;
     private final EngineConfig cfg;
+    private final ChunkStore chunks = new ChunkStore();
 
     ObjectFiles(Volume volume, NameLocks locks, EngineConfig cfg) {
         this.volume = volume;
         this.locks = locks;
         this.cfg = cfg;
+    }
+
+    ChunkStore chunks() {
+        return chunks;
     }
 
     Volume volume() {
@@ -141,6 +147,7 @@ final class ObjectFiles {
     @SuppressWarnings("try") // the lock is held for the block, not referenced
     ObjectFileReader openReader(ObjectId id, boolean validate, boolean touch) throws StorageException {
         FileChannel ch = null;
+        ObjectFileReader reader = null;
         ObjectStat stat;
         try {
             try (NameLocks.Held h = locks.lockRead(id.uname())) {
@@ -153,9 +160,9 @@ final class ObjectFiles {
                 if (m == null) {
                     throw notFound(id);
                 }
-                if (m.size() != ch.size()) {
+                if (m.headSize() != ch.size()) {
                     throw new StorageException(Reason.CORRUPTED, "object size " + ch.size()
-                            + " does not match its metadata (" + m.size() + ") (" + id.cname() + ")");
+                            + " does not match its metadata (" + m.headSize() + ") (" + id.cname() + ")");
                 }
                 FileTime atime = FileTime.fromMillis(System.currentTimeMillis());
                 if (touch) {
@@ -164,16 +171,24 @@ final class ObjectFiles {
                     atime = Files.readAttributes(loc.file(), BasicFileAttributes.class).lastAccessTime();
                 }
                 stat = toStat(loc.mp(), m, atime);
+                if (m.chunks() == null) {
+                    reader = new ObjectFileReader(ch, stat, cfg.bufferSize());
+                } else {
+                    Path dir = ChunkStore.dir(loc.mp(), id.bucket(), m.chunks().token());
+                    chunks.acquire(dir);
+                    reader = new ObjectFileReader(ch, stat, cfg.bufferSize(), dir, m.chunks(), chunks);
+                }
+                ch = null;
             }
             if (validate && stat.checksum().type() != ChecksumType.NONE) {
-                Checksum actual = ChecksumHasher.ofFile(ch, stat.checksum().type(), cfg.bufferSize());
+                Checksum actual = reader.checksum(stat.checksum().type());
                 if (!actual.matches(stat.checksum())) {
                     throw new StorageException(Reason.CORRUPTED, "checksum mismatch: stored "
                             + stat.checksum().value() + ", computed " + actual.value() + " (" + id.cname() + ")");
                 }
             }
-            ObjectFileReader r = new ObjectFileReader(ch, stat, cfg.bufferSize());
-            ch = null;
+            ObjectFileReader r = reader;
+            reader = null;
             return r;
         } catch (NoSuchFileException e) {
             throw notFound(id);
@@ -181,6 +196,7 @@ final class ObjectFiles {
             throw io("cannot open", id, e);
         } finally {
             closeQuietly(ch);
+            closeQuietly(reader);
         }
     }
 
@@ -195,11 +211,11 @@ final class ObjectFiles {
         Path dst = Fqn.objectPath(mp.root(), id);
         try {
             Located old = locate(id);
+            ObjectMeta prev = old == null ? null : readMetaLenient(old, id);
             String version = "";
             if (opts.version() != null) {
                 version = opts.version();
             } else if (opts.versioning()) {
-                ObjectMeta prev = old == null ? null : readMetaLenient(old, id);
                 version = nextVersion(prev == null ? "" : prev.version());
             }
             ObjectMeta m = meta.withVersion(version, System.currentTimeMillis()).withCopies(List.of(mp.path()));
@@ -209,6 +225,8 @@ final class ObjectFiles {
             }
             if (old != null && old.mp() != mp) {
                 removeFile(old.mp(), id, old.file());
+            } else if (prev != null) {
+                chunks.retire(mp, id.bucket(), prev.chunks());
             }
             return toStat(mp, dst, m);
         } catch (IOException e) {
@@ -216,9 +234,41 @@ final class ObjectFiles {
         }
     }
 
-    /** Removes an object file and its side file, then prunes empty parents below {@code %ob}. */
+    /**
+     * Removes the chunk directories on {@code mp} that no object refers to and that are older than
+     * {@code minAgeMillis} (left by a crash between making them and committing). Returns how many.
+     */
+    @SuppressWarnings("try") // the lock is held for the block, not referenced
+    int sweepChunks(Mountpath mp, long minAgeMillis) {
+        int removed = 0;
+        try {
+            for (BucketId b : Fqn.bucketDirs(mp.root()).keySet()) {
+                removed += chunks.sweep(mp, b, minAgeMillis, (id, token) -> {
+                    try (NameLocks.Held h = locks.lockRead(id.uname())) {
+                        Path p = Fqn.objectPath(mp.root(), id);
+                        ObjectMeta m = Files.isRegularFile(p) ? readMetaLenient(new Located(mp, p), id) : null;
+                        return m != null && m.chunks() != null && m.chunks().token().equals(token);
+                    } catch (StorageException e) {
+                        return false;
+                    }
+                });
+            }
+        } catch (IOException e) {
+            FileOps.LOG.warning("cannot sweep chunks on " + mp + ": " + e.getMessage());
+        }
+        return removed;
+    }
+
+    /**
+     * Removes an object file, its side file and its chunks (once no reader uses them), then prunes empty parents
+     * below {@code %ob}. The caller holds the name's write lock.
+     */
     void removeFile(Mountpath mp, ObjectId id, Path file) throws IOException {
+        ObjectMeta m = readMetaLenient(new Located(mp, file), id);
         Files.deleteIfExists(file);
+        if (m != null) {
+            chunks.retire(mp, id.bucket(), m.chunks());
+        }
         mp.meta().deleteSide(file);
         FileOps.pruneEmptyDirs(file.getParent(), Fqn.objectsDir(mp.root(), id.bucket()));
     }

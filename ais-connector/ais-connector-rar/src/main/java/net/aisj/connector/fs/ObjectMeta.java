@@ -18,9 +18,16 @@ import net.aisj.connector.api.Checksum;
  * @param mtimeMillis when the content was committed
  * @param custom      custom metadata, sorted by key
  * @param copies      mountpaths holding a copy, main first
+ * @param chunks      null for a plain object (the file is the content); else the content continues after the file's
+ *                    bytes in the listed chunk files (a completed multipart upload stored without copying)
  */
 record ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
-                  Map<String, String> custom, List<String> copies) {
+                  Map<String, String> custom, List<String> copies, ChunkList chunks) {
+
+    ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
+               Map<String, String> custom, List<String> copies) {
+        this(name, size, checksum, version, mtimeMillis, custom, copies, null);
+    }
 
     ObjectMeta {
         checksum = checksum == null ? Checksum.NONE : checksum;
@@ -30,18 +37,27 @@ record ObjectMeta(String name, long size, Checksum checksum, String version, lon
     }
 
     ObjectMeta withName(String n) {
-        return new ObjectMeta(n, size, checksum, version, mtimeMillis, custom, copies);
+        return new ObjectMeta(n, size, checksum, version, mtimeMillis, custom, copies, chunks);
     }
 
     ObjectMeta withVersion(String v, long mtime) {
-        return new ObjectMeta(name, size, checksum, v, mtime, custom, copies);
+        return new ObjectMeta(name, size, checksum, v, mtime, custom, copies, chunks);
     }
 
     ObjectMeta withCustom(Map<String, String> c) {
-        return new ObjectMeta(name, size, checksum, version, mtimeMillis, c, copies);
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, c, copies, chunks);
+    }
+
+    ObjectMeta withChunks(ChunkList c) {
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, copies, c);
+    }
+
+    /** Bytes held by the object file itself (all of them unless chunked). */
+    long headSize() {
+        return chunks == null ? size : size - chunks.total();
     }
 
     ObjectMeta withCopies(List<String> c) {
-        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, c);
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, c, chunks);
     }
 }

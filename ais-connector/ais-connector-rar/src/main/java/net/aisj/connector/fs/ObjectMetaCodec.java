@@ -24,12 +24,15 @@ import net.jpountz.xxhash.XXHashFactory;
  *
  * <p>Payload, in order: name, checksum type (wire name), checksum value, version (strings are a varint byte length
  * plus UTF-8), size (8B), mtime millis (8B), custom count (varint) then key/value strings, copies count (varint)
- * then strings. Decoding verifies the hash and the exact length; any mismatch raises {@link CorruptMetaException}.
+ * then strings. Format 2 (a chunked object) appends the chunk token (string), the chunk count (varint) and each
+ * chunk's size (8B). Decoding verifies the hash and the exact length; any mismatch raises
+ * {@link CorruptMetaException}.
  * Stateless and thread-safe.
  */
 final class ObjectMetaCodec {
 
     static final byte FORMAT = 1;
+    static final byte FORMAT_CHUNKED = 2;
     static final int HEADER = 10;
 
     private static final XXHash64 XX = XXHashFactory.fastestJavaInstance().hash64();
@@ -63,9 +66,17 @@ final class ObjectMetaCodec {
         for (String c : m.copies()) {
             str(p, c);
         }
+        if (m.chunks() != null) {
+            str(p, m.chunks().token());
+            varint(p, m.chunks().sizes().size());
+            for (long s : m.chunks().sizes()) {
+                fixed(p, s);
+            }
+        }
         byte[] payload = p.toByteArray();
         ByteBuffer out = ByteBuffer.allocate(HEADER + payload.length).order(ByteOrder.BIG_ENDIAN);
-        out.put(FORMAT).put((byte) 0).putLong(XX.hash(payload, 0, payload.length, Hrw.SEED)).put(payload);
+        out.put(m.chunks() == null ? FORMAT : FORMAT_CHUNKED).put((byte) 0)
+                .putLong(XX.hash(payload, 0, payload.length, Hrw.SEED)).put(payload);
         return out.array();
     }
 
@@ -76,7 +87,7 @@ final class ObjectMetaCodec {
         ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
         byte format = in.get();
         in.get();
-        if (format != FORMAT) {
+        if (format != FORMAT && format != FORMAT_CHUNKED) {
             throw new CorruptMetaException("unknown object metadata format " + format);
         }
         long stored = in.getLong();
@@ -100,10 +111,20 @@ final class ObjectMetaCodec {
             for (int i = 0; i < np; i++) {
                 copies.add(str(in));
             }
-            if (in.hasRemaining() || size < 0) {
+            ChunkList chunks = null;
+            if (format == FORMAT_CHUNKED) {
+                String token = str(in);
+                int n = count(in);
+                List<Long> sizes = new ArrayList<>(n);
+                for (int i = 0; i < n; i++) {
+                    sizes.add(in.getLong());
+                }
+                chunks = new ChunkList(token, sizes);
+            }
+            if (in.hasRemaining() || size < 0 || (chunks != null && chunks.total() > size)) {
                 throw new CorruptMetaException("object metadata has a bad layout");
             }
-            return new ObjectMeta(name, size, new Checksum(type, value), version, mtime, custom, copies);
+            return new ObjectMeta(name, size, new Checksum(type, value), version, mtime, custom, copies, chunks);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new CorruptMetaException("object metadata is truncated or invalid: " + e.getMessage());
         }

@@ -69,19 +69,27 @@ final class ObjectMutations {
             Path dst = Fqn.objectPath(dstMp.root(), to);
             ObjectMeta moved = m.withName(newName).withCopies(List.of(dstMp.path()));
             Located old = files.locate(to);
+            ObjectMeta replaced = old == null ? null : files.readMeta(old, to);
             if (src.mp() == dstMp) {
+                if (m.chunks() != null) {
+                    files.chunks().rename(src.mp(), from.bucket(), m.chunks(), newName);
+                }
                 try {
                     dstMp.meta().commit(src.file(), dst, moved);
                 } catch (IOException e) {
+                    if (m.chunks() != null) {
+                        files.chunks().rename(src.mp(), from.bucket(), m.chunks(), from.name());
+                    }
                     restore(src, m);
                     throw e;
                 }
                 dstMp.meta().deleteSide(src.file());
                 FileOps.pruneEmptyDirs(src.file().getParent(), Fqn.objectsDir(src.mp().root(), from.bucket()));
             } else {
+                moved = moved.withChunks(null);
                 Path tmp = FileOps.newWorkFile(dstMp.workDir(), "mv-");
                 try {
-                    copyFile(src.file(), tmp);
+                    copyContent(from, src, m, tmp);
                     dstMp.meta().commit(tmp, dst, moved);
                 } finally {
                     Files.deleteIfExists(tmp);
@@ -90,6 +98,8 @@ final class ObjectMutations {
             }
             if (old != null && old.mp() != dstMp) {
                 files.removeFile(old.mp(), to, old.file());
+            } else if (replaced != null) {
+                files.chunks().retire(dstMp, to.bucket(), replaced.chunks());
             }
             return files.toStat(dstMp, dst, moved);
         } catch (IOException e) {
@@ -110,8 +120,6 @@ final class ObjectMutations {
             PutOptions o = new PutOptions(opts.checksumType(), opts.expected(), r.stat().size(), custom,
                     opts.versioning(), opts.fsync());
             return PutTransaction.put(files, to, r.contentStream(), o, custom);
-        } catch (IOException e) {
-            throw ObjectFiles.io("cannot copy", from, e);
         }
     }
 
@@ -145,9 +153,22 @@ final class ObjectMutations {
         }
     }
 
-    static void copyFile(Path src, Path dst) throws IOException {
-        try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(dst, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+    /** Copies an object's content (its file, then its chunks) into {@code dst}, in the kernel, and syncs it. */
+    private static void copyContent(ObjectId id, Located src, ObjectMeta m, Path dst) throws IOException {
+        try (FileChannel out = FileChannel.open(dst, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            append(src.file(), out);
+            if (m.chunks() != null) {
+                Path dir = ChunkStore.dir(src.mp(), id.bucket(), m.chunks().token());
+                for (int i = 0; i < m.chunks().sizes().size(); i++) {
+                    append(ChunkStore.chunk(dir, i), out);
+                }
+            }
+            out.force(true);
+        }
+    }
+
+    private static void append(Path src, FileChannel out) throws IOException {
+        try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ)) {
             long size = in.size();
             long pos = 0;
             while (pos < size) {
@@ -157,7 +178,6 @@ final class ObjectMutations {
                 }
                 pos += n;
             }
-            out.force(true);
         }
     }
 }

@@ -35,6 +35,8 @@ final class PutTransaction {
     private Checksum checksum;
     /** Lower-case hex MD5 of the content when {@link PutOptions#md5Etag()} asked for it. */
     private String md5;
+    /** Where the content continues after the temp file's bytes (a chunked object); null for a plain one. */
+    private ChunkList chunks;
 
     PutTransaction(ObjectFiles files, Mountpath mp, ObjectId id, PutOptions opts) {
         this.files = files;
@@ -146,22 +148,43 @@ final class PutTransaction {
         }
     }
 
+    /**
+     * Adopts a work file holding the content's first bytes and a chunk directory holding the rest, whose total size
+     * and checksum the caller computed; the chunks are retired on abort.
+     */
+    void adoptChunked(Path workFile, ChunkList rest, long totalSize, Checksum sum) throws StorageException {
+        temp = workFile;
+        chunks = rest;
+        size = totalSize;
+        checksum = sum;
+        if (opts.contentLength() >= 0 && size != opts.contentLength()) {
+            throw new StorageException(Reason.BAD_CHECKSUM, "truncated: got " + size + " of "
+                    + opts.contentLength() + " bytes (" + id.cname() + ")");
+        }
+        verifyExpected(sum);
+    }
+
     /** Commits under the write lock; the temp file becomes the object. */
     @SuppressWarnings("try") // the lock is held for the block, not referenced
     ObjectStat commit(Map<String, String> custom) throws StorageException {
         if (temp == null || size < 0) {
             throw new IllegalStateException("nothing received");
         }
-        ObjectMeta meta = new ObjectMeta(id.name(), size, checksum, "", 0, custom, null);
+        ObjectMeta meta = new ObjectMeta(id.name(), size, checksum, "", 0, custom, null, chunks);
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
             ObjectStat st = files.commitLocked(mp, id, temp, meta, opts);
             temp = null;
+            chunks = null;
             return st;
         }
     }
 
-    /** Deletes the temp file unless committed. Idempotent. */
+    /** Deletes the temp file (and chunks) unless committed. Idempotent. */
     void abort() {
+        if (chunks != null) {
+            files.chunks().retire(mp, id.bucket(), chunks);
+            chunks = null;
+        }
         if (temp != null) {
             try {
                 Files.deleteIfExists(temp);

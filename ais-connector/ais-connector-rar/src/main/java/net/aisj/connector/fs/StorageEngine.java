@@ -62,10 +62,14 @@ public final class StorageEngine {
         Volume v = Volume.open(configuredNodeId, mountpaths, cfg);
         ObjectFiles files = new ObjectFiles(v, locks, cfg);
         AppendStore appends = new AppendStore(files);
+        MultipartStore multipart = new MultipartStore(files);
         List<CleanupJogger> started = new ArrayList<>();
         for (Mountpath mp : v.usable()) {
-            CleanupJogger j = new CleanupJogger(mp, cfg.cleanupInterval(), cfg.workfileMaxAge(),
-                    appends::forgetMissing);
+            CleanupJogger j = new CleanupJogger(mp, cfg.cleanupInterval(), cfg.workfileMaxAge(), () -> {
+                appends.forgetMissing();
+                multipart.expire(mp, cfg.uploadMaxAge().toMillis());
+                files.sweepChunks(mp, cfg.workfileMaxAge().toMillis());
+            });
             try {
                 background.start(j);
                 started.add(j);
@@ -74,7 +78,7 @@ public final class StorageEngine {
             }
         }
         state = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
-                new Buckets(v), List.copyOf(started), new MultipartStore(files));
+                new Buckets(v), List.copyOf(started), multipart);
         FileOps.LOG.info("storage open: node " + v.nodeId() + ", mountpaths " + v.configured());
         return v.describe(false);
     }

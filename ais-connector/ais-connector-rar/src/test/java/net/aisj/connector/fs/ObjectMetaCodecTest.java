@@ -29,6 +29,20 @@ class ObjectMetaCodecTest {
     }
 
     @Test
+    void chunkedRoundTripAndBadChunkLayout() throws CorruptMetaException {
+        ObjectMeta chunked = META.withChunks(new ChunkList("0123456789abcdef0123456789abcdef", List.of(5L, 0L, 7L)));
+        byte[] b = ObjectMetaCodec.encode(chunked);
+        assertThat(b[0]).isEqualTo(ObjectMetaCodec.FORMAT_CHUNKED);
+        ObjectMeta back = ObjectMetaCodec.decode(b);
+        assertThat(back).isEqualTo(chunked);
+        assertThat(back.headSize()).isEqualTo(META.size() - 12);
+        ObjectMeta tooMany = new ObjectMeta("x", 3, Checksum.NONE, "", 0, Map.of(), List.of(),
+                new ChunkList("0123456789abcdef0123456789abcdef", List.of(2L, 2L)));
+        assertThatThrownBy(() -> ObjectMetaCodec.decode(ObjectMetaCodec.encode(tooMany)))
+                .isInstanceOf(CorruptMetaException.class);
+    }
+
+    @Test
     void everySingleByteFlipIsDetected() {
         byte[] good = ObjectMetaCodec.encode(META);
         for (int i = 0; i < good.length; i++) {

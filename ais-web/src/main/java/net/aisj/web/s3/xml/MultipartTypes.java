@@ -119,7 +119,7 @@ public final class MultipartTypes {
     /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListMultipartUploads.html */
     @XmlRootElement(name = "ListMultipartUploadsResult")
     @XmlType(propOrder = {"bucket", "keyMarker", "uploadIdMarker", "nextKeyMarker", "nextUploadIdMarker", "prefix",
-            "maxUploads", "isTruncated", "uploads"})
+            "delimiter", "maxUploads", "isTruncated", "uploads", "commonPrefixes"})
     public static class ListMultipartUploadsResult {
         @XmlElement(name = "Bucket")
         public String bucket;
@@ -133,11 +133,15 @@ public final class MultipartTypes {
         public String nextUploadIdMarker;
         @XmlElement(name = "Prefix")
         public String prefix = "";
+        @XmlElement(name = "Delimiter")
+        public String delimiter;
         @XmlElement(name = "MaxUploads")
         public int maxUploads;
         @XmlElement(name = "IsTruncated")
         public boolean isTruncated;
         @XmlElement(name = "Upload")
         public List<Upload> uploads = new ArrayList<>();
+        @XmlElement(name = "CommonPrefixes")
+        public List<CommonPrefix> commonPrefixes = new ArrayList<>();
     }
 }
