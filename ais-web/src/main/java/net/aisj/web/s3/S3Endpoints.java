@@ -177,7 +177,7 @@ public abstract class S3Endpoints {
         for (String q : new String[] {"acl", "policy", "cors", "lifecycle", "tagging", "website", "logging",
             "notification", "replication", "encryption", "object-lock", "retention", "legal-hold", "torrent",
             "requestPayment", "accelerate", "analytics", "inventory", "metrics", "ownershipControls",
-            "publicAccessBlock", "intelligent-tiering", "restore", "select", "attributes", "versions"}) {
+            "publicAccessBlock", "intelligent-tiering", "restore", "select", "attributes", "versions", "versionId"}) {
             if (c.has(q)) {
                 throw new S3Exception(S3Error.NotImplemented, "?" + q + " is not supported");
             }
