@@ -16,10 +16,13 @@ import java.util.Map;
  *                      count ("1" on first PUT, then +1)
  * @param md5Etag       also compute the content's MD5 while streaming (whatever {@code checksumType} is) and store
  *                      it, quoted lower-case hex, as the custom metadata key {@value #ETAG} (S3 ETags)
+ * @param copies        how many copies the object keeps on distinct mountpaths of this node (n-way mirroring, 1 =
+ *                      the object alone; capped at the number of usable mountpaths)
+ * @param syncCopies    make the copies before the PUT returns (else they are made in the background right after)
  */
 public record PutOptions(ChecksumType checksumType, Checksum expected, long contentLength,
                          Map<String, String> custom, boolean versioning, boolean fsync, String version,
-                         boolean md5Etag)
+                         boolean md5Etag, int copies, boolean syncCopies)
         implements Serializable {
 
     /** The custom metadata key of the S3 ETag ({@link #md5Etag}). */
@@ -28,6 +31,12 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
     public PutOptions {
         custom = custom == null ? Map.of() : Map.copyOf(custom);
         checksumType = checksumType == null ? ChecksumType.XXHASH2 : checksumType;
+        copies = Math.max(1, copies);
+    }
+
+    public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
+                      boolean versioning, boolean fsync, String version, boolean md5Etag) {
+        this(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, 1, false);
     }
 
     public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
@@ -45,19 +54,29 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
     }
 
     public PutOptions withCustom(Map<String, String> md) {
-        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version, md5Etag);
+        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version, md5Etag, copies,
+                syncCopies);
     }
 
     public PutOptions withExpected(Checksum c, long length) {
-        return new PutOptions(checksumType, c, length, custom, versioning, fsync, version, md5Etag);
+        return new PutOptions(checksumType, c, length, custom, versioning, fsync, version, md5Etag, copies,
+                syncCopies);
     }
 
     public PutOptions withVersion(String v) {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v, md5Etag);
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v, md5Etag, copies,
+                syncCopies);
     }
 
     /** The same options, with the MD5 ETag computed while streaming (see {@link #md5Etag}). */
     public PutOptions withMd5Etag() {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, true);
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, true, copies,
+                syncCopies);
+    }
+
+    /** The same options with {@code n} mirror copies, made before the PUT returns when {@code sync}. */
+    public PutOptions withCopies(int n, boolean sync) {
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, n,
+                sync);
     }
 }

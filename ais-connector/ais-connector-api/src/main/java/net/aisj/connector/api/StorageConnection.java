@@ -144,4 +144,43 @@ public interface StorageConnection extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Makes the object's copies exactly the first {@code n} usable mountpaths in its HRW order (n-way mirroring,
+     * resilver), copying from a copy whose checksum verifies and dropping copies no longer wanted. Returns how many
+     * files were written or removed. NOT_FOUND when there is no copy; CORRUPTED when every copy is bad.
+     */
+    default int placeCopies(ObjectId id, int n) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "copies are not supported");
+    }
+
+    /** Background mirroring counters: objects waiting, placed, failed, dropped because the queue was full. */
+    default long[] copyCounters() throws StorageException {
+        return new long[4];
+    }
+
+    /** Counts mountpath changes (attach, detach, enable, disable, health-check failures) since open. */
+    default long mountpathGeneration() throws StorageException {
+        return 0;
+    }
+
+    /** Adds a mountpath at run time (AIS {@code attach-mp}). */
+    default NodeVolume attachMountpath(String path) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "mountpath changes are not supported");
+    }
+
+    /** Stops using a mountpath (AIS {@code detach-mp}); its files stay on disk. */
+    default NodeVolume detachMountpath(String path) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "mountpath changes are not supported");
+    }
+
+    /** Enables or disables a mountpath (AIS {@code enable-mp}, {@code disable-mp}); disabled ones stay readable. */
+    default NodeVolume enableMountpath(String path, boolean on) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "mountpath changes are not supported");
+    }
+
+    /** Runs the filesystem health check now; returns the mountpaths it disabled. */
+    default List<String> checkMountpaths() throws StorageException {
+        return List.of();
+    }
 }

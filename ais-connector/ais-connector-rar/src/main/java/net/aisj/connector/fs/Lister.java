@@ -49,7 +49,7 @@ final class Lister {
 
     ObjectPage list(BucketId bucket, ListRequest req) throws StorageException {
         Fqn.checkBucket(bucket);
-        List<Mountpath> mps = files.volume().usable();
+        List<Mountpath> mps = files.volume().all();
         ListBound bound = ListBound.of(req.prefix(), req.startAfter(), req.noRecursion());
         try {
             PriorityQueue<Head> heads = new PriorityQueue<>((a, b) -> Utf8Order.cmp(a.item.name(), b.item.name()));

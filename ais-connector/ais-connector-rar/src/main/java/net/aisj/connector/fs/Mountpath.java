@@ -19,6 +19,7 @@ final class Mountpath {
     private final long digest;
     private final MetaStore meta;
     private volatile boolean usable;
+    private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
 
     Mountpath(Path root, boolean usable, boolean xattrs) {
         this.root = root;
@@ -46,6 +47,25 @@ final class Mountpath {
 
     boolean usable() {
         return usable;
+    }
+
+    /** Takes the mountpath out of placement (or back, if it still probes writable); returns the new state. */
+    boolean setUsable(boolean on) {
+        usable = on && probeWritable(root);
+        return usable;
+    }
+
+    /** Open readers of copies on this mountpath (reads go to the least-loaded copy). */
+    int readers() {
+        return readers.get();
+    }
+
+    void readerOpened() {
+        readers.incrementAndGet();
+    }
+
+    void readerClosed() {
+        readers.decrementAndGet();
     }
 
     /** PUT temp files and pending appends. */

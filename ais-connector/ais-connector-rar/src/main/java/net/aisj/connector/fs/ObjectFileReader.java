@@ -30,19 +30,22 @@ final class ObjectFileReader implements ObjectReader {
     private final Path chunkDir;
     private final ChunkList chunks;
     private final ChunkStore store;
+    private final Mountpath mp;
+    private boolean closed;
     /** Segment i spans [starts[i], starts[i + 1]); segment 0 is the file. */
     private final long[] starts;
     private FileChannel open;
     private int openIndex = -1;
     private byte[] buf;
 
-    ObjectFileReader(FileChannel head, ObjectStat stat, int bufferSize) {
-        this(head, stat, bufferSize, null, null, null);
-    }
-
-    /** A chunked object's reader; {@code store} has already counted it as a reader of {@code chunkDir}. */
+    /**
+     * A reader of the copy on {@code mp} (counted as one of its readers until closed); for a chunked object
+     * {@code store} has already counted it as a reader of {@code chunkDir} (else both are null).
+     */
     ObjectFileReader(FileChannel head, ObjectStat stat, int bufferSize, Path chunkDir, ChunkList chunks,
-                     ChunkStore store) {
+                     ChunkStore store, Mountpath mp) {
+        this.mp = mp;
+        mp.readerOpened();
         this.head = head;
         this.stat = stat;
         this.bufferSize = bufferSize;
@@ -179,6 +182,11 @@ final class ObjectFileReader implements ObjectReader {
 
     @Override
     public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        mp.readerClosed();
         ObjectFiles.closeQuietly(head);
         ObjectFiles.closeQuietly(open);
         open = null;

@@ -11,6 +11,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
@@ -41,6 +42,8 @@ final class ObjectFiles {
     private final NameLocks locks;
     private final EngineConfig cfg;
     private final ChunkStore chunks = new ChunkStore();
+    /** Where reads report bad copies; null until the engine starts its queue. */
+    private volatile CopyQueue healer;
 
     ObjectFiles(Volume volume, NameLocks locks, EngineConfig cfg) {
         this.volume = volume;
@@ -50,6 +53,10 @@ final class ObjectFiles {
 
     ChunkStore chunks() {
         return chunks;
+    }
+
+    void healer(CopyQueue q) {
+        healer = q;
     }
 
     Volume volume() {
@@ -73,15 +80,44 @@ final class ObjectFiles {
         return mp;
     }
 
-    /** The object's file: on its HRW mountpath if there, else on any other usable one; null when absent. */
+    /** The object's file: on its HRW mountpath if there, else on any other (usable or not); null when absent. */
     Located locate(ObjectId id) throws StorageException {
-        for (Mountpath mp : MountpathHrw.ranked(volume.usable(), id)) {
+        for (Mountpath mp : MountpathHrw.ranked(volume.all(), id)) {
             Path p = Fqn.objectPath(mp.root(), id);
             if (Files.isRegularFile(p)) {
                 return new Located(mp, p);
             }
         }
         return null;
+    }
+
+    /**
+     * Every file of the name on any mountpath (usable or not), in HRW order, with its metadata. A file whose LOM is
+     * unreadable or whose size does not match its LOM appears with broken metadata (size -1), so that it is
+     * never taken for a good copy. Files of other names (hashed-component collisions) are left out.
+     */
+    Map<Mountpath, ObjectMeta> findAll(ObjectId id) throws StorageException {
+        Map<Mountpath, ObjectMeta> out = new java.util.LinkedHashMap<>();
+        for (Mountpath mp : MountpathHrw.ranked(volume.all(), id)) {
+            Path p = Fqn.objectPath(mp.root(), id);
+            if (!Files.isRegularFile(p)) {
+                continue;
+            }
+            try {
+                ObjectMeta m = readMeta(new Located(mp, p), id);
+                if (m == null) {
+                    continue;
+                }
+                out.put(mp, Files.size(p) == m.headSize() ? m : broken(id));
+            } catch (StorageException | IOException e) {
+                out.put(mp, broken(id));
+            }
+        }
+        return out;
+    }
+
+    private static ObjectMeta broken(ObjectId id) {
+        return new ObjectMeta(id.name(), -1, Checksum.NONE, "", -1, null, null);
     }
 
     /**
@@ -141,22 +177,76 @@ final class ObjectFiles {
     }
 
     /**
-     * Opens the object: under the read lock, opens the file, reads its LOM and sets its atime; then (without the
-     * lock) optionally verifies the checksum over the open file.
+     * Opens the object from one of its copies: the least-loaded good one when it has several. Under the read lock
+     * it opens the file, reads its LOM and sets its atime; then (without the lock) optionally verifies the
+     * checksum over the open file. A copy that fails (unreadable or corrupt LOM, size or checksum mismatch, I/O
+     * error) is skipped for the next one and handed to the heal queue; the first failure is thrown when no copy
+     * is good.
      */
-    @SuppressWarnings("try") // the lock is held for the block, not referenced
     ObjectFileReader openReader(ObjectId id, boolean validate, boolean touch) throws StorageException {
+        Map<Mountpath, ObjectMeta> bad = new java.util.LinkedHashMap<>();
+        StorageException first = null;
+        int copiesWanted = 1;
+        while (true) {
+            try {
+                ObjectFileReader r = openCopy(id, validate, touch, bad.keySet());
+                copiesWanted = Math.max(copiesWanted, r.stat().copies().size());
+                CopyQueue q = healer;
+                for (Map.Entry<Mountpath, ObjectMeta> e : bad.entrySet()) {
+                    if (q != null) {
+                        q.heal(id, e.getKey(), e.getValue(), copiesWanted);
+                    }
+                }
+                return r;
+            } catch (BadCopy e) {
+                bad.put(e.mp, e.meta);
+                if (e.meta != null) {
+                    copiesWanted = Math.max(copiesWanted, e.meta.copies().size());
+                }
+                if (first == null) {
+                    first = e.failure;
+                }
+                FileOps.LOG.warning("bad copy on " + e.mp + ": " + e.failure.getMessage());
+            } catch (StorageException e) {
+                if (first != null && e.reason() == Reason.NOT_FOUND) {
+                    throw first;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** A copy that could not be served; {@code meta} is null when its LOM was unreadable. */
+    private static final class BadCopy extends Exception {
+        private static final long serialVersionUID = 1L;
+        final transient Mountpath mp;
+        final transient ObjectMeta meta;
+        final StorageException failure;
+
+        BadCopy(Mountpath mp, ObjectMeta meta, StorageException failure) {
+            super(failure.getMessage(), null, false, false);
+            this.mp = mp;
+            this.meta = meta;
+            this.failure = failure;
+        }
+    }
+
+    @SuppressWarnings("try") // the lock is held for the block, not referenced
+    private ObjectFileReader openCopy(ObjectId id, boolean validate, boolean touch, java.util.Set<Mountpath> skip)
+            throws StorageException, BadCopy {
         FileChannel ch = null;
         ObjectFileReader reader = null;
+        Located loc = null;
+        ObjectMeta m = null;
         ObjectStat stat;
         try {
             try (NameLocks.Held h = locks.lockRead(id.uname())) {
-                Located loc = locate(id);
+                loc = pick(id, skip);
                 if (loc == null) {
                     throw notFound(id);
                 }
                 ch = FileChannel.open(loc.file(), StandardOpenOption.READ);
-                ObjectMeta m = readMeta(loc, id);
+                m = readMeta(loc, id);
                 if (m == null) {
                     throw notFound(id);
                 }
@@ -171,13 +261,13 @@ final class ObjectFiles {
                     atime = Files.readAttributes(loc.file(), BasicFileAttributes.class).lastAccessTime();
                 }
                 stat = toStat(loc.mp(), m, atime);
-                if (m.chunks() == null) {
-                    reader = new ObjectFileReader(ch, stat, cfg.bufferSize());
-                } else {
-                    Path dir = ChunkStore.dir(loc.mp(), id.bucket(), m.chunks().token());
+                Path dir = null;
+                if (m.chunks() != null) {
+                    dir = ChunkStore.dir(loc.mp(), id.bucket(), m.chunks().token());
                     chunks.acquire(dir);
-                    reader = new ObjectFileReader(ch, stat, cfg.bufferSize(), dir, m.chunks(), chunks);
                 }
+                reader = new ObjectFileReader(ch, stat, cfg.bufferSize(), dir, m.chunks(), dir == null ? null : chunks,
+                        loc.mp());
                 ch = null;
             }
             if (validate && stat.checksum().type() != ChecksumType.NONE) {
@@ -193,11 +283,55 @@ final class ObjectFiles {
         } catch (NoSuchFileException e) {
             throw notFound(id);
         } catch (IOException e) {
-            throw io("cannot open", id, e);
+            StorageException se = io("cannot open", id, e);
+            if (loc != null) {
+                throw new BadCopy(loc.mp(), m, se);
+            }
+            throw se;
+        } catch (StorageException e) {
+            if (loc != null && e.reason() == Reason.CORRUPTED) {
+                throw new BadCopy(loc.mp(), m, e);
+            }
+            throw e;
         } finally {
             closeQuietly(ch);
             closeQuietly(reader);
         }
+    }
+
+    /**
+     * The copy to read, the caller holding the read lock: the first file in HRW order not in {@code skip}; when its
+     * LOM lists several copies, the one of them with the fewest open readers (HRW order breaks ties).
+     */
+    private Located pick(ObjectId id, java.util.Set<Mountpath> skip) throws StorageException {
+        List<Mountpath> ranked = MountpathHrw.ranked(volume.all(), id);
+        Located first = null;
+        for (Mountpath mp : ranked) {
+            Path p = Fqn.objectPath(mp.root(), id);
+            if (!skip.contains(mp) && Files.isRegularFile(p)) {
+                first = new Located(mp, p);
+                break;
+            }
+        }
+        if (first == null) {
+            return null;
+        }
+        ObjectMeta m = readMetaLenient(first, id);
+        if (m == null || m.copies().size() < 2) {
+            return first;
+        }
+        Located best = first;
+        for (Mountpath mp : ranked) {
+            if (mp == first.mp() || skip.contains(mp) || !m.copies().contains(mp.path())
+                    || mp.readers() >= best.mp().readers()) {
+                continue;
+            }
+            Path p = Fqn.objectPath(mp.root(), id);
+            if (Files.isRegularFile(p)) {
+                best = new Located(mp, p);
+            }
+        }
+        return best;
     }
 
     /**
@@ -223,11 +357,10 @@ final class ObjectFiles {
             if (opts.fsync()) {
                 FileOps.fsyncDir(dst.getParent());
             }
-            if (old != null && old.mp() != mp) {
-                removeFile(old.mp(), id, old.file());
-            } else if (prev != null) {
+            if (prev != null && old.mp() == mp) {
                 chunks.retire(mp, id.bucket(), prev.chunks());
             }
+            removeOthers(id, mp);
             return toStat(mp, dst, m);
         } catch (IOException e) {
             throw io("cannot commit", id, e);
@@ -257,6 +390,39 @@ final class ObjectFiles {
             FileOps.LOG.warning("cannot sweep chunks on " + mp + ": " + e.getMessage());
         }
         return removed;
+    }
+
+    /** Removes the name's files on every mountpath but {@code keep} (stale copies, a misplaced object). */
+    void removeOthers(ObjectId id, Mountpath keep) throws IOException, StorageException {
+        for (Mountpath other : volume.all()) {
+            if (other != keep) {
+                Path p = Fqn.objectPath(other.root(), id);
+                if (Files.isRegularFile(p)) {
+                    removeFile(other, id, p);
+                }
+            }
+        }
+    }
+
+    /** Queues the object to get {@code n} copies (nothing for n < 2). */
+    void requestCopies(ObjectId id, int n) {
+        CopyQueue q = healer;
+        if (n > 1 && q != null) {
+            q.submit(id, n);
+        }
+    }
+
+    /** After a commit: the copies the options ask for, now or queued. */
+    void afterCommit(ObjectId id, PutOptions opts) throws StorageException {
+        if (opts.copies() < 2) {
+            return;
+        }
+        CopyQueue q = healer;
+        if (opts.syncCopies() || q == null) {
+            new Copies(this).place(id, opts.copies());
+        } else {
+            q.submit(id, opts.copies());
+        }
     }
 
     /**

@@ -33,7 +33,7 @@ final class ObjectMutations {
         Fqn.checkName(id);
         boolean deleted = false;
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
-            for (Mountpath mp : files.volume().usable()) {
+            for (Mountpath mp : files.volume().all()) {
                 Path p = Fqn.objectPath(mp.root(), id);
                 if (Files.isRegularFile(p)) {
                     files.removeFile(mp, id, p);
@@ -96,11 +96,12 @@ final class ObjectMutations {
                 }
                 files.removeFile(src.mp(), from, src.file());
             }
-            if (old != null && old.mp() != dstMp) {
-                files.removeFile(old.mp(), to, old.file());
-            } else if (replaced != null) {
+            if (old != null && old.mp() == dstMp && replaced != null) {
                 files.chunks().retire(dstMp, to.bucket(), replaced.chunks());
             }
+            files.removeOthers(to, dstMp);
+            files.removeOthers(from, null);
+            files.requestCopies(to, m.copies().size());
             return files.toStat(dstMp, dst, moved);
         } catch (IOException e) {
             throw ObjectFiles.io("cannot rename", from, e);
@@ -118,7 +119,7 @@ final class ObjectMutations {
             Map<String, String> custom = new LinkedHashMap<>(r.stat().custom());
             custom.putAll(opts.custom());
             PutOptions o = new PutOptions(opts.checksumType(), opts.expected(), r.stat().size(), custom,
-                    opts.versioning(), opts.fsync());
+                    opts.versioning(), opts.fsync()).withCopies(opts.copies(), opts.syncCopies());
             return PutTransaction.put(files, to, r.contentStream(), o, custom);
         }
     }
@@ -137,6 +138,12 @@ final class ObjectMutations {
             c.putAll(custom == null ? Map.of() : custom);
             ObjectMeta updated = m.withCustom(c);
             loc.mp().meta().update(loc.file(), updated);
+            for (Map.Entry<Mountpath, ObjectMeta> e : files.findAll(id).entrySet()) {
+                if (e.getKey() != loc.mp() && Copies.same(e.getValue(), m)) {
+                    e.getKey().meta().update(Fqn.objectPath(e.getKey().root(), id),
+                            e.getValue().withCustom(updated.custom()));
+                }
+            }
             return files.toStat(loc.mp(), loc.file(), updated);
         } catch (IOException e) {
             throw ObjectFiles.io("cannot update metadata of", id, e);

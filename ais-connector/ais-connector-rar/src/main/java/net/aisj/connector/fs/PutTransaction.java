@@ -171,12 +171,14 @@ final class PutTransaction {
             throw new IllegalStateException("nothing received");
         }
         ObjectMeta meta = new ObjectMeta(id.name(), size, checksum, "", 0, custom, null, chunks);
+        ObjectStat st;
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
-            ObjectStat st = files.commitLocked(mp, id, temp, meta, opts);
+            st = files.commitLocked(mp, id, temp, meta, opts);
             temp = null;
             chunks = null;
-            return st;
         }
+        files.afterCommit(id, opts);
+        return st;
     }
 
     /** Deletes the temp file (and chunks) unless committed. Idempotent. */

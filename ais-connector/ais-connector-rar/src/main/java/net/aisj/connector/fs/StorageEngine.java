@@ -33,8 +33,14 @@ import net.aisj.connector.api.StorageException.Reason;
 public final class StorageEngine {
 
     private record State(Volume volume, ObjectFiles files, ObjectMutations mutations, AppendStore appends,
-                         Lister lister, MetaDocs docs, Buckets buckets, List<CleanupJogger> joggers,
-                         MultipartStore multipart) {
+                         Lister lister, MetaDocs docs, Buckets buckets, Map<Mountpath, CleanupJogger> joggers,
+                         MultipartStore multipart, Copies copies, CopyQueue copyQueue) {
+
+        List<Background.Task> tasks() {
+            List<Background.Task> out = new ArrayList<>(joggers.values());
+            out.add(copyQueue);
+            return out;
+        }
     }
 
     private final EngineConfig cfg;
@@ -63,24 +69,36 @@ public final class StorageEngine {
         ObjectFiles files = new ObjectFiles(v, locks, cfg);
         AppendStore appends = new AppendStore(files);
         MultipartStore multipart = new MultipartStore(files);
-        List<CleanupJogger> started = new ArrayList<>();
+        Copies copies = new Copies(files);
+        CopyQueue queue = new CopyQueue(files, copies);
+        State st = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
+                new Buckets(v), new java.util.concurrent.ConcurrentHashMap<>(), multipart, copies, queue);
         for (Mountpath mp : v.usable()) {
-            CleanupJogger j = new CleanupJogger(mp, cfg.cleanupInterval(), cfg.workfileMaxAge(), () -> {
-                appends.forgetMissing();
-                multipart.expire(mp, cfg.uploadMaxAge().toMillis());
-                files.sweepChunks(mp, cfg.workfileMaxAge().toMillis());
-            });
-            try {
-                background.start(j);
-                started.add(j);
-            } catch (RuntimeException e) {
-                FileOps.LOG.warning("cannot start " + j.name() + ": " + e.getMessage());
-            }
+            startJogger(st, mp);
         }
-        state = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
-                new Buckets(v), List.copyOf(started), multipart);
+        try {
+            background.start(queue);
+            files.healer(queue);
+        } catch (RuntimeException e) {
+            FileOps.LOG.warning("cannot start " + queue.name() + ": " + e.getMessage() + "; copies are made inline");
+        }
+        state = st;
         FileOps.LOG.info("storage open: node " + v.nodeId() + ", mountpaths " + v.configured());
         return v.describe(false);
+    }
+
+    private void startJogger(State st, Mountpath mp) {
+        CleanupJogger j = new CleanupJogger(mp, cfg.cleanupInterval(), cfg.workfileMaxAge(), () -> {
+            st.appends().forgetMissing();
+            st.multipart().expire(mp, cfg.uploadMaxAge().toMillis());
+            st.files().sweepChunks(mp, cfg.workfileMaxAge().toMillis());
+        });
+        try {
+            background.start(j);
+            st.joggers().put(mp, j);
+        } catch (RuntimeException e) {
+            FileOps.LOG.warning("cannot start " + j.name() + ": " + e.getMessage());
+        }
     }
 
     /** Releases the background tasks and waits up to {@code wait} for them to end; the engine is then closed. */
@@ -90,12 +108,12 @@ public final class StorageEngine {
         if (s == null) {
             return;
         }
-        for (CleanupJogger j : s.joggers()) {
-            j.release();
+        for (Background.Task t : s.tasks()) {
+            t.release();
         }
         long deadline = System.nanoTime() + wait.toNanos();
         try {
-            for (CleanupJogger j : s.joggers()) {
+            for (CleanupJogger j : s.joggers().values()) {
                 long left = Math.max(0, deadline - System.nanoTime());
                 if (!j.awaitDone(Duration.ofNanos(left))) {
                     FileOps.LOG.warning(j.name() + " did not end within " + wait);
@@ -211,7 +229,76 @@ public final class StorageEngine {
     /** The running joggers (tests and diagnostics). */
     List<CleanupJogger> joggers() {
         State s = state;
-        return s == null ? List.of() : s.joggers();
+        return s == null ? List.of() : List.copyOf(s.joggers().values());
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#placeCopies}. */
+    public int placeCopies(ObjectId id, int n) throws StorageException {
+        Copies.Result r = st().copies().place(id, n);
+        return r.copied() + r.removed();
+    }
+
+    /** Background mirroring: {waiting, placed, failed, dropped}. */
+    public long[] copyCounters() throws StorageException {
+        return st().copyQueue().counters();
+    }
+
+    /** Waits until background mirroring is idle (tests). */
+    boolean awaitCopies(Duration timeout) throws StorageException, InterruptedException {
+        return st().copyQueue().awaitIdle(timeout.toMillis());
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#mountpathGeneration}. */
+    public long mountpathGeneration() throws StorageException {
+        return st().volume().generation();
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#attachMountpath}. */
+    public NodeVolume attachMountpath(String path) throws StorageException {
+        State s = st();
+        Mountpath mp = s.volume().attach(path, cfg);
+        startJogger(s, mp);
+        return s.volume().describe(false);
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#detachMountpath}. */
+    public NodeVolume detachMountpath(String path) throws StorageException {
+        State s = st();
+        Mountpath mp = s.volume().detach(path);
+        CleanupJogger j = s.joggers().remove(mp);
+        if (j != null) {
+            j.release();
+        }
+        return s.volume().describe(false);
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#enableMountpath}. */
+    public NodeVolume enableMountpath(String path, boolean on) throws StorageException {
+        State s = st();
+        s.volume().setUsable(path, on, on ? null : "disabled by request");
+        return s.volume().describe(false);
+    }
+
+    /**
+     * The filesystem health check: every usable mountpath must still be a writable directory; one that is not is
+     * disabled (its objects are then read from their other copies and a resilver restores them). Returns the
+     * mountpaths it disabled.
+     */
+    public List<String> checkMountpaths() throws StorageException {
+        State s = st();
+        List<String> disabled = new ArrayList<>();
+        for (Mountpath mp : s.volume().usable()) {
+            if (!Mountpath.probeWritable(mp.root())) {
+                try {
+                    if (s.volume().setUsable(mp.path(), false, "failed the filesystem health check")) {
+                        disabled.add(mp.path());
+                    }
+                } catch (StorageException e) {
+                    FileOps.LOG.warning("mountpath " + mp + " fails its health check but stays: " + e.getMessage());
+                }
+            }
+        }
+        return disabled;
     }
 
     private State st() throws StorageException {

@@ -23,8 +23,10 @@ import net.aisj.connector.api.StorageException.Reason;
 /**
  * The node's opened mountpaths and identity. {@link #open} creates missing directories, probes each mountpath
  * (writable? user xattrs?), reconciles the node id with the {@link VolumeRecord}s on disk and writes them, and moves
- * any leftover work directory to the trash (no transaction survives a restart). Immutable after open, except the
- * mountpaths' usable flags. Thread-safe.
+ * any leftover work directory to the trash (no transaction survives a restart). At run time mountpaths can be
+ * attached, detached, disabled and enabled ({@link #attach}, {@link #detach}, {@link #setUsable}); every change
+ * bumps {@link #generation()} so that the node can start a resilver. Changes last until the node restarts with
+ * its configured mountpaths. Thread-safe.
  */
 final class Volume {
 
@@ -34,12 +36,96 @@ final class Volume {
 
     private final String nodeId;
     private final List<String> configured;
-    private final List<Mountpath> all;
+    private volatile List<Mountpath> all;
+    private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
 
     private Volume(String nodeId, List<String> configured, List<Mountpath> all) {
         this.nodeId = nodeId;
         this.configured = List.copyOf(configured);
         this.all = List.copyOf(all);
+    }
+
+    /** Counts mountpath changes (attach, detach, disable, enable, a failed health check). */
+    long generation() {
+        return generation.get();
+    }
+
+    Mountpath find(String path) throws StorageException {
+        String norm = normalise(List.of(path)).get(0);
+        for (Mountpath m : all) {
+            if (m.path().equals(norm)) {
+                return m;
+            }
+        }
+        throw new StorageException(Reason.NOT_FOUND, "no mountpath " + norm);
+    }
+
+    /** Adds a mountpath: creates it, probes it, writes the node's volume record and work directories. */
+    synchronized Mountpath attach(String path, EngineConfig cfg) throws StorageException {
+        String norm = normalise(List.of(path)).get(0);
+        List<String> paths = new ArrayList<>();
+        for (Mountpath m : all) {
+            paths.add(m.path());
+        }
+        paths.add(norm);
+        normalise(paths); // duplicates and nesting
+        Path root = Paths.get(norm);
+        try {
+            Files.createDirectories(root);
+            if (!Mountpath.probeWritable(root)) {
+                throw new StorageException(Reason.BAD_REQUEST, "mountpath " + norm + " is not writable");
+            }
+            VolumeRecord rec = VolumeRecord.read(root);
+            if (rec != null && !rec.nodeId().equals(nodeId)) {
+                throw new StorageException(Reason.BAD_REQUEST, "mountpath " + norm + " belongs to node "
+                        + rec.nodeId());
+            }
+            Mountpath m = new Mountpath(root, true, cfg.xattrProbe().test(root));
+            new VolumeRecord(nodeId, paths).write(root);
+            prepareWorkDirs(m);
+            List<Mountpath> next = new ArrayList<>(all);
+            next.add(m);
+            all = List.copyOf(next);
+            generation.incrementAndGet();
+            FileOps.LOG.info("mountpath " + norm + " attached");
+            return m;
+        } catch (IOException e) {
+            throw new StorageException(Reason.IO, "cannot attach mountpath " + norm + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Removes a mountpath (its files stay on disk, no longer used); refused for the last usable one. */
+    synchronized Mountpath detach(String path) throws StorageException {
+        Mountpath m = find(path);
+        if (m.usable() && usable().size() == 1) {
+            throw new StorageException(Reason.BAD_REQUEST, "cannot detach " + m + ": it is the last usable mountpath");
+        }
+        List<Mountpath> next = new ArrayList<>(all);
+        next.remove(m);
+        all = List.copyOf(next);
+        generation.incrementAndGet();
+        FileOps.LOG.info("mountpath " + m + " detached");
+        return m;
+    }
+
+    /**
+     * Disables (objects stay readable there, nothing new is placed there) or enables (after a successful probe) a
+     * mountpath; refuses to disable the last usable one. Returns whether the state changed.
+     */
+    synchronized boolean setUsable(String path, boolean on, String why) throws StorageException {
+        Mountpath m = find(path);
+        if (m.usable() == on) {
+            return false;
+        }
+        if (!on && usable().size() == 1) {
+            throw new StorageException(Reason.BAD_REQUEST, "cannot disable " + m + ": it is the last usable mountpath");
+        }
+        if (m.setUsable(on) != on) {
+            throw new StorageException(Reason.IO, "mountpath " + m + " cannot be enabled: it is not writable");
+        }
+        generation.incrementAndGet();
+        FileOps.LOG.warning("mountpath " + m + (on ? " enabled" : " disabled") + (why == null ? "" : ": " + why));
+        return true;
     }
 
     String nodeId() {

@@ -188,4 +188,39 @@ final class StorageConnectionImpl implements StorageConnection {
             m.handleClosed(this);
         }
     }
+
+    @Override
+    public int placeCopies(ObjectId id, int n) throws StorageException {
+        return engine().placeCopies(id, n);
+    }
+
+    @Override
+    public long[] copyCounters() throws StorageException {
+        return engine().copyCounters();
+    }
+
+    @Override
+    public long mountpathGeneration() throws StorageException {
+        return engine().mountpathGeneration();
+    }
+
+    @Override
+    public net.aisj.connector.api.NodeVolume attachMountpath(String path) throws StorageException {
+        return engine().attachMountpath(path);
+    }
+
+    @Override
+    public net.aisj.connector.api.NodeVolume detachMountpath(String path) throws StorageException {
+        return engine().detachMountpath(path);
+    }
+
+    @Override
+    public net.aisj.connector.api.NodeVolume enableMountpath(String path, boolean on) throws StorageException {
+        return engine().enableMountpath(path, on);
+    }
+
+    @Override
+    public List<String> checkMountpaths() throws StorageException {
+        return engine().checkMountpaths();
+    }
 }

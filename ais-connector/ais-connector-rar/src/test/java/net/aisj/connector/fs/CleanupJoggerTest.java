@@ -72,8 +72,9 @@ class CleanupJoggerTest {
         Path mp = dir.resolve("mp");
         EngineConfig cfg = EngineConfig.fromSystemProperties().withCleanup(Duration.ofHours(1), Duration.ofHours(1));
         EngineFixture fx = new EngineFixture(cfg, mp, dir.resolve("mp2"));
+            // one jogger per mountpath plus the put-copies queue
         try {
-            assertThat(fx.background.tasks).hasSize(2);
+            assertThat(fx.background.tasks).hasSize(3);
             long t0 = System.nanoTime();
             fx.engine.shutdown(Duration.ofSeconds(10));
             assertThat(fx.background.allDone(10_000)).isTrue();

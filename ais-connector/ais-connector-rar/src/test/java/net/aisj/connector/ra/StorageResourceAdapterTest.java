@@ -20,16 +20,16 @@ class StorageResourceAdapterTest {
     Path dir;
 
     @Test
-    void startRunsOneJoggerWorkPerMountpathAndStopEndsThem() throws Exception {
+    void startRunsOneJoggerWorkPerMountpathPlusPutCopiesAndStopEndsThem() throws Exception {
         StorageResourceAdapter ra = new StorageResourceAdapter();
         assertThatThrownBy(ra::engine).isInstanceOf(ResourceException.class);
         try (FakeBootstrapContext ctx = new FakeBootstrapContext(false)) {
             ra.start(ctx);
             StorageEngine engine = ra.engine();
             engine.open(null, List.of(dir.resolve("a").toString(), dir.resolve("b").toString()));
-            assertThat(ctx.scheduled).hasSize(2).allSatisfy(w -> assertThat(w).isInstanceOf(TaskWork.class));
+            assertThat(ctx.scheduled).hasSize(3).allSatisfy(w -> assertThat(w).isInstanceOf(TaskWork.class));
             assertThat(engine.healthy()).isTrue();
-            assertThat(ra.background().running()).isEqualTo(2);
+            assertThat(ra.background().running()).isEqualTo(3); // two joggers and put-copies
             long t0 = System.nanoTime();
             ra.stop();
             assertThat(ctx.allDone(10_000)).isTrue();
