@@ -60,11 +60,11 @@ public final class MetaJson {
                 .add("versioning", Json.createObjectBuilder().add("enabled", v.enabled())
                         .add("validate_warm_get", v.validateWarmGet()).add("synchronize", v.synchronize()))
                 .add("mirror", Json.createObjectBuilder().add("copies", m.copies())
-                        .add("burst_buffer", m.burstBuffer()).add("enabled", m.enabled()))
+                        .add("burst_buffer", m.burstBuffer()).add("enabled", m.enabled()).add("sync_put", m.syncPut()))
                 .add("ec", Json.createObjectBuilder().add("objsize_limit", ec.objsizeLimit())
                         .add("compression", ec.compression()).add("bundle_multiplier", 2)
                         .add("data_slices", ec.dataSlices()).add("parity_slices", ec.paritySlices())
-                        .add("enabled", ec.enabled()).add("disk_only", false))
+                        .add("enabled", ec.enabled()).add("disk_only", false).add("sync_put", ec.syncPut()))
                 .add("lru", Json.createObjectBuilder().add("dont_evict_time", p.lru().dontEvictTime())
                         .add("capacity_upd_time", p.lru().capacityUpdTime()).add("enabled", p.lru().enabled()))
                 .add("access", p.access())
@@ -103,9 +103,10 @@ public final class MetaJson {
                 new BucketProps.Checksum(str(c, "type"), bool(c, "validate_cold_get"), bool(c, "validate_warm_get"),
                         bool(c, "validate_obj_move"), bool(c, "enable_read_range")),
                 new BucketProps.Versioning(bool(v, "enabled"), bool(v, "validate_warm_get"), bool(v, "synchronize")),
-                new BucketProps.Mirror(bool(m, "enabled"), (int) num(m, "copies"), (int) num(m, "burst_buffer")),
+                new BucketProps.Mirror(bool(m, "enabled"), (int) num(m, "copies"), (int) num(m, "burst_buffer"),
+                        bool(m, "sync_put")),
                 new BucketProps.Ec(bool(ec, "enabled"), (int) num(ec, "data_slices"), (int) num(ec, "parity_slices"),
-                        num(ec, "objsize_limit"), str(ec, "compression")),
+                        num(ec, "objsize_limit"), str(ec, "compression"), bool(ec, "sync_put")),
                 new BucketProps.WritePolicy(str(wp, "data"), str(wp, "md")),
                 new BucketProps.Lru(bool(lru, "enabled"), str(lru, "dont_evict_time"), str(lru, "capacity_upd_time")),
                 str(o, "access"), created, bid);

@@ -28,13 +28,24 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
     public record Versioning(boolean enabled, boolean validateWarmGet, boolean synchronize) implements Serializable {
     }
 
-    /** {@code mirror.*} */
-    public record Mirror(boolean enabled, int copies, int burstBuffer) implements Serializable {
+    /**
+     * {@code mirror.*}; {@code syncPut} (ours, {@code mirror.sync_put}) makes a PUT return only after its copies are
+     * written, instead of right after the first (AIS's behavior, the default).
+     */
+    public record Mirror(boolean enabled, int copies, int burstBuffer, boolean syncPut) implements Serializable {
+
+        /** The copies a PUT makes: {@code copies} when enabled, else 1. */
+        public int effectiveCopies() {
+            return enabled ? copies : 1;
+        }
     }
 
-    /** {@code ec.*} */
-    public record Ec(boolean enabled, int dataSlices, int paritySlices, long objsizeLimit, String compression)
-            implements Serializable {
+    /**
+     * {@code ec.*}; {@code syncPut} (ours, {@code ec.sync_put}) makes a PUT return only after its slices or replicas
+     * are stored on their targets.
+     */
+    public record Ec(boolean enabled, int dataSlices, int paritySlices, long objsizeLimit, String compression,
+                     boolean syncPut) implements Serializable {
     }
 
     /** {@code write_policy.*}: "" means the default (immediate). */
@@ -50,8 +61,8 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
         return new BucketProps("ais",
                 new Checksum("xxhash2", true, false, false, false),
                 new Versioning(true, false, false),
-                new Mirror(false, 1, 128),
-                new Ec(false, 2, 2, 256 * 1024, "never"),
+                new Mirror(false, 1, 128, false),
+                new Ec(false, 2, 2, 256 * 1024, "never", false),
                 new WritePolicy("", ""),
                 new Lru(true, "2h0m", "10m"),
                 "0", createdNanos, bid);

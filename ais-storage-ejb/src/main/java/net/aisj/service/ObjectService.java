@@ -143,7 +143,7 @@ public class ObjectService {
                 : meta.checksum().type();
         PutOptions opts = new PutOptions(type, meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
                 meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
-                meta.version().isEmpty() ? null : meta.version());
+                meta.version().isEmpty() ? null : meta.version()).withCopies(p.mirror().effectiveCopies(), false);
         try (StorageConnection c = node.connection()) {
             Optional<ObjectStat> have = c.stat(id);
             if (have.isPresent() && isNewerOrSame(have.get(), meta)) {
@@ -351,9 +351,10 @@ public class ObjectService {
         }
     }
 
-    private static PutOptions options(BucketProps p) {
+    /** How the bucket stores an object: checksum, versioning, write policy, mirror copies. */
+    public static PutOptions options(BucketProps p) {
         return new PutOptions(ChecksumType.of(p.checksum().type()), null, -1, Map.of(), p.versioning().enabled(),
-                p.syncWrites());
+                p.syncWrites()).withCopies(p.mirror().effectiveCopies(), p.mirror().syncPut());
     }
 
     static AisException noSuchObject(ObjectId id) {

@@ -164,8 +164,7 @@ public class MultipartService {
             if (layout != null) {
                 custom.put(PartLayout.KEY, layout);
             }
-            PutOptions opts = new PutOptions(ChecksumType.of(p.checksum().type()), null, -1, custom,
-                    p.versioning().enabled(), p.syncWrites());
+            PutOptions opts = ObjectService.options(p).withCustom(custom);
             done = c.completeUpload(id, localId, requested.stream().map(Map.Entry::getKey).toList(), opts);
         } catch (StorageException e) {
             throw map(e, id, uploadId);
