@@ -163,6 +163,9 @@ public final class ReedSolomon {
                 outputs[w++] = i;
             }
         }
+        if (outputs.length == 0) {
+            return new Plan(inputs, outputs, null);
+        }
         GfMatrix decode = matrix.selectRows(inputs).inverse();
         return new Plan(inputs, outputs, matrix.selectRows(outputs).times(decode));
     }
@@ -209,6 +212,7 @@ public final class ReedSolomon {
         private final int[] outputs;
         private final byte[][] rows;
 
+        /** @param m one coefficient row per output, over the inputs; may be null when there are no outputs */
         Plan(int[] inputs, int[] outputs, GfMatrix m) {
             this.inputs = inputs;
             this.outputs = outputs;
@@ -216,10 +220,6 @@ public final class ReedSolomon {
             for (int o = 0; o < outputs.length; o++) {
                 rows[o] = m.rowBytes(o);
             }
-        }
-
-        int[] outputs() {
-            return outputs.clone();
         }
 
         /** Codes {@code [offset, offset + len)} of the input shards into the same range of the output shards. */
