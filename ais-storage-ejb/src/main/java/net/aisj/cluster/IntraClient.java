@@ -180,6 +180,21 @@ public final class IntraClient {
         }
     }
 
+    /** Starts this node's part of job {@code id} on {@code node} ({@code bucket} empty for all buckets). */
+    public void startXaction(NodeInfo node, String kind, String id, String bucket) {
+        String q = "/v1/intra/xactions/start?kind=" + enc(kind) + "&id=" + enc(id) + "&bucket="
+                + enc(bucket == null ? "" : bucket);
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
+                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "start " + kind + "[" + id + "]", r.statusCode(), in);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
     private HttpResponse<InputStream> send(NodeInfo node, HttpRequest.Builder b, Duration timeout) {
         try {
             return http.send(b.header(SECRET_HEADER, secret).timeout(timeout).build(),

@@ -12,7 +12,22 @@ import java.util.Optional;
 public enum XactKind {
 
     /** Moves objects to their HRW owners after a change of in-service targets; id {@code g<smap version>}. */
-    REBALANCE("rebalance", Scope.CLUSTER, false, true, false);
+    REBALANCE("rebalance", Scope.CLUSTER, true, true, false),
+
+    /** Brings a bucket's objects to {@code mirror.copies} copies on every target (bucket action make-n-copies). */
+    MAKE_N_COPIES("make-n-copies", Scope.BUCKET, true, true, false),
+
+    /**
+     * One target moves its objects to their HRW mountpaths and restores their copies, after a mountpath change or
+     * on request.
+     */
+    RESILVER("resilver", Scope.NODE, true, true, false),
+
+    /**
+     * Every target reads every copy of its objects (one bucket or all) and checks it against its checksum; bad copies
+     * are removed and re-made from good ones (silent corruption).
+     */
+    SCRUB("scrub", Scope.BUCKET, true, true, false);
 
     /** Where a job runs. */
     public enum Scope {

@@ -81,6 +81,10 @@ public abstract class Xaction implements Runnable {
         return id;
     }
 
+    public String bucket() {
+        return bucket;
+    }
+
     public XactKind kind() {
         return kind;
     }

@@ -48,6 +48,9 @@ public class IntraResource {
     @Inject
     StorageNode node;
 
+    @Inject
+    net.aisj.service.MirrorService mirror;
+
     @Context
     UriInfo uri;
 
@@ -120,6 +123,15 @@ public class IntraResource {
     public String xactions(@QueryParam("id") String id, @QueryParam("kind") String kind,
                            @QueryParam("running") boolean onlyRunning) {
         return XactJson.snaps(registry.snapshots(id, kind, onlyRunning)).toString();
+    }
+
+    /** Starts this node's part of a job another node started cluster-wide (make-n-copies, resilver). */
+    @jakarta.ws.rs.POST
+    @Path("xactions/start")
+    public Response startXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
+                                 @QueryParam("bucket") String bucket) {
+        mirror.startLocal(kind, id, bucket == null || bucket.isEmpty() ? null : BucketId.ais(bucket));
+        return Response.ok().build();
     }
 
     /** 200 once the application serves requests (a joining node checks its own URL with it). */

@@ -43,6 +43,9 @@ public class BucketsResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
+    net.aisj.service.MirrorService mirror;
+
+    @Inject
     BucketService buckets;
 
     @Inject
@@ -100,17 +103,21 @@ public class BucketsResource {
         return Response.ok().header("Ais-Bucket-Props", MetaJson.props(props).toString()).build();
     }
 
-    /** {@code create-bck} (value: optional props). */
+    /** {@code create-bck} (value: optional props); {@code make-n-copies} (value: copies; answers the job id). */
     @POST
     @Path("{bucket}")
     public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                          @QueryParam("namespace") String ns, String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
-        if (!msg.action().equals("create-bck")) {
-            throw unsupported(msg, "POST", bucket);
+        switch (msg.action()) {
+            case "create-bck" -> buckets.create(id, msg.valueObject());
+            case "make-n-copies" -> {
+                String job = mirror.makeNCopies(id, msg.valueInt());
+                return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
+            }
+            default -> throw unsupported(msg, "POST", bucket);
         }
-        buckets.create(id, msg.valueObject());
         return Response.ok().build();
     }
 

@@ -43,6 +43,9 @@ public class ClusterResource {
     @Inject
     ClusterService cluster;
 
+    @Inject
+    net.aisj.service.MirrorService mirror;
+
     @Context
     HttpServletRequest request;
 
@@ -75,10 +78,28 @@ public class ClusterResource {
                 cluster.shutdownNode(sid);
                 yield "";
             }
+            case "start" -> start(v);
             default -> throw AisException.badRequest(msg.action().isEmpty() ? "PUT /v1/cluster requires an action"
                     : "invalid action \"" + msg.action() + "\" for PUT /v1/cluster");
         };
         return Response.ok(reb, MediaType.TEXT_PLAIN_TYPE).build();
+    }
+
+    /**
+     * {@code start} with AIS's {@code xact.ArgsMsg} value: {@code kind}, optional {@code node} (resilver) or
+     * {@code bck} (scrub). Returns the id.
+     */
+    private String start(JsonObject v) {
+        String kind = v != null && v.get("kind") instanceof JsonString k ? k.getString() : "";
+        String nodeId = v != null && v.get("node") instanceof JsonString n ? n.getString() : "";
+        return switch (kind) {
+            case "resilver" -> mirror.startResilver(nodeId);
+            case "scrub" -> mirror.startScrub(v.get("bck") instanceof JsonObject b && b.get("name") instanceof JsonString
+                    n && !n.getString().isEmpty() ? Bck.of(n.getString(), null, null) : null);
+            case "" -> throw AisException.badRequest("start: the value needs a job \"kind\"");
+            default -> throw AisException.badRequest("job kind \"" + kind + "\" cannot be started this way"
+                    + (kind.equals("make-n-copies") ? " (use the bucket action make-n-copies)" : ""));
+        };
     }
 
     private String status(ArgsMsg a) {
