@@ -5,8 +5,8 @@ import java.util.function.Consumer;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
-import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
@@ -51,32 +51,23 @@ public final class CopiesXaction extends Xaction {
     protected void work() {
         for (BucketId b : only != null ? List.of(only) : node.buckets()) {
             int copies = node.copies(b);
-            String after = "";
-            do {
-                if (isAborted()) {
-                    return;
-                }
-                ObjectPage page = node.localList(b, new ListRequest("", after, 1000, false, false));
-                for (ListEntry e : page.entries()) {
-                    if (isAborted()) {
-                        return;
-                    }
-                    if (e.dir()) {
-                        continue;
-                    }
-                    locObjs.incrementAndGet();
-                    locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
-                    try {
-                        if (node.place(new ObjectId(b, e.name()), copies) > 0) {
-                            outObjs.incrementAndGet();
-                            outBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
-                        }
-                    } catch (RuntimeException ex) {
-                        error(b.cname() + "/" + e.name() + ": " + ex.getMessage());
-                    }
-                }
-                after = page.nextToken();
-            } while (!after.isEmpty());
+            if (!LocalWalk.each(node::localList, b, this::isAborted, e -> step(b, e, copies))) {
+                return;
+            }
+        }
+    }
+
+    private void step(BucketId b, ListEntry e, int copies) {
+        long size = e.stat() == null ? 0 : e.stat().size();
+        locObjs.incrementAndGet();
+        locBytes.addAndGet(size);
+        try {
+            if (node.place(new ObjectId(b, e.name()), copies) > 0) {
+                outObjs.incrementAndGet();
+                outBytes.addAndGet(size);
+            }
+        } catch (RuntimeException ex) {
+            error(b.cname() + "/" + e.name() + ": " + ex.getMessage());
         }
     }
 
