@@ -12,12 +12,15 @@ import net.aisj.core.AisException;
 import net.aisj.service.StorageNode;
 import net.aisj.web.nat.json.NodeJson;
 
-/** {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config}: this node's view. */
+/** {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config|node_status}: this node's view. */
 @Path("v1/daemon")
 public class DaemonResource {
 
     @Inject
     StorageNode node;
+
+    @Inject
+    NodeStatus status;
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -28,8 +31,9 @@ public class DaemonResource {
             case "snode" -> MetaJson.snode(node.self()).toString();
             case "mountpaths" -> NodeJson.mountpaths(node.volume()).toString();
             case "config" -> NodeJson.config(node.config(), node.volume()).toString();
+            case "node_status" -> status.local().toString();
             default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/daemon "
-                    + "(expected smap, bmd, snode, mountpaths or config)");
+                    + "(expected smap, bmd, snode, mountpaths, config or node_status)");
         };
     }
 }
