@@ -18,6 +18,8 @@ import net.aisj.it.support.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
@@ -49,10 +51,7 @@ class ConsoleIT {
         }
         int via = c.runningSlots().get(0);
         if (victimId != null) {
-            Smap m = c.smap(via);
-            if (m.tmap().containsKey(victimId) && m.tmap().get(victimId).inMaintenance()) {
-                c.lifecycle(via, "stop-maintenance", victimId);
-            }
+            c.stopMaintenanceIfOn(via, victimId);
         }
         if (bucket != null) {
             c.client(via).destroyQuietly(bucket);
@@ -191,6 +190,15 @@ class ConsoleIT {
         assertThat(c.client(home).headBucket(bucket).status()).isEqualTo(404);
         bucket = null;
         browser.screenshot("7-buckets-after");
+
+        // ---- a phone-sized window: the dashboard fits its width (wide tables scroll inside their card)
+        browser.driver().manage().window().setSize(new Dimension(390, 844));
+        browser.open(base + "#/dashboard");
+        browser.awaitText(By.id("node-count"), String.valueOf(nodes));
+        Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
+                "return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone").isLessThanOrEqualTo(0);
+        browser.screenshot("8-phone-dashboard");
 
         // ---- the console logged no errors (the refused resilver start is the only expected 4xx)
         List<String> errors = browser.consoleLog().stream().filter(e -> e.getLevel().intValue() >= 900)

@@ -11,6 +11,7 @@ import java.util.logging.Level;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -74,10 +75,13 @@ public final class Browser implements AutoCloseable {
         driver.get(url);
     }
 
-    /** Waits (explicitly, up to {@link #WAIT}) until {@code condition} holds and returns its value. */
+    /**
+     * Waits (explicitly, up to {@link #WAIT}) until {@code condition} holds and returns its value. The console
+     * re-renders its polled views, so an element found a moment ago may be gone: that counts as "not yet".
+     */
     public <T> T await(String what, ExpectedCondition<T> condition) {
         return new WebDriverWait(driver, WAIT).withMessage(what).pollingEvery(Duration.ofMillis(100))
-                .until(condition);
+                .ignoring(StaleElementReferenceException.class).until(condition);
     }
 
     public WebElement await(By by) {
