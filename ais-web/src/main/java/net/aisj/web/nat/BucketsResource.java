@@ -29,17 +29,22 @@ import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.core.AisException;
 import net.aisj.service.BucketService;
+import net.aisj.service.BucketSummaryService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.LsoMsg;
 import net.aisj.web.nat.json.LsoWriter;
 
-/** {@code /v1/buckets[/{bucket}]}: list buckets, list objects, create, HEAD props, set/reset props, destroy. */
+/**
+ * {@code /v1/buckets[/{bucket}]}: list buckets, list objects, bucket summaries, create, HEAD props, set/reset props,
+ * destroy.
+ */
 @Path("v1/buckets")
 public class BucketsResource {
 
     static final String MSGPACK = "application/msgpack";
+    static final String SUMMARY = "summary-bck";
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -54,6 +59,9 @@ public class BucketsResource {
     @Inject
     StorageNode node;
 
+    @Inject
+    BucketSummaryService summaries;
+
     @Context
     HttpServletRequest request;
 
@@ -61,6 +69,9 @@ public class BucketsResource {
     @GET
     public Response listBuckets(@QueryParam("provider") String provider) throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
+        if (msg.action().equals(SUMMARY)) {
+            return summaries(buckets.list(provider), msg);
+        }
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets");
         }
@@ -79,10 +90,13 @@ public class BucketsResource {
                                 @QueryParam("namespace") String ns, @HeaderParam(HttpHeaders.ACCEPT) String accept)
             throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
+        BucketId id = Bck.of(bucket, provider, ns);
+        if (msg.action().equals(SUMMARY)) {
+            return summaries(java.util.List.of(id), msg);
+        }
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets/" + bucket);
         }
-        BucketId id = Bck.of(bucket, provider, ns);
         LsoMsg lso = LsoMsg.from(msg.valueObject());
         String after = !lso.continuationToken().isEmpty() ? lso.continuationToken() : lso.startAfter();
         ObjectPage page = objects.list(id, new ListRequest(lso.prefix(), after, lso.pageSize(),
@@ -148,6 +162,26 @@ public class BucketsResource {
         }
         buckets.destroy(id);
         return Response.ok().build();
+    }
+
+    /**
+     * AIS {@code summary-bck} (value: {@code BsummCtrlMsg}, of which {@code prefix} is used): answered at once with
+     * 200 and the {@code BsummResult} list (AIS's clients poll while they get 202, so a direct 200 suits them).
+     */
+    private Response summaries(java.util.List<BucketId> ids, ActMsg msg) {
+        var v = msg.valueObject();
+        String prefix = v != null && v.get("prefix") instanceof jakarta.json.JsonString p ? p.getString() : "";
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        for (BucketId b : ids) {
+            BucketSummaryService.Summary s = summaries.summarize(b, prefix);
+            arr.add(Json.createObjectBuilder().add("name", b.name()).add("provider", b.provider())
+                    .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace()))
+                    .add("ObjCount", Json.createObjectBuilder().add("obj_count_present", Long.toString(s.objects()))
+                            .add("obj_count_remote", "0"))
+                    .add("TotalSize", Json.createObjectBuilder().add("size_on_disk", Long.toString(s.bytes()))
+                            .add("size_all_present_objs", Long.toString(s.bytes())).add("size_all_remote_objs", "0")));
+        }
+        return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static AisException unsupported(ActMsg msg, String method, String bucket) {

@@ -24,6 +24,7 @@ import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.XactJson;
 import net.aisj.core.AisException;
 import net.aisj.service.ClusterService;
+import net.aisj.service.JobControl;
 import net.aisj.service.StorageNode;
 import net.aisj.xact.XactSnapshot;
 import net.aisj.web.nat.json.ActMsg;
@@ -32,7 +33,8 @@ import net.aisj.web.nat.json.ArgsMsg;
 /**
  * {@code /v1/cluster}: cluster metadata ({@code what=smap|bmd}), job status ({@code what=status|status_all|
  * qryxstats|running_all}, body = ArgsMsg) and node lifecycle ({@code PUT} with {@code start-maintenance},
- * {@code stop-maintenance}, {@code decommission-node}, {@code shutdown-node}).
+ * {@code stop-maintenance}, {@code decommission-node}, {@code shutdown-node}), jobs ({@code start}/{@code stop}
+ * with an ArgsMsg value) and every node's {@code node_status}.
  */
 @Path("v1/cluster")
 public class ClusterResource {
@@ -45,6 +47,12 @@ public class ClusterResource {
 
     @Inject
     net.aisj.service.MirrorService mirror;
+
+    @Inject
+    JobControl jobs;
+
+    @Inject
+    NodeStatus nodeStatus;
 
     @Context
     HttpServletRequest request;
@@ -59,12 +67,16 @@ public class ClusterResource {
             case "status_all" -> statusAll(ArgsMsg.read(request.getInputStream()));
             case "qryxstats" -> qryxstats(ArgsMsg.read(request.getInputStream()));
             case "running_all" -> runningAll(ArgsMsg.read(request.getInputStream()));
+            case "node_status" -> nodeStatus.cluster().toString();
             default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/cluster "
-                    + "(expected smap, bmd, status, status_all, qryxstats or running_all)");
+                    + "(expected smap, bmd, status, status_all, qryxstats, running_all or node_status)");
         };
     }
 
-    /** Node lifecycle actions; the value is AIS's {@code ActValRmNode {"sid": ...}}. Returns the rebalance id. */
+    /**
+     * Node lifecycle actions (value: AIS's {@code ActValRmNode {"sid": ...}}; returns the rebalance id) and job
+     * start/stop (value: ArgsMsg; start returns the job id).
+     */
     @PUT
     public Response put(String body) {
         ActMsg msg = ActMsg.parse(body);
@@ -74,6 +86,11 @@ public class ClusterResource {
             case "start-maintenance" -> cluster.startMaintenance(sid);
             case "stop-maintenance" -> cluster.stopMaintenance(sid);
             case "decommission-node" -> cluster.decommission(sid);
+            case "stop" -> {
+                ArgsMsg a = ArgsMsg.of(v);
+                jobs.abort(a.id(), a.kind());
+                yield "";
+            }
             case "shutdown-node" -> {
                 cluster.shutdownNode(sid);
                 yield "";
@@ -90,10 +107,11 @@ public class ClusterResource {
      * {@code bck} (scrub). Returns the id.
      */
     private String start(JsonObject v) {
-        String kind = v != null && v.get("kind") instanceof JsonString k ? k.getString() : "";
-        String nodeId = v != null && v.get("node") instanceof JsonString n ? n.getString() : "";
+        ArgsMsg a = ArgsMsg.of(v);
+        String kind = a.kind();
         return switch (kind) {
-            case "resilver" -> mirror.startResilver(nodeId);
+            case "rebalance" -> jobs.start(kind);
+            case "resilver" -> mirror.startResilver(a.daemonId());
             case "scrub" -> mirror.startScrub(v.get("bck") instanceof JsonObject b && b.get("name") instanceof JsonString
                     n && !n.getString().isEmpty() ? Bck.of(n.getString(), null, null) : null);
             case "" -> throw AisException.badRequest("start: the value needs a job \"kind\"");

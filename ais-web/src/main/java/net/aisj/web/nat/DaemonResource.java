@@ -19,7 +19,8 @@ import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.NodeJson;
 
 /**
- * {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config}: this node's view; {@code /v1/daemon/mountpaths}
+ * {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config|node_status}: this node's view;
+ * {@code /v1/daemon/mountpaths}
  * with an ActMsg whose value is the mountpath: {@code attach-mp} (PUT), {@code enable-mp}/{@code disable-mp}
  * (POST), {@code detach-mp} (DELETE); {@code ?dntres=true} skips the resilver. Answers the node's mountpaths.
  */
@@ -31,6 +32,9 @@ public class DaemonResource {
 
     @Inject
     MirrorService mirror;
+
+    @Inject
+    NodeStatus status;
 
     @PUT
     @Path("mountpaths")
@@ -78,8 +82,9 @@ public class DaemonResource {
             case "snode" -> MetaJson.snode(node.self()).toString();
             case "mountpaths" -> NodeJson.mountpaths(node.volume()).toString();
             case "config" -> NodeJson.config(node.config(), node.volume()).toString();
+            case "node_status" -> status.local().toString();
             default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/daemon "
-                    + "(expected smap, bmd, snode, mountpaths or config)");
+                    + "(expected smap, bmd, snode, mountpaths, config or node_status)");
         };
     }
 }
