@@ -64,6 +64,7 @@ final class PutTransaction {
         ChecksumHasher etag = opts.md5Etag() && opts.checksumType() != ChecksumType.MD5
                 ? ChecksumHasher.of(ChecksumType.MD5) : null;
         long declared = opts.contentLength();
+        mp.checkSpace(files.cfg().outOfSpacePercent(), "PUT " + id.cname());
         byte[] buf = new byte[files.cfg().bufferSize()];
         long n = 0;
         try {

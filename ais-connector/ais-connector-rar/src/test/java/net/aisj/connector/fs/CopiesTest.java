@@ -257,4 +257,35 @@ class CopiesTest {
             assertThat(st.count()).isZero();
         }
     }
+
+    @Test
+    void aCopyVerifiesItsSourceAndFallsBackToAGoodCopy() throws Exception {
+        ObjectId a = id("src");
+        byte[] data = random(11, 80_000);
+        fx.engine.put(a, new ByteArrayInputStream(data), FAST.withCopies(2, true));
+        for (int i = 0; i < 2; i++) {
+            Path p = file(ranked(a).get(i), a);
+            byte[] b = Files.readAllBytes(p);
+            b[100] ^= 0x01;
+            try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(b), 0);
+            }
+            if (i == 0) {
+                fx.engine.copy(a, id("dst"), FAST); // the first copy is bad: redone from the second
+                assertThat(fx.get("dst")).isEqualTo(data);
+                assertThat(fx.engine.awaitCopies(Duration.ofSeconds(20))).isTrue();
+                assertThat(Files.readAllBytes(p)).isEqualTo(data); // healed
+            }
+        }
+        // flip the first again: now both are bad, and nothing is committed
+        Path first = file(ranked(a).get(0), a);
+        byte[] b = Files.readAllBytes(first);
+        b[200] ^= 0x01;
+        try (var ch = java.nio.channels.FileChannel.open(first, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(b), 0);
+        }
+        assertThatThrownBy(() -> fx.engine.copy(a, id("dst2"), FAST)).isInstanceOfSatisfying(
+                StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThat(fx.engine.stat(id("dst2"))).isEmpty();
+    }
 }
