@@ -143,6 +143,10 @@ public class NodeGauges {
                         MetricUnits.NONE, () -> mountpath(m.path()).map(MountpathInfo::usedBytes).orElse(0L), mp);
                 gauge("ais_target_mountpath_total_bytes", "capacity of the mountpath's file system",
                         MetricUnits.NONE, () -> mountpath(m.path()).map(MountpathInfo::totalBytes).orElse(0L), mp);
+                gauge("ais_target_disk_read_bytes", "object bytes read from the mountpath since the node started",
+                        MetricUnits.NONE, () -> mountpath(m.path()).map(MountpathInfo::readBytes).orElse(0L), mp);
+                gauge("ais_target_disk_write_bytes", "object bytes written to the mountpath since the node started",
+                        MetricUnits.NONE, () -> mountpath(m.path()).map(MountpathInfo::writtenBytes).orElse(0L), mp);
                 gauge("ais_target_mountpath_enabled", "1 when the mountpath is usable", MetricUnits.NONE,
                         () -> mountpath(m.path()).filter(MountpathInfo::enabled).isPresent() ? 1L : 0L, mp);
             } else if (was != m.enabled()) {

@@ -61,7 +61,12 @@ class ObservabilityIT {
                 .anyMatch(k -> k.startsWith("ais_target_mountpath_total_bytes{mountpath=\""))
                 .anyMatch(k -> k.startsWith("ais_cluster_members{"))
                 .anyMatch(k -> k.startsWith("ais_target_xact_running{kind=\"rebalance\""))
-                .anyMatch(k -> k.startsWith("ais_request_latency_count{api=\"native\""));
+                .anyMatch(k -> k.startsWith("ais_request_latency_count{api=\"native\""))
+                .anyMatch(k -> k.startsWith("ais_request_latency_bucket{api=\"native\"") && k.contains("le=\"0.1\""));
+        double writtenBefore = sum(before, "ais_target_disk_write_bytes{");
+        net.aisj.it.support.Poll.until(java.time.Duration.ofSeconds(30), "the mountpaths' write gauges (refreshed "
+                + "periodically) count the 3000 bytes", () -> sum(scrape(s), "ais_target_disk_write_bytes{")
+                - writtenBefore >= 3000);
         assertThat(after.entrySet().stream().filter(e -> e.getKey().startsWith("ais_cluster_members{"))
                 .findFirst().orElseThrow().getValue()).isEqualTo((double) c.runningIds().size());
 
@@ -114,5 +119,10 @@ class ObservabilityIT {
             out.put(m.group(1) + (m.group(2) == null ? "" : m.group(2)), Double.parseDouble(m.group(4)));
         }
         return out;
+    }
+
+    private static double sum(Map<String, Double> metrics, String prefix) {
+        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue)
+                .sum();
     }
 }

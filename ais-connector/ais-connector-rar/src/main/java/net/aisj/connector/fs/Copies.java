@@ -269,6 +269,7 @@ final class Copies {
                 out.force(true);
             }
         }
+        mp.countRead(n);
         if (n != m.size()) {
             throw new CorruptCopy("copy of " + id.cname() + " on " + mp + " has " + n + " bytes, its metadata says "
                     + m.size());

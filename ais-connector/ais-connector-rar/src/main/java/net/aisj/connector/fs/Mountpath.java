@@ -20,6 +20,8 @@ final class Mountpath {
     private final MetaStore meta;
     private volatile boolean usable;
     private volatile int used;
+    private final java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
     private volatile long usedAt;
     private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -86,6 +88,16 @@ final class Mountpath {
         }
     }
 
+    /** Counts object bytes read from this mountpath (I/O metrics). */
+    void countRead(long n) {
+        read.addAndGet(n);
+    }
+
+    /** Counts object bytes written to this mountpath (I/O metrics). */
+    void countWritten(long n) {
+        written.addAndGet(n);
+    }
+
     /** Open readers of copies on this mountpath (reads go to the least-loaded copy). */
     int readers() {
         return readers.get();
@@ -137,7 +149,7 @@ final class Mountpath {
         } catch (IOException e) {
             // report what we have
         }
-        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs());
+        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs(), read.get(), written.get());
     }
 
     @Override

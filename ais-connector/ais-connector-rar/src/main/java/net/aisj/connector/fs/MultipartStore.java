@@ -143,6 +143,7 @@ final class MultipartStore {
                         }
                     }
                 }
+                files.owner(id).countWritten(n);
                 return new PartInfo(number, n, hex, System.currentTimeMillis());
             }
         } catch (IOException e) {

@@ -110,6 +110,7 @@ final class PutTransaction {
             throw ObjectFiles.io("cannot write", id, e);
         }
         size = n;
+        mp.countWritten(n);
         checksum = main.result();
         verifyExpected(extra == null ? checksum : extra.result());
         if (opts.md5Etag()) {
