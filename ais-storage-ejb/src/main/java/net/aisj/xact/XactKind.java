@@ -27,7 +27,19 @@ public enum XactKind {
      * Every target reads every copy of its objects (one bucket or all) and checks it against its checksum; bad copies
      * are removed and re-made from good ones (silent corruption).
      */
-    SCRUB("scrub", Scope.BUCKET, true, true, false);
+    SCRUB("scrub", Scope.BUCKET, true, true, false),
+
+    /** Deletes the objects a list or template selects (bucket action delete-listrange). */
+    DELETE_OBJECTS("delete-listrange", Scope.BUCKET, false, false, false),
+
+    /** Copies the objects a list or template selects to another bucket (bucket action copy-listrange). */
+    COPY_OBJECTS("copy-listrange", Scope.BUCKET, false, false, false),
+
+    /** Copies a whole bucket (or its objects under a prefix) to another bucket, names optionally prepended. */
+    COPY_BUCKET("copy-bck", Scope.BUCKET, true, false, true),
+
+    /** Renames a bucket: copies every object to the new name, then destroys the old bucket. */
+    MOVE_BUCKET("move-bck", Scope.BUCKET, true, false, true);
 
     /** Where a job runs. */
     public enum Scope {

@@ -20,12 +20,18 @@ final class LocalWalk {
     /** Feeds every local object entry of {@code bucket} to {@code each}; false when {@code aborted} stopped it. */
     static boolean each(BiFunction<BucketId, ListRequest, ObjectPage> list, BucketId bucket, BooleanSupplier aborted,
                         Consumer<ListEntry> each) {
+        return each(list, bucket, "", aborted, each);
+    }
+
+    /** The same, for the objects whose names start with {@code prefix}. */
+    static boolean each(BiFunction<BucketId, ListRequest, ObjectPage> list, BucketId bucket, String prefix,
+                        BooleanSupplier aborted, Consumer<ListEntry> each) {
         String after = "";
         do {
             if (aborted.getAsBoolean()) {
                 return false;
             }
-            ObjectPage page = list.apply(bucket, new ListRequest("", after, PAGE, false, false));
+            ObjectPage page = list.apply(bucket, new ListRequest(prefix, after, PAGE, false, false));
             for (ListEntry e : page.entries()) {
                 if (aborted.getAsBoolean()) {
                     return false;

@@ -51,6 +51,9 @@ public class IntraResource {
     @Inject
     net.aisj.service.MirrorService mirror;
 
+    @Inject
+    net.aisj.service.MultiObjService multiObj;
+
     @Context
     UriInfo uri;
 
@@ -112,7 +115,11 @@ public class IntraResource {
             throw AisException.badRequest("missing Ais-Intra-Meta");
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
-        rebalance.receive(id, stat, body, xactId);
+        if (net.aisj.cluster.IntraClient.COPY.equals(xactId)) {
+            objects.receiveCopy(id, stat, body);
+        } else {
+            rebalance.receive(id, stat, body, xactId);
+        }
         return Response.ok().build();
     }
 
@@ -131,6 +138,16 @@ public class IntraResource {
     public Response startXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
                                  @QueryParam("bucket") String bucket) {
         mirror.startLocal(kind, id, bucket == null || bucket.isEmpty() ? null : BucketId.ais(bucket));
+        return Response.ok().build();
+    }
+
+    /** Starts this node's part of a multi-object job another node started, with its JSON message. */
+    @jakarta.ws.rs.POST
+    @Path("xactions/run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response runXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
+                               @QueryParam("bucket") String bucket, String msg) {
+        multiObj.startLocal(kind, id, BucketId.ais(bucket), MetaJson.parse(msg));
         return Response.ok().build();
     }
 

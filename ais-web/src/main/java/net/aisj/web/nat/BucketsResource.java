@@ -51,6 +51,9 @@ public class BucketsResource {
     net.aisj.service.MirrorService mirror;
 
     @Inject
+    net.aisj.service.MultiObjService multiObj;
+
+    @Inject
     BucketService buckets;
 
     @Inject
@@ -117,19 +120,29 @@ public class BucketsResource {
         return Response.ok().header("Ais-Bucket-Props", MetaJson.props(props).toString()).build();
     }
 
-    /** {@code create-bck} (value: optional props); {@code make-n-copies} (value: copies; answers the job id). */
+    /**
+     * {@code create-bck} (value: optional props); jobs, each answering its id: {@code make-n-copies} (value: copies),
+     * {@code copy-listrange} (value: TCOMsg), {@code copy-bck} (value: TCBMsg) and {@code move-bck}, both with the
+     * destination in {@code bck_to}.
+     */
     @POST
     @Path("{bucket}")
     public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, String body) {
+                         @QueryParam("namespace") String ns, @QueryParam("bck_to") String bckTo, String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
+        String job = switch (msg.action()) {
+            case "make-n-copies" -> mirror.makeNCopies(id, msg.valueInt());
+            case "copy-listrange" -> multiObj.copyObjects(id, msg.valueObject());
+            case "copy-bck" -> multiObj.copyBucket(id, Bck.fromUname(bckTo), msg.valueObject());
+            case "move-bck" -> multiObj.moveBucket(id, Bck.fromUname(bckTo));
+            default -> null;
+        };
+        if (job != null) {
+            return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
+        }
         switch (msg.action()) {
             case "create-bck" -> buckets.create(id, msg.valueObject());
-            case "make-n-copies" -> {
-                String job = mirror.makeNCopies(id, msg.valueInt());
-                return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
-            }
             default -> throw unsupported(msg, "POST", bucket);
         }
         return Response.ok().build();
@@ -150,17 +163,20 @@ public class BucketsResource {
         return Response.ok().build();
     }
 
-    /** {@code destroy-bck}. */
+    /** {@code destroy-bck}; {@code delete-listrange} (value: ListRange; answers the job id). */
     @DELETE
     @Path("{bucket}")
     public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                            @QueryParam("namespace") String ns, String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
-        if (!msg.action().equals("destroy-bck")) {
-            throw unsupported(msg, "DELETE", bucket);
+        switch (msg.action()) {
+            case "destroy-bck" -> buckets.destroy(id);
+            case "delete-listrange" -> {
+                return Response.ok(multiObj.deleteObjects(id, msg.valueObject()), MediaType.TEXT_PLAIN_TYPE).build();
+            }
+            default -> throw unsupported(msg, "DELETE", bucket);
         }
-        buckets.destroy(id);
         return Response.ok().build();
     }
 
