@@ -33,7 +33,8 @@ import net.aisj.xact.kinds.MultiObjXaction;
  * {@code copy-listrange}, {@code copy-bck} and {@code move-bck}. The node that receives the request validates it,
  * creates a missing destination bucket (with the source's props), starts the job under one id on every target with
  * the same normalised message, and answers the id; progress and the end are read through the job status API. A
- * move is a copy followed, once every target finished without error, by destroying the source. Thread-safe.
+ * move is a copy followed, once every target finished without error, by destroying the source. A target leaving
+ * the cluster aborts the running jobs (their plan covered its objects). Thread-safe.
  */
 @ApplicationScoped
 public class MultiObjService {
@@ -57,6 +58,9 @@ public class MultiObjService {
 
     @Resource
     ManagedScheduledExecutorService scheduler;
+
+    /** Running jobs started here: the targets each was planned over. */
+    private final java.util.Map<String, java.util.Set<String>> planned = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** {@code delete-listrange}: value {@code {"objnames":[...]}} or {@code {"template":"..."}}. */
     public String deleteObjects(BucketId bucket, JsonObject listRange) {
@@ -125,7 +129,30 @@ public class MultiObjService {
         String dst = str(msg, "dst");
         MultiObjXaction.Plan plan = new MultiObjXaction.Plan(source, dst.isEmpty() ? null : BucketId.ais(dst), names,
                 prefix, str(msg, "prepend"), msg.getBoolean("dry_run", false));
-        return registry.start(new MultiObjXaction(id, k, plan, localNode(), null));
+        java.util.Set<String> targets = node.clusterMap().targets().stream().map(NodeInfo::id)
+                .collect(java.util.stream.Collectors.toSet());
+        Xaction x = registry.start(new MultiObjXaction(id, k, plan, localNode(), done -> planned.remove(id)));
+        if (x.isRunning()) {
+            planned.put(id, targets);
+        }
+        return x;
+    }
+
+    /**
+     * A target that leaves the cluster takes its share of every running multi-object job with it: those jobs are
+     * aborted here, and the job status says which target left.
+     */
+    void onClusterMap(@jakarta.enterprise.event.ObservesAsync net.aisj.core.ClusterMap map) {
+        java.util.Set<String> now = map.targets().stream().map(NodeInfo::id)
+                .collect(java.util.stream.Collectors.toSet());
+        planned.forEach((id, targets) -> {
+            java.util.Set<String> gone = new java.util.TreeSet<>(targets);
+            gone.removeAll(now);
+            if (!gone.isEmpty()) {
+                registry.get(id).ifPresent(x -> x.abort("target(s) " + gone + " left the cluster during the job"));
+                planned.remove(id);
+            }
+        });
     }
 
     private String broadcast(XactKind kind, BucketId bucket, JsonObject msg) {
