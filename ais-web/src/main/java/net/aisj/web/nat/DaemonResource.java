@@ -58,6 +58,11 @@ public class DaemonResource {
     }
 
     private String mountpath(String method, String body, boolean dontResilver) {
+        return mountpathAction(mirror, method, body, dontResilver);
+    }
+
+    /** A mountpath ActMsg sent with {@code method}, applied on this node; answers its mountpaths. */
+    static String mountpathAction(MirrorService mirror, String method, String body, boolean dontResilver) {
         ActMsg msg = ActMsg.parse(body);
         String expected = switch (msg.action()) {
             case "attach-mp" -> "PUT";

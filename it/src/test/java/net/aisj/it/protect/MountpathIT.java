@@ -102,7 +102,13 @@ class MountpathIT {
         assertThat(filesUnder(mp0, b)).as("objects left on the detached mountpath").isZero();
         readAll(b);
 
-        ais.control("PUT", "/v1/daemon/mountpaths", msg("attach-mp", mp0)).expect(200);
+        // through AIS's reverse path, the way its CLI sends mountpath actions (the target in Ais-Node-Id)
+        assertThat(ais.send("PUT", "/v1/reverse/daemon/mountpaths", java.util.Map.of("Ais-Node-Id", "nosuchnode",
+                "Content-Type", "application/json"), java.net.http.HttpRequest.BodyPublishers.ofString(
+                msg("attach-mp", mp0)), java.time.Duration.ofSeconds(30)).status()).isEqualTo(404);
+        ais.send("PUT", "/v1/reverse/daemon/mountpaths", java.util.Map.of("Ais-Node-Id", ais.daemonId(),
+                "Content-Type", "application/json"), java.net.http.HttpRequest.BodyPublishers.ofString(
+                msg("attach-mp", mp0)), java.time.Duration.ofSeconds(30)).expect(200);
         assertThat(listed("available", mp0)).isTrue();
         Poll.until(Duration.ofMinutes(1), "the resilver after attach moves objects back to " + mp0,
                 () -> filesUnder(mp0, b) == before);
