@@ -241,12 +241,13 @@ final class ObjectFiles {
         ObjectStat stat;
         try {
             try (NameLocks.Held h = locks.lockRead(id.uname())) {
-                loc = pick(id, skip);
-                if (loc == null) {
+                Picked p = pick(id, skip);
+                if (p == null) {
                     throw notFound(id);
                 }
+                loc = p.loc();
                 ch = FileChannel.open(loc.file(), StandardOpenOption.READ);
-                m = readMeta(loc, id);
+                m = p.meta() != null ? p.meta() : readMeta(loc, id);
                 if (m == null) {
                     throw notFound(id);
                 }
@@ -299,11 +300,15 @@ final class ObjectFiles {
         }
     }
 
+    /** The copy to read and, when already read under the same lock, its metadata (else null). */
+    private record Picked(Located loc, ObjectMeta meta) {
+    }
+
     /**
      * The copy to read, the caller holding the read lock: the first file in HRW order not in {@code skip}; when its
      * LOM lists several copies, the one of them with the fewest open readers (HRW order breaks ties).
      */
-    private Located pick(ObjectId id, java.util.Set<Mountpath> skip) throws StorageException {
+    private Picked pick(ObjectId id, java.util.Set<Mountpath> skip) throws StorageException {
         List<Mountpath> ranked = MountpathHrw.ranked(volume.all(), id);
         Located first = null;
         for (Mountpath mp : ranked) {
@@ -318,7 +323,7 @@ final class ObjectFiles {
         }
         ObjectMeta m = readMetaLenient(first, id);
         if (m == null || m.copies().size() < 2) {
-            return first;
+            return new Picked(first, m);
         }
         Located best = first;
         int found = 1;
@@ -337,7 +342,7 @@ final class ObjectFiles {
         if (found + skip.size() < m.copies().size()) {
             requestCopies(id, m.copies().size()); // a listed copy is gone: bring it back
         }
-        return best;
+        return new Picked(best, best == first ? m : null);
     }
 
     /**
