@@ -27,7 +27,13 @@ public enum XactKind {
      * Every target reads every copy of its objects (one bucket or all) and checks it against its checksum; bad copies
      * are removed and re-made from good ones (silent corruption).
      */
-    SCRUB("scrub", Scope.BUCKET, true, true, false);
+    SCRUB("scrub", Scope.BUCKET, true, true, false),
+
+    /**
+     * Writes one archive (shard) from a list or template of objects (bucket action {@code archive}); runs on the
+     * target owning the archive's name; several may run at once.
+     */
+    ARCHIVE("archive", Scope.BUCKET, false, false, false);
 
     /** Where a job runs. */
     public enum Scope {

@@ -2,7 +2,6 @@ package net.aisj.service.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
@@ -14,6 +13,7 @@ import jakarta.inject.Inject;
 
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
+import net.aisj.cluster.IntraClient;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
@@ -68,16 +68,16 @@ public class ClusterReads {
     }
 
     private Fetched remote(NodeInfo owner, ObjectId id, String archpath, String extraQuery) {
-        StringBuilder p = new StringBuilder("/v1/objects/").append(enc(id.bucket().name()));
+        StringBuilder p = new StringBuilder("/v1/objects/").append(IntraClient.enc(id.bucket().name()));
         for (String seg : id.name().split("/", -1)) {
-            p.append('/').append(enc(seg));
+            p.append('/').append(IntraClient.enc(seg));
         }
-        p.append("?provider=").append(enc(id.bucket().provider()));
+        p.append("?provider=").append(IntraClient.enc(id.bucket().provider()));
         if (!id.bucket().namespace().isEmpty()) {
-            p.append("&namespace=").append(enc(id.bucket().namespace()));
+            p.append("&namespace=").append(IntraClient.enc(id.bucket().namespace()));
         }
         if (!archpath.isEmpty()) {
-            p.append("&archpath=").append(enc(archpath));
+            p.append("&archpath=").append(IntraClient.enc(archpath));
         }
         p.append(extraQuery);
         HttpResponse<InputStream> r = node.intra().forward(owner, "GET", p.toString(), Map.of(), null, 0);
@@ -109,8 +109,5 @@ public class ClusterReads {
         }
     }
 
-    private static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
 
 }
