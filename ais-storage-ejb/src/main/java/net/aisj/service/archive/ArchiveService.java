@@ -123,6 +123,12 @@ public class ArchiveService {
         return out;
     }
 
+    /** Checks, before a response is committed, that {@code id} exists and is an archive (NOT_FOUND, BAD_REQUEST). */
+    public void checkShard(ObjectId id, String mime) {
+        format(id, mime);
+        objects.head(id);
+    }
+
     /** Validates a selection request before a response is committed (BAD_REQUEST on a bad mode or pattern). */
     public static MatchMode checkSelection(String pattern, String mode) {
         try {
