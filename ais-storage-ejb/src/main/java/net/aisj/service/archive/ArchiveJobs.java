@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -53,8 +51,8 @@ public class ArchiveJobs {
     @Inject
     XactionRegistry registry;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    ArchiveThreads threads;
 
     /**
      * Starts the job for {@code value} (ArchiveBckMsg) on bucket {@code from}; returns its id at once.
@@ -71,7 +69,7 @@ public class ArchiveJobs {
             return forward(owner.get(), from, body);
         }
         String id = net.aisj.service.MirrorService.newId();
-        registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, executor));
+        registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, threads.fetchers()));
         return id;
     }
 

@@ -8,8 +8,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -42,8 +40,8 @@ public class BatchService {
     @Inject
     BucketService buckets;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    ArchiveThreads threads;
 
     /**
      * Checks the request (every bucket exists) and starts gathering. Without {@code coer}, a missing first item is
@@ -79,7 +77,7 @@ public class BatchService {
         Batch(BucketId dflt, MossReq req) {
             this.dflt = dflt;
             this.req = req;
-            this.prefetch = new Prefetcher<>(executor, IntStream.range(0, req.in().size()).iterator(),
+            this.prefetch = new Prefetcher<>(threads.fetchers(), IntStream.range(0, req.in().size()).iterator(),
                     i -> reads.fetch(new ObjectId(bucket(dflt, req.in().get(i)), req.in().get(i).objName()),
                             req.in().get(i).archPath()), WINDOW, BUFFER_LIMIT);
         }

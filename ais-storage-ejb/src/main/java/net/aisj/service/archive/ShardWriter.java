@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -23,7 +21,7 @@ import net.aisj.service.ObjectService;
 
 /**
  * Stores archives that are written as a stream: the calling thread produces the archive into a bounded
- * {@link ChunkPipe} while a managed-executor thread stores it as one ordinary PUT (checksum, version, copies as
+ * {@link ChunkPipe} while a writer thread ({@link ArchiveThreads}) stores it as one ordinary PUT (checksum, version, copies as
  * the bucket says). A failure of the producer fails the PUT, so nothing partial becomes visible.
  *
  * <p>Appending to a shard (AIS {@code PUT ?archpath=} with {@code Ais-Pine}): a tar gets its existing bytes up to
@@ -39,8 +37,8 @@ public class ShardWriter {
     /** AIS {@code apc.ArchAppendIfExist}: append when the shard exists, else create it. */
     public static final int ARCH_APPEND_IF_EXIST = 2;
 
-    @Resource
-    ManagedExecutorService executor;
+    @Inject
+    ArchiveThreads threads;
 
     @Inject
     ObjectService objects;
@@ -56,18 +54,24 @@ public class ShardWriter {
 
     /**
      * Stores {@code dst} with the bytes {@code producer} writes; returns the stored object's stat. The producer runs
-     * on the calling thread (it may read a request body), the PUT on a managed-executor thread.
+     * on the calling thread (it may read a request body), the PUT on a writer thread.
      */
     public ObjectStat put(ObjectId dst, Producer producer) {
         ChunkPipe pipe = new ChunkPipe();
-        Future<ObjectStat> stored = executor.submit(() -> {
-            try (InputStream in = pipe.input()) {
-                return objects.put(dst, in, -1, null, Map.of());
-            } catch (RuntimeException | IOException e) {
-                pipe.cancel();
-                throw e;
-            }
-        });
+        Future<ObjectStat> stored;
+        try {
+            stored = threads.writers().submit(() -> {
+                try (InputStream in = pipe.input()) {
+                    return objects.put(dst, in, -1, null, Map.of());
+                } catch (RuntimeException | IOException e) {
+                    pipe.cancel();
+                    throw e;
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "too many archives being written; retry "
+                    + dst.cname());
+        }
         try {
             producer.write(pipe.output());
             pipe.finish();
