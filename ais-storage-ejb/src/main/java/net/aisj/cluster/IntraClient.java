@@ -247,7 +247,7 @@ public final class IntraClient {
     }
 
     /** Percent-encoding for a path segment or query value (space as %20, never '+'). */
-    static String enc(String s) {
+    public static String enc(String s) {
         return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 

@@ -67,7 +67,7 @@ public class MirrorService {
     private volatile long generation = -1;
 
     /** AIS-style job id: 9 letters and digits, starting with a letter. */
-    static String newId() {
+    public static String newId() {
         StringBuilder b = new StringBuilder(9).append(ID_CHARS.charAt(RANDOM.nextInt(52)));
         while (b.length() < 9) {
             b.append(ID_CHARS.charAt(RANDOM.nextInt(ID_CHARS.length())));

@@ -39,7 +39,13 @@ public enum XactKind {
     COPY_BUCKET("copy-bck", Scope.BUCKET, true, false, true),
 
     /** Renames a bucket: copies every object to the new name, then destroys the old bucket. */
-    MOVE_BUCKET("move-bck", Scope.BUCKET, true, false, true);
+    MOVE_BUCKET("move-bck", Scope.BUCKET, true, false, true),
+
+    /**
+     * Writes one archive (shard) from a list or template of objects (bucket action {@code archive}); runs on the
+     * target owning the archive's name; several may run at once.
+     */
+    ARCHIVE("archive", Scope.BUCKET, false, false, false);
 
     /** Where a job runs. */
     public enum Scope {

@@ -4,12 +4,12 @@ import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 
 /** Bucket identity from the path and the {@code provider}/{@code namespace} query parameters. */
-final class Bck {
+public final class Bck {
 
     private Bck() {
     }
 
-    static BucketId of(String name, String provider, String namespace) {
+    public static BucketId of(String name, String provider, String namespace) {
         String prov = provider == null || provider.isEmpty() ? BucketId.AIS : normalise(provider);
         try {
             return new BucketId(prov, namespace == null ? "" : namespace, name);

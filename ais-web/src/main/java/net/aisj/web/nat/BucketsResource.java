@@ -14,6 +14,7 @@ import jakarta.ws.rs.HEAD;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
@@ -32,13 +33,15 @@ import net.aisj.service.BucketService;
 import net.aisj.service.BucketSummaryService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
+import net.aisj.service.archive.ArchiveJobs;
+import net.aisj.service.archive.ShardListing;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.LsoMsg;
 import net.aisj.web.nat.json.LsoWriter;
 
 /**
- * {@code /v1/buckets[/{bucket}]}: list buckets, list objects, bucket summaries, create, HEAD props, set/reset props,
- * destroy.
+ * {@code /v1/buckets[/{bucket}]}: list buckets, list objects (with shards' members on {@code LsArchDir}), bucket
+ * summaries, create, HEAD props, set/reset props, destroy, {@code archive}.
  */
 @Path("v1/buckets")
 public class BucketsResource {
@@ -64,6 +67,12 @@ public class BucketsResource {
 
     @Inject
     BucketSummaryService summaries;
+
+    @Inject
+    ShardListing shardListing;
+
+    @Inject
+    ArchiveJobs archiveJobs;
 
     @Context
     HttpServletRequest request;
@@ -106,10 +115,16 @@ public class BucketsResource {
                 lso.has(LsoMsg.LS_NO_RECURSION), lso.nameOnly()));
         String uuid = lso.uuid().isEmpty() ? newUuid() : lso.uuid();
         LsoWriter w = new LsoWriter(uuid, lso.props(), lso.nameOnly(), node.self().id());
-        if (accept != null && accept.contains(MSGPACK)) {
-            return Response.ok((StreamingOutput) out -> w.msgpack(page, out), MSGPACK).build();
+        if (lso.has(LsoMsg.LS_ARCH_DIR)) {
+            ShardListing.Expanded x = shardListing.expand(id, page);
+            page = x.page();
+            w.withFlags(x::flags);
         }
-        return Response.ok((StreamingOutput) out -> w.json(page, out), MediaType.APPLICATION_JSON_TYPE).build();
+        ObjectPage listed = page;
+        if (accept != null && accept.contains(MSGPACK)) {
+            return Response.ok((StreamingOutput) out -> w.msgpack(listed, out), MSGPACK).build();
+        }
+        return Response.ok((StreamingOutput) out -> w.json(listed, out), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     @HEAD
@@ -146,6 +161,20 @@ public class BucketsResource {
             default -> throw unsupported(msg, "POST", bucket);
         }
         return Response.ok().build();
+    }
+
+    /** {@code archive} (value: AIS {@code ArchiveBckMsg}): starts the job, answers its id. */
+    @PUT
+    @Path("{bucket}")
+    public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
+                        @QueryParam("namespace") String ns, @HeaderParam(ArchiveJobs.FORWARDED) String forwarded,
+                        String body) {
+        ActMsg msg = ActMsg.parse(body);
+        if (!msg.action().equals("archive")) {
+            throw unsupported(msg, "PUT", bucket);
+        }
+        String job = archiveJobs.start(Bck.of(bucket, provider, ns), msg.valueObject(), body, forwarded != null);
+        return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
     }
 
     /** {@code set-bprops} (value: partial props) and {@code reset-bprops}. */

@@ -34,12 +34,16 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
+import net.aisj.service.archive.ArchiveService;
+import net.aisj.service.archive.ShardWriter;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.common.PathNames;
+import net.aisj.web.nat.arch.ShardRequests;
 import net.aisj.web.nat.json.ActMsg;
 
 /**
- * {@code /v1/objects/{bucket}/{object}}: PUT (plain, append, copy), GET (+Range), HEAD (v1 and v2), DELETE,
+ * {@code /v1/objects/{bucket}/{object}}: PUT (plain, append, copy, append to a shard), GET (+Range, or members of a
+ * shard: {@link ShardRequests}), HEAD (v1 and v2), DELETE,
  * POST {@code rename-obj}, PATCH custom metadata. The object name is decoded from the raw request path so that
  * escapes reach validation unchanged. Calls for objects owned by another target never get here
  * ({@link OwnerRedirectFilter}).
@@ -54,6 +58,12 @@ public class ObjectsResource {
     @Inject
     StorageNode node;
 
+    @Inject
+    ArchiveService archives;
+
+    @Inject
+    ShardWriter shards;
+
     @Context
     UriInfo uri;
 
@@ -62,6 +72,9 @@ public class ObjectsResource {
                         @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
                         @HeaderParam("Range") String range) {
         ObjectId id = objectId(bucket, provider, ns);
+        if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
+            return ShardRequests.get(archives, id, uri.getQueryParameters());
+        }
         ObjectReader reader = objects.open(id, validate);
         ObjectStat s = reader.stat();
         ByteRange r;
@@ -100,7 +113,7 @@ public class ObjectsResource {
                 : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();
     }
 
-    /** Plain PUT, APPEND ({@code append_type}) or copy ({@code object_to}). */
+    /** Plain PUT, APPEND ({@code append_type}), copy ({@code object_to}) or append to a shard ({@code archpath}). */
     @PUT
     @Consumes(MediaType.WILDCARD)
     public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
@@ -108,8 +121,13 @@ public class ObjectsResource {
                         @QueryParam("append_handle") String handle, @QueryParam("object_to") String objectTo,
                         @HeaderParam("Content-Length") String contentLength,
                         @HeaderParam("Ais-Checksum-Type") String cksumType,
-                        @HeaderParam("Ais-Checksum-Value") String cksumValue, InputStream body) {
+                        @HeaderParam("Ais-Checksum-Value") String cksumValue,
+                        @HeaderParam(ShardRequests.PINE) String pine, InputStream body) {
         ObjectId id = objectId(bucket, provider, ns);
+        if (ShardRequests.isArchivePut(uri.getQueryParameters())) {
+            ObjectStat s = ShardRequests.put(shards, id, uri.getQueryParameters(), pine, length(contentLength), body);
+            return ObjectHeaders.standard(Response.ok(), s).build();
+        }
         Checksum expected = expected(cksumType, cksumValue);
         if (objectTo != null && !objectTo.isEmpty()) {
             Object[] dst = Bck.parseUname(objectTo);

@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 public final class NodeProcess implements AutoCloseable {
 
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a node may take to become healthy (system property {@code ais.it.start.timeout.s}, default 180). */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("ais.it.start.timeout.s", 180));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;

@@ -80,8 +80,10 @@ final class ObjectFileReader implements ObjectReader {
             throw new IllegalArgumentException("offset " + offset + " outside object of " + size + " bytes");
         }
         long remaining = length < 0 ? size - offset : Math.min(length, size - offset);
-        if (buf == null) {
-            buf = new byte[(int) Math.min(bufferSize, Math.max(remaining, 1))];
+        int want = (int) Math.min(bufferSize, Math.max(remaining, 1));
+        if (buf == null || buf.length < want) {
+            // grows when a small first read (an archive header) is followed by a large one
+            buf = new byte[want];
         }
         ByteBuffer bb = ByteBuffer.wrap(buf);
         long pos = offset;

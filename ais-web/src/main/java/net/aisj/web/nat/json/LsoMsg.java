@@ -19,6 +19,7 @@ import net.aisj.core.AisException;
 public record LsoMsg(String uuid, Set<String> props, String prefix, String startAfter, String continuationToken,
                      long flags, int pageSize) {
 
+    public static final long LS_ARCH_DIR = 8;
     public static final long LS_NAME_ONLY = 16;
     public static final long LS_NAME_SIZE = 32;
     public static final long LS_NO_RECURSION = 2048;

@@ -39,6 +39,14 @@ public final class LsoWriter {
     private final boolean nameOnly;
     private final String nodeId;
 
+    private java.util.function.ToIntFunction<String> extraFlags = n -> 0;
+
+    /** Entry flags to add by name (e.g. shards and their members in {@code LsArchDir} listings). */
+    public LsoWriter withFlags(java.util.function.ToIntFunction<String> flags) {
+        this.extraFlags = flags;
+        return this;
+    }
+
     public LsoWriter(String uuid, Set<String> props, boolean nameOnly, String nodeId) {
         this.uuid = uuid;
         this.props = props;
@@ -129,6 +137,10 @@ public final class LsoWriter {
         }
         if (want("copies")) {
             f.put("c", Math.max(1, s.copies().size()));
+        }
+        int flags = extraFlags.applyAsInt(e.name());
+        if (flags != 0) {
+            f.put("f", flags);
         }
         return f;
     }

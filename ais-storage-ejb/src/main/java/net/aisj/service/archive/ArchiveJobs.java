@@ -1,0 +1,94 @@
+package net.aisj.service.archive;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.cluster.IntraClient;
+import net.aisj.core.AisException;
+import net.aisj.core.NodeInfo;
+import net.aisj.service.BucketService;
+import net.aisj.service.ObjectService;
+import net.aisj.service.StorageNode;
+import net.aisj.xact.XactionRegistry;
+
+/**
+ * Starts {@code archive} jobs (bucket action {@code archive}, AIS {@code ArchiveBckMsg}): the job runs on the
+ * target that owns the archive's name, so a node that is not the owner forwards the action to it (marked with
+ * {@link #FORWARDED}) and answers the owner's job id. Thread-safe.
+ */
+@ApplicationScoped
+public class ArchiveJobs {
+
+    /** Header on an archive action forwarded to the archive's owner: run it here, do not forward again. */
+    public static final String FORWARDED = "Ais-Intra-Archive";
+
+    @Inject
+    StorageNode node;
+
+    @Inject
+    BucketService buckets;
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    ClusterReads reads;
+
+    @Inject
+    ShardWriter writer;
+
+    @Inject
+    XactionRegistry registry;
+
+    @Inject
+    ArchiveThreads threads;
+
+    /**
+     * Starts the job for {@code value} (ArchiveBckMsg) on bucket {@code from}; returns its id at once.
+     *
+     * @param body      the action as received (forwarded verbatim to the owner)
+     * @param forwarded whether this call was forwarded by another node (then it runs here)
+     */
+    public String start(BucketId from, JsonObject value, String body, boolean forwarded) {
+        ArchiveSpec spec = ArchiveSpec.parse(from, value);
+        buckets.props(from);
+        buckets.props(spec.to());
+        Optional<NodeInfo> owner = objects.redirect(spec.archive());
+        if (owner.isPresent() && !forwarded) {
+            return forward(owner.get(), from, body);
+        }
+        String id = net.aisj.service.MirrorService.newId();
+        registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, threads.fetchers()));
+        return id;
+    }
+
+    private String forward(NodeInfo owner, BucketId from, String body) {
+        String path = "/v1/buckets/" + IntraClient.enc(from.name()) + "?provider=" + IntraClient.enc(from.provider())
+                + (from.namespace().isEmpty() ? "" : "&namespace=" + IntraClient.enc(from.namespace()));
+        byte[] b = body.getBytes(StandardCharsets.UTF_8);
+        HttpResponse<InputStream> r = node.intra().forward(owner, "PUT", path, Map.of("Content-Type",
+                List.of("application/json"), FORWARDED, List.of("true")), new ByteArrayInputStream(b), b.length);
+        try (InputStream in = r.body()) {
+            String text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
+            if (r.statusCode() == 200) {
+                return text.trim();
+            }
+            throw new AisException(r.statusCode() == 404 ? AisException.Kind.NOT_FOUND : r.statusCode() == 400
+                    ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE, owner.displayName()
+                    + ": archive failed (" + r.statusCode() + "): " + text);
+        } catch (IOException e) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, owner.displayName() + ": " + e.getMessage(), e);
+        }
+    }
+}

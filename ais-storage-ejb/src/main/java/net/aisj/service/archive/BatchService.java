@@ -1,0 +1,145 @@
+package net.aisj.service.archive;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.core.AisException;
+import net.aisj.service.BucketService;
+
+/**
+ * Get-Batch ({@code GET /v1/ml/moss/{bucket}}, AIS "moss"): many objects and/or files inside shards, from one or
+ * more buckets, written as one archive in exactly the requested order. This node gathers the items from their
+ * owning targets, {@value #WINDOW} in flight ({@link Prefetcher}; items up to {@value #BUFFER_LIMIT} bytes are
+ * buffered while they wait, bigger ones stream when their turn comes), so memory stays bounded whatever the batch.
+ * Thread-safe; one {@link Batch} per request.
+ */
+@ApplicationScoped
+public class BatchService {
+
+    static final int WINDOW = 8;
+    static final long BUFFER_LIMIT = 1 << 20;
+
+    /** One response entry (AIS {@code apc.MossOut}). */
+    public record Out(String objName, String archPath, String bucket, String provider, String errMsg, String opaque,
+                      long size) {
+    }
+
+    @Inject
+    ClusterReads reads;
+
+    @Inject
+    BucketService buckets;
+
+    @Inject
+    ArchiveThreads threads;
+
+    /**
+     * Checks the request (every bucket exists) and starts gathering. Without {@code coer}, a missing first item is
+     * reported here, before any response is committed.
+     *
+     * @throws AisException NOT_FOUND for a missing bucket (or first item), BAD_REQUEST for a bad one
+     */
+    public Batch start(BucketId dflt, MossReq req) {
+        Set<BucketId> seen = new HashSet<>();
+        for (MossReq.In in : req.in()) {
+            BucketId b = bucket(dflt, in);
+            if (seen.add(b)) {
+                buckets.props(b);
+            }
+        }
+        Batch batch = new Batch(dflt, req);
+        batch.peekFirst();
+        return batch;
+    }
+
+    private static BucketId bucket(BucketId dflt, MossReq.In in) {
+        return in.bucket().isEmpty() ? dflt
+                : new BucketId(in.provider().isEmpty() ? dflt.provider() : in.provider(), "", in.bucket());
+    }
+
+    /** A started batch; {@link #writeTo} once, or {@link #close} to abandon it. */
+    public final class Batch implements AutoCloseable {
+        private final BucketId dflt;
+        private final MossReq req;
+        private final Prefetcher<Integer> prefetch;
+        private Prefetcher.Result<Integer> first;
+
+        Batch(BucketId dflt, MossReq req) {
+            this.dflt = dflt;
+            this.req = req;
+            this.prefetch = new Prefetcher<>(threads.fetchers(), IntStream.range(0, req.in().size()).iterator(),
+                    i -> reads.fetch(new ObjectId(bucket(dflt, req.in().get(i)), req.in().get(i).objName()),
+                            req.in().get(i).archPath()), WINDOW, BUFFER_LIMIT);
+        }
+
+        public MossReq request() {
+            return req;
+        }
+
+        private void peekFirst() {
+            first = prefetch.next();
+            if (first.error() != null && !req.continueOnErr()) {
+                prefetch.close();
+                throw first.error();
+            }
+        }
+
+        /**
+         * Writes the archive (finished, {@code out} left open) and returns one entry per item, in order.
+         *
+         * @throws AisException NOT_FOUND for a missing item without {@code coer} (the archive is then incomplete)
+         * @throws IOException  when {@code out} fails
+         */
+        public List<Out> writeTo(OutputStream out) throws IOException {
+            List<Out> outs = new ArrayList<>(req.in().size());
+            try (ArchiveSink sink = new ArchiveSink(req.format(), out)) {
+                Prefetcher.Result<Integer> r = first;
+                first = null;
+                while (r != null) {
+                    outs.add(write(sink, r));
+                    r = prefetch.hasNext() ? prefetch.next() : null;
+                }
+                sink.finish();
+            } finally {
+                prefetch.close();
+            }
+            return outs;
+        }
+
+        private Out write(ArchiveSink sink, Prefetcher.Result<Integer> r) throws IOException {
+            MossReq.In in = req.in().get(r.item());
+            BucketId b = bucket(dflt, in);
+            String name = in.nameInArchive(dflt.name(), req.onlyObjName());
+            if (r.error() != null) {
+                if (!req.continueOnErr() || r.error().kind() != AisException.Kind.NOT_FOUND) {
+                    throw r.error();
+                }
+                sink.addEmpty(MossReq.MISSING_DIR + "/" + name);
+                return new Out(in.objName(), in.archPath(), b.name(), b.provider(), r.error().getMessage(),
+                        in.opaque(), 0);
+            }
+            try (Fetched f = r.fetched()) {
+                sink.add(name, f.size(), f.mtimeMillis(), f.in());
+                return new Out(in.objName(), in.archPath(), b.name(), b.provider(), "", in.opaque(), f.size());
+            }
+        }
+
+        @Override
+        public void close() {
+            if (first != null && first.fetched() != null) {
+                first.fetched().close();
+            }
+            prefetch.close();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package net.aisj.service.archive;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.StringReader;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+import org.junit.jupiter.api.Test;
+
+import net.aisj.core.AisException;
+
+class MossReqTest {
+
+    static JsonObject json(String s) {
+        try (var r = Json.createReader(new StringReader(s))) {
+            return r.readObject();
+        }
+    }
+
+    @Test
+    void parsesItemsFlagsAndFormat() {
+        MossReq r = MossReq.parse(json("""
+                {"in":[{"objname":"a.jpg"},{"objname":"s.tar","bucket":"b2","archpath":"x/1.cls","opaque":"AQI="}],
+                 "mime":".tar.lz4","coer":true,"onob":false,"strm":true,"coloc":1}"""));
+        assertThat(r.in()).hasSize(2);
+        assertThat(r.format()).isEqualTo(ArchiveFormat.TAR_LZ4);
+        assertThat(r.continueOnErr()).isTrue();
+        assertThat(r.onlyObjName()).isFalse();
+        assertThat(r.streaming()).isTrue();
+        assertThat(r.in().get(1)).isEqualTo(new MossReq.In("s.tar", "b2", "", "x/1.cls", "AQI="));
+    }
+
+    @Test
+    void namesInTheArchive() {
+        MossReq.In plain = new MossReq.In("a/b.jpg", "", "", "", "");
+        MossReq.In member = new MossReq.In("s.tar", "b2", "", "x/1.cls", "");
+        assertThat(plain.nameInArchive("b1", false)).isEqualTo("b1/a/b.jpg");
+        assertThat(plain.nameInArchive("b1", true)).isEqualTo("a/b.jpg");
+        assertThat(member.nameInArchive("b1", false)).isEqualTo("b2/s.tar/x/1.cls");
+        assertThat(member.nameInArchive("b1", true)).isEqualTo("s.tar/x/1.cls");
+    }
+
+    @Test
+    void defaultsToTar() {
+        assertThat(MossReq.parse(json("{\"in\":[{\"objname\":\"a\"}]}")).format()).isEqualTo(ArchiveFormat.TAR);
+    }
+
+    @Test
+    void rejectsBadRequests() {
+        for (String bad : new String[] {"{}", "{\"in\":[]}", "{\"in\":[1]}", "{\"in\":[{\"objname\":\"\"}]}",
+                "{\"in\":[{\"objname\":\"a\",\"archpath\":\"../x\"}]}", "{\"in\":[{\"objname\":\"a\"}],\"mime\":\".rar\"}",
+                "{\"in\":[{\"objname\":\"a\",\"start\":5,\"length\":1}]}"}) {
+            assertThatThrownBy(() -> MossReq.parse(json(bad))).as(bad).isInstanceOf(AisException.class)
+                    .satisfies(e -> assertThat(((AisException) e).kind()).isEqualTo(AisException.Kind.BAD_REQUEST));
+        }
+    }
+}
