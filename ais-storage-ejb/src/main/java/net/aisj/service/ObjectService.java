@@ -43,16 +43,22 @@ public class ObjectService {
     @Inject
     BucketService buckets;
 
+    @Inject
+    net.aisj.service.ec.EcService ec;
+
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
                           Map<String, String> custom) {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(custom).withExpected(expected, contentLength);
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.put(id, in, opts);
+            st = c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(id, p);
+        return st;
     }
 
     /**
@@ -63,11 +69,14 @@ public class ObjectService {
     public ObjectStat putWithEtag(ObjectId id, InputStream in, long contentLength, Map<String, String> custom) {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.put(id, in, opts);
+            st = c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(id, p);
+        return st;
     }
 
     /**
@@ -93,6 +102,10 @@ public class ObjectService {
         try (StorageConnection c = node.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.CORRUPTED && ec.restore(id, p, true).isPresent()) {
+                LOG.warning(e.getMessage() + ": restored from its erasure-coded replicas/slices");
+                return localOpen(id);
+            }
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
                 throw StorageErrors.map(e);
             }
@@ -110,6 +123,9 @@ public class ObjectService {
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
                 throw StorageErrors.map(e);
             }
+        }
+        if (ec.restore(id, p, false).isPresent()) {
+            return localOpen(id);
         }
         throw missing(id);
     }
@@ -150,7 +166,9 @@ public class ObjectService {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
                 return have.get();
             }
-            return c.put(id, in, opts);
+            ObjectStat st = c.put(id, in, opts);
+            ec.afterReceive(id, p);
+            return st;
         } catch (java.io.IOException e) {
             throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
         } catch (StorageException e) {
@@ -257,13 +275,15 @@ public class ObjectService {
 
     /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
     public void delete(ObjectId id) {
-        checked(id);
+        BucketProps p = checked(id);
+        boolean deleted;
         try (StorageConnection c = node.connection()) {
-            if (!c.delete(id)) {
-                throw noSuchObject(id);
-            }
+            deleted = c.delete(id);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
+        }
+        if (!ec.deleted(id, p) && !deleted) {
+            throw noSuchObject(id);
         }
     }
 
@@ -315,11 +335,14 @@ public class ObjectService {
         if (handle == null || handle.isEmpty()) {
             throw AisException.badRequest("flush of " + id.cname() + " requires an append handle");
         }
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.flushAppend(id, handle, options(p).withExpected(expected, -1));
+            st = c.flushAppend(id, handle, options(p).withExpected(expected, -1));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(id, p);
+        return st;
     }
 
     /** One page of the bucket over the whole cluster: every target's sorted page, merged (see PageMerge). */

@@ -12,7 +12,16 @@ import java.util.Optional;
 public enum XactKind {
 
     /** Moves objects to their HRW owners after a change of in-service targets; id {@code g<smap version>}. */
-    REBALANCE("rebalance", Scope.CLUSTER, false, true, false);
+    REBALANCE("rebalance", Scope.CLUSTER, false, true, false),
+
+    /** Erasure-codes a bucket's existing objects (and, with "recover", checks and repairs their slices). */
+    EC_ENCODE("ec-encode", Scope.BUCKET, true, false, false),
+
+    /**
+     * After the set of targets changed: every target re-creates the replicas/slices of the objects it is main of
+     * and restores the objects it became main of from their slices; id {@code e<smap version>}.
+     */
+    EC_RECOVER("ec-recover", Scope.CLUSTER, false, true, false);
 
     /** Where a job runs. */
     public enum Scope {

@@ -51,6 +51,9 @@ public class BucketsResource {
     @Inject
     StorageNode node;
 
+    @Inject
+    net.aisj.service.ec.EcJobs ecJobs;
+
     @Context
     HttpServletRequest request;
 
@@ -107,10 +110,15 @@ public class BucketsResource {
                          @QueryParam("namespace") String ns, String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
-        if (!msg.action().equals("create-bck")) {
-            throw unsupported(msg, "POST", bucket);
+        switch (msg.action()) {
+            case "create-bck" -> buckets.create(id, msg.valueObject());
+            case "ec-encode" -> {
+                // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also checks the slices
+                String job = ecJobs.encodeBucket(id, msg.valueObjectOrJsonString(), "recover".equals(msg.name()));
+                return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
+            }
+            default -> throw unsupported(msg, "POST", bucket);
         }
-        buckets.create(id, msg.valueObject());
         return Response.ok().build();
     }
 

@@ -213,6 +213,14 @@ public interface StorageConnection extends AutoCloseable {
     }
 
     /**
+     * Checks the slice or replica held here against its metafile (size and checksum, reading it whole); one that
+     * does not match is removed (so it is re-sent) and false returned. True when it matches or none is held.
+     */
+    default boolean verifySlice(ObjectId id) throws StorageException {
+        return true;
+    }
+
+    /**
      * Removes this target's slice or replica and metafile of {@code id}; with {@code onlyGeneration} > 0, only if
      * the metafile is of that generation. False when there was nothing to remove.
      */

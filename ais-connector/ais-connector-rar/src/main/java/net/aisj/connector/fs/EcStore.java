@@ -159,6 +159,41 @@ final class EcStore {
         throw new StorageException(Reason.NOT_FOUND, "no slice of " + id.cname() + " here");
     }
 
+    /** See {@link net.aisj.connector.api.StorageConnection#verifySlice}. */
+    boolean verify(ObjectId id) throws StorageException {
+        EcMeta m;
+        Checksum actual;
+        try (EcSlice s = open(id)) {
+            m = s.meta();
+            boolean replica = m.sliceId() == 0;
+            ChecksumHasher h = ChecksumHasher.of(replica ? m.objChecksum().type() : ChecksumType.XXHASH2);
+            byte[] buf = new byte[files.cfg().bufferSize()];
+            for (int r; (r = s.content().read(buf)) >= 0; ) {
+                h.update(buf, 0, r);
+            }
+            actual = h.result();
+            Checksum want = replica ? m.objChecksum() : new Checksum(ChecksumType.XXHASH2, m.sliceChecksum());
+            if (want.type() == ChecksumType.NONE || want.matches(actual)) {
+                return true;
+            }
+        } catch (StorageException e) {
+            if (e.reason() == Reason.NOT_FOUND) {
+                return true;
+            }
+            if (e.reason() != Reason.CORRUPTED) {
+                throw e;
+            }
+            m = null;
+            actual = null;
+        } catch (IOException e) {
+            throw ObjectFiles.io("cannot verify the slice of", id, e);
+        }
+        FileOps.LOG.warning("slice " + (m == null ? "?" : m.sliceId()) + " of " + id.cname() + " is corrupt"
+                + (actual == null ? "" : " (checksum " + actual.value() + ")") + "; removed");
+        delete(id, 0);
+        return false;
+    }
+
     /** Removes the slice/replica and metafile of the name ({@code onlyGeneration} > 0: only that generation). */
     @SuppressWarnings("try") // the lock is held for the block, not referenced
     boolean delete(ObjectId id, long onlyGeneration) throws StorageException {

@@ -324,6 +324,10 @@ public final class StorageEngine {
         return st().ec().open(id);
     }
 
+    public boolean verifySlice(ObjectId id) throws StorageException {
+        return st().ec().verify(id);
+    }
+
     public boolean deleteEc(ObjectId id, long onlyGeneration) throws StorageException {
         return st().ec().delete(id, onlyGeneration);
     }

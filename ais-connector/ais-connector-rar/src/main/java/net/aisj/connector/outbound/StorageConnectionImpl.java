@@ -248,6 +248,11 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
+    public boolean verifySlice(ObjectId id) throws StorageException {
+        return engine().verifySlice(id);
+    }
+
+    @Override
     public boolean deleteEc(ObjectId id, long onlyGeneration) throws StorageException {
         return engine().deleteEc(id, onlyGeneration);
     }
