@@ -37,6 +37,9 @@ public class EcWalkXaction extends Xaction {
         long restore(ObjectId id);
     }
 
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(EcWalkXaction.class.getName());
+
     /** Tries per object before the job records an error (a target may be briefly busy or just gone). */
     static final int ATTEMPTS = 3;
 
@@ -62,7 +65,9 @@ public class EcWalkXaction extends Xaction {
                     if (size >= 0) {
                         received(size);
                     } else {
-                        error("cannot restore " + id.cname() + ": not enough slices");
+                        // e.g. a PUT that was never acknowledged: its main died before enough slices were sent
+                        LOG.warning(kind().wire() + "[" + id() + "]: cannot restore " + id.cname()
+                                + ": not enough slices or replicas survive");
                     }
                 } catch (RuntimeException e) {
                     error("restoring " + id.cname() + ": " + e.getMessage());
