@@ -5,10 +5,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.logging.Logger;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -45,10 +49,16 @@ public class EcService {
     @Inject
     BucketService buckets;
 
+    /** Runs the queue's workers (which wait on fan-out calls). */
     @Resource
     ManagedExecutorService executor;
 
+    /** Makes the threads of the fan-out pool (container-managed threads). */
+    @Resource
+    ManagedThreadFactory threads;
+
     private volatile Parts parts;
+    private volatile ExecutorService fanout;
 
     private record Parts(EcIntra intra, EcWriter writer, EcRestorer restorer, EcPutQueue queue) {
     }
@@ -60,14 +70,25 @@ public class EcService {
                 p = parts;
                 if (p == null) {
                     EcIntra intra = new EcIntra(node.intra());
-                    EcWriter w = new EcWriter(node, intra, executor);
-                    EcRestorer r = new EcRestorer(node, intra, w, executor);
+                    // Fan-out calls (one per holder) only do I/O and never wait for other tasks, so the callers
+                    // that wait for them (queue workers, jobs, PUT threads) can never starve them.
+                    fanout = Executors.newCachedThreadPool(threads);
+                    EcWriter w = new EcWriter(node, intra, fanout);
+                    EcRestorer r = new EcRestorer(node, intra, w, fanout);
                     EcPutQueue q = new EcPutQueue(executor, (id, mode) -> protectQueued(w, id, mode));
                     parts = p = new Parts(intra, w, r, q);
                 }
             }
         }
         return p;
+    }
+
+    @PreDestroy
+    void stop() {
+        ExecutorService f = fanout;
+        if (f != null) {
+            f.shutdownNow();
+        }
     }
 
     private void protectQueued(EcWriter w, ObjectId id, EcWriter.Mode mode) {
@@ -104,11 +125,12 @@ public class EcService {
         if (!p.ec().enabled()) {
             return false;
         }
+        Parts ps = parts();
         boolean any = deleteLocal(id, 0);
         List<CompletableFuture<Void>> calls = new ArrayList<>();
         for (NodeInfo t : node.clusterMap().targets()) {
             if (!t.id().equals(node.self().id())) {
-                calls.add(CompletableFuture.runAsync(() -> parts().intra().delete(t, id, 0), executor));
+                calls.add(CompletableFuture.runAsync(() -> ps.intra().delete(t, id, 0), fanout));
             }
         }
         for (CompletableFuture<Void> c : calls) {
