@@ -146,7 +146,8 @@ public class ObjectService {
                 return s.get();
             }
         }
-        return localStat(id).orElseThrow(() -> missing(id));
+        return localStat(id).or(() -> ec.restore(id, buckets.props(id.bucket()), false))
+                .orElseThrow(() -> missing(id));
     }
 
     /**
@@ -288,26 +289,41 @@ public class ObjectService {
     }
 
     public ObjectStat rename(ObjectId from, String newName) {
-        checked(from);
+        BucketProps p = checked(from);
         if (newName == null || newName.isEmpty()) {
             throw AisException.badRequest("rename-obj: missing the new name of " + from.cname());
         }
-        checkName(new ObjectId(from.bucket(), newName));
+        ObjectId to = new ObjectId(from.bucket(), newName);
+        checkName(to);
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.rename(from, newName);
+            st = c.rename(from, newName);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        if (!newName.equals(from.name())) {
+            ec.deleted(from, p);
+            ec.afterPut(to, p);
+        }
+        return st;
     }
 
     public ObjectStat copy(ObjectId from, ObjectId to) {
         checked(from);
         BucketProps dst = checked(to);
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.copy(from, to, options(dst));
+            st = c.copy(from, to, options(dst));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(to, dst);
+        return st;
+    }
+
+    /** Makes the erasure-coded redundancy of an object just committed here by another path (S3 multipart). */
+    public void protectAfterWrite(ObjectId id) {
+        ec.afterPut(id, checked(id));
     }
 
     public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) {

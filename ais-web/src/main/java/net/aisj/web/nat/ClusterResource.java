@@ -43,6 +43,9 @@ public class ClusterResource {
     @Inject
     ClusterService cluster;
 
+    @Inject
+    net.aisj.service.ec.EcJobs ecJobs;
+
     @Context
     HttpServletRequest request;
 
@@ -71,6 +74,7 @@ public class ClusterResource {
             case "start-maintenance" -> cluster.startMaintenance(sid);
             case "stop-maintenance" -> cluster.stopMaintenance(sid);
             case "decommission-node" -> cluster.decommission(sid);
+            case "start" -> startJob(v);
             case "shutdown-node" -> {
                 cluster.shutdownNode(sid);
                 yield "";
@@ -79,6 +83,21 @@ public class ClusterResource {
                     : "invalid action \"" + msg.action() + "\" for PUT /v1/cluster");
         };
         return Response.ok(reb, MediaType.TEXT_PLAIN_TYPE).build();
+    }
+
+    /** {@code start} with an {@code xact.ArgsMsg} value: the jobs a user may start ({@code ec-encode}). */
+    private String startJob(JsonObject v) {
+        ArgsMsg a = ArgsMsg.of(v);
+        if (!"ec-encode".equals(a.kind())) {
+            throw AisException.badRequest("cannot start a job of kind \"" + a.kind() + "\" (startable: ec-encode)");
+        }
+        JsonObject bck = v.get("bck") instanceof JsonObject o ? o : null;
+        if (bck == null || bck.getString("name", "").isEmpty()) {
+            throw AisException.badRequest("start ec-encode: missing the bucket (\"bck\": {\"name\": ...})");
+        }
+        JsonObject ns = bck.get("namespace") instanceof JsonObject o ? o : null;
+        return ecJobs.encodeBucket(Bck.of(bck.getString("name"), bck.getString("provider", ""),
+                ns == null ? "" : ns.getString("name", "")), null, false);
     }
 
     private String status(ArgsMsg a) {
