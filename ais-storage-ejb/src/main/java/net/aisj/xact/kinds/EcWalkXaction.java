@@ -3,7 +3,6 @@ package net.aisj.xact.kinds;
 import java.util.List;
 
 import net.aisj.connector.api.BucketId;
-import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
@@ -73,35 +72,22 @@ public class EcWalkXaction extends Xaction {
                     error("restoring " + id.cname() + ": " + e.getMessage());
                 }
             }
-            String after = "";
-            do {
-                if (isAborted()) {
-                    return;
+            if (!walkLocal(node::localList, b, this::protect)) {
+                return;
+            }
+        }
+    }
+
+    private void protect(ObjectId id) {
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            try {
+                outObjs.addAndGet(node.protect(id, verify));
+                return;
+            } catch (RuntimeException ex) {
+                if (attempt == ATTEMPTS) {
+                    error("erasure coding " + id.cname() + ": " + ex.getMessage());
                 }
-                ObjectPage page = node.localList(b, new ListRequest("", after, 1000, false, false));
-                for (ListEntry e : page.entries()) {
-                    if (isAborted()) {
-                        return;
-                    }
-                    if (e.dir()) {
-                        continue;
-                    }
-                    locObjs.incrementAndGet();
-                    locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
-                    ObjectId id = new ObjectId(b, e.name());
-                    for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
-                        try {
-                            outObjs.addAndGet(node.protect(id, verify));
-                            break;
-                        } catch (RuntimeException ex) {
-                            if (attempt == ATTEMPTS) {
-                                error("erasure coding " + id.cname() + ": " + ex.getMessage());
-                            }
-                        }
-                    }
-                }
-                after = page.nextToken();
-            } while (!after.isEmpty());
+            }
         }
     }
 }

@@ -5,7 +5,6 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 import net.aisj.connector.api.BucketId;
-import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
@@ -67,24 +66,9 @@ public final class RebalanceXaction extends Xaction {
     @Override
     protected void work() {
         for (BucketId b : node.buckets()) {
-            String after = "";
-            do {
-                if (isAborted()) {
-                    return;
-                }
-                ObjectPage page = node.localList(b, new ListRequest("", after, 1000, false, false));
-                for (ListEntry e : page.entries()) {
-                    if (isAborted()) {
-                        return;
-                    }
-                    if (!e.dir()) {
-                        locObjs.incrementAndGet();
-                        locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
-                        move(new ObjectId(b, e.name()));
-                    }
-                }
-                after = page.nextToken();
-            } while (!after.isEmpty());
+            if (!walkLocal(node::localList, b, this::move)) {
+                return;
+            }
         }
     }
 

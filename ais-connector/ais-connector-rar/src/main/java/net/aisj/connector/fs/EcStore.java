@@ -66,8 +66,10 @@ final class EcStore {
                     return false;
                 }
                 removeAll(id);
-                FileOps.moveIntoPlace(temp, pathIn(mp, id, SLICES));
+                Path content = pathIn(mp, id, SLICES);
+                FileOps.moveIntoPlace(temp, content);
                 temp = null;
+                FileOps.fsyncDir(content.getParent());
                 writeMeta(mp, id, meta);
             }
             return true;
