@@ -99,6 +99,9 @@ public final class IntraClient {
      * Sends an object to {@code node}, which stores it with the given metadata (same version, checksum verified
      * on arrival), counted in the receiver's job {@code xactId}. Returns only after the receiver committed it.
      */
+    /** The {@code Ais-Intra-Xact} value of a copy ({@link #pushCopy}), as opposed to a rebalance move. */
+    public static final String COPY = "copy";
+
     public void push(NodeInfo node, ObjectId id, ObjectStat stat, InputStream body, String xactId) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath("objects", id)))
                 .header("Content-Type", "application/octet-stream")
@@ -178,6 +181,44 @@ public final class IntraClient {
         } catch (IOException e) {
             throw unreachable(node, e);
         }
+    }
+
+    /** Starts this node's part of job {@code id} on {@code node} ({@code bucket} empty for all buckets). */
+    public void startXaction(NodeInfo node, String kind, String id, String bucket) {
+        String q = "/v1/intra/xactions/start?kind=" + enc(kind) + "&id=" + enc(id) + "&bucket="
+                + enc(bucket == null ? "" : bucket);
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
+                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "start " + kind + "[" + id + "]", r.statusCode(), in);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** Starts this node's part of multi-object job {@code id} on {@code node}, with its message. */
+    public void runXaction(NodeInfo node, String kind, String id, String bucket, jakarta.json.JsonObject msg) {
+        String q = "/v1/intra/xactions/run?kind=" + enc(kind) + "&id=" + enc(id) + "&bucket=" + enc(bucket);
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(msg.toString())), Duration.ofSeconds(60));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "run " + kind + "[" + id + "]", r.statusCode(), in);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /**
+     * Streams an object to {@code node} as a new object {@code to} (a copy to another bucket): stored with the
+     * source's custom metadata, its checksum verified, a fresh version.
+     */
+    public void pushCopy(NodeInfo node, ObjectId to, ObjectStat stat, InputStream body) {
+        push(node, to, stat, body, COPY);
     }
 
     private HttpResponse<InputStream> send(NodeInfo node, HttpRequest.Builder b, Duration timeout) {

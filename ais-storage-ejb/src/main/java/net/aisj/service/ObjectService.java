@@ -177,6 +177,21 @@ public class ObjectService {
         }
     }
 
+    /**
+     * Stores an object copied from another target into this bucket (copy-listrange, copy-bck): a new object with
+     * the source's custom metadata and a fresh version, the source's checksum verified on arrival.
+     */
+    public ObjectStat receiveCopy(ObjectId id, ObjectStat meta, InputStream in) {
+        BucketProps p = checked(id);
+        PutOptions opts = options(p).withCustom(meta.custom()).withExpected(
+                meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(), meta.size());
+        try (StorageConnection c = node.connection()) {
+            return c.put(id, in, opts);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
+    }
+
     /** A copy that arrives late (an older version than what a client wrote here meanwhile) must not win. */
     private static boolean isNewerOrSame(ObjectStat have, ObjectStat incoming) {
         try {

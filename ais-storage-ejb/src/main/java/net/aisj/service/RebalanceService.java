@@ -6,9 +6,13 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -37,6 +41,9 @@ public class RebalanceService {
     @Inject
     StorageNode node;
 
+    @Resource(lookup = "payara/Hazelcast")
+    HazelcastInstance hazelcast;
+
     @Inject
     ObjectService objects;
 
@@ -45,6 +52,9 @@ public class RebalanceService {
 
     @Inject
     XactionRegistry registry;
+
+    private static final String REQUESTS = "ais.reb.requests";
+    private static final String REQUEST_KEY = "requested-smap-version";
 
     private Set<String> lastOwners;
 
@@ -61,12 +71,34 @@ public class RebalanceService {
                 .collect(Collectors.toSet());
         Optional<Xaction> latest = registry.latest(XactKind.REBALANCE);
         long latestVersion = latest.map(x -> ((RebalanceXaction) x).clusterMap().version()).orElse(-1L);
-        if (map.version() <= latestVersion || owners.equals(lastOwners)) {
+        if (map.version() <= latestVersion || owners.equals(lastOwners) && !requested(map.version())) {
             return;
         }
         lastOwners = owners;
         LOG.info(() -> "cluster map v" + map.version() + ": data owners " + owners + "; starting rebalance");
         registry.start(new RebalanceXaction(map, new Local(), this::finished));
+    }
+
+    /**
+     * A user's rebalance: publishes the cluster map again under the next version, marked on the data grid as a
+     * requested rebalance, so every target starts rebalance {@code g<version>} even though no owner changed.
+     */
+    public ClusterMap requestRebalance() {
+        IMap<String, Long> requests = hazelcast.getMap(REQUESTS);
+        while (true) {
+            ClusterMap cur = node.clusterMap();
+            requests.put(REQUEST_KEY, cur.version() + 1);
+            ClusterMap next = node.clusterMapStore().update(m -> m.version() != cur.version() ? m
+                    : new ClusterMap(m.uuid(), m.version() + 1, m.nodes(), m.primaryId(), m.created()));
+            if (next.version() == cur.version() + 1 && next != cur) {
+                return next;
+            }
+        }
+    }
+
+    private boolean requested(long version) {
+        Long v = hazelcast.<String, Long>getMap(REQUESTS).get(REQUEST_KEY);
+        return v != null && v == version;
     }
 
     /** Stores an object a rebalancing target sent here and counts it in this node's part of job {@code xactId}. */

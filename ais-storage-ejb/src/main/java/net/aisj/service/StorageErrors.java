@@ -14,6 +14,7 @@ public final class StorageErrors {
             case NOT_FOUND -> AisException.Kind.NOT_FOUND;
             case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST -> AisException.Kind.BAD_REQUEST;
             case UNAVAILABLE -> AisException.Kind.UNAVAILABLE;
+            case NO_SPACE -> AisException.Kind.INSUFFICIENT_STORAGE;
             case CORRUPTED, IO -> AisException.Kind.INTERNAL;
         };
         return new AisException(kind, e.getMessage(), e);

@@ -290,6 +290,11 @@ public class StorageNode {
         return bmd;
     }
 
+    /** Joined: listed in the cluster map with this process's grid member. */
+    public boolean isReady() {
+        return ready;
+    }
+
     public IntraClient intra() {
         return intra;
     }

@@ -12,7 +12,34 @@ import java.util.Optional;
 public enum XactKind {
 
     /** Moves objects to their HRW owners after a change of in-service targets; id {@code g<smap version>}. */
-    REBALANCE("rebalance", Scope.CLUSTER, false, true, false),
+    REBALANCE("rebalance", Scope.CLUSTER, true, true, false),
+
+    /** Brings a bucket's objects to {@code mirror.copies} copies on every target (bucket action make-n-copies). */
+    MAKE_N_COPIES("make-n-copies", Scope.BUCKET, true, true, false),
+
+    /**
+     * One target moves its objects to their HRW mountpaths and restores their copies, after a mountpath change or
+     * on request.
+     */
+    RESILVER("resilver", Scope.NODE, true, true, false),
+
+    /**
+     * Every target reads every copy of its objects (one bucket or all) and checks it against its checksum; bad copies
+     * are removed and re-made from good ones (silent corruption).
+     */
+    SCRUB("scrub", Scope.BUCKET, true, true, false),
+
+    /** Deletes the objects a list or template selects (bucket action delete-listrange). */
+    DELETE_OBJECTS("delete-listrange", Scope.BUCKET, false, false, false),
+
+    /** Copies the objects a list or template selects to another bucket (bucket action copy-listrange). */
+    COPY_OBJECTS("copy-listrange", Scope.BUCKET, false, false, false),
+
+    /** Copies a whole bucket (or its objects under a prefix) to another bucket, names optionally prepended. */
+    COPY_BUCKET("copy-bck", Scope.BUCKET, true, false, true),
+
+    /** Renames a bucket: copies every object to the new name, then destroys the old bucket. */
+    MOVE_BUCKET("move-bck", Scope.BUCKET, true, false, true),
 
     /** Erasure-codes a bucket's existing objects (and, with "recover", checks and repairs their slices). */
     EC_ENCODE("ec-encode", Scope.BUCKET, true, false, false),

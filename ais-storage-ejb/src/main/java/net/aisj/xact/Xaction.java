@@ -55,34 +55,6 @@ public abstract class Xaction implements Runnable {
         }
     }
 
-    /**
-     * Walks this node's objects of {@code bucket} page by page (directories skipped), counting each in
-     * {@code loc-*} before {@code visit}; stops early when the job is aborted. Returns false when it stopped early.
-     */
-    protected boolean walkLocal(java.util.function.BiFunction<net.aisj.connector.api.BucketId,
-            net.aisj.connector.api.ListRequest, net.aisj.connector.api.ObjectPage> lister,
-            net.aisj.connector.api.BucketId bucket, java.util.function.Consumer<net.aisj.connector.api.ObjectId> visit) {
-        String after = "";
-        do {
-            if (isAborted()) {
-                return false;
-            }
-            var page = lister.apply(bucket, new net.aisj.connector.api.ListRequest("", after, 1000, false, false));
-            for (var e : page.entries()) {
-                if (isAborted()) {
-                    return false;
-                }
-                if (!e.dir()) {
-                    locObjs.incrementAndGet();
-                    locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
-                    visit.accept(new net.aisj.connector.api.ObjectId(bucket, e.name()));
-                }
-            }
-            after = page.nextToken();
-        } while (!after.isEmpty());
-        return true;
-    }
-
     /** Called once after {@link #work()} ended (normally, by abort or by failure). */
     protected void finished() {
     }
@@ -107,6 +79,10 @@ public abstract class Xaction implements Runnable {
 
     public String id() {
         return id;
+    }
+
+    public String bucket() {
+        return bucket;
     }
 
     public XactKind kind() {

@@ -37,7 +37,8 @@ public class XactionRegistry {
             return existing;
         }
         if (x.kind().abortsPrevious()) {
-            jobs.values().stream().filter(j -> j.kind() == x.kind() && j.isRunning())
+            jobs.values().stream().filter(j -> j.kind() == x.kind() && j.isRunning()
+                            && (x.kind().scope() != XactKind.Scope.BUCKET || j.bucket().equals(x.bucket())))
                     .forEach(j -> j.abort("superseded by " + x.id()));
         }
         jobs.put(x.id(), x);

@@ -239,6 +239,7 @@ public class MultipartService {
             case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST -> new AisException(AisException.Kind.BAD_REQUEST,
                     e.getMessage(), e);
             case UNAVAILABLE -> new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
+            case NO_SPACE -> new AisException(AisException.Kind.INSUFFICIENT_STORAGE, e.getMessage(), e);
             case CORRUPTED, IO -> new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);
         };
     }

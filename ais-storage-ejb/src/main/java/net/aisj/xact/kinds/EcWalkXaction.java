@@ -72,7 +72,12 @@ public class EcWalkXaction extends Xaction {
                     error("restoring " + id.cname() + ": " + e.getMessage());
                 }
             }
-            if (!walkLocal(node::localList, b, this::protect)) {
+            boolean done = LocalWalk.each(node::localList, b, this::isAborted, e -> {
+                locObjs.incrementAndGet();
+                locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
+                protect(new ObjectId(b, e.name()));
+            });
+            if (!done) {
                 return;
             }
         }

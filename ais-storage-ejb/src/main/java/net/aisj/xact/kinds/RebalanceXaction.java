@@ -66,7 +66,12 @@ public final class RebalanceXaction extends Xaction {
     @Override
     protected void work() {
         for (BucketId b : node.buckets()) {
-            if (!walkLocal(node::localList, b, this::move)) {
+            boolean done = LocalWalk.each(node::localList, b, this::isAborted, e -> {
+                locObjs.incrementAndGet();
+                locBytes.addAndGet(e.stat() == null ? 0 : e.stat().size());
+                move(new ObjectId(b, e.name()));
+            });
+            if (!done) {
                 return;
             }
         }

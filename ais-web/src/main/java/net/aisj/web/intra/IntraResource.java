@@ -48,6 +48,12 @@ public class IntraResource {
     @Inject
     StorageNode node;
 
+    @Inject
+    net.aisj.service.MirrorService mirror;
+
+    @Inject
+    net.aisj.service.MultiObjService multiObj;
+
     @Context
     UriInfo uri;
 
@@ -109,7 +115,11 @@ public class IntraResource {
             throw AisException.badRequest("missing Ais-Intra-Meta");
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
-        rebalance.receive(id, stat, body, xactId);
+        if (net.aisj.cluster.IntraClient.COPY.equals(xactId)) {
+            objects.receiveCopy(id, stat, body);
+        } else {
+            rebalance.receive(id, stat, body, xactId);
+        }
         return Response.ok().build();
     }
 
@@ -120,6 +130,25 @@ public class IntraResource {
     public String xactions(@QueryParam("id") String id, @QueryParam("kind") String kind,
                            @QueryParam("running") boolean onlyRunning) {
         return XactJson.snaps(registry.snapshots(id, kind, onlyRunning)).toString();
+    }
+
+    /** Starts this node's part of a job another node started cluster-wide (make-n-copies, resilver). */
+    @jakarta.ws.rs.POST
+    @Path("xactions/start")
+    public Response startXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
+                                 @QueryParam("bucket") String bucket) {
+        mirror.startLocal(kind, id, bucket == null || bucket.isEmpty() ? null : BucketId.ais(bucket));
+        return Response.ok().build();
+    }
+
+    /** Starts this node's part of a multi-object job another node started, with its JSON message. */
+    @jakarta.ws.rs.POST
+    @Path("xactions/run")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response runXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
+                               @QueryParam("bucket") String bucket, String msg) {
+        multiObj.startLocal(kind, id, BucketId.ais(bucket), MetaJson.parse(msg));
+        return Response.ok().build();
     }
 
     /** 200 once the application serves requests (a joining node checks its own URL with it). */

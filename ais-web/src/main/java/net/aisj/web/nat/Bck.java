@@ -18,6 +18,22 @@ final class Bck {
         }
     }
 
+    /**
+     * A bucket from AIS's uname form as the {@code bck_to} query carries it: {@code provider/@#/name/} (or a bare
+     * name); null when absent.
+     */
+    static BucketId fromUname(String uname) {
+        if (uname == null || uname.isEmpty()) {
+            return null;
+        }
+        String[] p = uname.split("/", -1);
+        if (p.length < 3) {
+            return of(uname, null, null);
+        }
+        String ns = p[1].equals("@#") || p[1].equals("#") ? "" : p[1];
+        return of(p[2], p[0], ns);
+    }
+
     /** AIS accepts aliases for providers. */
     private static String normalise(String p) {
         return switch (p) {

@@ -29,18 +29,29 @@ import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.core.AisException;
 import net.aisj.service.BucketService;
+import net.aisj.service.BucketSummaryService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.LsoMsg;
 import net.aisj.web.nat.json.LsoWriter;
 
-/** {@code /v1/buckets[/{bucket}]}: list buckets, list objects, create, HEAD props, set/reset props, destroy. */
+/**
+ * {@code /v1/buckets[/{bucket}]}: list buckets, list objects, bucket summaries, create, HEAD props, set/reset props,
+ * destroy.
+ */
 @Path("v1/buckets")
 public class BucketsResource {
 
     static final String MSGPACK = "application/msgpack";
+    static final String SUMMARY = "summary-bck";
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    net.aisj.service.MirrorService mirror;
+
+    @Inject
+    net.aisj.service.MultiObjService multiObj;
 
     @Inject
     BucketService buckets;
@@ -52,6 +63,9 @@ public class BucketsResource {
     StorageNode node;
 
     @Inject
+    BucketSummaryService summaries;
+
+    @Inject
     net.aisj.service.ec.EcJobs ecJobs;
 
     @Context
@@ -61,6 +75,9 @@ public class BucketsResource {
     @GET
     public Response listBuckets(@QueryParam("provider") String provider) throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
+        if (msg.action().equals(SUMMARY)) {
+            return summaries(buckets.list(provider), msg);
+        }
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets");
         }
@@ -79,10 +96,13 @@ public class BucketsResource {
                                 @QueryParam("namespace") String ns, @HeaderParam(HttpHeaders.ACCEPT) String accept)
             throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
+        BucketId id = Bck.of(bucket, provider, ns);
+        if (msg.action().equals(SUMMARY)) {
+            return summaries(java.util.List.of(id), msg);
+        }
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets/" + bucket);
         }
-        BucketId id = Bck.of(bucket, provider, ns);
         LsoMsg lso = LsoMsg.from(msg.valueObject());
         String after = !lso.continuationToken().isEmpty() ? lso.continuationToken() : lso.startAfter();
         ObjectPage page = objects.list(id, new ListRequest(lso.prefix(), after, lso.pageSize(),
@@ -103,20 +123,31 @@ public class BucketsResource {
         return Response.ok().header("Ais-Bucket-Props", MetaJson.props(props).toString()).build();
     }
 
-    /** {@code create-bck} (value: optional props). */
+    /**
+     * {@code create-bck} (value: optional props); jobs, each answering its id: {@code make-n-copies} (value: copies),
+     * {@code copy-listrange} (value: TCOMsg), {@code copy-bck} (value: TCBMsg) and {@code move-bck}, both with the
+     * destination in {@code bck_to}.
+     */
     @POST
     @Path("{bucket}")
     public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, String body) {
+                         @QueryParam("namespace") String ns, @QueryParam("bck_to") String bckTo, String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
+        String job = switch (msg.action()) {
+            case "make-n-copies" -> mirror.makeNCopies(id, msg.valueInt());
+            case "copy-listrange" -> multiObj.copyObjects(id, msg.valueObject());
+            case "copy-bck" -> multiObj.copyBucket(id, Bck.fromUname(bckTo), msg.valueObject());
+            case "move-bck" -> multiObj.moveBucket(id, Bck.fromUname(bckTo));
+            // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
+            case "ec-encode" -> ecJobs.encodeBucket(id, msg.valueObjectOrJsonString(), "recover".equals(msg.name()));
+            default -> null;
+        };
+        if (job != null) {
+            return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
+        }
         switch (msg.action()) {
             case "create-bck" -> buckets.create(id, msg.valueObject());
-            case "ec-encode" -> {
-                // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also checks the slices
-                String job = ecJobs.encodeBucket(id, msg.valueObjectOrJsonString(), "recover".equals(msg.name()));
-                return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
-            }
             default -> throw unsupported(msg, "POST", bucket);
         }
         return Response.ok().build();
@@ -137,18 +168,41 @@ public class BucketsResource {
         return Response.ok().build();
     }
 
-    /** {@code destroy-bck}. */
+    /** {@code destroy-bck}; {@code delete-listrange} (value: ListRange; answers the job id). */
     @DELETE
     @Path("{bucket}")
     public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
                            @QueryParam("namespace") String ns, String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
-        if (!msg.action().equals("destroy-bck")) {
-            throw unsupported(msg, "DELETE", bucket);
+        switch (msg.action()) {
+            case "destroy-bck" -> buckets.destroy(id);
+            case "delete-listrange" -> {
+                return Response.ok(multiObj.deleteObjects(id, msg.valueObject()), MediaType.TEXT_PLAIN_TYPE).build();
+            }
+            default -> throw unsupported(msg, "DELETE", bucket);
         }
-        buckets.destroy(id);
         return Response.ok().build();
+    }
+
+    /**
+     * AIS {@code summary-bck} (value: {@code BsummCtrlMsg}, of which {@code prefix} is used): answered at once with
+     * 200 and the {@code BsummResult} list (AIS's clients poll while they get 202, so a direct 200 suits them).
+     */
+    private Response summaries(java.util.List<BucketId> ids, ActMsg msg) {
+        var v = msg.valueObject();
+        String prefix = v != null && v.get("prefix") instanceof jakarta.json.JsonString p ? p.getString() : "";
+        JsonArrayBuilder arr = Json.createArrayBuilder();
+        for (BucketId b : ids) {
+            BucketSummaryService.Summary s = summaries.summarize(b, prefix);
+            arr.add(Json.createObjectBuilder().add("name", b.name()).add("provider", b.provider())
+                    .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace()))
+                    .add("ObjCount", Json.createObjectBuilder().add("obj_count_present", Long.toString(s.objects()))
+                            .add("obj_count_remote", "0"))
+                    .add("TotalSize", Json.createObjectBuilder().add("size_on_disk", Long.toString(s.bytes()))
+                            .add("size_all_present_objs", Long.toString(s.bytes())).add("size_all_remote_objs", "0")));
+        }
+        return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static AisException unsupported(ActMsg msg, String method, String bucket) {

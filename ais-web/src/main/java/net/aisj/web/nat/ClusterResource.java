@@ -24,6 +24,7 @@ import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.XactJson;
 import net.aisj.core.AisException;
 import net.aisj.service.ClusterService;
+import net.aisj.service.JobControl;
 import net.aisj.service.StorageNode;
 import net.aisj.xact.XactSnapshot;
 import net.aisj.web.nat.json.ActMsg;
@@ -32,7 +33,8 @@ import net.aisj.web.nat.json.ArgsMsg;
 /**
  * {@code /v1/cluster}: cluster metadata ({@code what=smap|bmd}), job status ({@code what=status|status_all|
  * qryxstats|running_all}, body = ArgsMsg) and node lifecycle ({@code PUT} with {@code start-maintenance},
- * {@code stop-maintenance}, {@code decommission-node}, {@code shutdown-node}).
+ * {@code stop-maintenance}, {@code decommission-node}, {@code shutdown-node}), jobs ({@code start}/{@code stop}
+ * with an ArgsMsg value) and every node's {@code node_status}.
  */
 @Path("v1/cluster")
 public class ClusterResource {
@@ -42,6 +44,15 @@ public class ClusterResource {
 
     @Inject
     ClusterService cluster;
+
+    @Inject
+    net.aisj.service.MirrorService mirror;
+
+    @Inject
+    JobControl jobs;
+
+    @Inject
+    NodeStatus nodeStatus;
 
     @Inject
     net.aisj.service.ec.EcJobs ecJobs;
@@ -59,12 +70,16 @@ public class ClusterResource {
             case "status_all" -> statusAll(ArgsMsg.read(request.getInputStream()));
             case "qryxstats" -> qryxstats(ArgsMsg.read(request.getInputStream()));
             case "running_all" -> runningAll(ArgsMsg.read(request.getInputStream()));
+            case "node_status" -> nodeStatus.cluster().toString();
             default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/cluster "
-                    + "(expected smap, bmd, status, status_all, qryxstats or running_all)");
+                    + "(expected smap, bmd, status, status_all, qryxstats, running_all or node_status)");
         };
     }
 
-    /** Node lifecycle actions; the value is AIS's {@code ActValRmNode {"sid": ...}}. Returns the rebalance id. */
+    /**
+     * Node lifecycle actions (value: AIS's {@code ActValRmNode {"sid": ...}}; returns the rebalance id) and job
+     * start/stop (value: ArgsMsg; start returns the job id).
+     */
     @PUT
     public Response put(String body) {
         ActMsg msg = ActMsg.parse(body);
@@ -74,23 +89,43 @@ public class ClusterResource {
             case "start-maintenance" -> cluster.startMaintenance(sid);
             case "stop-maintenance" -> cluster.stopMaintenance(sid);
             case "decommission-node" -> cluster.decommission(sid);
-            case "start" -> startJob(v);
+            case "stop" -> {
+                ArgsMsg a = ArgsMsg.of(v);
+                jobs.abort(a.id(), a.kind());
+                yield "";
+            }
             case "shutdown-node" -> {
                 cluster.shutdownNode(sid);
                 yield "";
             }
+            case "start" -> start(v);
             default -> throw AisException.badRequest(msg.action().isEmpty() ? "PUT /v1/cluster requires an action"
                     : "invalid action \"" + msg.action() + "\" for PUT /v1/cluster");
         };
         return Response.ok(reb, MediaType.TEXT_PLAIN_TYPE).build();
     }
 
-    /** {@code start} with an {@code xact.ArgsMsg} value: the jobs a user may start ({@code ec-encode}). */
-    private String startJob(JsonObject v) {
+    /**
+     * {@code start} with AIS's {@code xact.ArgsMsg} value: {@code kind}, optional {@code node} (resilver) or
+     * {@code bck} (scrub). Returns the id.
+     */
+    private String start(JsonObject v) {
         ArgsMsg a = ArgsMsg.of(v);
-        if (!"ec-encode".equals(a.kind())) {
-            throw AisException.badRequest("cannot start a job of kind \"" + a.kind() + "\" (startable: ec-encode)");
-        }
+        String kind = a.kind();
+        return switch (kind) {
+            case "rebalance" -> jobs.start(kind);
+            case "resilver" -> mirror.startResilver(a.daemonId());
+            case "scrub" -> mirror.startScrub(v.get("bck") instanceof JsonObject b && b.get("name") instanceof JsonString
+                    n && !n.getString().isEmpty() ? Bck.of(n.getString(), null, null) : null);
+            case "ec-encode" -> startEcEncode(v);
+            case "" -> throw AisException.badRequest("start: the value needs a job \"kind\"");
+            default -> throw AisException.badRequest("job kind \"" + kind + "\" cannot be started this way"
+                    + (kind.equals("make-n-copies") ? " (use the bucket action make-n-copies)" : ""));
+        };
+    }
+
+    /** {@code start} {@code ec-encode} of the bucket in {@code bck} (EC must be on or is turned on with defaults). */
+    private String startEcEncode(JsonObject v) {
         JsonObject bck = v.get("bck") instanceof JsonObject o ? o : null;
         if (bck == null || bck.getString("name", "").isEmpty()) {
             throw AisException.badRequest("start ec-encode: missing the bucket (\"bck\": {\"name\": ...})");

@@ -1,7 +1,11 @@
 package net.aisj.web.nat;
 
 import jakarta.inject.Inject;
+import jakarta.json.JsonString;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -9,15 +13,65 @@ import jakarta.ws.rs.core.MediaType;
 
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.AisException;
+import net.aisj.service.MirrorService;
 import net.aisj.service.StorageNode;
+import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.NodeJson;
 
-/** {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config}: this node's view. */
+/**
+ * {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config|node_status}: this node's view;
+ * {@code /v1/daemon/mountpaths}
+ * with an ActMsg whose value is the mountpath: {@code attach-mp} (PUT), {@code enable-mp}/{@code disable-mp}
+ * (POST), {@code detach-mp} (DELETE); {@code ?dntres=true} skips the resilver. Answers the node's mountpaths.
+ */
 @Path("v1/daemon")
 public class DaemonResource {
 
     @Inject
     StorageNode node;
+
+    @Inject
+    MirrorService mirror;
+
+    @Inject
+    NodeStatus status;
+
+    @PUT
+    @Path("mountpaths")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String attach(@QueryParam("dntres") boolean dontResilver, String body) {
+        return mountpath("PUT", body, dontResilver);
+    }
+
+    @POST
+    @Path("mountpaths")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String enableOrDisable(@QueryParam("dntres") boolean dontResilver, String body) {
+        return mountpath("POST", body, dontResilver);
+    }
+
+    @DELETE
+    @Path("mountpaths")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String detach(@QueryParam("dntres") boolean dontResilver, String body) {
+        return mountpath("DELETE", body, dontResilver);
+    }
+
+    private String mountpath(String method, String body, boolean dontResilver) {
+        ActMsg msg = ActMsg.parse(body);
+        String expected = switch (msg.action()) {
+            case "attach-mp" -> "PUT";
+            case "enable-mp", "disable-mp" -> "POST";
+            case "detach-mp" -> "DELETE";
+            default -> throw AisException.badRequest("invalid mountpath action \"" + msg.action()
+                    + "\" (expected attach-mp, enable-mp, disable-mp or detach-mp)");
+        };
+        if (!expected.equals(method)) {
+            throw AisException.badRequest(msg.action() + " must be sent with " + expected + ", not " + method);
+        }
+        String path = msg.value() instanceof JsonString js ? js.getString() : "";
+        return NodeJson.mountpaths(mirror.mountpath(msg.action(), path, dontResilver)).toString();
+    }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -28,8 +82,9 @@ public class DaemonResource {
             case "snode" -> MetaJson.snode(node.self()).toString();
             case "mountpaths" -> NodeJson.mountpaths(node.volume()).toString();
             case "config" -> NodeJson.config(node.config(), node.volume()).toString();
+            case "node_status" -> status.local().toString();
             default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/daemon "
-                    + "(expected smap, bmd, snode, mountpaths or config)");
+                    + "(expected smap, bmd, snode, mountpaths, config or node_status)");
         };
     }
 }

@@ -292,11 +292,34 @@ class ErasureCodingIT {
                 + "(recovery %.1f s) and then node%d (recovery %.1f s)%n", acked.size(), acked.size(), first, rec1,
                 second, rec2);
 
+        recoverJobs = EcCluster.jobIds(c(), "ec-recover");
         c().start(first, second);
-        c().awaitSettled();
+        Smap m3 = c().awaitSettled();
+        EcCluster.awaitRecovery(c(), recoverJobs, RECOVERY_TIMEOUT);
         failures = readBack(acked, b);
         assertThat(failures).as("after both nodes returned: %s", DataSet.describe(failures)).isEmpty();
+        // rebalance + ec-recover put every sliced object back in place: full object on its HRW owner only, one
+        // slice on each of the 3 other targets
+        DataSet sliced = acked.subsetWhere(o -> o.size() >= LIMIT);
+        Map<String, String> owners = LocalCluster.owners(m3, b, sliced.names());
+        Poll.until(Duration.ofSeconds(120), "every sliced object is placed by the 4-target HRW list again",
+                () -> misplaced(b, sliced, owners).isEmpty(), () -> LocalCluster.sample(misplaced(b, sliced, owners)));
+        System.out.printf("[it-ec] after both nodes returned: %d sliced objects each on their owner with 3 slices on"
+                + " the other targets%n", sliced.size());
         c().client(1).destroyQuietly(b);
+    }
+
+    private List<String> misplaced(String b, DataSet d, Map<String, String> owners) {
+        List<String> out = new ArrayList<>();
+        for (String n : d.names()) {
+            Map<Integer, Path> main = EcCluster.holders(c(), b, "%ob", n);
+            Map<Integer, Path> slices = EcCluster.holders(c(), b, "%ec", n);
+            int owner = c().slotOf(owners.get(n));
+            if (!main.keySet().equals(Set.of(owner)) || slices.size() != 3 || slices.containsKey(owner)) {
+                out.add(n + " (object on " + main.keySet() + ", slices on " + slices.keySet() + ", owner " + owner + ")");
+            }
+        }
+        return out;
     }
 
     @Test

@@ -526,6 +526,15 @@ final class LocalCluster implements AutoCloseable {
         return client(via).control("PUT", "/v1/cluster", JsonUtil.actMsg(action, null, value));
     }
 
+    /** Test cleanup: takes node {@code sid} out of maintenance (through node {@code via}) if it is in it. */
+    void stopMaintenanceIfOn(int via, String sid) {
+        Smap m = smap(via);
+        if (m.tmap().containsKey(sid) && m.tmap().get(sid).inMaintenance()) {
+            System.out.println("[it-cluster " + tag + "] cleanup: stop-maintenance " + sid + ": "
+                    + lifecycle(via, "stop-maintenance", sid).status());
+        }
+    }
+
     @Override
     public String toString() {
         return "cluster " + tag + " (" + clusterName + ", Hazelcast ports " + hzPorts + ")";

@@ -32,11 +32,7 @@ class MaintenanceIT {
         }
         int via = c.runningSlots().get(0);
         if (victimId != null) {
-            Smap m = c.smap(via);
-            if (m.tmap().containsKey(victimId) && m.tmap().get(victimId).inMaintenance()) {
-                System.out.println("[it-cluster maintenance] cleanup: stop-maintenance " + victimId + ": "
-                        + c.lifecycle(via, "stop-maintenance", victimId).status());
-            }
+            c.stopMaintenanceIfOn(via, victimId);
         }
         if (b != null) {
             c.client(via).destroyQuietly(b);

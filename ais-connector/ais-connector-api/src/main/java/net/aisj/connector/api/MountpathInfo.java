@@ -11,7 +11,13 @@ import java.io.Serializable;
  * @param usedBytes bytes used on the file system
  * @param totalBytes file system capacity
  * @param xattrs    whether object metadata lives in extended attributes (else side files)
+ * @param readBytes object bytes read from it since the node started (GETs, copies, rebalance sends)
+ * @param writtenBytes object bytes written to it since the node started (PUTs, parts, copies)
  */
-public record MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs)
-        implements Serializable {
+public record MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs,
+                            long readBytes, long writtenBytes) implements Serializable {
+
+    public MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs) {
+        this(path, enabled, fs, usedBytes, totalBytes, xattrs, 0, 0);
+    }
 }

@@ -154,6 +154,14 @@ public interface StorageConnection extends AutoCloseable {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "copies are not supported");
     }
 
+    /**
+     * Reads every copy of the object and checks it against its checksum; bad copies are removed and re-made from a
+     * good one. Returns how many bad copies were found. CORRUPTED when no copy is good (nothing is removed then).
+     */
+    default int scrub(ObjectId id) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "scrub is not supported");
+    }
+
     /** Background mirroring counters: objects waiting, placed, failed, dropped because the queue was full. */
     default long[] copyCounters() throws StorageException {
         return new long[4];

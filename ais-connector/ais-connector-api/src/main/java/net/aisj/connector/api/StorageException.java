@@ -17,8 +17,10 @@ public class StorageException extends Exception {
         BAD_REQUEST,
         /** the stored data failed its checksum on read: 500, never served */
         CORRUPTED,
-        /** the node's mountpaths are unusable or full: 503 / 507 */
+        /** the node's mountpaths are unusable: 503 */
         UNAVAILABLE,
+        /** the mountpath is above the out-of-space watermark: 507, nothing written */
+        NO_SPACE,
         /** anything else: 500 */
         IO
     }

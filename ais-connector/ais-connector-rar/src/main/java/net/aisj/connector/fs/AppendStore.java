@@ -52,6 +52,7 @@ final class AppendStore {
 
     String append(ObjectId id, String handle, InputStream in) throws StorageException {
         Fqn.checkName(id);
+        files.owner(id).checkSpace(files.cfg().outOfSpacePercent(), "append to " + id.cname());
         String h = handle;
         Pending p;
         if (h == null || h.isEmpty()) {

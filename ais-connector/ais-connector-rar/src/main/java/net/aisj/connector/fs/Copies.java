@@ -121,6 +121,69 @@ final class Copies {
         }
     }
 
+    /**
+     * Verifies every copy of the object against its checksum (the scrub): bad copies (content, size or LOM) are
+     * removed and the object placed again with as many copies as its LOM lists (missing ones are made too).
+     * Returns how many bad copies were found;
+     * CORRUPTED when no copy is good (then nothing is removed).
+     */
+    @SuppressWarnings("try") // the lock is held for the block, not referenced
+    int scrub(ObjectId id) throws StorageException {
+        Map<Mountpath, ObjectMeta> have = files.findAll(id);
+        if (have.isEmpty()) {
+            throw ObjectFiles.notFound(id);
+        }
+        ObjectMeta ref = newest(have);
+        List<Mountpath> bad = new ArrayList<>();
+        for (Map.Entry<Mountpath, ObjectMeta> e : have.entrySet()) {
+            ObjectMeta m = e.getValue();
+            if (!same(m, ref) || !verifies(id, e.getKey(), m)) {
+                bad.add(e.getKey());
+            }
+        }
+        if (bad.isEmpty()) {
+            if (have.size() < ref.copies().size()) {
+                place(id, ref.copies().size()); // a listed copy is missing
+            }
+            return 0;
+        }
+        if (bad.size() == have.size()) {
+            throw new StorageException(Reason.CORRUPTED, "every copy of " + id.cname() + " is corrupt ("
+                    + have.keySet() + "); left as is");
+        }
+        try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
+            Map<Mountpath, ObjectMeta> now = files.findAll(id);
+            for (Mountpath mp : bad) {
+                ObjectMeta m = now.get(mp);
+                if (m != null && (m.size() < 0 || same(m, have.get(mp)))) {
+                    files.removeFile(mp, id, Fqn.objectPath(mp.root(), id));
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw ObjectFiles.io("cannot remove a bad copy of", id, e);
+        }
+        FileOps.LOG.warning("scrub: " + bad.size() + " bad cop" + (bad.size() == 1 ? "y" : "ies") + " of "
+                + id.cname() + " on " + bad + " removed; restoring " + Math.max(1, ref.copies().size()));
+        place(id, Math.max(1, ref.copies().size()));
+        return bad.size();
+    }
+
+    /** Whether one copy's content matches its LOM (size and checksum). */
+    private boolean verifies(ObjectId id, Mountpath mp, ObjectMeta m) {
+        if (m.size() < 0) {
+            return false;
+        }
+        try {
+            copyVerified(id, mp, m, null);
+            return true;
+        } catch (CorruptCopy e) {
+            return false;
+        } catch (IOException | StorageException e) {
+            FileOps.LOG.warning("scrub: cannot read the copy of " + id.cname() + " on " + mp + ": " + e.getMessage());
+            return false;
+        }
+    }
+
     /** Under the write lock: still the same object? then rename the new copies in, drop the unwanted, fix the lists. */
     @SuppressWarnings("try") // the lock is held for the block, not referenced
     private Result commit(ObjectId id, ObjectMeta ref, List<Mountpath> want, Map<Mountpath, Path> temps,
@@ -169,14 +232,18 @@ final class Copies {
         }
     }
 
-    /** Copies a copy's content (file then chunks) to {@code dst}, checksumming; CorruptCopy on mismatch. */
+    /**
+     * Copies a copy's content (file then chunks) to {@code dst} (null: only reads), checksumming; CorruptCopy on
+     * mismatch.
+     */
     private void copyVerified(ObjectId id, Mountpath mp, ObjectMeta m, Path dst) throws IOException, StorageException {
         Path src = Fqn.objectPath(mp.root(), id);
         ChecksumType type = m.checksum().type();
         ChecksumHasher h = type == ChecksumType.NONE ? null : ChecksumHasher.of(type);
         long n = 0;
-        try (FileChannel out = FileChannel.open(dst, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
-            OutputStream os = Channels.newOutputStream(out);
+        try (FileChannel out = dst == null ? null
+                : FileChannel.open(dst, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream os = out == null ? OutputStream.nullOutputStream() : Channels.newOutputStream(out);
             List<Path> parts = new ArrayList<>();
             parts.add(src);
             if (m.chunks() != null) {
@@ -198,8 +265,11 @@ final class Copies {
                 }
             }
             os.flush();
-            out.force(true);
+            if (out != null) {
+                out.force(true);
+            }
         }
+        mp.countRead(n);
         if (n != m.size()) {
             throw new CorruptCopy("copy of " + id.cname() + " on " + mp + " has " + n + " bytes, its metadata says "
                     + m.size());

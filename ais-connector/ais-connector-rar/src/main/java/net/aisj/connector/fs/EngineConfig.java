@@ -19,7 +19,7 @@ import java.util.function.Predicate;
  *                        tests can force side files)
  */
 public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, int bufferSize,
-                           Predicate<Path> xattrProbe, Duration uploadMaxAge) {
+                           Predicate<Path> xattrProbe, Duration uploadMaxAge, int outOfSpacePercent) {
 
     public static final int DEFAULT_BUFFER = 256 * 1024;
 
@@ -28,6 +28,9 @@ public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, in
         Objects.requireNonNull(workfileMaxAge, "workfileMaxAge");
         Objects.requireNonNull(xattrProbe, "xattrProbe");
         Objects.requireNonNull(uploadMaxAge, "uploadMaxAge");
+        if (outOfSpacePercent < 1 || outOfSpacePercent > 100) {
+            outOfSpacePercent = 95;
+        }
         if (bufferSize < 4096) {
             bufferSize = DEFAULT_BUFFER;
         }
@@ -35,25 +38,31 @@ public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, in
 
     /** Defaults, with the cleanup timings taken from system properties when set. */
     public static EngineConfig fromSystemProperties() {
-        return new EngineConfig(Duration.ofSeconds(seconds("ais.workfile.cleanup.seconds", 600)),
-                Duration.ofSeconds(seconds("ais.workfile.maxage.seconds", 3600)), DEFAULT_BUFFER,
-                EngineConfig::probeXattrs, Duration.ofSeconds(seconds("ais.multipart.maxage.seconds", 7 * 86_400)));
+        return new EngineConfig(Duration.ofSeconds(positive("ais.workfile.cleanup.seconds", 600)),
+                Duration.ofSeconds(positive("ais.workfile.maxage.seconds", 3600)), DEFAULT_BUFFER,
+                EngineConfig::probeXattrs, Duration.ofSeconds(positive("ais.multipart.maxage.seconds", 7 * 86_400)),
+                (int) positive("ais.space.out_of_space", 95));
     }
 
     public EngineConfig withXattrProbe(Predicate<Path> probe) {
-        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, probe, uploadMaxAge);
+        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, probe, uploadMaxAge, outOfSpacePercent);
     }
 
     public EngineConfig withCleanup(Duration interval, Duration maxAge) {
-        return new EngineConfig(interval, maxAge, bufferSize, xattrProbe, uploadMaxAge);
+        return new EngineConfig(interval, maxAge, bufferSize, xattrProbe, uploadMaxAge, outOfSpacePercent);
+    }
+
+    /** New writes are refused on a mountpath whose file system is this full (percent used). */
+    public EngineConfig withOutOfSpace(int percent) {
+        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, xattrProbe, uploadMaxAge, percent);
     }
 
     /** Multipart uploads without a new part for this long are aborted by the cleanup round. */
     public EngineConfig withUploadMaxAge(Duration maxAge) {
-        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, xattrProbe, maxAge);
+        return new EngineConfig(cleanupInterval, workfileMaxAge, bufferSize, xattrProbe, maxAge, outOfSpacePercent);
     }
 
-    private static long seconds(String prop, long dflt) {
+    private static long positive(String prop, long dflt) {
         String v = System.getProperty(prop);
         if (v == null || v.isBlank()) {
             return dflt;
@@ -62,7 +71,7 @@ public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, in
             long s = Long.parseLong(v.trim());
             return s > 0 ? s : dflt;
         } catch (NumberFormatException e) {
-            FileOps.LOG.warning("ignoring " + prop + "=" + v + ": not a number of seconds");
+            FileOps.LOG.warning("ignoring " + prop + "=" + v + ": not a positive number");
             return dflt;
         }
     }

@@ -19,6 +19,10 @@ final class Mountpath {
     private final long digest;
     private final MetaStore meta;
     private volatile boolean usable;
+    private volatile int used;
+    private final java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long usedAt;
     private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
 
     Mountpath(Path root, boolean usable, boolean xattrs) {
@@ -53,6 +57,45 @@ final class Mountpath {
     boolean setUsable(boolean on) {
         usable = on && probeWritable(root);
         return usable;
+    }
+
+    /** Percent of the file system in use, re-read at most once a second. */
+    int percentUsed() {
+        long now = System.nanoTime();
+        if (now - usedAt > 1_000_000_000L || usedAt == 0) {
+            try {
+                FileStore store = Files.getFileStore(root);
+                long total = store.getTotalSpace();
+                used = total <= 0 ? 0 : (int) Math.ceil(100.0 * (total - store.getUsableSpace()) / total);
+            } catch (IOException e) {
+                used = 0; // the health check deals with a broken mountpath
+            }
+            usedAt = now;
+        }
+        return used;
+    }
+
+    /**
+     * Refuses a new write here when the file system is at or above {@code outOfSpacePercent} used (AIS's
+     * {@code space.out_of_space}).
+     */
+    void checkSpace(int outOfSpacePercent, String what) throws net.aisj.connector.api.StorageException {
+        int u = percentUsed();
+        if (u >= outOfSpacePercent) {
+            throw new net.aisj.connector.api.StorageException(net.aisj.connector.api.StorageException.Reason.NO_SPACE,
+                    "out of space: mountpath " + path + " is " + u + "% full (limit " + outOfSpacePercent
+                            + "%); " + what + " refused");
+        }
+    }
+
+    /** Counts object bytes read from this mountpath (I/O metrics). */
+    void countRead(long n) {
+        read.addAndGet(n);
+    }
+
+    /** Counts object bytes written to this mountpath (I/O metrics). */
+    void countWritten(long n) {
+        written.addAndGet(n);
     }
 
     /** Open readers of copies on this mountpath (reads go to the least-loaded copy). */
@@ -106,7 +149,7 @@ final class Mountpath {
         } catch (IOException e) {
             // report what we have
         }
-        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs());
+        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs(), read.get(), written.get());
     }
 
     @Override

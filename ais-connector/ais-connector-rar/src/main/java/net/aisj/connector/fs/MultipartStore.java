@@ -89,6 +89,7 @@ final class MultipartStore {
         }
         Path dir = locate(id, uploadId);
         info(id, uploadId);
+        files.owner(id).checkSpace(files.cfg().outOfSpacePercent(), "part " + number + " of " + id.cname());
         Path tmp = null;
         try {
             tmp = FileOps.newWorkFile(dir, "tmp-");
@@ -142,6 +143,7 @@ final class MultipartStore {
                         }
                     }
                 }
+                files.owner(id).countWritten(n);
                 return new PartInfo(number, n, hex, System.currentTimeMillis());
             }
         } catch (IOException e) {

@@ -101,6 +101,7 @@ final class ObjectFileReader implements ObjectReader {
             written += n;
             remaining -= n;
         }
+        mp.countRead(written);
         return written;
     }
 
@@ -222,6 +223,7 @@ final class ObjectFileReader implements ObjectReader {
                 throw new IOException("object ended early at " + pos + " of " + stat.size() + " bytes");
             }
             pos += n;
+            mp.countRead(n);
             return n;
         }
     }

@@ -321,15 +321,21 @@ final class ObjectFiles {
             return first;
         }
         Located best = first;
+        int found = 1;
         for (Mountpath mp : ranked) {
-            if (mp == first.mp() || skip.contains(mp) || !m.copies().contains(mp.path())
-                    || mp.readers() >= best.mp().readers()) {
+            if (mp == first.mp() || skip.contains(mp) || !m.copies().contains(mp.path())) {
                 continue;
             }
             Path p = Fqn.objectPath(mp.root(), id);
             if (Files.isRegularFile(p)) {
-                best = new Located(mp, p);
+                found++;
+                if (mp.readers() < best.mp().readers()) {
+                    best = new Located(mp, p);
+                }
             }
+        }
+        if (found + skip.size() < m.copies().size()) {
+            requestCopies(id, m.copies().size()); // a listed copy is gone: bring it back
         }
         return best;
     }

@@ -9,10 +9,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.fs.ObjectFiles.Located;
 
 /**
@@ -110,17 +113,51 @@ final class ObjectMutations {
 
     /**
      * Streams the source's content (from its open file, so a concurrent overwrite of the source does not matter)
-     * into a new PUT transaction of {@code to}. Custom metadata: the source's, then {@code opts.custom()} merged in.
+     * into a new PUT transaction of {@code to}, verifying the source's checksum on the way: a copy whose content
+     * does not match is never committed; the copy is then redone from a verified copy of the source (the bad one
+     * is healed), or fails CORRUPTED. Custom metadata: the source's, then {@code opts.custom()} merged in.
      */
     ObjectStat copy(ObjectId from, ObjectId to, PutOptions opts) throws StorageException {
         Fqn.checkName(from);
         Fqn.checkName(to);
-        try (ObjectFileReader r = files.openReader(from, false, false)) {
+        try {
+            return copyOnce(from, to, opts, false);
+        } catch (SourceMismatch e) {
+            FileOps.LOG.warning("copy of " + from.cname() + ": " + e.getMessage() + "; retrying from a verified copy");
+            try {
+                return copyOnce(from, to, opts, true);
+            } catch (SourceMismatch again) {
+                throw new StorageException(Reason.CORRUPTED, again.getMessage());
+            }
+        }
+    }
+
+    /** The source failed its checksum while being copied. */
+    private static final class SourceMismatch extends Exception {
+        private static final long serialVersionUID = 1L;
+
+        SourceMismatch(String msg) {
+            super(msg, null, false, false);
+        }
+    }
+
+    private ObjectStat copyOnce(ObjectId from, ObjectId to, PutOptions opts, boolean validate)
+            throws StorageException, SourceMismatch {
+        try (ObjectFileReader r = files.openReader(from, validate, false)) {
             Map<String, String> custom = new LinkedHashMap<>(r.stat().custom());
             custom.putAll(opts.custom());
-            PutOptions o = new PutOptions(opts.checksumType(), opts.expected(), r.stat().size(), custom,
-                    opts.versioning(), opts.fsync()).withCopies(opts.copies(), opts.syncCopies());
-            return PutTransaction.put(files, to, r.contentStream(), o, custom);
+            Checksum src = r.stat().checksum();
+            boolean verify = opts.expected() == null && src.type() != ChecksumType.NONE;
+            PutOptions o = new PutOptions(opts.checksumType(), verify ? src : opts.expected(), r.stat().size(),
+                    custom, opts.versioning(), opts.fsync()).withCopies(opts.copies(), opts.syncCopies());
+            try {
+                return PutTransaction.put(files, to, r.contentStream(), o, custom);
+            } catch (StorageException e) {
+                if (verify && e.reason() == Reason.BAD_CHECKSUM) {
+                    throw new SourceMismatch("source " + from.cname() + " failed its checksum: " + e.getMessage());
+                }
+                throw e;
+            }
         }
     }
 

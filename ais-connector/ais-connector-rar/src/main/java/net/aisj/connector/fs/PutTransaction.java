@@ -64,6 +64,7 @@ final class PutTransaction {
         ChecksumHasher etag = opts.md5Etag() && opts.checksumType() != ChecksumType.MD5
                 ? ChecksumHasher.of(ChecksumType.MD5) : null;
         long declared = opts.contentLength();
+        mp.checkSpace(files.cfg().outOfSpacePercent(), "PUT " + id.cname());
         byte[] buf = new byte[files.cfg().bufferSize()];
         long n = 0;
         try {
@@ -109,6 +110,7 @@ final class PutTransaction {
             throw ObjectFiles.io("cannot write", id, e);
         }
         size = n;
+        mp.countWritten(n);
         checksum = main.result();
         verifyExpected(extra == null ? checksum : extra.result());
         if (opts.md5Etag()) {

@@ -243,6 +243,11 @@ public final class StorageEngine {
         return r.copied() + r.removed();
     }
 
+    /** See {@link net.aisj.connector.api.StorageConnection#scrub}. */
+    public int scrub(ObjectId id) throws StorageException {
+        return st().copies().scrub(id);
+    }
+
     /** Background mirroring: {waiting, placed, failed, dropped}. */
     public long[] copyCounters() throws StorageException {
         return st().copyQueue().counters();

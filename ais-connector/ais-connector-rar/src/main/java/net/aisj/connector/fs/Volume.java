@@ -151,12 +151,19 @@ final class Volume {
         return out;
     }
 
-    /** The node volume as reported to callers; re-probes writability when asked to. */
+    /**
+     * The node volume as reported to callers; with {@code reprobe}, a usable mountpath that is no longer writable is
+     * disabled first (as by the health check).
+     */
     NodeVolume describe(boolean reprobe) {
         List<MountpathInfo> infos = new ArrayList<>(all.size());
         for (Mountpath m : all) {
-            if (reprobe) {
-                m.probe();
+            if (reprobe && m.usable() && !Mountpath.probeWritable(m.root())) {
+                try {
+                    setUsable(m.path(), false, "failed the filesystem health check");
+                } catch (StorageException e) {
+                    FileOps.LOG.warning("mountpath " + m + " fails its health check but stays: " + e.getMessage());
+                }
             }
             infos.add(m.info());
         }

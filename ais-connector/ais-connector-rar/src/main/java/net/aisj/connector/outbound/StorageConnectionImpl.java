@@ -198,6 +198,11 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
+    public int scrub(ObjectId id) throws StorageException {
+        return engine().scrub(id);
+    }
+
+    @Override
     public long[] copyCounters() throws StorageException {
         return engine().copyCounters();
     }

@@ -141,8 +141,12 @@ class CopiesTest {
         // remove the second copy's file: reads go on, the copy comes back
         Files.delete(file(r.get(1), a));
         assertThat(read(a, false)).isEqualTo(data);
-        fx.engine.placeCopies(a, 2);
+        awaitCopies();
         assertThat(Files.readAllBytes(file(r.get(1), a))).isEqualTo(data);
+        Files.delete(file(r.get(0), a));
+        assertThat(read(a, false)).isEqualTo(data);
+        awaitCopies();
+        assertThat(Files.readAllBytes(file(r.get(0), a))).isEqualTo(data);
 
         // truncate one copy: its size no longer matches, it is skipped without validation
         Files.write(file(r.get(0), a), new byte[10]);
@@ -209,5 +213,79 @@ class CopiesTest {
                 .isInstanceOf(StorageException.class);
         fx.engine.detachMountpath(extra.toString());
         assertThat(fx.engine.volume().mountpaths()).hasSize(3);
+    }
+
+    @Test
+    void scrubFindsSilentCorruptionInAnyCopyAndRepairsIt() throws Exception {
+        ObjectId a = id("scrub");
+        byte[] data = random(9, 50_000);
+        fx.engine.put(a, new ByteArrayInputStream(data), FAST.withCopies(3, true));
+        assertThat(fx.engine.scrub(a)).isZero();
+        Mountpath third = ranked(a).get(2);
+        Path p = file(third, a);
+        byte[] b = Files.readAllBytes(p);
+        b[b.length - 1] ^= 0x20;
+        try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(b), 0); // in place: same inode, LOM kept
+        }
+        assertThat(fx.engine.scrub(a)).isEqualTo(1);
+        assertThat(Files.readAllBytes(p)).isEqualTo(data);
+        assertThat(holders(a)).hasSize(3);
+        assertThat(fx.engine.scrub(a)).isZero();
+    }
+
+    @Test
+    void aResilverWalkTouchesOnlyTheObjectsOfTheDisabledMountpath() throws Exception {
+        for (int i = 0; i < 150; i++) {
+            fx.put("o" + i, random(i, 500 + 97 * i));
+        }
+        Mountpath gone = fx.mountpath(0);
+        long onGone;
+        try (var st = Files.list(Fqn.objectsDir(gone.root(), EngineFixture.BCK))) {
+            onGone = st.count();
+        }
+        fx.engine.enableMountpath(gone.path(), false);
+        var page = fx.engine.list(EngineFixture.BCK, new net.aisj.connector.api.ListRequest("", "", 1000, false,
+                false));
+        assertThat(page.entries()).hasSize(150);
+        int changed = 0;
+        for (var e : page.entries()) {
+            changed += fx.engine.placeCopies(id(e.name()), 1) > 0 ? 1 : 0;
+        }
+        assertThat(changed).isEqualTo((int) onGone);
+        try (var st = Files.list(Fqn.objectsDir(gone.root(), EngineFixture.BCK))) {
+            assertThat(st.count()).isZero();
+        }
+    }
+
+    @Test
+    void aCopyVerifiesItsSourceAndFallsBackToAGoodCopy() throws Exception {
+        ObjectId a = id("src");
+        byte[] data = random(11, 80_000);
+        fx.engine.put(a, new ByteArrayInputStream(data), FAST.withCopies(2, true));
+        for (int i = 0; i < 2; i++) {
+            Path p = file(ranked(a).get(i), a);
+            byte[] b = Files.readAllBytes(p);
+            b[100] ^= 0x01;
+            try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.WRITE)) {
+                ch.write(java.nio.ByteBuffer.wrap(b), 0);
+            }
+            if (i == 0) {
+                fx.engine.copy(a, id("dst"), FAST); // the first copy is bad: redone from the second
+                assertThat(fx.get("dst")).isEqualTo(data);
+                assertThat(fx.engine.awaitCopies(Duration.ofSeconds(20))).isTrue();
+                assertThat(Files.readAllBytes(p)).isEqualTo(data); // healed
+            }
+        }
+        // flip the first again: now both are bad, and nothing is committed
+        Path first = file(ranked(a).get(0), a);
+        byte[] b = Files.readAllBytes(first);
+        b[200] ^= 0x01;
+        try (var ch = java.nio.channels.FileChannel.open(first, java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(b), 0);
+        }
+        assertThatThrownBy(() -> fx.engine.copy(a, id("dst2"), FAST)).isInstanceOfSatisfying(
+                StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThat(fx.engine.stat(id("dst2"))).isEmpty();
     }
 }

@@ -60,6 +60,21 @@ public record ActMsg(String action, String name, JsonValue value) {
     }
 
     /** {@code value} as an object, or null when absent/null. */
+    /** The value as an integer (a JSON number or a numeric string). */
+    public int valueInt() {
+        if (value instanceof jakarta.json.JsonNumber n && n.isIntegral()) {
+            return n.intValue();
+        }
+        if (value instanceof jakarta.json.JsonString s) {
+            try {
+                return Integer.parseInt(s.getString().trim());
+            } catch (NumberFormatException e) {
+                // below
+            }
+        }
+        throw net.aisj.core.AisException.badRequest("action \"" + action + "\" needs an integer value, got " + value);
+    }
+
     public JsonObject valueObject() {
         if (value == null || value.getValueType() == JsonValue.ValueType.NULL) {
             return null;

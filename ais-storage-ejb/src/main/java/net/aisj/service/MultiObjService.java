@@ -1,0 +1,249 @@
+package net.aisj.service;
+
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.core.AisException;
+import net.aisj.core.NodeInfo;
+import net.aisj.core.ObjectTemplate;
+import net.aisj.core.placement.TargetPlacement;
+import net.aisj.xact.XactKind;
+import net.aisj.xact.Xaction;
+import net.aisj.xact.XactionRegistry;
+import net.aisj.xact.kinds.MultiObjXaction;
+
+/**
+ * Multi-object jobs (AIS's list/range operations and bucket copies): {@code delete-listrange},
+ * {@code copy-listrange}, {@code copy-bck} and {@code move-bck}. The node that receives the request validates it,
+ * creates a missing destination bucket (with the source's props), starts the job under one id on every target with
+ * the same normalised message, and answers the id; progress and the end are read through the job status API. A
+ * move is a copy followed, once every target finished without error, by destroying the source. Thread-safe.
+ */
+@ApplicationScoped
+public class MultiObjService {
+
+    private static final Logger LOG = Logger.getLogger(MultiObjService.class.getName());
+
+    @Inject
+    StorageNode node;
+
+    @Inject
+    BucketService buckets;
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    ClusterService cluster;
+
+    @Inject
+    XactionRegistry registry;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    /** {@code delete-listrange}: value {@code {"objnames":[...]}} or {@code {"template":"..."}}. */
+    public String deleteObjects(BucketId bucket, JsonObject listRange) {
+        buckets.props(bucket);
+        return broadcast(XactKind.DELETE_OBJECTS, bucket, selection(listRange).build());
+    }
+
+    /** {@code copy-listrange}: value TCOMsg {@code {"tobck":{...}, "objnames"|"template", "prepend", "dry_run"}}. */
+    public String copyObjects(BucketId bucket, JsonObject tco) {
+        buckets.props(bucket);
+        if (tco == null || !(tco.get("tobck") instanceof JsonObject to) || !(to.get("name") instanceof JsonString n)) {
+            throw AisException.badRequest("copy-listrange: the value needs \"tobck\" with the destination's name");
+        }
+        BucketId dst = BucketId.ais(n.getString());
+        ensureDestination(bucket, dst);
+        return broadcast(XactKind.COPY_OBJECTS, bucket, selection(tco).add("dst", dst.name())
+                .add("prepend", str(tco, "prepend")).add("dry_run", tco.getBoolean("dry_run", false)).build());
+    }
+
+    /** {@code copy-bck}: value TCBMsg {@code {"prefix","prepend","dry_run"}}; {@code to} from {@code bck_to}. */
+    public String copyBucket(BucketId from, BucketId to, JsonObject tcb) {
+        buckets.props(from);
+        if (to == null || to.equals(from)) {
+            throw AisException.badRequest("copy-bck needs a different destination bucket (bck_to)");
+        }
+        boolean dryRun = tcb != null && tcb.getBoolean("dry_run", false);
+        if (!dryRun) {
+            ensureDestination(from, to);
+        }
+        return broadcast(XactKind.COPY_BUCKET, from, Json.createObjectBuilder().add("dst", to.name())
+                .add("prefix", str(tcb, "prefix")).add("prepend", str(tcb, "prepend")).add("dry_run", dryRun)
+                .build());
+    }
+
+    /** {@code move-bck}: the destination must not exist; the source is destroyed once every object moved. */
+    public String moveBucket(BucketId from, BucketId to) {
+        buckets.props(from);
+        if (to == null || to.equals(from)) {
+            throw AisException.badRequest("move-bck needs a different destination bucket (bck_to)");
+        }
+        if (buckets.list(null).contains(to)) {
+            throw AisException.conflict("move-bck: bucket \"" + to.cname() + "\" already exists");
+        }
+        ensureDestination(from, to);
+        String id = broadcast(XactKind.MOVE_BUCKET, from, Json.createObjectBuilder().add("dst", to.name())
+                .add("prefix", "").add("prepend", "").add("dry_run", false).build());
+        scheduler.schedule(() -> finishMove(id, from, to), 500, TimeUnit.MILLISECONDS);
+        return id;
+    }
+
+    /** This target's part of a job another node started (the message as {@link #broadcast} sent it). */
+    public Xaction startLocal(String kind, String id, BucketId source, JsonObject msg) {
+        XactKind k = XactKind.of(kind).orElseThrow(() -> AisException.badRequest("unknown job kind " + kind));
+        Iterable<String> names = null;
+        String prefix = str(msg, "prefix");
+        if (msg.get("objnames") instanceof JsonArray arr) {
+            names = arr.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        } else if (msg.get("template") instanceof JsonString t) {
+            ObjectTemplate tpl = ObjectTemplate.parse(t.getString(), 0);
+            if (tpl.isPrefixOnly()) {
+                prefix = tpl.prefix();
+            } else {
+                names = tpl;
+            }
+        }
+        String dst = str(msg, "dst");
+        MultiObjXaction.Plan plan = new MultiObjXaction.Plan(source, dst.isEmpty() ? null : BucketId.ais(dst), names,
+                prefix, str(msg, "prepend"), msg.getBoolean("dry_run", false));
+        return registry.start(new MultiObjXaction(id, k, plan, localNode(), null));
+    }
+
+    private String broadcast(XactKind kind, BucketId bucket, JsonObject msg) {
+        String id = MirrorService.newId();
+        for (NodeInfo t : node.clusterMap().targets()) {
+            if (t.id().equals(node.self().id())) {
+                startLocal(kind.wire(), id, bucket, msg);
+            } else {
+                node.intra().runXaction(t, kind.wire(), id, bucket.name(), msg);
+            }
+        }
+        LOG.info(() -> kind.wire() + "[" + id + "] started on " + bucket.cname());
+        return id;
+    }
+
+    /** The selection part of a ListRange: names (validated) or a template (parsed here to fail early). */
+    private static JsonObjectBuilder selection(JsonObject lr) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (lr != null && lr.get("objnames") instanceof JsonArray arr && !arr.isEmpty()) {
+            for (JsonValue v : arr) {
+                if (!(v instanceof JsonString)) {
+                    throw AisException.badRequest("objnames must be strings");
+                }
+            }
+            return b.add("objnames", arr);
+        }
+        if (lr != null && lr.get("template") instanceof JsonString t) {
+            ObjectTemplate.parse(t.getString(), 0);
+            return b.add("template", t.getString());
+        }
+        throw AisException.badRequest("the value needs \"objnames\" (a non-empty list) or \"template\"");
+    }
+
+    private void ensureDestination(BucketId from, BucketId to) {
+        if (!buckets.list(null).contains(to)) {
+            buckets.create(to, net.aisj.cluster.MetaJson.props(buckets.props(from)));
+        }
+    }
+
+    /** Checks every half second whether the move's copy ended; destroys the source once it ended cleanly. */
+    private void finishMove(String id, BucketId from, BucketId to) {
+        try {
+            ClusterService.JobStatus s = cluster.status(id, XactKind.MOVE_BUCKET.wire());
+            if (s.endTimeNanos() == 0) {
+                scheduler.schedule(() -> finishMove(id, from, to), 500, TimeUnit.MILLISECONDS);
+                return;
+            }
+            if (s.aborted() || !s.err().isEmpty()) {
+                LOG.warning("move-bck[" + id + "] of " + from.cname() + " ended "
+                        + (s.aborted() ? "aborted" : "with an error: " + s.err()) + "; the source stays");
+                return;
+            }
+            buckets.destroy(from);
+            LOG.info(() -> "move-bck[" + id + "]: " + from.cname() + " is now " + to.cname());
+        } catch (RuntimeException e) {
+            LOG.warning("move-bck[" + id + "] could not finish: " + e.getMessage() + "; the source stays");
+        }
+    }
+
+    private MultiObjXaction.Node localNode() {
+        return new MultiObjXaction.Node() {
+            @Override
+            public String selfId() {
+                return node.self().id();
+            }
+
+            @Override
+            public boolean owns(ObjectId id) {
+                return TargetPlacement.owner(node.clusterMap(), id.uname()).id().equals(node.self().id());
+            }
+
+            @Override
+            public ObjectPage localList(BucketId bucket, ListRequest request) {
+                return objects.localList(bucket, request);
+            }
+
+            @Override
+            public boolean delete(ObjectId id) {
+                try {
+                    objects.delete(id);
+                    return true;
+                } catch (AisException e) {
+                    if (e.kind() == AisException.Kind.NOT_FOUND) {
+                        return false;
+                    }
+                    throw e;
+                }
+            }
+
+            @Override
+            public long copy(ObjectId from, ObjectId to) {
+                java.util.Optional<NodeInfo> owner = objects.redirect(to);
+                if (owner.isEmpty()) {
+                    try {
+                        return objects.copy(from, to).size();
+                    } catch (AisException e) {
+                        if (e.kind() == AisException.Kind.NOT_FOUND) {
+                            return -1;
+                        }
+                        throw e;
+                    }
+                }
+                if (objects.localStat(from).isEmpty()) {
+                    return -1;
+                }
+                try (ObjectReader r = objects.localOpen(from)) {
+                    node.intra().pushCopy(owner.get(), to, r.stat(), r.stream());
+                    return r.stat().size();
+                } catch (java.io.IOException e) {
+                    throw new AisException(AisException.Kind.INTERNAL, "reading " + from.cname() + ": "
+                            + e.getMessage(), e);
+                }
+            }
+        };
+    }
+
+    private static String str(JsonObject o, String k) {
+        return o != null && o.get(k) instanceof JsonString s ? s.getString() : "";
+    }
+
+}

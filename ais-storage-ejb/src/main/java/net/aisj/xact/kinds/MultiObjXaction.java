@@ -1,0 +1,111 @@
+package net.aisj.xact.kinds;
+
+import java.util.function.Consumer;
+
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.xact.XactKind;
+import net.aisj.xact.Xaction;
+
+/**
+ * This target's part of a multi-object job (delete-listrange, copy-listrange, copy-bck, move-bck). Objects are
+ * selected either by names (a list or an expanded template: each target takes the names it owns by HRW) or by a
+ * prefix (each target walks its own objects under it). A copy goes to wherever the destination name belongs.
+ * Counters: {@code loc-*} objects selected here, {@code out-*} objects deleted or copied (with a dry run: that would
+ * be copied). A name that does not exist is skipped; any other failure is the job's error and the walk goes on.
+ */
+public final class MultiObjXaction extends Xaction {
+
+    /** What the job needs from the node. */
+    public interface Node {
+        String selfId();
+
+        /** Whether this target owns the name by HRW (at the cluster map the job started with). */
+        boolean owns(ObjectId id);
+
+        ObjectPage localList(BucketId bucket, ListRequest request);
+
+        /** Deletes a local object; false when there was none. */
+        boolean delete(ObjectId id);
+
+        /** Copies a local object to {@code to}, wherever that belongs; returns its size, -1 when absent. */
+        long copy(ObjectId from, ObjectId to);
+    }
+
+    /** What to do with each selected object. */
+    public record Plan(BucketId source, BucketId destination, Iterable<String> names, String prefix, String prepend,
+                       boolean dryRun) {
+
+        /** Names mode when {@code names} is not null, else every local object under {@code prefix}. */
+        public Plan {
+            prefix = prefix == null ? "" : prefix;
+            prepend = prepend == null ? "" : prepend;
+        }
+    }
+
+    private final Node node;
+    private final Plan plan;
+    private final Consumer<MultiObjXaction> onFinish;
+
+    public MultiObjXaction(String id, XactKind kind, Plan plan, Node node, Consumer<MultiObjXaction> onFinish) {
+        super(id, kind, node.selfId(), plan.source().name());
+        this.node = node;
+        this.plan = plan;
+        this.onFinish = onFinish;
+    }
+
+    @Override
+    protected void work() {
+        if (plan.names() != null) {
+            for (String name : plan.names()) {
+                if (isAborted()) {
+                    return;
+                }
+                ObjectId id = new ObjectId(plan.source(), name);
+                if (node.owns(id)) {
+                    step(id, -1);
+                }
+            }
+            return;
+        }
+        LocalWalk.each(node::localList, plan.source(), plan.prefix(), this::isAborted,
+                e -> step(new ObjectId(plan.source(), e.name()), e.stat() == null ? 0 : e.stat().size()));
+    }
+
+    private void step(ObjectId id, long knownSize) {
+        try {
+            if (kind() == XactKind.DELETE_OBJECTS) {
+                if (node.delete(id)) {
+                    locObjs.incrementAndGet();
+                    outObjs.incrementAndGet();
+                }
+                return;
+            }
+            ObjectId to = new ObjectId(plan.destination(), plan.prepend() + id.name());
+            if (plan.dryRun()) {
+                locObjs.incrementAndGet();
+                outObjs.incrementAndGet();
+                outBytes.addAndGet(Math.max(0, knownSize));
+                return;
+            }
+            long size = node.copy(id, to);
+            if (size >= 0) {
+                locObjs.incrementAndGet();
+                locBytes.addAndGet(size);
+                outObjs.incrementAndGet();
+                outBytes.addAndGet(size);
+            }
+        } catch (RuntimeException e) {
+            error(id.cname() + ": " + e.getMessage());
+        }
+    }
+
+    @Override
+    protected void finished() {
+        if (onFinish != null) {
+            onFinish.accept(this);
+        }
+    }
+}

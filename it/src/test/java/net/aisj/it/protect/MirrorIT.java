@@ -1,0 +1,164 @@
+package net.aisj.it.protect;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.json.Json;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import net.aisj.it.support.AisClient;
+import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Jobs;
+import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.Poll;
+import net.aisj.it.support.PseudoRandomInputStream;
+import net.aisj.it.support.SharedNode;
+
+/**
+ * Two-way mirroring on the shared node's two mountpaths: make-n-copies puts a copy of every object on both; with a
+ * copy deleted or bit-flipped on disk every GET still returns the right bytes, and the copies come back.
+ */
+class MirrorIT {
+
+    static final int COUNT = 120;
+    static NodeProcess node;
+    static AisClient ais;
+    static String b;
+    static final Map<String, byte[]> objects = new LinkedHashMap<>();
+
+    @BeforeAll
+    static void setUp() {
+        node = SharedNode.get();
+        ais = SharedNode.client();
+        b = ItEnv.bucketName("mirror");
+        ais.createBucket(b).expect(200);
+        for (int i = 0; i < COUNT; i++) {
+            String o = "m/obj-" + i;
+            byte[] d = PseudoRandomInputStream.bytes(31L * i, 1000 + 2711 * (i % 50));
+            ais.put(b, o, d).expect(200);
+            objects.put(o, d);
+        }
+    }
+
+    @AfterAll
+    static void tearDown() {
+        if (ais != null) {
+            ais.destroyQuietly(b);
+        }
+    }
+
+    /** The object's file on a mountpath (names here need no escaping). */
+    static Path file(Path mp, String o) {
+        return mp.resolve("@ais").resolve(b).resolve("%ob").resolve(o.replace("/", "%d/"));
+    }
+
+    static boolean onBoth(String o) throws Exception {
+        for (Path mp : node.mountpaths()) {
+            Path f = file(mp, o);
+            if (!Files.isRegularFile(f) || !java.util.Arrays.equals(Files.readAllBytes(f), objects.get(o))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    @Test
+    void copiesSurviveADeletedOrBitFlippedCopy() throws Exception {
+        String job = ais.control("POST", AisClient.bckPath(b), JsonUtil.actMsg("make-n-copies", null,
+                Json.createValue(2))).expect(200).text();
+        assertThat(job).matches("[A-Za-z][A-Za-z0-9]{8}");
+        var st = Jobs.awaitEnd(ais, job, "make-n-copies", Duration.ofMinutes(2));
+        assertThat(st.getString("kind")).isEqualTo("make-n-copies");
+        for (String o : objects.keySet()) {
+            assertThat(onBoth(o)).as("%s has a copy on both mountpaths", o).isTrue();
+        }
+        var props = ais.headBucket(b).expect(200).header("Ais-Bucket-Props");
+        assertThat(JsonUtil.parseObject(props).getJsonObject("mirror").getInt("copies")).isEqualTo(2);
+
+        // damage one copy of most objects: delete it, or flip a bit in place (same size, LOM intact)
+        ais.setBprops(b, Json.createObjectBuilder().add("checksum", Json.createObjectBuilder()
+                .add("validate_warm_get", true)).build()).expect(200);
+        List<String> names = List.copyOf(objects.keySet());
+        List<Path> mps = node.mountpaths();
+        int deleted = 0;
+        int flipped = 0;
+        for (int i = 0; i < names.size(); i++) {
+            Path f = file(mps.get(i % 2), names.get(i));
+            if (i % 3 == 0) {
+                Files.delete(f);
+                deleted++;
+            } else if (i % 3 == 1) {
+                try (RandomAccessFile raf = new RandomAccessFile(f.toFile(), "rw")) {
+                    long pos = raf.length() / 2;
+                    raf.seek(pos);
+                    int x = raf.read();
+                    raf.seek(pos);
+                    raf.write(x ^ 0x04);
+                }
+                flipped++;
+            }
+        }
+        System.out.printf("[it mirror] damaged %d objects: %d copies deleted, %d bit-flipped%n", deleted + flipped,
+                deleted, flipped);
+        for (int round = 0; round < 2; round++) {
+            for (Map.Entry<String, byte[]> e : objects.entrySet()) {
+                var r = ais.get(b, e.getKey()).expect(200);
+                assertThat(r.body()).as("GET %s (round %d)", e.getKey(), round).isEqualTo(e.getValue());
+            }
+        }
+        // reads healed what they met; a scrub finds the rest (flipped copies that no read chose)
+        long t0 = System.nanoTime();
+        String scrub = ais.control("PUT", "/v1/cluster", JsonUtil.actMsg("start", null, Json.createObjectBuilder()
+                .add("kind", "scrub").add("bck", Json.createObjectBuilder().add("name", b)).build()))
+                .expect(200).text();
+        var done = Jobs.awaitEnd(ais, scrub, "scrub", Duration.ofMinutes(2));
+        System.out.printf("[it mirror] scrub %s: %s%n", scrub, done);
+        Poll.until(Duration.ofMinutes(1), "every object is back on both mountpaths", () -> {
+            for (String o : objects.keySet()) {
+                if (!onBoth(o)) {
+                    return false;
+                }
+            }
+            return true;
+        });
+        System.out.printf("[it mirror] all copies healed %.1f s after the reads%n", (System.nanoTime() - t0) / 1e9);
+        var qry = ais.control("GET", "/v1/cluster?what=qryxstats", Json.createObjectBuilder().add("ID", scrub)
+                .build().toString()).expect(200).json();
+        System.out.printf("[it mirror] scrub stats: %s%n", qry);
+    }
+
+    @Test
+    void putsGetTheirCopiesInTheBackgroundOrBeforeTheyReturn() throws Exception {
+        String bk = ItEnv.bucketName("mirput");
+        ais.createBucket(bk, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
+                .add("enabled", true).add("copies", 2)).build()).expect(200);
+        try {
+            byte[] d = PseudoRandomInputStream.bytes(7, 70_000);
+            ais.put(bk, "async", d).expect(200);
+            Poll.until(Duration.ofSeconds(30), "the async PUT's copy exists", () -> node.mountpaths().stream()
+                    .allMatch(mp -> Files.isRegularFile(mp.resolve("@ais").resolve(bk).resolve("%ob/async"))));
+            ais.setBprops(bk, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
+                    .add("sync_put", true)).build()).expect(200);
+            for (int i = 0; i < 20; i++) {
+                ais.put(bk, "sync-" + i, d).expect(200);
+                for (Path mp : node.mountpaths()) {
+                    assertThat(mp.resolve("@ais").resolve(bk).resolve("%ob").resolve("sync-" + i))
+                            .as("copy on %s right after the PUT returned", mp).isRegularFile();
+                }
+            }
+        } finally {
+            ais.destroyQuietly(bk);
+        }
+    }
+}
