@@ -25,16 +25,26 @@ import net.aisj.it.support.Poll;
 final class EcCluster {
 
     private static LocalCluster cluster;
+    private static AssertionError startFailure;
 
     private EcCluster() {
     }
 
     static synchronized LocalCluster get() {
+        if (startFailure != null) {
+            throw new AssertionError("the EC cluster failed to start earlier", startFailure);
+        }
         if (cluster == null) {
             LocalCluster c = new LocalCluster("ec", 4);
             Runtime.getRuntime().addShutdownHook(new Thread(c::close, "stop-ec-ais-cluster"));
-            c.start(1, 2, 3, 4);
-            System.out.println("[it-ec] formed: " + c.awaitSettled().brief());
+            try {
+                c.start(1, 2, 3, 4);
+                System.out.println("[it-ec] formed: " + c.awaitSettled().brief());
+            } catch (AssertionError | RuntimeException e) {
+                startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
+                c.close();
+                throw startFailure;
+            }
             cluster = c;
         }
         return cluster;
