@@ -55,6 +55,7 @@ public class BucketService {
         long now = System.currentTimeMillis() * 1_000_000L;
         BucketProps p = BucketProps.defaults(now, RANDOM.nextLong() >>> 1);
         BucketProps initial = props == null ? p : MetaJson.applyPatch(p, props);
+        checkEcTargets(null, initial);
         try (StorageConnection c = node.connection()) {
             c.createBucket(id);
         } catch (StorageException e) {
@@ -80,6 +81,7 @@ public class BucketService {
             BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
             BucketProps next = MetaJson.applyPatch(old, patch);
             old.checkTransitionTo(next);
+            checkEcTargets(old, next);
             out[0] = next;
             return next.equals(old) ? cur : cur.with(id, next);
         });
@@ -109,6 +111,20 @@ public class BucketService {
         });
         node.awaitBmdEverywhere(m.version());
         LOG.info(() -> "destroyed bucket " + id.cname());
+    }
+
+    /** AIS: erasure coding with D data and P parity slices needs at least D+P+1 targets in service. */
+    private void checkEcTargets(BucketProps old, BucketProps next) {
+        if (!next.ec().enabled() || (old != null && old.ec().enabled())) {
+            return;
+        }
+        long targets = node.clusterMap().targets().stream().filter(net.aisj.core.NodeInfo::inService).count();
+        int need = next.ec().dataSlices() + next.ec().paritySlices() + 1;
+        if (targets < need) {
+            throw AisException.badRequest("erasure coding with " + next.ec().dataSlices() + " data and "
+                    + next.ec().paritySlices() + " parity slices requires at least " + need + " targets, the cluster "
+                    + "has " + targets);
+        }
     }
 
     static AisException noSuchBucket(BucketId id) {

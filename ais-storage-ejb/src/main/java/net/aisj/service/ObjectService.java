@@ -43,16 +43,22 @@ public class ObjectService {
     @Inject
     BucketService buckets;
 
+    @Inject
+    net.aisj.service.ec.EcService ec;
+
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
                           Map<String, String> custom) {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(custom).withExpected(expected, contentLength);
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.put(id, in, opts);
+            st = c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(id, p);
+        return st;
     }
 
     /**
@@ -63,11 +69,14 @@ public class ObjectService {
     public ObjectStat putWithEtag(ObjectId id, InputStream in, long contentLength, Map<String, String> custom) {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.put(id, in, opts);
+            st = c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(id, p);
+        return st;
     }
 
     /**
@@ -93,6 +102,10 @@ public class ObjectService {
         try (StorageConnection c = node.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.CORRUPTED && ec.restore(id, p, true).isPresent()) {
+                LOG.warning(e.getMessage() + ": restored from its erasure-coded replicas/slices");
+                return localOpen(id);
+            }
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
                 throw StorageErrors.map(e);
             }
@@ -110,6 +123,9 @@ public class ObjectService {
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
                 throw StorageErrors.map(e);
             }
+        }
+        if (ec.restore(id, p, false).isPresent()) {
+            return localOpen(id);
         }
         throw missing(id);
     }
@@ -130,7 +146,8 @@ public class ObjectService {
                 return s.get();
             }
         }
-        return localStat(id).orElseThrow(() -> missing(id));
+        return localStat(id).or(() -> ec.restore(id, buckets.props(id.bucket()), false))
+                .orElseThrow(() -> missing(id));
     }
 
     /**
@@ -150,7 +167,9 @@ public class ObjectService {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
                 return have.get();
             }
-            return c.put(id, in, opts);
+            ObjectStat st = c.put(id, in, opts);
+            ec.afterReceive(id, p);
+            return st;
         } catch (java.io.IOException e) {
             throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
         } catch (StorageException e) {
@@ -272,37 +291,54 @@ public class ObjectService {
 
     /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
     public void delete(ObjectId id) {
-        checked(id);
+        BucketProps p = checked(id);
+        boolean deleted;
         try (StorageConnection c = node.connection()) {
-            if (!c.delete(id)) {
-                throw noSuchObject(id);
-            }
+            deleted = c.delete(id);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
+        }
+        if (!ec.deleted(id, p) && !deleted) {
+            throw noSuchObject(id);
         }
     }
 
     public ObjectStat rename(ObjectId from, String newName) {
-        checked(from);
+        BucketProps p = checked(from);
         if (newName == null || newName.isEmpty()) {
             throw AisException.badRequest("rename-obj: missing the new name of " + from.cname());
         }
-        checkName(new ObjectId(from.bucket(), newName));
+        ObjectId to = new ObjectId(from.bucket(), newName);
+        checkName(to);
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.rename(from, newName);
+            st = c.rename(from, newName);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        if (!newName.equals(from.name())) {
+            ec.deleted(from, p);
+            ec.afterPut(to, p);
+        }
+        return st;
     }
 
     public ObjectStat copy(ObjectId from, ObjectId to) {
         checked(from);
         BucketProps dst = checked(to);
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.copy(from, to, options(dst));
+            st = c.copy(from, to, options(dst));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(to, dst);
+        return st;
+    }
+
+    /** Makes the erasure-coded redundancy of an object just committed here by another path (S3 multipart). */
+    public void protectAfterWrite(ObjectId id) {
+        ec.afterPut(id, checked(id));
     }
 
     public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) {
@@ -330,11 +366,14 @@ public class ObjectService {
         if (handle == null || handle.isEmpty()) {
             throw AisException.badRequest("flush of " + id.cname() + " requires an append handle");
         }
+        ObjectStat st;
         try (StorageConnection c = node.connection()) {
-            return c.flushAppend(id, handle, options(p).withExpected(expected, -1));
+            st = c.flushAppend(id, handle, options(p).withExpected(expected, -1));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
+        ec.afterPut(id, p);
+        return st;
     }
 
     /** One page of the bucket over the whole cluster: every target's sorted page, merged (see PageMerge). */

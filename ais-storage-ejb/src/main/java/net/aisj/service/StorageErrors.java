@@ -4,12 +4,12 @@ import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
 
 /** Maps storage-adapter failures to domain errors, keeping the adapter's message (it names the object). */
-final class StorageErrors {
+public final class StorageErrors {
 
     private StorageErrors() {
     }
 
-    static AisException map(StorageException e) {
+    public static AisException map(StorageException e) {
         AisException.Kind kind = switch (e.reason()) {
             case NOT_FOUND -> AisException.Kind.NOT_FOUND;
             case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST -> AisException.Kind.BAD_REQUEST;

@@ -45,7 +45,16 @@ public enum XactKind {
      * Writes one archive (shard) from a list or template of objects (bucket action {@code archive}); runs on the
      * target owning the archive's name; several may run at once.
      */
-    ARCHIVE("archive", Scope.BUCKET, false, false, false);
+    ARCHIVE("archive", Scope.BUCKET, false, false, false),
+
+    /** Erasure-codes a bucket's existing objects (and, with "recover", checks and repairs their slices). */
+    EC_ENCODE("ec-encode", Scope.BUCKET, true, false, false),
+
+    /**
+     * After the set of targets changed: every target re-creates the replicas/slices of the objects it is main of
+     * and restores the objects it became main of from their slices; id {@code e<smap version>}.
+     */
+    EC_RECOVER("ec-recover", Scope.CLUSTER, false, true, false);
 
     /** Where a job runs. */
     public enum Scope {

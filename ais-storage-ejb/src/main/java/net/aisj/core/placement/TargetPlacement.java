@@ -36,6 +36,16 @@ public final class TargetPlacement {
         return all.subList(0, n);
     }
 
+    /** Every target in service, by weight for {@code uname} (AIS {@code HrwTargetList}); element 0 is the owner. */
+    public static List<NodeInfo> all(ClusterMap map, String uname) {
+        List<NodeInfo> all = Hrw.ranked(inService(map), Hrw.digest(uname), NodeInfo::idDigest);
+        if (all.isEmpty()) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "no targets in the cluster map (v" + map.version()
+                    + ")");
+        }
+        return all;
+    }
+
     private static List<NodeInfo> inService(ClusterMap map) {
         return map.targets().stream().filter(NodeInfo::inService).toList();
     }

@@ -170,7 +170,11 @@ public class MultipartService {
             throw map(e, id, uploadId);
         }
         // the key moved to another owner while the upload ran here (a rebalance): hand the object over to it
-        return objects.handOver(id).orElse(done);
+        java.util.Optional<ObjectStat> moved = objects.handOver(id);
+        if (moved.isEmpty()) {
+            objects.protectAfterWrite(id);
+        }
+        return moved.orElse(done);
     }
 
     public void abort(ObjectId id, String uploadId) {

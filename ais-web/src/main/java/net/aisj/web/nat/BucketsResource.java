@@ -69,6 +69,9 @@ public class BucketsResource {
     BucketSummaryService summaries;
 
     @Inject
+    net.aisj.service.ec.EcJobs ecJobs;
+
+    @Inject
     ShardListing shardListing;
 
     @Inject
@@ -151,6 +154,8 @@ public class BucketsResource {
             case "copy-listrange" -> multiObj.copyObjects(id, msg.valueObject());
             case "copy-bck" -> multiObj.copyBucket(id, Bck.fromUname(bckTo), msg.valueObject());
             case "move-bck" -> multiObj.moveBucket(id, Bck.fromUname(bckTo));
+            // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
+            case "ec-encode" -> ecJobs.encodeBucket(id, msg.valueObjectOrJsonString(), "recover".equals(msg.name()));
             default -> null;
         };
         if (job != null) {

@@ -54,6 +54,9 @@ public class ClusterResource {
     @Inject
     NodeStatus nodeStatus;
 
+    @Inject
+    net.aisj.service.ec.EcJobs ecJobs;
+
     @Context
     HttpServletRequest request;
 
@@ -114,10 +117,22 @@ public class ClusterResource {
             case "resilver" -> mirror.startResilver(a.daemonId());
             case "scrub" -> mirror.startScrub(v.get("bck") instanceof JsonObject b && b.get("name") instanceof JsonString
                     n && !n.getString().isEmpty() ? Bck.of(n.getString(), null, null) : null);
+            case "ec-encode" -> startEcEncode(v);
             case "" -> throw AisException.badRequest("start: the value needs a job \"kind\"");
             default -> throw AisException.badRequest("job kind \"" + kind + "\" cannot be started this way"
                     + (kind.equals("make-n-copies") ? " (use the bucket action make-n-copies)" : ""));
         };
+    }
+
+    /** {@code start} {@code ec-encode} of the bucket in {@code bck} (EC must be on or is turned on with defaults). */
+    private String startEcEncode(JsonObject v) {
+        JsonObject bck = v.get("bck") instanceof JsonObject o ? o : null;
+        if (bck == null || bck.getString("name", "").isEmpty()) {
+            throw AisException.badRequest("start ec-encode: missing the bucket (\"bck\": {\"name\": ...})");
+        }
+        JsonObject ns = bck.get("namespace") instanceof JsonObject o ? o : null;
+        return ecJobs.encodeBucket(Bck.of(bck.getString("name"), bck.getString("provider", ""),
+                ns == null ? "" : ns.getString("name", "")), null, false);
     }
 
     private String status(ArgsMsg a) {

@@ -51,6 +51,21 @@ final class DataSet {
         return d;
     }
 
+    /** The objects matching {@code keep}. */
+    DataSet subsetWhere(java.util.function.Predicate<Obj> keep) {
+        DataSet d = new DataSet();
+        objects.values().stream().filter(keep).forEach(o -> d.objects.put(o.name(), o));
+        return d;
+    }
+
+    /** These objects and {@code other}'s (names must not clash). */
+    DataSet union(DataSet other) {
+        DataSet d = new DataSet();
+        d.objects.putAll(objects);
+        d.objects.putAll(other.objects);
+        return d;
+    }
+
     List<Obj> objects() {
         return new ArrayList<>(objects.values());
     }

@@ -191,4 +191,90 @@ public interface StorageConnection extends AutoCloseable {
     default List<String> checkMountpaths() throws StorageException {
         return List.of();
     }
+
+    // ------------------------------------------------------------------ erasure coding (see package api.ec)
+
+    /**
+     * Stores a slice or full replica of {@code id} that this target holds for the object's main target, with its
+     * metafile, atomically (content, then metafile). The content is verified while it streams in: a slice against
+     * {@link net.aisj.connector.api.ec.EcMeta#sliceChecksum}, a replica against the object checksum (BAD_CHECKSUM,
+     * nothing stored). An older generation is replaced; a newer one already here wins (returns false).
+     */
+    default boolean putSlice(ObjectId id, net.aisj.connector.api.ec.EcMeta meta, InputStream in)
+            throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
+    }
+
+    /** Writes the main target's metafile of {@code id} (no content: the object is the content). */
+    default void putEcMeta(ObjectId id, net.aisj.connector.api.ec.EcMeta meta) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
+    }
+
+    /** This target's metafile of {@code id} (main or holder), or empty. A damaged metafile reads as empty. */
+    default Optional<net.aisj.connector.api.ec.EcMeta> ecMeta(ObjectId id) throws StorageException {
+        return Optional.empty();
+    }
+
+    /** Opens the slice or replica this target holds for {@code id}; NOT_FOUND when it holds none. */
+    default net.aisj.connector.api.ec.EcSlice openSlice(ObjectId id) throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no slice of " + id.cname());
+    }
+
+    /**
+     * Checks the slice or replica held here against its metafile (size and checksum, reading it whole); one that
+     * does not match is removed (so it is re-sent) and false returned. True when it matches or none is held.
+     */
+    default boolean verifySlice(ObjectId id) throws StorageException {
+        return true;
+    }
+
+    /**
+     * Removes this target's slice or replica and metafile of {@code id}; with {@code onlyGeneration} > 0, only if
+     * the metafile is of that generation. False when there was nothing to remove.
+     */
+    default boolean deleteEc(ObjectId id, long onlyGeneration) throws StorageException {
+        return false;
+    }
+
+    /** The metafiles of the slices and replicas this target holds in {@code bucket} (not those of main objects). */
+    default List<net.aisj.connector.api.ec.EcMeta> listSlices(BucketId bucket) throws StorageException {
+        return List.of();
+    }
+
+    /**
+     * Encodes the object as it is now into D data and P parity slices held as work files (streaming from the
+     * object file, no whole-object buffering). Returns the slices by index 0..D+P-1 (slice id - 1); the caller
+     * releases them. {@code stat} receives the object's metadata as encoded.
+     */
+    default List<net.aisj.connector.api.ec.Spooled> ecEncode(ObjectId id, int dataSlices, int paritySlices,
+                                                            ObjectStat[] stat) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
+    }
+
+    /**
+     * Copies {@code in} to a work file ({@code length} bytes, or until the end when -1), computing its xxhash2.
+     * IO or BAD_CHECKSUM (length mismatch); nothing is kept on failure.
+     */
+    default net.aisj.connector.api.ec.Spooled spool(InputStream in, long length) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
+    }
+
+    /** Reads a work file from {@link #spool} or {@link #ecEncode}; NOT_FOUND once released. */
+    default InputStream openSpooled(String token) throws StorageException {
+        throw new StorageException(StorageException.Reason.NOT_FOUND, "no work file " + token);
+    }
+
+    /** Deletes a work file; idempotent. */
+    default void releaseSpooled(String token) {
+    }
+
+    /**
+     * Rebuilds the object from at least D of its slices (work files by index 0..D+P-1, null when missing; each
+     * already verified by the caller) and commits it like a PUT with {@code opts} (version, checksum verified
+     * against {@code meta}'s object checksum: CORRUPTED and nothing stored on mismatch).
+     */
+    default ObjectStat ecDecode(ObjectId id, net.aisj.connector.api.ec.EcMeta meta, String[] sliceTokens,
+                                PutOptions opts) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
+    }
 }

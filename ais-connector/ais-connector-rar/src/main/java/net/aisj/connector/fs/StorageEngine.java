@@ -18,6 +18,9 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.ec.EcMeta;
+import net.aisj.connector.api.ec.EcSlice;
+import net.aisj.connector.api.ec.Spooled;
 
 /**
  * The node's storage engine: the semantics of every {@link net.aisj.connector.api.StorageConnection} method (the
@@ -34,7 +37,8 @@ public final class StorageEngine {
 
     private record State(Volume volume, ObjectFiles files, ObjectMutations mutations, AppendStore appends,
                          Lister lister, MetaDocs docs, Buckets buckets, Map<Mountpath, CleanupJogger> joggers,
-                         MultipartStore multipart, Copies copies, CopyQueue copyQueue) {
+                         MultipartStore multipart, Copies copies, CopyQueue copyQueue, EcStore ec,
+                         EcCoding coding) {
 
         List<Background.Task> tasks() {
             List<Background.Task> out = new ArrayList<>(joggers.values());
@@ -72,7 +76,8 @@ public final class StorageEngine {
         Copies copies = new Copies(files);
         CopyQueue queue = new CopyQueue(files, copies);
         State st = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
-                new Buckets(v), new java.util.concurrent.ConcurrentHashMap<>(), multipart, copies, queue);
+                new Buckets(v), new java.util.concurrent.ConcurrentHashMap<>(), multipart, copies, queue, new EcStore(files),
+                new EcCoding(files));
         for (Mountpath mp : v.usable()) {
             startJogger(st, mp);
         }
@@ -304,6 +309,60 @@ public final class StorageEngine {
             }
         }
         return disabled;
+    }
+
+    // ------------------------------------------------------------------ erasure coding (EcStore, EcCoding)
+
+    public boolean putSlice(ObjectId id, EcMeta meta, InputStream in) throws StorageException {
+        return st().ec().put(id, meta, in);
+    }
+
+    public void putEcMeta(ObjectId id, EcMeta meta) throws StorageException {
+        st().ec().putMain(id, meta);
+    }
+
+    public Optional<EcMeta> ecMeta(ObjectId id) throws StorageException {
+        return st().ec().meta(id);
+    }
+
+    public EcSlice openSlice(ObjectId id) throws StorageException {
+        return st().ec().open(id);
+    }
+
+    public boolean verifySlice(ObjectId id) throws StorageException {
+        return st().ec().verify(id);
+    }
+
+    public boolean deleteEc(ObjectId id, long onlyGeneration) throws StorageException {
+        return st().ec().delete(id, onlyGeneration);
+    }
+
+    public List<EcMeta> listSlices(BucketId bucket) throws StorageException {
+        return st().ec().list(bucket);
+    }
+
+    public List<Spooled> ecEncode(ObjectId id, int d, int p, ObjectStat[] stat) throws StorageException {
+        Fqn.checkName(id);
+        return st().coding().encode(id, d, p, stat);
+    }
+
+    public Spooled spool(InputStream in, long length) throws StorageException {
+        return st().coding().spool(in, length);
+    }
+
+    public InputStream openSpooled(String token) throws StorageException {
+        return st().coding().open(token);
+    }
+
+    public void releaseSpooled(String token) {
+        State s = state;
+        if (s != null) {
+            s.coding().release(token);
+        }
+    }
+
+    public ObjectStat ecDecode(ObjectId id, EcMeta meta, String[] tokens, PutOptions opts) throws StorageException {
+        return st().coding().decode(id, meta, tokens, opts);
     }
 
     private State st() throws StorageException {

@@ -16,6 +16,9 @@ import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.ec.EcMeta;
+import net.aisj.connector.api.ec.EcSlice;
+import net.aisj.connector.api.ec.Spooled;
 import net.aisj.connector.fs.StorageEngine;
 
 /**
@@ -227,5 +230,71 @@ final class StorageConnectionImpl implements StorageConnection {
     @Override
     public List<String> checkMountpaths() throws StorageException {
         return engine().checkMountpaths();
+    }
+
+    @Override
+    public boolean putSlice(ObjectId id, EcMeta meta, InputStream in) throws StorageException {
+        return engine().putSlice(id, meta, in);
+    }
+
+    @Override
+    public void putEcMeta(ObjectId id, EcMeta meta) throws StorageException {
+        engine().putEcMeta(id, meta);
+    }
+
+    @Override
+    public Optional<EcMeta> ecMeta(ObjectId id) throws StorageException {
+        return engine().ecMeta(id);
+    }
+
+    @Override
+    public EcSlice openSlice(ObjectId id) throws StorageException {
+        return engine().openSlice(id);
+    }
+
+    @Override
+    public boolean verifySlice(ObjectId id) throws StorageException {
+        return engine().verifySlice(id);
+    }
+
+    @Override
+    public boolean deleteEc(ObjectId id, long onlyGeneration) throws StorageException {
+        return engine().deleteEc(id, onlyGeneration);
+    }
+
+    @Override
+    public List<EcMeta> listSlices(BucketId bucket) throws StorageException {
+        return engine().listSlices(bucket);
+    }
+
+    @Override
+    public List<Spooled> ecEncode(ObjectId id, int dataSlices, int paritySlices, ObjectStat[] stat)
+            throws StorageException {
+        return engine().ecEncode(id, dataSlices, paritySlices, stat);
+    }
+
+    @Override
+    public Spooled spool(InputStream in, long length) throws StorageException {
+        return engine().spool(in, length);
+    }
+
+    @Override
+    public InputStream openSpooled(String token) throws StorageException {
+        return engine().openSpooled(token);
+    }
+
+    @Override
+    public void releaseSpooled(String token) {
+        try {
+            engine().releaseSpooled(token);
+        } catch (StorageException e) {
+            // closed handle: the work file is swept later
+        }
+    }
+
+    @Override
+    public ObjectStat ecDecode(ObjectId id, EcMeta meta, String[] sliceTokens, PutOptions opts)
+            throws StorageException {
+        return engine().ecDecode(id, meta, sliceTokens, opts);
     }
 }

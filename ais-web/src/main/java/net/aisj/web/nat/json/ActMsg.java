@@ -85,6 +85,18 @@ public record ActMsg(String action, String name, JsonValue value) {
         throw AisException.badRequest("action \"" + action + "\": \"value\" must be a JSON object");
     }
 
+    /** {@code value} as an object, also when sent as a string holding JSON (AIS's Go client does so for EC). */
+    public JsonObject valueObjectOrJsonString() {
+        if (value instanceof JsonString s) {
+            try (var r = jakarta.json.Json.createReader(new java.io.StringReader(s.getString()))) {
+                return r.readObject();
+            } catch (RuntimeException e) {
+                throw AisException.badRequest("action \"" + action + "\": \"value\" is not a JSON object");
+            }
+        }
+        return valueObject();
+    }
+
     private static String text(JsonObject o, String k) {
         JsonValue v = o.get(k);
         if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {

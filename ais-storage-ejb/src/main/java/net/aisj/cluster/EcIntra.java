@@ -1,0 +1,160 @@
+package net.aisj.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ec.EcMeta;
+import net.aisj.connector.api.ec.EcSlice;
+import net.aisj.core.AisException;
+import net.aisj.core.NodeInfo;
+
+/**
+ * Erasure-coding calls between targets on {@code /v1/intra/ec/...} (through {@link IntraClient#forward}, which adds
+ * the cluster secret): metafiles, slice and replica transfer, removal, and starting a node's part of an EC job.
+ * Metafiles travel base64url-encoded in the {@value #META_HEADER} header. Thread-safe.
+ */
+public final class EcIntra {
+
+    /** Header with the base64url JSON metafile of a slice sent or served. */
+    public static final String META_HEADER = "Ais-Ec-Meta";
+
+    private final IntraClient intra;
+
+    public EcIntra(IntraClient intra) {
+        this.intra = intra;
+    }
+
+    public static String encodeMeta(EcMeta m) {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(m.toBytes());
+    }
+
+    /** @throws AisException BAD_REQUEST when the header is not a metafile */
+    public static EcMeta decodeMeta(String header) {
+        try {
+            return EcMeta.parse(Base64.getUrlDecoder().decode(header == null ? "" : header.trim()));
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest("invalid " + META_HEADER + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * The metafile {@code node} keeps for {@code id} (main or holder), if any; with {@code verify}, a holder first
+     * checks its slice against the metafile and drops it (answering none) when it does not match.
+     */
+    public Optional<EcMeta> meta(NodeInfo node, ObjectId id, boolean verify) {
+        HttpResponse<InputStream> r = call(node, "GET", path("meta", id) + "&verify=" + verify, null, null, 0);
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                return Optional.empty();
+            }
+            String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            if (r.statusCode() != 200) {
+                throw failure(node, "EC metafile of " + id.cname(), r.statusCode(), body);
+            }
+            return Optional.of(EcMeta.parse(body));
+        } catch (IOException | IllegalArgumentException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** Sends a slice or replica ({@code length} bytes) to {@code node}; returns once it is stored there. */
+    public void putSlice(NodeInfo node, ObjectId id, EcMeta meta, InputStream body, long length) {
+        HttpResponse<InputStream> r = call(node, "PUT", path("slices", id), Map.of(META_HEADER, encodeMeta(meta),
+                "Content-Type", "application/octet-stream"), body, length);
+        try (InputStream in = r.body()) {
+            String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+            if (r.statusCode() != 200) {
+                throw failure(node, "store slice " + meta.sliceId() + " of " + id.cname(), r.statusCode(), msg);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** Opens the slice or replica {@code node} holds; NOT_FOUND when none. The caller closes it. */
+    public EcSlice openSlice(NodeInfo node, ObjectId id) {
+        HttpResponse<InputStream> r = call(node, "GET", path("slices", id), null, null, 0);
+        if (r.statusCode() == 200) {
+            EcMeta m = decodeMeta(r.headers().firstValue(META_HEADER).orElse(""));
+            return new EcSlice(m, r.body());
+        }
+        try (InputStream in = r.body()) {
+            String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+            if (r.statusCode() == 404) {
+                throw AisException.notFound("no slice of " + id.cname() + " on " + node.displayName());
+            }
+            throw failure(node, "read slice of " + id.cname(), r.statusCode(), msg);
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** Removes {@code node}'s slice/replica and metafile of {@code id} ({@code generation} > 0: only that one). */
+    public void delete(NodeInfo node, ObjectId id, long generation) {
+        HttpResponse<InputStream> r = call(node, "DELETE", path("slices", id) + "&gen=" + generation, null, null, 0);
+        try (InputStream in = r.body()) {
+            String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+            if (r.statusCode() != 200 && r.statusCode() != 404) {
+                throw failure(node, "delete slice of " + id.cname(), r.statusCode(), msg);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** Starts {@code node}'s part of EC job {@code id} of {@code kind} on {@code bucket}. */
+    public void startJob(NodeInfo node, String kind, String id, net.aisj.connector.api.BucketId bucket,
+                         boolean verify) {
+        String q = "/v1/intra/ec/jobs?kind=" + IntraClient.enc(kind) + "&id=" + IntraClient.enc(id) + "&bucket="
+                + IntraClient.enc(bucket.name()) + "&provider=" + IntraClient.enc(bucket.provider())
+                + (bucket.namespace().isEmpty() ? "" : "&namespace=" + IntraClient.enc(bucket.namespace()))
+                + "&verify=" + verify;
+        HttpResponse<InputStream> r = call(node, "POST", q, null, null, 0);
+        try (InputStream in = r.body()) {
+            String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+            if (r.statusCode() != 200) {
+                throw failure(node, "start " + kind, r.statusCode(), msg);
+            }
+        } catch (IOException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    private HttpResponse<InputStream> call(NodeInfo node, String method, String pathAndQuery,
+                                           Map<String, String> headers, InputStream body, long length) {
+        Map<String, List<String>> h = new java.util.HashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> h.put(k, List.of(v)));
+        }
+        return intra.forward(node, method, pathAndQuery, h, body, length);
+    }
+
+    private static String path(String kind, ObjectId id) {
+        StringBuilder p = new StringBuilder("/v1/intra/ec/").append(kind).append('/')
+                .append(IntraClient.enc(id.bucket().name()));
+        for (String seg : id.name().split("/", -1)) {
+            p.append('/').append(IntraClient.enc(seg));
+        }
+        return p.append("?provider=").append(IntraClient.enc(id.bucket().provider()))
+                .append(id.bucket().namespace().isEmpty() ? "" : "&namespace=" + IntraClient.enc(
+                        id.bucket().namespace())).toString();
+    }
+
+    private static AisException unreachable(NodeInfo node, Exception e) {
+        return new AisException(AisException.Kind.UNAVAILABLE, "target " + node.displayName() + " at "
+                + node.publicUrl() + ": " + e.getMessage(), e);
+    }
+
+    private static AisException failure(NodeInfo node, String what, int status, String msg) {
+        AisException.Kind kind = status == 404 ? AisException.Kind.NOT_FOUND : status == 400
+                ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE;
+        return new AisException(kind, node.displayName() + ": " + what + " failed (" + status + "): " + msg);
+    }
+}

@@ -1,0 +1,231 @@
+package net.aisj.service.ec;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.logging.Logger;
+
+import net.aisj.cluster.EcIntra;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.ec.EcMeta;
+import net.aisj.connector.api.ec.Spooled;
+import net.aisj.core.AisException;
+import net.aisj.core.BucketProps;
+import net.aisj.core.ClusterMap;
+import net.aisj.core.NodeInfo;
+import net.aisj.core.placement.EcLayout;
+import net.aisj.core.placement.TargetPlacement;
+import net.aisj.service.StorageErrors;
+import net.aisj.service.StorageNode;
+
+/**
+ * Makes an object's replicas or slices match its {@link EcLayout} under the current cluster map, on the main
+ * target (elsewhere it does nothing): encodes from the committed file (work files, no whole-object buffering),
+ * sends to the holders in parallel, then writes the main metafile with the holder map. In {@link Mode#PUT} it sends
+ * everything (a new generation); in {@link Mode#CHECK} and {@link Mode#VERIFY} it first asks every target for its
+ * metafile (VERIFY: holders re-read their slice), sends only what is missing or wrong, and removes replicas and
+ * slices left on targets that are no longer holders. Thread-safe (stateless besides its collaborators).
+ */
+final class EcWriter {
+
+    private static final Logger LOG = Logger.getLogger(EcWriter.class.getName());
+
+    /** How much to check before sending. */
+    enum Mode { PUT, CHECK, VERIFY }
+
+    private final StorageNode node;
+    private final EcIntra intra;
+    private final Executor executor;
+
+    EcWriter(StorageNode node, EcIntra intra, Executor executor) {
+        this.node = node;
+        this.intra = intra;
+        this.executor = executor;
+    }
+
+    /**
+     * @return how many replicas/slices were sent; 0 when nothing was needed or this target is not the main one
+     * @throws AisException UNAVAILABLE when a holder could not be written (what could be sent is sent)
+     */
+    int protect(ObjectId id, BucketProps.Ec ec, Mode mode) {
+        ClusterMap map = node.clusterMap();
+        String self = node.self().id();
+        List<NodeInfo> ranked = TargetPlacement.all(map, id.uname());
+        if (!ranked.get(0).id().equals(self)) {
+            return 0;
+        }
+        try (StorageConnection c = node.connection()) {
+            Optional<ObjectStat> st = c.stat(id);
+            if (st.isEmpty()) {
+                return 0;
+            }
+            EcLayout layout = EcLayout.of(ranked, ec.dataSlices(), ec.paritySlices(), ec.objsizeLimit(),
+                    st.get().size());
+            Optional<EcMeta> prev = c.ecMeta(id);
+            long gen = generation(prev, st.get(), layout);
+            Map<String, EcMeta> remote = mode == Mode.PUT ? Map.of() : metas(ranked, id, mode == Mode.VERIFY);
+            Map<String, Integer> have = new LinkedHashMap<>();
+            remote.forEach((nid, m) -> {
+                if (m.generation() == gen && !m.mainNode().equals(nid) && m.isCopy() == layout.replicated()
+                        && m.objSize() == st.get().size() && m.objChecksum().equals(st.get().checksum())) {
+                    have.put(nid, m.sliceId());
+                }
+            });
+            Map<String, Integer> assign = layout.assign(have);
+            Map<NodeInfo, Integer> toSend = new LinkedHashMap<>();
+            for (NodeInfo h : layout.holders()) {
+                Integer want = assign.get(h.id());
+                if (!want.equals(have.get(h.id()))) {
+                    toSend.put(h, want);
+                }
+            }
+            Map<String, Integer> nodes = new LinkedHashMap<>();
+            nodes.put(self, 0);
+            nodes.putAll(assign);
+            EcMeta base = new EcMeta(id.name(), st.get().size(), gen, st.get().checksum(), st.get().version(), "",
+                    self, nodes, ec.dataSlices(), ec.paritySlices(), 0, layout.replicated(),
+                    st.get().mtimeMillis(), st.get().custom());
+            List<String> failed = toSend.isEmpty() ? List.of() : layout.replicated()
+                    ? sendReplicas(c, id, base, toSend) : sendSlices(c, id, base, toSend);
+            c.putEcMeta(id, base);
+            if (mode != Mode.PUT) {
+                removeStale(id, remote, assign, self);
+            }
+            if (!failed.isEmpty()) {
+                throw new AisException(AisException.Kind.UNAVAILABLE, "erasure coding " + id.cname() + ": "
+                        + String.join("; ", failed));
+            }
+            return toSend.size();
+        } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.NOT_FOUND) {
+                return 0;
+            }
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** The previous generation when the object and its layout did not change, else a new, larger one. */
+    private static long generation(Optional<EcMeta> prev, ObjectStat st, EcLayout layout) {
+        if (prev.isEmpty()) {
+            return System.currentTimeMillis();
+        }
+        EcMeta p = prev.get();
+        if (p.objSize() == st.size() && p.objChecksum().equals(st.checksum()) && p.objVersion().equals(st.version())
+                && p.mtimeMillis() == st.mtimeMillis() && p.isCopy() == layout.replicated()) {
+            return p.generation();
+        }
+        return Math.max(System.currentTimeMillis(), p.generation() + 1);
+    }
+
+    /** Every other target's metafile of {@code id} (targets that do not answer are left out). */
+    Map<String, EcMeta> metas(List<NodeInfo> targets, ObjectId id, boolean verify) {
+        String self = node.self().id();
+        Map<String, CompletableFuture<Optional<EcMeta>>> calls = new LinkedHashMap<>();
+        for (NodeInfo t : targets) {
+            if (!t.id().equals(self)) {
+                calls.put(t.id(), CompletableFuture.supplyAsync(() -> intra.meta(t, id, verify), executor));
+            }
+        }
+        Map<String, EcMeta> out = new LinkedHashMap<>();
+        calls.forEach((nid, f) -> {
+            try {
+                f.get().ifPresent(m -> out.put(nid, m));
+            } catch (ExecutionException e) {
+                LOG.fine(() -> "no metafile of " + id.cname() + " from " + nid + ": " + e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AisException(AisException.Kind.UNAVAILABLE, "interrupted");
+            }
+        });
+        return out;
+    }
+
+    private List<String> sendReplicas(StorageConnection c, ObjectId id, EcMeta base, Map<NodeInfo, Integer> to) {
+        Map<NodeInfo, CompletableFuture<Void>> sends = new LinkedHashMap<>();
+        EcMeta m = base.forSlice(0, "");
+        for (NodeInfo h : to.keySet()) {
+            sends.put(h, CompletableFuture.runAsync(() -> {
+                try (StorageConnection c2 = node.connection(); ObjectReader r = c2.open(id, false)) {
+                    if (r.stat().size() != m.objSize() || !r.stat().checksum().equals(m.objChecksum())) {
+                        throw new AisException(AisException.Kind.CONFLICT, "changed while replicating");
+                    }
+                    intra.putSlice(h, id, m, r.stream(), m.objSize());
+                } catch (StorageException | java.io.IOException e) {
+                    throw new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);
+                }
+            }, executor));
+        }
+        return await(sends);
+    }
+
+    private List<String> sendSlices(StorageConnection c, ObjectId id, EcMeta base, Map<NodeInfo, Integer> to)
+            throws StorageException {
+        ObjectStat[] encoded = new ObjectStat[1];
+        List<Spooled> slices = c.ecEncode(id, base.dataSlices(), base.paritySlices(), encoded);
+        try {
+            if (encoded[0].size() != base.objSize() || !encoded[0].checksum().equals(base.objChecksum())) {
+                return List.of("the object changed while it was encoded");
+            }
+            Map<NodeInfo, CompletableFuture<Void>> sends = new LinkedHashMap<>();
+            for (Map.Entry<NodeInfo, Integer> e : to.entrySet()) {
+                Spooled s = slices.get(e.getValue() - 1);
+                EcMeta m = base.forSlice(e.getValue(), s.checksum().value());
+                sends.put(e.getKey(), CompletableFuture.runAsync(() -> {
+                    try (StorageConnection c2 = node.connection(); InputStream in = c2.openSpooled(s.token())) {
+                        intra.putSlice(e.getKey(), id, m, in, s.size());
+                    } catch (StorageException | java.io.IOException ex) {
+                        throw new AisException(AisException.Kind.INTERNAL, ex.getMessage(), ex);
+                    }
+                }, executor));
+            }
+            return await(sends);
+        } finally {
+            slices.forEach(s -> c.releaseSpooled(s.token()));
+        }
+    }
+
+    /** Removes the replicas/slices of targets that are not holders any more (they answered a metafile). */
+    private void removeStale(ObjectId id, Map<String, EcMeta> remote, Map<String, Integer> assign, String self) {
+        ClusterMap map = node.clusterMap();
+        for (Map.Entry<String, EcMeta> e : remote.entrySet()) {
+            NodeInfo n = map.nodes().get(e.getKey());
+            if (n == null || assign.containsKey(e.getKey()) || e.getKey().equals(self)) {
+                continue;
+            }
+            if (e.getValue().mainNode().equals(e.getKey())) {
+                continue; // a main metafile there (e.g. the target that held the object before a rebalance)
+            }
+            try {
+                intra.delete(n, id, e.getValue().generation());
+            } catch (AisException ex) {
+                LOG.fine(() -> "cannot remove the stale slice of " + id.cname() + " on " + n.displayName() + ": "
+                        + ex.getMessage());
+            }
+        }
+    }
+
+    private static List<String> await(Map<NodeInfo, CompletableFuture<Void>> sends) {
+        List<String> failed = new ArrayList<>();
+        sends.forEach((n, f) -> {
+            try {
+                f.get();
+            } catch (ExecutionException e) {
+                failed.add(n.displayName() + ": " + (e.getCause() == null ? e : e.getCause().getMessage()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed.add(n.displayName() + ": interrupted");
+            }
+        });
+        return failed;
+    }
+}

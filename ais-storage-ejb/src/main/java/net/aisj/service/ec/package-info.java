@@ -1,0 +1,8 @@
+/**
+ * Erasure coding across targets (AIS {@code ec/}): the main target of an object in an EC bucket sends replicas or
+ * slices to the next targets of the object's HRW list after a PUT ({@link net.aisj.service.ec.EcWriter}, in the
+ * background or, with {@code ec.sync_put}, before the PUT returns), restores a missing or corrupt object from the
+ * survivors ({@link net.aisj.service.ec.EcRestorer}), and re-creates what a lost target held ({@code ec-recover}
+ * job); {@link net.aisj.service.ec.EcService} is the facade the object service and the intra endpoints call.
+ */
+package net.aisj.service.ec;

@@ -1,0 +1,110 @@
+package net.aisj.web.intra;
+
+import java.io.InputStream;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+
+import net.aisj.cluster.EcIntra;
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ec.EcSlice;
+import net.aisj.core.AisException;
+import net.aisj.service.ec.EcJobs;
+import net.aisj.service.ec.EcService;
+import net.aisj.web.common.PathNames;
+
+/**
+ * Erasure-coding calls between targets ({@code /v1/intra/ec/...}, cluster secret required like every intra
+ * endpoint): a target's metafile of an object, storing/serving/removing the replica or slice it holds, and starting
+ * its part of an EC job. Metafiles travel in {@value EcIntra#META_HEADER} (base64url JSON).
+ */
+@Path("v1/intra/ec")
+public class EcIntraResource {
+
+    @Inject
+    EcService ec;
+
+    @Inject
+    EcJobs jobs;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Path("meta/{bucket}/{object: .+}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response meta(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns,
+                         @QueryParam("verify") boolean verify) {
+        return ec.localMeta(object(bucket, provider, ns), verify).map(m -> Response.ok(m.toJson()).build())
+                .orElseGet(() -> Response.status(404).build());
+    }
+
+    @PUT
+    @Path("slices/{bucket}/{object: .+}")
+    @Consumes(MediaType.WILDCARD)
+    public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns,
+                        @HeaderParam(EcIntra.META_HEADER) String meta, InputStream body) {
+        if (meta == null || meta.isEmpty()) {
+            throw AisException.badRequest("missing " + EcIntra.META_HEADER);
+        }
+        ec.receiveSlice(object(bucket, provider, ns), EcIntra.decodeMeta(meta), body);
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("slices/{bucket}/{object: .+}")
+    public Response get(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns) {
+        EcSlice s = ec.openLocalSlice(object(bucket, provider, ns));
+        StreamingOutput body = out -> {
+            try (s) {
+                s.content().transferTo(out);
+            }
+        };
+        return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header(EcIntra.META_HEADER, EcIntra.encodeMeta(s.meta()))
+                .header("Content-Length", Long.toString(s.meta().storedSize())).build();
+    }
+
+    @DELETE
+    @Path("slices/{bucket}/{object: .+}")
+    public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns,
+                           @QueryParam("gen") long generation) {
+        return Response.status(ec.deleteLocal(object(bucket, provider, ns), generation) ? 200 : 404).build();
+    }
+
+    @POST
+    @Path("jobs")
+    public Response start(@QueryParam("kind") String kind, @QueryParam("id") String id,
+                          @QueryParam("bucket") String bucket, @QueryParam("provider") String provider,
+                          @QueryParam("namespace") String ns, @QueryParam("verify") boolean verify) {
+        if (id == null || id.isEmpty() || bucket == null || bucket.isEmpty()) {
+            throw AisException.badRequest("missing job id or bucket");
+        }
+        jobs.startLocal(kind, id, bucket(bucket, provider, ns), verify);
+        return Response.ok().build();
+    }
+
+    private static BucketId bucket(String name, String provider, String ns) {
+        return new BucketId(provider == null || provider.isEmpty() ? BucketId.AIS : provider, ns, name);
+    }
+
+    /** The object of {@code /v1/intra/ec/<kind>/<bucket>/<object...>} (the raw name: '/' and %2F kept apart). */
+    private ObjectId object(String bucket, String provider, String ns) {
+        return new ObjectId(bucket(bucket, provider, ns), PathNames.tail(uri.getRequestUri().getRawPath(), 5));
+    }
+}
