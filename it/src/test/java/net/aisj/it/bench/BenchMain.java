@@ -94,7 +94,7 @@ public final class BenchMain {
                             base.seconds(), base.randomReads(), 50, base.objects());
                     if (apis.contains("native")) {
                         measure("native", "ours", "fsync (default)", ours, w);
-                        if (!op.equals("get") && !skip.contains("nofsync")) {
+                        if (op.equals("put") && !skip.contains("nofsync")) {
                             measure("native", "ours", "no fsync", oursNoFsync, w);
                         }
                         measure("native", "nginx", "", nginx, w);
