@@ -20,8 +20,8 @@ import net.aisj.it.support.Ports;
  * for every size runs GET, PUT (and a mix) against ours and, right after, against the reference of the API (nginx
  * for the native API, s3proxy for S3), each after a warm-up; prints and writes the tables and a CSV; stops
  * everything it started (also on Ctrl-C). Options (defaults): {@code --sizes 4k,1m,64m --ops get,put,mixed
- * --mixed-sizes 1m --apis native,s3 --duration 6 --warmup 3 --reads random --disk 1g --out it/bench/out
- * --node-args "" --s3proxy-jar PATH --skip ""} ({@code nginx,s3proxy,disk,nofsync} to leave parts out).
+ * --mixed-sizes 1m --apis native,s3 --duration 5 --warmup 2 --jit-warmup 30 --reads random --disk 1g --out it/bench/out
+ * --node-args "" --s3proxy-jar PATH --start-timeout 420 --skip ""} ({@code nginx,s3proxy,disk,nofsync} to leave parts out).
  * See {@code it/bench/run.sh}.
  */
 public final class BenchMain {
@@ -50,6 +50,7 @@ public final class BenchMain {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
         Path work = Path.of(o.getOrDefault("work", "it/target/bench-work")).toAbsolutePath().resolve(runId);
         System.setProperty("ais.it.workdir", work.toString());
+        System.setProperty("ais.it.start.timeout", o.getOrDefault("start-timeout", "420")); // shared CPUs: slow starts
         System.setProperty("ais.node.jar", o.getOrDefault("node-jar", "payara/target/ais-node.jar"));
         List<String> apis = List.of(o.getOrDefault("apis", "native,s3").split(","));
         try (Services svc = new Services()) {
@@ -76,6 +77,7 @@ public final class BenchMain {
                                 : "cold not measured (cannot drop the page cache)", d.warmRead()));
             }
             Endpoint oursS3 = new Endpoint(Endpoint.Api.S3, ours.host(), ours.port(), "bench", ACCESS_KEY, SECRET_KEY);
+            jitWarmup(List.of(ours, oursS3, nginx, s3proxy));
             Endpoint oursNoFsync = new Endpoint(Endpoint.Api.NATIVE, ours.host(), ours.port(), "benchnf", null, null);
             for (String size : o.getOrDefault("sizes", "4k,1m,64m").split(",")) {
                 LoadGen.Workload base = workload(size);
@@ -138,11 +140,32 @@ public final class BenchMain {
         return ep;
     }
 
+    /**
+     * Before any figure: small PUTs and GETs against every server for {@code --jit-warmup} seconds each (default
+     * 30), so that the JVMs measured run compiled code; a 3 s warm-up per workload alone leaves a loaded 2-core
+     * machine interpreting (a few thousand requests, C2 compiles after ~10k calls of a method).
+     */
+    private void jitWarmup(List<Endpoint> servers) throws IOException {
+        double seconds = Double.parseDouble(o.getOrDefault("jit-warmup", "30"));
+        if (seconds <= 0) {
+            return;
+        }
+        LoadGen.Workload w = new LoadGen.Workload("mixed", 4096, 4096, 8, seconds, true, 70, 200);
+        for (Endpoint ep : servers) {
+            if (ep != null) {
+                LoadGen.populate(ep, w);
+                LatencyStats.Summary s = LoadGen.run(ep, w);
+                report.note(String.format(Locale.ROOT, "JIT warm-up %s %s (4 KiB, 70%% GET): %.0f ops/s over %.0f s",
+                        ep.api(), ep.host() + ":" + ep.port(), s.opsPerSec(), s.seconds()));
+            }
+        }
+    }
+
     private LoadGen.Workload workload(String size) {
         long[] r = Sizes.range(size);
         int[] d = DEFAULTS.getOrDefault(size, new int[] {8, 100});
         return new LoadGen.Workload("get", r[0], r[1], Integer.parseInt(o.getOrDefault("concurrency", "" + d[0])),
-                Double.parseDouble(o.getOrDefault("duration", "6")), !o.getOrDefault("reads", "random").equals("seq"),
+                Double.parseDouble(o.getOrDefault("duration", "5")), !o.getOrDefault("reads", "random").equals("seq"),
                 50, Integer.parseInt(o.getOrDefault("objects", "" + d[1])));
     }
 
@@ -150,7 +173,7 @@ public final class BenchMain {
         if (ep == null) {
             return;
         }
-        LoadGen.run(ep, w.withSeconds(Double.parseDouble(o.getOrDefault("warmup", "3"))));
+        LoadGen.run(ep, w.withSeconds(Double.parseDouble(o.getOrDefault("warmup", "2"))));
         double load = Report.load1();
         LatencyStats.Summary s = LoadGen.run(ep, w);
         report.add(new Report.Row(api, w.op(), w.sizeLabel(), w.concurrency(), server, variant, s, load));

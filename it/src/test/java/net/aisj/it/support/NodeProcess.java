@@ -27,7 +27,8 @@ import java.util.stream.Stream;
  */
 public final class NodeProcess implements AutoCloseable {
 
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(180);
+    /** How long a start may take: 180 s, or {@code -Dais.it.start.timeout=<seconds>} (the benchmark uses 420). */
+    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("ais.it.start.timeout", 180));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
