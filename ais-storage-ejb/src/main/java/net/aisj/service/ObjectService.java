@@ -85,11 +85,12 @@ public class ObjectService {
      */
     public Optional<NodeInfo> redirect(ObjectId id) {
         ClusterMap map = node.clusterMap();
-        if (map.targets().size() == 1 && map.targets().get(0).id().equals(node.self().id())) {
+        String self = node.self().id(); // once: every call on the node bean goes through the EJB container
+        if (map.targets().size() == 1 && map.targets().get(0).id().equals(self)) {
             return Optional.empty();
         }
         NodeInfo owner = TargetPlacement.owner(map, id.uname());
-        return owner.id().equals(node.self().id()) ? Optional.empty() : Optional.of(owner);
+        return owner.id().equals(self) ? Optional.empty() : Optional.of(owner);
     }
 
     /**

@@ -3,6 +3,7 @@ package net.aisj.web.metrics;
 import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
+import org.eclipse.microprofile.metrics.Timer;
 
 import net.aisj.service.StorageNode;
 import net.aisj.web.common.PathNames;
@@ -33,32 +35,83 @@ public class RequestMetrics {
     @Inject
     StorageNode node;
 
+    private final Map<Key, Handles> handles = new ConcurrentHashMap<>();
+    private volatile String selfId;
+
     /** Records one finished call: its status, payload bytes (request body for PUT, response body for GET). */
     public void record(ApiOperation op, int status, long bytes, long nanos) {
-        String nodeId = node.self() == null ? "" : node.self().id();
-        Tag[] tags = {new Tag("node_id", nodeId), new Tag("api", op.api()), new Tag("bucket", bucketLabel(op))};
+        String nodeId = nodeId();
         if (status >= 300 && status < 400) {
             counter("ais_proxy_redirect_count", "calls redirected to the object's owner", MetricUnits.NONE,
                     new Tag("node_id", nodeId), new Tag("api", op.api()), new Tag("op", op.op())).inc();
             return;
         }
+        Handles h = handles.computeIfAbsent(new Key(nodeId, op.api(), op.op(), bucketLabel(op)), this::handles);
         if (status >= 400) {
             counter(PREFIX + "err_" + op.op() + "_count", "number of " + op.op() + " errors", MetricUnits.NONE,
-                    tags).inc();
+                    h.tags).inc();
         } else {
-            counter(PREFIX + op.op() + "_count", "number of executed " + op.op() + " requests", MetricUnits.NONE,
-                    tags).inc();
+            h.count.inc();
             if (bytes > 0 && ("get".equals(op.op()) || "put".equals(op.op()))) {
-                counter(PREFIX + op.op() + "_bytes", op.op() + ": total cumulative size (bytes)", MetricUnits.NONE,
-                        tags).inc(bytes);
+                h.bytes().inc(bytes);
             }
-            counter(PREFIX + op.op() + "_ns", op.op() + ": total cumulative time (nanoseconds)",
-                    MetricUnits.NONE, tags).inc(nanos);
+            h.ns.inc(nanos);
         }
-        registry.timer(Metadata.builder().withName("ais_request_latency")
-                        .withDescription("request latency per API and operation").build(),
-                new Tag("node_id", nodeId), new Tag("api", op.api()), new Tag("op", op.op()))
-                .update(Duration.ofNanos(nanos));
+        h.latency.update(Duration.ofNanos(nanos));
+    }
+
+    /** This node's id, asked of the node (an EJB call) only until it is known: ids never change at run time. */
+    private String nodeId() {
+        String id = selfId;
+        if (id == null) {
+            id = node.self() == null ? null : node.self().id();
+            selfId = id;
+        }
+        return id == null ? "" : id;
+    }
+
+    /** The series of one label set, looked up once (a registry lookup per call cost ~8% of a small GET). */
+    private Handles handles(Key k) {
+        Tag[] tags = {new Tag("node_id", k.nodeId), new Tag("api", k.api), new Tag("bucket", k.bucket)};
+        return new Handles(tags,
+                counter(PREFIX + k.op + "_count", "number of executed " + k.op + " requests", MetricUnits.NONE, tags),
+                counter(PREFIX + k.op + "_ns", k.op + ": total cumulative time (nanoseconds)", MetricUnits.NONE,
+                        tags),
+                registry.timer(Metadata.builder().withName("ais_request_latency")
+                                .withDescription("request latency per API and operation").build(),
+                        new Tag("node_id", k.nodeId), new Tag("api", k.api), new Tag("op", k.op)),
+                () -> counter(PREFIX + k.op + "_bytes", k.op + ": total cumulative size (bytes)", MetricUnits.NONE,
+                        tags));
+    }
+
+    private record Key(String nodeId, String api, String op, String bucket) {
+    }
+
+    /** A label set's series; the bytes counter is registered on first use, as before the cache. */
+    private static final class Handles {
+        final Tag[] tags;
+        final Counter count;
+        final Counter ns;
+        final Timer latency;
+        private final java.util.function.Supplier<Counter> bytesSeries;
+        private volatile Counter bytes;
+
+        Handles(Tag[] tags, Counter count, Counter ns, Timer latency, java.util.function.Supplier<Counter> bytes) {
+            this.tags = tags;
+            this.count = count;
+            this.ns = ns;
+            this.latency = latency;
+            this.bytesSeries = bytes;
+        }
+
+        Counter bytes() {
+            Counter c = bytes;
+            if (c == null) {
+                c = bytesSeries.get(); // the registry returns the one series for concurrent first calls
+                bytes = c;
+            }
+            return c;
+        }
     }
 
     /** The bucket's name if it exists (so unknown names sent by clients cannot grow the series without bound). */

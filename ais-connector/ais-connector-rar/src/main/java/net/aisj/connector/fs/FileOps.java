@@ -39,8 +39,15 @@ final class FileOps {
 
     /** A new, empty, uniquely named file in {@code dir} (created if missing). */
     static Path newWorkFile(Path dir, String prefix) throws IOException {
-        Files.createDirectories(dir);
-        return Files.createFile(dir.resolve(prefix + randomHex()));
+        Path f = dir.resolve(prefix + randomHex());
+        try {
+            return Files.createFile(f);
+        } catch (NoSuchFileException e) {
+            // the directory is missing (first use, or removed from outside). Creating it only then: an existing
+            // directory costs createDirectories an exception per call, ~10% of a PUT in the profile
+            Files.createDirectories(dir);
+            return Files.createFile(f);
+        }
     }
 
     /**
@@ -67,11 +74,15 @@ final class FileOps {
     private static void moveRetrying(Path src, Path dst) throws IOException {
         for (int attempt = 1; ; attempt++) {
             try {
-                Files.createDirectories(dst.getParent());
+                if (attempt > 1) {
+                    // only when the rename found no parent: an existing one costs createDirectories an exception
+                    Files.createDirectories(dst.getParent());
+                }
                 Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return;
             } catch (NoSuchFileException | FileAlreadyExistsException e) {
-                // a parent vanished under us (pruned), or createDirectories saw it exist and then vanish
+                // no parent yet (created on the next attempt), a parent vanished under us (pruned), or
+                // createDirectories saw it exist and then vanish
                 if (attempt >= MOVE_ATTEMPTS || !Files.exists(src)) {
                     throw e;
                 }
