@@ -21,7 +21,8 @@ import net.aisj.it.support.Ports;
  * for the native API, s3proxy for S3), each after a warm-up; prints and writes the tables and a CSV; stops
  * everything it started (also on Ctrl-C). Options (defaults): {@code --sizes 4k,1m,64m --ops get,put,mixed
  * --mixed-sizes 1m --apis native,s3 --duration 5 --warmup 2 --jit-warmup 30 --reads random --disk 1g --out it/bench/out
- * --node-args "" --s3proxy-jar PATH --start-timeout 420 --skip ""} ({@code nginx,s3proxy,disk,nofsync} to leave parts out).
+ * --node-args "" --s3proxy-jar PATH --start-timeout 420 --skip ""}
+ * ({@code nginx,s3proxy,disk,nofsync} to leave parts out).
  * See {@code it/bench/run.sh}.
  */
 public final class BenchMain {
@@ -132,7 +133,8 @@ public final class BenchMain {
         HttpConn c = new HttpConn(ep.host(), ep.port());
         String[] json = {"Content-Type: application/json"};
         for (String b : List.of("bench", "benchnf")) {
-            expect2xx(c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")), "create " + b);
+            expect2xx(c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")),
+                    "create " + b);
         }
         expect2xx(c.exchange("PATCH", "/v1/buckets/benchnf", json, bytes("{\"action\":\"set-bprops\",\"value\":"
                 + "{\"write_policy\":{\"data\":\"never\"}}}")), "set write_policy never");
