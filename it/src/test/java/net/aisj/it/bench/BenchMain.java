@@ -21,7 +21,8 @@ import net.aisj.it.support.Ports;
  * for the native API, s3proxy for S3), each after a warm-up; prints and writes the tables and a CSV; stops
  * everything it started (also on Ctrl-C). Options (defaults): {@code --sizes 4k,1m,64m --ops get,put,mixed
  * --mixed-sizes 1m --apis native,s3 --duration 5 --warmup 2 --jit-warmup 30 --reads random --disk 1g --out it/bench/out
- * --node-args "" --s3proxy-jar PATH --start-timeout 420 --skip ""} ({@code nginx,s3proxy,disk,nofsync} to leave parts out).
+ * --node-args "" --s3proxy-jar PATH --start-timeout 420 --skip "" --keep}
+ * ({@code nginx,s3proxy,disk,nofsync} to leave parts out).
  * See {@code it/bench/run.sh}.
  */
 public final class BenchMain {
@@ -54,6 +55,14 @@ public final class BenchMain {
         System.setProperty("ais.node.jar", o.getOrDefault("node-jar", "payara/target/ais-node.jar"));
         List<String> apis = List.of(o.getOrDefault("apis", "native,s3").split(","));
         try (Services svc = new Services()) {
+            // closed last, after every server has stopped: the data written (GBs), unless --keep
+            svc.add(() -> {
+                if (!o.containsKey("keep")) {
+                    NodeProcess.deleteTree(work.resolve("nginx").resolve("root"));
+                    NodeProcess.deleteTree(work.resolve("s3proxy").resolve("data"));
+                    NodeProcess.deleteTree(work.resolve("disk"));
+                }
+            });
             report.note("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs; load at start "
                     + Report.load1());
             Endpoint ours = startOurs(svc);
@@ -77,7 +86,7 @@ public final class BenchMain {
                                 : "cold not measured (cannot drop the page cache)", d.warmRead()));
             }
             Endpoint oursS3 = new Endpoint(Endpoint.Api.S3, ours.host(), ours.port(), "bench", ACCESS_KEY, SECRET_KEY);
-            jitWarmup(List.of(ours, oursS3, nginx, s3proxy));
+            jitWarmup(Arrays.asList(ours, oursS3, nginx, s3proxy)); // absent ones are null
             Endpoint oursNoFsync = new Endpoint(Endpoint.Api.NATIVE, ours.host(), ours.port(), "benchnf", null, null);
             for (String size : o.getOrDefault("sizes", "4k,1m,64m").split(",")) {
                 LoadGen.Workload base = workload(size);
@@ -132,7 +141,8 @@ public final class BenchMain {
         HttpConn c = new HttpConn(ep.host(), ep.port());
         String[] json = {"Content-Type: application/json"};
         for (String b : List.of("bench", "benchnf")) {
-            expect2xx(c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")), "create " + b);
+            expect2xx(c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")),
+                    "create " + b);
         }
         expect2xx(c.exchange("PATCH", "/v1/buckets/benchnf", json, bytes("{\"action\":\"set-bprops\",\"value\":"
                 + "{\"write_policy\":{\"data\":\"never\"}}}")), "set write_policy never");
@@ -145,7 +155,7 @@ public final class BenchMain {
      * 30), so that the JVMs measured run compiled code; a 3 s warm-up per workload alone leaves a loaded 2-core
      * machine interpreting (a few thousand requests, C2 compiles after ~10k calls of a method).
      */
-    private void jitWarmup(List<Endpoint> servers) throws IOException {
+    private void jitWarmup(List<Endpoint> servers) throws IOException { // null entries: servers not started
         double seconds = Double.parseDouble(o.getOrDefault("jit-warmup", "30"));
         if (seconds <= 0) {
             return;

@@ -120,7 +120,8 @@ final class LoadGen {
     }
 
     private static HttpConn.Payload payload(Workload w, Endpoint.Session s) {
-        long size = w.minSize() == w.maxSize() ? w.minSize() : w.minSize() + s.random.nextLong(w.maxSize() - w.minSize() + 1);
+        long size = w.minSize() == w.maxSize() ? w.minSize()
+                : w.minSize() + s.random.nextLong(w.maxSize() - w.minSize() + 1);
         return new Endpoint.BlockPayload(size, s.random.nextInt(1 << 20));
     }
 
@@ -151,7 +152,8 @@ final class LoadGen {
         Map<String, String> o = Sizes.options(args);
         long[] size = Sizes.range(o.getOrDefault("size", "1m"));
         Workload w = new Workload(o.getOrDefault("op", "get"), size[0], size[1],
-                Integer.parseInt(o.getOrDefault("concurrency", "8")), Double.parseDouble(o.getOrDefault("duration", "10")),
+                Integer.parseInt(o.getOrDefault("concurrency", "8")),
+                Double.parseDouble(o.getOrDefault("duration", "10")),
                 !o.getOrDefault("reads", "random").equals("seq"), Integer.parseInt(o.getOrDefault("get-percent", "50")),
                 Integer.parseInt(o.getOrDefault("objects", "100")));
         Endpoint ep = Endpoint.of(Endpoint.Api.valueOf(o.getOrDefault("api", "native").toUpperCase(Locale.ROOT)),

@@ -64,7 +64,8 @@ final class Report {
                 Row x = rows.stream().filter(o -> o.api.equals(api) && o.server.equals(ref) && o.op.equals(r.op)
                         && o.size.equals(r.size)).findFirst().orElse(null);
                 Double goal = GOALS.get(api + " " + r.op + " " + r.size);
-                sb.append(String.format(Locale.ROOT, "| %s | %s | %d | %s | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %.1f |%n",
+                sb.append(String.format(Locale.ROOT,
+                        "| %s | %s | %d | %s | %.1f | %.0f | %s | %s | %s | %s | %s | %s | %.1f |%n",
                         r.op, r.size, r.concurrency, r.variant, r.s.mibPerSec(), r.s.opsPerSec(), lat(r.s),
                         x == null ? "-" : String.format(Locale.ROOT, "%.1f", x.s.mibPerSec()),
                         x == null ? "-" : String.format(Locale.ROOT, "%.0f", x.s.opsPerSec()),

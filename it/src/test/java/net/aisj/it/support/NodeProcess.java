@@ -322,7 +322,8 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path root) {
+    /** Deletes {@code root} and everything below it; best effort, never fails. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
