@@ -1,9 +1,9 @@
 package net.aisj.service.archive;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
-import java.util.Enumeration;
 import java.util.Iterator;
 
 import org.apache.commons.compress.archivers.ArchiveEntry;
@@ -63,11 +63,11 @@ public abstract class MemberCursor implements AutoCloseable {
     public static MemberCursor open(ArchiveFormat f, InputStream in, SeekableByteChannel channel) throws IOException {
         if (channel != null && f == ArchiveFormat.TAR) {
             in.close();
-            return new TarFileCursor(new TarFile(channel));
+            return RandomAccessCursor.of(new TarFile(channel));
         }
         if (channel != null && f == ArchiveFormat.ZIP) {
             in.close();
-            return new ZipFileCursor(ZipFile.builder().setSeekableByteChannel(channel).get());
+            return RandomAccessCursor.of(ZipFile.builder().setSeekableByteChannel(channel).get());
         }
         if (channel != null) {
             channel.close();
@@ -118,15 +118,34 @@ public abstract class MemberCursor implements AutoCloseable {
         }
     }
 
-    /** Random access tar: headers only, data read when opened. */
-    private static final class TarFileCursor extends MemberCursor {
-        private final TarFile tar;
-        private final Iterator<TarArchiveEntry> it;
-        private TarArchiveEntry entry;
+    /** Opens one member of a random-access archive. */
+    @FunctionalInterface
+    private interface EntryOpener<E extends ArchiveEntry> {
+        InputStream open(E entry) throws IOException;
+    }
 
-        TarFileCursor(TarFile tar) {
-            this.tar = tar;
-            this.it = tar.getEntries().iterator();
+    /**
+     * Random access: tar headers read one by one (data read only when opened), zip members through the central
+     * directory in the directory's order.
+     */
+    private static final class RandomAccessCursor<E extends ArchiveEntry> extends MemberCursor {
+        private final Iterator<E> it;
+        private final EntryOpener<E> opener;
+        private final Closeable archive;
+        private E entry;
+
+        RandomAccessCursor(Iterator<E> it, EntryOpener<E> opener, Closeable archive) {
+            this.it = it;
+            this.opener = opener;
+            this.archive = archive;
+        }
+
+        static RandomAccessCursor<TarArchiveEntry> of(TarFile tar) {
+            return new RandomAccessCursor<>(tar.getEntries().iterator(), tar::getInputStream, tar);
+        }
+
+        static RandomAccessCursor<ZipArchiveEntry> of(ZipFile zip) {
+            return new RandomAccessCursor<>(zip.getEntries().asIterator(), zip::getInputStream, zip);
         }
 
         @Override
@@ -149,52 +168,12 @@ public abstract class MemberCursor implements AutoCloseable {
 
         @Override
         public InputStream open() throws IOException {
-            return tar.getInputStream(entry);
+            return opener.open(entry);
         }
 
         @Override
         public void close() throws IOException {
-            tar.close();
-        }
-    }
-
-    /** Random access zip through the central directory, in the directory's order. */
-    private static final class ZipFileCursor extends MemberCursor {
-        private final ZipFile zip;
-        private final Enumeration<ZipArchiveEntry> it;
-        private ZipArchiveEntry entry;
-
-        ZipFileCursor(ZipFile zip) {
-            this.zip = zip;
-            this.it = zip.getEntries();
-        }
-
-        @Override
-        public boolean next() {
-            do {
-                entry = it.hasMoreElements() ? it.nextElement() : null;
-            } while (entry != null && entry.isDirectory());
-            return entry != null;
-        }
-
-        @Override
-        public String name() {
-            return entry.getName();
-        }
-
-        @Override
-        public long size() {
-            return entry.getSize();
-        }
-
-        @Override
-        public InputStream open() throws IOException {
-            return zip.getInputStream(entry);
-        }
-
-        @Override
-        public void close() throws IOException {
-            zip.close();
+            archive.close();
         }
     }
 }
