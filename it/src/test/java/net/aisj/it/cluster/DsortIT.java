@@ -90,8 +90,14 @@ class DsortIT {
         assertThat(failures).isEmpty();
     }
 
+    static int victim;
+
     @AfterAll
     static void cleanUp() {
+        if (c != null && victim != 0 && !c.running(victim)) {
+            c.start(victim);
+            c.awaitSettled();
+        }
         if (c != null) {
             buckets.forEach(b -> any().destroyQuietly(b));
         }
@@ -218,8 +224,17 @@ class DsortIT {
         return order;
     }
 
+    static final List<String> SORTED = IntStream.range(0, RECORDS).mapToObj(DsortIT::name).sorted().toList();
+
     static List<String> sortedNames() {
-        return IntStream.range(0, RECORDS).mapToObj(DsortIT::name).sorted().toList();
+        return SORTED;
+    }
+
+    static void printThroughput(String what, long t0) {
+        double secs = (System.nanoTime() - t0) / 1e9;
+        System.out.printf("[dsort] %s: %d records (%.1f MiB) in %.1f s on %d nodes: %.0f records/s, %.1f MiB/s%n",
+                what, RECORDS, inputBytes / 1048576.0, secs, c.runningSlots().size(), RECORDS / secs,
+                inputBytes / 1048576.0 / secs);
     }
 
     /** Scratch files of job {@code id} left in any node's work directories. */
@@ -245,16 +260,14 @@ class DsortIT {
         long t0 = System.nanoTime();
         sortJob = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build()).build());
         JsonObject m = awaitEnd(sortJob);
-        double secs = (System.nanoTime() - t0) / 1e9;
+        printThroughput("sort by name (first run, cold JIT)", t0);
         assertThat(m.values().stream().map(JsonValue::asJsonObject).noneMatch(j -> j.getBoolean("aborted")))
                 .as("%s", m).isTrue();
         JsonObject status = Jobs.awaitEnd(any(), sortJob, "dsort", JOB_TIMEOUT);
         assertThat(status.getString("kind", "")).isEqualTo("dsort");
 
         Map<String, Map<String, byte[]>> shards = outputs(dst);
-        System.out.printf("[dsort] sorted %d records (%.1f MiB) in %.1f s on %d nodes: %.0f records/s, %.1f MiB/s;"
-                        + " %d output shards%n", RECORDS, inputBytes / 1048576.0, secs, c.runningSlots().size(),
-                RECORDS / secs, inputBytes / 1048576.0 / secs, shards.size());
+        System.out.printf("[dsort] %d output shards%n", shards.size());
         assertThat(shards.keySet()).as("output names in template order")
                 .startsWith("out-000.tar", "out-001.tar", "out-002.tar");
         assertThat(shards.size()).as("several ~10 MiB shards").isBetween(4, 6);
@@ -274,15 +287,19 @@ class DsortIT {
         JsonObject alg = Json.createObjectBuilder().add("kind", "shuffle").add("seed", "1234").build();
         String a = bucket("dsort-shuf-a");
         String b = bucket("dsort-shuf-b");
+        long t0 = System.nanoTime();
         String idA = start(spec(a, alg).build());
         awaitEnd(idA);
+        printThroughput("seeded shuffle", t0);
+        t0 = System.nanoTime();
         String idB = start(spec(b, alg).build());
         awaitEnd(idB);
+        printThroughput("seeded shuffle, rerun", t0);
 
         Map<String, Map<String, byte[]>> shardsA = outputs(a);
         List<String> order = checkAllRecords(shardsA);
         assertThat(order).as("shuffled").isNotEqualTo(sortedNames());
-        long inPlace = IntStream.range(0, RECORDS).filter(i -> order.get(i).equals(sortedNames().get(i))).count();
+        long inPlace = IntStream.range(0, RECORDS).filter(i -> order.get(i).equals(SORTED.get(i))).count();
         assertThat(inPlace).as("records left at their sorted position").isLessThan(100);
 
         List<String> namesA = any().listNames(a, "").stream().sorted().toList();
@@ -373,6 +390,46 @@ class DsortIT {
         Resp gone = any().send("GET", "/v1/sort?uuid=" + sortJob);
         assertThat(gone.status()).as("%s", gone).isEqualTo(404);
         assertThat(any().send("DELETE", "/v1/sort/abort?uuid=no-such-job").status()).isEqualTo(404);
+    }
+
+    /**
+     * A target stopped mid-job: every surviving part aborts and says which target left; the survivors keep no
+     * scratch files. The node is restarted on its mountpath afterwards (the shared cluster is left as found).
+     */
+    @Test
+    @Order(6)
+    void aTargetLeavingAbortsTheJobAndSaysWhich() throws IOException {
+        Smap m0 = c.awaitSettled();
+        victim = c.nonPrimarySlot(m0);
+        String victimId = c.id(victim);
+        List<Integer> survivors = c.runningSlots().stream().filter(s -> s != victim).toList();
+        String dst = bucket("dsort-leave");
+        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "shuffle").add("seed", "7").build())
+                .build());
+        c.stop(victim);
+        AisClient via = c.client(survivors.get(0));
+        JsonObject[] last = {null};
+        Poll.until(JOB_TIMEOUT, "dsort " + id + " aborted on the survivors", () -> {
+            Resp r = via.send("GET", "/v1/sort?uuid=" + id);
+            last[0] = r.status() == 200 ? r.json() : null;
+            return last[0] != null && last[0].size() == survivors.size() && last[0].values().stream()
+                    .map(JsonValue::asJsonObject).allMatch(j -> j.getBoolean("aborted")
+                            && !j.getString("finish_time").startsWith("0001"));
+        }, () -> String.valueOf(last[0]));
+        Resp st = Jobs.status(via, id, "dsort");
+        assertThat(st.status()).as("%s", st).isEqualTo(200);
+        assertThat(st.json().getBoolean("aborted", false)).as("%s", st).isTrue();
+        assertThat(st.text()).as("the status names the target that left").contains(victimId);
+        for (JsonValue v : last[0].values()) {
+            assertThat(v.asJsonObject().getJsonObject("Metrics").getString("abort_reason", ""))
+                    .as("%s", v).contains(victimId);
+        }
+        Poll.until(Duration.ofSeconds(30), "no scratch files of " + id + " on the survivors",
+                () -> scratchLeft(id).isEmpty(), () -> String.valueOf(uncheckedScratch(id)));
+
+        c.start(victim);
+        c.awaitTargets(m0.tmap().keySet(), LocalCluster.SMAP_TIMEOUT);
+        victim = 0;
     }
 
     static String md5(byte[] b) throws IOException {
