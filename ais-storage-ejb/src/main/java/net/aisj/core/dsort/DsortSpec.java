@@ -12,11 +12,12 @@ import net.aisj.core.ObjectTemplate;
  * {@code inputTemplate} (each name with {@code inputExt} appended unless the template already ends with it); output
  * shard names come from {@code outputTemplate} the same way, in order. A shard is closed once it holds
  * {@code shardSize} bytes of record content or {@code shardRecords} records (whichever is set; 0 = unused).
- * Immutable.
+ * With an external key map ({@code ekmFile}, a URL; lines split by {@code ekmSep}) the output names come from the
+ * map's templates instead of {@code outputTemplate}. Immutable.
  */
 public record DsortSpec(BucketId input, BucketId output, String inputTemplate, String inputExt, String outputTemplate,
                         String outputExt, long shardSize, long shardRecords, Algorithm algorithm, String description,
-                        long maxMemUsage) {
+                        long maxMemUsage, String ekmFile, String ekmSep) {
 
     /** How records are ordered before they are cut into shards (AIS {@code Algorithm}). */
     public enum Kind {
@@ -63,7 +64,9 @@ public record DsortSpec(BucketId input, BucketId output, String inputTemplate, S
                     + "output_shard_records)");
         }
         ObjectTemplate.parse(inputTemplate, 0);
-        if (ObjectTemplate.parse(outputTemplate, 0).isPrefixOnly()) {
+        ekmFile = ekmFile == null ? "" : ekmFile;
+        ekmSep = ekmSep == null || ekmSep.isEmpty() ? "\t" : ekmSep;
+        if (ekmFile.isEmpty() && ObjectTemplate.parse(outputTemplate, 0).isPrefixOnly()) {
             throw AisException.badRequest("invalid dsort spec: output_format: \"" + outputTemplate
                     + "\" has no range (e.g. out-{0000..9999})");
         }
@@ -85,7 +88,19 @@ public record DsortSpec(BucketId input, BucketId output, String inputTemplate, S
 
     /** The output shard names, lazily, in template order. */
     public Iterable<String> outputNames() {
-        ObjectTemplate t = ObjectTemplate.parse(outputTemplate, 0);
+        return outputNames(outputTemplate);
+    }
+
+    /**
+     * The names of {@code template} (an output template or one of an external key map's) with the output extension.
+     *
+     * @throws AisException BAD_REQUEST when it has no range
+     */
+    public Iterable<String> outputNames(String template) {
+        ObjectTemplate t = ObjectTemplate.parse(template, 0);
+        if (t.isPrefixOnly()) {
+            throw AisException.badRequest("output template \"" + template + "\" has no range (e.g. out-{0000..9999})");
+        }
         return () -> new java.util.Iterator<>() {
             private final java.util.Iterator<String> it = t.iterator();
 

@@ -12,6 +12,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.dsort.DsortRecord;
+import net.aisj.core.dsort.ExternalKeyMap;
 import net.aisj.core.dsort.RecordOrder;
 import net.aisj.core.dsort.ShardCutter;
 import net.aisj.core.placement.TargetPlacement;
@@ -19,7 +20,8 @@ import net.aisj.core.placement.TargetPlacement;
 /**
  * The sorting phase, run by one target (the job's coordinator, first by HRW of the job id): it gathers every
  * target's extracted record metadata (each target answers once its extraction ended), orders it, cuts it into
- * output shards and sends each target the shards it owns by HRW - every target gets a plan, possibly empty. Runs on
+ * output shards (by the output template, or by the external key map it downloads) and sends each target the
+ * shards it owns by HRW - every target gets a plan, possibly empty. Runs on
  * the coordinator's job thread. Only metadata is held in memory here (about 100 bytes a record).
  */
 final class DsortCoordinator {
@@ -53,8 +55,14 @@ final class DsortCoordinator {
         }
         x.metrics.sorting.start();
         List<DsortRecord> ordered = RecordOrder.order(all, x.spec.algorithm());
-        List<ShardCutter.OutputShard> shards = ShardCutter.cut(ordered, x.spec.shardSize(), x.spec.shardRecords(),
-                x.spec.outputNames());
+        List<ShardCutter.OutputShard> shards;
+        if (x.spec.ekmFile().isEmpty()) {
+            shards = ShardCutter.cut(ordered, x.spec.shardSize(), x.spec.shardRecords(), x.spec.outputNames());
+        } else {
+            ExternalKeyMap ekm = DsortSpecJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep(), x.spec);
+            shards = ShardCutter.cutByKeyMap(ordered, x.spec.shardSize(), x.spec.shardRecords(), ekm,
+                    x.spec.algorithm().kind() == net.aisj.core.dsort.DsortSpec.Kind.CONTENT, x.spec::outputNames);
+        }
         Map<String, List<ShardCutter.OutputShard>> byOwner = new LinkedHashMap<>();
         x.targets.forEach(t -> byOwner.put(t, new ArrayList<>()));
         ClusterMap map = node.clusterMap();

@@ -30,6 +30,13 @@ interface DsortNode {
 
     DsortIntra intra();
 
+    /**
+     * The text at an http(s) URL (an external key map), following redirects; at most a few tens of MiB.
+     *
+     * @throws net.aisj.core.AisException BAD_REQUEST when it cannot be fetched
+     */
+    String fetchText(String url);
+
     /** Aborts job {@code id} on every node with {@code reason}. */
     void abortEverywhere(String id, String reason);
 }

@@ -300,6 +300,35 @@ public class DsortService {
         return a.compareTo(b) >= 0 ? a : b;
     }
 
+    static final int MAX_EKM_BYTES = 64 << 20;
+
+    private static String fetchText(String url) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        try {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(java.time.Duration.ofMinutes(2)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                if (r.statusCode() != 200) {
+                    throw AisException.badRequest("unexpected status code (" + r.statusCode()
+                            + ") when requesting ekm file from \"" + url + "\"");
+                }
+                byte[] b = in.readNBytes(MAX_EKM_BYTES + 1);
+                if (b.length > MAX_EKM_BYTES) {
+                    throw AisException.badRequest("ekm file " + url + " is larger than " + MAX_EKM_BYTES + " bytes");
+                }
+                return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw AisException.badRequest("cannot read ekm file " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AisException.badRequest("interrupted reading ekm file " + url);
+        }
+    }
+
     private DsortIntra intra() {
         DsortIntra i = intra;
         if (i == null) {
@@ -352,6 +381,11 @@ public class DsortService {
             @Override
             public DsortIntra intra() {
                 return DsortService.this.intra();
+            }
+
+            @Override
+            public String fetchText(String url) {
+                return DsortService.fetchText(url);
             }
 
             @Override

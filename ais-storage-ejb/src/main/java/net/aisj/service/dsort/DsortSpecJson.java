@@ -8,6 +8,7 @@ import jakarta.json.JsonValue;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
+import net.aisj.core.dsort.ExternalKeyMap;
 import net.aisj.service.archive.ArchiveFormat;
 
 /**
@@ -15,7 +16,8 @@ import net.aisj.service.archive.ArchiveFormat;
  * input extension from the template's suffix, else {@code .tar}; output extension = input extension; output bucket
  * = input bucket; algorithm alphanumeric increasing; {@code max_mem_usage} "80%". One addition:
  * {@code output_shard_records} closes shards by record count. Every problem is a BAD_REQUEST naming the field.
- * Not supported (refused clearly): an external key map ({@code ekm_file}) and input given as {@code objnames}.
+ * Not supported (refused clearly): input given as {@code objnames}. Also reads an external key map's content
+ * ({@link #keyMap}).
  */
 public final class DsortSpecJson {
 
@@ -40,12 +42,20 @@ public final class DsortSpecJson {
         }
         String inExt = ext("input_extension", str(rs, "input_extension"), template, ".tar");
         String outTemplate = str(rs, "output_format").trim();
-        if (outTemplate.isEmpty()) {
+        String ekm = str(rs, "ekm_file").trim();
+        if (outTemplate.isEmpty() && ekm.isEmpty()) {
             throw bad("output_format: missing (e.g. \"out-{0000..9999}\")");
         }
         String outExt = ext("output_extension", str(rs, "output_extension"), outTemplate, inExt);
-        if (!str(rs, "ekm_file").isEmpty()) {
-            throw bad("ekm_file: an external key map is not supported by this cluster");
+        if (!ekm.isEmpty()) {
+            try {
+                java.net.URI u = new java.net.URI(ekm);
+                if (!"http".equals(u.getScheme()) && !"https".equals(u.getScheme()) || u.getHost() == null) {
+                    throw new java.net.URISyntaxException(ekm, "not an http(s) URL");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw bad("ekm_file: \"" + ekm + "\" is not an http(s) URL");
+            }
         }
         long size = DsortSpec.parseSize("output_shard_size", str(rs, "output_shard_size"));
         long records = rs.get("output_shard_records") instanceof JsonNumber n ? n.longValue() : 0;
@@ -55,10 +65,49 @@ public final class DsortSpecJson {
         long mem = maxMem(str(rs, "max_mem_usage"));
         try {
             return new DsortSpec(in, out == null ? in : out, template, inExt, outTemplate, outExt, size, records,
-                    algorithm(rs.get("algorithm")), str(rs, "description"), mem);
+                    algorithm(rs.get("algorithm")), str(rs, "description"), mem, ekm, str(rs, "ekm_file_sep"));
         } catch (AisException e) {
             throw e.getMessage().startsWith("invalid dsort spec") ? e : bad(e.getMessage());
         }
+    }
+
+    /**
+     * An external key map as AIS reads it: a JSON object {@code {"<template>": ["<key regex>", ...]}}, else lines
+     * {@code <key regex><sep><template>}. Every template must have a range.
+     *
+     * @throws AisException BAD_REQUEST for malformed content
+     */
+    public static ExternalKeyMap keyMap(String text, String sep, DsortSpec spec) {
+        ExternalKeyMap m;
+        JsonObject json = null;
+        if (text.strip().startsWith("{")) {
+            try (var r = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
+                json = r.readObject();
+            } catch (RuntimeException e) {
+                json = null;
+            }
+        }
+        if (json != null) {
+            m = new ExternalKeyMap();
+            for (var e : json.entrySet()) {
+                if (!(e.getValue() instanceof jakarta.json.JsonArray keys)) {
+                    throw AisException.badRequest("external key map: \"" + e.getKey() + "\" must map to a list of keys");
+                }
+                for (JsonValue k : keys) {
+                    if (!(k instanceof JsonString ks)) {
+                        throw AisException.badRequest("external key map: keys must be strings");
+                    }
+                    m.add(ks.getString(), e.getKey());
+                }
+            }
+        } else {
+            m = ExternalKeyMap.parseLines(text, sep);
+        }
+        if (m.isEmpty()) {
+            throw AisException.badRequest("external key map " + spec.ekmFile() + " is empty");
+        }
+        m.templates().forEach(spec::outputNames);
+        return m;
     }
 
     private static DsortSpec.Algorithm algorithm(JsonValue v) {

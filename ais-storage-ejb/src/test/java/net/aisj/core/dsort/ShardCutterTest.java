@@ -22,9 +22,31 @@ class ShardCutterTest {
         return out;
     }
 
+    static DsortSpec spec() {
+        return new DsortSpec(BucketId.ais("in"), BucketId.ais("out"), "s-{0..1}", ".tar", "", ".tar", 1, 0,
+                new DsortSpec.Algorithm(DsortSpec.Kind.NONE, false, 0, "", DsortSpec.KeyType.STRING), "", 0,
+                "http://h/ekm", "");
+    }
+
+    @Test
+    void externalKeyMapSendsRecordsToTheirTemplatesShards() {
+        ExternalKeyMap ekm = ExternalKeyMap.parseLines("r[02468]$\teven-{0..9}\n\nr[13579]$\todd-{0..9}\n", "\t");
+        assertThat(ekm.templates()).containsExactly("even-{0..9}", "odd-{0..9}");
+        var shards = ShardCutter.cutByKeyMap(records(10, 100), 200, 0, ekm, false, spec()::outputNames);
+        assertThat(shards).extracting(ShardCutter.OutputShard::name).containsExactly("even-0.tar", "even-1.tar",
+                "even-2.tar", "odd-0.tar", "odd-1.tar", "odd-2.tar");
+        assertThat(shards.get(0).records()).extracting(DsortRecord::name).containsExactly("r0", "r2");
+        assertThat(shards.get(2).records()).extracting(DsortRecord::name).containsExactly("r8");
+        assertThat(shards.get(5).records()).extracting(DsortRecord::name).containsExactly("r9");
+        assertThatThrownBy(() -> ShardCutter.cutByKeyMap(records(12, 100), 200, 0, ekm, false,
+                spec()::outputNames)).hasMessageContaining("\"r10\" is not in the external key map");
+        assertThatThrownBy(() -> ExternalKeyMap.parseLines("a\tb\tc", "\t")).hasMessageContaining("malformed line (0)");
+        assertThatThrownBy(() -> ekm.add("([", "x-{0..1}")).hasMessageContaining("invalid key");
+    }
+
     static Iterable<String> names(String template) {
         return new DsortSpec(BucketId.ais("in"), BucketId.ais("out"), "s-{0..1}", ".tar", template, ".tar", 1, 0,
-                new DsortSpec.Algorithm(DsortSpec.Kind.NONE, false, 0, "", DsortSpec.KeyType.STRING), "", 0)
+                new DsortSpec.Algorithm(DsortSpec.Kind.NONE, false, 0, "", DsortSpec.KeyType.STRING), "", 0, "", "")
                 .outputNames();
     }
 

@@ -91,12 +91,28 @@ class DsortSpecJsonTest {
     }
 
     @Test
+    void externalKeyMapInJsonOrLines() {
+        DsortSpec s = DsortSpecJson.parse(json("{'input_bck':{'name':'src'},'input_format':{'template':'a-{0..2}'},"
+                + "'output_shard_size':'1MiB','ekm_file':'http://127.0.0.1:8080/v1/objects/b/ekm.json'}"));
+        assertThat(s.ekmSep()).isEqualTo("\t");
+        var m = DsortSpecJson.keyMap("{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}",
+                s.ekmSep(), s);
+        assertThat(m.lookup("puppy/x")).isEqualTo("dogs-{00..99}");
+        assertThat(m.lookup("cat/y")).isEqualTo("cats-{0..9}");
+        var lines = DsortSpecJson.keyMap("^cat/ cats-{0..9}\n^dog/ dogs-{0..9}", " ", s);
+        assertThat(lines.templates()).containsExactly("cats-{0..9}", "dogs-{0..9}");
+        assertThatThrownBy(() -> DsortSpecJson.keyMap("{\"cats\": [\"^cat/\"]}", "\t", s))
+                .hasMessageContaining("has no range");
+        assertThatThrownBy(() -> DsortSpecJson.keyMap("", "\t", s)).hasMessageContaining("is empty");
+    }
+
+    @Test
     void missingOrUnsupportedFields() {
         assertThatThrownBy(() -> DsortSpecJson.parse(json("{'input_format':{'template':'a-{0..1}'},"
                 + "'output_format':'b-{0..1}','output_shard_size':'1M'}"))).hasMessageContaining("input_bck");
         bad("'output_format':'no-range'", "output_format");
         bad("'output_format':''", "output_format");
-        bad("'ekm_file':'http://x/ekm'", "ekm_file");
+        bad("'ekm_file':'ftp://x/ekm'", "ekm_file");
         bad("'input_format':{'template':''}", "template");
         bad("'input_format':{'objnames':['a','b']}", "objnames");
         bad("'input_format':{'template':'a-{5..1}'}", "");

@@ -312,15 +312,19 @@ class DsortIT {
         assertThat(scratchLeft(idB)).isEmpty();
     }
 
+    /**
+     * Aborted while shards are being created (200 records a shard, so 100 of them): the shards already stored are
+     * whole (exactly 200 complete records each), no other shard exists, and no scratch file is left anywhere.
+     */
     @Test
     @Order(3)
     void abortLeavesOnlyCompleteShardsAndNoScratch() throws IOException {
         String dst = bucket("dsort-abort");
-        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build()).build());
-        Poll.until(Duration.ofSeconds(60), "dsort " + id + " extracting", () -> metrics(id).values().stream()
-                .map(JsonValue::asJsonObject).anyMatch(j -> j.getJsonObject("Metrics")
-                        .getJsonObject("local_extraction").getBoolean("running")
-                        || j.getJsonObject("Metrics").getJsonObject("local_extraction").getBoolean("finished")));
+        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                .add("output_shard_size", "").add("output_shard_records", 200).build());
+        Poll.until(JOB_TIMEOUT, "dsort " + id + " has created a shard", () -> metrics(id).values().stream()
+                .map(JsonValue::asJsonObject).anyMatch(j -> Long.parseLong(j.getJsonObject("Metrics")
+                        .getJsonObject("shard_creation").getString("created_count")) > 0));
         Resp r = any().send("DELETE", "/v1/sort/abort?uuid=" + id);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         JsonObject m = awaitEnd(id);
@@ -331,7 +335,10 @@ class DsortIT {
         assertThat(st.json().getBoolean("aborted", false)).as("%s", st).isTrue();
 
         Map<String, Map<String, byte[]>> shards = outputs(dst);
+        System.out.printf("[dsort] aborted with %d of 100 shards stored%n", shards.size());
+        assertThat(shards).as("shards stored before the abort").isNotEmpty().hasSizeLessThan(100);
         for (var s : shards.entrySet()) {
+            assertThat(s.getValue()).as("members of %s", s.getKey()).hasSize(400);
             for (var e : s.getValue().entrySet()) {
                 int i = Integer.parseInt(e.getKey().substring("sample-".length(), e.getKey().indexOf('.')));
                 assertThat(e.getValue()).as("%s in %s", e.getKey(), s.getKey())
@@ -379,7 +386,7 @@ class DsortIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void listsAndRemovesFinishedJobs() {
         Resp list = any().send("GET", "/v1/sort?regex=DsortIT");
         assertThat(list.status()).as("%s", list).isEqualTo(200);
@@ -393,11 +400,38 @@ class DsortIT {
     }
 
     /**
+     * An external key map (AIS's JSON form, served from an object of the cluster itself) sends even and odd records
+     * to their own shard templates; within each template's shards the records stay in name order.
+     */
+    @Test
+    @Order(5)
+    void externalKeyMapPacksRecordsByTemplate() throws IOException {
+        String ekm = "{\"even-{00..99}\": [\"[02468]$\"], \"odd-{00..99}\": [\"[13579]$\"]}";
+        c.put(c.runningSlots().get(0), src, "ekm.json", ekm.getBytes(StandardCharsets.UTF_8));
+        String dst = bucket("dsort-ekm");
+        String url = c.url(c.runningSlots().get(1)) + AisClient.objPath(src, "ekm.json");
+        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                .remove("output_format").add("ekm_file", url).build());
+        JsonObject m = awaitEnd(id);
+        assertThat(m.values().stream().map(JsonValue::asJsonObject).noneMatch(j -> j.getBoolean("aborted")))
+                .as("%s", m).isTrue();
+        Map<String, Map<String, byte[]>> shards = outputs(dst);
+        assertThat(shards.keySet()).contains("even-00.tar", "even-01.tar", "odd-00.tar", "odd-01.tar")
+                .allMatch(n -> n.startsWith("even-") || n.startsWith("odd-"));
+        List<String> order = checkAllRecords(shards);
+        List<String> even = order.stream().filter(n -> (n.charAt(n.length() - 1) - '0') % 2 == 0).toList();
+        assertThat(order.subList(0, even.size())).as("even-* shards (listed first) hold the even records")
+                .isEqualTo(even).isSorted();
+        assertThat(order.subList(even.size(), order.size())).as("odd records, in name order").isSorted()
+                .allMatch(n -> (n.charAt(n.length() - 1) - '0') % 2 == 1);
+    }
+
+    /**
      * A target stopped mid-job: every surviving part aborts and says which target left; the survivors keep no
      * scratch files. The node is restarted on its mountpath afterwards (the shared cluster is left as found).
      */
     @Test
-    @Order(6)
+    @Order(7)
     void aTargetLeavingAbortsTheJobAndSaysWhich() throws IOException {
         Smap m0 = c.awaitSettled();
         victim = c.nonPrimarySlot(m0);
