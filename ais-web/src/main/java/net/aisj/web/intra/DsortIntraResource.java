@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortRecord;
-import net.aisj.service.dsort.DsortService;
+import net.aisj.service.dsort.DsortParts;
 
 /**
  * dsort calls between targets ({@code /v1/intra/dsort/...}, cluster secret required): start this target's part,
@@ -31,7 +31,7 @@ import net.aisj.service.dsort.DsortService;
 public class DsortIntraResource {
 
     @Inject
-    DsortService dsort;
+    DsortParts dsort;
 
     @POST
     @Path("start")
@@ -94,7 +94,7 @@ public class DsortIntraResource {
         }
         StreamingOutput out = o -> dsort.localServe(id, ranges, o);
         return Response.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Length", Long.toString(DsortService.rangesLength(ranges))).build();
+                .header("Content-Length", Long.toString(DsortParts.rangesLength(ranges))).build();
     }
 
     @GET
