@@ -349,6 +349,22 @@ class DsortIT {
                 () -> String.valueOf(uncheckedScratch(id)));
     }
 
+    /** The jobs API's stop ({@code PUT /v1/cluster} with the id) aborts every part of a dsort job too. */
+    @Test
+    @Order(4)
+    void jobsApiStopAbortsEveryPart() {
+        String dst = bucket("dsort-stop");
+        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                .add("output_shard_size", "").add("output_shard_records", 200).build());
+        Resp r = any().control("PUT", "/v1/cluster", Json.createObjectBuilder().add("action", "stop")
+                .add("value", Json.createObjectBuilder().add("ID", id).add("Kind", "dsort")).build().toString());
+        assertThat(r.status()).as("%s", r).isEqualTo(200);
+        JsonObject m = awaitEnd(id);
+        assertThat(m.values().stream().map(JsonValue::asJsonObject).allMatch(j -> j.getBoolean("aborted")
+                && j.getJsonObject("Metrics").getString("abort_reason", "").contains("aborted by a user")))
+                .as("%s", m).isTrue();
+    }
+
     static List<Path> uncheckedScratch(String id) {
         try {
             return scratchLeft(id);
@@ -358,7 +374,7 @@ class DsortIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void badSpecsGet400InAisFormat() {
         String dst = "dsort-never";
         JsonObject alph = Json.createObjectBuilder().add("kind", "alphanumeric").build();
@@ -386,7 +402,7 @@ class DsortIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void listsAndRemovesFinishedJobs() {
         Resp list = any().send("GET", "/v1/sort?regex=DsortIT");
         assertThat(list.status()).as("%s", list).isEqualTo(200);
@@ -404,7 +420,7 @@ class DsortIT {
      * to their own shard templates; within each template's shards the records stay in name order.
      */
     @Test
-    @Order(5)
+    @Order(6)
     void externalKeyMapPacksRecordsByTemplate() throws IOException {
         String ekm = "{\"even-{00..99}\": [\"[02468]$\"], \"odd-{00..99}\": [\"[13579]$\"]}";
         c.put(c.runningSlots().get(0), src, "ekm.json", ekm.getBytes(StandardCharsets.UTF_8));
@@ -431,7 +447,7 @@ class DsortIT {
      * scratch files. The node is restarted on its mountpath afterwards (the shared cluster is left as found).
      */
     @Test
-    @Order(7)
+    @Order(8)
     void aTargetLeavingAbortsTheJobAndSaysWhich() throws IOException {
         Smap m0 = c.awaitSettled();
         victim = c.nonPrimarySlot(m0);
