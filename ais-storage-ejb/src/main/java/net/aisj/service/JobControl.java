@@ -85,11 +85,21 @@ public class JobControl {
         hazelcast.<String>getTopic(ABORT_TOPIC).publish((id == null ? "" : id) + "\n" + (kind == null ? "" : kind));
     }
 
+    /**
+     * Aborts job {@code id} (of {@code kind}) on every node where it runs, with {@code reason} in its status; used
+     * by a node whose part failed in a job whose parts depend on each other (dsort). Never throws for a job that
+     * already ended.
+     */
+    public void abortEverywhere(String id, String kind, String reason) {
+        hazelcast.<String>getTopic(ABORT_TOPIC).publish(id + "\n" + (kind == null ? "" : kind) + "\n"
+                + reason.replace('\n', ' '));
+    }
+
     private void abortLocal(String msg) {
         String[] p = msg.split("\n", -1);
         String id = p[0];
         String kind = p.length > 1 ? p[1] : "";
-        registry.snapshots(id, kind, true).forEach(s -> registry.get(s.id()).ifPresent(x ->
-                x.abort("aborted by a user")));
+        String reason = p.length > 2 ? p[2] : "aborted by a user";
+        registry.snapshots(id, kind, true).forEach(s -> registry.get(s.id()).ifPresent(x -> x.abort(reason)));
     }
 }

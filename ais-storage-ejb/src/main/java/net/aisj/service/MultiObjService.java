@@ -59,8 +59,8 @@ public class MultiObjService {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
-    /** Running jobs started here: the targets each was planned over. */
-    private final java.util.Map<String, java.util.Set<String>> planned = new java.util.concurrent.ConcurrentHashMap<>();
+    @Inject
+    PlannedTargets planned;
 
     /** {@code delete-listrange}: value {@code {"objnames":[...]}} or {@code {"template":"..."}}. */
     public String deleteObjects(BucketId bucket, JsonObject listRange) {
@@ -131,28 +131,10 @@ public class MultiObjService {
                 prefix, str(msg, "prepend"), msg.getBoolean("dry_run", false));
         java.util.Set<String> targets = node.clusterMap().targets().stream().map(NodeInfo::id)
                 .collect(java.util.stream.Collectors.toSet());
-        Xaction x = registry.start(new MultiObjXaction(id, k, plan, localNode(), done -> planned.remove(id)));
-        if (x.isRunning()) {
-            planned.put(id, targets);
-        }
+        Xaction x = registry.start(new MultiObjXaction(id, k, plan, localNode(), null));
+        // a target that leaves takes its share of the job with it: abort here, saying which target left
+        planned.watch(x, targets);
         return x;
-    }
-
-    /**
-     * A target that leaves the cluster takes its share of every running multi-object job with it: those jobs are
-     * aborted here, and the job status says which target left.
-     */
-    void onClusterMap(@jakarta.enterprise.event.ObservesAsync net.aisj.core.ClusterMap map) {
-        java.util.Set<String> now = map.targets().stream().map(NodeInfo::id)
-                .collect(java.util.stream.Collectors.toSet());
-        planned.forEach((id, targets) -> {
-            java.util.Set<String> gone = new java.util.TreeSet<>(targets);
-            gone.removeAll(now);
-            if (!gone.isEmpty()) {
-                registry.get(id).ifPresent(x -> x.abort("target(s) " + gone + " left the cluster during the job"));
-                planned.remove(id);
-            }
-        });
     }
 
     private String broadcast(XactKind kind, BucketId bucket, JsonObject msg) {

@@ -47,6 +47,13 @@ public enum XactKind {
      */
     ARCHIVE("archive", Scope.BUCKET, false, false, false),
 
+    /**
+     * Distributed resharding ({@code POST /v1/sort}): every target extracts the records of its input shards, one
+     * target orders and cuts them, each output shard is written by its HRW owner; parts depend on each other, so a
+     * failure or a departing target aborts every part.
+     */
+    DSORT("dsort", Scope.BUCKET, false, false, false),
+
     /** Erasure-codes a bucket's existing objects (and, with "recover", checks and repairs their slices). */
     EC_ENCODE("ec-encode", Scope.BUCKET, true, false, false),
 

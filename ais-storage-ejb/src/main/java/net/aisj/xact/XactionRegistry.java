@@ -75,6 +75,20 @@ public class XactionRegistry {
         return out;
     }
 
+    /**
+     * Forgets a finished job (its status is no longer reported).
+     *
+     * @return false when there is no such job here or it is still running
+     */
+    public synchronized boolean remove(String id) {
+        Xaction x = jobs.get(id);
+        if (x == null || x.isRunning()) {
+            return false;
+        }
+        jobs.remove(id);
+        return true;
+    }
+
     public void abortAll(String reason) {
         jobs.values().forEach(j -> j.abort(reason));
     }

@@ -54,6 +54,9 @@ public class ArchiveJobs {
     @Inject
     ArchiveThreads threads;
 
+    @Inject
+    net.aisj.service.PlannedTargets planned;
+
     /**
      * Starts the job for {@code value} (ArchiveBckMsg) on bucket {@code from}; returns its id at once.
      *
@@ -69,7 +72,9 @@ public class ArchiveJobs {
             return forward(owner.get(), from, body);
         }
         String id = net.aisj.service.MirrorService.newId();
-        registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, threads.fetchers()));
+        // the sources may be on any target: one that leaves mid-job aborts it (the status says which)
+        planned.watch(registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects,
+                threads.fetchers())));
         return id;
     }
 

@@ -14,14 +14,14 @@ import net.aisj.connector.api.ObjectReader;
  * {@link ObjectReader#transferTo} of at most the buffer's remaining bytes, so random-access archive readers (tar
  * headers, the zip central directory) read only what they need. Does not close the reader. Not thread-safe.
  */
-final class ReaderChannel implements SeekableByteChannel {
+public final class ReaderChannel implements SeekableByteChannel {
 
     private final ObjectReader reader;
     private final long size;
     private long position;
     private boolean open = true;
 
-    ReaderChannel(ObjectReader reader) {
+    public ReaderChannel(ObjectReader reader) {
         this.reader = reader;
         this.size = reader.stat().size();
     }

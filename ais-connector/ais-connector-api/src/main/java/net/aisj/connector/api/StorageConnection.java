@@ -277,4 +277,14 @@ public interface StorageConnection extends AutoCloseable {
                                 PutOptions opts) throws StorageException {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
     }
+
+    /**
+     * Creates an empty scratch file for a job (e.g. dsort's spilled records) on a usable mountpath, round-robin;
+     * {@code prefix} names the job in the file name. The caller closes it (which deletes it).
+     *
+     * @throws StorageException UNAVAILABLE when no mountpath is usable, IO when the file cannot be created
+     */
+    default ScratchFile createScratch(String prefix) throws StorageException {
+        throw new StorageException(StorageException.Reason.UNAVAILABLE, "scratch files are not supported");
+    }
 }

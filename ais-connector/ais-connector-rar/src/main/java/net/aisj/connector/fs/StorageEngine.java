@@ -38,7 +38,7 @@ public final class StorageEngine {
     private record State(Volume volume, ObjectFiles files, ObjectMutations mutations, AppendStore appends,
                          Lister lister, MetaDocs docs, Buckets buckets, Map<Mountpath, CleanupJogger> joggers,
                          MultipartStore multipart, Copies copies, CopyQueue copyQueue, EcStore ec,
-                         EcCoding coding) {
+                         EcCoding coding, ScratchFiles scratch) {
 
         List<Background.Task> tasks() {
             List<Background.Task> out = new ArrayList<>(joggers.values());
@@ -77,7 +77,7 @@ public final class StorageEngine {
         CopyQueue queue = new CopyQueue(files, copies);
         State st = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
                 new Buckets(v), new java.util.concurrent.ConcurrentHashMap<>(), multipart, copies, queue, new EcStore(files),
-                new EcCoding(files));
+                new EcCoding(files), new ScratchFiles(v));
         for (Mountpath mp : v.usable()) {
             startJogger(st, mp);
         }
@@ -344,6 +344,11 @@ public final class StorageEngine {
     public List<Spooled> ecEncode(ObjectId id, int d, int p, ObjectStat[] stat) throws StorageException {
         Fqn.checkName(id);
         return st().coding().encode(id, d, p, stat);
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#createScratch}. */
+    public net.aisj.connector.api.ScratchFile createScratch(String prefix) throws StorageException {
+        return st().scratch().create(prefix);
     }
 
     public Spooled spool(InputStream in, long length) throws StorageException {

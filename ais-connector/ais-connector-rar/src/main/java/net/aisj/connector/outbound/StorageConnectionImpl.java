@@ -274,6 +274,11 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
+    public net.aisj.connector.api.ScratchFile createScratch(String prefix) throws StorageException {
+        return engine().createScratch(prefix);
+    }
+
+    @Override
     public Spooled spool(InputStream in, long length) throws StorageException {
         return engine().spool(in, length);
     }

@@ -1,0 +1,177 @@
+package net.aisj.service.dsort;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
+
+import net.aisj.cluster.IntraClient;
+import net.aisj.core.AisException;
+import net.aisj.core.NodeInfo;
+import net.aisj.core.dsort.DsortRecord;
+import net.aisj.core.dsort.ShardCutter;
+
+/**
+ * The calls dsort targets make to each other on {@code /v1/intra/dsort/...} (cluster secret added by
+ * {@link IntraClient}): start a part, fetch a part's extracted records, hand over a plan, report a part built, end
+ * the job, pull record contents, read metrics. Failures are UNAVAILABLE naming the target (NOT_FOUND for a job the
+ * target does not know). Thread-safe.
+ */
+final class DsortIntra {
+
+    static final String BASE = "/v1/intra/dsort/";
+    private static final String JSON = "application/json";
+
+    private final IntraClient intra;
+
+    DsortIntra(IntraClient intra) {
+        this.intra = intra;
+    }
+
+    void start(NodeInfo t, String id, String coordinator, List<String> targets, String spec) {
+        call(t, "POST", "start?id=" + IntraClient.enc(id) + "&coord=" + IntraClient.enc(coordinator) + "&targets="
+                + IntraClient.enc(String.join(",", targets)), spec.getBytes(StandardCharsets.UTF_8), 200);
+    }
+
+    /** The target's extracted records, or empty while it is still extracting (ask again). */
+    Optional<List<DsortRecord>> records(NodeInfo t, String id) {
+        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + "records?id=" + IntraClient.enc(id), Map.of(),
+                null, 0);
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 202) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                return Optional.empty();
+            }
+            check(t, "records", r.statusCode(), in, 200);
+            return Optional.of(DsortWire.readRecords(in));
+        } catch (IOException e) {
+            throw unreachable(t, e);
+        }
+    }
+
+    void plan(NodeInfo t, String id, List<ShardCutter.OutputShard> shards) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        DsortWire.writePlan(shards, b);
+        call(t, "POST", "plan?id=" + IntraClient.enc(id), b.toByteArray(), 200);
+    }
+
+    void built(NodeInfo coordinator, String id, String self) {
+        call(coordinator, "POST", "built?id=" + IntraClient.enc(id) + "&node=" + IntraClient.enc(self), new byte[0],
+                200);
+    }
+
+    void finish(NodeInfo t, String id) {
+        call(t, "POST", "finish?id=" + IntraClient.enc(id), new byte[0], 200);
+    }
+
+    /** Streams the contents of {@code ranges} ({offset, size} pairs) of the target's scratch, back to back. */
+    InputStream pull(NodeInfo holder, String id, List<long[]> ranges) {
+        byte[] body = json(g -> {
+            g.writeStartArray();
+            ranges.forEach(rg -> g.writeStartArray().write(rg[0]).write(rg[1]).writeEnd());
+            g.writeEnd();
+        });
+        HttpResponse<InputStream> r = intra.forward(holder, "POST", BASE + "pull?id=" + IntraClient.enc(id),
+                Map.of("Content-Type", List.of(JSON)), new ByteArrayInputStream(body), body.length);
+        if (r.statusCode() == 200) {
+            return r.body();
+        }
+        try (InputStream in = r.body()) {
+            check(holder, "pull", r.statusCode(), in, 200);
+            throw new IllegalStateException("unreachable");
+        } catch (IOException e) {
+            throw unreachable(holder, e);
+        }
+    }
+
+    /** The target's metrics of job {@code id} (AIS JobInfo), empty when it does not know the job. */
+    Optional<JsonObject> metrics(NodeInfo t, String id) {
+        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + "metrics?id=" + IntraClient.enc(id), Map.of(),
+                null, 0);
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                in.transferTo(java.io.OutputStream.nullOutputStream());
+                return Optional.empty();
+            }
+            check(t, "metrics", r.statusCode(), in, 200);
+            try (var reader = Json.createReader(in)) {
+                return Optional.of(reader.readObject());
+            }
+        } catch (IOException e) {
+            throw unreachable(t, e);
+        }
+    }
+
+    /** Every dsort job the target knows (AIS JobInfo each). */
+    JsonArray list(NodeInfo t) {
+        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + "list", Map.of(), null, 0);
+        try (InputStream in = r.body()) {
+            check(t, "list", r.statusCode(), in, 200);
+            try (var reader = Json.createReader(in)) {
+                return reader.readArray();
+            }
+        } catch (IOException e) {
+            throw unreachable(t, e);
+        }
+    }
+
+    /** Forgets a finished job on the target; false when it did not know it. */
+    boolean remove(NodeInfo t, String id) {
+        HttpResponse<InputStream> r = intra.forward(t, "DELETE", BASE + "job?id=" + IntraClient.enc(id), Map.of(),
+                null, 0);
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                return false;
+            }
+            check(t, "remove", r.statusCode(), in, 200);
+            return true;
+        } catch (IOException e) {
+            throw unreachable(t, e);
+        }
+    }
+
+    private void call(NodeInfo t, String method, String pathAndQuery, byte[] body, int expected) {
+        HttpResponse<InputStream> r = intra.forward(t, method, BASE + pathAndQuery,
+                Map.of("Content-Type", List.of(JSON)), new ByteArrayInputStream(body), body.length);
+        try (InputStream in = r.body()) {
+            check(t, pathAndQuery.substring(0, pathAndQuery.indexOf('?')), r.statusCode(), in, expected);
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            throw unreachable(t, e);
+        }
+    }
+
+    private static void check(NodeInfo t, String what, int status, InputStream in, int expected) throws IOException {
+        if (status == expected) {
+            return;
+        }
+        String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+        throw new AisException(status == 404 ? AisException.Kind.NOT_FOUND : status == 400
+                ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE, "target " + t.displayName()
+                + ": dsort " + what + " failed (" + status + "): " + msg);
+    }
+
+    private static byte[] json(Consumer<JsonGenerator> writer) {
+        ByteArrayOutputStream b = new ByteArrayOutputStream();
+        try (JsonGenerator g = Json.createGenerator(b)) {
+            writer.accept(g);
+        }
+        return b.toByteArray();
+    }
+
+    private static AisException unreachable(NodeInfo t, IOException e) {
+        return new AisException(AisException.Kind.UNAVAILABLE, "target " + t.displayName() + " is unreachable: "
+                + e.getMessage(), e);
+    }
+}

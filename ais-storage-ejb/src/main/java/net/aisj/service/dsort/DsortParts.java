@@ -1,0 +1,235 @@
+package net.aisj.service.dsort;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+
+import net.aisj.cluster.MetaJson;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.ScratchFile;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageException;
+import net.aisj.core.AisException;
+import net.aisj.core.ClusterMap;
+import net.aisj.core.NodeInfo;
+import net.aisj.core.dsort.DsortRecord;
+import net.aisj.core.dsort.DsortSpec;
+import net.aisj.service.JobControl;
+import net.aisj.service.ObjectService;
+import net.aisj.service.PlannedTargets;
+import net.aisj.service.StorageErrors;
+import net.aisj.service.StorageNode;
+import net.aisj.service.archive.ShardWriter;
+import net.aisj.xact.XactKind;
+import net.aisj.xact.Xaction;
+import net.aisj.xact.XactionRegistry;
+
+/**
+ * This node's parts of dsort jobs, as the intra endpoints ({@code /v1/intra/dsort}) and {@link DsortService} reach
+ * them: starting a part, its records, plan, "built" and end signals, serving pulls of record contents, its metrics;
+ * and the node's services as a part sees them ({@link DsortNode}). Thread-safe.
+ */
+@ApplicationScoped
+public class DsortParts {
+
+    @Inject
+    StorageNode node;
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    ShardWriter writer;
+
+    @Inject
+    XactionRegistry registry;
+
+    @Inject
+    JobControl jobs;
+
+    @Inject
+    PlannedTargets planned;
+
+    private volatile DsortIntra intra;
+
+    /** Starts this target's part (intra). */
+    public void startLocal(String id, String coordinator, List<String> targets, String specJson) {
+        DsortSpec spec = DsortSpecJson.parse(MetaJson.parse(specJson));
+        Xaction x = registry.start(new DsortXaction(id, spec, coordinator, targets, localNode()));
+        planned.watch(x, java.util.Set.copyOf(targets));
+    }
+
+
+    /** This part's records once extracted; empty while extracting (after waiting a few seconds). */
+    public Optional<List<DsortRecord>> localRecords(String id) {
+        return Optional.ofNullable(part(id).records(DsortCoordinator.RECORDS_WAIT_MILLIS));
+    }
+
+    public void writeRecords(List<DsortRecord> records, OutputStream out) {
+        DsortWire.writeRecords(records, out);
+    }
+
+    public void localPlan(String id, InputStream body) {
+        part(id).receivePlan(DsortWire.readPlan(body));
+    }
+
+    public void localBuilt(String id, String target) {
+        part(id).markBuilt(target);
+    }
+
+    public void localFinish(String id) {
+        part(id).finishNow();
+    }
+
+    /** Streams the requested ranges ({@code [[offset, size], ...]}) of this part's scratch file. */
+    public void localServe(String id, JsonArray ranges, OutputStream out) throws IOException {
+        List<long[]> rs = new ArrayList<>(ranges.size());
+        for (JsonValue v : ranges) {
+            JsonArray a = v.asJsonArray();
+            rs.add(new long[] {a.getJsonNumber(0).longValue(), a.getJsonNumber(1).longValue()});
+        }
+        part(id).serve(rs, out);
+    }
+
+    /** Total bytes of the ranges (the response length of a pull). */
+    public static long rangesLength(JsonArray ranges) {
+        long n = 0;
+        for (JsonValue v : ranges) {
+            n += v.asJsonArray().getJsonNumber(1).longValue();
+        }
+        return n;
+    }
+
+    public Optional<JsonObject> localMetrics(String id) {
+        return localJob(id).map(x -> x.metrics.jobInfo());
+    }
+
+    public JsonArray localList() {
+        JsonArrayBuilder b = Json.createArrayBuilder();
+        registry.snapshots(null, XactKind.DSORT.wire(), false).forEach(s -> localJob(s.id())
+                .ifPresent(x -> b.add(x.metrics.jobInfo())));
+        return b.build();
+    }
+
+    /** Forgets a finished part; false when there is none or it still runs. */
+    public boolean localRemove(String id) {
+        return localJob(id).isPresent() && registry.remove(id);
+    }
+
+    private DsortXaction part(String id) {
+        return localJob(id).orElseThrow(() -> AisException.notFound("dsort job \"" + id + "\" is not running on "
+                + node.self().id()));
+    }
+
+    private Optional<DsortXaction> localJob(String id) {
+        return registry.get(id).filter(DsortXaction.class::isInstance).map(DsortXaction.class::cast);
+    }
+
+    static final int MAX_EKM_BYTES = 64 << 20;
+
+    private static String fetchText(String url) {
+        java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
+                .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
+                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+        try {
+            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                    .timeout(java.time.Duration.ofMinutes(2)).GET().build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = r.body()) {
+                if (r.statusCode() != 200) {
+                    throw AisException.badRequest("unexpected status code (" + r.statusCode()
+                            + ") when requesting ekm file from \"" + url + "\"");
+                }
+                byte[] b = in.readNBytes(MAX_EKM_BYTES + 1);
+                if (b.length > MAX_EKM_BYTES) {
+                    throw AisException.badRequest("ekm file " + url + " is larger than " + MAX_EKM_BYTES + " bytes");
+                }
+                return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw AisException.badRequest("cannot read ekm file " + url + ": " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw AisException.badRequest("interrupted reading ekm file " + url);
+        }
+    }
+
+    DsortIntra intra() {
+        DsortIntra i = intra;
+        if (i == null) {
+            i = new DsortIntra(node.intra());
+            intra = i;
+        }
+        return i;
+    }
+
+    private DsortNode localNode() {
+        return new DsortNode() {
+            @Override
+            public String selfId() {
+                return node.self().id();
+            }
+
+            @Override
+            public ClusterMap clusterMap() {
+                return node.clusterMap();
+            }
+
+            @Override
+            public NodeInfo target(String id) {
+                NodeInfo t = node.clusterMap().nodes().get(id);
+                if (t == null) {
+                    throw new AisException(AisException.Kind.UNAVAILABLE, "target " + id + " is not in the cluster");
+                }
+                return t;
+            }
+
+            @Override
+            public ObjectReader localOpen(ObjectId id) {
+                return objects.localOpen(id);
+            }
+
+            @Override
+            public ScratchFile scratch(String prefix) {
+                try (StorageConnection c = node.connection()) {
+                    return c.createScratch(prefix);
+                } catch (StorageException e) {
+                    throw StorageErrors.map(e);
+                }
+            }
+
+            @Override
+            public ObjectStat put(ObjectId dst, ShardWriter.Producer producer) {
+                return writer.put(dst, producer);
+            }
+
+            @Override
+            public DsortIntra intra() {
+                return DsortParts.this.intra();
+            }
+
+            @Override
+            public String fetchText(String url) {
+                return DsortParts.fetchText(url);
+            }
+
+            @Override
+            public void abortEverywhere(String id, String reason) {
+                jobs.abortEverywhere(id, XactKind.DSORT.wire(), reason);
+            }
+        };
+    }
+}

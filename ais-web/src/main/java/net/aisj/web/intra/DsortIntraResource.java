@@ -1,0 +1,120 @@
+package net.aisj.web.intra;
+
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.inject.Inject;
+import jakarta.json.JsonArray;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+
+import net.aisj.core.AisException;
+import net.aisj.core.dsort.DsortRecord;
+import net.aisj.service.dsort.DsortParts;
+
+/**
+ * dsort calls between targets ({@code /v1/intra/dsort/...}, cluster secret required): start this target's part,
+ * its extracted records (202 while it is still extracting), its plan, "built" reports to the coordinator, the end
+ * of the job, pulls of record contents (a JSON list of {@code [offset, size]} in, the bytes back to back out), and
+ * metrics, list and removal for the public API's fan-out.
+ */
+@Path("v1/intra/dsort")
+public class DsortIntraResource {
+
+    @Inject
+    DsortParts dsort;
+
+    @POST
+    @Path("start")
+    @Consumes(MediaType.WILDCARD)
+    public Response start(@QueryParam("id") String id, @QueryParam("coord") String coordinator,
+                          @QueryParam("targets") String targets, String spec) {
+        List<String> ts = Arrays.stream(targets == null ? new String[0] : targets.split(","))
+                .filter(s -> !s.isEmpty()).toList();
+        if (id == null || id.isEmpty() || coordinator == null || ts.isEmpty()) {
+            throw AisException.badRequest("dsort start: missing id, coord or targets");
+        }
+        dsort.startLocal(id, coordinator, ts, spec);
+        return Response.ok().build();
+    }
+
+    @GET
+    @Path("records")
+    public Response records(@QueryParam("id") String id) {
+        List<DsortRecord> recs = dsort.localRecords(id).orElse(null);
+        if (recs == null) {
+            return Response.accepted().build();
+        }
+        StreamingOutput body = out -> dsort.writeRecords(recs, out);
+        return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    @POST
+    @Path("plan")
+    @Consumes(MediaType.WILDCARD)
+    public Response plan(@QueryParam("id") String id, InputStream body) {
+        dsort.localPlan(id, body);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("built")
+    @Consumes(MediaType.WILDCARD)
+    public Response built(@QueryParam("id") String id, @QueryParam("node") String target) {
+        dsort.localBuilt(id, target);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("finish")
+    @Consumes(MediaType.WILDCARD)
+    public Response finish(@QueryParam("id") String id) {
+        dsort.localFinish(id);
+        return Response.ok().build();
+    }
+
+    @POST
+    @Path("pull")
+    @Consumes(MediaType.WILDCARD)
+    public Response pull(@QueryParam("id") String id, String body) {
+        JsonArray ranges;
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            ranges = r.readArray();
+        } catch (RuntimeException e) {
+            throw AisException.badRequest("dsort pull: invalid ranges: " + e.getMessage());
+        }
+        StreamingOutput out = o -> dsort.localServe(id, ranges, o);
+        return Response.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .header("Content-Length", Long.toString(DsortParts.rangesLength(ranges))).build();
+    }
+
+    @GET
+    @Path("metrics")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response metrics(@QueryParam("id") String id) {
+        return dsort.localMetrics(id).map(m -> Response.ok(m.toString()).build())
+                .orElseGet(() -> Response.status(404).build());
+    }
+
+    @GET
+    @Path("list")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String list() {
+        return dsort.localList().toString();
+    }
+
+    @DELETE
+    @Path("job")
+    public Response remove(@QueryParam("id") String id) {
+        return Response.status(dsort.localRemove(id) ? 200 : 404).build();
+    }
+}
