@@ -11,6 +11,7 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
@@ -21,24 +22,27 @@ import net.aisj.connector.api.ObjectStat;
 /** The intra-cluster form of a target's list-objects page (lossless, unlike AIS's client-facing entry). */
 public final class PageJson {
 
+    /** Looked up once: {@code Json.createXxx} asks the ServiceLoader for the provider on every call (seen in JFR). */
+    private static final JsonProvider JSON = JsonProvider.provider();
+
     private PageJson() {
     }
 
     public static JsonObject write(ObjectPage page) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
+        JsonArrayBuilder arr = JSON.createArrayBuilder();
         for (ListEntry e : page.entries()) {
-            JsonObjectBuilder b = Json.createObjectBuilder().add("n", e.name()).add("d", e.dir());
+            JsonObjectBuilder b = JSON.createObjectBuilder().add("n", e.name()).add("d", e.dir());
             if (e.stat() != null) {
                 b.add("s", stat(e.stat()));
             }
             arr.add(b);
         }
-        return Json.createObjectBuilder().add("entries", arr).add("next", page.nextToken()).build();
+        return JSON.createObjectBuilder().add("entries", arr).add("next", page.nextToken()).build();
     }
 
     public static ObjectPage read(InputStream in) {
         JsonObject o;
-        try (var r = Json.createReader(in)) {
+        try (var r = JSON.createReader(in)) {
             o = r.readObject();
         }
         List<ListEntry> entries = new ArrayList<>();
@@ -51,11 +55,11 @@ public final class PageJson {
     }
 
     public static JsonObject stat(ObjectStat s) {
-        JsonObjectBuilder custom = Json.createObjectBuilder();
+        JsonObjectBuilder custom = JSON.createObjectBuilder();
         s.custom().forEach(custom::add);
-        JsonArrayBuilder copies = Json.createArrayBuilder();
+        JsonArrayBuilder copies = JSON.createArrayBuilder();
         s.copies().forEach(copies::add);
-        return Json.createObjectBuilder().add("name", s.name()).add("size", s.size())
+        return JSON.createObjectBuilder().add("name", s.name()).add("size", s.size())
                 .add("ct", s.checksum().type().wire()).add("cv", s.checksum().value()).add("v", s.version())
                 .add("a", s.atimeNanos()).add("m", s.mtimeMillis()).add("md", custom)
                 .add("mp", s.mountpath() == null ? "" : s.mountpath()).add("c", copies).build();

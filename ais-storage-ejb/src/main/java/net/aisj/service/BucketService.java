@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
 import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
@@ -30,18 +31,33 @@ public class BucketService {
     @Inject
     StorageNode node;
 
+    private volatile VersionedStore<BucketMetadata> bmd;
+
     /** The bucket's props; NOT_FOUND when it does not exist. */
     public BucketProps props(BucketId id) {
-        return node.bucketMetadata().current().get(id).orElseThrow(() -> noSuchBucket(id));
+        return store().current().get(id).orElseThrow(() -> noSuchBucket(id));
+    }
+
+    /**
+     * The node's BMD store, asked of the node (an EJB call: ~15% of a 4 KiB GET's own samples in JFR, once per
+     * request through {@link #props}) only until it is known: the node creates it once, at startup.
+     */
+    private VersionedStore<BucketMetadata> store() {
+        VersionedStore<BucketMetadata> s = bmd;
+        if (s == null) {
+            s = node.bucketMetadata();
+            bmd = s;
+        }
+        return s;
     }
 
     public List<BucketId> list(String provider) {
-        return node.bucketMetadata().current().buckets().keySet().stream()
+        return store().current().buckets().keySet().stream()
                 .filter(b -> provider == null || provider.isEmpty() || b.provider().equals(provider)).toList();
     }
 
     public BucketMetadata metadata() {
-        return node.bucketMetadata().current();
+        return store().current();
     }
 
     /**

@@ -26,6 +26,7 @@ import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
 import net.aisj.service.s3.MultipartService;
+import net.aisj.web.metrics.ForwardTraffic;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 
@@ -57,6 +58,9 @@ public class S3Forwarder {
 
     @Inject
     MultipartService mpu;
+
+    @Inject
+    ForwardTraffic traffic;
 
     @Inject
     @ConfigProperty(name = "ais.s3.redirect", defaultValue = "false")
@@ -99,7 +103,11 @@ public class S3Forwarder {
             }
             throw e;
         }
-        return relay(r, c.method().equals("HEAD"));
+        traffic.call();
+        if (body != null) {
+            traffic.sent(body.count);
+        }
+        return relay(r, c.method().equals("HEAD"), traffic);
     }
 
     /**
@@ -181,7 +189,7 @@ public class S3Forwarder {
         return h;
     }
 
-    private static Response relay(HttpResponse<InputStream> r, boolean head) {
+    private static Response relay(HttpResponse<InputStream> r, boolean head, ForwardTraffic traffic) {
         Response.ResponseBuilder b = Response.status(r.statusCode());
         r.headers().map().forEach((k, vs) -> {
             if (!HOP_RESPONSE.contains(k.toLowerCase(Locale.ROOT))) {
@@ -200,7 +208,7 @@ public class S3Forwarder {
         }
         StreamingOutput out = o -> {
             try (in) {
-                in.transferTo(o);
+                traffic.received(in.transferTo(o));
             }
         };
         return b.entity(out).build();
@@ -209,6 +217,7 @@ public class S3Forwarder {
     /** Remembers a rejected payload (hash, signature, checksum) seen while the body streams to the owner. */
     private static final class Recording extends java.io.FilterInputStream {
         volatile net.aisj.web.s3.error.PayloadException failure;
+        volatile long count; // written by the HTTP client thread that reads the body
 
         Recording(InputStream in) {
             super(in);
@@ -217,7 +226,9 @@ public class S3Forwarder {
         @Override
         public int read() throws IOException {
             try {
-                return super.read();
+                int b = super.read();
+                count += b < 0 ? 0 : 1;
+                return b;
             } catch (net.aisj.web.s3.error.PayloadException e) {
                 failure = e;
                 throw e;
@@ -227,7 +238,9 @@ public class S3Forwarder {
         @Override
         public int read(byte[] b, int off, int len) throws IOException {
             try {
-                return super.read(b, off, len);
+                int n = super.read(b, off, len);
+                count += Math.max(n, 0);
+                return n;
             } catch (net.aisj.web.s3.error.PayloadException e) {
                 failure = e;
                 throw e;

@@ -65,7 +65,16 @@ public final class BenchMain {
             });
             report.note("machine: " + Runtime.getRuntime().availableProcessors() + " CPUs; load at start "
                     + Report.load1());
+            String mode = o.getOrDefault("mode", "full");
+            if (mode.equals("cluster")) {
+                new ClusterBench(o, report).run(svc);
+                return;
+            }
             Endpoint ours = startOurs(svc);
+            if (mode.equals("list")) {
+                listing(ours);
+                return;
+            }
             Endpoint nginx = skip.contains("nginx") ? null : Endpoint.of(Endpoint.Api.DAV,
                     "http://127.0.0.1:" + svc.startNginx(Files.createDirectories(work.resolve("nginx")),
                             Ports.freePort()), "bench", null, null);
@@ -116,12 +125,36 @@ public final class BenchMain {
                     }
                 }
             }
+            if (!skip.contains("list")) {
+                listing(ours);
+            }
         } finally {
             Path out = Path.of(o.getOrDefault("out", "it/bench/out"));
             report.write(out, runId);
             System.out.println(report.markdown());
             System.out.println("[bench] written " + out.resolve("results-" + runId + ".md") + " and .csv");
         }
+    }
+
+    /**
+     * The listing benchmark ({@link ListBench}) on bucket {@code benchls}: {@code --list-objects} (100000) objects of
+     * 16 bytes, then whole listings with AIS's default props and name-only, {@code --list-seconds} (10) each, in
+     * pages of {@code --list-page} (10000, AIS's largest page for its own buckets).
+     */
+    private void listing(Endpoint ours) throws IOException {
+        long n = Long.parseLong(o.getOrDefault("list-objects", "100000"));
+        int page = Integer.parseInt(o.getOrDefault("list-page", "10000"));
+        double secs = Double.parseDouble(o.getOrDefault("list-seconds", "10"));
+        Endpoint ls = ours.withBucket("benchls");
+        double load = Report.load1();
+        long t0 = System.nanoTime();
+        ListBench.populate(ls, n, 16, 16);
+        double took = (System.nanoTime() - t0) / 1e9;
+        report.note(String.format(Locale.ROOT, "list: populated %d objects of 16 B (16 parallel PUTs, no fsync) in "
+                + "%.1f s, %.0f PUT/s; load %.1f", n, took, n / took, load));
+        ListBench.run(ls, n, "", false, page, 2); // warm-up: JIT, dentry and inode caches
+        report.note("list (native, msgpack): " + ListBench.run(ls, n, "", false, page, secs) + "; goal >= 50000");
+        report.note("list (native, msgpack): " + ListBench.run(ls, n, "", true, page, secs));
     }
 
     private Endpoint startOurs(Services svc) throws IOException {
@@ -140,12 +173,14 @@ public final class BenchMain {
         Endpoint ep = Endpoint.of(Endpoint.Api.NATIVE, node.baseUrl(), "bench", null, null);
         HttpConn c = new HttpConn(ep.host(), ep.port());
         String[] json = {"Content-Type: application/json"};
-        for (String b : List.of("bench", "benchnf")) {
+        for (String b : List.of("bench", "benchnf", "benchls")) {
             expect2xx(c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")),
                     "create " + b);
         }
-        expect2xx(c.exchange("PATCH", "/v1/buckets/benchnf", json, bytes("{\"action\":\"set-bprops\",\"value\":"
-                + "{\"write_policy\":{\"data\":\"never\"}}}")), "set write_policy never");
+        for (String b : List.of("benchnf", "benchls")) {
+            expect2xx(c.exchange("PATCH", "/v1/buckets/" + b, json, bytes("{\"action\":\"set-bprops\",\"value\":"
+                    + "{\"write_policy\":{\"data\":\"never\"}}}")), "set write_policy never");
+        }
         c.close();
         return ep;
     }

@@ -26,8 +26,13 @@ final class HttpConn implements Closeable {
         void writeTo(OutputStream out) throws IOException;
     }
 
-    /** The answer: status, the headers we act on, body bytes received and the start of an error body. */
-    record Response(int status, String location, long bodyBytes, String errorText) {
+    /**
+     * The answer: status, the headers we act on, body bytes received, the start of an error body, the whole body when
+     * the call asked to keep it (else null), and the bytes this exchange put on the wire each way (request line,
+     * headers and body; status line, headers and body as received, chunk framing included).
+     */
+    record Response(int status, String location, long bodyBytes, String errorText, byte[] body, long wireSent,
+                    long wireReceived) {
     }
 
     private static final int RECV = 256 * 1024;
@@ -41,6 +46,8 @@ final class HttpConn implements Closeable {
     private int pos;
     private int lim;
     private final StringBuilder head = new StringBuilder(512);
+    private java.io.ByteArrayOutputStream capture;
+    private long received;
 
     HttpConn(String host, int port) {
         this.host = host;
@@ -56,6 +63,13 @@ final class HttpConn implements Closeable {
      * error the connection is closed (the next call reconnects) and the error is thrown.
      */
     Response exchange(String method, String pathAndQuery, String[] headers, Payload body) throws IOException {
+        return exchange(method, pathAndQuery, headers, body, false);
+    }
+
+    /** Like {@link #exchange(String, String, String[], Payload)}; {@code keepBody} returns the body in memory. */
+    Response exchange(String method, String pathAndQuery, String[] headers, Payload body, boolean keepBody)
+            throws IOException {
+        capture = keepBody ? new java.io.ByteArrayOutputStream(64 * 1024) : null;
         try {
             if (socket == null) {
                 connect();
@@ -72,12 +86,17 @@ final class HttpConn implements Closeable {
                 head.append("Content-Length: 0\r\n");
             }
             head.append("\r\n");
-            out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+            byte[] h = head.toString().getBytes(StandardCharsets.ISO_8859_1);
+            out.write(h);
             if (body != null) {
                 body.writeTo(out);
             }
             out.flush();
-            return readResponse(method.equals("HEAD"));
+            long sent = h.length + (body == null ? 0 : body.length());
+            received = lim - pos; // consumed = already buffered + read from the socket - left in the buffer
+            Response r = readResponse(method.equals("HEAD"));
+            return new Response(r.status(), r.location(), r.bodyBytes(), r.errorText(),
+                    capture == null ? null : capture.toByteArray(), sent, received - (lim - pos));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -155,7 +174,7 @@ final class HttpConn implements Closeable {
         if (closeAfter) {
             close();
         }
-        return new Response(code, location, got, err == null ? null : err.toString());
+        return new Response(code, location, got, err == null ? null : err.toString(), null, 0, 0);
     }
 
     /** Reads and drops {@code n} bytes (to EOF when {@code n == MAX_VALUE}); keeps up to 300 chars in {@code err}. */
@@ -168,6 +187,9 @@ final class HttpConn implements Closeable {
                 }
             }
             int k = (int) Math.min(left, lim - pos);
+            if (capture != null) {
+                capture.write(buf, pos, k);
+            }
             if (err != null && err.length() < 300) {
                 err.append(new String(buf, pos, Math.min(k, 300 - err.length()), StandardCharsets.ISO_8859_1));
             }
@@ -188,6 +210,7 @@ final class HttpConn implements Closeable {
         }
         pos = 0;
         lim = r;
+        received += r;
         return true;
     }
 

@@ -28,6 +28,7 @@ final class Report {
 
     private final List<Row> rows = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
+    private final List<String> sections = new ArrayList<>();
 
     void add(Row r) {
         rows.add(r);
@@ -38,6 +39,11 @@ final class Report {
     void note(String line) {
         notes.add(line);
         System.out.println("[bench] " + line);
+    }
+
+    /** A Markdown block of its own (e.g. the cluster table), printed after the tables. */
+    void section(String markdown) {
+        sections.add(markdown);
     }
 
     /** The reference server of an API. */
@@ -82,6 +88,7 @@ final class Report {
                 .append(r.api).append(' ').append(r.op).append(' ').append(r.size).append(": ").append(r.s.errors())
                 .append(" (").append(r.s.firstError()).append(')'));
         sb.append("\n\n");
+        sections.forEach(x -> sb.append(x).append('\n'));
         notes.forEach(n -> sb.append("- ").append(n).append('\n'));
         return sb.toString();
     }

@@ -32,6 +32,11 @@ final class ListBound {
         return new ListBound(prefix, startAfter, false);
     }
 
+    /** The exclusive lower bound ("" for none). */
+    String after() {
+        return after;
+    }
+
     /** Moves past a reported no-recursion directory {@code dir} (ends with '/') and everything below it. */
     void skipUnder(String dir) {
         after = dir;

@@ -5,6 +5,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -12,6 +13,7 @@ import java.util.Deque;
 import java.util.List;
 
 import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
+import net.aisj.connector.fs.SortedDirCache.Entry;
 
 /**
  * A lazy depth-first walk over one mountpath's {@code %ob} directory of a bucket, yielding object names in UTF-8
@@ -25,7 +27,9 @@ import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
  * object below the directory).
  *
  * <p>Cost: a directory is read (and sorted) only when the walk enters it; the {@link ListBound} rejects whole
- * subtrees before they are read, so resuming after a name reads only the directories on the way down to it. Not
+ * subtrees before they are read, so resuming after a name reads only the directories on the way down to it, and
+ * within a directory the walk starts at the first entry after the bound (binary search). Large directories come
+ * sorted from {@link SortedDirCache} while unchanged, so the pages of a flat bucket do not re-read them. Not
  * thread-safe.
  */
 final class MountpathWalker {
@@ -34,21 +38,49 @@ final class MountpathWalker {
     record Item(String name, Mountpath mp, Path file, ObjectMeta meta) {
     }
 
-    private record Entry(String key, Path path, boolean dir, ObjectMeta meta) {
-    }
-
     private static final class Frame {
+        final Path dir;
         final String prefix;
         final List<Entry> entries;
         int next;
 
-        Frame(String prefix, List<Entry> entries) {
+        Frame(Path dir, String prefix, List<Entry> entries, ListBound bound) {
+            this.dir = dir;
             this.prefix = prefix;
             this.entries = entries;
+            this.next = firstWanted(prefix, entries, bound.after());
         }
     }
 
-    private static final Comparator<Entry> BY_KEY = (a, b) -> Utf8Order.cmp(a.key, b.key);
+    /**
+     * The index of the first entry that may hold a name after {@code after}: entries before it are files not after
+     * it, or directories every name below which sorts before it (binary search; the walk checks each entry anyway).
+     */
+    static int firstWanted(String prefix, List<Entry> entries, String after) {
+        if (after.isEmpty() || !after.startsWith(prefix)) {
+            return 0;
+        }
+        String rest = after.substring(prefix.length());
+        int lo = 0;
+        int hi = entries.size(); // first entry with key > rest
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (Utf8Order.cmp(entries.get(mid).key(), rest) > 0) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        if (lo > 0) {
+            Entry e = entries.get(lo - 1);
+            if (e.dir() && rest.startsWith(e.key())) {
+                lo--; // the directory holding "after": names below it after "after" are wanted
+            }
+        }
+        return lo;
+    }
+
+    private static final Comparator<Entry> BY_KEY = (a, b) -> Utf8Order.cmp(a.key(), b.key());
 
     private final Mountpath mp;
     private final ListBound bound;
@@ -58,7 +90,7 @@ final class MountpathWalker {
     MountpathWalker(Mountpath mp, Path objectsDir, ListBound bound) throws IOException {
         this.mp = mp;
         this.bound = bound;
-        stack.push(new Frame("", readDir(objectsDir, "")));
+        stack.push(new Frame(objectsDir, "", readDir(objectsDir, ""), bound));
     }
 
     Mountpath mountpath() {
@@ -79,13 +111,14 @@ final class MountpathWalker {
                 continue;
             }
             Entry e = f.entries.get(f.next++);
-            String full = f.prefix + e.key;
-            if (e.dir) {
+            String full = f.prefix + e.key();
+            if (e.dir()) {
                 if (!bound.skipsDir(full)) {
-                    stack.push(new Frame(full, readDir(e.path, full)));
+                    Path sub = f.dir.resolve(e.component());
+                    stack.push(new Frame(sub, full, readDir(sub, full), bound));
                 }
             } else if (bound.accepts(full)) {
-                return new Item(full, mp, e.path, e.meta);
+                return new Item(full, mp, f.dir.resolve(e.component()), e.meta());
             }
         }
         return null;
@@ -98,8 +131,19 @@ final class MountpathWalker {
                 depth++;
             }
         }
-        List<Entry> out = new ArrayList<>();
         dirReads++;
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(dir, BasicFileAttributes.class);
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<Entry> cached = SortedDirCache.get(dir, a);
+        if (cached != null) {
+            return cached;
+        }
+        long readStart = SortedDirCache.wallNs();
+        List<Entry> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
                 Entry e = entry(p, depth);
@@ -111,6 +155,7 @@ final class MountpathWalker {
             return List.of();
         }
         out.sort(BY_KEY);
+        SortedDirCache.put(dir, a, readStart, out);
         return out;
     }
 
@@ -144,7 +189,7 @@ final class MountpathWalker {
                 return null;
             }
         }
-        return new Entry(dir ? seg + "/" : seg, p, dir, meta);
+        return new Entry(dir ? seg + "/" : seg, c, dir, meta);
     }
 
     private ObjectMeta readMeta(Path file) throws IOException {

@@ -245,4 +245,42 @@ class ListingTest {
         assertThat(nr.accepts("a/z")).isFalse();
         assertThat(nr.accepts("a0")).isTrue();
     }
+
+    @Test
+    void aLargeDirectoryIsListedFromTheCacheOnlyWhileUnchanged() throws Exception {
+        List<String> want = new ArrayList<>();
+        for (int i = 0; i < 1500; i++) {
+            String n = String.format("f-%05d", (i * 7919) % 1500);
+            fx.put(n, "x");
+            want.add(n);
+        }
+        want.sort(BYTES);
+        Path ob = Fqn.objectsDir(fx.mountpath(0).root(), BCK);
+        // an mtime well in the past makes the directory cacheable (see SortedDirCache: racy rule)
+        java.nio.file.Files.setLastModifiedTime(ob, java.nio.file.attribute.FileTime.fromMillis(
+                System.currentTimeMillis() - 60_000));
+        assertThat(listAll("", 100, false)).containsExactlyElementsOf(want);
+        assertThat(listAll("", 100, false)).containsExactlyElementsOf(want); // from the cache
+        fx.put("f-01000x", "x"); // changes the directory's mtime: the cache entry is dropped
+        fx.engine.delete(new net.aisj.connector.api.ObjectId(BCK, "f-00003"));
+        want.add("f-01000x");
+        want.remove("f-00003");
+        want.sort(BYTES);
+        assertThat(listAll("", 100, false)).containsExactlyElementsOf(want);
+        assertThat(listAll("f-0149", 3, false)).containsExactly("f-01490", "f-01491", "f-01492", "f-01493",
+                "f-01494", "f-01495", "f-01496", "f-01497", "f-01498", "f-01499");
+    }
+
+    @Test
+    void theWalkStartsAtTheFirstEntryAfterTheBound() {
+        List<SortedDirCache.Entry> es = List.of(new SortedDirCache.Entry("a", "a", false, null),
+                new SortedDirCache.Entry("b/", "b%d", true, null), new SortedDirCache.Entry("c", "c", false, null),
+                new SortedDirCache.Entry("d", "d", false, null));
+        assertThat(MountpathWalker.firstWanted("", es, "")).isZero();
+        assertThat(MountpathWalker.firstWanted("", es, "a")).isEqualTo(1);
+        assertThat(MountpathWalker.firstWanted("", es, "b/x")).isEqualTo(1); // inside b/: the directory is kept
+        assertThat(MountpathWalker.firstWanted("", es, "c")).isEqualTo(3);
+        assertThat(MountpathWalker.firstWanted("", es, "z")).isEqualTo(4);
+        assertThat(MountpathWalker.firstWanted("q/", es, "a")).isZero(); // the bound is not in this directory
+    }
 }

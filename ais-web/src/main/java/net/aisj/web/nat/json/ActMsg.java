@@ -10,6 +10,7 @@ import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.spi.JsonProvider;
 
 import net.aisj.core.AisException;
 
@@ -19,6 +20,9 @@ import net.aisj.core.AisException;
  * @param value any JSON, or null when absent
  */
 public record ActMsg(String action, String name, JsonValue value) {
+
+    /** Looked up once: {@code Json.createXxx} asks the ServiceLoader for the provider on every call (seen in JFR). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     public static final ActMsg NONE = new ActMsg("", "", null);
 
@@ -32,7 +36,7 @@ public record ActMsg(String action, String name, JsonValue value) {
             return NONE;
         }
         JsonObject o;
-        try (var r = Json.createReader(new StringReader(body))) {
+        try (var r = JSON.createReader(new StringReader(body))) {
             o = r.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw AisException.badRequest("invalid JSON in request body: " + e.getMessage());
@@ -88,7 +92,7 @@ public record ActMsg(String action, String name, JsonValue value) {
     /** {@code value} as an object, also when sent as a string holding JSON (AIS's Go client does so for EC). */
     public JsonObject valueObjectOrJsonString() {
         if (value instanceof JsonString s) {
-            try (var r = jakarta.json.Json.createReader(new java.io.StringReader(s.getString()))) {
+            try (var r = JSON.createReader(new java.io.StringReader(s.getString()))) {
                 return r.readObject();
             } catch (RuntimeException e) {
                 throw AisException.badRequest("action \"" + action + "\": \"value\" is not a JSON object");

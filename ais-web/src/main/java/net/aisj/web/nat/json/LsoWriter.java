@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.json.spi.JsonProvider;
 
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessagePacker;
@@ -26,6 +27,9 @@ import net.aisj.connector.api.ObjectStat;
  * entry fields are omitted, as AIS does.
  */
 public final class LsoWriter {
+
+    /** Looked up once: {@code Json.createXxx} asks the ServiceLoader for the provider on every call (seen in JFR). */
+    private static final JsonProvider JSON = JsonProvider.provider();
 
     /** Entry flag: the entry is a "directory" of a non-recursive listing. */
     public static final int ENTRY_IS_DIR = 1 << 8;
@@ -82,7 +86,7 @@ public final class LsoWriter {
     }
 
     public void json(ObjectPage page, OutputStream out) {
-        try (JsonGenerator g = Json.createGenerator(out)) {
+        try (JsonGenerator g = JSON.createGenerator(out)) {
             g.writeStartObject().write("uuid", uuid).write("continuation_token", page.nextToken());
             g.writeStartArray("entries");
             for (ListEntry e : page.entries()) {
