@@ -43,8 +43,9 @@ public class ObjectService {
     @Inject
     BucketService buckets;
 
+    /** Erasure coding's part in an object's life (no-ops for buckets without EC). */
     @Inject
-    net.aisj.service.ec.EcService ec;
+    net.aisj.service.ec.EcHooks ec;
 
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
@@ -57,7 +58,7 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.afterPut(id, p);
+        ec.committed(id, p);
         return st;
     }
 
@@ -75,7 +76,7 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.afterPut(id, p);
+        ec.committed(id, p);
         return st;
     }
 
@@ -103,12 +104,10 @@ public class ObjectService {
         try (StorageConnection c = node.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
-            if (e.reason() == StorageException.Reason.CORRUPTED && ec.restore(id, p, true).isPresent()) {
-                LOG.warning(e.getMessage() + ": restored from its erasure-coded replicas/slices");
-                return localOpen(id);
-            }
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
-                throw StorageErrors.map(e);
+                Optional<ObjectReader> restored = e.reason() == StorageException.Reason.CORRUPTED
+                        ? ec.openCorrupt(id, p, e) : Optional.empty();
+                return restored.orElseThrow(() -> StorageErrors.map(e));
             }
         }
         for (NodeInfo peer : peers()) {
@@ -125,10 +124,7 @@ public class ObjectService {
                 throw StorageErrors.map(e);
             }
         }
-        if (ec.restore(id, p, false).isPresent()) {
-            return localOpen(id);
-        }
-        throw missing(id);
+        return ec.openMissing(id, p).orElseThrow(() -> missing(id));
     }
 
     public ObjectStat head(ObjectId id) {
@@ -147,7 +143,7 @@ public class ObjectService {
                 return s.get();
             }
         }
-        return localStat(id).or(() -> ec.restore(id, buckets.props(id.bucket()), false))
+        return localStat(id).or(() -> ec.statMissing(id, buckets.props(id.bucket())))
                 .orElseThrow(() -> missing(id));
     }
 
@@ -169,7 +165,7 @@ public class ObjectService {
                 return have.get();
             }
             ObjectStat st = c.put(id, in, opts);
-            ec.afterReceive(id, p);
+            ec.received(id, p);
             return st;
         } catch (java.io.IOException e) {
             throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
@@ -318,8 +314,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         if (!newName.equals(from.name())) {
-            ec.deleted(from, p);
-            ec.afterPut(to, p);
+            ec.renamed(from, to, p);
         }
         return st;
     }
@@ -333,13 +328,13 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.afterPut(to, dst);
+        ec.committed(to, dst);
         return st;
     }
 
     /** Makes the erasure-coded redundancy of an object just committed here by another path (S3 multipart). */
     public void protectAfterWrite(ObjectId id) {
-        ec.afterPut(id, checked(id));
+        ec.committed(id, checked(id));
     }
 
     public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) {
@@ -373,7 +368,7 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.afterPut(id, p);
+        ec.committed(id, p);
         return st;
     }
 
