@@ -9,6 +9,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
 
+import jakarta.enterprise.concurrent.ContextService;
+
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.WorkLane;
@@ -28,23 +30,35 @@ import net.aisj.core.AisException;
  * and wait for fan-out tasks.</li>
  * </ul>
  * Requests and jobs submit to a lane and wait; lane workers that wait use {@link WorkLane#join}, which runs a task
- * nobody has started yet on the waiting worker, so nested waits cannot starve the pool. Thread-safe.
+ * nobody has started yet on the waiting worker, so nested waits cannot starve the pool. WorkManager threads carry
+ * no application context, so every task is wrapped by the application's {@link ContextService} (class loader,
+ * naming, security of the submitter). Thread-safe.
  */
-record EcLanes(WorkLane fanout, WorkLane encode, WorkLane restore, WorkLane queue) {
+record EcLanes(WorkLane fanout, WorkLane encode, WorkLane restore, WorkLane queue, ContextService context) {
 
     static final int FANOUT = 8;
     static final int ENCODE = 4;
     static final int RESTORE = 4;
     static final int QUEUE = 2;
 
-    static EcLanes open(StorageConnection c) throws StorageException {
+    static EcLanes open(StorageConnection c, ContextService context) throws StorageException {
         return new EcLanes(c.workLane("ec-fanout", FANOUT), c.workLane("ec-encode", ENCODE),
-                c.workLane("ec-restore", RESTORE), c.workLane("ec-put", QUEUE));
+                c.workLane("ec-restore", RESTORE), c.workLane("ec-put", QUEUE), context);
+    }
+
+    /** Queues {@code task} on {@code lane} with the caller's application context. */
+    <T> FutureTask<T> submit(WorkLane lane, Callable<T> task) {
+        return lane.submit(context.contextualCallable(task));
+    }
+
+    /** The {@code ec-put} lane as an executor of tasks that run with the caller's application context. */
+    java.util.concurrent.Executor queueExecutor() {
+        return r -> queue.execute(context.contextualRunnable(r));
     }
 
     /** Runs {@code task} on {@code lane} and waits for it; its runtime exception is rethrown as is. */
-    static <T> T call(WorkLane lane, Callable<T> task) {
-        return await(lane, lane.submit(task));
+    <T> T call(WorkLane lane, Callable<T> task) {
+        return await(lane, submit(lane, task));
     }
 
     /** Waits for a task of {@code lane}; its runtime exception is rethrown as is (other failures as INTERNAL). */
@@ -72,7 +86,7 @@ record EcLanes(WorkLane fanout, WorkLane encode, WorkLane restore, WorkLane queu
      */
     <K, T> List<String> fanOut(Map<K, Callable<T>> tasks, BiConsumer<K, T> done) {
         Map<K, FutureTask<T>> started = new LinkedHashMap<>();
-        tasks.forEach((k, t) -> started.put(k, fanout.submit(t)));
+        tasks.forEach((k, t) -> started.put(k, submit(fanout, t)));
         List<String> failed = new ArrayList<>();
         started.forEach((k, f) -> {
             try {

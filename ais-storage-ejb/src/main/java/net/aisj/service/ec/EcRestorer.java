@@ -54,7 +54,7 @@ final class EcRestorer {
      * replaced). Returns the restored object's stat, or empty when no target holds enough to rebuild it.
      */
     Optional<ObjectStat> restore(ObjectId id, PutOptions opts, boolean corrupt) {
-        return EcLanes.call(lanes.restore(), () -> restoreHere(id, opts, corrupt));
+        return lanes.call(lanes.restore(), () -> restoreHere(id, opts, corrupt));
     }
 
     private Optional<ObjectStat> restoreHere(ObjectId id, PutOptions opts, boolean corrupt) {
@@ -136,7 +136,7 @@ final class EcRestorer {
         for (Map.Entry<String, EcMeta> e : metas.entrySet()) {
             int sid = e.getValue().sliceId();
             if (sid >= 1 && sid <= total) {
-                fetches.put(e.getKey(), lanes.fanout().submit(() -> fetch(e.getKey(), id, e.getValue())));
+                fetches.put(e.getKey(), lanes.submit(lanes.fanout(), () -> fetch(e.getKey(), id, e.getValue())));
             }
         }
         String[] tokens = new String[total];

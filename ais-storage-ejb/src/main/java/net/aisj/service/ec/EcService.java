@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -45,6 +47,10 @@ public class EcService {
     @Inject
     BucketService buckets;
 
+    /** Gives the tasks on the WorkManager lanes this application's context. */
+    @Resource
+    ContextService context;
+
     private volatile Parts parts;
 
     private record Parts(EcIntra intra, EcWriter writer, EcRestorer restorer, EcPutQueue queue, EcLanes lanes) {
@@ -59,13 +65,13 @@ public class EcService {
                     EcIntra intra = new EcIntra(node.intra());
                     EcLanes lanes;
                     try (StorageConnection c = node.connection()) {
-                        lanes = EcLanes.open(c);
+                        lanes = EcLanes.open(c, context);
                     } catch (StorageException e) {
                         throw StorageErrors.map(e);
                     }
                     EcWriter w = new EcWriter(node, intra, lanes);
                     EcRestorer r = new EcRestorer(node, intra, w, lanes);
-                    EcPutQueue q = new EcPutQueue(lanes.queue(), (id, mode) -> protectQueued(w, id, mode));
+                    EcPutQueue q = new EcPutQueue(lanes.queueExecutor(), (id, mode) -> protectQueued(w, id, mode));
                     parts = p = new Parts(intra, w, r, q, lanes);
                 }
             }
@@ -92,7 +98,7 @@ public class EcService {
         }
         if (p.ec().syncPut()) {
             Parts ps = parts();
-            EcLanes.call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), EcWriter.Mode.PUT));
+            ps.lanes().call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), EcWriter.Mode.PUT));
         } else {
             parts().queue().submit(id, EcWriter.Mode.PUT);
         }
@@ -149,7 +155,7 @@ public class EcService {
             return 0;
         }
         Parts ps = parts();
-        return EcLanes.call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), verify ? EcWriter.Mode.VERIFY
+        return ps.lanes().call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), verify ? EcWriter.Mode.VERIFY
                 : EcWriter.Mode.CHECK));
     }
 
