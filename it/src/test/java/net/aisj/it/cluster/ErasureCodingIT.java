@@ -167,10 +167,9 @@ class ErasureCodingIT {
     @Order(4)
     void bitFlipsInMainReplicasAndSlicesAreDetectedNeverServedAndHealed() {
         String b = newBucket("ec-flip", true, true);
-        DataSet sliced = DataSet.generate("s-", 30, 64, 0, 11).subsetWhere(o -> o.size() >= LIMIT);
-        DataSet small = DataSet.generate("r-", 12, 8, 0, 12);
-        sliced.putAll(c(), b, c().runningSlots(), 4);
-        small.putAll(c(), b, c().runningSlots(), 4);
+        DataSet[] put = putSlicedAndSmall(b, 30, 12, 11);
+        DataSet sliced = put[0];
+        DataSet small = put[1];
         List<String> s = sliced.names();
         List<String> r = small.names();
         assertThat(s.size()).isGreaterThanOrEqualTo(18);
@@ -226,10 +225,9 @@ class ErasureCodingIT {
     @Order(5)
     void scrubFindsBitFlippedSlicesReplicasAndMainCopiesAndHealsThemOnDisk() {
         String b = newBucket("ec-scrub", true, false);
-        DataSet sliced = DataSet.generate("s-", 40, 64, 0, 51).subsetWhere(o -> o.size() >= LIMIT);
-        DataSet small = DataSet.generate("r-", 20, 8, 0, 52);
-        sliced.putAll(c(), b, c().runningSlots(), CLIENTS);
-        small.putAll(c(), b, c().runningSlots(), CLIENTS);
+        DataSet[] put = putSlicedAndSmall(b, 40, 20, 51);
+        DataSet sliced = put[0];
+        DataSet small = put[1];
         List<String> s = sliced.names();
         List<String> r = small.names();
         assertThat(s.size()).isGreaterThanOrEqualTo(20);
@@ -280,6 +278,18 @@ class ErasureCodingIT {
         List<String> failures = sliced.union(small).verifyAll(c(), b, c().runningSlots(), CLIENTS);
         assertThat(failures).as("every GET after the scrub: %s", DataSet.describe(failures)).isEmpty();
         c().client(1).destroyQuietly(b);
+    }
+
+    /**
+     * PUTs objects "s-*" of 1..64 KiB ({@code slicedOf} generated, those at or above LIMIT kept: sliced) and
+     * {@code small} objects "r-*" of 1..8 KiB (replicated); returns {sliced, small}.
+     */
+    private static DataSet[] putSlicedAndSmall(String b, int slicedOf, int small, long seed) {
+        DataSet sliced = DataSet.generate("s-", slicedOf, 64, 0, seed).subsetWhere(o -> o.size() >= LIMIT);
+        DataSet replicated = DataSet.generate("r-", small, 8, 0, seed + 1);
+        sliced.putAll(c(), b, c().runningSlots(), CLIENTS);
+        replicated.putAll(c(), b, c().runningSlots(), CLIENTS);
+        return new DataSet[] {sliced, replicated};
     }
 
     private Path mainFile(String b, String name) {
