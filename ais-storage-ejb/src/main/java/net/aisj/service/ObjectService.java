@@ -58,7 +58,7 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.committed(id, p);
+        ec.afterPut(id, p);
         return st;
     }
 
@@ -76,7 +76,7 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.committed(id, p);
+        ec.afterPut(id, p);
         return st;
     }
 
@@ -165,7 +165,7 @@ public class ObjectService {
                 return have.get();
             }
             ObjectStat st = c.put(id, in, opts);
-            ec.received(id, p);
+            ec.afterReceive(id, p);
             return st;
         } catch (java.io.IOException e) {
             throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
@@ -328,13 +328,13 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.committed(to, dst);
+        ec.afterPut(to, dst);
         return st;
     }
 
     /** Makes the erasure-coded redundancy of an object just committed here by another path (S3 multipart). */
     public void protectAfterWrite(ObjectId id) {
-        ec.committed(id, checked(id));
+        ec.afterPut(id, checked(id));
     }
 
     public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) {
@@ -368,7 +368,7 @@ public class ObjectService {
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }
-        ec.committed(id, p);
+        ec.afterPut(id, p);
         return st;
     }
 

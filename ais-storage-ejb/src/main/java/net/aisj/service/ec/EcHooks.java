@@ -33,12 +33,12 @@ public class EcHooks {
     EcService ec;
 
     /** A write (PUT, copy, append flush, multipart completion) committed {@code id} on this target. */
-    public void committed(ObjectId id, BucketProps p) {
+    public void afterPut(ObjectId id, BucketProps p) {
         ec.afterPut(id, p);
     }
 
     /** {@code id} arrived from another target (rebalance): its replicas/slices follow the current placement. */
-    public void received(ObjectId id, BucketProps p) {
+    public void afterReceive(ObjectId id, BucketProps p) {
         ec.afterReceive(id, p);
     }
 
