@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
@@ -108,13 +109,7 @@ class ErasureCodingIT {
 
     /** Sum of one counter over every node's jobs of {@code kind} (running or ended). */
     static long jobTotal(String kind, String stat) {
-        long sum = 0;
-        for (jakarta.json.JsonValue perNode : c().qryxstats(c().runningSlots().get(0), null, kind).values()) {
-            for (jakarta.json.JsonValue snap : perNode.asJsonArray()) {
-                sum += Long.parseLong(snap.asJsonObject().getJsonObject("stats").getString(stat));
-            }
-        }
-        return sum;
+        return Jobs.statTotal(c().client(c().runningSlots().get(0)), null, kind, stat);
     }
 
     @Test
@@ -255,15 +250,8 @@ class ErasureCodingIT {
                         jakarta.json.Json.createObjectBuilder().add("name", b)).build())).expect(200).text();
         c().awaitJobEnd(job, "scrub", Duration.ofSeconds(180));
         double secs = (System.nanoTime() - t0) / 1e9;
-        long repaired = 0;
-        long visited = 0;
-        for (jakarta.json.JsonValue perNode : c().qryxstats(1, job, "scrub").values()) {
-            for (jakarta.json.JsonValue snap : perNode.asJsonArray()) {
-                var st = snap.asJsonObject().getJsonObject("stats");
-                repaired += Long.parseLong(st.getString("out-objs"));
-                visited += Long.parseLong(st.getString("loc-objs"));
-            }
-        }
+        long repaired = Jobs.statTotal(c().client(1), job, "scrub", "out-objs");
+        long visited = Jobs.statTotal(c().client(1), job, "scrub", "loc-objs");
         // the scrub re-made every damaged file, on disk, byte-identical, without any read having asked for it
         int healed = 0;
         for (Map.Entry<Path, byte[]> e : flipped.entrySet()) {

@@ -185,15 +185,7 @@ class MirrorIT {
 
     /** Sum of {@code stat} over the node's put-copies jobs (all of them, running or ended). */
     static long putCopiesTotal(String stat) {
-        var qry = ais.control("GET", "/v1/cluster?what=qryxstats", Json.createObjectBuilder().add("kind",
-                "put-copies").build().toString()).expect(200).json();
-        long sum = 0;
-        for (var perNode : qry.values()) {
-            for (var snap : perNode.asJsonArray()) {
-                sum += Long.parseLong(snap.asJsonObject().getJsonObject("stats").getString(stat));
-            }
-        }
-        return sum;
+        return Jobs.statTotal(ais, null, "put-copies", stat);
     }
 
     @Test

@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.json.Json;
-import jakarta.json.JsonValue;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import net.aisj.it.support.AisClient;
+import net.aisj.it.support.Jobs;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
@@ -45,15 +45,7 @@ class PeriodicScrubIT {
     }
 
     static long scrubTotal(String stat) {
-        var qry = ais.control("GET", "/v1/cluster?what=qryxstats", Json.createObjectBuilder().add("kind", "scrub")
-                .build().toString()).expect(200).json();
-        long sum = 0;
-        for (JsonValue perNode : qry.values()) {
-            for (JsonValue snap : perNode.asJsonArray()) {
-                sum += Long.parseLong(snap.asJsonObject().getJsonObject("stats").getString(stat));
-            }
-        }
-        return sum;
+        return Jobs.statTotal(ais, null, "scrub", stat);
     }
 
     @Test
