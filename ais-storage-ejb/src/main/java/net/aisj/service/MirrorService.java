@@ -30,6 +30,9 @@ import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.CopiesXaction;
+import net.aisj.service.ec.EcService;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Target-local redundancy and mountpaths (AIS's mirroring and resilver): the {@code make-n-copies} bucket action
@@ -37,7 +40,8 @@ import net.aisj.xact.kinds.CopiesXaction;
  * check, which runs every {@value #FSHC_SECONDS} s once the node has joined and starts a resilver whenever the set
  * of usable mountpaths changed. A detach waits for the resilver that drains the mountpath: the mountpath is
  * disabled first (still readable, nothing new placed there) and detached when a resilver has finished cleanly.
- * Thread-safe.
+ * With {@code ais.scrub.interval.seconds} &gt; 0 the node also starts a scrub of all its buckets that often (not
+ * while one runs). Thread-safe.
  */
 @ApplicationScoped
 public class MirrorService {
@@ -59,11 +63,20 @@ public class MirrorService {
     @Inject
     XactionRegistry registry;
 
+    @Inject
+    EcService ec;
+
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** Period of the automatic scrub of every bucket on this node; 0 = only on request. */
+    @Inject
+    @ConfigProperty(name = "ais.scrub.interval.seconds", defaultValue = "0")
+    long scrubIntervalSeconds;
+
     private final Set<String> pendingDetach = ConcurrentHashMap.newKeySet();
     private volatile ScheduledFuture<?> fshc;
+    private volatile ScheduledFuture<?> periodicScrub;
     private volatile long generation = -1;
 
     /** AIS-style job id: 9 letters and digits, starting with a letter. */
@@ -191,6 +204,11 @@ public class MirrorService {
                     generation = currentGeneration();
                     fshc = scheduler.scheduleWithFixedDelay(this::healthCheck, FSHC_SECONDS, FSHC_SECONDS,
                             TimeUnit.SECONDS);
+                    if (scrubIntervalSeconds > 0) {
+                        periodicScrub = scheduler.scheduleWithFixedDelay(this::scrubIfIdle, scrubIntervalSeconds,
+                                scrubIntervalSeconds, TimeUnit.SECONDS);
+                        LOG.info(() -> "periodic scrub every " + scrubIntervalSeconds + " s");
+                    }
                 }
             }
         }
@@ -198,9 +216,22 @@ public class MirrorService {
 
     @PreDestroy
     void stop() {
-        ScheduledFuture<?> f = fshc;
-        if (f != null) {
-            f.cancel(false);
+        for (ScheduledFuture<?> f : new ScheduledFuture<?>[] {fshc, periodicScrub}) {
+            if (f != null) {
+                f.cancel(false);
+            }
+        }
+    }
+
+    /** The periodic scrub: this node's part only, all buckets, skipped while a scrub runs here. */
+    private void scrubIfIdle() {
+        try {
+            if (registry.latest(XactKind.SCRUB).map(Xaction::isRunning).orElse(false)) {
+                return;
+            }
+            startLocal(XactKind.SCRUB.wire(), newId(), null);
+        } catch (RuntimeException e) {
+            LOG.warning("periodic scrub not started: " + e.getMessage());
         }
     }
 
@@ -267,15 +298,43 @@ public class MirrorService {
 
             @Override
             public int place(ObjectId id, int copies) {
-                try (StorageConnection c = node.connection()) {
-                    return scrub ? c.scrub(id) : c.placeCopies(id, copies);
-                } catch (StorageException e) {
-                    if (e.reason() == StorageException.Reason.NOT_FOUND) {
-                        return 0; // deleted meanwhile
-                    }
-                    throw StorageErrors.map(e);
-                }
+                return scrub ? scrubOne(id) : placeCopies(id, copies);
             }
         };
+    }
+
+    private int placeCopies(ObjectId id, int copies) {
+        try (StorageConnection c = node.connection()) {
+            return c.placeCopies(id, copies);
+        } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.NOT_FOUND) {
+                return 0; // deleted meanwhile
+            }
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /**
+     * The scrub of one object: every local copy is verified (bad ones re-made from a good one); in an erasure-coded
+     * bucket a main copy with no good copy left is restored from its replicas/slices, and (on its main target) every
+     * holder re-reads its replica or slice against its metafile: a bad one is dropped there and re-sent. Returns how
+     * many copies, replicas and slices were bad or missing and re-made.
+     */
+    private int scrubOne(ObjectId id) {
+        net.aisj.core.BucketProps p = buckets.props(id.bucket());
+        int fixed;
+        try (StorageConnection c = node.connection()) {
+            fixed = c.scrub(id);
+        } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.NOT_FOUND) {
+                return 0; // deleted meanwhile
+            }
+            if (e.reason() != StorageException.Reason.CORRUPTED || ec.restore(id, p, true).isEmpty()) {
+                throw StorageErrors.map(e);
+            }
+            LOG.warning("scrub: " + e.getMessage() + "; restored from its erasure-coded replicas/slices");
+            fixed = 1;
+        }
+        return p.ec().enabled() ? fixed + ec.protect(id, true) : fixed;
     }
 }

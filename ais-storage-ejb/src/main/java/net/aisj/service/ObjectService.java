@@ -43,8 +43,9 @@ public class ObjectService {
     @Inject
     BucketService buckets;
 
+    /** Erasure coding's part in an object's life (no-ops for buckets without EC). */
     @Inject
-    net.aisj.service.ec.EcService ec;
+    net.aisj.service.ec.EcHooks ec;
 
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
@@ -103,12 +104,10 @@ public class ObjectService {
         try (StorageConnection c = node.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
-            if (e.reason() == StorageException.Reason.CORRUPTED && ec.restore(id, p, true).isPresent()) {
-                LOG.warning(e.getMessage() + ": restored from its erasure-coded replicas/slices");
-                return localOpen(id);
-            }
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
-                throw StorageErrors.map(e);
+                Optional<ObjectReader> restored = e.reason() == StorageException.Reason.CORRUPTED
+                        ? ec.openCorrupt(id, p, e) : Optional.empty();
+                return restored.orElseThrow(() -> StorageErrors.map(e));
             }
         }
         for (NodeInfo peer : peers()) {
@@ -125,10 +124,7 @@ public class ObjectService {
                 throw StorageErrors.map(e);
             }
         }
-        if (ec.restore(id, p, false).isPresent()) {
-            return localOpen(id);
-        }
-        throw missing(id);
+        return ec.openMissing(id, p).orElseThrow(() -> missing(id));
     }
 
     public ObjectStat head(ObjectId id) {
@@ -147,7 +143,7 @@ public class ObjectService {
                 return s.get();
             }
         }
-        return localStat(id).or(() -> ec.restore(id, buckets.props(id.bucket()), false))
+        return localStat(id).or(() -> ec.statMissing(id, buckets.props(id.bucket())))
                 .orElseThrow(() -> missing(id));
     }
 
@@ -318,8 +314,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         if (!newName.equals(from.name())) {
-            ec.deleted(from, p);
-            ec.afterPut(to, p);
+            ec.renamed(from, to, p);
         }
         return st;
     }

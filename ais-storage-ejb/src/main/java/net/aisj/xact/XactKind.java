@@ -29,6 +29,18 @@ public enum XactKind {
      */
     SCRUB("scrub", Scope.BUCKET, true, true, false),
 
+    /**
+     * Background mirroring of new PUTs (and of copies a read found bad) on one target, AIS's demand-driven
+     * {@code put-copies}: appears when the queue gets work, counts objects and bytes copied, ends when idle.
+     */
+    PUT_COPIES("put-copies", Scope.NODE, false, false, false),
+
+    /**
+     * The asynchronous EC queue on one target (AIS {@code ec-put}): replicas/slices made after PUTs returned;
+     * demand-driven like {@code put-copies}.
+     */
+    EC_PUT("ec-put", Scope.NODE, false, false, false),
+
     /** Deletes the objects a list or template selects (bucket action delete-listrange). */
     DELETE_OBJECTS("delete-listrange", Scope.BUCKET, false, false, false),
 

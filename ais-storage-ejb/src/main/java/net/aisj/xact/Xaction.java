@@ -55,6 +55,19 @@ public abstract class Xaction implements Runnable {
         }
     }
 
+    /**
+     * Ends a job that is not run on an executor ({@link XactionRegistry#register}, e.g. a demand-driven background
+     * job that ended because it was idle); idempotent.
+     */
+    protected final void endWithoutRunning() {
+        if (endMillis == 0) {
+            endMillis = System.currentTimeMillis();
+            LOG.info(() -> kind.wire() + "[" + id + "] ended on " + nodeId + ": " + locObjs.get() + " objects, "
+                    + locBytes.get() + " bytes");
+            finished();
+        }
+    }
+
     /** Called once after {@link #work()} ended (normally, by abort or by failure). */
     protected void finished() {
     }

@@ -51,6 +51,15 @@ public class XactionRegistry {
         return x;
     }
 
+    /**
+     * Registers {@code x} for status queries without running it: its owner moves its counters and ends it (jobs that
+     * show work done elsewhere, like the background {@code put-copies} and {@code ec-put} queues).
+     */
+    public synchronized void register(Xaction x) {
+        jobs.putIfAbsent(x.id(), x);
+        trim();
+    }
+
     public Optional<Xaction> get(String id) {
         return Optional.ofNullable(jobs.get(id));
     }

@@ -3,18 +3,17 @@ package net.aisj.service.ec;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Executor;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.BiConsumer;
+import java.util.function.ToLongBiFunction;
 import java.util.logging.Logger;
 
 import net.aisj.connector.api.ObjectId;
 
 /**
  * AIS's {@code ec-put}: objects whose replicas or slices are made after the PUT returned. A bounded, de-duplicating
- * queue drained by up to {@value #WORKERS} tasks on the container's managed executor, which end when the queue is
- * empty (no thread waits idle). When full, a request is dropped and counted: the next {@code ec-encode} or
+ * queue drained by up to {@value #WORKERS} tasks on the {@code ec-put} WorkManager lane ({@link EcLanes}), which end
+ * when the queue is empty (no thread waits idle). When full, a request is dropped and counted: the next {@code ec-encode} or
  * {@code ec-recover} catches up. Thread-safe.
  */
 final class EcPutQueue {
@@ -24,14 +23,16 @@ final class EcPutQueue {
     static final int WORKERS = 2;
 
     private final Executor executor;
-    private final BiConsumer<ObjectId, EcWriter.Mode> work;
+    private final ToLongBiFunction<ObjectId, EcWriter.Mode> work;
     private final Map<ObjectId, EcWriter.Mode> pending = new LinkedHashMap<>();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private int workers;
 
-    EcPutQueue(Executor executor, BiConsumer<ObjectId, EcWriter.Mode> work) {
+    /** {@code work} protects one object and returns the bytes it encoded or replicated (0 when nothing was sent). */
+    EcPutQueue(Executor executor, ToLongBiFunction<ObjectId, EcWriter.Mode> work) {
         this.executor = executor;
         this.work = work;
     }
@@ -47,7 +48,7 @@ final class EcPutQueue {
             workers++;
             try {
                 executor.execute(this::drain);
-            } catch (RejectedExecutionException e) {
+            } catch (RuntimeException e) { // RejectedExecutionException, or a lane that is gone
                 workers--;
                 LOG.warning("ec-put: cannot start a worker: " + e.getMessage());
             }
@@ -68,7 +69,7 @@ final class EcPutQueue {
                 it.remove();
             }
             try {
-                work.accept(next.getKey(), next.getValue());
+                bytes.addAndGet(work.applyAsLong(next.getKey(), next.getValue()));
                 done.incrementAndGet();
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
@@ -77,9 +78,9 @@ final class EcPutQueue {
         }
     }
 
-    /** {waiting, done, failed, dropped}. */
+    /** {waiting (queued or being worked on), done, failed, dropped, bytes of the objects protected}. */
     synchronized long[] counters() {
-        return new long[] {pending.size() + workers, done.get(), failed.get(), dropped.get()};
+        return new long[] {pending.size() + workers, done.get(), failed.get(), dropped.get(), bytes.get()};
     }
 
     /** Waits until nothing is queued or running; false on timeout. */

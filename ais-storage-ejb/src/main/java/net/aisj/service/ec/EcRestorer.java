@@ -6,10 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 
 import net.aisj.cluster.EcIntra;
@@ -30,7 +28,9 @@ import net.aisj.service.StorageNode;
  * {@code ec/getjogger.go}): asks every target for its metafile, takes the newest generation, then copies a full
  * replica (checked against the object checksum) or fetches the slices in parallel into work files, keeps those
  * whose checksum matches their metafile, and decodes from any D of them. A corrupt replica or slice is removed on
- * its holder so that the main re-sends it. Concurrent restores of one object run once. Thread-safe.
+ * its holder so that the main re-sends it. Concurrent restores of one object run once. The rebuild runs on the
+ * {@code ec-restore} lane (the caller waits), each fetch on the {@code ec-fanout} lane ({@link EcLanes}).
+ * Thread-safe.
  */
 final class EcRestorer {
 
@@ -39,14 +39,14 @@ final class EcRestorer {
     private final StorageNode node;
     private final EcIntra intra;
     private final EcWriter writer;
-    private final Executor executor;
+    private final EcLanes lanes;
     private final Map<ObjectId, Object> inFlight = new ConcurrentHashMap<>();
 
-    EcRestorer(StorageNode node, EcIntra intra, EcWriter writer, Executor executor) {
+    EcRestorer(StorageNode node, EcIntra intra, EcWriter writer, EcLanes lanes) {
         this.node = node;
         this.intra = intra;
         this.writer = writer;
-        this.executor = executor;
+        this.lanes = lanes;
     }
 
     /**
@@ -54,6 +54,10 @@ final class EcRestorer {
      * replaced). Returns the restored object's stat, or empty when no target holds enough to rebuild it.
      */
     Optional<ObjectStat> restore(ObjectId id, PutOptions opts, boolean corrupt) {
+        return lanes.call(lanes.restore(), () -> restoreHere(id, opts, corrupt));
+    }
+
+    private Optional<ObjectStat> restoreHere(ObjectId id, PutOptions opts, boolean corrupt) {
         Object lock = inFlight.computeIfAbsent(id, k -> new Object());
         try {
             synchronized (lock) {
@@ -128,30 +132,29 @@ final class EcRestorer {
                                             PutOptions opts) throws StorageException {
         EcMeta any = metas.values().iterator().next();
         int total = any.dataSlices() + any.paritySlices();
-        Map<String, CompletableFuture<Spooled>> fetches = new LinkedHashMap<>();
+        Map<String, FutureTask<Spooled>> fetches = new LinkedHashMap<>();
         for (Map.Entry<String, EcMeta> e : metas.entrySet()) {
             int sid = e.getValue().sliceId();
             if (sid >= 1 && sid <= total) {
-                fetches.put(e.getKey(), CompletableFuture.supplyAsync(() -> fetch(e.getKey(), id, e.getValue()),
-                        executor));
+                fetches.put(e.getKey(), lanes.submit(lanes.fanout(), () -> fetch(e.getKey(), id, e.getValue())));
             }
         }
         String[] tokens = new String[total];
         List<String> all = new ArrayList<>();
         try {
             int good = 0;
-            for (Map.Entry<String, CompletableFuture<Spooled>> f : fetches.entrySet()) {
+            for (Map.Entry<String, FutureTask<Spooled>> f : fetches.entrySet()) {
                 EcMeta m = metas.get(f.getKey());
                 Spooled s;
                 try {
-                    s = f.getValue().get();
-                } catch (ExecutionException ex) {
+                    s = EcLanes.await(lanes.fanout(), f.getValue());
+                } catch (AisException ex) {
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw ex;
+                    }
                     LOG.warning("cannot fetch slice " + m.sliceId() + " of " + id.cname() + " from " + f.getKey()
-                            + ": " + ex.getCause().getMessage());
+                            + ": " + ex.getMessage());
                     continue;
-                } catch (InterruptedException ex) {
-                    Thread.currentThread().interrupt();
-                    throw new AisException(AisException.Kind.UNAVAILABLE, "interrupted");
                 }
                 all.add(s.token());
                 if (s.size() != m.storedSize() || !s.checksum().value().equals(m.sliceChecksum())) {

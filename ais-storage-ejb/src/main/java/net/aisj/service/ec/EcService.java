@@ -4,15 +4,13 @@ import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 
-import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -49,18 +47,13 @@ public class EcService {
     @Inject
     BucketService buckets;
 
-    /** Runs the queue's workers (which wait on fan-out calls). */
+    /** Gives the tasks on the WorkManager lanes this application's context. */
     @Resource
-    ManagedExecutorService executor;
-
-    /** Makes the threads of the fan-out pool (container-managed threads). */
-    @Resource
-    ManagedThreadFactory threads;
+    ContextService context;
 
     private volatile Parts parts;
-    private volatile ExecutorService fanout;
 
-    private record Parts(EcIntra intra, EcWriter writer, EcRestorer restorer, EcPutQueue queue) {
+    private record Parts(EcIntra intra, EcWriter writer, EcRestorer restorer, EcPutQueue queue, EcLanes lanes) {
     }
 
     private Parts parts() {
@@ -70,32 +63,29 @@ public class EcService {
                 p = parts;
                 if (p == null) {
                     EcIntra intra = new EcIntra(node.intra());
-                    // Fan-out calls (one per holder) only do I/O and never wait for other tasks, so the callers
-                    // that wait for them (queue workers, jobs, PUT threads) can never starve them.
-                    fanout = Executors.newCachedThreadPool(threads);
-                    EcWriter w = new EcWriter(node, intra, fanout);
-                    EcRestorer r = new EcRestorer(node, intra, w, fanout);
-                    EcPutQueue q = new EcPutQueue(executor, (id, mode) -> protectQueued(w, id, mode));
-                    parts = p = new Parts(intra, w, r, q);
+                    EcLanes lanes;
+                    try (StorageConnection c = node.connection()) {
+                        lanes = EcLanes.open(c, context);
+                    } catch (StorageException e) {
+                        throw StorageErrors.map(e);
+                    }
+                    EcWriter w = new EcWriter(node, intra, lanes);
+                    EcRestorer r = new EcRestorer(node, intra, w, lanes);
+                    EcPutQueue q = new EcPutQueue(lanes.queueExecutor(), (id, mode) -> protectQueued(w, id, mode));
+                    parts = p = new Parts(intra, w, r, q, lanes);
                 }
             }
         }
         return p;
     }
 
-    @PreDestroy
-    void stop() {
-        ExecutorService f = fanout;
-        if (f != null) {
-            f.shutdownNow();
-        }
-    }
-
-    private void protectQueued(EcWriter w, ObjectId id, EcWriter.Mode mode) {
+    private long protectQueued(EcWriter w, ObjectId id, EcWriter.Mode mode) {
         Optional<BucketProps> p = node.bucketMetadata().current().get(id.bucket());
         if (p.isPresent() && p.get().ec().enabled()) {
-            w.protect(id, p.get().ec(), mode);
+            EcWriter.Sent s = w.protectSized(id, p.get().ec(), mode);
+            return s.count() > 0 ? s.size() : 0;
         }
+        return 0;
     }
 
     /**
@@ -107,7 +97,8 @@ public class EcService {
             return;
         }
         if (p.ec().syncPut()) {
-            parts().writer().protect(id, p.ec(), EcWriter.Mode.PUT);
+            Parts ps = parts();
+            ps.lanes().call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), EcWriter.Mode.PUT));
         } else {
             parts().queue().submit(id, EcWriter.Mode.PUT);
         }
@@ -127,18 +118,18 @@ public class EcService {
         }
         Parts ps = parts();
         boolean any = deleteLocal(id, 0);
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
+        Map<String, Callable<Void>> calls = new LinkedHashMap<>();
         for (NodeInfo t : node.clusterMap().targets()) {
             if (!t.id().equals(node.self().id())) {
-                calls.add(CompletableFuture.runAsync(() -> ps.intra().delete(t, id, 0), fanout));
+                calls.put(t.displayName(), () -> {
+                    ps.intra().delete(t, id, 0);
+                    return null;
+                });
             }
         }
-        for (CompletableFuture<Void> c : calls) {
-            try {
-                c.join();
-            } catch (RuntimeException e) {
-                LOG.warning("delete of " + id.cname() + ": a target kept its slice: " + e.getMessage());
-            }
+        List<String> kept = ps.lanes().fanOut(calls, (t, none) -> { });
+        if (!kept.isEmpty()) {
+            LOG.warning("delete of " + id.cname() + ": targets kept their slices: " + kept);
         }
         return any;
     }
@@ -160,8 +151,12 @@ public class EcService {
     /** Makes {@code id}'s replicas/slices complete now (jobs); returns how many were sent. */
     public int protect(ObjectId id, boolean verify) {
         BucketProps p = buckets.props(id.bucket());
-        return p.ec().enabled() ? parts().writer().protect(id, p.ec(), verify ? EcWriter.Mode.VERIFY
-                : EcWriter.Mode.CHECK) : 0;
+        if (!p.ec().enabled()) {
+            return 0;
+        }
+        Parts ps = parts();
+        return ps.lanes().call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), verify ? EcWriter.Mode.VERIFY
+                : EcWriter.Mode.CHECK));
     }
 
     /** Names of objects this target is now main of, lacks, and holds a replica or slice of (recovery). */
@@ -181,7 +176,7 @@ public class EcService {
         return out;
     }
 
-    /** Background EC counters: {waiting, done, failed, dropped}. */
+    /** Background EC counters ({@code ec-put}): {waiting, done, failed, dropped, bytes}. */
     public long[] queueCounters() {
         return parts().queue().counters();
     }

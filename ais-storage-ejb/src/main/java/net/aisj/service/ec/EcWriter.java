@@ -6,9 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executor;
+import java.util.concurrent.Callable;
 import java.util.logging.Logger;
 
 import net.aisj.cluster.EcIntra;
@@ -34,7 +32,9 @@ import net.aisj.service.StorageNode;
  * sends to the holders in parallel, then writes the main metafile with the holder map. In {@link Mode#PUT} it sends
  * everything (a new generation); in {@link Mode#CHECK} and {@link Mode#VERIFY} it first asks every target for its
  * metafile (VERIFY: holders re-read their slice), sends only what is missing or wrong, and removes replicas and
- * slices left on targets that are no longer holders. Thread-safe (stateless besides its collaborators).
+ * slices left on targets that are no longer holders. Encoding runs on the calling thread (a worker of the
+ * {@code ec-encode} or {@code ec-put} lane), every call to another target on the {@code ec-fanout} lane
+ * ({@link EcLanes}). Thread-safe (stateless besides its collaborators).
  */
 final class EcWriter {
 
@@ -45,12 +45,17 @@ final class EcWriter {
 
     private final StorageNode node;
     private final EcIntra intra;
-    private final Executor executor;
+    private final EcLanes lanes;
 
-    EcWriter(StorageNode node, EcIntra intra, Executor executor) {
+    EcWriter(StorageNode node, EcIntra intra, EcLanes lanes) {
         this.node = node;
         this.intra = intra;
-        this.executor = executor;
+        this.lanes = lanes;
+    }
+
+    /** What {@link #protect} did: replicas/slices sent, and the object's size (0 when not the main target). */
+    record Sent(int count, long size) {
+        static final Sent NOTHING = new Sent(0, 0);
     }
 
     /**
@@ -58,16 +63,21 @@ final class EcWriter {
      * @throws AisException UNAVAILABLE when a holder could not be written (what could be sent is sent)
      */
     int protect(ObjectId id, BucketProps.Ec ec, Mode mode) {
+        return protectSized(id, ec, mode).count();
+    }
+
+    /** {@link #protect}, also reporting the object's size (job counters). */
+    Sent protectSized(ObjectId id, BucketProps.Ec ec, Mode mode) {
         ClusterMap map = node.clusterMap();
         String self = node.self().id();
         List<NodeInfo> ranked = TargetPlacement.all(map, id.uname());
         if (!ranked.get(0).id().equals(self)) {
-            return 0;
+            return Sent.NOTHING;
         }
         try (StorageConnection c = node.connection()) {
             Optional<ObjectStat> st = c.stat(id);
             if (st.isEmpty()) {
-                return 0;
+                return Sent.NOTHING;
             }
             EcLayout layout = EcLayout.of(ranked, ec.dataSlices(), ec.paritySlices(), ec.objsizeLimit(),
                     st.get().size());
@@ -105,10 +115,10 @@ final class EcWriter {
                 throw new AisException(AisException.Kind.UNAVAILABLE, "erasure coding " + id.cname() + ": "
                         + String.join("; ", failed));
             }
-            return toSend.size();
+            return new Sent(toSend.size(), st.get().size());
         } catch (StorageException e) {
             if (e.reason() == StorageException.Reason.NOT_FOUND) {
-                return 0;
+                return Sent.NOTHING;
             }
             throw StorageErrors.map(e);
         }
@@ -130,42 +140,37 @@ final class EcWriter {
     /** Every other target's metafile of {@code id} (targets that do not answer are left out). */
     Map<String, EcMeta> metas(List<NodeInfo> targets, ObjectId id, boolean verify) {
         String self = node.self().id();
-        Map<String, CompletableFuture<Optional<EcMeta>>> calls = new LinkedHashMap<>();
+        Map<String, Callable<Optional<EcMeta>>> calls = new LinkedHashMap<>();
         for (NodeInfo t : targets) {
             if (!t.id().equals(self)) {
-                calls.put(t.id(), CompletableFuture.supplyAsync(() -> intra.meta(t, id, verify), executor));
+                calls.put(t.id(), () -> intra.meta(t, id, verify));
             }
         }
         Map<String, EcMeta> out = new LinkedHashMap<>();
-        calls.forEach((nid, f) -> {
-            try {
-                f.get().ifPresent(m -> out.put(nid, m));
-            } catch (ExecutionException e) {
-                LOG.fine(() -> "no metafile of " + id.cname() + " from " + nid + ": " + e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AisException(AisException.Kind.UNAVAILABLE, "interrupted");
-            }
-        });
+        List<String> silent = lanes.fanOut(calls, (nid, m) -> m.ifPresent(x -> out.put(nid, x)));
+        if (!silent.isEmpty()) {
+            LOG.fine(() -> "no metafile of " + id.cname() + " from " + silent);
+        }
         return out;
     }
 
     private List<String> sendReplicas(StorageConnection c, ObjectId id, EcMeta base, Map<NodeInfo, Integer> to) {
-        Map<NodeInfo, CompletableFuture<Void>> sends = new LinkedHashMap<>();
+        Map<String, Callable<Void>> sends = new LinkedHashMap<>();
         EcMeta m = base.forSlice(0, "");
         for (NodeInfo h : to.keySet()) {
-            sends.put(h, CompletableFuture.runAsync(() -> {
+            sends.put(h.displayName(), () -> {
                 try (StorageConnection c2 = node.connection(); ObjectReader r = c2.open(id, false)) {
                     if (r.stat().size() != m.objSize() || !r.stat().checksum().equals(m.objChecksum())) {
                         throw new AisException(AisException.Kind.CONFLICT, "changed while replicating");
                     }
                     intra.putSlice(h, id, m, r.stream(), m.objSize());
+                    return null;
                 } catch (StorageException | java.io.IOException e) {
                     throw new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);
                 }
-            }, executor));
+            });
         }
-        return await(sends);
+        return lanes.fanOut(sends, (h, v) -> { });
     }
 
     private List<String> sendSlices(StorageConnection c, ObjectId id, EcMeta base, Map<NodeInfo, Integer> to)
@@ -176,19 +181,20 @@ final class EcWriter {
             if (encoded[0].size() != base.objSize() || !encoded[0].checksum().equals(base.objChecksum())) {
                 return List.of("the object changed while it was encoded");
             }
-            Map<NodeInfo, CompletableFuture<Void>> sends = new LinkedHashMap<>();
+            Map<String, Callable<Void>> sends = new LinkedHashMap<>();
             for (Map.Entry<NodeInfo, Integer> e : to.entrySet()) {
                 Spooled s = slices.get(e.getValue() - 1);
                 EcMeta m = base.forSlice(e.getValue(), s.checksum().value());
-                sends.put(e.getKey(), CompletableFuture.runAsync(() -> {
+                sends.put(e.getKey().displayName(), () -> {
                     try (StorageConnection c2 = node.connection(); InputStream in = c2.openSpooled(s.token())) {
                         intra.putSlice(e.getKey(), id, m, in, s.size());
+                        return null;
                     } catch (StorageException | java.io.IOException ex) {
                         throw new AisException(AisException.Kind.INTERNAL, ex.getMessage(), ex);
                     }
-                }, executor));
+                });
             }
-            return await(sends);
+            return lanes.fanOut(sends, (h, v) -> { });
         } finally {
             slices.forEach(s -> c.releaseSpooled(s.token()));
         }
@@ -212,20 +218,5 @@ final class EcWriter {
                         + ex.getMessage());
             }
         }
-    }
-
-    private static List<String> await(Map<NodeInfo, CompletableFuture<Void>> sends) {
-        List<String> failed = new ArrayList<>();
-        sends.forEach((n, f) -> {
-            try {
-                f.get();
-            } catch (ExecutionException e) {
-                failed.add(n.displayName() + ": " + (e.getCause() == null ? e : e.getCause().getMessage()));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                failed.add(n.displayName() + ": interrupted");
-            }
-        });
-        return failed;
     }
 }

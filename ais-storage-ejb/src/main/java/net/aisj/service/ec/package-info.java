@@ -3,6 +3,8 @@
  * slices to the next targets of the object's HRW list after a PUT ({@link net.aisj.service.ec.EcWriter}, in the
  * background or, with {@code ec.sync_put}, before the PUT returns), restores a missing or corrupt object from the
  * survivors ({@link net.aisj.service.ec.EcRestorer}), and re-creates what a lost target held ({@code ec-recover}
- * job); {@link net.aisj.service.ec.EcService} is the facade the object service and the intra endpoints call.
+ * job); {@link net.aisj.service.ec.EcHooks} is what the object service calls in an object's life,
+ * {@link net.aisj.service.ec.EcService} the facade behind it and the intra endpoints. All of it runs on the resource
+ * adapter's WorkManager, in per-role lanes ({@link net.aisj.service.ec.EcLanes}).
  */
 package net.aisj.service.ec;

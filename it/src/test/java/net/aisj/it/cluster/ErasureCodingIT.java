@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
@@ -35,6 +36,10 @@ class ErasureCodingIT {
 
     static final Duration RECOVERY_TIMEOUT = Duration.ofSeconds(180);
     static final long LIMIT = 16 * 1024;
+    /** Objects per PUT wave (the 1000): 1..32 KiB, about half below LIMIT (replicated), 5 of 1..4 MiB. */
+    static final int WAVE = 1000;
+    /** Parallel PUT/GET clients. */
+    static final int CLIENTS = 8;
 
     static LocalCluster c() {
         return EcCluster.get();
@@ -73,6 +78,8 @@ class ErasureCodingIT {
         String async = newBucket("ec-tp-async", false, false);
         String sync = newBucket("ec-tp-sync", true, false);
         List<Integer> all = c().runningSlots();
+        long ecPutObjs = jobTotal("ec-put", "loc-objs");
+        long ecPutBytes = jobTotal("ec-put", "loc-bytes");
         double tPlain = data.putAll(c(), plain, all, 4);
         double tAsync = data.putAll(c(), async, all, 4);
         double tSync = data.putAll(c(), sync, all, 4);
@@ -89,9 +96,20 @@ class ErasureCodingIT {
         Poll.until(Duration.ofSeconds(60), "the asynchronous bucket's slices are all made", () ->
                 data.names().stream().filter(n -> data.get(n).size() >= LIMIT).allMatch(n ->
                         EcCluster.holders(c(), async, "%ec", n).size() == 3));
+        // the targets' ec-put jobs (demand-driven, like AIS's) counted every object of the asynchronous bucket
+        Poll.until(Duration.ofSeconds(30), "ec-put jobs count the asynchronous bucket's objects", () ->
+                jobTotal("ec-put", "loc-objs") - ecPutObjs >= data.size()
+                        && jobTotal("ec-put", "loc-bytes") - ecPutBytes >= data.totalBytes());
+        System.out.printf("[it-ec] ec-put jobs: %d objects, %d bytes encoded or replicated in the background%n",
+                jobTotal("ec-put", "loc-objs") - ecPutObjs, jobTotal("ec-put", "loc-bytes") - ecPutBytes);
         for (String b : List.of(plain, async, sync)) {
             c().client(1).destroyQuietly(b);
         }
+    }
+
+    /** Sum of one counter over every node's jobs of {@code kind} (running or ended). */
+    static long jobTotal(String kind, String stat) {
+        return Jobs.statTotal(c().client(c().runningSlots().get(0)), null, kind, stat);
     }
 
     @Test
@@ -144,10 +162,9 @@ class ErasureCodingIT {
     @Order(4)
     void bitFlipsInMainReplicasAndSlicesAreDetectedNeverServedAndHealed() {
         String b = newBucket("ec-flip", true, true);
-        DataSet sliced = DataSet.generate("s-", 30, 64, 0, 11).subsetWhere(o -> o.size() >= LIMIT);
-        DataSet small = DataSet.generate("r-", 12, 8, 0, 12);
-        sliced.putAll(c(), b, c().runningSlots(), 4);
-        small.putAll(c(), b, c().runningSlots(), 4);
+        DataSet[] put = putSlicedAndSmall(b, 30, 12, 11);
+        DataSet sliced = put[0];
+        DataSet small = put[1];
         List<String> s = sliced.names();
         List<String> r = small.names();
         assertThat(s.size()).isGreaterThanOrEqualTo(18);
@@ -199,6 +216,70 @@ class ErasureCodingIT {
         c().client(1).destroyQuietly(b);
     }
 
+    @Test
+    @Order(5)
+    void scrubFindsBitFlippedSlicesReplicasAndMainCopiesAndHealsThemOnDisk() {
+        String b = newBucket("ec-scrub", true, false);
+        DataSet[] put = putSlicedAndSmall(b, 40, 20, 51);
+        DataSet sliced = put[0];
+        DataSet small = put[1];
+        List<String> s = sliced.names();
+        List<String> r = small.names();
+        assertThat(s.size()).isGreaterThanOrEqualTo(20);
+        // no GET touches these objects before the scrub: only the scrub can find the damage
+        Map<Path, byte[]> flipped = new LinkedHashMap<>();
+        for (String n : s.subList(0, 14)) { // one slice each
+            Path p = EcCluster.holders(c(), b, "%ec", n).values().iterator().next();
+            flipped.put(p, EcCluster.read(p));
+        }
+        for (String n : r.subList(0, 6)) { // the replica of a small object
+            Path p = EcCluster.holders(c(), b, "%ec", n).values().iterator().next();
+            flipped.put(p, EcCluster.read(p));
+        }
+        for (String n : List.of(s.get(14), s.get(15), r.get(6), r.get(7))) { // main copies: rebuilt from the others
+            Path p = mainFile(b, n);
+            flipped.put(p, EcCluster.read(p));
+        }
+        flipped.keySet().forEach(EcCluster::flip);
+        System.out.printf("[it-ec] scrub: flipped a bit in %d files (14 slices, 6 replicas, 4 main copies)%n",
+                flipped.size());
+
+        long t0 = System.nanoTime();
+        String job = c().client(1).control("PUT", "/v1/cluster", JsonUtil.actMsg("start", null,
+                jakarta.json.Json.createObjectBuilder().add("kind", "scrub").add("bck",
+                        jakarta.json.Json.createObjectBuilder().add("name", b)).build())).expect(200).text();
+        c().awaitJobEnd(job, "scrub", Duration.ofSeconds(180));
+        double secs = (System.nanoTime() - t0) / 1e9;
+        long repaired = Jobs.statTotal(c().client(1), job, "scrub", "out-objs");
+        long visited = Jobs.statTotal(c().client(1), job, "scrub", "loc-objs");
+        // the scrub re-made every damaged file, on disk, byte-identical, without any read having asked for it
+        int healed = 0;
+        for (Map.Entry<Path, byte[]> e : flipped.entrySet()) {
+            Poll.until(Duration.ofSeconds(30), "file " + e.getKey() + " healed", () -> e.getKey().toFile().isFile()
+                    && java.util.Arrays.equals(EcCluster.read(e.getKey()), e.getValue()));
+            healed++;
+        }
+        System.out.printf("[it-ec] scrub %s: %d objects checked, %d repaired (job counters); %d of %d damaged files "
+                + "healed on disk; %.1f s%n", job, visited, repaired, healed, flipped.size(), secs);
+        assertThat(visited).as("objects the scrub checked").isEqualTo(sliced.size() + small.size());
+        assertThat(repaired).as("objects the scrub counted as repaired").isEqualTo(flipped.size());
+        List<String> failures = sliced.union(small).verifyAll(c(), b, c().runningSlots(), CLIENTS);
+        assertThat(failures).as("every GET after the scrub: %s", DataSet.describe(failures)).isEmpty();
+        c().client(1).destroyQuietly(b);
+    }
+
+    /**
+     * PUTs objects "s-*" of 1..64 KiB ({@code slicedOf} generated, those at or above LIMIT kept: sliced) and
+     * {@code small} objects "r-*" of 1..8 KiB (replicated); returns {sliced, small}.
+     */
+    private static DataSet[] putSlicedAndSmall(String b, int slicedOf, int small, long seed) {
+        DataSet sliced = DataSet.generate("s-", slicedOf, 64, 0, seed).subsetWhere(o -> o.size() >= LIMIT);
+        DataSet replicated = DataSet.generate("r-", small, 8, 0, seed + 1);
+        sliced.putAll(c(), b, c().runningSlots(), CLIENTS);
+        replicated.putAll(c(), b, c().runningSlots(), CLIENTS);
+        return new DataSet[] {sliced, replicated};
+    }
+
     private Path mainFile(String b, String name) {
         Map<Integer, Path> h = EcCluster.holders(c(), b, "%ob", name);
         assertThat(h).as("main replica of %s", name).hasSize(1);
@@ -206,7 +287,7 @@ class ErasureCodingIT {
     }
 
     /**
-     * PUTs {@code wave} with 6 client threads through random running nodes and kills node {@code victim} once
+     * PUTs {@code wave} with {@value #CLIENTS} client threads through random running nodes and kills node {@code victim} once
      * {@code killAfter} PUTs were acknowledged; returns the names acknowledged (HTTP 200).
      */
     private Set<String> putWhileKilling(String b, DataSet wave, int victim, int killAfter) {
@@ -214,7 +295,7 @@ class ErasureCodingIT {
         AtomicInteger count = new AtomicInteger();
         Object killLock = new Object();
         boolean[] killed = {false};
-        List<String> errors = DataSet.run(6, wave.objects(), o -> {
+        List<String> errors = DataSet.run(CLIENTS, wave.objects(), o -> {
             List<Integer> live = c().runningSlots().stream().filter(s -> s != victim || !killed[0]).toList();
             int via = live.get(ThreadLocalRandom.current().nextInt(live.size()));
             try {
@@ -242,7 +323,7 @@ class ErasureCodingIT {
 
     /** GETs every object through a random running node (other than {@code avoid}); returns the failures. */
     private static List<String> readBack(DataSet d, String b) {
-        return DataSet.run(6, d.objects(), o -> {
+        return DataSet.run(CLIENTS, d.objects(), o -> {
             List<Integer> live = c().runningSlots();
             int via = live.get(ThreadLocalRandom.current().nextInt(live.size()));
             String err = DataSet.check(c().get(via, b, o.name(), Duration.ofSeconds(60)), o);
@@ -260,17 +341,17 @@ class ErasureCodingIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void syncPutKillOneNodeMidWaveThenAnotherEveryAcknowledgedObjectStaysReadable() {
         String b = newBucket("ec-sync", true, false);
-        DataSet wave1 = DataSet.generate("w1-", 200, 64, 40, 21);
-        DataSet wave2 = DataSet.generate("w2-", 200, 64, 40, 22);
-        wave1.putAll(c(), b, c().runningSlots(), 6);
+        DataSet wave1 = DataSet.generate("w1-", WAVE, 32, 200, 21);
+        DataSet wave2 = DataSet.generate("w2-", WAVE, 32, 200, 22);
+        wave1.putAll(c(), b, c().runningSlots(), CLIENTS);
         Smap m0 = c().awaitSettled();
         int first = c().nonPrimarySlot(m0);
         Set<String> recoverJobs = EcCluster.jobIds(c(), "ec-recover");
 
-        Set<String> acked2 = putWhileKilling(b, wave2, first, 60);
+        Set<String> acked2 = putWhileKilling(b, wave2, first, WAVE / 3);
         Smap m1 = killed(first, m0);
         System.out.printf("[it-ec] sync wave 2: %d of %d PUTs acknowledged%n", acked2.size(), wave2.size());
         double rec1 = EcCluster.awaitRecovery(c(), recoverJobs, RECOVERY_TIMEOUT);
@@ -323,14 +404,14 @@ class ErasureCodingIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void asyncPutObjectsCaughtInTheWindowReadBackOnceTheKilledNodeReturns() {
         Smap m0 = c().awaitSettled();
         String b = newBucket("ec-async", false, false);
-        DataSet wave = DataSet.generate("a-", 300, 64, 40, 31);
+        DataSet wave = DataSet.generate("a-", WAVE, 32, 200, 31);
         int victim = c().nonPrimarySlot(m0);
         Set<String> recoverJobs = EcCluster.jobIds(c(), "ec-recover");
-        Set<String> ackedNames = putWhileKilling(b, wave, victim, 150);
+        Set<String> ackedNames = putWhileKilling(b, wave, victim, WAVE / 2);
         killed(victim, m0);
         EcCluster.awaitRecovery(c(), recoverJobs, RECOVERY_TIMEOUT);
         DataSet acked = wave.subset(ackedNames);

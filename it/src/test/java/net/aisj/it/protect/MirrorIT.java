@@ -27,7 +27,8 @@ import net.aisj.it.support.SharedNode;
 
 /**
  * Two-way mirroring on the shared node's two mountpaths: make-n-copies puts a copy of every object on both; with a
- * copy deleted or bit-flipped on disk every GET still returns the right bytes, and the copies come back.
+ * copy deleted or bit-flipped on disk every GET still returns the right bytes, and the copies come back. PUT
+ * throughput without mirroring, with background copies ({@code put-copies} job) and with {@code mirror.sync_put}.
  */
 class MirrorIT {
 
@@ -159,6 +160,100 @@ class MirrorIT {
             }
         } finally {
             ais.destroyQuietly(bk);
+        }
+    }
+
+    static final int TP_COUNT = 150;
+
+    /** PUTs {@code data} into {@code bucket} with 4 client threads; returns the seconds taken. */
+    static double putAll(String bucket, Map<String, byte[]> data) throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            long t0 = System.nanoTime();
+            List<java.util.concurrent.Future<Integer>> fs = new java.util.ArrayList<>();
+            for (Map.Entry<String, byte[]> e : data.entrySet()) {
+                fs.add(pool.submit(() -> ais.put(bucket, e.getKey(), e.getValue()).status()));
+            }
+            for (var f : fs) {
+                assertThat(f.get()).isEqualTo(200);
+            }
+            return (System.nanoTime() - t0) / 1e9;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Sum of {@code stat} over the node's put-copies jobs (all of them, running or ended). */
+    static long putCopiesTotal(String stat) {
+        return Jobs.statTotal(ais, null, "put-copies", stat);
+    }
+
+    @Test
+    void putThroughputWithoutMirroringWithBackgroundCopiesAndWithSyncPut() throws Exception {
+        Map<String, byte[]> data = new LinkedHashMap<>();
+        java.util.Random rnd = new java.util.Random(41);
+        long bytes = 0;
+        for (int i = 0; i < TP_COUNT; i++) {
+            byte[] d = PseudoRandomInputStream.bytes(1000L + i, 1024 + rnd.nextInt(255 * 1024 + 1));
+            data.put(String.format("tp-%04d", i), d);
+            bytes += d.length;
+        }
+        String plain = ItEnv.bucketName("mir-tp-plain");
+        String async = ItEnv.bucketName("mir-tp-async");
+        String sync = ItEnv.bucketName("mir-tp-sync");
+        ais.createBucket(plain).expect(200);
+        for (String bk : List.of(async, sync)) {
+            ais.createBucket(bk, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
+                    .add("enabled", true).add("copies", 2).add("sync_put", bk.equals(sync))).build()).expect(200);
+        }
+        try {
+            long objsBefore = putCopiesTotal("loc-objs");
+            long bytesBefore = putCopiesTotal("loc-bytes");
+            putAll(plain, data); // JIT warm-up of the PUT path, not measured
+            ais.destroyQuietly(plain);
+            ais.createBucket(plain).expect(200);
+            // two rounds in opposite orders (plain, async, sync, then sync, async, plain; new names each round),
+            // so that neither warm-up nor a load change on the shared machine favours one setting
+            double tPlain = putAll(plain, data);
+            double tAsync = putAll(async, data);
+            double tSync = putAll(sync, data);
+            Map<String, byte[]> round2 = new LinkedHashMap<>();
+            data.forEach((k, v) -> round2.put("r2-" + k, v));
+            tSync = (tSync + putAll(sync, round2)) / 2;
+            tAsync = (tAsync + putAll(async, round2)) / 2;
+            tPlain = (tPlain + putAll(plain, round2)) / 2;
+            data.putAll(round2);
+            // sync_put: both copies are on disk the moment the PUTs returned
+            for (String o : data.keySet()) {
+                for (Path mp : node.mountpaths()) {
+                    assertThat(mp.resolve("@ais").resolve(sync).resolve("%ob").resolve(o))
+                            .as("sync_put copy of %s on %s", o, mp).isRegularFile();
+                }
+            }
+            double mib = bytes / 1048576.0;
+            System.out.printf("[it mirror] PUT throughput (mean of 2 rounds), %d objects of 1..256 KiB (%.1f MiB), 4"
+                    + " client threads, one node, 2 mountpaths on one disk: no mirroring %.1f MiB/s (%.0f PUT/s), mirror.copies=2 in the"
+                    + " background %.1f MiB/s (%.0f PUT/s), mirror.copies=2 sync_put %.1f MiB/s (%.0f PUT/s)%n",
+                    TP_COUNT, mib, mib / tPlain, TP_COUNT / tPlain, mib / tAsync, TP_COUNT / tAsync, mib / tSync,
+                    TP_COUNT / tSync);
+            // background: the copies follow, counted by the node's put-copies job(s)
+            Poll.until(Duration.ofSeconds(60), "every background copy is made", () -> data.keySet().stream()
+                    .allMatch(o -> node.mountpaths().stream().allMatch(mp -> Files.isRegularFile(
+                            mp.resolve("@ais").resolve(async).resolve("%ob").resolve(o)))));
+            long b0 = bytes;
+            Poll.until(Duration.ofSeconds(30), "put-copies counts the " + 2 * TP_COUNT + " objects copied",
+                    () -> putCopiesTotal("loc-objs") - objsBefore >= 2 * TP_COUNT
+                            && putCopiesTotal("loc-bytes") - bytesBefore >= 2 * b0);
+            // a demand job: it ends once its queue has been idle
+            Poll.until(Duration.ofSeconds(60), "the put-copies job ends when idle", () -> ais.control("GET",
+                    "/v1/cluster?what=running_all", Json.createObjectBuilder().add("kind", "put-copies").build()
+                            .toString()).expect(200).text().equals("[]"));
+            System.out.printf("[it mirror] put-copies jobs: %d objects, %d bytes copied in all%n",
+                    putCopiesTotal("loc-objs"), putCopiesTotal("loc-bytes"));
+        } finally {
+            for (String bk : List.of(plain, async, sync)) {
+                ais.destroyQuietly(bk);
+            }
         }
     }
 }

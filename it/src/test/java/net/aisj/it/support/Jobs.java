@@ -42,4 +42,23 @@ public final class Jobs {
         }
         return last[0];
     }
+
+    /**
+     * The sum of one counter ({@code loc-objs}, {@code out-bytes}, ...) over every node's jobs of {@code kind}
+     * (optionally only job {@code id}), running or ended, from {@code GET /v1/cluster?what=qryxstats}.
+     */
+    public static long statTotal(AisClient c, String id, String kind, String stat) {
+        var b = Json.createObjectBuilder().add("Kind", kind);
+        if (id != null) {
+            b.add("ID", id);
+        }
+        JsonObject qry = c.control("GET", "/v1/cluster?what=qryxstats", b.build().toString()).expect(200).json();
+        long sum = 0;
+        for (var perNode : qry.values()) {
+            for (var snap : perNode.asJsonArray()) {
+                sum += Long.parseLong(snap.asJsonObject().getJsonObject("stats").getString(stat));
+            }
+        }
+        return sum;
+    }
 }

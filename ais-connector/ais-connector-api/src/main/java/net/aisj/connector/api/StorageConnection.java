@@ -162,9 +162,20 @@ public interface StorageConnection extends AutoCloseable {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "scrub is not supported");
     }
 
-    /** Background mirroring counters: objects waiting, placed, failed, dropped because the queue was full. */
+    /**
+     * The engine's work lane {@code name} on the resource adapter's WorkManager, created with at most
+     * {@code workers} concurrent workers on first use (see {@link WorkLane}); the lane outlives this connection.
+     */
+    default WorkLane workLane(String name, int workers) throws StorageException {
+        throw new StorageException(StorageException.Reason.BAD_REQUEST, "work lanes are not supported");
+    }
+
+    /**
+     * Background mirroring counters: objects waiting, placed, failed, dropped because the queue was full, and the
+     * bytes of the objects placed.
+     */
     default long[] copyCounters() throws StorageException {
-        return new long[4];
+        return new long[5];
     }
 
     /** Counts mountpath changes (attach, detach, enable, disable, health-check failures) since open. */

@@ -40,8 +40,8 @@ final class Copies {
     }
 
     /** What {@link #place} did. */
-    record Result(int copied, int removed, boolean corruptFound) {
-        static final Result NONE = new Result(0, 0, false);
+    record Result(int copied, int removed, boolean corruptFound, long size) {
+        static final Result NONE = new Result(0, 0, false, 0);
 
         boolean changed() {
             return copied > 0 || removed > 0;
@@ -228,7 +228,7 @@ final class Copies {
                     removed++;
                 }
             }
-            return new Result(copied, removed, !bad.isEmpty());
+            return new Result(copied, removed, !bad.isEmpty(), ref.size());
         }
     }
 

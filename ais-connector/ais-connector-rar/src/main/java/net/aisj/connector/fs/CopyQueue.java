@@ -26,6 +26,7 @@ final class CopyQueue implements Background.Task {
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private boolean released;
     private boolean running;
 
@@ -72,9 +73,9 @@ final class CopyQueue implements Background.Task {
         submit(id, n);
     }
 
-    /** Objects waiting, placed, failed, dropped (queue full) so far. */
+    /** Objects waiting (queued or being placed), placed, failed, dropped (queue full), bytes copied so far. */
     synchronized long[] counters() {
-        return new long[] {pending.size(), done.get(), failed.get(), dropped.get()};
+        return new long[] {pending.size() + (running ? 1 : 0), done.get(), failed.get(), dropped.get(), bytes.get()};
     }
 
     /** Waits until the queue is empty and no placement runs (tests, sync callers); false on timeout. */
@@ -114,7 +115,8 @@ final class CopyQueue implements Background.Task {
                 running = true;
             }
             try {
-                copies.place(next.getKey(), next.getValue());
+                Copies.Result r = copies.place(next.getKey(), next.getValue());
+                bytes.addAndGet(r.copied() * Math.max(0, r.size()));
                 done.incrementAndGet();
             } catch (StorageException e) {
                 if (e.reason() != StorageException.Reason.NOT_FOUND) {

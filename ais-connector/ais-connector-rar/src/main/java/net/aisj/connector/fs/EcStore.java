@@ -56,6 +56,8 @@ final class EcStore {
         Fqn.checkName(id);
         checkNamed(id, meta);
         Mountpath mp = files.owner(id);
+        mp.checkSpace(files.cfg().outOfSpacePercent(), (meta.isCopy() ? "replica" : "slice " + meta.sliceId())
+                + " of " + id.cname());
         Path temp = null;
         try {
             temp = FileOps.newWorkFile(mp.workDir(), "ec-");

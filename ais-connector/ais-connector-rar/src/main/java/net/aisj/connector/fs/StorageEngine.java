@@ -50,11 +50,18 @@ public final class StorageEngine {
     private final EngineConfig cfg;
     private final Background background;
     private final NameLocks locks = new NameLocks();
+    private final WorkLanes lanes;
     private volatile State state;
 
     public StorageEngine(EngineConfig cfg, Background background) {
         this.cfg = Objects.requireNonNull(cfg, "cfg");
         this.background = Objects.requireNonNull(background, "background");
+        this.lanes = new WorkLanes(background);
+    }
+
+    /** See {@link net.aisj.connector.api.StorageConnection#workLane}; available before {@link #open}. */
+    public net.aisj.connector.api.WorkLane workLane(String name, int workers) {
+        return lanes.lane(name, workers);
     }
 
     /** See {@link net.aisj.connector.api.StorageConnection#open}. */
@@ -108,6 +115,7 @@ public final class StorageEngine {
 
     /** Releases the background tasks and waits up to {@code wait} for them to end; the engine is then closed. */
     public synchronized void shutdown(Duration wait) {
+        lanes.releaseAll();
         State s = state;
         state = null;
         if (s == null) {
@@ -248,7 +256,7 @@ public final class StorageEngine {
         return st().copies().scrub(id);
     }
 
-    /** Background mirroring: {waiting, placed, failed, dropped}. */
+    /** Background mirroring: {waiting, placed, failed, dropped, bytes placed}. */
     public long[] copyCounters() throws StorageException {
         return st().copyQueue().counters();
     }

@@ -203,6 +203,11 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
+    public net.aisj.connector.api.WorkLane workLane(String name, int workers) throws StorageException {
+        return engine().workLane(name, workers);
+    }
+
+    @Override
     public long[] copyCounters() throws StorageException {
         return engine().copyCounters();
     }

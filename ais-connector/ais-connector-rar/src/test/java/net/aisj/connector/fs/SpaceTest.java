@@ -34,7 +34,8 @@ class SpaceTest {
                 () -> {
                     String up = fx.engine.createUpload(id("mpu"), Map.of());
                     fx.engine.putPart(id("mpu"), up, 1, new ByteArrayInputStream(new byte[] {1}), 1);
-                }}) {
+                },
+                () -> fx.engine.putSlice(id("replica"), replicaMeta(), new ByteArrayInputStream(new byte[] {7}))}) {
                 assertThatThrownBy(write).isInstanceOfSatisfying(StorageException.class, e -> {
                     assertThat(e.reason()).isEqualTo(Reason.NO_SPACE);
                     assertThat(e.getMessage()).contains("out of space").contains("limit 1%");
@@ -42,8 +43,15 @@ class SpaceTest {
             }
             assertThat(EngineFixture.filesUnder(fx.mountpath(0).workDir())).isEmpty();
             assertThat(fx.engine.stat(id("new"))).isEmpty();
+            assertThat(fx.engine.ecMeta(id("replica"))).isEmpty(); // no EC replica or slice either
             assertThat(fx.get("before")).asString().isEqualTo("fits"); // reads go on
             assertThat(fx.engine.delete(id("before"))).isTrue(); // and deletes free space
         }
+    }
+
+    /** The metafile of a 1-byte EC replica (its checksum does not matter: the write is refused before). */
+    private static net.aisj.connector.api.ec.EcMeta replicaMeta() {
+        return new net.aisj.connector.api.ec.EcMeta("replica", 1, 1, net.aisj.connector.api.Checksum.NONE, "1", "",
+                "main", Map.of(), 2, 1, 0, true, 0, Map.of());
     }
 }
