@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
@@ -110,7 +111,7 @@ public final class EcIntra {
     }
 
     /** Starts {@code node}'s part of EC job {@code id} of {@code kind} on {@code bucket}. */
-    public void startJob(NodeInfo node, String kind, String id, net.aisj.connector.api.BucketId bucket,
+    public void startJob(NodeInfo node, String kind, String id, BucketId bucket,
                          boolean verify) {
         String q = "/v1/intra/ec/jobs?kind=" + IntraClient.enc(kind) + "&id=" + IntraClient.enc(id) + "&bucket="
                 + IntraClient.enc(bucket.name()) + "&provider=" + IntraClient.enc(bucket.provider())

@@ -11,12 +11,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
+import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
+import net.aisj.xact.XactSnapshot;
 
 /**
  * HTTP calls between nodes on the intra-cluster endpoints ({@code /v1/intra/...}). Every call carries the
@@ -36,7 +38,7 @@ public final class IntraClient {
     }
 
     /** One page of {@code node}'s local listing. */
-    public ObjectPage list(NodeInfo node, net.aisj.connector.api.BucketId bucket, ListRequest req) {
+    public ObjectPage list(NodeInfo node, BucketId bucket, ListRequest req) {
         String q = "?provider=" + enc(bucket.provider()) + (bucket.namespace().isEmpty() ? ""
                 : "&namespace=" + enc(bucket.namespace())) + "&prefix=" + enc(req.prefix()) + "&after="
                 + enc(req.startAfter()) + "&pagesize=" + req.pageSize() + "&norecurse=" + req.noRecursion()
@@ -139,7 +141,7 @@ public final class IntraClient {
     }
 
     /** {@code node}'s job snapshots matching id/kind (empty strings: any). */
-    public java.util.List<net.aisj.xact.XactSnapshot> xactions(NodeInfo node, String id, String kind,
+    public java.util.List<XactSnapshot> xactions(NodeInfo node, String id, String kind,
                                                               boolean onlyRunning) {
         String q = "/v1/intra/xactions?id=" + enc(id == null ? "" : id) + "&kind=" + enc(kind == null ? "" : kind)
                 + "&running=" + onlyRunning;

@@ -17,6 +17,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
 import net.aisj.core.BucketNames;
 import net.aisj.core.BucketProps;
+import net.aisj.core.NodeInfo;
 
 /**
  * Bucket lifecycle and properties. Every change is one compare-and-set on the BMD, so it is visible to every caller
@@ -134,7 +135,7 @@ public class BucketService {
         if (!next.ec().enabled() || (old != null && old.ec().enabled())) {
             return;
         }
-        long targets = node.clusterMap().targets().stream().filter(net.aisj.core.NodeInfo::inService).count();
+        long targets = node.clusterMap().targets().stream().filter(NodeInfo::inService).count();
         int need = next.ec().dataSlices() + next.ec().paritySlices() + 1;
         if (targets < need) {
             throw AisException.badRequest("erasure coding with " + next.ec().dataSlices() + " data and "

@@ -24,13 +24,14 @@ import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
+import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import net.aisj.service.ec.EcService;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.CopiesXaction;
-import net.aisj.service.ec.EcService;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -321,7 +322,7 @@ public class MirrorService {
      * many copies, replicas and slices were bad or missing and re-made.
      */
     private int scrubOne(ObjectId id) {
-        net.aisj.core.BucketProps p = buckets.props(id.bucket());
+        BucketProps p = buckets.props(id.bucket());
         int fixed;
         try (StorageConnection c = node.connection()) {
             fixed = c.scrub(id);

@@ -14,6 +14,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
+import net.aisj.cluster.MetaJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -170,7 +171,7 @@ public class MultiObjService {
 
     private void ensureDestination(BucketId from, BucketId to) {
         if (!buckets.list(null).contains(to)) {
-            buckets.create(to, net.aisj.cluster.MetaJson.props(buckets.props(from)));
+            buckets.create(to, MetaJson.props(buckets.props(from)));
         }
     }
 

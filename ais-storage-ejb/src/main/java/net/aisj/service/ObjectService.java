@@ -20,12 +20,14 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.hrw.Hrw;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.PageMerge;
 import net.aisj.core.placement.TargetPlacement;
+import net.aisj.service.ec.EcHooks;
 
 /**
  * Object operations on this node's mountpaths, with the bucket's rules applied (checksum type, versioning, write
@@ -45,7 +47,7 @@ public class ObjectService {
 
     /** Erasure coding's part in an object's life (no-ops for buckets without EC). */
     @Inject
-    net.aisj.service.ec.EcHooks ec;
+    EcHooks ec;
 
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
@@ -276,8 +278,8 @@ public class ObjectService {
             List<NodeInfo> all = new java.util.ArrayList<>(node.clusterMap().targets().stream()
                     .filter(NodeInfo::inService).toList());
             all.addAll(departed);
-            NodeInfo owner = net.aisj.connector.api.hrw.Hrw.best(all,
-                    net.aisj.connector.api.hrw.Hrw.digest(id.uname()), NodeInfo::idDigest);
+            NodeInfo owner = Hrw.best(all,
+                    Hrw.digest(id.uname()), NodeInfo::idDigest);
             if (departed.contains(owner)) {
                 return new AisException(AisException.Kind.UNAVAILABLE, "target " + owner.displayName()
                         + " that holds " + id.cname() + " is down");

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.hrw.Hrw;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
 import net.aisj.core.BucketProps;
@@ -80,6 +81,6 @@ class MetaJsonTest {
         assertThat(json.getJsonObject("tmap").getJsonObject("t1").getJsonObject("public_net")
                 .getString("direct_url")).isEqualTo("http://127.0.0.1:8080");
         assertThat(json.getJsonObject("tmap").getJsonObject("t1").getString("id_digest"))
-                .isEqualTo(Long.toUnsignedString(net.aisj.connector.api.hrw.Hrw.digest("t1")));
+                .isEqualTo(Long.toUnsignedString(Hrw.digest("t1")));
     }
 }

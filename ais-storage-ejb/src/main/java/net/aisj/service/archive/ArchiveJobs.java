@@ -13,12 +13,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 
-import net.aisj.connector.api.BucketId;
 import net.aisj.cluster.IntraClient;
+import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
+import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectService;
+import net.aisj.service.PlannedTargets;
 import net.aisj.service.StorageNode;
 import net.aisj.xact.XactionRegistry;
 
@@ -55,7 +57,7 @@ public class ArchiveJobs {
     ArchiveThreads threads;
 
     @Inject
-    net.aisj.service.PlannedTargets planned;
+    PlannedTargets planned;
 
     /**
      * Starts the job for {@code value} (ArchiveBckMsg) on bucket {@code from}; returns its id at once.
@@ -71,7 +73,7 @@ public class ArchiveJobs {
         if (owner.isPresent() && !forwarded) {
             return forward(owner.get(), from, body);
         }
-        String id = net.aisj.service.MirrorService.newId();
+        String id = MirrorService.newId();
         // the sources may be on any target: one that leaves mid-job aborts it (the status says which)
         planned.watch(registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects,
                 threads.fetchers())));

@@ -12,6 +12,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.dsort.DsortRecord;
+import net.aisj.core.dsort.DsortSpec;
 import net.aisj.core.dsort.ExternalKeyMap;
 import net.aisj.core.dsort.RecordOrder;
 import net.aisj.core.dsort.ShardCutter;
@@ -61,7 +62,7 @@ final class DsortCoordinator {
         } else {
             ExternalKeyMap ekm = DsortSpecJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep(), x.spec);
             shards = ShardCutter.cutByKeyMap(ordered, x.spec.shardSize(), x.spec.shardRecords(), ekm,
-                    x.spec.algorithm().kind() == net.aisj.core.dsort.DsortSpec.Kind.CONTENT, x.spec::outputNames);
+                    x.spec.algorithm().kind() == DsortSpec.Kind.CONTENT, x.spec::outputNames);
         }
         Map<String, List<ShardCutter.OutputShard>> byOwner = new LinkedHashMap<>();
         x.targets.forEach(t -> byOwner.put(t, new ArrayList<>()));

@@ -21,6 +21,7 @@ import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.connector.api.ec.Spooled;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
+import net.aisj.service.StorageErrors;
 import net.aisj.service.StorageNode;
 
 /**
@@ -68,7 +69,7 @@ final class EcRestorer {
                     }
                     return rebuild(c, id, opts);
                 } catch (StorageException e) {
-                    throw net.aisj.service.StorageErrors.map(e);
+                    throw StorageErrors.map(e);
                 }
             }
         } finally {

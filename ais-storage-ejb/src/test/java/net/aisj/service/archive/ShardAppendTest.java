@@ -15,6 +15,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.Test;
 
+import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -57,7 +58,7 @@ class ShardAppendTest {
         ShardWriter w = new ShardWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] added = "appended".getBytes(StandardCharsets.UTF_8);
-        try (ArchiveSink sink = w.carryOver(new ObjectId(new net.aisj.connector.api.BucketId("ais", "", "b"), "s" + f.ext()), f, reader(old), out)) {
+        try (ArchiveSink sink = w.carryOver(new ObjectId(new BucketId("ais", "", "b"), "s" + f.ext()), f, reader(old), out)) {
             sink.add("new/one.txt", added.length, 0, new ByteArrayInputStream(added));
             sink.finish();
         }

@@ -16,21 +16,24 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.PageJson;
+import net.aisj.cluster.XactJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
-import net.aisj.cluster.XactJson;
+import net.aisj.service.MirrorService;
+import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
 import net.aisj.service.StorageNode;
-import net.aisj.xact.XactionRegistry;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.common.PathNames;
+import net.aisj.xact.XactionRegistry;
 
 /** Local-only operations other targets call (see the package doc); never redirected, never fanned out. */
 @Path("v1/intra")
@@ -49,10 +52,10 @@ public class IntraResource {
     StorageNode node;
 
     @Inject
-    net.aisj.service.MirrorService mirror;
+    MirrorService mirror;
 
     @Inject
-    net.aisj.service.MultiObjService multiObj;
+    MultiObjService multiObj;
 
     @Context
     UriInfo uri;
@@ -115,7 +118,7 @@ public class IntraResource {
             throw AisException.badRequest("missing Ais-Intra-Meta");
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
-        if (net.aisj.cluster.IntraClient.COPY.equals(xactId)) {
+        if (IntraClient.COPY.equals(xactId)) {
             objects.receiveCopy(id, stat, body);
         } else {
             rebalance.receive(id, stat, body, xactId);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import net.aisj.cluster.IntraClient;
 import net.aisj.service.StorageNode;
+import net.aisj.web.nat.AisErrors;
 
 /** Lets only cluster members (callers with the shared secret) reach {@code /v1/intra/...}. */
 @Provider
@@ -25,7 +26,7 @@ public class IntraSecretFilter implements ContainerRequestFilter {
         String path = ctx.getUriInfo().getPath();
         if ((path.startsWith("v1/intra") || path.startsWith("/v1/intra"))
                 && !node.isIntraCaller(ctx.getHeaderString(IntraClient.SECRET_HEADER))) {
-            ctx.abortWith(net.aisj.web.nat.AisErrors.response(403,
+            ctx.abortWith(AisErrors.response(403,
                     "intra-cluster endpoint: caller is not a member of this cluster", request, node.self().id()));
         }
     }

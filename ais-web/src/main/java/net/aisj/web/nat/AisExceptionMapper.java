@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import net.aisj.core.AisException;
 import net.aisj.service.StorageNode;
+import net.aisj.web.s3.error.S3ErrorResponses;
 
 /** Domain errors to AIS JSON errors. Client errors are not logged with stack traces; server errors are. */
 @Provider
@@ -27,8 +28,8 @@ public class AisExceptionMapper implements ExceptionMapper<AisException> {
 
     @Override
     public Response toResponse(AisException e) {
-        if (net.aisj.web.s3.error.S3ErrorResponses.isS3(request)) {
-            return net.aisj.web.s3.error.S3ErrorResponses.toResponse(e, request);
+        if (S3ErrorResponses.isS3(request)) {
+            return S3ErrorResponses.toResponse(e, request);
         }
         int status = AisErrors.status(e.kind());
         if (status >= 500) {

@@ -31,10 +31,13 @@ import net.aisj.connector.api.ObjectPage;
 import net.aisj.core.AisException;
 import net.aisj.service.BucketService;
 import net.aisj.service.BucketSummaryService;
+import net.aisj.service.MirrorService;
+import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
+import net.aisj.service.ec.EcJobs;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.LsoMsg;
 import net.aisj.web.nat.json.LsoWriter;
@@ -51,10 +54,10 @@ public class BucketsResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    net.aisj.service.MirrorService mirror;
+    MirrorService mirror;
 
     @Inject
-    net.aisj.service.MultiObjService multiObj;
+    MultiObjService multiObj;
 
     @Inject
     BucketService buckets;
@@ -69,7 +72,7 @@ public class BucketsResource {
     BucketSummaryService summaries;
 
     @Inject
-    net.aisj.service.ec.EcJobs ecJobs;
+    EcJobs ecJobs;
 
     @Inject
     ShardListing shardListing;

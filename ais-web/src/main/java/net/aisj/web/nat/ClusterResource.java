@@ -25,10 +25,12 @@ import net.aisj.cluster.XactJson;
 import net.aisj.core.AisException;
 import net.aisj.service.ClusterService;
 import net.aisj.service.JobControl;
+import net.aisj.service.MirrorService;
 import net.aisj.service.StorageNode;
-import net.aisj.xact.XactSnapshot;
+import net.aisj.service.ec.EcJobs;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.ArgsMsg;
+import net.aisj.xact.XactSnapshot;
 
 /**
  * {@code /v1/cluster}: cluster metadata ({@code what=smap|bmd}), job status ({@code what=status|status_all|
@@ -46,7 +48,7 @@ public class ClusterResource {
     ClusterService cluster;
 
     @Inject
-    net.aisj.service.MirrorService mirror;
+    MirrorService mirror;
 
     @Inject
     JobControl jobs;
@@ -55,7 +57,7 @@ public class ClusterResource {
     NodeStatus nodeStatus;
 
     @Inject
-    net.aisj.service.ec.EcJobs ecJobs;
+    EcJobs ecJobs;
 
     @Context
     HttpServletRequest request;

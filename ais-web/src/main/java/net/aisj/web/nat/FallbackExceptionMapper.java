@@ -12,6 +12,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import net.aisj.service.StorageNode;
+import net.aisj.web.s3.error.S3ErrorResponses;
 
 /**
  * Everything else in AIS's error format: JAX-RS errors (unknown path 404, wrong method 405, ...) keep their status;
@@ -30,8 +31,8 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable e) {
-        if (net.aisj.web.s3.error.S3ErrorResponses.isS3(request)) {
-            return net.aisj.web.s3.error.S3ErrorResponses.toResponse(e, request);
+        if (S3ErrorResponses.isS3(request)) {
+            return S3ErrorResponses.toResponse(e, request);
         }
         int status;
         String message;

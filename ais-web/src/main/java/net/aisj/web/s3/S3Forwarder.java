@@ -27,8 +27,10 @@ import net.aisj.service.ObjectService;
 import net.aisj.service.StorageNode;
 import net.aisj.service.s3.MultipartService;
 import net.aisj.web.metrics.ForwardTraffic;
+import net.aisj.web.s3.error.PayloadException;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
+import net.aisj.web.s3.xml.S3Xml;
 
 /**
  * Object calls that reach a node which is not the object's HRW owner. S3 clients break on redirects, so by default
@@ -129,7 +131,7 @@ public class S3Forwarder {
                     throw new S3Exception(S3Error.ServiceUnavailable, "target " + t.displayName() + " answered "
                             + r.statusCode());
                 }
-                out.add(net.aisj.web.s3.xml.S3Xml.read(in, type));
+                out.add(S3Xml.read(in, type));
             }
         }
         return out;
@@ -216,7 +218,7 @@ public class S3Forwarder {
 
     /** Remembers a rejected payload (hash, signature, checksum) seen while the body streams to the owner. */
     private static final class Recording extends java.io.FilterInputStream {
-        volatile net.aisj.web.s3.error.PayloadException failure;
+        volatile PayloadException failure;
         volatile long count; // written by the HTTP client thread that reads the body
 
         Recording(InputStream in) {
@@ -229,7 +231,7 @@ public class S3Forwarder {
                 int b = super.read();
                 count += b < 0 ? 0 : 1;
                 return b;
-            } catch (net.aisj.web.s3.error.PayloadException e) {
+            } catch (PayloadException e) {
                 failure = e;
                 throw e;
             }
@@ -241,7 +243,7 @@ public class S3Forwarder {
                 int n = super.read(b, off, len);
                 count += Math.max(n, 0);
                 return n;
-            } catch (net.aisj.web.s3.error.PayloadException e) {
+            } catch (PayloadException e) {
                 failure = e;
                 throw e;
             }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
+import net.aisj.service.s3.PartLayout;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 
@@ -71,7 +72,7 @@ final class S3Meta {
     static Map<String, String> forCopy(Map<String, String> source) {
         Map<String, String> m = new LinkedHashMap<>(source);
         m.remove(PutOptions.ETAG);
-        m.remove(net.aisj.service.s3.PartLayout.KEY);
+        m.remove(PartLayout.KEY);
         return m;
     }
 

@@ -17,6 +17,7 @@ import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PartInfo;
 import net.aisj.connector.api.UploadInfo;
+import net.aisj.core.PageMerge;
 import net.aisj.service.s3.MultipartService;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
@@ -194,7 +195,7 @@ public class S3Multipart {
             all.addAll(other.uploads);
         }
         all.sort((x, y) -> {
-            int k = net.aisj.core.PageMerge.UTF8.compare(x.key, y.key);
+            int k = PageMerge.UTF8.compare(x.key, y.key);
             return k != 0 ? k : x.initiated.compareTo(y.initiated);
         });
         return S3Responses.xml(uploadsPage(all, c.bucket(), prefix, c.param("delimiter"),
@@ -217,7 +218,7 @@ public class S3Multipart {
         boolean markerIsGroup = r.delimiter != null && keyMarker.endsWith(r.delimiter);
         String lastGroup = null;
         for (MultipartTypes.Upload u : sorted) {
-            int k = keyMarker.isEmpty() ? 1 : net.aisj.core.PageMerge.UTF8.compare(u.key, keyMarker);
+            int k = keyMarker.isEmpty() ? 1 : PageMerge.UTF8.compare(u.key, keyMarker);
             if (k < 0 || k == 0 && idMarker.isEmpty() || markerIsGroup && u.key.startsWith(keyMarker)) {
                 continue;
             }

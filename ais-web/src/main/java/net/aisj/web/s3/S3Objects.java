@@ -17,6 +17,7 @@ import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
 import net.aisj.service.s3.PartLayout;
 import net.aisj.web.common.ByteRange;
+import net.aisj.web.common.PathNames;
 import net.aisj.web.s3.auth.DigestVerifyingInputStream;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
@@ -249,7 +250,7 @@ public class S3Objects {
         }
         String s;
         try {
-            s = net.aisj.web.common.PathNames.decode(raw.startsWith("/") ? raw.substring(1) : raw);
+            s = PathNames.decode(raw.startsWith("/") ? raw.substring(1) : raw);
         } catch (IllegalArgumentException e) {
             throw new S3Exception(S3Error.InvalidArgument, "invalid x-amz-copy-source: " + e.getMessage());
         }

@@ -18,6 +18,7 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Jobs;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Poll;
+import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -116,8 +117,8 @@ class ErasureCodingIT {
     @Order(3)
     void overwriteReplacesTheSlicesEverywhereAndDeleteRemovesThem() {
         String b = newBucket("ec-del", true, false);
-        byte[] v1 = net.aisj.it.support.PseudoRandomInputStream.bytes(1, 40_000);
-        byte[] v2 = net.aisj.it.support.PseudoRandomInputStream.bytes(2, 50_000);
+        byte[] v1 = PseudoRandomInputStream.bytes(1, 40_000);
+        byte[] v2 = PseudoRandomInputStream.bytes(2, 50_000);
         assertThat(c().put(1, b, "obj", v1).status()).isEqualTo(200);
         Map<Integer, Path> slices = EcCluster.holders(c(), b, "%ec", "obj");
         assertThat(slices).as("slice holders of a 40000-byte object").hasSize(3);
@@ -133,7 +134,7 @@ class ErasureCodingIT {
         EcCluster.holders(c(), b, "%ec", "obj").values().forEach(p -> assertThat(p.toFile().length())
                 .isEqualTo(25_000));
         assertThat(c().get(3, b, "obj").resp().body()).isEqualTo(v2);
-        byte[] small = net.aisj.it.support.PseudoRandomInputStream.bytes(3, 1000);
+        byte[] small = PseudoRandomInputStream.bytes(3, 1000);
         assertThat(c().put(2, b, "small", small).status()).isEqualTo(200);
         assertThat(EcCluster.holders(c(), b, "%ec", "small")).as("one replica of a small object").hasSize(1);
 

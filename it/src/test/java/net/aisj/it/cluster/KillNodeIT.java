@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Poll;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -100,7 +101,7 @@ class KillNodeIT {
         System.out.printf("[it-cluster kill] node%d restarted: ready after %.1f s, back in the Smap (%s)%n", victim,
                 ready.toMillis() / 1000.0, m2.brief());
         DataSet victimData = data.subset(victims);
-        net.aisj.it.support.Poll.until(Duration.ofSeconds(60), "the restarted node's objects are served again",
+        Poll.until(Duration.ofSeconds(60), "the restarted node's objects are served again",
                 () -> victimData.verifyAll(c, b, List.of(survivors.get(0)), 4).isEmpty(),
                 () -> DataSet.describe(victimData.verifyAll(c, b, List.of(survivors.get(0)), 4)));
         failures = data.verifyAll(c, b, c.runningSlots(), 8);

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -64,7 +65,7 @@ class ObservabilityIT {
                 .anyMatch(k -> k.startsWith("ais_request_latency_count{api=\"native\""))
                 .anyMatch(k -> k.startsWith("ais_request_latency_bucket{api=\"native\"") && k.contains("le=\"0.1\""));
         double writtenBefore = sum(before, "ais_target_disk_write_bytes{");
-        net.aisj.it.support.Poll.until(java.time.Duration.ofSeconds(30), "the mountpaths' write gauges (refreshed "
+        Poll.until(java.time.Duration.ofSeconds(30), "the mountpaths' write gauges (refreshed "
                 + "periodically) count the 3000 bytes", () -> sum(scrape(s), "ais_target_disk_write_bytes{")
                 - writtenBefore >= 3000);
         assertThat(after.entrySet().stream().filter(e -> e.getKey().startsWith("ais_cluster_members{"))

@@ -13,6 +13,7 @@ import java.util.Set;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Lso;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Resp;
 import net.aisj.it.support.SharedNode;
@@ -101,7 +102,7 @@ class BucketLifecycleIT {
                 .add("checksum", Json.createObjectBuilder().add("type", "md5")).build()).expect(404);
         assertThat(props.json().getString("message")).contains("ais://" + b);
 
-        Resp list = ais.listObjectsRaw(b, new net.aisj.it.support.Lso.Msg(), false).expect(404);
+        Resp list = ais.listObjectsRaw(b, new Lso.Msg(), false).expect(404);
         assertThat(list.json().getString("message")).contains("ais://" + b);
     }
 

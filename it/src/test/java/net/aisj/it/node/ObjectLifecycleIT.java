@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Mountpaths;
 import net.aisj.it.support.Names;
 import net.aisj.it.support.NodeProcess;
@@ -370,7 +371,7 @@ class ObjectLifecycleIT {
         Resp r = ais.get(b, o).expect(404);
         JsonObject err = r.json();
         assertThat(err.getString("message", "")).as("%s", r).contains("ais://" + b + "/" + o);
-        assertThat(net.aisj.it.support.JsonUtil.lng(err, "status")).as("%s", r).isEqualTo(404L);
+        assertThat(JsonUtil.lng(err, "status")).as("%s", r).isEqualTo(404L);
         assertThat(err.getString("method", "")).isEqualTo("GET");
         assertThat(err.getString("url_path", "")).contains("/v1/objects/" + b + "/" + o);
         assertThat(err.getString("remote_addr", "")).contains("127.0.0.1");

@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedGetObjectRequest;
 import software.amazon.awssdk.services.s3.presigner.model.PresignedPutObjectRequest;
+import net.aisj.it.support.Poll;
 
 /** SigV4 on the node: SDK clients with right and wrong keys, presigned URLs, unsigned and tampered requests. */
 class S3AuthIT {
@@ -127,7 +128,7 @@ class S3AuthIT {
             HttpRequest expiring = HttpRequest.newBuilder(shortLived.url().toURI()).GET().build();
             @SuppressWarnings("unchecked")
             HttpResponse<String>[] last = new HttpResponse[1];
-            net.aisj.it.support.Poll.until(Duration.ofSeconds(15), "presigned URL to expire", () -> {
+            Poll.until(Duration.ofSeconds(15), "presigned URL to expire", () -> {
                 last[0] = SignedHttp.HTTP.send(expiring, HttpResponse.BodyHandlers.ofString());
                 return last[0].statusCode() != 200;
             }, () -> String.valueOf(last[0] == null ? "" : last[0].statusCode()));

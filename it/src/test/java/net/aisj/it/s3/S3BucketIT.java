@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
+import net.aisj.it.support.ItEnv;
 
 /** Bucket lifecycle over S3: the same buckets as the native API. */
 class S3BucketIT {
@@ -114,7 +115,7 @@ class S3BucketIT {
 
     @Test
     void nativeBucketVisibleOverS3() {
-        String b = net.aisj.it.support.ItEnv.bucketName("nat");
+        String b = ItEnv.bucketName("nat");
         S3Node.ais().createBucket(b).expect(200);
         try {
             assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).contains(b);

@@ -15,7 +15,9 @@ import org.junit.jupiter.api.Test;
 
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.Poll;
 import net.aisj.it.support.Ports;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -237,10 +239,10 @@ class S3ClusterIT {
                 RequestBody.fromBytes(p1)).eTag();
         boolean inMaintenance = false;
         try {
-            nat1.control("PUT", "/v1/cluster", net.aisj.it.support.JsonUtil.actMsg("start-maintenance", null,
+            nat1.control("PUT", "/v1/cluster", JsonUtil.actMsg("start-maintenance", null,
                     jakarta.json.Json.createObjectBuilder().add("sid", n3Id).build())).expect(200);
             inMaintenance = true;
-            net.aisj.it.support.Poll.until(Duration.ofSeconds(60), "node 1 no longer sends " + k + " to node 3",
+            Poll.until(Duration.ofSeconds(60), "node 1 no longer sends " + k + " to node 3",
                     () -> {
                         var h = nat1.head(bucket, k);
                         return h.status() == 404 || h.status() == 307 && !h.header("Location")
@@ -265,11 +267,11 @@ class S3ClusterIT {
             assertThat(java.util.Arrays.copyOf(got, p1.length)).isEqualTo(p1);
         } finally {
             if (inMaintenance) {
-                nat1.control("PUT", "/v1/cluster", net.aisj.it.support.JsonUtil.actMsg("stop-maintenance", null,
+                nat1.control("PUT", "/v1/cluster", JsonUtil.actMsg("stop-maintenance", null,
                         jakarta.json.Json.createObjectBuilder().add("sid", n3Id).build())).expect(200);
                 for (NodeProcess n : List.of(n1, n2, n3)) {
                     AisClient c = new AisClient(n.baseUrl());
-                    net.aisj.it.support.Poll.until(Duration.ofSeconds(60), "node 3 is back without flags", () -> {
+                    Poll.until(Duration.ofSeconds(60), "node 3 is back without flags", () -> {
                         var m = c.daemon("smap");
                         return m.status() == 200 && m.json().getJsonObject("tmap").getJsonObject(n3Id)
                                 .getInt("flags", 0) == 0;

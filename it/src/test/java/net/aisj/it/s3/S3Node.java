@@ -4,6 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 
 import net.aisj.it.support.AisClient;
+import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.NodeProcess;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -88,6 +89,6 @@ public final class S3Node {
 
     /** A fresh bucket name valid for S3 ({@code s3it-<tag>-<hex>}). */
     public static String bucketName(String tag) {
-        return "s3it-" + tag + "-" + net.aisj.it.support.ItEnv.randomHex(4);
+        return "s3it-" + tag + "-" + ItEnv.randomHex(4);
     }
 }

@@ -4,6 +4,9 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import net.aisj.connector.api.ec.EcMeta;
+import net.aisj.connector.api.ec.EcSlice;
+import net.aisj.connector.api.ec.Spooled;
 
 /**
  * A handle to the node's storage engine (mountpaths, object files and their metadata). Obtained from
@@ -211,23 +214,23 @@ public interface StorageConnection extends AutoCloseable {
      * {@link net.aisj.connector.api.ec.EcMeta#sliceChecksum}, a replica against the object checksum (BAD_CHECKSUM,
      * nothing stored). An older generation is replaced; a newer one already here wins (returns false).
      */
-    default boolean putSlice(ObjectId id, net.aisj.connector.api.ec.EcMeta meta, InputStream in)
+    default boolean putSlice(ObjectId id, EcMeta meta, InputStream in)
             throws StorageException {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
     }
 
     /** Writes the main target's metafile of {@code id} (no content: the object is the content). */
-    default void putEcMeta(ObjectId id, net.aisj.connector.api.ec.EcMeta meta) throws StorageException {
+    default void putEcMeta(ObjectId id, EcMeta meta) throws StorageException {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
     }
 
     /** This target's metafile of {@code id} (main or holder), or empty. A damaged metafile reads as empty. */
-    default Optional<net.aisj.connector.api.ec.EcMeta> ecMeta(ObjectId id) throws StorageException {
+    default Optional<EcMeta> ecMeta(ObjectId id) throws StorageException {
         return Optional.empty();
     }
 
     /** Opens the slice or replica this target holds for {@code id}; NOT_FOUND when it holds none. */
-    default net.aisj.connector.api.ec.EcSlice openSlice(ObjectId id) throws StorageException {
+    default EcSlice openSlice(ObjectId id) throws StorageException {
         throw new StorageException(StorageException.Reason.NOT_FOUND, "no slice of " + id.cname());
     }
 
@@ -248,7 +251,7 @@ public interface StorageConnection extends AutoCloseable {
     }
 
     /** The metafiles of the slices and replicas this target holds in {@code bucket} (not those of main objects). */
-    default List<net.aisj.connector.api.ec.EcMeta> listSlices(BucketId bucket) throws StorageException {
+    default List<EcMeta> listSlices(BucketId bucket) throws StorageException {
         return List.of();
     }
 
@@ -257,7 +260,7 @@ public interface StorageConnection extends AutoCloseable {
      * object file, no whole-object buffering). Returns the slices by index 0..D+P-1 (slice id - 1); the caller
      * releases them. {@code stat} receives the object's metadata as encoded.
      */
-    default List<net.aisj.connector.api.ec.Spooled> ecEncode(ObjectId id, int dataSlices, int paritySlices,
+    default List<Spooled> ecEncode(ObjectId id, int dataSlices, int paritySlices,
                                                             ObjectStat[] stat) throws StorageException {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
     }
@@ -266,7 +269,7 @@ public interface StorageConnection extends AutoCloseable {
      * Copies {@code in} to a work file ({@code length} bytes, or until the end when -1), computing its xxhash2.
      * IO or BAD_CHECKSUM (length mismatch); nothing is kept on failure.
      */
-    default net.aisj.connector.api.ec.Spooled spool(InputStream in, long length) throws StorageException {
+    default Spooled spool(InputStream in, long length) throws StorageException {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
     }
 
@@ -284,7 +287,7 @@ public interface StorageConnection extends AutoCloseable {
      * already verified by the caller) and commits it like a PUT with {@code opts} (version, checksum verified
      * against {@code meta}'s object checksum: CORRUPTED and nothing stored on mismatch).
      */
-    default ObjectStat ecDecode(ObjectId id, net.aisj.connector.api.ec.EcMeta meta, String[] sliceTokens,
+    default ObjectStat ecDecode(ObjectId id, EcMeta meta, String[] sliceTokens,
                                 PutOptions opts) throws StorageException {
         throw new StorageException(StorageException.Reason.BAD_REQUEST, "erasure coding is not supported");
     }

@@ -16,13 +16,15 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
-import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.Spooled;
+import net.aisj.connector.ec.NotEnoughShardsException;
 import net.aisj.connector.ec.ReedSolomon;
 import net.aisj.connector.ec.SliceSource;
 import net.aisj.connector.ec.StripeDecoder;
@@ -159,7 +161,7 @@ final class EcCoding {
             tx.adopt(work);
             work = null;
             return tx.commit(meta.custom());
-        } catch (net.aisj.connector.ec.NotEnoughShardsException e) {
+        } catch (NotEnoughShardsException e) {
             throw new StorageException(Reason.NOT_FOUND, "cannot rebuild " + id.cname() + ": " + e.getMessage());
         } catch (IOException e) {
             throw ObjectFiles.io("cannot decode", id, e);
@@ -207,7 +209,7 @@ final class EcCoding {
 
     /** Writes a work file, counting and hashing (xxhash2) on the way. */
     private static final class HashingOut extends OutputStream {
-        final ChecksumHasher hasher = ChecksumHasher.of(net.aisj.connector.api.ChecksumType.XXHASH2);
+        final ChecksumHasher hasher = ChecksumHasher.of(ChecksumType.XXHASH2);
         final OutputStream out;
         long count;
 

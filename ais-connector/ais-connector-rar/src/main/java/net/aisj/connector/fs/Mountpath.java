@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import net.aisj.connector.api.MountpathInfo;
+import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.hrw.Hrw;
 
 /**
@@ -79,10 +80,10 @@ final class Mountpath {
      * Refuses a new write here when the file system is at or above {@code outOfSpacePercent} used (AIS's
      * {@code space.out_of_space}).
      */
-    void checkSpace(int outOfSpacePercent, String what) throws net.aisj.connector.api.StorageException {
+    void checkSpace(int outOfSpacePercent, String what) throws StorageException {
         int u = percentUsed();
         if (u >= outOfSpacePercent) {
-            throw new net.aisj.connector.api.StorageException(net.aisj.connector.api.StorageException.Reason.NO_SPACE,
+            throw new StorageException(StorageException.Reason.NO_SPACE,
                     "out of space: mountpath " + path + " is " + u + "% full (limit " + outOfSpacePercent
                             + "%); " + what + " refused");
         }

@@ -15,9 +15,13 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.PartInfo;
 import net.aisj.connector.api.PutOptions;
-import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.ScratchFile;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.UploadInfo;
+import net.aisj.connector.api.WorkLane;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.connector.api.ec.Spooled;
@@ -60,7 +64,7 @@ public final class StorageEngine {
     }
 
     /** See {@link net.aisj.connector.api.StorageConnection#workLane}; available before {@link #open}. */
-    public net.aisj.connector.api.WorkLane workLane(String name, int workers) {
+    public WorkLane workLane(String name, int workers) {
         return lanes.lane(name, workers);
     }
 
@@ -205,20 +209,20 @@ public final class StorageEngine {
         return st().multipart().create(id, custom == null ? Map.of() : custom);
     }
 
-    public net.aisj.connector.api.UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
+    public UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
         return st().multipart().info(id, uploadId);
     }
 
-    public net.aisj.connector.api.PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
+    public PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
                                                    long length) throws StorageException {
         return st().multipart().putPart(id, uploadId, number, in, length);
     }
 
-    public List<net.aisj.connector.api.PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
+    public List<PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
         return st().multipart().parts(id, uploadId);
     }
 
-    public List<net.aisj.connector.api.UploadInfo> listUploads(BucketId bucket) throws StorageException {
+    public List<UploadInfo> listUploads(BucketId bucket) throws StorageException {
         return st().multipart().list(bucket);
     }
 
@@ -355,7 +359,7 @@ public final class StorageEngine {
     }
 
     /** See {@link net.aisj.connector.api.StorageConnection#createScratch}. */
-    public net.aisj.connector.api.ScratchFile createScratch(String prefix) throws StorageException {
+    public ScratchFile createScratch(String prefix) throws StorageException {
         return st().scratch().create(prefix);
     }
 

@@ -12,10 +12,14 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.PartInfo;
 import net.aisj.connector.api.PutOptions;
+import net.aisj.connector.api.ScratchFile;
 import net.aisj.connector.api.StorageConnection;
-import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.UploadInfo;
+import net.aisj.connector.api.WorkLane;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.connector.api.ec.Spooled;
@@ -141,23 +145,23 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
-    public net.aisj.connector.api.UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
+    public UploadInfo upload(ObjectId id, String uploadId) throws StorageException {
         return engine().upload(id, uploadId);
     }
 
     @Override
-    public net.aisj.connector.api.PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
+    public PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
                                                    long length) throws StorageException {
         return engine().putPart(id, uploadId, number, in, length);
     }
 
     @Override
-    public List<net.aisj.connector.api.PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
+    public List<PartInfo> listParts(ObjectId id, String uploadId) throws StorageException {
         return engine().listParts(id, uploadId);
     }
 
     @Override
-    public List<net.aisj.connector.api.UploadInfo> listUploads(BucketId bucket) throws StorageException {
+    public List<UploadInfo> listUploads(BucketId bucket) throws StorageException {
         return engine().listUploads(bucket);
     }
 
@@ -203,7 +207,7 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
-    public net.aisj.connector.api.WorkLane workLane(String name, int workers) throws StorageException {
+    public WorkLane workLane(String name, int workers) throws StorageException {
         return engine().workLane(name, workers);
     }
 
@@ -218,17 +222,17 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
-    public net.aisj.connector.api.NodeVolume attachMountpath(String path) throws StorageException {
+    public NodeVolume attachMountpath(String path) throws StorageException {
         return engine().attachMountpath(path);
     }
 
     @Override
-    public net.aisj.connector.api.NodeVolume detachMountpath(String path) throws StorageException {
+    public NodeVolume detachMountpath(String path) throws StorageException {
         return engine().detachMountpath(path);
     }
 
     @Override
-    public net.aisj.connector.api.NodeVolume enableMountpath(String path, boolean on) throws StorageException {
+    public NodeVolume enableMountpath(String path, boolean on) throws StorageException {
         return engine().enableMountpath(path, on);
     }
 
@@ -279,7 +283,7 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
-    public net.aisj.connector.api.ScratchFile createScratch(String prefix) throws StorageException {
+    public ScratchFile createScratch(String prefix) throws StorageException {
         return engine().createScratch(prefix);
     }
 

@@ -15,9 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectStat;
-import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
 
 class AppendTest {
 
@@ -109,7 +111,7 @@ class AppendTest {
     @Test
     void flushVerifiesTheExpectedChecksum() throws Exception {
         String h = fx.engine.append(id("a"), null, in("data"));
-        var wrong = new net.aisj.connector.api.Checksum(net.aisj.connector.api.ChecksumType.XXHASH2, "1234");
+        var wrong = new Checksum(ChecksumType.XXHASH2, "1234");
         assertThatThrownBy(() -> fx.engine.flushAppend(id("a"), h, FAST.withExpected(wrong, -1)))
                 .satisfies(e -> assertThat(((StorageException) e).reason()).isEqualTo(Reason.BAD_CHECKSUM));
         assertThat(fx.engine.stat(id("a"))).isEmpty();

@@ -20,10 +20,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
-import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
 
 /** N-way mirroring across three mountpaths: placement, reads from any good copy, healing, resilver moves. */
 class CopiesTest {
@@ -195,7 +196,7 @@ class CopiesTest {
             assertThat(fx.get(id.name())).asString().isEqualTo("content " + ids.indexOf(id));
         }
         assertThat(moved).isPositive();
-        assertThat(fx.engine.list(EngineFixture.BCK, new net.aisj.connector.api.ListRequest("", "", 1000, false, true)).entries())
+        assertThat(fx.engine.list(EngineFixture.BCK, new ListRequest("", "", 1000, false, true)).entries())
                 .hasSize(30);
         assertThatThrownBy(() -> {
             fx.engine.enableMountpath(fx.mountpath(1).path(), false);
@@ -245,7 +246,7 @@ class CopiesTest {
             onGone = st.count();
         }
         fx.engine.enableMountpath(gone.path(), false);
-        var page = fx.engine.list(EngineFixture.BCK, new net.aisj.connector.api.ListRequest("", "", 1000, false,
+        var page = fx.engine.list(EngineFixture.BCK, new ListRequest("", "", 1000, false,
                 false));
         assertThat(page.entries()).hasSize(150);
         int changed = 0;

@@ -19,8 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.StorageException;
@@ -200,7 +202,7 @@ class ListingTest {
 
     @Test
     void unknownBucketListsEmpty() throws StorageException {
-        ObjectPage p = fx.engine.list(net.aisj.connector.api.BucketId.ais("nothing"), new ListRequest("", "", 10,
+        ObjectPage p = fx.engine.list(BucketId.ais("nothing"), new ListRequest("", "", 10,
                 false, false));
         assertThat(p.entries()).isEmpty();
         assertThat(p.nextToken()).isEmpty();
@@ -262,7 +264,7 @@ class ListingTest {
         assertThat(listAll("", 100, false)).containsExactlyElementsOf(want);
         assertThat(listAll("", 100, false)).containsExactlyElementsOf(want); // from the cache
         fx.put("f-01000x", "x"); // changes the directory's mtime: the cache entry is dropped
-        fx.engine.delete(new net.aisj.connector.api.ObjectId(BCK, "f-00003"));
+        fx.engine.delete(new ObjectId(BCK, "f-00003"));
         want.add("f-01000x");
         want.remove("f-00003");
         want.sort(BYTES);

@@ -14,13 +14,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.connector.api.ObjectId;
-import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.hrw.Hrw;
 
 class MountpathsTest {
@@ -199,7 +200,7 @@ class MountpathsTest {
             fx.engine.createBucket(BCK);
             fx.put("o1", "again");
             assertThat(fx.engine.stat(id("o1")).orElseThrow().version()).isEqualTo("1");
-            var nsBucket = new net.aisj.connector.api.BucketId("ais", "@remote#ns", "bck");
+            var nsBucket = new BucketId("ais", "@remote#ns", "bck");
             fx.engine.put(new ObjectId(nsBucket, "o1"), new java.io.ByteArrayInputStream(new byte[3]),
                     EngineFixture.FAST.withCustom(Map.of()));
             assertThat(fx.engine.stat(new ObjectId(nsBucket, "o1")).orElseThrow().size()).isEqualTo(3);

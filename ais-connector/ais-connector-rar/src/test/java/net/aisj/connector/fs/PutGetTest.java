@@ -36,11 +36,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectNames;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
-import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
 import net.jpountz.xxhash.StreamingXXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 
@@ -307,7 +309,7 @@ class PutGetTest {
     void everyHostileButValidNameRoundTrips() throws Exception {
         List<String> ok = new ArrayList<>();
         for (String n : NameCodecTest.HOSTILE) {
-            if (net.aisj.connector.api.ObjectNames.problem(n) == null) {
+            if (ObjectNames.problem(n) == null) {
                 ok.add(n);
                 fx.put(n, n);
             }
@@ -316,7 +318,7 @@ class PutGetTest {
             assertThat(new String(fx.get(n), java.nio.charset.StandardCharsets.UTF_8)).as(n).isEqualTo(n);
         }
         List<String> listed = new ArrayList<>();
-        fx.engine.list(BCK, new net.aisj.connector.api.ListRequest("", "", 1000, false, true)).entries()
+        fx.engine.list(BCK, new ListRequest("", "", 1000, false, true)).entries()
                 .forEach(e -> listed.add(e.name()));
         assertThat(listed).containsExactlyElementsOf(ok.stream().sorted(Utf8Order.INSTANCE).toList());
         for (Path p : EngineFixture.filesUnder(dir.resolve("mp1"))) {

@@ -11,8 +11,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.StorageException.Reason;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.ec.EcMeta;
 
 /** Above the out-of-space watermark every new write is refused before a byte is written. */
 class SpaceTest {
@@ -50,8 +52,8 @@ class SpaceTest {
     }
 
     /** The metafile of a 1-byte EC replica (its checksum does not matter: the write is refused before). */
-    private static net.aisj.connector.api.ec.EcMeta replicaMeta() {
-        return new net.aisj.connector.api.ec.EcMeta("replica", 1, 1, net.aisj.connector.api.Checksum.NONE, "1", "",
+    private static EcMeta replicaMeta() {
+        return new EcMeta("replica", 1, 1, Checksum.NONE, "1", "",
                 "main", Map.of(), 2, 1, 0, true, 0, Map.of());
     }
 }

@@ -76,7 +76,7 @@ public record ActMsg(String action, String name, JsonValue value) {
                 // below
             }
         }
-        throw net.aisj.core.AisException.badRequest("action \"" + action + "\" needs an integer value, got " + value);
+        throw AisException.badRequest("action \"" + action + "\" needs an integer value, got " + value);
     }
 
     public JsonObject valueObject() {

@@ -18,6 +18,7 @@ import jakarta.ws.rs.ext.Provider;
 import net.aisj.cluster.IntraClient;
 import net.aisj.service.StorageNode;
 import net.aisj.web.s3.S3Call;
+import net.aisj.web.s3.VirtualHostFilter;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3ErrorResponses;
 import net.aisj.web.s3.error.S3Exception;
@@ -61,7 +62,7 @@ public class S3AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.conta
 
             @Override
             public String rawPath() {
-                Object sent = ctx.getProperty(net.aisj.web.s3.VirtualHostFilter.ORIGINAL_PATH);
+                Object sent = ctx.getProperty(VirtualHostFilter.ORIGINAL_PATH);
                 return sent instanceof String p ? p : rawPath;
             }
 

@@ -10,6 +10,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 
 import net.aisj.core.AisException;
+import net.aisj.service.s3.MultipartException;
 import net.aisj.web.s3.xml.ErrorDocument;
 
 /**
@@ -106,7 +107,7 @@ public final class S3ErrorResponses {
     }
 
     private static S3Exception fromDomain(AisException a, HttpServletRequest req) {
-        if (a instanceof net.aisj.service.s3.MultipartException m) {
+        if (a instanceof MultipartException m) {
             return new S3Exception(switch (m.problem()) {
                 case NO_SUCH_UPLOAD -> S3Error.NoSuchUpload;
                 case INVALID_PART -> S3Error.InvalidPart;
