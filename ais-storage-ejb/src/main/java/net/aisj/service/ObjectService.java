@@ -26,6 +26,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.PageMerge;
+import net.aisj.core.RecentDeletes;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.ec.EcHooks;
 
@@ -37,6 +38,8 @@ import net.aisj.service.ec.EcHooks;
 @ApplicationScoped
 public class ObjectService {
 
+    /** How long a delete outranks rebalance copies written before it (longer than any rebalance here). */
+    static final long DELETE_MEMORY_MILLIS = 30 * 60_000L;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObjectService.class.getName());
 
     @Inject
@@ -48,6 +51,9 @@ public class ObjectService {
     /** Erasure coding's part in an object's life (no-ops for buckets without EC). */
     @Inject
     EcHooks ec;
+
+    /** Names deleted here lately: a rebalance copy older than such a delete is dropped, not resurrected. */
+    private final RecentDeletes recentDeletes = new RecentDeletes(DELETE_MEMORY_MILLIS, 100_000);
 
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
@@ -160,6 +166,11 @@ public class ObjectService {
         PutOptions opts = new PutOptions(type, meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
                 meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
                 meta.version().isEmpty() ? null : meta.version()).withCopies(p.mirror().effectiveCopies(), false);
+        if (recentDeletes.supersedes(id.uname(), meta.mtimeMillis(), System.currentTimeMillis())) {
+            LOG.fine(() -> "dropping " + id.cname() + " from a rebalance: a client deleted it here after it was written");
+            drain(id, in);
+            return meta;
+        }
         try (StorageConnection c = node.connection()) {
             Optional<ObjectStat> have = c.stat(id);
             if (have.isPresent() && isNewerOrSame(have.get(), meta)) {
@@ -188,6 +199,14 @@ public class ObjectService {
             return c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
+        }
+    }
+
+    private static void drain(ObjectId id, InputStream in) {
+        try {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
         }
     }
 
@@ -291,6 +310,8 @@ public class ObjectService {
     /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
+        // also when absent here: a rebalance may still be sending the object from its previous owner
+        recentDeletes.deleted(id.uname(), System.currentTimeMillis());
         boolean deleted;
         try (StorageConnection c = node.connection()) {
             deleted = c.delete(id);
