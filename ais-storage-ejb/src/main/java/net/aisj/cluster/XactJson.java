@@ -37,7 +37,7 @@ public final class XactJson {
                         .add("loc-objs", Long.toString(s.locObjs())).add("loc-bytes", Long.toString(s.locBytes()))
                         .add("out-objs", Long.toString(s.outObjs())).add("out-bytes", Long.toString(s.outBytes()))
                         .add("in-objs", Long.toString(s.inObjs())).add("in-bytes", Long.toString(s.inBytes())))
-                .add("aborted", s.aborted()).add("is_idle", !s.running())
+                .add("aborted", s.aborted()).add("is_idle", s.idle())
                 .build();
     }
 
@@ -56,7 +56,8 @@ public final class XactJson {
                     o.getJsonObject("bck").getString("name"), millis(o.getString("start-time")),
                     millis(o.getString("end-time")), o.getBoolean("aborted"), o.getString("abort-err"),
                     o.getString("err"), n(st, "loc-objs"), n(st, "loc-bytes"), n(st, "out-objs"),
-                    n(st, "out-bytes"), n(st, "in-objs"), n(st, "in-bytes")));
+                    n(st, "out-bytes"), n(st, "in-objs"), n(st, "in-bytes"),
+                    o.getBoolean("is_idle", !ZERO_TIME.equals(o.getString("end-time")))));
         }
         return out;
     }

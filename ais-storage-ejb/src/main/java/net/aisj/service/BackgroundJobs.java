@@ -114,6 +114,7 @@ public class BackgroundJobs {
             }
             if (job != null) {
                 job.update(now[1], now[4], now[2]);
+                job.idle(!busy);
                 if (!busy && t - lastBusy >= IDLE_MILLIS) {
                     job.end();
                     job = null;

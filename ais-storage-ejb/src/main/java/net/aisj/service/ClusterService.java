@@ -146,7 +146,8 @@ public class ClusterService {
         boolean aborted = parts.stream().anyMatch(XactSnapshot::aborted);
         String err = parts.stream().map(s -> s.err().isEmpty() ? s.abortErr() : s.err()).filter(e -> !e.isEmpty())
                 .findFirst().orElse("");
-        return new JobStatus(parts.get(0).kind(), wanted, err, end * 1_000_000L, aborted, !running);
+        return new JobStatus(parts.get(0).kind(), wanted, err, end * 1_000_000L, aborted,
+                parts.stream().allMatch(XactSnapshot::idle));
     }
 
     /** AIS {@code nl.Status}: {@code end_time} in unix ns, 0 while running. */

@@ -112,6 +112,11 @@ public abstract class Xaction implements Runnable {
         String reason = abortReason.get();
         return new XactSnapshot(id, kind.wire(), nodeId, bucket, startMillis, endMillis, reason != null,
                 reason == null ? "" : reason, firstError.get(), locObjs.get(), locBytes.get(), outObjs.get(),
-                outBytes.get(), inObjs.get(), inBytes.get());
+                outBytes.get(), inObjs.get(), inBytes.get(), isIdle());
+    }
+
+    /** Nothing to do right now: ended, or waiting for work (kinds that idle override this). */
+    public boolean isIdle() {
+        return !isRunning();
     }
 }

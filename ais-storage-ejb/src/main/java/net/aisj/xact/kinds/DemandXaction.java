@@ -15,6 +15,7 @@ public final class DemandXaction extends Xaction {
     private final long baseObjs;
     private final long baseBytes;
     private final long baseFailed;
+    private volatile boolean idle;
 
     /** A job counting from the queue's totals {@code objs}, {@code bytes}, {@code failed} at its start. */
     public DemandXaction(String id, XactKind kind, String nodeId, long objs, long bytes, long failed) {
@@ -31,6 +32,16 @@ public final class DemandXaction extends Xaction {
         if (failed > baseFailed) {
             error((failed - baseFailed) + " object(s) failed (see the node log)");
         }
+    }
+
+    /** Whether the queue has nothing to do at the last sample (AIS reports such a job as idle, not ended). */
+    public void idle(boolean on) {
+        idle = on;
+    }
+
+    @Override
+    public boolean isIdle() {
+        return idle || super.isIdle();
     }
 
     /** Ends the job (the queue is idle). */
