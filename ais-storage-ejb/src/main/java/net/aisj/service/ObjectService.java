@@ -175,6 +175,8 @@ public class ObjectService {
             Optional<ObjectStat> have = c.stat(id);
             if (have.isPresent() && isNewerOrSame(have.get(), meta)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
+                // kept from before (e.g. a target that returned with its disks): its slices may still be missing
+                ec.afterReceive(id, p);
                 return have.get();
             }
             ObjectStat st = c.put(id, in, opts);
