@@ -124,14 +124,19 @@ final class EcWriter {
         }
     }
 
-    /** The previous generation when the object and its layout did not change, else a new, larger one. */
-    private static long generation(Optional<EcMeta> prev, ObjectStat st, EcLayout layout) {
+    /**
+     * The previous generation when the object and its layout did not change, else a new, larger one. The file's
+     * mtime does not count: a target that restores the object from its slices writes a new file with the same
+     * content, and a new generation there would make it refuse, once it is a holder again, the slice the returned
+     * main sends it with the unchanged generation (the slice then stays missing).
+     */
+    static long generation(Optional<EcMeta> prev, ObjectStat st, EcLayout layout) {
         if (prev.isEmpty()) {
             return System.currentTimeMillis();
         }
         EcMeta p = prev.get();
         if (p.objSize() == st.size() && p.objChecksum().equals(st.checksum()) && p.objVersion().equals(st.version())
-                && p.mtimeMillis() == st.mtimeMillis() && p.isCopy() == layout.replicated()) {
+                && p.custom().equals(st.custom()) && p.isCopy() == layout.replicated()) {
             return p.generation();
         }
         return Math.max(System.currentTimeMillis(), p.generation() + 1);
