@@ -45,6 +45,10 @@ public class ObjectService {
     @Inject
     StorageNode node;
 
+    /** Self, cluster map and connections without an EJB call per request. */
+    @Inject
+    LocalNode local;
+
     @Inject
     BucketService buckets;
 
@@ -61,7 +65,7 @@ public class ObjectService {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(custom).withExpected(expected, contentLength);
         ObjectStat st;
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             st = c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -79,7 +83,7 @@ public class ObjectService {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
         ObjectStat st;
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             st = c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -93,8 +97,8 @@ public class ObjectService {
      * node is the owner. UNAVAILABLE when the cluster has no target in service.
      */
     public Optional<NodeInfo> redirect(ObjectId id) {
-        ClusterMap map = node.clusterMap();
-        String self = node.self().id(); // once: every call on the node bean goes through the EJB container
+        ClusterMap map = local.clusterMap();
+        String self = local.self().id();
         if (map.targets().size() == 1 && map.targets().get(0).id().equals(self)) {
             return Optional.empty();
         }
@@ -109,7 +113,7 @@ public class ObjectService {
     public ObjectReader open(ObjectId id, boolean validateRequested) {
         BucketProps p = checked(id);
         boolean validate = validateRequested || p.checksum().validateWarmGet();
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
@@ -119,13 +123,13 @@ public class ObjectService {
             }
         }
         for (NodeInfo peer : peers()) {
-            Optional<ObjectStat> s = node.intra().stat(peer, id);
+            Optional<ObjectStat> s = local.intra().stat(peer, id);
             if (s.isPresent()) {
-                return new RemoteObjectReader(node.intra(), peer, id, s.get(), () -> localOpen(id));
+                return new RemoteObjectReader(local.intra(), peer, id, s.get(), () -> localOpen(id));
             }
         }
         // A rebalance deletes its copy only after this node committed one: if no peer had it, it is here now.
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.open(id, validate);
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
@@ -137,7 +141,7 @@ public class ObjectService {
 
     public ObjectStat head(ObjectId id) {
         checked(id);
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             Optional<ObjectStat> local = c.stat(id);
             if (local.isPresent()) {
                 return local.get();
@@ -146,7 +150,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         for (NodeInfo peer : peers()) {
-            Optional<ObjectStat> s = node.intra().stat(peer, id);
+            Optional<ObjectStat> s = local.intra().stat(peer, id);
             if (s.isPresent()) {
                 return s.get();
             }
@@ -171,7 +175,7 @@ public class ObjectService {
             drain(id, in);
             return meta;
         }
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             Optional<ObjectStat> have = c.stat(id);
             if (have.isPresent() && isNewerOrSame(have.get(), meta)) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -197,7 +201,7 @@ public class ObjectService {
         BucketProps p = checked(id);
         PutOptions opts = options(p).withCustom(meta.custom()).withExpected(
                 meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(), meta.size());
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.put(id, in, opts);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -226,7 +230,7 @@ public class ObjectService {
 
     /** Deletes the local copy if it is still {@code expected} (same version and checksum); used by rebalance. */
     public boolean localDeleteIfUnchanged(ObjectId id, ObjectStat expected) {
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             Optional<ObjectStat> now = c.stat(id);
             if (now.isPresent() && now.get().version().equals(expected.version())
                     && now.get().checksum().equals(expected.checksum()) && now.get().size() == expected.size()) {
@@ -250,7 +254,7 @@ public class ObjectService {
             return Optional.empty();
         }
         try (ObjectReader r = localOpen(id)) {
-            node.intra().push(owner.get(), id, r.stat(), r.stream(), "");
+            local.intra().push(owner.get(), id, r.stat(), r.stream(), "");
             localDeleteIfUnchanged(id, r.stat());
             return Optional.of(r.stat());
         } catch (java.io.IOException | AisException e) {
@@ -262,7 +266,7 @@ public class ObjectService {
 
     /** Local-only metadata (intra-cluster calls). */
     public Optional<ObjectStat> localStat(ObjectId id) {
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.stat(id);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -271,7 +275,7 @@ public class ObjectService {
 
     /** Local-only read (intra-cluster calls); NOT_FOUND when this node does not hold it. */
     public ObjectReader localOpen(ObjectId id) {
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.open(id, false);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -280,7 +284,7 @@ public class ObjectService {
 
     /** Local-only page (intra-cluster calls and single-target clusters). */
     public ObjectPage localList(BucketId bucket, ListRequest request) {
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.list(bucket, request);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -289,14 +293,14 @@ public class ObjectService {
 
     /** Other targets of the Smap that are up (including those in maintenance: they still hold data). */
     private List<NodeInfo> peers() {
-        return node.clusterMap().targets().stream().filter(t -> !t.id().equals(node.self().id())).toList();
+        return local.clusterMap().targets().stream().filter(t -> !t.id().equals(local.self().id())).toList();
     }
 
     /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
     private AisException missing(ObjectId id) {
         List<NodeInfo> departed = node.membership().departed().stream().filter(NodeInfo::inService).toList();
         if (!departed.isEmpty()) {
-            List<NodeInfo> all = new java.util.ArrayList<>(node.clusterMap().targets().stream()
+            List<NodeInfo> all = new java.util.ArrayList<>(local.clusterMap().targets().stream()
                     .filter(NodeInfo::inService).toList());
             all.addAll(departed);
             NodeInfo owner = Hrw.best(all,
@@ -315,7 +319,7 @@ public class ObjectService {
         // also when absent here: a rebalance may still be sending the object from its previous owner
         recentDeletes.deleted(id.uname(), System.currentTimeMillis());
         boolean deleted;
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             deleted = c.delete(id);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -333,7 +337,7 @@ public class ObjectService {
         ObjectId to = new ObjectId(from.bucket(), newName);
         checkName(to);
         ObjectStat st;
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             st = c.rename(from, newName);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -348,7 +352,7 @@ public class ObjectService {
         checked(from);
         BucketProps dst = checked(to);
         ObjectStat st;
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             st = c.copy(from, to, options(dst));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -364,7 +368,7 @@ public class ObjectService {
 
     public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) {
         checked(id);
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.setCustom(id, custom, replace);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -374,7 +378,7 @@ public class ObjectService {
     /** AIS {@code append_type=append}: returns the handle for the next call. */
     public String append(ObjectId id, String handle, InputStream in) {
         checked(id);
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             return c.append(id, handle, in);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -388,7 +392,7 @@ public class ObjectService {
             throw AisException.badRequest("flush of " + id.cname() + " requires an append handle");
         }
         ObjectStat st;
-        try (StorageConnection c = node.connection()) {
+        try (StorageConnection c = local.connection()) {
             st = c.flushAppend(id, handle, options(p).withExpected(expected, -1));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
@@ -400,14 +404,14 @@ public class ObjectService {
     /** One page of the bucket over the whole cluster: every target's sorted page, merged (see PageMerge). */
     public ObjectPage list(BucketId bucket, ListRequest request) {
         buckets.props(bucket);
-        List<NodeInfo> targets = node.clusterMap().targets();
+        List<NodeInfo> targets = local.clusterMap().targets();
         if (targets.size() <= 1) {
             return localList(bucket, request);
         }
         List<ObjectPage> pages = new java.util.ArrayList<>();
         for (NodeInfo t : targets) {
-            pages.add(t.id().equals(node.self().id()) ? localList(bucket, request)
-                    : node.intra().list(t, bucket, request));
+            pages.add(t.id().equals(local.self().id()) ? localList(bucket, request)
+                    : local.intra().list(t, bucket, request));
         }
         return PageMerge.merge(pages, request.pageSize());
     }

@@ -73,6 +73,10 @@ public class StorageNode {
     @Inject
     NodeConfig config;
 
+    /** Where request threads read self, the cluster map and connections without an EJB call. */
+    @Inject
+    LocalNode local;
+
     /** Every newer cluster map, delivered asynchronously (rebalance listens). */
     @Inject
     Event<ClusterMap> clusterMapEvents;
@@ -135,6 +139,7 @@ public class StorageNode {
             membership = new GridMembership(hazelcast, smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
+            local.publish(connections, smap, intra, self);
             membership.join(self);
             seen.put(self.id() + "/bmd", bmd.current().version());
             bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));
@@ -168,6 +173,7 @@ public class StorageNode {
                 return;
             }
             self = listed;
+            local.self(listed);
             ready = true;
             joiner.cancel(false);
             clusterMapEvents.fireAsync(smap.current());

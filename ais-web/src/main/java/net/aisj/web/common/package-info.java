@@ -1,2 +1,2 @@
-/** Wire helpers shared by the transports: byte ranges, path decoding. */
+/** Wire helpers shared by the transports: byte ranges, path and query decoding. */
 package net.aisj.web.common;

@@ -1,7 +1,11 @@
 package net.aisj.web.nat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -31,7 +35,26 @@ public final class AisErrors {
         if (req != null && "HEAD".equals(req.getMethod())) {
             return Response.status(status).build();
         }
-        String body = Json.createObjectBuilder()
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(status, message, req, nodeId)).build();
+    }
+
+    /** The same error written straight into a servlet response that is not committed yet. */
+    static void write(HttpServletResponse resp, int status, String message, HttpServletRequest req, String nodeId)
+            throws IOException {
+        resp.resetBuffer();
+        resp.setStatus(status);
+        if ("HEAD".equals(req.getMethod())) {
+            return;
+        }
+        byte[] b = body(status, message, req, nodeId).getBytes(StandardCharsets.UTF_8);
+        resp.setContentType(MediaType.APPLICATION_JSON);
+        resp.setContentLength(b.length);
+        resp.getOutputStream().write(b);
+    }
+
+    private static String body(int status, String message, HttpServletRequest req, String nodeId) {
+        return Json.createObjectBuilder()
                 .add("message", message == null ? "" : message)
                 .add("method", req == null ? "" : req.getMethod())
                 .add("url_path", req == null ? "" : req.getRequestURI())
@@ -40,6 +63,5 @@ public final class AisErrors {
                 .add("node", nodeId == null ? "" : nodeId)
                 .add("status", status)
                 .build().toString();
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).build();
     }
 }

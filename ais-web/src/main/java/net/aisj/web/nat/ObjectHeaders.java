@@ -10,17 +10,50 @@ import java.util.stream.Collectors;
 
 import jakarta.ws.rs.core.Response;
 
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
 
-/** AIS object headers (ais-reference §3.3) for GET, PUT and HEAD v1/v2 responses. */
+/**
+ * AIS object headers (ais-reference §3.3) for GET, PUT and HEAD v1/v2 responses, written into a JAX-RS response
+ * builder or, on the direct path ({@link DirectObjectCalls}), straight into the servlet response.
+ */
 final class ObjectHeaders {
+
+    /** Where headers go: {@code builder::header} or {@code servletResponse::addHeader}. */
+    @FunctionalInterface
+    interface Sink {
+        void put(String name, String value);
+
+        default Sink header(String name, String value) {
+            put(name, value);
+            return this;
+        }
+    }
 
     private ObjectHeaders() {
     }
 
-    /** The attributes every GET/PUT/HEAD carries: checksum, atime, version, custom metadata, ETag, Last-Modified. */
     static Response.ResponseBuilder standard(Response.ResponseBuilder b, ObjectStat s) {
+        standard((Sink) b::header, s);
+        return b;
+    }
+
+    static Response.ResponseBuilder headV1(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId) {
+        headV1((Sink) b::header, id, s, nodeId);
+        return b;
+    }
+
+    static Response.ResponseBuilder headV2(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId,
+                                          String props) {
+        headV2((Sink) b::header, id, s, nodeId, props);
+        return b;
+    }
+
+    /** The attributes every GET/PUT/HEAD carries: checksum, atime, version, custom metadata, ETag, Last-Modified. */
+    static void standard(Sink b, ObjectStat s) {
         if (!s.checksum().value().isEmpty()) {
             b.header("Ais-Checksum-Type", s.checksum().type().wire()).header("Ais-Checksum-Value",
                     s.checksum().value());
@@ -30,12 +63,13 @@ final class ObjectHeaders {
             b.header("Ais-Version", s.version());
         }
         custom(b, s.custom());
-        return b.header("Last-Modified", httpDate(s.mtimeMillis()));
+        b.header("Last-Modified", httpDate(s.mtimeMillis()));
     }
 
     /** HEAD v1: the standard attributes plus the flattened object props. */
-    static Response.ResponseBuilder headV1(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId) {
-        standard(b, s).header("Content-Length", Long.toString(s.size()))
+    static void headV1(Sink b, ObjectId id, ObjectStat s, String nodeId) {
+        standard(b, s);
+        b.header("Content-Length", Long.toString(s.size()))
                 .header("Ais-Name", s.name())
                 .header("Ais-Bucket-Name", id.bucket().name())
                 .header("Ais-Bucket-Provider", id.bucket().provider())
@@ -45,12 +79,10 @@ final class ObjectHeaders {
                 .header("Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())))
                 .header("Ais-Mirror-Paths", "[" + String.join(",", s.copies().isEmpty()
                         ? java.util.List.of(s.mountpath()) : s.copies()) + "]");
-        return b;
     }
 
     /** HEAD v2: only what {@code props=} names (plus Last-Modified and ETag). */
-    static Response.ResponseBuilder headV2(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId,
-                                          String props) {
+    static void headV2(Sink b, ObjectId id, ObjectStat s, String nodeId, String props) {
         Set<String> want = Arrays.stream(props.split(",")).map(String::trim).collect(Collectors.toSet());
         b.header("Last-Modified", httpDate(s.mtimeMillis()));
         if (s.custom().containsKey("ETag")) {
@@ -81,13 +113,24 @@ final class ObjectHeaders {
         if (want.contains("custom")) {
             custom(b, s.custom());
         }
-        return b;
     }
 
-    private static void custom(Response.ResponseBuilder b, Map<String, String> custom) {
+    private static void custom(Sink b, Map<String, String> custom) {
         custom.forEach((k, v) -> b.header("Ais-Custom-Md", k + "=" + v));
         if (custom.containsKey("ETag")) {
             b.header("ETag", custom.get("ETag"));
+        }
+    }
+
+    /** The client's checksum of a PUT ({@code Ais-Checksum-Type/Value}; xxhash2 when the type is absent), or null. */
+    static Checksum clientChecksum(String type, String value) {
+        if (value == null || value.isEmpty()) {
+            return null;
+        }
+        try {
+            return new Checksum(ChecksumType.of(type == null || type.isEmpty() ? "xxhash2" : type), value);
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest(e.getMessage());
         }
     }
 

@@ -28,7 +28,6 @@ import jakarta.ws.rs.core.UriInfo;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
-import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -130,7 +129,7 @@ public class ObjectsResource {
             ObjectStat s = ShardRequests.put(shards, id, uri.getQueryParameters(), pine, length(contentLength), body);
             return ObjectHeaders.standard(Response.ok(), s).build();
         }
-        Checksum expected = expected(cksumType, cksumValue);
+        Checksum expected = ObjectHeaders.clientChecksum(cksumType, cksumValue);
         if (objectTo != null && !objectTo.isEmpty()) {
             Object[] dst = Bck.parseUname(objectTo);
             ObjectStat s = objects.copy(id, new ObjectId((BucketId) dst[0], (String) dst[1]));
@@ -202,17 +201,6 @@ public class ObjectsResource {
             throw AisException.badRequest(e.getMessage() + " (bucket ais://" + bucket + ")");
         }
         return new ObjectId(Bck.of(bucket, provider, ns), name);
-    }
-
-    private static Checksum expected(String type, String value) {
-        if (value == null || value.isEmpty()) {
-            return null;
-        }
-        try {
-            return new Checksum(ChecksumType.of(type == null || type.isEmpty() ? "xxhash2" : type), value);
-        } catch (IllegalArgumentException e) {
-            throw AisException.badRequest(e.getMessage());
-        }
     }
 
     private static long length(String header) {

@@ -1,0 +1,71 @@
+package net.aisj.service;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.resource.ResourceException;
+
+import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.VersionedStore;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageConnectionFactory;
+import net.aisj.core.AisException;
+import net.aisj.core.ClusterMap;
+import net.aisj.core.NodeInfo;
+
+/**
+ * What request threads read of this node on every object call: its identity, the cluster map, storage connections
+ * and the intra-cluster client. {@link StorageNode} publishes them once at startup (and its identity again when it
+ * joins). Reading them here is a field read; the same getters on the {@code StorageNode} EJB are container
+ * invocations, which cost about a tenth of a small GET. Before startup has published them, the getters answer
+ * UNAVAILABLE. Thread-safe: published through volatile fields.
+ */
+@ApplicationScoped
+public class LocalNode {
+
+    private volatile StorageConnectionFactory connections;
+    private volatile VersionedStore<ClusterMap> smap;
+    private volatile IntraClient intra;
+    private volatile NodeInfo self;
+
+    /** Called by {@link StorageNode} when it has opened its storage and the cluster map. */
+    void publish(StorageConnectionFactory connections, VersionedStore<ClusterMap> smap, IntraClient intra,
+                 NodeInfo self) {
+        this.connections = connections;
+        this.smap = smap;
+        this.intra = intra;
+        this.self = self;
+    }
+
+    /** Called by {@link StorageNode} when its entry in the cluster map changes (on join). */
+    void self(NodeInfo self) {
+        this.self = self;
+    }
+
+    /** A connection to the storage adapter; close it. */
+    public StorageConnection connection() {
+        StorageConnectionFactory f = started(connections);
+        try {
+            return f.getConnection();
+        } catch (ResourceException e) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "storage adapter unavailable: " + e.getMessage(), e);
+        }
+    }
+
+    public NodeInfo self() {
+        return started(self);
+    }
+
+    public ClusterMap clusterMap() {
+        return started(smap).current();
+    }
+
+    public IntraClient intra() {
+        return started(intra);
+    }
+
+    private static <T> T started(T value) {
+        if (value == null) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "the node is starting");
+        }
+        return value;
+    }
+}

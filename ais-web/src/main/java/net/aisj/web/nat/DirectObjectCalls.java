@@ -1,0 +1,170 @@
+package net.aisj.web.nat;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.core.AisException;
+import net.aisj.core.NodeInfo;
+import net.aisj.service.LocalNode;
+import net.aisj.service.ObjectService;
+import net.aisj.web.common.ByteRange;
+import net.aisj.web.common.PathNames;
+import net.aisj.web.common.RawQuery;
+
+/**
+ * The native data path on the servlet, before JAX-RS: plain object GET (whole or one range), HEAD (v1) and PUT.
+ * Routing, injection and filters of JAX-RS cost most of a small object call; here a call costs one parse, one service
+ * call and the copy. The wire behavior is {@link ObjectsResource}'s: the owner's {@code 307}, AIS's object headers,
+ * {@code 206}/{@code 416}, AIS's JSON errors.
+ *
+ * <p>{@link #serve} takes a call only when nothing else applies to it: no query parameter but {@code provider},
+ * {@code namespace} and {@code validate-checksum}, no {@code Origin} (CORS is answered by JAX-RS), no
+ * {@code X-HTTP-Method-Override}. Everything else (archives, append, copy, HEAD v2, ...) is left to JAX-RS,
+ * untouched. Thread-safe (stateless).
+ */
+@ApplicationScoped
+public class DirectObjectCalls {
+
+    private static final Logger LOG = Logger.getLogger(DirectObjectCalls.class.getName());
+    private static final String PREFIX = "/v1/objects/";
+    private static final Set<String> PARAMS = Set.of("provider", "namespace", "validate-checksum");
+
+    @Inject
+    ObjectService objects;
+
+    @Inject
+    LocalNode node;
+
+    /**
+     * Serves the call if it is a plain object GET/HEAD/PUT of the native API.
+     *
+     * @return the payload bytes of a served call (the body of a GET or PUT; 0 for HEAD, redirects and errors), or
+     *         -1 when JAX-RS must serve it (then nothing was read or written)
+     * @throws IOException when the client is gone or the object fails mid-stream (the response is cut)
+     */
+    public long serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        String method = req.getMethod();
+        String raw = req.getRequestURI();
+        if (!raw.startsWith(PREFIX) || !(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
+                || req.getHeader("Origin") != null || req.getHeader(MethodOverrideFilter.HEADER) != null) {
+            return -1;
+        }
+        Map<String, String> q = RawQuery.parse(req.getQueryString());
+        if (q == null || !PARAMS.containsAll(q.keySet())) {
+            return -1;
+        }
+        try {
+            ObjectId id = objectId(raw, q);
+            Optional<NodeInfo> owner = objects.redirect(id);
+            if (owner.isPresent()) {
+                String query = req.getQueryString();
+                resp.setStatus(307);
+                resp.setHeader("Location", owner.get().publicUrl() + raw + (query == null ? "" : "?" + query));
+                resp.setContentLength(0);
+                return 0;
+            }
+            return switch (method) {
+                case "GET" -> get(req, resp, id, "true".equalsIgnoreCase(q.get("validate-checksum")));
+                case "HEAD" -> head(resp, id);
+                default -> put(req, resp, id);
+            };
+        } catch (AisException e) {
+            fail(req, resp, AisErrors.status(e.kind()), e.getMessage(), e.getCause());
+        } catch (IllegalArgumentException e) {
+            fail(req, resp, 400, e.getMessage(), null);
+        } catch (RuntimeException e) {
+            fail(req, resp, 500, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
+        }
+        return 0;
+    }
+
+    private long get(HttpServletRequest req, HttpServletResponse resp, ObjectId id, boolean validate)
+            throws IOException {
+        try (ObjectReader reader = objects.open(id, validate)) {
+            ObjectStat s = reader.stat();
+            ByteRange r;
+            try {
+                r = ByteRange.parse(req.getHeader("Range"), s.size());
+            } catch (ByteRange.Unsatisfiable e) {
+                resp.setStatus(416);
+                resp.setHeader("Content-Range", "bytes */" + s.size());
+                resp.setContentLength(0);
+                return 0;
+            } catch (ByteRange.Malformed e) {
+                throw AisException.badRequest(e.getMessage() + " (" + id.cname() + ")");
+            }
+            long off = r == null ? 0 : r.offset();
+            long len = r == null ? s.size() : r.length();
+            resp.setStatus(r == null ? 200 : 206);
+            resp.setContentType("application/octet-stream");
+            resp.setContentLengthLong(len);
+            resp.setHeader("Accept-Ranges", "bytes");
+            if (r != null) {
+                resp.setHeader("Content-Range", r.contentRange(s.size()));
+            }
+            ObjectHeaders.standard(resp::addHeader, s);
+            return reader.transferTo(resp.getOutputStream(), off, len);
+        }
+    }
+
+    private long head(HttpServletResponse resp, ObjectId id) {
+        ObjectStat s = objects.head(id);
+        resp.setStatus(200);
+        resp.setContentType("application/octet-stream");
+        ObjectHeaders.headV1(resp::addHeader, id, s, node.self().id());
+        return 0;
+    }
+
+    private long put(HttpServletRequest req, HttpServletResponse resp, ObjectId id) throws IOException {
+        Checksum expected = ObjectHeaders.clientChecksum(req.getHeader("Ais-Checksum-Type"),
+                req.getHeader("Ais-Checksum-Value"));
+        ObjectStat s = objects.put(id, req.getInputStream(), req.getContentLengthLong(), expected, Map.of());
+        resp.setStatus(200);
+        ObjectHeaders.standard(resp::addHeader, s);
+        resp.setContentLength(0);
+        return s.size();
+    }
+
+    private static ObjectId objectId(String raw, Map<String, String> q) {
+        String bucket;
+        String name;
+        try {
+            bucket = PathNames.decode(raw.split("/", 5)[3]);
+            name = PathNames.tail(raw, 3);
+        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
+            throw AisException.badRequest("invalid object path \"" + raw + "\": " + e.getMessage());
+        }
+        return new ObjectId(Bck.of(bucket, q.get("provider"), q.get("namespace")), name);
+    }
+
+    /** An error before the response is committed is AIS's JSON error; after it, the response is cut. */
+    private void fail(HttpServletRequest req, HttpServletResponse resp, int status, String message, Throwable cause)
+            throws IOException {
+        if (status >= 500) {
+            LOG.log(Level.WARNING, req.getMethod() + " " + req.getRequestURI() + ": " + message, cause);
+        }
+        if (resp.isCommitted()) {
+            throw new IOException("response cut after it started: " + message, cause);
+        }
+        String nodeId;
+        try {
+            nodeId = node.self().id();
+        } catch (AisException e) {
+            nodeId = "";
+        }
+        AisErrors.write(resp, status, message, req, nodeId);
+    }
+}
