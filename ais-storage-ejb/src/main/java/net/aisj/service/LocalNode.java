@@ -1,5 +1,8 @@
 package net.aisj.service;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.resource.ResourceException;
 
@@ -25,10 +28,12 @@ public class LocalNode {
     private volatile VersionedStore<ClusterMap> smap;
     private volatile IntraClient intra;
     private volatile NodeInfo self;
+    private volatile byte[] intraSecret;
 
     /** Called by {@link StorageNode} when it has opened its storage and the cluster map. */
     void publish(StorageConnectionFactory connections, VersionedStore<ClusterMap> smap, IntraClient intra,
-                 NodeInfo self) {
+                 String intraSecret, NodeInfo self) {
+        this.intraSecret = intraSecret.getBytes(StandardCharsets.UTF_8);
         this.connections = connections;
         this.smap = smap;
         this.intra = intra;
@@ -60,6 +65,13 @@ public class LocalNode {
 
     public IntraClient intra() {
         return started(intra);
+    }
+
+    /** Whether a request carries the cluster's shared secret (calls forwarded by a member). */
+    public boolean isIntraCaller(String secretHeader) {
+        byte[] s = intraSecret;
+        return s != null && secretHeader != null
+                && MessageDigest.isEqual(s, secretHeader.getBytes(StandardCharsets.UTF_8));
     }
 
     private static <T> T started(T value) {

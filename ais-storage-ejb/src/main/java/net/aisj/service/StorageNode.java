@@ -139,7 +139,7 @@ public class StorageNode {
             membership = new GridMembership(hazelcast, smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
-            local.publish(connections, smap, intra, self);
+            local.publish(connections, smap, intra, intraSecret, self);
             membership.join(self);
             seen.put(self.id() + "/bmd", bmd.current().version());
             bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));

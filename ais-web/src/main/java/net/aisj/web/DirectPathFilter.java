@@ -13,10 +13,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import net.aisj.web.metrics.ApiOperation;
 import net.aisj.web.metrics.RequestMetrics;
 import net.aisj.web.nat.DirectObjectCalls;
+import net.aisj.web.s3.DirectS3Calls;
 
 /**
- * The object data path in front of JAX-RS: plain object GET/HEAD/PUT are served right here ({@link
- * DirectObjectCalls}) and counted in the request metrics like every other call; all other requests pass to the
+ * The object data path in front of JAX-RS: plain object GET/HEAD/PUT of the native API ({@link DirectObjectCalls})
+ * and of the S3 API ({@link DirectS3Calls}) are served right here and counted in the request metrics like every other call; all other requests pass to the
  * JAX-RS application unchanged.
  */
 @WebFilter(urlPatterns = "/*", asyncSupported = true)
@@ -28,6 +29,9 @@ public class DirectPathFilter extends HttpFilter {
     transient DirectObjectCalls nativeObjects;
 
     @Inject
+    transient DirectS3Calls s3Objects;
+
+    @Inject
     transient RequestMetrics metrics;
 
     @Override
@@ -35,6 +39,9 @@ public class DirectPathFilter extends HttpFilter {
             throws IOException, ServletException {
         long t0 = System.nanoTime();
         long bytes = nativeObjects.serve(req, resp);
+        if (bytes < 0) {
+            bytes = s3Objects.serve(req, resp);
+        }
         if (bytes < 0) {
             chain.doFilter(req, resp);
             return;
