@@ -3,7 +3,9 @@ package net.aisj.service;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import jakarta.annotation.Resource;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -28,9 +30,16 @@ public class JobControl {
 
     private static final Logger LOG = Logger.getLogger(JobControl.class.getName());
     static final String ABORT_TOPIC = "ais.xact.abort";
+    private static final String HAZELCAST_JNDI = "payara/Hazelcast";
 
-    @Resource(lookup = "payara/Hazelcast")
-    HazelcastInstance hazelcast;
+    /**
+     * Looked up by its global JNDI name, not injected with {@code @Resource}: this bean is created while the
+     * application starts (it observes {@code @Initialized(ApplicationScoped.class)}). Inside an EAR on Payara
+     * Server that event reaches this jar (an EJB jar) outside any component invocation, where the
+     * {@code java:comp/env} entry behind an injected resource cannot be resolved ("ComponentId is null");
+     * a global name resolves everywhere, on Payara Micro too.
+     */
+    private volatile HazelcastInstance hazelcast;
 
     @Inject
     XactionRegistry registry;
@@ -42,6 +51,11 @@ public class JobControl {
     ClusterService cluster;
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
+        try {
+            hazelcast = InitialContext.doLookup(HAZELCAST_JNDI);
+        } catch (NamingException e) {
+            throw new IllegalStateException("the data grid is not available at " + HAZELCAST_JNDI, e);
+        }
         ITopic<String> t = hazelcast.getTopic(ABORT_TOPIC);
         t.addMessageListener(m -> abortLocal(m.getMessageObject()));
     }

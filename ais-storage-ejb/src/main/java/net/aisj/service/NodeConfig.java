@@ -42,6 +42,11 @@ public class NodeConfig {
     @ConfigProperty(name = "payaramicro.port", defaultValue = "8080")
     int configuredPort;
 
+    /** The HTTP port where the runtime cannot tell it (Payara Server: the HTTP listener's port). */
+    @Inject
+    @ConfigProperty(name = "ais.http.port")
+    Optional<Integer> httpPortSetting;
+
     /** Absolute, normalised mountpath directories. */
     public List<String> mountpaths() {
         return Arrays.stream(mountpaths.split(",")).map(String::trim).filter(s -> !s.isEmpty())
@@ -69,9 +74,12 @@ public class NodeConfig {
         return httpAddress;
     }
 
-    /** The HTTP port the runtime really listens on ({@code --port} wins over the baked default). */
+    /**
+     * The HTTP port the node listens on: {@code ais.http.port} when set, else the port Payara Micro really listens
+     * on ({@code --port} wins over the baked default), else {@code payaramicro.port} (default 8080).
+     */
     public int httpPort() {
-        return PayaraRuntime.httpPort().orElse(configuredPort);
+        return httpPortSetting.orElseGet(() -> PayaraRuntime.httpPort().orElse(configuredPort));
     }
 
     /** What redirects point to: {@code ais.public.url}, else {@code http://<address>:<port>}. */

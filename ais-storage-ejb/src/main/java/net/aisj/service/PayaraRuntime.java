@@ -22,6 +22,9 @@ final class PayaraRuntime {
 
     /** The HTTP port the instance listens on ({@code --port} / {@code --autobindhttp}), if known. */
     static OptionalInt httpPort() {
+        if (!isMicro()) {
+            return OptionalInt.empty();
+        }
         try {
             Class<?> c = Class.forName("fish.payara.micro.PayaraMicro");
             Object micro = c.getMethod("getInstance").invoke(null);
@@ -30,6 +33,15 @@ final class PayaraRuntime {
         } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
             return OptionalInt.empty();
         }
+    }
+
+    /**
+     * False on Payara Server, which ships the Payara Micro API too but cannot serve it (asking it for the instance
+     * logs a SEVERE class-not-found): the server runs on OSGi and says so in {@code GlassFish_Platform}.
+     */
+    static boolean isMicro() {
+        String platform = System.getProperty("GlassFish_Platform");
+        return platform == null || platform.equals("PayaraMicro");
     }
 
     /** Warns about {@code -D} options that the uber-jar's baked settings silently override. */
