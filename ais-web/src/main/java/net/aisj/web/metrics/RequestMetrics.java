@@ -2,8 +2,10 @@ package net.aisj.web.metrics;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -15,6 +17,8 @@ import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
 
+import net.aisj.connector.api.BucketId;
+import net.aisj.core.BucketMetadata;
 import net.aisj.service.BucketService;
 import net.aisj.service.StorageNode;
 import net.aisj.web.common.PathNames;
@@ -41,6 +45,7 @@ public class RequestMetrics {
 
     private final Map<Key, Handles> handles = new ConcurrentHashMap<>();
     private volatile String selfId;
+    private volatile Names names;
 
     /** Records one finished call: its status, payload bytes (request body for PUT, response body for GET). */
     public void record(ApiOperation op, int status, long bytes, long nanos) {
@@ -129,9 +134,21 @@ public class RequestMetrics {
         } catch (IllegalArgumentException e) {
             return "";
         }
-        // through BucketService, which holds the BMD store: asking the node was an EJB call per request (~3% of the
-        // request threads' samples in the benchmark's JFR)
-        return buckets.metadata().buckets().keySet().stream().anyMatch(b -> b.name().equals(name)) ? name : "";
+        return bucketNames().contains(name) ? name : "";
+    }
+
+    /** The names of the current BMD's buckets, recomputed only when the BMD changes (not per request). */
+    private Set<String> bucketNames() {
+        BucketMetadata bmd = buckets.metadata();
+        Names n = names;
+        if (n == null || n.bmd != bmd) {
+            n = new Names(bmd, bmd.buckets().keySet().stream().map(BucketId::name).collect(Collectors.toSet()));
+            names = n;
+        }
+        return n.names;
+    }
+
+    private record Names(BucketMetadata bmd, Set<String> names) {
     }
 
     private Counter counter(String name, String help, String unit, Tag... tags) {

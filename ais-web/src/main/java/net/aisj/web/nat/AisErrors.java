@@ -44,11 +44,12 @@ public final class AisErrors {
             throws IOException {
         resp.resetBuffer();
         resp.setStatus(status);
+        resp.setContentType(MediaType.APPLICATION_JSON);
         if ("HEAD".equals(req.getMethod())) {
+            resp.setContentLength(0);
             return;
         }
         byte[] b = body(status, message, req, nodeId).getBytes(StandardCharsets.UTF_8);
-        resp.setContentType(MediaType.APPLICATION_JSON);
         resp.setContentLength(b.length);
         resp.getOutputStream().write(b);
     }
