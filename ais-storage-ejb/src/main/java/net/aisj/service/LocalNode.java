@@ -15,8 +15,8 @@ import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 
 /**
- * What request threads read of this node on every object call: its identity, the cluster map, storage connections
- * and the intra-cluster client. {@link StorageNode} publishes them once at startup (and its identity again when it
+ * What request threads read of this node on every object call: its identity, the cluster map, the shared storage
+ * connection and the intra-cluster client. {@link StorageNode} publishes them once at startup (and its identity again when it
  * joins). Reading them here is a field read; the same getters on the {@code StorageNode} EJB are container
  * invocations, which cost about a tenth of a small GET. Before startup has published them, the getters answer
  * UNAVAILABLE. Thread-safe: published through volatile fields.
@@ -45,11 +45,14 @@ public class LocalNode {
         this.self = self;
     }
 
-    /** A connection to the storage adapter; close it. */
+    /**
+     * The application's shared connection to the storage adapter (closing it is harmless, so callers use
+     * try-with-resources as with any connection): a pool round trip per call cost about a quarter of a small GET.
+     */
     public StorageConnection connection() {
         StorageConnectionFactory f = started(connections);
         try {
-            return f.getConnection();
+            return f.getSharedConnection();
         } catch (ResourceException e) {
             throw new AisException(AisException.Kind.UNAVAILABLE, "storage adapter unavailable: " + e.getMessage(), e);
         }

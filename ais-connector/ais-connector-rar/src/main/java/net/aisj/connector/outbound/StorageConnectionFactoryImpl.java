@@ -19,6 +19,7 @@ public class StorageConnectionFactoryImpl implements StorageConnectionFactory {
     private final StorageManagedConnectionFactory mcf;
     private final ConnectionManager cm;
     private Reference reference;
+    private transient volatile StorageConnectionImpl shared;
 
     StorageConnectionFactoryImpl(StorageManagedConnectionFactory mcf, ConnectionManager cm) {
         this.mcf = mcf;
@@ -28,6 +29,23 @@ public class StorageConnectionFactoryImpl implements StorageConnectionFactory {
     @Override
     public StorageConnection getConnection() throws ResourceException {
         return (StorageConnection) cm.allocateConnection(mcf, null);
+    }
+
+    @Override
+    public StorageConnection getSharedConnection() throws ResourceException {
+        StorageConnectionImpl s = shared;
+        if (s != null && s.isValid()) {
+            return s;
+        }
+        synchronized (this) {
+            s = shared;
+            if (s == null || !s.isValid()) {
+                s = (StorageConnectionImpl) getConnection();
+                s.pin();
+                shared = s;
+            }
+            return s;
+        }
     }
 
     @Override

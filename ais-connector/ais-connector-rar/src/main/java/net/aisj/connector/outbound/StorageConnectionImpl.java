@@ -32,6 +32,8 @@ import net.aisj.connector.fs.StorageEngine;
 final class StorageConnectionImpl implements StorageConnection {
 
     private volatile StorageManagedConnection mc;
+    /** A shared handle ({@link StorageConnectionFactoryImpl#getSharedConnection()}): close() leaves it open. */
+    private volatile boolean pinned;
 
     StorageConnectionImpl(StorageManagedConnection mc) {
         this.mc = mc;
@@ -44,6 +46,11 @@ final class StorageConnectionImpl implements StorageConnection {
             old.detach(this);
         }
         mc = target;
+    }
+
+    /** Makes this the application's shared handle: {@link #close()} no longer detaches it. */
+    void pin() {
+        pinned = true;
     }
 
     /** Called by the pool on cleanup: the handle becomes unusable. */
@@ -189,6 +196,9 @@ final class StorageConnectionImpl implements StorageConnection {
     /** Detaches the handle; closing twice is harmless. */
     @Override
     public void close() {
+        if (pinned) {
+            return;
+        }
         StorageManagedConnection m = mc;
         mc = null;
         if (m != null) {

@@ -57,4 +57,40 @@ class StorageConnectionFactoryImplTest {
             ra.stop();
         }
     }
+
+    @Test
+    void theSharedConnectionIsAllocatedOnceSurvivesCloseAndIsReplacedOnceThePoolInvalidatesIt() throws Exception {
+        StorageResourceAdapter ra = new StorageResourceAdapter();
+        try (FakeBootstrapContext ctx = new FakeBootstrapContext(false)) {
+            ra.start(ctx);
+            StorageManagedConnectionFactory mcf = new StorageManagedConnectionFactory();
+            mcf.setResourceAdapter(ra);
+            List<StorageManagedConnection> created = new ArrayList<>();
+            ConnectionManager cm = (f, info) -> {
+                StorageManagedConnection mc = (StorageManagedConnection) f.createManagedConnection(null, info);
+                created.add(mc);
+                return mc.getConnection(null, info);
+            };
+            StorageConnectionFactoryImpl cf = (StorageConnectionFactoryImpl) mcf.createConnectionFactory(cm);
+            StorageConnection shared = cf.getSharedConnection();
+            shared.close(); // a no-op for the shared handle
+            assertThat(((StorageConnectionImpl) shared).isValid()).isTrue();
+            assertThat(cf.getSharedConnection()).isSameAs(shared);
+            assertThat(created).hasSize(1);
+
+            created.get(0).cleanup(); // what the pool does after a connection error
+            assertThat(((StorageConnectionImpl) shared).isValid()).isFalse();
+            StorageConnection next = cf.getSharedConnection();
+            assertThat(next).isNotSameAs(shared);
+            assertThat(((StorageConnectionImpl) next).isValid()).isTrue();
+            assertThat(created).hasSize(2);
+
+            try (StorageConnection c = cf.getConnection()) { // ordinary handles still close
+                assertThat(((StorageConnectionImpl) c).isValid()).isTrue();
+                c.close();
+                assertThat(((StorageConnectionImpl) c).isValid()).isFalse();
+            }
+            ra.stop();
+        }
+    }
 }
