@@ -28,6 +28,7 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
+import net.aisj.service.ObjectReceiver;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
 import net.aisj.service.StorageNode;
@@ -41,6 +42,9 @@ public class IntraResource {
 
     @Inject
     ObjectService objects;
+
+    @Inject
+    ObjectReceiver receiver;
 
     @Inject
     RebalanceService rebalance;
@@ -119,7 +123,7 @@ public class IntraResource {
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
         if (IntraClient.COPY.equals(xactId)) {
-            objects.receiveCopy(id, stat, body);
+            receiver.receiveCopy(id, stat, body);
         } else {
             rebalance.receive(id, stat, body, xactId);
         }
