@@ -8,13 +8,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
-import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
-import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
@@ -25,13 +22,13 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
-import net.aisj.core.PageMerge;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.ec.EcHooks;
 
 /**
  * Object operations on this node's mountpaths, with the bucket's rules applied (checksum type, versioning, write
- * policy, checksum validation on read); objects that other targets send here are {@link ObjectReceiver}'s. Every method checks that the bucket exists (NOT_FOUND otherwise) and that
+ * policy, checksum validation on read); objects that other targets send here are {@link ObjectReceiver}'s, bucket
+ * listing is {@link ObjectListing}'s. Every method checks that the bucket exists (NOT_FOUND otherwise) and that
  * the name is acceptable (BAD_REQUEST). Thread-safe; streams are never buffered whole.
  */
 @ApplicationScoped
@@ -211,15 +208,6 @@ public class ObjectService {
         }
     }
 
-    /** Local-only page (intra-cluster calls and single-target clusters). */
-    public ObjectPage localList(BucketId bucket, ListRequest request) {
-        try (StorageConnection c = local.connection()) {
-            return c.list(bucket, request);
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
-    }
-
     /** Other targets of the Smap that are up (including those in maintenance: they still hold data). */
     private List<NodeInfo> peers() {
         return local.clusterMap().targets().stream().filter(t -> !t.id().equals(local.self().id())).toList();
@@ -328,21 +316,6 @@ public class ObjectService {
         }
         ec.afterPut(id, p);
         return st;
-    }
-
-    /** One page of the bucket over the whole cluster: every target's sorted page, merged (see PageMerge). */
-    public ObjectPage list(BucketId bucket, ListRequest request) {
-        buckets.props(bucket);
-        List<NodeInfo> targets = local.clusterMap().targets();
-        if (targets.size() <= 1) {
-            return localList(bucket, request);
-        }
-        List<ObjectPage> pages = new java.util.ArrayList<>();
-        for (NodeInfo t : targets) {
-            pages.add(t.id().equals(local.self().id()) ? localList(bucket, request)
-                    : local.intra().list(t, bucket, request));
-        }
-        return PageMerge.merge(pages, request.pageSize());
     }
 
     private BucketProps checked(ObjectId id) {

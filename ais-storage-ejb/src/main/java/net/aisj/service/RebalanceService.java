@@ -48,6 +48,9 @@ public class RebalanceService {
     ObjectService objects;
 
     @Inject
+    ObjectListing listing;
+
+    @Inject
     ObjectReceiver receiver;
 
     @Inject
@@ -138,7 +141,7 @@ public class RebalanceService {
 
         @Override
         public ObjectPage localList(BucketId bucket, ListRequest request) {
-            return objects.localList(bucket, request);
+            return listing.localList(bucket, request);
         }
 
         @Override

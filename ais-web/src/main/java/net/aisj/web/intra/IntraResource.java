@@ -29,6 +29,7 @@ import net.aisj.core.AisException;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectReceiver;
+import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
 import net.aisj.service.StorageNode;
@@ -42,6 +43,9 @@ public class IntraResource {
 
     @Inject
     ObjectService objects;
+
+    @Inject
+    ObjectListing listing;
 
     @Inject
     ObjectReceiver receiver;
@@ -72,7 +76,7 @@ public class IntraResource {
                        @QueryParam("after") String after, @QueryParam("pagesize") int pageSize,
                        @QueryParam("norecurse") boolean noRecursion, @QueryParam("nameonly") boolean nameOnly) {
         BucketId b = bucket(bucket, provider, ns);
-        return PageJson.write(objects.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
+        return PageJson.write(listing.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
                 .toString();
     }
 
