@@ -26,6 +26,35 @@ public final class EcIntra {
     /** Header with the base64url JSON metafile of a slice sent or served. */
     public static final String META_HEADER = "Ais-Ec-Meta";
 
+    /**
+     * Header of a {@value #REFUSED_STATUS} answer to a slice or replica: the holder did not store it because it keeps
+     * a newer generation of the object, whose number this header carries (0 when it is gone by the time the holder
+     * answers); its metafile comes in {@value #META_HEADER} when known.
+     */
+    public static final String REFUSED_HEADER = "Ais-Ec-Refused";
+
+    /** HTTP status of a refused slice or replica (409 Conflict), told apart from other 409s by {@value #REFUSED_HEADER}. */
+    public static final int REFUSED_STATUS = 409;
+
+    /**
+     * A holder's refusal of a replica or slice: it keeps a newer generation of the object.
+     *
+     * @param held    the holder's metafile of that newer generation, empty when it was gone by the time it answered
+     * @param message why, for logs
+     */
+    public record Refusal(Optional<EcMeta> held, String message) {
+
+        public Refusal {
+            held = held == null ? Optional.empty() : held;
+            message = message == null ? "" : message;
+        }
+
+        /** The generation the holder keeps, 0 when unknown. */
+        public long generation() {
+            return held.map(EcMeta::generation).orElse(0L);
+        }
+    }
+
     private final IntraClient intra;
 
     public EcIntra(IntraClient intra) {
@@ -65,15 +94,26 @@ public final class EcIntra {
         }
     }
 
-    /** Sends a slice or replica ({@code length} bytes) to {@code node}; returns once it is stored there. */
-    public void putSlice(NodeInfo node, ObjectId id, EcMeta meta, InputStream body, long length) {
+    /**
+     * Sends a slice or replica ({@code length} bytes) to {@code node}. Returns empty once it is stored there, or the
+     * holder's refusal when it keeps a newer generation of the object (nothing stored; the caller decides).
+     *
+     * @throws AisException when the holder could not store it (unreachable, bad checksum, out of space...)
+     */
+    public Optional<Refusal> putSlice(NodeInfo node, ObjectId id, EcMeta meta, InputStream body, long length) {
         HttpResponse<InputStream> r = call(node, "PUT", path("slices", id), Map.of(META_HEADER, encodeMeta(meta),
                 "Content-Type", "application/octet-stream"), body, length);
         try (InputStream in = r.body()) {
             String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
+            if (r.statusCode() == REFUSED_STATUS && r.headers().firstValue(REFUSED_HEADER).isPresent()) {
+                Optional<EcMeta> held = r.headers().firstValue(META_HEADER).filter(h -> !h.isBlank())
+                        .map(EcIntra::decodeMeta);
+                return Optional.of(new Refusal(held, node.displayName() + ": " + msg));
+            }
             if (r.statusCode() != 200) {
                 throw failure(node, "store slice " + meta.sliceId() + " of " + id.cname(), r.statusCode(), msg);
             }
+            return Optional.empty();
         } catch (IOException e) {
             throw unreachable(node, e);
         }

@@ -16,7 +16,7 @@ import net.aisj.connector.api.ObjectPage;
 public class BucketSummaryService {
 
     @Inject
-    ObjectService objects;
+    ObjectListing listing;
 
     @Inject
     BucketService buckets;
@@ -28,7 +28,7 @@ public class BucketSummaryService {
         long size = 0;
         String after = "";
         do {
-            ObjectPage page = objects.list(id, new ListRequest(prefix, after, ListRequest.MAX_PAGE, false, false));
+            ObjectPage page = listing.list(id, new ListRequest(prefix, after, ListRequest.MAX_PAGE, false, false));
             for (ListEntry e : page.entries()) {
                 if (!e.dir()) {
                     count++;

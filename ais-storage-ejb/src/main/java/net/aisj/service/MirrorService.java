@@ -59,7 +59,7 @@ public class MirrorService {
     BucketService buckets;
 
     @Inject
-    ObjectService objects;
+    ObjectListing listing;
 
     @Inject
     XactionRegistry registry;
@@ -289,7 +289,7 @@ public class MirrorService {
 
             @Override
             public ObjectPage localList(BucketId bucket, ListRequest request) {
-                return objects.localList(bucket, request);
+                return listing.localList(bucket, request);
             }
 
             @Override

@@ -52,6 +52,9 @@ public class MultiObjService {
     ObjectService objects;
 
     @Inject
+    ObjectListing listing;
+
+    @Inject
     ClusterService cluster;
 
     @Inject
@@ -209,7 +212,7 @@ public class MultiObjService {
 
             @Override
             public ObjectPage localList(BucketId bucket, ListRequest request) {
-                return objects.localList(bucket, request);
+                return listing.localList(bucket, request);
             }
 
             @Override

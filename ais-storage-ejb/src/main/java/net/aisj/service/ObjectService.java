@@ -8,13 +8,10 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
-import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
-import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
@@ -25,21 +22,18 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
-import net.aisj.core.PageMerge;
-import net.aisj.core.RecentDeletes;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.ec.EcHooks;
 
 /**
  * Object operations on this node's mountpaths, with the bucket's rules applied (checksum type, versioning, write
- * policy, checksum validation on read). Every method checks that the bucket exists (NOT_FOUND otherwise) and that
+ * policy, checksum validation on read); objects that other targets send here are {@link ObjectReceiver}'s, bucket
+ * listing is {@link ObjectListing}'s. Every method checks that the bucket exists (NOT_FOUND otherwise) and that
  * the name is acceptable (BAD_REQUEST). Thread-safe; streams are never buffered whole.
  */
 @ApplicationScoped
 public class ObjectService {
 
-    /** How long a delete outranks rebalance copies written before it (longer than any rebalance here). */
-    static final long DELETE_MEMORY_MILLIS = 30 * 60_000L;
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObjectService.class.getName());
 
     @Inject
@@ -56,8 +50,9 @@ public class ObjectService {
     @Inject
     EcHooks ec;
 
-    /** Names deleted here lately: a rebalance copy older than such a delete is dropped, not resurrected. */
-    private final RecentDeletes recentDeletes = new RecentDeletes(DELETE_MEMORY_MILLIS, 100_000);
+    /** Objects other targets send here; told about client deletes so that a late rebalance copy stays deleted. */
+    @Inject
+    ObjectReceiver receiver;
 
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
@@ -159,75 +154,6 @@ public class ObjectService {
                 .orElseThrow(() -> missing(id));
     }
 
-    /**
-     * Stores an object sent by another target (rebalance) with its metadata: same version and custom metadata, the
-     * sender's checksum verified on arrival (BAD_REQUEST and nothing stored on mismatch or truncation).
-     */
-    public ObjectStat receive(ObjectId id, ObjectStat meta, InputStream in) {
-        BucketProps p = checked(id);
-        ChecksumType type = meta.checksum().type() == ChecksumType.NONE ? ChecksumType.of(p.checksum().type())
-                : meta.checksum().type();
-        PutOptions opts = new PutOptions(type, meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
-                meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
-                meta.version().isEmpty() ? null : meta.version()).withCopies(p.mirror().effectiveCopies(), false);
-        if (recentDeletes.supersedes(id.uname(), meta.mtimeMillis(), System.currentTimeMillis())) {
-            LOG.fine(() -> "dropping " + id.cname() + " from a rebalance: a client deleted it here after it was written");
-            drain(id, in);
-            return meta;
-        }
-        try (StorageConnection c = local.connection()) {
-            Optional<ObjectStat> have = c.stat(id);
-            if (have.isPresent() && isNewerOrSame(have.get(), meta)) {
-                in.transferTo(java.io.OutputStream.nullOutputStream());
-                // kept from before (e.g. a target that returned with its disks): its slices may still be missing
-                ec.afterReceive(id, p);
-                return have.get();
-            }
-            ObjectStat st = c.put(id, in, opts);
-            ec.afterReceive(id, p);
-            return st;
-        } catch (java.io.IOException e) {
-            throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
-    }
-
-    /**
-     * Stores an object copied from another target into this bucket (copy-listrange, copy-bck): a new object with
-     * the source's custom metadata and a fresh version, the source's checksum verified on arrival.
-     */
-    public ObjectStat receiveCopy(ObjectId id, ObjectStat meta, InputStream in) {
-        BucketProps p = checked(id);
-        PutOptions opts = options(p).withCustom(meta.custom()).withExpected(
-                meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(), meta.size());
-        try (StorageConnection c = local.connection()) {
-            return c.put(id, in, opts);
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
-    }
-
-    private static void drain(ObjectId id, InputStream in) {
-        try {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (java.io.IOException e) {
-            throw new AisException(AisException.Kind.INTERNAL, "receiving " + id.cname() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /** A copy that arrives late (an older version than what a client wrote here meanwhile) must not win. */
-    private static boolean isNewerOrSame(ObjectStat have, ObjectStat incoming) {
-        try {
-            if (!have.version().isEmpty() && !incoming.version().isEmpty()) {
-                return Long.parseLong(have.version()) >= Long.parseLong(incoming.version());
-            }
-        } catch (NumberFormatException e) {
-            // fall through to time order
-        }
-        return have.mtimeMillis() >= incoming.mtimeMillis();
-    }
-
     /** Deletes the local copy if it is still {@code expected} (same version and checksum); used by rebalance. */
     public boolean localDeleteIfUnchanged(ObjectId id, ObjectStat expected) {
         try (StorageConnection c = local.connection()) {
@@ -282,15 +208,6 @@ public class ObjectService {
         }
     }
 
-    /** Local-only page (intra-cluster calls and single-target clusters). */
-    public ObjectPage localList(BucketId bucket, ListRequest request) {
-        try (StorageConnection c = local.connection()) {
-            return c.list(bucket, request);
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
-    }
-
     /** Other targets of the Smap that are up (including those in maintenance: they still hold data). */
     private List<NodeInfo> peers() {
         return local.clusterMap().targets().stream().filter(t -> !t.id().equals(local.self().id())).toList();
@@ -317,7 +234,7 @@ public class ObjectService {
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
         // also when absent here: a rebalance may still be sending the object from its previous owner
-        recentDeletes.deleted(id.uname(), System.currentTimeMillis());
+        receiver.deleted(id, System.currentTimeMillis());
         boolean deleted;
         try (StorageConnection c = local.connection()) {
             deleted = c.delete(id);
@@ -401,28 +318,13 @@ public class ObjectService {
         return st;
     }
 
-    /** One page of the bucket over the whole cluster: every target's sorted page, merged (see PageMerge). */
-    public ObjectPage list(BucketId bucket, ListRequest request) {
-        buckets.props(bucket);
-        List<NodeInfo> targets = local.clusterMap().targets();
-        if (targets.size() <= 1) {
-            return localList(bucket, request);
-        }
-        List<ObjectPage> pages = new java.util.ArrayList<>();
-        for (NodeInfo t : targets) {
-            pages.add(t.id().equals(local.self().id()) ? localList(bucket, request)
-                    : local.intra().list(t, bucket, request));
-        }
-        return PageMerge.merge(pages, request.pageSize());
-    }
-
     private BucketProps checked(ObjectId id) {
         BucketProps p = buckets.props(id.bucket());
         checkName(id);
         return p;
     }
 
-    private static void checkName(ObjectId id) {
+    static void checkName(ObjectId id) {
         String problem = ObjectNames.problem(id.name());
         if (problem != null) {
             String shown = id.name().length() > 80 ? id.name().substring(0, 80) + "..." : id.name();

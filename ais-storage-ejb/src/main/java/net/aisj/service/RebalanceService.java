@@ -48,6 +48,12 @@ public class RebalanceService {
     ObjectService objects;
 
     @Inject
+    ObjectListing listing;
+
+    @Inject
+    ObjectReceiver receiver;
+
+    @Inject
     BucketService buckets;
 
     @Inject
@@ -103,7 +109,7 @@ public class RebalanceService {
 
     /** Stores an object a rebalancing target sent here and counts it in this node's part of job {@code xactId}. */
     public void receive(ObjectId id, ObjectStat meta, java.io.InputStream in, String xactId) {
-        objects.receive(id, meta, in);
+        receiver.receive(id, meta, in);
         if (xactId != null && !xactId.isEmpty()) {
             registry.get(xactId).ifPresent(x -> x.received(meta.size()));
         }
@@ -135,7 +141,7 @@ public class RebalanceService {
 
         @Override
         public ObjectPage localList(BucketId bucket, ListRequest request) {
-            return objects.localList(bucket, request);
+            return listing.localList(bucket, request);
         }
 
         @Override

@@ -19,6 +19,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
 import net.aisj.service.MirrorService;
+import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.PlannedTargets;
 import net.aisj.service.StorageNode;
@@ -43,6 +44,9 @@ public class ArchiveJobs {
 
     @Inject
     ObjectService objects;
+
+    @Inject
+    ObjectListing listing;
 
     @Inject
     ClusterReads reads;
@@ -75,7 +79,7 @@ public class ArchiveJobs {
         }
         String id = MirrorService.newId();
         // the sources may be on any target: one that leaves mid-job aborts it (the status says which)
-        planned.watch(registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects,
+        planned.watch(registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, listing,
                 threads.fetchers())));
         return id;
     }

@@ -12,6 +12,7 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.core.AisException;
+import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
@@ -32,15 +33,17 @@ final class ArchiveXaction extends Xaction {
     private final ClusterReads reads;
     private final ShardWriter writer;
     private final ObjectService objects;
+    private final ObjectListing listing;
     private final ExecutorService executor;
 
     ArchiveXaction(String id, String nodeId, ArchiveSpec spec, ClusterReads reads, ShardWriter writer,
-                   ObjectService objects, ExecutorService executor) {
+                   ObjectService objects, ObjectListing listing, ExecutorService executor) {
         super(id, XactKind.ARCHIVE, nodeId, spec.from().name());
         this.spec = spec;
         this.reads = reads;
         this.writer = writer;
         this.objects = objects;
+        this.listing = listing;
         this.executor = executor;
     }
 
@@ -118,7 +121,7 @@ final class ArchiveXaction extends Xaction {
                     } else if (last) {
                         return false;
                     } else {
-                        ObjectPage p = objects.list(spec.from(), new ListRequest(spec.range().prefix(), after, 1000,
+                        ObjectPage p = listing.list(spec.from(), new ListRequest(spec.range().prefix(), after, 1000,
                                 false, true));
                         page = p.entries().iterator();
                         after = p.nextToken();

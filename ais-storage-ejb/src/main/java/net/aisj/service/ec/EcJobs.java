@@ -23,7 +23,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
-import net.aisj.service.ObjectService;
+import net.aisj.service.ObjectListing;
 import net.aisj.service.StorageNode;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactionRegistry;
@@ -47,7 +47,7 @@ public class EcJobs {
     BucketService buckets;
 
     @Inject
-    ObjectService objects;
+    ObjectListing listing;
 
     @Inject
     EcService ec;
@@ -147,7 +147,7 @@ public class EcJobs {
 
         @Override
         public ObjectPage localList(BucketId bucket, ListRequest request) {
-            return objects.localList(bucket, request);
+            return listing.localList(bucket, request);
         }
 
         @Override

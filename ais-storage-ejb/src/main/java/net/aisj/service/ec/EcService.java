@@ -181,6 +181,14 @@ public class EcService {
         return parts().queue().counters();
     }
 
+    /**
+     * Holders' refusals of this target's replicas and slices (they kept a newer generation):
+     * {refused, replaced (this main's generation now there), unresolved (left as it was, reported as a failure)}.
+     */
+    public long[] refusalCounters() {
+        return parts().writer().refusalCounters();
+    }
+
     // ------------------------------------------------------------------ this target's side of the intra calls
 
     /** This target's metafile of {@code id}; with {@code verify}, a held slice that does not match is dropped. */
@@ -195,10 +203,24 @@ public class EcService {
         }
     }
 
-    /** Stores a replica or slice sent by the object's main target. */
-    public void receiveSlice(ObjectId id, EcMeta meta, InputStream in) {
+    /**
+     * Stores a replica or slice sent by the object's main target. Returns empty once stored, or a refusal when this
+     * target keeps a newer generation of the object (nothing stored): the sender must learn it, since it is the
+     * object's source of truth and decides which generation stays ({@link EcRefusals}).
+     */
+    public Optional<EcIntra.Refusal> receiveSlice(ObjectId id, EcMeta meta, InputStream in) {
         try (StorageConnection c = node.connection()) {
-            c.putSlice(id, meta, in);
+            if (c.putSlice(id, meta, in)) {
+                return Optional.empty();
+            }
+            Optional<EcMeta> held = c.ecMeta(id);
+            String msg = (meta.isCopy() ? "replica" : "slice " + meta.sliceId()) + " of " + id.cname()
+                    + " generation " + meta.generation() + " from " + meta.mainNode() + " refused: this target keeps "
+                    + held.map(m -> "generation " + m.generation() + (m.mainNode().equals(node.self().id())
+                            ? " (its own main metafile)" : " (from " + m.mainNode() + ")"))
+                            .orElse("a newer generation (removed since)");
+            LOG.info(msg);
+            return Optional.of(new EcIntra.Refusal(held, msg));
         } catch (StorageException e) {
             throw StorageErrors.map(e);
         }

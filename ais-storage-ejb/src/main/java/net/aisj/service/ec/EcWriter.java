@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
@@ -32,9 +33,11 @@ import net.aisj.service.StorageNode;
  * sends to the holders in parallel, then writes the main metafile with the holder map. In {@link Mode#PUT} it sends
  * everything (a new generation); in {@link Mode#CHECK} and {@link Mode#VERIFY} it first asks every target for its
  * metafile (VERIFY: holders re-read their slice), sends only what is missing or wrong, and removes replicas and
- * slices left on targets that are no longer holders. Encoding runs on the calling thread (a worker of the
- * {@code ec-encode} or {@code ec-put} lane), every call to another target on the {@code ec-fanout} lane
- * ({@link EcLanes}). Thread-safe (stateless besides its collaborators).
+ * slices left on targets that are no longer holders. A holder that refuses a replica or slice because it keeps a
+ * newer generation says so, and this main, the object's source of truth, replaces that generation
+ * ({@link EcRefusals}). Encoding runs on the calling thread (a worker of the {@code ec-encode} or {@code ec-put}
+ * lane), every call to another target on the {@code ec-fanout} lane ({@link EcLanes}). Thread-safe (stateless
+ * besides its collaborators and refusal counters).
  */
 final class EcWriter {
 
@@ -46,6 +49,7 @@ final class EcWriter {
     private final StorageNode node;
     private final EcIntra intra;
     private final EcLanes lanes;
+    private final EcRefusals refusals = new EcRefusals();
 
     EcWriter(StorageNode node, EcIntra intra, EcLanes lanes) {
         this.node = node;
@@ -128,7 +132,8 @@ final class EcWriter {
      * The previous generation when the object and its layout did not change, else a new, larger one. The file's
      * mtime does not count: a target that restores the object from its slices writes a new file with the same
      * content, and a new generation there would make it refuse, once it is a holder again, the slice the returned
-     * main sends it with the unchanged generation (the slice then stays missing).
+     * main sends it with the unchanged generation (the main then has to drop that generation and send again, see
+     * {@link EcRefusals}).
      */
     static long generation(Optional<EcMeta> prev, ObjectStat st, EcLayout layout) {
         if (prev.isEmpty()) {
@@ -164,15 +169,17 @@ final class EcWriter {
         EcMeta m = base.forSlice(0, "");
         for (NodeInfo h : to.keySet()) {
             sends.put(h.displayName(), () -> {
-                try (StorageConnection c2 = node.connection(); ObjectReader r = c2.open(id, false)) {
-                    if (r.stat().size() != m.objSize() || !r.stat().checksum().equals(m.objChecksum())) {
-                        throw new AisException(AisException.Kind.CONFLICT, "changed while replicating");
+                place(h, id, m, () -> {
+                    try (StorageConnection c2 = node.connection(); ObjectReader r = c2.open(id, false)) {
+                        if (r.stat().size() != m.objSize() || !r.stat().checksum().equals(m.objChecksum())) {
+                            throw new AisException(AisException.Kind.CONFLICT, "changed while replicating");
+                        }
+                        return intra.putSlice(h, id, m, r.stream(), m.objSize());
+                    } catch (StorageException | java.io.IOException e) {
+                        throw new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);
                     }
-                    intra.putSlice(h, id, m, r.stream(), m.objSize());
-                    return null;
-                } catch (StorageException | java.io.IOException e) {
-                    throw new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);
-                }
+                });
+                return null;
             });
         }
         return lanes.fanOut(sends, (h, v) -> { });
@@ -191,18 +198,59 @@ final class EcWriter {
                 Spooled s = slices.get(e.getValue() - 1);
                 EcMeta m = base.forSlice(e.getValue(), s.checksum().value());
                 sends.put(e.getKey().displayName(), () -> {
-                    try (StorageConnection c2 = node.connection(); InputStream in = c2.openSpooled(s.token())) {
-                        intra.putSlice(e.getKey(), id, m, in, s.size());
-                        return null;
-                    } catch (StorageException | java.io.IOException ex) {
-                        throw new AisException(AisException.Kind.INTERNAL, ex.getMessage(), ex);
-                    }
+                    place(e.getKey(), id, m, () -> {
+                        try (StorageConnection c2 = node.connection(); InputStream in = c2.openSpooled(s.token())) {
+                            return intra.putSlice(e.getKey(), id, m, in, s.size());
+                        } catch (StorageException | java.io.IOException ex) {
+                            throw new AisException(AisException.Kind.INTERNAL, ex.getMessage(), ex);
+                        }
+                    });
+                    return null;
                 });
             }
             return lanes.fanOut(sends, (h, v) -> { });
         } finally {
             slices.forEach(s -> c.releaseSpooled(s.token()));
         }
+    }
+
+    /**
+     * Stores {@code m} on holder {@code h}; a holder that refuses it for a newer generation of its own is dealt
+     * with by {@link EcRefusals} (this main wins while it is the main of the object it encoded).
+     */
+    private void place(NodeInfo h, ObjectId id, EcMeta m, EcRefusals.Send send) {
+        refusals.place(h.displayName(), id, m, send, gen -> intra.delete(h, id, gen), () -> mainState(id, m));
+    }
+
+    /** Whether this target is still the main of {@code id} and its object is still the one {@code ours} describes. */
+    private EcRefusals.MainState mainState(ObjectId id, EcMeta ours) {
+        String self = node.self().id();
+        if (!TargetPlacement.owner(node.clusterMap(), id.uname()).id().equals(self)) {
+            return EcRefusals.MainState.NOT_MAIN;
+        }
+        try (StorageConnection c = node.connection()) {
+            Optional<ObjectStat> st = c.stat(id);
+            if (st.isEmpty() || st.get().size() != ours.objSize() || !st.get().checksum().equals(ours.objChecksum())
+                    || !Objects.requireNonNullElse(st.get().version(), "").equals(ours.objVersion())
+                    || !st.get().custom().equals(ours.custom())) {
+                return EcRefusals.MainState.CHANGED;
+            }
+            Optional<EcMeta> mine = c.ecMeta(id);
+            if (mine.isPresent() && mine.get().generation() > ours.generation()) {
+                return EcRefusals.MainState.CHANGED;
+            }
+            return EcRefusals.MainState.CURRENT;
+        } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.NOT_FOUND) {
+                return EcRefusals.MainState.CHANGED;
+            }
+            throw StorageErrors.map(e);
+        }
+    }
+
+    /** {refused, replaced, unresolved}: see {@link EcRefusals#counters}. */
+    long[] refusalCounters() {
+        return refusals.counters();
     }
 
     /** Removes the replicas/slices of targets that are not holders any more (they answered a metafile). */

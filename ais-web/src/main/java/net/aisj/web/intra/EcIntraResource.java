@@ -1,6 +1,7 @@
 package net.aisj.web.intra;
 
 import java.io.InputStream;
+import java.util.Optional;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -31,7 +32,8 @@ import net.aisj.web.common.PathNames;
 /**
  * Erasure-coding calls between targets ({@code /v1/intra/ec/...}, cluster secret required like every intra
  * endpoint): a target's metafile of an object, storing/serving/removing the replica or slice it holds, and starting
- * its part of an EC job. Metafiles travel in {@value EcIntra#META_HEADER} (base64url JSON).
+ * its part of an EC job. Metafiles travel in {@value EcIntra#META_HEADER} (base64url JSON). A holder that keeps a
+ * newer generation refuses a slice with {@value EcIntra#REFUSED_STATUS} and {@value EcIntra#REFUSED_HEADER}.
  */
 @Path("v1/intra/ec")
 public class EcIntraResource {
@@ -62,8 +64,16 @@ public class EcIntraResource {
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing " + EcIntra.META_HEADER);
         }
-        ec.receiveSlice(object(bucket, provider, ns), EcIntra.decodeMeta(meta), body);
-        return Response.ok().build();
+        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(bucket, provider, ns), EcIntra.decodeMeta(meta),
+                body);
+        if (refused.isEmpty()) {
+            return Response.ok().build();
+        }
+        EcIntra.Refusal r = refused.get();
+        Response.ResponseBuilder b = Response.status(EcIntra.REFUSED_STATUS).type(MediaType.TEXT_PLAIN_TYPE)
+                .entity(r.message()).header(EcIntra.REFUSED_HEADER, Long.toString(r.generation()));
+        r.held().ifPresent(m -> b.header(EcIntra.META_HEADER, EcIntra.encodeMeta(m)));
+        return b.build();
     }
 
     @GET

@@ -28,6 +28,8 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
+import net.aisj.service.ObjectReceiver;
+import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
 import net.aisj.service.StorageNode;
@@ -41,6 +43,12 @@ public class IntraResource {
 
     @Inject
     ObjectService objects;
+
+    @Inject
+    ObjectListing listing;
+
+    @Inject
+    ObjectReceiver receiver;
 
     @Inject
     RebalanceService rebalance;
@@ -68,7 +76,7 @@ public class IntraResource {
                        @QueryParam("after") String after, @QueryParam("pagesize") int pageSize,
                        @QueryParam("norecurse") boolean noRecursion, @QueryParam("nameonly") boolean nameOnly) {
         BucketId b = bucket(bucket, provider, ns);
-        return PageJson.write(objects.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
+        return PageJson.write(listing.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
                 .toString();
     }
 
@@ -119,7 +127,7 @@ public class IntraResource {
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
         if (IntraClient.COPY.equals(xactId)) {
-            objects.receiveCopy(id, stat, body);
+            receiver.receiveCopy(id, stat, body);
         } else {
             rebalance.receive(id, stat, body, xactId);
         }

@@ -33,7 +33,7 @@ import net.aisj.service.BucketService;
 import net.aisj.service.BucketSummaryService;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
-import net.aisj.service.ObjectService;
+import net.aisj.service.ObjectListing;
 import net.aisj.service.StorageNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
@@ -63,7 +63,7 @@ public class BucketsResource {
     BucketService buckets;
 
     @Inject
-    ObjectService objects;
+    ObjectListing listing;
 
     @Inject
     StorageNode node;
@@ -117,7 +117,7 @@ public class BucketsResource {
         }
         LsoMsg lso = LsoMsg.from(msg.valueObject());
         String after = !lso.continuationToken().isEmpty() ? lso.continuationToken() : lso.startAfter();
-        ObjectPage page = objects.list(id, new ListRequest(lso.prefix(), after, lso.pageSize(),
+        ObjectPage page = listing.list(id, new ListRequest(lso.prefix(), after, lso.pageSize(),
                 lso.has(LsoMsg.LS_NO_RECURSION), lso.nameOnly()));
         String uuid = lso.uuid().isEmpty() ? newUuid() : lso.uuid();
         LsoWriter w = new LsoWriter(uuid, lso.props(), lso.nameOnly(), node.self().id());

@@ -13,7 +13,7 @@ import net.aisj.connector.api.ListRequest;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.service.BucketService;
-import net.aisj.service.ObjectService;
+import net.aisj.service.ObjectListing;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.CreateBucketConfiguration;
@@ -38,7 +38,7 @@ public class S3Buckets {
     BucketService buckets;
 
     @Inject
-    ObjectService objects;
+    ObjectListing listing;
 
     Response list(S3Call c) {
         ListAllMyBucketsResult r = new ListAllMyBucketsResult();
@@ -72,7 +72,7 @@ public class S3Buckets {
 
     Response delete(S3Call c) {
         BucketId id = existing(c);
-        if (!objects.list(id, new ListRequest("", "", 1, false, true)).entries().isEmpty()) {
+        if (!listing.list(id, new ListRequest("", "", 1, false, true)).entries().isEmpty()) {
             throw new S3Exception(S3Error.BucketNotEmpty, "bucket " + c.bucket() + " is not empty");
         }
         buckets.destroy(id);

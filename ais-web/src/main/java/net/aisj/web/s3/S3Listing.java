@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.Response;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
-import net.aisj.service.ObjectService;
+import net.aisj.service.ObjectListing;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.CommonPrefix;
@@ -22,7 +22,7 @@ import net.aisj.web.s3.xml.S3Xml;
 /**
  * ListObjects V1 ({@code marker}, {@code NextMarker}) and V2 ({@code list-type=2}: opaque base64 continuation
  * token = the last key or prefix returned, {@code start-after}, {@code fetch-owner}, {@code KeyCount}) over the
- * cluster-wide native listing ({@link ObjectService#list}), with {@link ListingWalker} for delimiters.
+ * cluster-wide native listing ({@link ObjectListing#list}), with {@link ListingWalker} for delimiters.
  */
 @ApplicationScoped
 public class S3Listing {
@@ -31,7 +31,7 @@ public class S3Listing {
     public static final int MAX_KEYS = 1000;
 
     @Inject
-    ObjectService objects;
+    ObjectListing listing;
 
     @Inject
     S3Buckets buckets;
@@ -48,7 +48,7 @@ public class S3Listing {
         String delimiter = c.param("delimiter");
         delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
         ListingWalker.PageSource src = (p, after, size, noRec) ->
-                objects.list(id, new ListRequest(p, after, size, noRec, false));
+                listing.list(id, new ListRequest(p, after, size, noRec, false));
         if ("2".equals(c.param("list-type"))) {
             return v2(c, src, prefix, delimiter, maxKeys, url);
         }

@@ -27,10 +27,11 @@ import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Erasure coding across targets on a 4-node cluster, black box: EC 2+1 (objects below {@code objsize_limit}
- * replicated), PUT throughput with and without {@code ec.sync_put}, delete/overwrite on every holder, bit flips in
- * main replicas and slices (detected, never served, healed), {@code kill -9} of a node during a PUT wave and then of
- * a second one (sync: every acknowledged object stays readable), and the asynchronous window (objects whose only
- * copy was on the killed node come back with it).
+ * replicated), PUT throughput with and without {@code ec.sync_put}, delete/overwrite on every holder (one holder
+ * keeping a stale, newer generation, which the main replaces), bit flips in main replicas and slices (detected,
+ * never served, healed), {@code kill -9} of a node during a PUT wave and then of a second one (sync: every
+ * acknowledged object stays readable), and the asynchronous window (objects whose only copy was on the killed node
+ * come back with it).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ErasureCodingIT {
@@ -124,13 +125,22 @@ class ErasureCodingIT {
         assertThat(slices).as("slice holders of a 40000-byte object").hasSize(3);
         slices.values().forEach(p -> assertThat(p.toFile().length()).isEqualTo(20_000));
         Map<Integer, String> meta1 = metas(b, "obj");
+        // one holder keeps a stale, newer generation (as if written while the main was away): it refuses the
+        // main's next slice, and the main, the object's source of truth, replaces that generation
+        int stale = slices.keySet().iterator().next();
+        Path staleMeta = EcCluster.holders(c(), b, "%mt", "obj").get(stale);
+        long future = generation(meta1.get(stale)) + 1_000_000_000_000L;
+        writeString(staleMeta, meta1.get(stale).replaceFirst("\"generation\":\\d+",
+                "\"generation\":" + future));
         assertThat(c().put(2, b, "obj", v2).status()).isEqualTo(200);
         Map<Integer, String> meta2 = metas(b, "obj");
         assertThat(meta2.keySet()).containsAll(slices.keySet());
         for (int s : slices.keySet()) {
             assertThat(generation(meta2.get(s))).as("generation on node%d", s)
-                    .isGreaterThan(generation(meta1.get(s)));
+                    .isGreaterThan(generation(meta1.get(s))).isLessThan(future);
         }
+        assertThat(meta2.values().stream().map(ErasureCodingIT::generation).distinct())
+                .as("one generation on every target after the stale one was replaced").hasSize(1);
         EcCluster.holders(c(), b, "%ec", "obj").values().forEach(p -> assertThat(p.toFile().length())
                 .isEqualTo(25_000));
         assertThat(c().get(3, b, "obj").resp().body()).isEqualTo(v2);
@@ -153,6 +163,14 @@ class ErasureCodingIT {
         EcCluster.holders(c(), b, "%mt", name).forEach((s, p) -> out.put(s, new String(EcCluster.read(p),
                 java.nio.charset.StandardCharsets.UTF_8)));
         return out;
+    }
+
+    private static void writeString(Path p, String content) {
+        try {
+            java.nio.file.Files.writeString(p, content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static long generation(String metaJson) {
