@@ -186,7 +186,8 @@ public class EcService {
      * {refused, replaced (this main's generation now there), unresolved (left as it was, reported as a failure)}.
      */
     public long[] refusalCounters() {
-        return parts().writer().refusalCounters();
+        Parts p = parts; // not parts(): a metrics scrape must not start EC's work lanes on a node that never used EC
+        return p == null ? new long[3] : p.writer().refusalCounters();
     }
 
     // ------------------------------------------------------------------ this target's side of the intra calls

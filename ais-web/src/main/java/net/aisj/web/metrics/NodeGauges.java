@@ -32,6 +32,7 @@ import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.core.AisException;
 import net.aisj.service.StorageNode;
+import net.aisj.service.ec.EcService;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
 import net.aisj.xact.XactionRegistry;
@@ -56,6 +57,9 @@ public class NodeGauges {
 
     @Inject
     XactionRegistry jobs;
+
+    @Inject
+    EcService ec;
 
     @Resource(lookup = "payara/Hazelcast")
     HazelcastInstance hazelcast;
@@ -119,6 +123,13 @@ public class NodeGauges {
         reb("ais_target_reb_tx_bytes", "rebalance: bytes sent to their new owner", XactSnapshot::outBytes);
         reb("ais_target_reb_rx_count", "rebalance: objects received", XactSnapshot::inObjs);
         reb("ais_target_reb_rx_bytes", "rebalance: bytes received", XactSnapshot::inBytes);
+        String[] refusals = {"refused", "replaced", "unresolved"};
+        for (int i = 0; i < refusals.length; i++) {
+            int at = i;
+            gauge("ais_target_ec_slice_refusals", "slices/replicas a holder refused for holding a newer generation: "
+                    + "refused in all, replaced by this main's, left unresolved", MetricUnits.NONE,
+                    () -> ec.refusalCounters()[at], new Tag("outcome", refusals[i]));
+        }
         gauge("ais_target_reb_running", "1 while this node's part of a rebalance runs", MetricUnits.NONE,
                 () -> latestRebalance().filter(XactSnapshot::running).isPresent() ? 1L : 0L);
     }

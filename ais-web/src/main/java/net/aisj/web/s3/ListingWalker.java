@@ -19,7 +19,7 @@ public final class ListingWalker {
     /** Past every name that starts with a prefix, in UTF-8 order (U+10FFFF). */
     static final String MAX_CHAR = "\uDBFF\uDFFF";
 
-    /** Where the native pages come from (ObjectService.list in production). */
+    /** Where the native pages come from (ObjectListing.list in production). */
     @FunctionalInterface
     public interface PageSource {
         ObjectPage page(String prefix, String startAfter, int pageSize, boolean noRecursion);
