@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
 import javax.crypto.Mac;
@@ -30,6 +32,9 @@ public final class SigV4 {
     public static final String STREAMING_UNSIGNED_TRAILER = "STREAMING-UNSIGNED-PAYLOAD-TRAILER";
     /** SHA-256 of the empty string. */
     public static final String EMPTY_SHA256 = "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855";
+
+    private static final int MAX_KEYS = 1024;
+    private static final Map<String, byte[]> KEYS = new ConcurrentHashMap<>();
 
     private SigV4() {
     }
@@ -144,7 +149,25 @@ public final class SigV4 {
         return b.toString();
     }
 
+    /**
+     * The derived signing key, remembered per secret, day, region and service (four HMACs per request otherwise; a
+     * client signs every request of a day with the same key). At most {@value #MAX_KEYS} are kept; the map is
+     * emptied when full. The returned array must not be modified.
+     */
     public static byte[] signingKey(String secret, String date, String region, String service) {
+        String id = secret + '\n' + date + '\n' + region + '\n' + service;
+        byte[] k = KEYS.get(id);
+        if (k == null) {
+            if (KEYS.size() >= MAX_KEYS) {
+                KEYS.clear();
+            }
+            k = deriveKey(secret, date, region, service);
+            KEYS.put(id, k);
+        }
+        return k;
+    }
+
+    static byte[] deriveKey(String secret, String date, String region, String service) {
         byte[] k = hmac(("AWS4" + secret).getBytes(StandardCharsets.UTF_8), date);
         k = hmac(k, region);
         k = hmac(k, service);

@@ -54,6 +54,19 @@ class SigV4Test {
     }
 
     @Test
+    void signingKeysAreRememberedPerSecretDayRegionAndService() {
+        byte[] k = SigV4.signingKey(SK, "20130524", "us-east-1", "s3");
+        assertThat(SigV4.signingKey(SK, "20130524", "us-east-1", "s3")).isSameAs(k)
+                .isEqualTo(SigV4.deriveKey(SK, "20130524", "us-east-1", "s3"));
+        for (String[] other : new String[][] {{SK + "x", "20130524", "us-east-1", "s3"},
+            {SK, "20130525", "us-east-1", "s3"}, {SK, "20130524", "eu-west-1", "s3"},
+            {SK, "20130524", "us-east-1", "sts"}}) {
+            assertThat(SigV4.signingKey(other[0], other[1], other[2], other[3]))
+                    .isEqualTo(SigV4.deriveKey(other[0], other[1], other[2], other[3])).isNotEqualTo(k);
+        }
+    }
+
+    @Test
     void verifiesTheExampleAndRejectsAWrongOne() {
         var ok = RequestAuthenticator.request("GET", "/test.txt", null,
                 getObjectHeaders("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"));
