@@ -13,7 +13,10 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
@@ -25,8 +28,10 @@ import net.aisj.it.support.PseudoRandomInputStream;
 /**
  * Mountpath changes on a node with three mountpaths: detach-mp drains the mountpath through a resilver before it
  * goes (nothing lost), attach-mp brings it back, and a mountpath that vanishes under the node is disabled by the
- * filesystem health check while its objects are served from their copies and re-mirrored on the others.
+ * filesystem health check while its objects are served from their copies and re-mirrored on the others; changes
+ * made by request (attach, disable) survive a restart.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class MountpathIT {
 
     static final int COUNT = 150;
@@ -153,6 +158,28 @@ class MountpathIT {
             ais.control("POST", "/v1/daemon/mountpaths", msg("enable-mp", victim)).expect(200);
         }
         assertThat(listed("available", victim)).isTrue();
+        ais.destroyBucket(b).expect(200);
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE) // restarts the node, so it runs last
+    void mountpathChangesSurviveARestart() throws Exception {
+        String b = ItEnv.bucketName("mprestart");
+        ais.createBucket(b).expect(200);
+        Path extra = node.dir().resolve("mp-extra");
+        Path off = node.mountpaths().get(2);
+        ais.control("PUT", "/v1/daemon/mountpaths", msg("attach-mp", extra)).expect(200);
+        ais.control("POST", "/v1/daemon/mountpaths", msg("disable-mp", off)).expect(200);
+        putAll(b, 3);
+        assertThat(filesUnder(extra, b)).as("objects placed on the attached mountpath").isPositive();
+
+        node.stop();
+        node.restart();
+        assertThat(listed("available", extra)).as("the attached mountpath is opened again").isTrue();
+        assertThat(listed("disabled", off)).as("the mountpath disabled by request stays disabled").isTrue();
+        readAll(b);
+        ais.control("POST", "/v1/daemon/mountpaths", msg("enable-mp", off)).expect(200);
+        assertThat(listed("available", off)).isTrue();
         ais.destroyBucket(b).expect(200);
     }
 }

@@ -297,7 +297,7 @@ public final class StorageEngine {
     /** See {@link net.aisj.connector.api.StorageConnection#enableMountpath}. */
     public NodeVolume enableMountpath(String path, boolean on) throws StorageException {
         State s = st();
-        s.volume().setUsable(path, on, on ? null : "disabled by request");
+        s.volume().setUsable(path, on, on ? null : "disabled by request", true);
         return s.volume().describe(false);
     }
 
@@ -312,7 +312,7 @@ public final class StorageEngine {
         for (Mountpath mp : s.volume().usable()) {
             if (!Mountpath.probeWritable(mp.root())) {
                 try {
-                    if (s.volume().setUsable(mp.path(), false, "failed the filesystem health check")) {
+                    if (s.volume().setUsable(mp.path(), false, "failed the filesystem health check", false)) {
                         disabled.add(mp.path());
                     }
                 } catch (StorageException e) {

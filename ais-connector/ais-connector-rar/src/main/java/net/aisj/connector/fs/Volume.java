@@ -25,8 +25,10 @@ import net.aisj.connector.api.StorageException.Reason;
  * (writable? user xattrs?), reconciles the node id with the {@link VolumeRecord}s on disk and writes them, and moves
  * any leftover work directory to the trash (no transaction survives a restart). At run time mountpaths can be
  * attached, detached, disabled and enabled ({@link #attach}, {@link #detach}, {@link #setUsable}); every change
- * bumps {@link #generation()} so that the node can start a resilver. Changes last until the node restarts with
- * its configured mountpaths. Thread-safe.
+ * bumps {@link #generation()} so that the node can start a resilver. Changes made by request are kept in the
+ * {@link VolumeRecord} (a new version on every usable mountpath) and survive a restart: a mountpath attached at run
+ * time is opened again, a detached one stays out, one disabled by request stays disabled. A mountpath disabled by
+ * the health check is probed again at the next start. Thread-safe.
  */
 final class Volume {
 
@@ -38,11 +40,18 @@ final class Volume {
     private final List<String> configured;
     private volatile List<Mountpath> all;
     private final java.util.concurrent.atomic.AtomicLong generation = new java.util.concurrent.atomic.AtomicLong();
+    /** Disabled by request (kept in the record); guarded by this. */
+    private final Set<String> disabledByRequest;
+    /** The version of the record last written; guarded by this. */
+    private long recordVersion;
 
-    private Volume(String nodeId, List<String> configured, List<Mountpath> all) {
+    private Volume(String nodeId, List<String> configured, List<Mountpath> all, Set<String> disabledByRequest,
+                   long recordVersion) {
         this.nodeId = nodeId;
         this.configured = List.copyOf(configured);
         this.all = List.copyOf(all);
+        this.disabledByRequest = new LinkedHashSet<>(disabledByRequest);
+        this.recordVersion = recordVersion;
     }
 
     /** Counts mountpath changes (attach, detach, disable, enable, a failed health check). */
@@ -81,11 +90,11 @@ final class Volume {
                         + rec.nodeId());
             }
             Mountpath m = new Mountpath(root, true, cfg.xattrProbe().test(root));
-            new VolumeRecord(nodeId, paths).write(root);
             prepareWorkDirs(m);
             List<Mountpath> next = new ArrayList<>(all);
             next.add(m);
             all = List.copyOf(next);
+            persist();
             generation.incrementAndGet();
             FileOps.LOG.info("mountpath " + norm + " attached");
             return m;
@@ -103,6 +112,8 @@ final class Volume {
         List<Mountpath> next = new ArrayList<>(all);
         next.remove(m);
         all = List.copyOf(next);
+        disabledByRequest.remove(m.path());
+        persist();
         generation.incrementAndGet();
         FileOps.LOG.info("mountpath " + m + " detached");
         return m;
@@ -110,22 +121,55 @@ final class Volume {
 
     /**
      * Disables (objects stay readable there, nothing new is placed there) or enables (after a successful probe) a
-     * mountpath; refuses to disable the last usable one. Returns whether the state changed.
+     * mountpath; refuses to disable the last usable one. A change {@code byRequest} is kept across restarts (the
+     * health check's are not). Returns whether the state changed.
      */
-    synchronized boolean setUsable(String path, boolean on, String why) throws StorageException {
+    synchronized boolean setUsable(String path, boolean on, String why, boolean byRequest) throws StorageException {
         Mountpath m = find(path);
-        if (m.usable() == on) {
-            return false;
+        boolean changed = m.usable() != on;
+        if (changed) {
+            if (!on && usable().size() == 1) {
+                throw new StorageException(Reason.BAD_REQUEST, "cannot disable " + m
+                        + ": it is the last usable mountpath");
+            }
+            if (m.setUsable(on) != on) {
+                throw new StorageException(Reason.IO, "mountpath " + m + " cannot be enabled: it is not writable");
+            }
         }
-        if (!on && usable().size() == 1) {
-            throw new StorageException(Reason.BAD_REQUEST, "cannot disable " + m + ": it is the last usable mountpath");
+        if (byRequest && (on ? disabledByRequest.remove(m.path()) : disabledByRequest.add(m.path()))) {
+            persist();
         }
-        if (m.setUsable(on) != on) {
-            throw new StorageException(Reason.IO, "mountpath " + m + " cannot be enabled: it is not writable");
+        if (changed) {
+            generation.incrementAndGet();
+            FileOps.LOG.warning("mountpath " + m + (on ? " enabled" : " disabled") + (why == null ? "" : ": " + why));
         }
-        generation.incrementAndGet();
-        FileOps.LOG.warning("mountpath " + m + (on ? " enabled" : " disabled") + (why == null ? "" : ": " + why));
-        return true;
+        return changed;
+    }
+
+    /**
+     * Writes the current state as the next record version to every usable mountpath. Best effort: a mountpath that
+     * cannot take it keeps an older version, which loses to the newer ones at the next start.
+     */
+    private void persist() {
+        VolumeRecord rec = record(++recordVersion);
+        for (Mountpath m : usable()) {
+            try {
+                rec.write(m.root());
+            } catch (IOException e) {
+                FileOps.LOG.warning("mountpath " + m + ": cannot write the volume record v" + rec.version() + ": "
+                        + e.getMessage());
+            }
+        }
+    }
+
+    private VolumeRecord record(long version) {
+        List<String> paths = new ArrayList<>(all.size());
+        for (Mountpath m : all) {
+            paths.add(m.path());
+        }
+        Set<String> off = new LinkedHashSet<>(disabledByRequest);
+        off.retainAll(paths);
+        return new VolumeRecord(nodeId, paths, configured, off, version);
     }
 
     String nodeId() {
@@ -160,7 +204,7 @@ final class Volume {
         for (Mountpath m : all) {
             if (reprobe && m.usable() && !Mountpath.probeWritable(m.root())) {
                 try {
-                    setUsable(m.path(), false, "failed the filesystem health check");
+                    setUsable(m.path(), false, "failed the filesystem health check", false);
                 } catch (StorageException e) {
                     FileOps.LOG.warning("mountpath " + m + " fails its health check but stays: " + e.getMessage());
                 }
@@ -204,10 +248,18 @@ final class Volume {
         if (!wanted.isEmpty() && !NODE_ID.matcher(wanted).matches()) {
             throw new StorageException(Reason.BAD_REQUEST, "invalid node id \"" + configuredId + "\"");
         }
+        VolumeRecord newest = newestRecord(norm);
+        List<String> effective = newest == null ? norm : newest.effective(norm);
+        Set<String> disabled = new LinkedHashSet<>(newest == null ? Set.of() : newest.disabled());
+        disabled.retainAll(effective);
+        if (!effective.equals(norm) || !disabled.isEmpty()) {
+            FileOps.LOG.info("mountpaths as changed at run time (volume record v" + newest.version() + "): "
+                    + effective + (disabled.isEmpty() ? "" : ", disabled by request: " + disabled));
+        }
         List<Mountpath> mps = new ArrayList<>();
         Set<String> diskIds = new TreeSet<>();
         StringBuilder where = new StringBuilder();
-        for (String s : norm) {
+        for (String s : effective) {
             Path root = Paths.get(s);
             boolean usable;
             try {
@@ -232,14 +284,18 @@ final class Volume {
                     usable = false;
                 }
             }
-            mps.add(new Mountpath(root, usable, xattrs));
+            mps.add(new Mountpath(root, usable && !disabled.contains(s), xattrs));
         }
         String nodeId = resolveNodeId(wanted, diskIds, where.toString());
-        Volume v = new Volume(nodeId, norm, mps);
+        long version = newest == null ? 0 : newest.version();
+        Volume v = new Volume(nodeId, norm, mps, disabled, version);
         if (v.usable().isEmpty()) {
-            throw new StorageException(Reason.UNAVAILABLE, "no usable mountpath among " + norm);
+            throw new StorageException(Reason.UNAVAILABLE, "no usable mountpath among " + effective);
         }
-        VolumeRecord rec = new VolumeRecord(nodeId, norm);
+        VolumeRecord rec = v.record(version);
+        if (newest != null && !rec.sameState(newest)) {
+            rec = v.record(++v.recordVersion);
+        }
         for (Mountpath m : v.usable()) {
             try {
                 if (!rec.equals(VolumeRecord.read(m.root()))) {
@@ -252,9 +308,25 @@ final class Volume {
             }
         }
         if (v.usable().isEmpty()) {
-            throw new StorageException(Reason.UNAVAILABLE, "no usable mountpath among " + norm);
+            throw new StorageException(Reason.UNAVAILABLE, "no usable mountpath among " + effective);
         }
         return v;
+    }
+
+    /** The newest readable record among the configured mountpaths, or null (a fresh node). */
+    private static VolumeRecord newestRecord(List<String> configured) {
+        VolumeRecord newest = null;
+        for (String s : configured) {
+            try {
+                VolumeRecord r = VolumeRecord.read(Paths.get(s));
+                if (r != null && (newest == null || r.version() > newest.version())) {
+                    newest = r;
+                }
+            } catch (IOException e) {
+                FileOps.LOG.fine(() -> "mountpath " + s + ": no readable volume record yet: " + e.getMessage());
+            }
+        }
+        return newest;
     }
 
     private static String resolveNodeId(String wanted, Set<String> diskIds, String where)

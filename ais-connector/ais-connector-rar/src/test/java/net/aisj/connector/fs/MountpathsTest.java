@@ -129,6 +129,47 @@ class MountpathsTest {
     }
 
     @Test
+    void mountpathChangesByRequestSurviveARestart() throws Exception {
+        Path a = dir.resolve("a");
+        Path b = dir.resolve("b");
+        Path c = dir.resolve("c");
+        Path d = dir.resolve("d");
+        try (EngineFixture fx = EngineFixture.open(a, b, c)) {
+            fx.engine.attachMountpath(d.toString());
+            fx.engine.detachMountpath(b.toString());
+            fx.engine.enableMountpath(c.toString(), false);
+            for (int i = 0; i < 40; i++) {
+                fx.put("r/" + i, "v" + i);
+            }
+        }
+        VolumeRecord rec = VolumeRecord.read(a);
+        assertThat(rec.mountpaths()).containsExactly(a.toString(), c.toString(), d.toString());
+        assertThat(rec.configured()).containsExactly(a.toString(), b.toString(), c.toString());
+        assertThat(rec.disabled()).containsExactly(c.toString());
+        assertThat(VolumeRecord.read(d)).isEqualTo(rec);
+        // the same configuration again: d is back, b stays out, c stays disabled, every object is there
+        try (EngineFixture fx = EngineFixture.open(a, b, c)) {
+            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::path)
+                    .containsExactly(a.toString(), c.toString(), d.toString());
+            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::enabled)
+                    .containsExactly(true, false, true);
+            for (int i = 0; i < 40; i++) {
+                assertThat(fx.engine.stat(id("r/" + i))).as("r/" + i).isPresent();
+            }
+            fx.engine.enableMountpath(c.toString(), true);
+        }
+        assertThat(VolumeRecord.read(a).disabled()).isEmpty();
+        assertThat(VolumeRecord.read(a).version()).isGreaterThan(rec.version());
+        // a newly configured mountpath joins; one dropped from the configuration goes
+        Path e = dir.resolve("e");
+        try (EngineFixture fx = EngineFixture.open(a, e)) {
+            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::path)
+                    .containsExactly(a.toString(), e.toString(), d.toString());
+            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::enabled).containsOnly(true);
+        }
+    }
+
+    @Test
     void configuredNodeIdConflictingWithTheDiskIsRefused() throws Exception {
         Path a = dir.resolve("a");
         try (EngineFixture fx = new EngineFixture(EngineConfig.fromSystemProperties(), "t1", a)) {
