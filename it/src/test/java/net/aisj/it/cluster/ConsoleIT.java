@@ -109,7 +109,8 @@ class ConsoleIT {
         Path f1 = Files.write(dir.resolve(local), localBytes);
         Path f2 = Files.write(dir.resolve(remote), remoteBytes);
         browser.click(By.cssSelector("tr[data-bucket='" + bucket + "'] a"));
-        browser.driver().findElement(By.id("upload-files")).sendKeys(f1 + "\n" + f2);
+        // the bucket page renders after the click: wait for its upload input, do not race it
+        browser.await(By.id("upload-files")).sendKeys(f1 + "\n" + f2);
         for (String n : List.of(local, remote)) {
             browser.await("upload of " + n + " done", d -> d.findElements(By.cssSelector(
                     "li[data-upload='" + n + "'][data-state='done']")).size() == 1);
