@@ -75,7 +75,8 @@ class ConsoleIT {
         browser.awaitText(By.id("node-count"), String.valueOf(nodes));
         browser.await("a row per node, all online", d -> d.findElements(By.cssSelector(
                 "#nodes-table tbody tr .state.online")).size() == nodes);
-        assertThat(browser.driver().findElement(By.id("auth-state")).getText()).contains("no authentication");
+        browser.await("the dashboard says there is no authentication", d -> d.findElement(By.id("auth-state"))
+                .getText().contains("no authentication"));
         browser.await(By.cssSelector("#main progress"));
         browser.screenshot("1-dashboard");
 
