@@ -7,7 +7,6 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -135,27 +134,7 @@ class ObjectServiceTest {
         }
 
         static ObjectReader reader(ObjectStat st, byte[] bytes) {
-            return new ObjectReader() {
-                @Override
-                public ObjectStat stat() {
-                    return st;
-                }
-
-                @Override
-                public long transferTo(OutputStream out, long offset, long length) throws IOException {
-                    out.write(bytes, (int) offset, (int) length);
-                    return length;
-                }
-
-                @Override
-                public InputStream stream() {
-                    return new ByteArrayInputStream(bytes);
-                }
-
-                @Override
-                public void close() {
-                }
-            };
+            return new BytesReader(st, bytes);
         }
     }
 
