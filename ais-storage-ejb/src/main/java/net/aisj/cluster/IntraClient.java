@@ -17,6 +17,7 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
 import net.aisj.xact.XactSnapshot;
 
@@ -201,11 +202,11 @@ public final class IntraClient {
     }
 
     /** Starts this node's part of multi-object job {@code id} on {@code node}, with its message. */
-    public void runXaction(NodeInfo node, String kind, String id, String bucket, jakarta.json.JsonObject msg) {
+    public void runXaction(NodeInfo node, String kind, String id, String bucket, MultiObjRequest msg) {
         String q = "/v1/intra/xactions/run?kind=" + enc(kind) + "&id=" + enc(id) + "&bucket=" + enc(bucket);
         HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(msg.toString())), Duration.ofSeconds(60));
+                .POST(HttpRequest.BodyPublishers.ofString(MultiObjJson.write(msg).toString())), Duration.ofSeconds(60));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "run " + kind + "[" + id + "]", r.statusCode(), in);

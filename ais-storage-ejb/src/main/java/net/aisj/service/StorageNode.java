@@ -26,11 +26,8 @@ import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-
+import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.GridMembership;
-import net.aisj.cluster.HazelcastVersionedStore;
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.VersionedStore;
@@ -59,13 +56,15 @@ import net.aisj.core.NodeInfo;
 public class StorageNode {
 
     static final String CF_NAME = "java:app/eis/ais-storage";
+    /** Data-grid table: the newest BMD version each node has applied ({@code <node id>/bmd}). */
+    private static final String SEEN = "ais.seen";
     private static final Logger LOG = Logger.getLogger(StorageNode.class.getName());
 
     @Resource(lookup = CF_NAME)
     StorageConnectionFactory connections;
 
-    @Resource(lookup = "payara/Hazelcast")
-    HazelcastInstance hazelcast;
+    @Inject
+    DataGrid grid;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -86,7 +85,6 @@ public class StorageNode {
     private volatile VersionedStore<BucketMetadata> bmd;
     private volatile GridMembership membership;
     private volatile NodeVolume volume;
-    private volatile IMap<String, Long> seen;
     private volatile IntraClient intra;
     private volatile String intraSecret;
     private final long startedNanos = System.nanoTime();
@@ -109,12 +107,10 @@ public class StorageNode {
             volume = c.open(config.nodeId().orElse(null), mps);
             BucketMetadata bmdOnDisk = newestOnDisk(c, "bmd", MetaJson::readBmd, BucketMetadata::version);
             ClusterMap smapOnDisk = newestOnDisk(c, "smap", MetaJson::readSmap, ClusterMap::version);
-            IMap<String, String> meta = hazelcast.getMap("ais.meta");
-            seen = hazelcast.getMap("ais.seen");
             String uuid = bmdOnDisk != null ? bmdOnDisk.uuid() : smapOnDisk != null ? smapOnDisk.uuid() : newUuid();
-            bmd = new HazelcastVersionedStore<>(meta, "bmd", j -> MetaJson.readBmd(MetaJson.parse(j)),
+            bmd = grid.versionedStore("bmd", j -> MetaJson.readBmd(MetaJson.parse(j)),
                     m -> MetaJson.bmd(m).toString(), BucketMetadata::version, () -> BucketMetadata.empty(uuid));
-            smap = new HazelcastVersionedStore<>(meta, "smap", j -> MetaJson.readSmap(MetaJson.parse(j)),
+            smap = grid.versionedStore("smap", j -> MetaJson.readSmap(MetaJson.parse(j)),
                     m -> MetaJson.smap(m).toString(), ClusterMap::version,
                     () -> new ClusterMap(bmd.current().uuid(), 0, Map.of(), "", 0));
             bmd.addListener(m -> persist("bmd", MetaJson.bmd(m).toString(), m.version()));
@@ -132,17 +128,15 @@ public class StorageNode {
             if (smapOnDisk != null) {
                 smap.offer(smapOnDisk);
             }
-            String secret = newUuid() + newUuid();
-            String prev = meta.putIfAbsent("intra-secret", secret);
-            intra = new IntraClient(prev != null ? prev : secret);
-            intraSecret = prev != null ? prev : secret;
-            membership = new GridMembership(hazelcast, smap);
+            intraSecret = grid.agreeOn("intra-secret", newUuid() + newUuid());
+            intra = new IntraClient(intraSecret);
+            membership = grid.membership(smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
             local.publish(connections, smap, intra, intraSecret, self);
             membership.join(self);
-            seen.put(self.id() + "/bmd", bmd.current().version());
-            bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));
+            grid.putNumber(SEEN, self.id() + "/bmd", bmd.current().version());
+            bmd.addListener(m -> grid.putNumber(SEEN, self.id() + "/bmd", m.version()));
             joiner = scheduler.scheduleWithFixedDelay(this::completeJoin, 100, 100, TimeUnit.MILLISECONDS);
             LOG.info(() -> "node " + self.id() + " started: mountpaths " + mps + ", public URL " + self.publicUrl()
                     + ", BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
@@ -240,8 +234,7 @@ public class StorageNode {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
         for (NodeInfo n : smap.current().nodes().values()) {
             while (true) {
-                Long v = seen.get(n.id() + "/bmd");
-                if (v != null && v >= version) {
+                if (grid.number(SEEN, n.id() + "/bmd").orElse(-1) >= version) {
                     break;
                 }
                 if (System.nanoTime() > deadline) {

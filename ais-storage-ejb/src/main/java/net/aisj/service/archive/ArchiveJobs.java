@@ -11,7 +11,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
 import net.aisj.cluster.IntraClient;
 import net.aisj.connector.api.BucketId;
@@ -64,13 +63,13 @@ public class ArchiveJobs {
     PlannedTargets planned;
 
     /**
-     * Starts the job for {@code value} (ArchiveBckMsg) on bucket {@code from}; returns its id at once.
+     * Starts the job {@code spec} (a parsed ArchiveBckMsg) on bucket {@code spec.from()}; returns its id at once.
      *
      * @param body      the action as received (forwarded verbatim to the owner)
      * @param forwarded whether this call was forwarded by another node (then it runs here)
      */
-    public String start(BucketId from, JsonObject value, String body, boolean forwarded) {
-        ArchiveSpec spec = ArchiveSpec.parse(from, value);
+    public String start(ArchiveSpec spec, String body, boolean forwarded) {
+        BucketId from = spec.from();
         buckets.props(from);
         buckets.props(spec.to());
         Optional<NodeInfo> owner = objects.redirect(spec.archive());

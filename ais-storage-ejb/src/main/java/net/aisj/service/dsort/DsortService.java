@@ -66,7 +66,7 @@ public class DsortService {
         spec.inputNames();
         buckets.props(spec.input());
         if (!buckets.list(null).contains(spec.output())) {
-            buckets.create(spec.output(), MetaJson.props(buckets.props(spec.input())));
+            buckets.create(spec.output(), base -> buckets.props(spec.input()).withIdentity(base.created(), base.bid()));
         }
         ClusterMap map = node.clusterMap();
         List<String> targets = map.targets().stream().filter(NodeInfo::inService).map(NodeInfo::id).sorted()

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
+import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.PageJson;
@@ -158,7 +159,7 @@ public class IntraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response runXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
                                @QueryParam("bucket") String bucket, String msg) {
-        multiObj.startLocal(kind, id, BucketId.ais(bucket), MetaJson.parse(msg));
+        multiObj.startLocal(kind, id, BucketId.ais(bucket), MultiObjJson.read(MetaJson.parse(msg)));
         return Response.ok().build();
     }
 

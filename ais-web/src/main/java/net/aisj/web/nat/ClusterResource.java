@@ -134,7 +134,7 @@ public class ClusterResource {
         }
         JsonObject ns = bck.get("namespace") instanceof JsonObject o ? o : null;
         return ecJobs.encodeBucket(Bck.of(bck.getString("name"), bck.getString("provider", ""),
-                ns == null ? "" : ns.getString("name", "")), null, false);
+                ns == null ? "" : ns.getString("name", "")), MetaJson.ecOn(null), false);
     }
 
     private String status(ArgsMsg a) {
