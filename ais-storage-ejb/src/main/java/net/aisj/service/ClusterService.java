@@ -27,7 +27,7 @@ public class ClusterService {
     private static final Logger LOG = Logger.getLogger(ClusterService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     XactionRegistry registry;

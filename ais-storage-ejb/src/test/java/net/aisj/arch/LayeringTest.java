@@ -47,4 +47,28 @@ class LayeringTest {
                 .because("HTTP belongs to the transport (ais-web) and to the intra-cluster clients in net.aisj.cluster")
                 .check(classes);
     }
+
+    @Test
+    void jobsDependOnNoService() {
+        noClasses().that().resideInAPackage("net.aisj.xact..")
+                .should().dependOnClassesThat().resideInAPackage("net.aisj.service..")
+                .because("a job calls back into its starter through a small interface (see xact/README.md)")
+                .check(classes);
+    }
+
+    @Test
+    void domainCodeDependsOnNothingAboveIt() {
+        noClasses().that().resideInAPackage("net.aisj.core..")
+                .should().dependOnClassesThat().resideInAnyPackage("net.aisj.service..", "net.aisj.cluster..",
+                        "net.aisj.xact..")
+                .check(classes);
+    }
+
+    @Test
+    void onlyStartupTouchesStorageNode() {
+        noClasses().that().doNotHaveFullyQualifiedName("net.aisj.service.StorageNode")
+                .should().dependOnClassesThat().haveFullyQualifiedName("net.aisj.service.StorageNode")
+                .because("StorageNode starts and wires the node; everything else reads net.aisj.service.LocalNode")
+                .check(classes);
+    }
 }

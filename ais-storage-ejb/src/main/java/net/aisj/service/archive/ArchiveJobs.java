@@ -21,7 +21,7 @@ import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.PlannedTargets;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.xact.XactionRegistry;
 
 /**
@@ -36,7 +36,7 @@ public class ArchiveJobs {
     public static final String FORWARDED = "Ais-Intra-Archive";
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

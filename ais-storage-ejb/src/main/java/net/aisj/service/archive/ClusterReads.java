@@ -17,7 +17,7 @@ import net.aisj.cluster.IntraClient;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Reads an object, or one member of a shard, wherever it lives: on this node when it is the HRW owner, else from
@@ -34,7 +34,7 @@ public class ClusterReads {
     ArchiveService archives;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     /**
      * Opens {@code id} (or its member {@code archpath} when not empty); the caller closes the result.

@@ -33,7 +33,7 @@ import net.aisj.service.ObjectReceiver;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.common.PathNames;
 import net.aisj.xact.XactionRegistry;
@@ -58,7 +58,7 @@ public class IntraResource {
     XactionRegistry registry;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     MirrorService mirror;

@@ -8,7 +8,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
 import net.aisj.cluster.IntraClient;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.nat.AisErrors;
 
 /** Lets only cluster members (callers with the shared secret) reach {@code /v1/intra/...}. */
@@ -16,7 +16,7 @@ import net.aisj.web.nat.AisErrors;
 public class IntraSecretFilter implements ContainerRequestFilter {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Context
     HttpServletRequest request;

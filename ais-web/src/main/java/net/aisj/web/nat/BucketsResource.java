@@ -36,7 +36,7 @@ import net.aisj.service.BucketSummaryService;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
 import net.aisj.service.ec.EcJobs;
@@ -68,7 +68,7 @@ public class BucketsResource {
     ObjectListing listing;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketSummaryService summaries;

@@ -17,7 +17,7 @@ import jakarta.ws.rs.ext.Provider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import net.aisj.core.NodeInfo;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Cross-origin access to the native API for the web console: an object call redirected (307) from the node serving
@@ -34,7 +34,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     static final String METHODS = "GET, HEAD, PUT, POST, PATCH, DELETE";
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     @ConfigProperty(name = "ais.console.origins")

@@ -20,7 +20,7 @@ import jakarta.json.JsonObjectBuilder;
 
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.metrics.RequestMetrics;
 import net.aisj.web.nat.json.NodeStatusJson;
 
@@ -36,7 +36,7 @@ public class NodeStatus {
     private static final String VERSION = readVersion();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     RequestMetrics metrics;
@@ -83,7 +83,7 @@ public class NodeStatus {
     }
 
     private static String readVersion() {
-        try (InputStream in = StorageNode.class.getResourceAsStream(
+        try (InputStream in = LocalNode.class.getResourceAsStream(
                 "/META-INF/maven/net.aisj/ais-storage-ejb/pom.properties")) {
             Properties p = new Properties();
             if (in != null) {

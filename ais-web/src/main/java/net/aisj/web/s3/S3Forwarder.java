@@ -24,7 +24,7 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.s3.MultipartService;
 import net.aisj.web.metrics.ForwardTraffic;
 import net.aisj.web.s3.error.PayloadException;
@@ -56,7 +56,7 @@ public class S3Forwarder {
     ObjectService objects;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     MultipartService mpu;
