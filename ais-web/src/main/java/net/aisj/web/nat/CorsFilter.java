@@ -16,6 +16,7 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import net.aisj.cluster.IntraContract;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.LocalNode;
 
@@ -71,7 +72,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private static boolean isNativeApi(ContainerRequestContext req) {
         String p = req.getUriInfo().getRequestUri().getRawPath();
-        return p.startsWith("/v1/") && !p.startsWith("/v1/intra/");
+        return p.startsWith("/v1/") && !p.startsWith("/" + IntraContract.ROOT + "/");
     }
 
     boolean allowed(String origin) {
