@@ -167,6 +167,22 @@ public final class IntraClient {
         }
     }
 
+    /**
+     * {@code node}'s own status document (AIS {@code node_status}, the JSON text of its public
+     * {@code GET /v1/daemon?what=node_status}), fetched without blocking; completes exceptionally with the
+     * domain failure when the node does not answer 200 within {@code timeout}.
+     */
+    public java.util.concurrent.CompletableFuture<String> nodeStatus(NodeInfo node, Duration timeout) {
+        HttpRequest req = HttpRequest.newBuilder(uri(node, "/v1/daemon?what=node_status")).header(SECRET_HEADER, secret)
+                .timeout(timeout).GET().build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            if (r.statusCode() != 200) {
+                throw failure(node, "node_status", r.statusCode(), r.body());
+            }
+            return r.body();
+        });
+    }
+
     /** Asks {@code node} to stop its process gracefully. */
     public void shutdown(NodeInfo node) {
         HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + SHUTDOWN))
