@@ -29,7 +29,7 @@ public class BucketService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     private volatile VersionedStore<BucketMetadata> bmd;
 

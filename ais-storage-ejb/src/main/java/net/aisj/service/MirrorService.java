@@ -52,7 +52,7 @@ public class MirrorService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

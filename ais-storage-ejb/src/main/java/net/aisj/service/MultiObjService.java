@@ -37,7 +37,7 @@ public class MultiObjService {
     private static final Logger LOG = Logger.getLogger(MultiObjService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

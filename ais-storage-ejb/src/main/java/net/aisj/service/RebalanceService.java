@@ -36,7 +36,7 @@ public class RebalanceService {
     private static final Logger LOG = Logger.getLogger(RebalanceService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     DataGrid grid;

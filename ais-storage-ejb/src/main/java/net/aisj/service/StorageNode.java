@@ -41,10 +41,11 @@ import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 
 /**
- * The node itself: at deployment it opens the mountpaths through the storage adapter, recovers the newest BMD from
+ * Starts the node and wires it, nothing else: at deployment it opens the mountpaths through the storage adapter, recovers the newest BMD from
  * disk and the data grid, and publishes its cluster map. If any of that fails the deployment fails, so
- * {@code /v1/health} never answers 200 for a node that cannot serve. Thread-safe: state is published through
- * volatile fields.
+ * {@code /v1/health} never answers 200 for a node that cannot serve. What it opened is published in
+ * {@link LocalNode}, which the rest of the application reads. Thread-safe: state is published through volatile
+ * fields.
  */
 @Singleton
 @Startup
@@ -56,8 +57,6 @@ import net.aisj.core.NodeInfo;
 public class StorageNode {
 
     static final String CF_NAME = "java:app/eis/ais-storage";
-    /** Data-grid table: the newest BMD version each node has applied ({@code <node id>/bmd}). */
-    private static final String SEEN = "ais.seen";
     private static final Logger LOG = Logger.getLogger(StorageNode.class.getName());
 
     @Resource(lookup = CF_NAME)
@@ -87,8 +86,6 @@ public class StorageNode {
     private volatile NodeVolume volume;
     private volatile IntraClient intra;
     private volatile String intraSecret;
-    private final long startedNanos = System.nanoTime();
-    private volatile boolean ready;
     private volatile boolean markedReady;
     private volatile java.util.concurrent.ScheduledFuture<?> joiner;
     private BucketMetadata lastBmd;
@@ -117,7 +114,7 @@ public class StorageNode {
             bmd.addListener(this::dropDestroyedBuckets);
             smap.addListener(m -> persist("smap", MetaJson.smap(m).toString(), m.version()));
             smap.addListener(m -> {
-                if (ready) {
+                if (local.isReady()) {
                     clusterMapEvents.fireAsync(m);
                 }
             });
@@ -133,10 +130,10 @@ public class StorageNode {
             membership = grid.membership(smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
-            local.publish(connections, smap, intra, intraSecret, self);
+            local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
             membership.join(self);
-            grid.putNumber(SEEN, self.id() + "/bmd", bmd.current().version());
-            bmd.addListener(m -> grid.putNumber(SEEN, self.id() + "/bmd", m.version()));
+            local.bmdApplied(self.id(), bmd.current().version());
+            bmd.addListener(m -> local.bmdApplied(self.id(), m.version()));
             joiner = scheduler.scheduleWithFixedDelay(this::completeJoin, 100, 100, TimeUnit.MILLISECONDS);
             LOG.info(() -> "node " + self.id() + " started: mountpaths " + mps + ", public URL " + self.publicUrl()
                     + ", BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
@@ -167,8 +164,7 @@ public class StorageNode {
                 return;
             }
             self = listed;
-            local.self(listed);
-            ready = true;
+            local.joined(listed);
             joiner.cancel(false);
             clusterMapEvents.fireAsync(smap.current());
             LOG.info(() -> "node " + self.id() + " joined: Smap v" + smap.current().version() + " with "
@@ -226,112 +222,18 @@ public class StorageNode {
         }
     }
 
-    /**
-     * Waits until every node in the Smap has seen BMD {@code version} (bounded: a node that does not answer within
-     * a few seconds is reported and skipped), so that a bucket change is visible everywhere when the call returns.
-     */
-    public void awaitBmdEverywhere(long version) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (NodeInfo n : smap.current().nodes().values()) {
-            while (true) {
-                if (grid.number(SEEN, n.id() + "/bmd").orElse(-1) >= version) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    LOG.warning("node " + n.id() + " has not seen BMD v" + version + " within 5 s");
-                    break;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-            }
-        }
-    }
-
     private static String newUuid() {
         byte[] b = new byte[8];
         new SecureRandom().nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
-    /** A connection to the storage adapter; close it. */
-    public StorageConnection connection() {
+    /** A pooled connection of the node's own startup work (request code uses {@link LocalNode#connection()}). */
+    private StorageConnection connection() {
         try {
             return connections.getConnection();
         } catch (ResourceException e) {
             throw new AisException(AisException.Kind.UNAVAILABLE, "storage adapter unavailable: " + e.getMessage(), e);
         }
-    }
-
-    /** True once started and while at least one mountpath is usable. */
-    public boolean healthy() {
-        if (!ready) {
-            return false;
-        }
-        try (StorageConnection c = connection()) {
-            return c.healthy();
-        } catch (AisException e) {
-            return false;
-        }
-    }
-
-    public NodeInfo self() {
-        return self;
-    }
-
-    public ClusterMap clusterMap() {
-        return smap.current();
-    }
-
-    public VersionedStore<ClusterMap> clusterMapStore() {
-        return smap;
-    }
-
-    public VersionedStore<BucketMetadata> bucketMetadata() {
-        return bmd;
-    }
-
-    /** Joined: listed in the cluster map with this process's grid member. */
-    public boolean isReady() {
-        return ready;
-    }
-
-    public IntraClient intra() {
-        return intra;
-    }
-
-    /** Whether a request carries the cluster's shared secret (intra-cluster endpoints). */
-    public boolean isIntraCaller(String secretHeader) {
-        String s = intraSecret;
-        return s != null && secretHeader != null && java.security.MessageDigest.isEqual(
-                s.getBytes(StandardCharsets.UTF_8), secretHeader.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public GridMembership membership() {
-        return membership;
-    }
-
-    /** The node's identity and current mountpath state. */
-    public NodeVolume volume() {
-        try (StorageConnection c = connection()) {
-            return c.volume();
-        } catch (StorageException e) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
-        }
-    }
-
-    public NodeConfig config() {
-        return config;
-    }
-
-    /**
-     * Stops this node's process shortly (after the current responses are written): Payara's shutdown hooks run,
-     * the grid member leaves gracefully.
-     */
-    public void shutdownSoon() {
-        LOG.info(() -> "node " + self.id() + " shutting down on request");
-        scheduler.schedule(() -> System.exit(0), 500, TimeUnit.MILLISECONDS);
-    }
-
-    public long uptimeNanos() {
-        return System.nanoTime() - startedNanos;
     }
 }

@@ -63,4 +63,12 @@ class LayeringTest {
                         "net.aisj.xact..")
                 .check(classes);
     }
+
+    @Test
+    void onlyStartupTouchesStorageNode() {
+        noClasses().that().doNotHaveFullyQualifiedName("net.aisj.service.StorageNode")
+                .should().dependOnClassesThat().haveFullyQualifiedName("net.aisj.service.StorageNode")
+                .because("StorageNode starts and wires the node; everything else reads net.aisj.service.LocalNode")
+                .check(classes);
+    }
 }

@@ -233,7 +233,7 @@ class ObjectServiceTest {
                 });
         smap.map = map(self);
         LocalNode local = new LocalNode();
-        local.publish(cf, smap, new IntraClient("secret"), "secret", self);
+        local.publish(new LocalNode.Published(cf, smap, null, null, new IntraClient("secret"), "secret", self));
         svc = new ObjectService();
         svc.local = local;
         svc.buckets = new Buckets();

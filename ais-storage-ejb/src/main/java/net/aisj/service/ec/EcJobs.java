@@ -23,7 +23,7 @@ import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.EcWalkXaction;
@@ -40,7 +40,7 @@ public class EcJobs {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

@@ -30,7 +30,7 @@ import net.aisj.cluster.DataGrid;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.core.AisException;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.ec.EcService;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
@@ -52,7 +52,7 @@ public class NodeGauges {
     MetricRegistry registry;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     XactionRegistry jobs;

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import net.aisj.cluster.IntraContract;
 import net.aisj.service.archive.ArchiveSpec;
 import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.MetaJson;
@@ -36,7 +37,7 @@ import net.aisj.service.BucketSummaryService;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
 import net.aisj.service.ec.EcJobs;
@@ -68,7 +69,7 @@ public class BucketsResource {
     ObjectListing listing;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketSummaryService summaries;
@@ -178,7 +179,7 @@ public class BucketsResource {
     @PUT
     @Path("{bucket}")
     public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                        @QueryParam("namespace") String ns, @HeaderParam(ArchiveJobs.FORWARDED) String forwarded,
+                        @QueryParam("namespace") String ns, @HeaderParam(IntraContract.FORWARDED_HEADER) String forwarded,
                         String body) {
         ActMsg msg = ActMsg.parse(body);
         if (!msg.action().equals("archive")) {
