@@ -145,6 +145,11 @@ public class EcHooks {
         }
 
         @Override
+        public boolean cutsOnMismatch(long offset, long length) {
+            return r.cutsOnMismatch(offset, length);
+        }
+
+        @Override
         public void close() {
             r.close();
         }

@@ -115,6 +115,9 @@ public class DirectObjectCalls {
             if (r != null) {
                 resp.setHeader("Content-Range", r.contentRange(s.size()));
             }
+            if (reader.cutsOnMismatch(off, len)) {
+                resp.setHeader("Connection", "close");
+            }
             ObjectHeaders.standard(resp::addHeader, s);
             return reader.transferTo(resp.getOutputStream(), off, len);
         }

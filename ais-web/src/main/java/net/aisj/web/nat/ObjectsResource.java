@@ -99,6 +99,9 @@ public class ObjectsResource {
         if (r != null) {
             b.header("Content-Range", r.contentRange(s.size()));
         }
+        if (reader.cutsOnMismatch(off, len)) {
+            b.header("Connection", "close");
+        }
         return ObjectHeaders.standard(b, s).build();
     }
 

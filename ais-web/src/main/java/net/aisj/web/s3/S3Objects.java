@@ -95,6 +95,9 @@ public class S3Objects {
             if (r != null) {
                 b.header("Content-Range", r.contentRange(s.size()));
             }
+            if (reader.cutsOnMismatch(off, len)) {
+                b.header("Connection", "close");
+            }
             partsCount(b, c, s);
             S3Meta.headers(b, s, c);
             handedOver = true;

@@ -156,6 +156,11 @@ final class ObjectFileReader implements ObjectReader {
         return written;
     }
 
+    @Override
+    public boolean cutsOnMismatch(long offset, long length) {
+        return verification != null && whole == null && offset == 0 && (length < 0 || length >= stat.size());
+    }
+
     private void checkLast(ChecksumHasher h, long read) throws ChecksumMismatchException {
         Checksum actual = h.result();
         if (!actual.matches(stat.checksum())) {
