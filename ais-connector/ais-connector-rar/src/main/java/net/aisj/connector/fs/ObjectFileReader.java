@@ -37,6 +37,13 @@ final class ObjectFileReader implements ObjectReader {
      */
     static final int VERIFY_BEFORE_SEND_MAX = 1 << 20;
 
+    /**
+     * Reusable buffers of {@link #VERIFY_BEFORE_SEND_MAX} bytes for the small objects larger than the I/O buffer: a
+     * fresh array that size per GET is a "humongous" allocation for G1 and made verified 1 MiB GETs 30% slower.
+     */
+    private static final java.util.concurrent.ArrayBlockingQueue<byte[]> WHOLE_BUFFERS =
+            new java.util.concurrent.ArrayBlockingQueue<>(32);
+
     /** What a verifying reader reports about its copy. */
     interface Verification {
         /**
@@ -115,14 +122,20 @@ final class ObjectFileReader implements ObjectReader {
             out.write(whole, (int) offset, (int) remaining);
             return remaining;
         }
-        ChecksumHasher h = null;
         if (verification != null) {
             if (offset == 0 && remaining == size) {
-                h = ChecksumHasher.of(stat.checksum().type());
-            } else {
-                verification.unverifiedRange();
+                try (ChecksumHasher h = ChecksumHasher.forRead(stat.checksum().type())) {
+                    return transfer(out, offset, remaining, h);
+                }
             }
+            verification.unverifiedRange();
         }
+        return transfer(out, offset, remaining, null);
+    }
+
+    /** Streams {@code remaining} bytes from {@code offset}; with {@code h}, the last chunk waits for the checksum. */
+    private long transfer(OutputStream out, long offset, long remaining, ChecksumHasher h) throws IOException {
+        long size = stat.size();
         int want = (int) Math.min(bufferSize, Math.max(remaining, 1));
         if (buf == null || buf.length < want) {
             // grows when a small first read (an archive header) is followed by a large one
@@ -191,28 +204,43 @@ final class ObjectFileReader implements ObjectReader {
         if (stat.size() > VERIFY_BEFORE_SEND_MAX) {
             return;
         }
-        byte[] b = new byte[(int) stat.size()];
-        long pos = 0;
-        while (pos < b.length) {
-            int seg = segmentAt(pos);
-            ByteBuffer bb = ByteBuffer.wrap(b, (int) pos, (int) (Math.min(b.length, starts[seg + 1]) - pos));
-            int n = channel(seg).read(bb, pos - starts[seg]);
-            if (n < 0) {
-                throw new IOException("object ended early at " + pos + " of " + b.length + " bytes (" + stat.name()
-                        + ")");
+        int size = (int) stat.size();
+        byte[] b = size <= bufferSize ? new byte[size] : pooledBuffer();
+        try {
+            long pos = 0;
+            while (pos < size) {
+                int seg = segmentAt(pos);
+                ByteBuffer bb = ByteBuffer.wrap(b, (int) pos, (int) (Math.min(size, starts[seg + 1]) - pos));
+                int n = channel(seg).read(bb, pos - starts[seg]);
+                if (n < 0) {
+                    throw new IOException("object ended early at " + pos + " of " + size + " bytes (" + stat.name()
+                            + ")");
+                }
+                pos += n;
             }
-            pos += n;
+            mp.countRead(size);
+            Checksum actual = ChecksumHasher.ofBytes(stat.checksum().type(), b, 0, size);
+            if (!actual.matches(stat.checksum())) {
+                String why = mismatch(actual);
+                v.mismatch(why, false);
+                throw new StorageException(StorageException.Reason.CORRUPTED, why);
+            }
+            whole = b;
+            b = null;
+        } finally {
+            release(b);
         }
-        mp.countRead(b.length);
-        ChecksumHasher h = ChecksumHasher.of(stat.checksum().type());
-        h.update(b, 0, b.length);
-        Checksum actual = h.result();
-        if (!actual.matches(stat.checksum())) {
-            String why = mismatch(actual);
-            v.mismatch(why, false);
-            throw new StorageException(StorageException.Reason.CORRUPTED, why);
+    }
+
+    private static byte[] pooledBuffer() {
+        byte[] b = WHOLE_BUFFERS.poll();
+        return b != null ? b : new byte[VERIFY_BEFORE_SEND_MAX];
+    }
+
+    private static void release(byte[] b) {
+        if (b != null && b.length == VERIFY_BEFORE_SEND_MAX) {
+            WHOLE_BUFFERS.offer(b);
         }
-        whole = b;
     }
 
     @Override
@@ -280,6 +308,8 @@ final class ObjectFileReader implements ObjectReader {
             return;
         }
         closed = true;
+        release(whole);
+        whole = null;
         mp.readerClosed();
         ObjectFiles.closeQuietly(head);
         ObjectFiles.closeQuietly(open);
