@@ -25,7 +25,7 @@ abstract class ChecksumHasher implements AutoCloseable {
      * XXH64 for reads: lz4-java's native implementation where it loads (several times faster than the Java one:
      * measured 14 GB/s one-shot, 6 GB/s streaming vs 2.4 GB/s on this project's 2-core test machine), else Java's.
      */
-    private static final XXHashFactory FAST = XXHashFactory.fastestInstance();
+    private static final XXHashFactory FAST = fastestXx();
 
     final ChecksumType type;
 
@@ -81,6 +81,23 @@ abstract class ChecksumHasher implements AutoCloseable {
 
     Checksum result() {
         return type == ChecksumType.NONE ? Checksum.NONE : new Checksum(type, hex());
+    }
+
+    /**
+     * lz4-java's native XXH64, asked for explicitly: its {@code fastestInstance()} never tries it outside the system
+     * class loader (here: the resource adapter's). Java's when the library cannot load (another class loader of the
+     * JVM loaded it first, an unsupported platform).
+     */
+    private static XXHashFactory fastestXx() {
+        try {
+            XXHashFactory f = XXHashFactory.nativeInstance();
+            f.hash64().hash(new byte[1], 0, 1, 0);
+            FileOps.LOG.info("checksums: native XXH64 (lz4-java JNI)");
+            return f;
+        } catch (Throwable t) { // UnsatisfiedLinkError, ExceptionInInitializerError: the Java one is correct too
+            FileOps.LOG.info("checksums: Java XXH64 (the native one does not load: " + t + ")");
+            return XXHashFactory.fastestJavaInstance();
+        }
     }
 
     static ChecksumHasher of(ChecksumType type) {

@@ -337,6 +337,12 @@ final class ObjectFileReader implements ObjectReader {
             if (len == 0) {
                 return 0;
             }
+            if (whole != null) {
+                int n = (int) Math.min(len, stat.size() - pos);
+                System.arraycopy(whole, (int) pos, b, off, n);
+                pos += n;
+                return n;
+            }
             int seg = segmentAt(pos);
             FileChannel ch = channel(seg);
             long segStart = starts[seg];
