@@ -59,7 +59,7 @@ class VerifiedReadEcIT {
             Mountpaths.flip(EcCluster.mainFile(c(), b, e.getKey()), e.getValue());
         }
         for (String o : new String[] {"s-100", "s-10k", "s-300k"}) {
-            LocalCluster.Followed f = c().get(1, b, o);
+            Followed f = c().get(1, b, o);
             assertThat(f.status()).as("GET %s via %s", o, f.trail()).isEqualTo(200);
             assertThat(Arrays.equals(f.resp().body(), objects.get(o))).as("GET %s: right bytes", o).isTrue();
         }
@@ -91,7 +91,7 @@ class VerifiedReadEcIT {
         for (String o : new String[] {"curl", "sdk", "native"}) {
             Poll.until(Duration.ofMinutes(2), "GET " + o + " answers the right bytes", () -> {
                 try {
-                    LocalCluster.Followed f = c().get(1, b, o);
+                    Followed f = c().get(1, b, o);
                     return f.status() == 200 && Arrays.equals(f.resp().body(), objects.get(o));
                 } catch (UncheckedIOException e) {
                     return false;

@@ -119,7 +119,12 @@ final class ObjectFileReader implements ObjectReader {
         }
         long remaining = length < 0 ? size - offset : Math.min(length, size - offset);
         if (whole != null) {
-            out.write(whole, (int) offset, (int) remaining);
+            // in I/O-buffer slices, as an unverified read writes them
+            for (long done = 0; done < remaining; ) {
+                int n = (int) Math.min(bufferSize, remaining - done);
+                out.write(whole, (int) (offset + done), n);
+                done += n;
+            }
             return remaining;
         }
         if (verification != null) {
