@@ -32,8 +32,9 @@ import net.aisj.connector.api.StorageException;
 final class ObjectFileReader implements ObjectReader {
 
     /**
-     * Objects up to this size are read whole when opened and verified before their first byte is served (measured:
-     * reading and hashing 1 MiB costs less than serving it; above, holding the object would cost memory per GET).
+     * Objects up to this size are read whole when opened and verified before their first byte is served, so that a
+     * bad copy is replaced by a good one transparently; above, holding the object would cost memory per GET (the
+     * cost of both ways is in it/bench/RESULTS.md, "Verified reads").
      */
     static final int VERIFY_BEFORE_SEND_MAX = 1 << 20;
 
