@@ -244,8 +244,8 @@ final class ObjectFileReader implements ObjectReader {
     }
 
     private static void release(byte[] b) {
-        if (b != null && b.length == VERIFY_BEFORE_SEND_MAX) {
-            WHOLE_BUFFERS.offer(b);
+        if (b != null && b.length == VERIFY_BEFORE_SEND_MAX && !WHOLE_BUFFERS.offer(b)) {
+            return; // the pool is full: the garbage collector takes this one
         }
     }
 
