@@ -69,6 +69,11 @@ abstract class ChecksumHasher implements AutoCloseable {
         };
     }
 
+    /** The fastest XXH64 factory this JVM has (native where it loads). */
+    static XXHashFactory fastXx() {
+        return FAST;
+    }
+
     /** The checksum of {@code type} of {@code len} bytes of {@code b} (one-shot: no state for XXH64). */
     static Checksum ofBytes(ChecksumType type, byte[] b, int off, int len) {
         if (type == ChecksumType.XXHASH || type == ChecksumType.XXHASH2) {
@@ -131,8 +136,14 @@ abstract class ChecksumHasher implements AutoCloseable {
 
     /** Checksums a whole file through positional reads (the channel's position is untouched). */
     static Checksum ofFile(FileChannel ch, ChecksumType type, int bufferSize) throws IOException {
+        return ofFile(ch, type, bufferSize, null);
+    }
+
+    /** Like {@link #ofFile(FileChannel, ChecksumType, int)}, feeding {@code sums} (when not null) in the same pass. */
+    static Checksum ofFile(FileChannel ch, ChecksumType type, int bufferSize, ChunkSums.Builder sums)
+            throws IOException {
         ChecksumHasher h = of(type);
-        if (type == ChecksumType.NONE) {
+        if (type == ChecksumType.NONE && sums == null) {
             return Checksum.NONE;
         }
         byte[] arr = new byte[bufferSize];
@@ -145,6 +156,9 @@ abstract class ChecksumHasher implements AutoCloseable {
                 break;
             }
             h.update(arr, 0, n);
+            if (sums != null) {
+                sums.update(arr, 0, n);
+            }
             pos += n;
         }
         return h.result();

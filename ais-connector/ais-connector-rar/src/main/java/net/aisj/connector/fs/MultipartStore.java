@@ -232,16 +232,17 @@ final class MultipartStore {
                     parts.add(newest(candidates));
                 }
                 ChecksumHasher sum = ChecksumHasher.of(opts.checksumType());
+                ChunkSums.Builder chunkSums = tx.sumsBuilder();
                 long size = 0;
                 for (Path p : parts) {
-                    size += hash(p, sum);
+                    size += hash(p, sum, chunkSums);
                 }
                 head = mp.workDir().resolve("mpu-" + FileOps.randomHex());
                 Files.createDirectories(mp.workDir());
                 FileOps.linkOrCopy(parts.get(0), head);
                 ChunkList rest = parts.size() == 1 ? null
                         : files.chunks().create(mp, id, parts.subList(1, parts.size()));
-                tx.adoptChunked(head, rest, size, sum.result());
+                tx.adoptChunked(head, rest, size, sum.result(), chunkSums == null ? null : chunkSums.finish());
                 head = null;
                 ObjectStat st = tx.commit(opts.custom());
                 FileOps.deleteTree(dir);
@@ -263,12 +264,15 @@ final class MultipartStore {
     }
 
     /** Feeds a part file to {@code h}; returns its size. */
-    private long hash(Path part, ChecksumHasher h) throws IOException {
+    private long hash(Path part, ChecksumHasher h, ChunkSums.Builder sums) throws IOException {
         byte[] buf = new byte[files.cfg().bufferSize()];
         long n = 0;
         try (InputStream in = Files.newInputStream(part)) {
             for (int r; (r = in.read(buf)) >= 0; ) {
                 h.update(buf, 0, r);
+                if (sums != null) {
+                    sums.update(buf, 0, r);
+                }
                 n += r;
             }
         }

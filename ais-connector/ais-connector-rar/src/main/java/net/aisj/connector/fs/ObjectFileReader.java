@@ -28,6 +28,12 @@ import net.aisj.connector.api.StorageException;
  * one is checked while a whole-object transfer streams, its last chunk held back until the checksum is known
  * ({@link ChecksumMismatchException} instead of that chunk on a mismatch). A range of a larger object is served
  * unverified and reported, so that the copy is verified once in the background.
+ *
+ * <p>A larger object that has {@link ChunkSums} is instead read one chunk at a time into a pooled buffer, each chunk
+ * verified before any of its bytes is sent, whole or ranged (the chunks a range covers are read whole, only the range
+ * is sent). On a bad chunk the copy is reported and the same chunk is read from another copy of the same content
+ * ({@link OtherCopies}), the transfer continuing from that copy; only when no copy has the chunk right is the
+ * transfer cut ({@link ChecksumMismatchException} before the chunk's first byte).
  */
 final class ObjectFileReader implements ObjectReader {
 
@@ -57,6 +63,15 @@ final class ObjectFileReader implements ObjectReader {
         void unverifiedRange();
     }
 
+    /** Opens other copies of the same content, for a verifying reader whose copy has a bad chunk. */
+    interface OtherCopies {
+        /**
+         * A verifying reader of another copy of the object, with the same content (size, checksum, chunk sums), on
+         * none of the mountpaths in {@code tried}; null when no such copy is left.
+         */
+        ObjectFileReader open(java.util.Set<Mountpath> tried);
+    }
+
     private final FileChannel head;
     private final long headSize;
     private final ObjectStat stat;
@@ -76,6 +91,14 @@ final class ObjectFileReader implements ObjectReader {
     private Verification verification;
     /** A small verified object's content (see {@link #verify}); else null. */
     private byte[] whole;
+    /** A verified large object's chunk sums; null: verified as a whole (or not at all). */
+    private ChunkSums sums;
+    /** Where other copies come from when a chunk is bad (with {@link #sums}). */
+    private OtherCopies others;
+    /** The mountpaths of the copies opened (this one first); the other copies opened; the copy chunks are read from. */
+    private java.util.Set<Mountpath> tried;
+    private java.util.List<ObjectFileReader> opened;
+    private ObjectFileReader current = this;
 
     /**
      * A reader of the copy on {@code mp} (counted as one of its readers until closed); for a chunked object
@@ -129,6 +152,9 @@ final class ObjectFileReader implements ObjectReader {
             return remaining;
         }
         if (verification != null) {
+            if (sums != null) {
+                return transferChunks(out, offset, remaining);
+            }
             if (offset == 0 && remaining == size) {
                 try (ChecksumHasher h = ChecksumHasher.forRead(stat.checksum().type())) {
                     return transfer(out, offset, remaining, h);
@@ -175,9 +201,123 @@ final class ObjectFileReader implements ObjectReader {
         return written;
     }
 
+    /** Sends {@code remaining} bytes from {@code offset}, each chunk they touch read whole and verified first. */
+    private long transferChunks(OutputStream out, long offset, long remaining) throws IOException {
+        if (remaining == 0) {
+            return 0;
+        }
+        int cs = sums.chunkSize();
+        byte[] cb = cs == VERIFY_BEFORE_SEND_MAX ? pooledBuffer() : new byte[cs];
+        try {
+            long end = offset + remaining;
+            long written = 0;
+            for (int i = (int) (offset / cs); (long) i * cs < end; i++) {
+                long start = (long) i * cs;
+                int len = (int) Math.min(cs, stat.size() - start);
+                readGoodChunk(i, start, cb, len, written);
+                int from = (int) Math.max(0, offset - start);
+                int to = (int) Math.min(len, end - start);
+                for (int p = from; p < to; ) {
+                    int n = Math.min(bufferSize, to - p); // in I/O-buffer slices, as an unverified read writes them
+                    out.write(cb, p, n);
+                    p += n;
+                }
+                written += to - from;
+            }
+            return written;
+        } finally {
+            release(cb);
+        }
+    }
+
+    /**
+     * Reads chunk {@code i} into {@code cb} from the current copy, then from other copies until one has it right
+     * (which becomes the current copy); each bad copy is reported as found while streaming (quarantined, repaired).
+     *
+     * @throws ChecksumMismatchException when no copy has the chunk right
+     */
+    private void readGoodChunk(int i, long start, byte[] cb, int len, long sent) throws IOException {
+        ObjectFileReader src = current;
+        java.util.List<ObjectFileReader> failed = null;
+        while (true) {
+            src.readAt(cb, start, len);
+            long actual = ChunkSums.of(cb, 0, len);
+            if (actual == sums.hash(i)) {
+                current = src;
+                return;
+            }
+            String why = String.format(java.util.Locale.ROOT,
+                    "chunk %d of %d (bytes %d-%d) checksum mismatch: stored xxhash64 %016x, computed %016x (%s on %s)",
+                    i + 1, sums.count(), start, start + len - 1, sums.hash(i), actual, stat.name(), src.mp);
+            src.verification.mismatch(why, true);
+            if (failed == null) {
+                failed = new java.util.ArrayList<>();
+            }
+            failed.add(src);
+            src = otherCopy(failed);
+            if (src == null) {
+                throw new ChecksumMismatchException(why + "; no other copy has it right: transfer cut after " + sent
+                        + " bytes");
+            }
+            FileOps.LOG.info("serving " + stat.name() + " from " + src.mp + " from byte " + start + " on: " + why);
+        }
+    }
+
+    /**
+     * A copy not in {@code failed}: one already open (a copy bad at another chunk may be good at this one), else a
+     * newly opened one; null when none is left.
+     */
+    private ObjectFileReader otherCopy(java.util.List<ObjectFileReader> failed) {
+        if (opened == null) {
+            opened = new java.util.ArrayList<>();
+            tried = new java.util.HashSet<>();
+            tried.add(mp);
+        }
+        if (!failed.contains(this)) {
+            return this;
+        }
+        for (ObjectFileReader r : opened) {
+            if (!failed.contains(r)) {
+                return r;
+            }
+        }
+        ObjectFileReader next = others == null ? null : others.open(tried);
+        if (next != null) {
+            opened.add(next);
+            tried.add(next.mp);
+        }
+        return next;
+    }
+
+    /** Reads exactly {@code len} bytes at {@code pos} into {@code b} (counted as read on this copy's mountpath). */
+    private void readAt(byte[] b, long pos, int len) throws IOException {
+        long end = pos + len;
+        int off = 0;
+        while (pos < end) {
+            int seg = segmentAt(pos);
+            ByteBuffer bb = ByteBuffer.wrap(b, off, (int) (Math.min(end, starts[seg + 1]) - pos));
+            int n = channel(seg).read(bb, pos - starts[seg]);
+            if (n < 0) {
+                throw new IOException("object ended early at " + pos + " of " + stat.size() + " bytes (" + stat.name()
+                        + ")");
+            }
+            pos += n;
+            off += n;
+        }
+        mp.countRead(len);
+    }
+
+    /** The chunk sums this reader verifies against (null when none). */
+    ChunkSums sums() {
+        return sums;
+    }
+
     @Override
     public boolean cutsOnMismatch(long offset, long length) {
-        return verification != null && whole == null && offset == 0 && (length < 0 || length >= stat.size());
+        if (verification == null || whole != null) {
+            return false;
+        }
+        return sums != null || offset == 0 && (length < 0 || length >= stat.size());
     }
 
     private void checkLast(ChecksumHasher h, long read) throws ChecksumMismatchException {
@@ -203,28 +343,29 @@ final class ObjectFileReader implements ObjectReader {
      * @throws StorageException CORRUPTED when that check fails (reported to {@code v} first)
      */
     void verify(Verification v) throws IOException, StorageException {
+        verify(v, null, null);
+    }
+
+    /**
+     * Like {@link #verify(Verification)}; a larger object with chunk sums {@code s} (that fit its size) is verified
+     * chunk by chunk, a bad chunk read from the copies {@code o} opens.
+     */
+    void verify(Verification v, ChunkSums s, OtherCopies o) throws IOException, StorageException {
         if (stat.checksum().type() == ChecksumType.NONE) {
             return;
         }
         verification = v;
         if (stat.size() > VERIFY_BEFORE_SEND_MAX) {
+            if (s != null && s.fits(stat.size())) {
+                sums = s;
+                others = o;
+            }
             return;
         }
         int size = (int) stat.size();
         byte[] b = size <= bufferSize ? new byte[size] : pooledBuffer();
         try {
-            long pos = 0;
-            while (pos < size) {
-                int seg = segmentAt(pos);
-                ByteBuffer bb = ByteBuffer.wrap(b, (int) pos, (int) (Math.min(size, starts[seg + 1]) - pos));
-                int n = channel(seg).read(bb, pos - starts[seg]);
-                if (n < 0) {
-                    throw new IOException("object ended early at " + pos + " of " + size + " bytes (" + stat.name()
-                            + ")");
-                }
-                pos += n;
-            }
-            mp.countRead(size);
+            readAt(b, 0, size);
             Checksum actual = ChecksumHasher.ofBytes(stat.checksum().type(), b, 0, size);
             if (!actual.matches(stat.checksum())) {
                 String why = mismatch(actual);
@@ -316,6 +457,10 @@ final class ObjectFileReader implements ObjectReader {
         closed = true;
         release(whole);
         whole = null;
+        if (opened != null) {
+            opened.forEach(ObjectFiles::closeQuietly);
+            opened = null;
+        }
         mp.readerClosed();
         ObjectFiles.closeQuietly(head);
         ObjectFiles.closeQuietly(open);

@@ -195,7 +195,7 @@ final class ObjectFiles {
         int copiesWanted = 1;
         while (true) {
             try {
-                ObjectFileReader r = openCopy(id, validate, touch, bad.keySet());
+                ObjectFileReader r = openCopy(id, validate, touch, bad.keySet(), false);
                 copiesWanted = Math.max(copiesWanted, r.stat().copies().size());
                 CopyQueue q = healer;
                 for (Map.Entry<Mountpath, ObjectMeta> e : bad.entrySet()) {
@@ -238,8 +238,8 @@ final class ObjectFiles {
     }
 
     @SuppressWarnings("try") // the lock is held for the block, not referenced
-    private ObjectFileReader openCopy(ObjectId id, boolean validate, boolean touch, java.util.Set<Mountpath> skip)
-            throws StorageException, BadCopy {
+    private ObjectFileReader openCopy(ObjectId id, boolean validate, boolean touch, java.util.Set<Mountpath> skip,
+                                      boolean quarantinedToo) throws StorageException, BadCopy {
         FileChannel ch = null;
         ObjectFileReader reader = null;
         Located loc = null;
@@ -261,7 +261,7 @@ final class ObjectFiles {
                     throw new StorageException(Reason.CORRUPTED, "object size " + ch.size()
                             + " does not match its metadata (" + m.headSize() + ") (" + id.cname() + ")");
                 }
-                if (validate && badCopies.isQuarantined(loc.mp(), id, loc.file())) {
+                if (validate && !quarantinedToo && badCopies.isQuarantined(loc.mp(), id, loc.file())) {
                     throw new StorageException(Reason.CORRUPTED, "the copy on " + loc.mp()
                             + " is quarantined: it failed its checksum (" + id.cname() + ")");
                 }
@@ -282,7 +282,9 @@ final class ObjectFiles {
                 ch = null;
             }
             if (validate) {
-                reader.verify(badCopies.watch(id, loc.mp(), loc.file(), m));
+                ObjectMeta ref = m;
+                reader.verify(badCopies.watch(id, loc.mp(), loc.file(), m), m.sums(),
+                        tried -> openOther(id, ref, touch, tried));
             }
             ObjectFileReader r = reader;
             reader = null;
@@ -303,6 +305,31 @@ final class ObjectFiles {
         } finally {
             closeQuietly(ch);
             closeQuietly(reader);
+        }
+    }
+
+    /**
+     * A verifying reader of another copy of the content {@code ref} describes, on none of the mountpaths in
+     * {@code tried} (which gains the copies found unusable); null when none is left or the object changed meanwhile.
+     * A quarantined copy is opened too: its chunks are verified one by one, and one bad at another chunk may have
+     * this one right.
+     */
+    private ObjectFileReader openOther(ObjectId id, ObjectMeta ref, boolean touch, java.util.Set<Mountpath> tried) {
+        while (true) {
+            try {
+                ObjectFileReader r = openCopy(id, true, touch, tried, true);
+                if (r.stat().size() == ref.size() && r.stat().checksum().equals(ref.checksum())
+                        && java.util.Objects.equals(r.sums(), ref.sums())) {
+                    return r;
+                }
+                closeQuietly(r); // replaced meanwhile: this transfer's content is not there
+                return null;
+            } catch (BadCopy e) {
+                tried.add(e.mp);
+                FileOps.LOG.warning("bad copy on " + e.mp + ": " + e.failure.getMessage());
+            } catch (StorageException e) {
+                return null;
+            }
         }
     }
 

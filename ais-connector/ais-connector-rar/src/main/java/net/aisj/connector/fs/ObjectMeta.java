@@ -20,13 +20,20 @@ import net.aisj.connector.api.Checksum;
  * @param copies      mountpaths holding a copy, main first
  * @param chunks      null for a plain object (the file is the content); else the content continues after the file's
  *                    bytes in the listed chunk files (a completed multipart upload stored without copying)
+ * @param sums        per-chunk checksums of the content ({@link ChunkSums}); null for objects without (small ones,
+ *                    checksum type none, objects written before they existed: read as before)
  */
 record ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
-                  Map<String, String> custom, List<String> copies, ChunkList chunks) {
+                  Map<String, String> custom, List<String> copies, ChunkList chunks, ChunkSums sums) {
+
+    ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
+               Map<String, String> custom, List<String> copies, ChunkList chunks) {
+        this(name, size, checksum, version, mtimeMillis, custom, copies, chunks, null);
+    }
 
     ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
                Map<String, String> custom, List<String> copies) {
-        this(name, size, checksum, version, mtimeMillis, custom, copies, null);
+        this(name, size, checksum, version, mtimeMillis, custom, copies, null, null);
     }
 
     ObjectMeta {
@@ -37,19 +44,23 @@ record ObjectMeta(String name, long size, Checksum checksum, String version, lon
     }
 
     ObjectMeta withName(String n) {
-        return new ObjectMeta(n, size, checksum, version, mtimeMillis, custom, copies, chunks);
+        return new ObjectMeta(n, size, checksum, version, mtimeMillis, custom, copies, chunks, sums);
     }
 
     ObjectMeta withVersion(String v, long mtime) {
-        return new ObjectMeta(name, size, checksum, v, mtime, custom, copies, chunks);
+        return new ObjectMeta(name, size, checksum, v, mtime, custom, copies, chunks, sums);
     }
 
     ObjectMeta withCustom(Map<String, String> c) {
-        return new ObjectMeta(name, size, checksum, version, mtimeMillis, c, copies, chunks);
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, c, copies, chunks, sums);
     }
 
     ObjectMeta withChunks(ChunkList c) {
-        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, copies, c);
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, copies, c, sums);
+    }
+
+    ObjectMeta withSums(ChunkSums s) {
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, copies, chunks, s);
     }
 
     /** Bytes held by the object file itself (all of them unless chunked). */
@@ -58,6 +69,6 @@ record ObjectMeta(String name, long size, Checksum checksum, String version, lon
     }
 
     ObjectMeta withCopies(List<String> c) {
-        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, c, chunks);
+        return new ObjectMeta(name, size, checksum, version, mtimeMillis, custom, c, chunks, sums);
     }
 }

@@ -25,7 +25,8 @@ import net.jpountz.xxhash.XXHashFactory;
  * <p>Payload, in order: name, checksum type (wire name), checksum value, version (strings are a varint byte length
  * plus UTF-8), size (8B), mtime millis (8B), custom count (varint) then key/value strings, copies count (varint)
  * then strings. Format 2 (a chunked object) appends the chunk token (string), the chunk count (varint) and each
- * chunk's size (8B). Decoding verifies the hash and the exact length; any mismatch raises
+ * chunk's size (8B). Formats 3 (plain) and 4 (chunked) then append the {@link ChunkSums}: chunk size (varint),
+ * count (varint) and each XXH64 (8B); formats 1 and 2 (objects written before) decode without them. Decoding verifies the hash and the exact length; any mismatch raises
  * {@link CorruptMetaException}.
  * Stateless and thread-safe.
  */
@@ -33,6 +34,8 @@ final class ObjectMetaCodec {
 
     static final byte FORMAT = 1;
     static final byte FORMAT_CHUNKED = 2;
+    static final byte FORMAT_SUMS = 3;
+    static final byte FORMAT_CHUNKED_SUMS = 4;
     static final int HEADER = 10;
 
     private static final XXHash64 XX = XXHashFactory.fastestJavaInstance().hash64();
@@ -73,9 +76,18 @@ final class ObjectMetaCodec {
                 fixed(p, s);
             }
         }
+        if (m.sums() != null) {
+            fixed(p, m.sums().chunkSize());
+            varint(p, m.sums().count());
+            for (int i = 0; i < m.sums().count(); i++) {
+                fixed(p, m.sums().hash(i));
+            }
+        }
         byte[] payload = p.toByteArray();
         ByteBuffer out = ByteBuffer.allocate(HEADER + payload.length).order(ByteOrder.BIG_ENDIAN);
-        out.put(m.chunks() == null ? FORMAT : FORMAT_CHUNKED).put((byte) 0)
+        byte format = m.chunks() == null ? (m.sums() == null ? FORMAT : FORMAT_SUMS)
+                : (m.sums() == null ? FORMAT_CHUNKED : FORMAT_CHUNKED_SUMS);
+        out.put(format).put((byte) 0)
                 .putLong(XX.hash(payload, 0, payload.length, Hrw.SEED)).put(payload);
         return out.array();
     }
@@ -87,7 +99,7 @@ final class ObjectMetaCodec {
         ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.BIG_ENDIAN);
         byte format = in.get();
         in.get();
-        if (format != FORMAT && format != FORMAT_CHUNKED) {
+        if (format < FORMAT || format > FORMAT_CHUNKED_SUMS) {
             throw new CorruptMetaException("unknown object metadata format " + format);
         }
         long stored = in.getLong();
@@ -112,7 +124,7 @@ final class ObjectMetaCodec {
                 copies.add(str(in));
             }
             ChunkList chunks = null;
-            if (format == FORMAT_CHUNKED) {
+            if (format == FORMAT_CHUNKED || format == FORMAT_CHUNKED_SUMS) {
                 String token = str(in);
                 int n = count(in);
                 List<Long> sizes = new ArrayList<>(n);
@@ -121,10 +133,28 @@ final class ObjectMetaCodec {
                 }
                 chunks = new ChunkList(token, sizes);
             }
-            if (in.hasRemaining() || size < 0 || (chunks != null && chunks.total() > size)) {
+            ChunkSums sums = null;
+            if (format == FORMAT_SUMS || format == FORMAT_CHUNKED_SUMS) {
+                long chunkSize = in.getLong();
+                if (chunkSize <= 0 || chunkSize > 1 << 30) {
+                    throw new CorruptMetaException("object metadata has a bad chunk size " + chunkSize);
+                }
+                int n = count(in);
+                if (n > in.remaining() / 8) {
+                    throw new CorruptMetaException("object metadata chunk sums overrun");
+                }
+                long[] h = new long[n];
+                for (int i = 0; i < n; i++) {
+                    h[i] = in.getLong();
+                }
+                sums = new ChunkSums((int) chunkSize, h);
+            }
+            if (in.hasRemaining() || size < 0 || (chunks != null && chunks.total() > size)
+                    || (sums != null && !sums.fits(size))) {
                 throw new CorruptMetaException("object metadata has a bad layout");
             }
-            return new ObjectMeta(name, size, new Checksum(type, value), version, mtime, custom, copies, chunks);
+            return new ObjectMeta(name, size, new Checksum(type, value), version, mtime, custom, copies, chunks,
+                    sums);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new CorruptMetaException("object metadata is truncated or invalid: " + e.getMessage());
         }

@@ -38,6 +38,9 @@ final class PutTransaction {
     /** Where the content continues after the temp file's bytes (a chunked object); null for a plain one. */
     private ChunkList chunks;
 
+    /** Per-chunk checksums computed while the content streamed by (null: none kept). */
+    private ChunkSums sums;
+
     PutTransaction(ObjectFiles files, Mountpath mp, ObjectId id, PutOptions opts) {
         this.files = files;
         this.mp = mp;
@@ -60,6 +63,7 @@ final class PutTransaction {
     /** Streams {@code in} into a new temp file. */
     void receive(InputStream in) throws StorageException {
         ChecksumHasher main = ChecksumHasher.of(opts.checksumType());
+        ChunkSums.Builder chunkSums = sumsBuilder();
         ChecksumHasher extra = extraHasher();
         ChecksumHasher etag = opts.md5Etag() && opts.checksumType() != ChecksumType.MD5
                 ? ChecksumHasher.of(ChecksumType.MD5) : null;
@@ -86,6 +90,9 @@ final class PutTransaction {
                                 + declared + " bytes (" + id.cname() + ")");
                     }
                     main.update(buf, 0, r);
+                    if (chunkSums != null) {
+                        chunkSums.update(buf, 0, r);
+                    }
                     if (extra != null) {
                         extra.update(buf, 0, r);
                     }
@@ -112,6 +119,7 @@ final class PutTransaction {
         size = n;
         mp.countWritten(n);
         checksum = main.result();
+        sums = chunkSums == null ? null : chunkSums.finish();
         verifyExpected(extra == null ? checksum : extra.result());
         if (opts.md5Etag()) {
             md5 = etag != null ? etag.hex() : checksum.value();
@@ -134,7 +142,9 @@ final class PutTransaction {
         ChecksumHasher extra = extraHasher();
         try (FileChannel ch = FileChannel.open(workFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             size = ch.size();
-            checksum = ChecksumHasher.ofFile(ch, opts.checksumType(), files.cfg().bufferSize());
+            ChunkSums.Builder chunkSums = sumsBuilder();
+            checksum = ChecksumHasher.ofFile(ch, opts.checksumType(), files.cfg().bufferSize(), chunkSums);
+            sums = chunkSums == null ? null : chunkSums.finish();
             Checksum other = extra == null ? checksum
                     : ChecksumHasher.ofFile(ch, extra.type, files.cfg().bufferSize());
             if (opts.contentLength() >= 0 && size != opts.contentLength()) {
@@ -154,8 +164,10 @@ final class PutTransaction {
      * Adopts a work file holding the content's first bytes and a chunk directory holding the rest, whose total size
      * and checksum the caller computed; the chunks are retired on abort.
      */
-    void adoptChunked(Path workFile, ChunkList rest, long totalSize, Checksum sum) throws StorageException {
+    void adoptChunked(Path workFile, ChunkList rest, long totalSize, Checksum sum, ChunkSums chunkSums)
+            throws StorageException {
         temp = workFile;
+        sums = chunkSums;
         chunks = rest;
         size = totalSize;
         checksum = sum;
@@ -172,7 +184,7 @@ final class PutTransaction {
         if (temp == null || size < 0) {
             throw new IllegalStateException("nothing received");
         }
-        ObjectMeta meta = new ObjectMeta(id.name(), size, checksum, "", 0, custom, null, chunks);
+        ObjectMeta meta = new ObjectMeta(id.name(), size, checksum, "", 0, custom, null, chunks, sums);
         ObjectStat st;
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
             st = files.commitLocked(mp, id, temp, meta, opts);
@@ -197,6 +209,11 @@ final class PutTransaction {
             }
             temp = null;
         }
+    }
+
+    /** A builder of the content's chunk sums; null when the bucket keeps no checksum (nothing is verified). */
+    ChunkSums.Builder sumsBuilder() {
+        return opts.checksumType() == ChecksumType.NONE ? null : ChunkSums.builder();
     }
 
     /** When the client's checksum is of another kind than the bucket's, compute that one too. */

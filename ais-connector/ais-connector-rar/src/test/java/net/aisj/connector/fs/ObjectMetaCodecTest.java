@@ -43,6 +43,28 @@ class ObjectMetaCodecTest {
     }
 
     @Test
+    void chunkSumsRoundTripAndOlderFormatsDecodeWithout() throws CorruptMetaException {
+        ObjectMeta plain = new ObjectMeta("o", 3L * (1 << 20) - 5, new Checksum(ChecksumType.XXHASH2, "00ff00ff00ff00ff"),
+                "2", 7, java.util.Map.of("k", "v"), java.util.List.of("/a"));
+        ObjectMeta withSums = plain.withSums(new ChunkSums(1 << 20, new long[] {1, -2, Long.MAX_VALUE}));
+        byte[] enc = ObjectMetaCodec.encode(withSums);
+        assertThat(enc[0]).isEqualTo(ObjectMetaCodec.FORMAT_SUMS);
+        assertThat(ObjectMetaCodec.decode(enc)).isEqualTo(withSums);
+        ObjectMeta chunked = withSums.withChunks(new ChunkList("0123456789abcdef0123456789abcdef", java.util.List.of(5L, 6L)));
+        byte[] enc2 = ObjectMetaCodec.encode(chunked);
+        assertThat(enc2[0]).isEqualTo(ObjectMetaCodec.FORMAT_CHUNKED_SUMS);
+        assertThat(ObjectMetaCodec.decode(enc2)).isEqualTo(chunked);
+        // an object written before chunk sums: format 1, decoded with none
+        byte[] old = ObjectMetaCodec.encode(plain);
+        assertThat(old[0]).isEqualTo(ObjectMetaCodec.FORMAT);
+        assertThat(ObjectMetaCodec.decode(old).sums()).isNull();
+        // a list that does not fit the size is a bad layout
+        byte[] wrong = ObjectMetaCodec.encode(plain.withSums(new ChunkSums(1 << 20, new long[] {1, 2})));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> ObjectMetaCodec.decode(wrong))
+                .isInstanceOf(CorruptMetaException.class);
+    }
+
+    @Test
     void everySingleByteFlipIsDetected() {
         byte[] good = ObjectMetaCodec.encode(META);
         for (int i = 0; i < good.length; i++) {
