@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import net.aisj.backend.Backends;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -23,6 +24,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.TargetPlacement;
+import net.aisj.service.cache.CacheService;
 import net.aisj.service.ec.EcHooks;
 
 /**
@@ -54,10 +56,17 @@ public class ObjectService {
     @Inject
     ObjectReceiver receiver;
 
+    /** Buckets that live in a backend: cold GET, write-through (see {@link CacheService}). */
+    @Inject
+    CacheService cache;
+
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
                           Map<String, String> custom) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.put(id, p, in, contentLength, expected, custom, false);
+        }
         PutOptions opts = options(p).withCustom(custom).withExpected(expected, contentLength);
         ObjectStat st;
         try (StorageConnection c = local.connection()) {
@@ -76,6 +85,9 @@ public class ObjectService {
      */
     public ObjectStat putWithEtag(ObjectId id, InputStream in, long contentLength, Map<String, String> custom) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.put(id, p, in, contentLength, null, custom, true);
+        }
         PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
         ObjectStat st;
         try (StorageConnection c = local.connection()) {
@@ -106,7 +118,18 @@ public class ObjectService {
      * moving it here), a neighbor that has it serves it (get-from-neighbor), so an existing object is never 404.
      */
     public ObjectReader open(ObjectId id, boolean validateRequested) {
+        return open(id, validateRequested, false);
+    }
+
+    /**
+     * Like {@link #open(ObjectId, boolean)}; for a bucket that lives in a backend, an object not cached here is
+     * fetched (cold GET) and, with {@code latest} (AIS {@code latest-ver}), one changed remotely is fetched again.
+     */
+    public ObjectReader open(ObjectId id, boolean validateRequested, boolean latest) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.open(id, p, validateRequested || p.checksum().validateWarmGet(), latest);
+        }
         boolean validate = validateRequested || p.checksum().validateWarmGet();
         try (StorageConnection c = local.connection()) {
             return c.open(id, validate);
@@ -135,7 +158,15 @@ public class ObjectService {
     }
 
     public ObjectStat head(ObjectId id) {
-        checked(id);
+        return head(id, false);
+    }
+
+    /** The object's metadata; for a bucket in a backend, the backend's when not cached here. */
+    public ObjectStat head(ObjectId id, boolean latest) {
+        BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.head(id, p, latest);
+        }
         try (StorageConnection c = local.connection()) {
             Optional<ObjectStat> local = c.stat(id);
             if (local.isPresent()) {
@@ -233,6 +264,11 @@ public class ObjectService {
     /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            receiver.deleted(id, System.currentTimeMillis());
+            cache.delete(id, p);
+            return;
+        }
         // also when absent here: a rebalance may still be sending the object from its previous owner
         receiver.deleted(id, System.currentTimeMillis());
         boolean deleted;

@@ -65,6 +65,10 @@ public class IntraResource {
     @Inject
     MultiObjService multiObj;
 
+    /** Prefetch and evict jobs of buckets in a backend. */
+    @Inject
+    net.aisj.service.cache.CacheJobs cacheJobs;
+
     @Context
     UriInfo uri;
 
@@ -158,7 +162,12 @@ public class IntraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response runXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
                                @QueryParam("bucket") String bucket, String msg) {
-        multiObj.startLocal(kind, id, BucketId.ais(bucket), MetaJson.parse(msg));
+        jakarta.json.JsonObject m = MetaJson.parse(msg);
+        if (net.aisj.service.cache.CacheJobs.handles(kind)) {
+            cacheJobs.startLocal(kind, id, net.aisj.service.cache.CacheJobs.bucketOf(bucket, m), m);
+            return Response.ok().build();
+        }
+        multiObj.startLocal(kind, id, BucketId.ais(bucket), m);
         return Response.ok().build();
     }
 

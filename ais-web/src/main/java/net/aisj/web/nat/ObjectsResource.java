@@ -69,12 +69,12 @@ public class ObjectsResource {
     public Response get(@Context UriInfo uri, @PathParam("bucket") String bucket,
                         @QueryParam("provider") String provider,
                         @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
-                        @HeaderParam("Range") String range) {
+                        @QueryParam("latest-ver") boolean latest, @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, bucket, provider, ns);
         if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
             return ShardRequests.get(archives, id, uri.getQueryParameters());
         }
-        ObjectReader reader = objects.open(id, validate);
+        ObjectReader reader = objects.open(id, validate, latest);
         ObjectStat s = reader.stat();
         ByteRange r;
         try {
@@ -105,9 +105,10 @@ public class ObjectsResource {
     @HEAD
     public Response head(@Context UriInfo uri, @PathParam("bucket") String bucket,
                         @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, @QueryParam("props") String props) {
+                         @QueryParam("namespace") String ns, @QueryParam("props") String props,
+                         @QueryParam("latest-ver") boolean latest) {
         ObjectId id = objectId(uri, bucket, provider, ns);
-        ObjectStat s = objects.head(id);
+        ObjectStat s = objects.head(id, latest);
         Response.ResponseBuilder b = Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
         return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
                 : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();
