@@ -148,7 +148,7 @@ public class CacheService {
             try {
                 RemoteObject m;
                 try (InputStream s = c.openSpooled(sp.token())) {
-                    m = rb.backend().put(rb.name(), id.name(), s, sp.size(), custom);
+                    m = rb.backend().put(rb.name(), id.name(), s, sp.size(), remoteMetadata(custom));
                 } catch (BackendException e) {
                     throw rb.error(e, id.name());
                 }
@@ -334,6 +334,23 @@ public class CacheService {
             md.put(LAST_MODIFIED, Long.toString(m.mtimeMillis()));
         }
         return md;
+    }
+
+    /**
+     * The user metadata a write-through PUT sends: the S3 API's user keys ({@code s3:x-amz-meta-k}) as {@code k},
+     * other S3 headers it keeps ({@code s3:content-type}, ...) left out, and native custom keys that are valid
+     * header names as they are.
+     */
+    static Map<String, String> remoteMetadata(Map<String, String> custom) {
+        Map<String, String> out = new HashMap<>();
+        custom.forEach((k, v) -> {
+            if (k.startsWith("s3:x-amz-meta-")) {
+                out.put(k.substring("s3:x-amz-meta-".length()), v);
+            } else if (!k.startsWith("s3:") && k.matches("[A-Za-z0-9_-]+")) {
+                out.put(k, v);
+            }
+        });
+        return out;
     }
 
     /** The version a cached copy gets: the backend's version id when it keeps versions, else counted here. */

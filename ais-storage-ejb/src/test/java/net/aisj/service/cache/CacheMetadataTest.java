@@ -34,6 +34,12 @@ class CacheMetadataTest {
         assertThat(new RemoteObject("o", 1, "6b06179c-12", "", 0, null).md5()).isNull();
     }
 
+    @Test
+    void writeThroughSendsUserMetadataNotS3Headers() {
+        assertThat(CacheService.remoteMetadata(Map.of("s3:x-amz-meta-color", "red", "s3:content-type", "text/plain",
+                "owner", "ml-team", "bad key", "x"))).isEqualTo(Map.of("color", "red", "owner", "ml-team"));
+    }
+
     private static ObjectStat stat(Map<String, String> custom) {
         return new ObjectStat("o", 3, Checksum.NONE, "1", 0, 0, custom, "/mp", List.of("/mp"));
     }

@@ -126,6 +126,15 @@ public final class NodeProcess implements AutoCloseable {
 
     private int launches;
 
+    /** Environment variables every launch of this node gets on top of the test JVM's. */
+    private final java.util.Map<String, String> env = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Adds environment variables for the next launches (e.g. {@code S3_ENDPOINT}); returns this node. */
+    public NodeProcess withEnv(java.util.Map<String, String> vars) {
+        env.putAll(vars);
+        return this;
+    }
+
     /** Starts the JVM and returns at once (see {@link #awaitReady()}); the node must not be running. */
     public void spawn() {
         if (isAlive()) {
@@ -164,7 +173,9 @@ public final class NodeProcess implements AutoCloseable {
         try {
             Files.writeString(logFile, "==== start #" + starts + " at " + Instant.now() + ": " + String.join(" ", cmd)
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(cmd)
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            process = pb
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
