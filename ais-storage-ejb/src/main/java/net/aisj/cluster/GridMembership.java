@@ -38,7 +38,7 @@ public final class GridMembership {
     private final VersionedStore<ClusterMap> smap;
     private final IMap<String, String> registry;
 
-    public GridMembership(HazelcastInstance hz, VersionedStore<ClusterMap> smap) {
+    GridMembership(HazelcastInstance hz, VersionedStore<ClusterMap> smap) {
         this.hz = hz;
         this.smap = smap;
         this.registry = hz.getMap("ais.nodes");

@@ -6,12 +6,6 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.RemoteBucket;
@@ -19,7 +13,9 @@ import net.aisj.backend.RemotePage;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
+import net.aisj.cluster.CacheJobJson;
 import net.aisj.core.AisException;
+import net.aisj.core.CacheListRange;
 import net.aisj.core.BucketProps;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.ObjectTemplate;
@@ -27,7 +23,7 @@ import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
 import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
@@ -45,7 +41,7 @@ public class CacheJobs {
     private static final Logger LOG = Logger.getLogger(CacheJobs.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;
@@ -63,12 +59,12 @@ public class CacheJobs {
     XactionRegistry registry;
 
     /** Starts a prefetch; answers the job id. BAD_REQUEST when the bucket is not in a backend. */
-    public String prefetch(BucketId bucket, ListRange range) {
+    public String prefetch(BucketId bucket, CacheListRange range) {
         return start(XactKind.PREFETCH, bucket, range);
     }
 
     /** Starts an evict of cached copies; answers the job id. */
-    public String evict(BucketId bucket, ListRange range) {
+    public String evict(BucketId bucket, CacheListRange range) {
         return start(XactKind.EVICT, bucket, range);
     }
 
@@ -80,32 +76,27 @@ public class CacheJobs {
     public String evictBucket(BucketId bucket, boolean keepMd) {
         requireRemote(bucket);
         if (keepMd) {
-            return evict(bucket, new ListRange(null, "", false));
+            return evict(bucket, new CacheListRange(null, "", false));
         }
         buckets.destroy(bucket);
         return "";
     }
 
-    private String start(XactKind kind, BucketId bucket, ListRange range) {
+    private String start(XactKind kind, BucketId bucket, CacheListRange range) {
         requireRemote(bucket);
-        JsonObjectBuilder msg = Json.createObjectBuilder().add("provider", bucket.provider())
-                .add("namespace", bucket.namespace()).add("latest", range.latest());
         if (range.names() != null) {
             if (range.names().isEmpty()) {
                 throw AisException.badRequest(kind.wire() + ": the list of names is empty");
             }
-            msg.add("objnames", Json.createArrayBuilder(range.names()));
         } else {
             ObjectTemplate.parse(range.template(), 0);
-            msg.add("template", range.template());
         }
-        JsonObject m = msg.build();
         String id = MirrorService.newId();
         for (NodeInfo t : node.clusterMap().targets()) {
             if (t.id().equals(node.self().id())) {
-                startLocal(kind.wire(), id, bucket, m);
+                startLocal(kind.wire(), id, bucket, range);
             } else {
-                node.intra().runXaction(t, kind.wire(), id, bucket.name(), m);
+                node.intra().runXaction(t, kind.wire(), id, bucket.name(), CacheJobJson.write(bucket, range));
             }
         }
         LOG.info(() -> kind.wire() + "[" + id + "] started on " + bucket.cname());
@@ -117,29 +108,20 @@ public class CacheJobs {
         return XactKind.PREFETCH.wire().equals(kind) || XactKind.EVICT.wire().equals(kind);
     }
 
-    /** The bucket of an intra job message (its {@code provider} and {@code namespace}), {@code name} given. */
-    public static BucketId bucketOf(String name, JsonObject msg) {
-        String prov = msg.get("provider") instanceof JsonString s ? s.getString() : BucketId.AIS;
-        String ns = msg.get("namespace") instanceof JsonString s ? s.getString() : "";
-        return new BucketId(prov, ns, name);
-    }
-
-    /** This target's part of a job another node started (the message as {@link #start} sent it). */
-    public Xaction startLocal(String kind, String id, BucketId bucket, JsonObject msg) {
+    /** This target's part of a job another node started. */
+    public Xaction startLocal(String kind, String id, BucketId bucket, CacheListRange range) {
         XactKind k = XactKind.of(kind).orElseThrow(() -> AisException.badRequest("unknown job kind " + kind));
-        Iterable<String> names = null;
+        Iterable<String> names = range.names();
         String prefix = "";
-        if (msg.get("objnames") instanceof JsonArray arr) {
-            names = arr.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        } else if (msg.get("template") instanceof JsonString t) {
-            ObjectTemplate tpl = t.getString().isEmpty() ? null : ObjectTemplate.parse(t.getString(), 0);
-            if (tpl == null || tpl.isPrefixOnly()) {
-                prefix = tpl == null ? "" : tpl.prefix();
+        if (names == null && !range.template().isEmpty()) {
+            ObjectTemplate tpl = ObjectTemplate.parse(range.template(), 0);
+            if (tpl.isPrefixOnly()) {
+                prefix = tpl.prefix();
             } else {
                 names = tpl;
             }
         }
-        CacheXaction.Plan plan = new CacheXaction.Plan(bucket, names, prefix, msg.getBoolean("latest", false));
+        CacheXaction.Plan plan = new CacheXaction.Plan(bucket, names, prefix, range.latest());
         return registry.start(new CacheXaction(id, k, plan, localNode(buckets.props(bucket))));
     }
 

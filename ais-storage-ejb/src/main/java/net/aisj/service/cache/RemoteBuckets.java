@@ -15,7 +15,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
 import net.aisj.core.BucketNames;
 import net.aisj.core.BucketProps;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Remote buckets in the BMD: a bucket of a backend provider ({@code aws://b}) is added with default props the first
@@ -29,7 +29,7 @@ public class RemoteBuckets {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     Backends backends;

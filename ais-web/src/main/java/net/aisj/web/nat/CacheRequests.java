@@ -9,7 +9,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 
 import net.aisj.core.AisException;
-import net.aisj.service.cache.ListRange;
+import net.aisj.core.CacheListRange;
 
 /** AIS's {@code PrefetchMsg} / {@code EvdMsg} ({@code objnames} or {@code template}, {@code latest-ver}) as a value. */
 final class CacheRequests {
@@ -18,7 +18,7 @@ final class CacheRequests {
     }
 
     /** @throws AisException BAD_REQUEST when neither a list of names nor a template is given */
-    static ListRange listRange(String action, JsonObject v) {
+    static CacheListRange listRange(String action, JsonObject v) {
         if (v == null) {
             throw AisException.badRequest(action + ": the value needs \"objnames\" or \"template\"");
         }
@@ -31,10 +31,10 @@ final class CacheRequests {
                 }
                 names.add(s.getString());
             }
-            return new ListRange(names, "", latest);
+            return new CacheListRange(names, "", latest);
         }
         if (v.get("template") instanceof JsonString t) {
-            return new ListRange(null, t.getString(), latest);
+            return new CacheListRange(null, t.getString(), latest);
         }
         throw AisException.badRequest(action + ": the value needs \"objnames\" (a non-empty list) or \"template\"");
     }

@@ -33,7 +33,7 @@ import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ArchiveService;
 import net.aisj.service.archive.ShardWriter;
 import net.aisj.web.common.ByteRange;
@@ -57,7 +57,7 @@ public class ObjectsResource {
     ObjectService objects;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     ArchiveService archives;

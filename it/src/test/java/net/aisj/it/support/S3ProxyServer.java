@@ -34,7 +34,9 @@ public final class S3ProxyServer implements AutoCloseable {
     private static final Pattern REQUEST = Pattern.compile("request: .*\\{(GET|HEAD|PUT|DELETE)@[0-9a-f]+ "
             + "http://[^/ ]+/([^/? ]+)/([^? ]+)(\\?[^ ]*)? HTTP/");
 
-    private static S3ProxyServer shared;
+    private static final SharedFixture<S3ProxyServer> SHARED = new SharedFixture<>("s3proxy",
+            () -> SharedFixture.startOrClose(new S3ProxyServer(ItEnv.workDir().resolve("s3proxy-"
+                    + ItEnv.randomHex(3)), Ports.freePort()), S3ProxyServer::start));
 
     private final Path dir;
     private final int port;
@@ -47,15 +49,8 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     /** The test JVM's s3proxy, started on first use. */
-    public static synchronized S3ProxyServer shared() {
-        if (shared == null) {
-            S3ProxyServer s = new S3ProxyServer(ItEnv.workDir().resolve("s3proxy-" + ItEnv.randomHex(3)),
-                    Ports.freePort());
-            s.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(s::close, "stop-s3proxy"));
-            shared = s;
-        }
-        return shared;
+    public static S3ProxyServer shared() {
+        return SHARED.get();
     }
 
     /** Starts (again) on the same port with the same data; returns once the port accepts S3 calls. */

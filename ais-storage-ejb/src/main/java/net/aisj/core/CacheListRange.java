@@ -1,4 +1,4 @@
-package net.aisj.service.cache;
+package net.aisj.core;
 
 import java.util.List;
 
@@ -10,9 +10,9 @@ import java.util.List;
  * @param template the template, or "" ("": every object)
  * @param latest   prefetch: also re-fetch cached objects that changed remotely ({@code latest-ver})
  */
-public record ListRange(List<String> names, String template, boolean latest) {
+public record CacheListRange(List<String> names, String template, boolean latest) {
 
-    public ListRange {
+    public CacheListRange {
         names = names == null ? null : List.copyOf(names);
         template = template == null ? "" : template;
     }
