@@ -175,6 +175,32 @@ public class CacheService {
         }
     }
 
+    /**
+     * Sends an object just committed here by another path (an S3 multipart upload completed on this target) to the
+     * backend, and keeps the backend's ETag and version with it. A failed remote write removes the local object
+     * and fails the call: the object exists in both places or in neither.
+     */
+    public ObjectStat writeBack(ObjectId id, BucketProps p) {
+        RemoteBucket rb = backends.of(id.bucket(), p);
+        try (StorageConnection c = local.connection(); ObjectReader r = c.open(id, false);
+             InputStream in = r.stream()) {
+            RemoteObject m;
+            try {
+                m = rb.backend().put(rb.name(), id.name(), in, r.stat().size(), remoteMetadata(r.stat().custom()));
+            } catch (BackendException e) {
+                evict(id, p);
+                throw rb.error(e, id.name());
+            }
+            return c.setCustom(id, customOf(rb, m), false);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        } catch (IOException e) {
+            evict(id, p);
+            throw new AisException(AisException.Kind.INTERNAL, "sending " + id.cname() + " to backend "
+                    + rb.backend().describe() + ": " + e.getMessage(), e);
+        }
+    }
+
     /** Write-through DELETE: the remote first (NOT_FOUND when the backend has no such object), then the copy here. */
     public void delete(ObjectId id, BucketProps p) {
         RemoteBucket rb = backends.of(id.bucket(), p);

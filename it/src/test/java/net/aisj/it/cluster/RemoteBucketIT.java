@@ -255,6 +255,7 @@ class RemoteBucketIT {
         byte[] data = PseudoRandomInputStream.bytes(5, 1 << 20);
         try (S3Client direct = s3.client()) {
             direct.putObject(r -> r.bucket(remote).key("images/cat.jpg"), RequestBody.fromBytes(data));
+            direct.putObject(r -> r.bucket(remote).key("images/dog.jpg"), RequestBody.fromString("woof"));
         }
         cluster.client(1).control("POST", "/v1/buckets/" + local, "{\"action\":\"create-bck\",\"value\":"
                 + "{\"backend_bck\":{\"name\":\"" + remote + "\",\"provider\":\"aws\"}}}").expect(200);
@@ -269,9 +270,34 @@ class RemoteBucketIT {
                     .isEqualTo(data);
             assertThat(ours.getObjectAsBytes(r -> r.bucket(local).key("images/cat.jpg").range("bytes=10-19"))
                     .asByteArray()).isEqualTo(java.util.Arrays.copyOfRange(data, 10, 20));
+            // the S3 listing is the remote's (the other object is not cached)
+            assertThat(ours.listObjectsV2(r -> r.bucket(local)).contents()).extracting(o -> o.key())
+                    .contains("images/cat.jpg", "images/dog.jpg");
+            assertThat(ours.listObjectsV2(r -> r.bucket(local).delimiter("/")).commonPrefixes())
+                    .extracting(p -> p.prefix()).containsExactly("images/");
             // write-through from the S3 API too
             ours.putObject(r -> r.bucket(local).key("new.txt").metadata(Map.of("color", "red")),
                     RequestBody.fromString("via our S3 API"));
+            // a multipart upload completes on the remote
+            String up = ours.createMultipartUpload(r -> r.bucket(local).key("mp.bin")).uploadId();
+            byte[] p1 = PseudoRandomInputStream.bytes(21, 5 << 20);
+            byte[] p2 = PseudoRandomInputStream.bytes(22, 1000);
+            String e1 = ours.uploadPart(r -> r.bucket(local).key("mp.bin").uploadId(up).partNumber(1),
+                    RequestBody.fromBytes(p1)).eTag();
+            String e2 = ours.uploadPart(r -> r.bucket(local).key("mp.bin").uploadId(up).partNumber(2),
+                    RequestBody.fromBytes(p2)).eTag();
+            ours.completeMultipartUpload(r -> r.bucket(local).key("mp.bin").uploadId(up).multipartUpload(m -> m.parts(
+                    software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(e1).build(),
+                    software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(e2).build())));
+            byte[] whole = new byte[p1.length + p2.length];
+            System.arraycopy(p1, 0, whole, 0, p1.length);
+            System.arraycopy(p2, 0, whole, p1.length, p2.length);
+            assertThat(ours.getObjectAsBytes(r -> r.bucket(local).key("mp.bin")).asByteArray()).isEqualTo(whole);
+            assertThat(s3.gets(remote, "mp.bin")).as("served from the local copy").isZero();
+            try (S3Client direct = s3.client()) {
+                assertThat(direct.getObjectAsBytes(r -> r.bucket(remote).key("mp.bin")).asByteArray())
+                        .isEqualTo(whole);
+            }
         }
         assertThat(s3.gets(remote, "images/cat.jpg")).isEqualTo(1);
         try (S3Client direct = s3.client()) {
