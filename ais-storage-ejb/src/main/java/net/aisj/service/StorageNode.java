@@ -58,6 +58,7 @@ public class StorageNode {
 
     static final String CF_NAME = "java:app/eis/ais-storage";
     private static final Logger LOG = Logger.getLogger(StorageNode.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Resource(lookup = CF_NAME)
     StorageConnectionFactory connections;
@@ -121,7 +122,9 @@ public class StorageNode {
             if (bmdOnDisk != null) {
                 bmd.offer(bmdOnDisk);
             }
-            lastBmd = bmd.current();
+            synchronized (this) {
+                lastBmd = bmd.current();
+            }
             if (smapOnDisk != null) {
                 smap.offer(smapOnDisk);
             }
@@ -224,7 +227,7 @@ public class StorageNode {
 
     private static String newUuid() {
         byte[] b = new byte[8];
-        new SecureRandom().nextBytes(b);
+        RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 

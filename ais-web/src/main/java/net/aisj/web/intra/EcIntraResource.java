@@ -29,7 +29,7 @@ import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.core.AisException;
 import net.aisj.service.ec.EcJobs;
 import net.aisj.service.ec.EcService;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.ObjectPath;
 
 /**
  * Erasure-coding calls between targets ({@code /v1/intra/ec/...}, cluster secret required like every intra
@@ -54,7 +54,7 @@ public class EcIntraResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response meta(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
                          @QueryParam(P_VERIFY) boolean verify) {
-        return ec.localMeta(object(bucket, provider, ns), verify).map(m -> Response.ok(m.toJson()).build())
+        return ec.localMeta(object(provider, ns), verify).map(m -> Response.ok(m.toJson()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
@@ -66,7 +66,7 @@ public class EcIntraResource {
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing " + EC_META_HEADER);
         }
-        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(bucket, provider, ns), EcIntra.decodeMeta(meta),
+        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(provider, ns), EcIntra.decodeMeta(meta),
                 body);
         if (refused.isEmpty()) {
             return Response.ok().build();
@@ -81,7 +81,7 @@ public class EcIntraResource {
     @GET
     @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
     public Response get(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns) {
-        EcSlice s = ec.openLocalSlice(object(bucket, provider, ns));
+        EcSlice s = ec.openLocalSlice(object(provider, ns));
         StreamingOutput body = out -> {
             try (s) {
                 s.content().transferTo(out);
@@ -96,7 +96,7 @@ public class EcIntraResource {
     @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
     public Response delete(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
                            @QueryParam(P_GENERATION) long generation) {
-        return Response.status(ec.deleteLocal(object(bucket, provider, ns), generation) ? 200 : 404).build();
+        return Response.status(ec.deleteLocal(object(provider, ns), generation) ? 200 : 404).build();
     }
 
     @POST
@@ -116,7 +116,8 @@ public class EcIntraResource {
     }
 
     /** The object of {@code /v1/intra/ec/<kind>/<bucket>/<object...>} (the raw name: '/' and %2F kept apart). */
-    private ObjectId object(String bucket, String provider, String ns) {
-        return new ObjectId(bucket(bucket, provider, ns), PathNames.tail(uri.getRequestUri().getRawPath(), 5));
+    private ObjectId object(String provider, String ns) {
+        ObjectPath p = ObjectPath.parse(uri.getRequestUri().getRawPath(), 4);
+        return new ObjectId(bucket(p.bucket(), provider, ns), p.name());
     }
 }

@@ -15,7 +15,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import net.aisj.cluster.MultiObjJson;
@@ -36,7 +35,8 @@ import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
 import net.aisj.service.LocalNode;
 import net.aisj.web.common.ByteRange;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.ObjectBodies;
+import net.aisj.web.common.ObjectPath;
 import net.aisj.xact.XactionRegistry;
 
 /** Local-only operations other targets call (see the package doc); never redirected, never fanned out. */
@@ -91,7 +91,7 @@ public class IntraResource {
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
     public Response stat(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
                          @QueryParam(P_NAMESPACE) String ns) {
-        ObjectId id = object(bucket, provider, ns);
+        ObjectId id = object(provider, ns);
         return objects.localStat(id).map(s -> Response.ok(PageJson.stat(s).toString()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
@@ -100,7 +100,7 @@ public class IntraResource {
     @Path(OBJECTS + "/" + OBJECT_TEMPLATE)
     public Response read(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
                          @QueryParam(P_NAMESPACE) String ns, @HeaderParam("Range") String range) {
-        ObjectId id = object(bucket, provider, ns);
+        ObjectId id = object(provider, ns);
         ObjectReader reader = objects.localOpen(id);
         ByteRange r;
         try {
@@ -109,15 +109,7 @@ public class IntraResource {
             reader.close();
             throw AisException.badRequest(e.getMessage());
         }
-        long off = r == null ? 0 : r.offset();
-        long len = r == null ? reader.stat().size() : r.length();
-        StreamingOutput body = out -> {
-            try (reader) {
-                reader.transferTo(out, off, len);
-            }
-        };
-        return Response.status(r == null ? 200 : 206).entity(body).type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Length", Long.toString(len)).build();
+        return ObjectBodies.ok(reader, r).type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
     }
 
     /** Receives an object from another target (rebalance): stored with the sender's metadata, checksum verified. */
@@ -127,7 +119,7 @@ public class IntraResource {
     public Response receive(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
                             @QueryParam(P_NAMESPACE) String ns, @HeaderParam(META_HEADER) String meta,
                             @HeaderParam(XACT_HEADER) String xactId, InputStream body) {
-        ObjectId id = object(bucket, provider, ns);
+        ObjectId id = object(provider, ns);
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing Ais-Intra-Meta");
         }
@@ -193,7 +185,8 @@ public class IntraResource {
         return new BucketId(provider == null || provider.isEmpty() ? BucketId.AIS : provider, ns, name);
     }
 
-    private ObjectId object(String bucket, String provider, String ns) {
-        return new ObjectId(bucket(bucket, provider, ns), PathNames.tail(uri.getRequestUri().getRawPath(), 4));
+    private ObjectId object(String provider, String ns) {
+        ObjectPath p = ObjectPath.parse(uri.getRequestUri().getRawPath(), 3);
+        return new ObjectId(bucket(p.bucket(), provider, ns), p.name());
     }
 }

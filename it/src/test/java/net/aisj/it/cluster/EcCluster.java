@@ -99,7 +99,7 @@ final class EcCluster {
     /** Ids of the jobs of {@code kind} any running node knows. */
     static Set<String> jobIds(LocalCluster c, String kind) {
         Set<String> out = new TreeSet<>();
-        JsonObject all = c.qryxstats(c.runningSlots().get(0), null, kind);
+        JsonObject all = c.jobs().qryxstats(c.runningSlots().get(0), null, kind);
         for (JsonValue v : all.values()) {
             for (JsonValue s : (JsonArray) v) {
                 out.add(JsonUtil.str((JsonObject) s, "id"));
@@ -116,7 +116,7 @@ final class EcCluster {
         long t0 = System.nanoTime();
         JsonObject[] last = new JsonObject[1];
         Poll.until(timeout, "every running node finished a new ec-recover job", () -> {
-            JsonObject all = c.qryxstats(c.runningSlots().get(0), null, "ec-recover");
+            JsonObject all = c.jobs().qryxstats(c.runningSlots().get(0), null, "ec-recover");
             last[0] = all;
             if (all.size() < c.runningSlots().size()) {
                 return false;

@@ -366,7 +366,7 @@ final class ObjectFiles {
             ObjectMeta m = meta.withVersion(version, System.currentTimeMillis()).withCopies(List.of(mp.path()));
             mp.meta().commit(temp, dst, m);
             if (opts.fsync()) {
-                FileOps.fsyncDir(dst.getParent());
+                FileOps.fsyncDir(FileOps.parent(dst));
             }
             if (prev != null && old.mp() == mp) {
                 chunks.retire(mp, id.bucket(), prev.chunks());
