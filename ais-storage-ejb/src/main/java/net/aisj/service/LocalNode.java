@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.resource.ResourceException;
 
+import net.aisj.cluster.GridMembership;
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.StorageConnection;
@@ -29,6 +30,7 @@ public class LocalNode {
     private volatile IntraClient intra;
     private volatile NodeInfo self;
     private volatile byte[] intraSecret;
+    private volatile GridMembership membership;
 
     /** Called by {@link StorageNode} when it has opened its storage and the cluster map. */
     void publish(StorageConnectionFactory connections, VersionedStore<ClusterMap> smap, IntraClient intra,
@@ -38,6 +40,24 @@ public class LocalNode {
         this.smap = smap;
         this.intra = intra;
         this.self = self;
+    }
+
+    /** Called by {@link StorageNode} once it follows the grid's membership. */
+    void membership(GridMembership membership) {
+        this.membership = membership;
+    }
+
+    /**
+     * Fails with UNAVAILABLE (503) while this node is cut off from the majority of its cluster map (a network
+     * partition): it must not serve or accept objects as their owner then. A field read otherwise.
+     */
+    public void checkQuorum() {
+        GridMembership m = membership;
+        if (m != null && !m.hasQuorum()) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "node " + (self == null ? "?" : self.id())
+                    + " is cut off from the majority of the cluster (" + m.quorumState() + "): it refuses object"
+                    + " calls until it rejoins; use another node");
+        }
     }
 
     /** Called by {@link StorageNode} when its entry in the cluster map changes (on join). */

@@ -89,9 +89,11 @@ public class ObjectService {
 
     /**
      * The node that serves object calls for {@code id} when it is not this one (the HRW owner); empty when this
-     * node is the owner. UNAVAILABLE when the cluster has no target in service.
+     * node is the owner. UNAVAILABLE when the cluster has no target in service, and while this node is cut off from
+     * the majority of the cluster (every object call asks this first).
      */
     public Optional<NodeInfo> redirect(ObjectId id) {
+        local.checkQuorum();
         ClusterMap map = local.clusterMap();
         String self = local.self().id();
         if (map.targets().size() == 1 && map.targets().get(0).id().equals(self)) {

@@ -140,6 +140,11 @@ public class StorageNode {
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
             local.publish(connections, smap, intra, intraSecret, self);
+            local.membership(membership);
+            membership.onRejoin(again -> {
+                self = again;
+                local.self(again);
+            });
             membership.join(self);
             seen.put(self.id() + "/bmd", bmd.current().version());
             bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));
