@@ -232,7 +232,10 @@ public class ObjectService {
         return noSuchObject(id);
     }
 
-    /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
+    /**
+     * NOT_FOUND when absent (AIS answers 404 for a missing object), UNAVAILABLE when absent here but its owner by HRW
+     * over the departed targets is down (as for a GET: the object may well exist there, so "deleted" would be a lie).
+     */
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
         // also when absent here: a rebalance may still be sending the object from its previous owner
@@ -244,7 +247,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         if (!ec.deleted(id, p) && !deleted) {
-            throw noSuchObject(id);
+            throw missing(id);
         }
     }
 
