@@ -80,20 +80,24 @@ public final class GridMembership {
         this.onRejoin = listener;
     }
 
+    /**
+     * The quorum rule: this side of the grid ({@code liveMembers} members) may serve and change a cluster map of
+     * {@code smapNodes} nodes when it holds more than half of them, or exactly half including the map's primary
+     * ({@code primaryLive}). An empty map (a cluster forming) always may.
+     */
+    static boolean holdsQuorum(int smapNodes, int liveMembers, boolean primaryLive) {
+        if (smapNodes == 0) {
+            return true;
+        }
+        return 2 * liveMembers > smapNodes || 2 * liveMembers == smapNodes && primaryLive;
+    }
+
     private void recomputeQuorum() {
         boolean before = quorum;
         ClusterMap cur = smap.current();
         Set<String> live = liveMembers();
-        int size = cur.nodes().size();
-        boolean q;
-        if (size == 0) {
-            q = true;
-        } else if (2 * live.size() != size) {
-            q = 2 * live.size() > size;
-        } else {
-            NodeInfo p = cur.nodes().get(cur.primaryId());
-            q = p != null && live.contains(p.memberId());
-        }
+        NodeInfo p = cur.nodes().get(cur.primaryId());
+        boolean q = holdsQuorum(cur.nodes().size(), live.size(), p != null && live.contains(p.memberId()));
         quorum = q;
         if (q != before) {
             if (q) {
