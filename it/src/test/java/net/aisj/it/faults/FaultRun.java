@@ -33,16 +33,23 @@ final class FaultRun {
      * 10 operations per second each, through {@code nodes}.
      */
     FaultRun(String name, FaultCluster cluster, boolean protectedBuckets, Supplier<List<String>> nodes) {
+        this(name, cluster, protectedBuckets, protectedBuckets, nodes);
+    }
+
+    /** The same, choosing the mirrored and the erasure-coded bucket apart (EC 1+1 needs 3 targets at creation). */
+    FaultRun(String name, FaultCluster cluster, boolean mirrored, boolean erasureCoded, Supplier<List<String>> nodes) {
         this.name = name;
         this.cluster = cluster;
         String plain = ItEnv.bucketName(name + "-plain");
         cluster.client(1).createBucket(plain).expect(200);
         buckets.add(plain);
-        if (protectedBuckets) {
+        if (mirrored) {
             String mirror = ItEnv.bucketName(name + "-mirror");
             cluster.client(1).createBucket(mirror, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
                     .add("enabled", true).add("copies", 2)).build()).expect(200);
             buckets.add(mirror);
+        }
+        if (erasureCoded) {
             String ec = ItEnv.bucketName(name + "-ec");
             cluster.client(1).createBucket(ec, ecProps()).expect(200);
             buckets.add(ec);
