@@ -1,5 +1,7 @@
 package net.aisj.cluster;
 
+import static net.aisj.cluster.IntraContract.*;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
@@ -19,22 +21,9 @@ import net.aisj.core.NodeInfo;
 /**
  * Erasure-coding calls between targets on {@code /v1/intra/ec/...} (through {@link IntraClient#forward}, which adds
  * the cluster secret): metafiles, slice and replica transfer, removal, and starting a node's part of an EC job.
- * Metafiles travel base64url-encoded in the {@value #META_HEADER} header. Thread-safe.
+ * Metafiles travel base64url-encoded in the {@value IntraContract#EC_META_HEADER} header. Thread-safe.
  */
 public final class EcIntra {
-
-    /** Header with the base64url JSON metafile of a slice sent or served. */
-    public static final String META_HEADER = "Ais-Ec-Meta";
-
-    /**
-     * Header of a {@value #REFUSED_STATUS} answer to a slice or replica: the holder did not store it because it keeps
-     * a newer generation of the object, whose number this header carries (0 when it is gone by the time the holder
-     * answers); its metafile comes in {@value #META_HEADER} when known.
-     */
-    public static final String REFUSED_HEADER = "Ais-Ec-Refused";
-
-    /** HTTP status of a refused slice or replica (409 Conflict), told apart from other 409s by {@value #REFUSED_HEADER}. */
-    public static final int REFUSED_STATUS = 409;
 
     /**
      * A holder's refusal of a replica or slice: it keeps a newer generation of the object.
@@ -70,7 +59,7 @@ public final class EcIntra {
         try {
             return EcMeta.parse(Base64.getUrlDecoder().decode(header == null ? "" : header.trim()));
         } catch (IllegalArgumentException e) {
-            throw AisException.badRequest("invalid " + META_HEADER + ": " + e.getMessage());
+            throw AisException.badRequest("invalid " + EC_META_HEADER + ": " + e.getMessage());
         }
     }
 
@@ -79,7 +68,7 @@ public final class EcIntra {
      * checks its slice against the metafile and drops it (answering none) when it does not match.
      */
     public Optional<EcMeta> meta(NodeInfo node, ObjectId id, boolean verify) {
-        HttpResponse<InputStream> r = call(node, "GET", path("meta", id) + "&verify=" + verify, null, null, 0);
+        HttpResponse<InputStream> r = call(node, "GET", objectPath(EC_ROOT, EC_META, id) + "&" + P_VERIFY + "=" + verify, null, null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
                 return Optional.empty();
@@ -101,12 +90,12 @@ public final class EcIntra {
      * @throws AisException when the holder could not store it (unreachable, bad checksum, out of space...)
      */
     public Optional<Refusal> putSlice(NodeInfo node, ObjectId id, EcMeta meta, InputStream body, long length) {
-        HttpResponse<InputStream> r = call(node, "PUT", path("slices", id), Map.of(META_HEADER, encodeMeta(meta),
+        HttpResponse<InputStream> r = call(node, "PUT", objectPath(EC_ROOT, EC_SLICES, id), Map.of(EC_META_HEADER, encodeMeta(meta),
                 "Content-Type", "application/octet-stream"), body, length);
         try (InputStream in = r.body()) {
             String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
-            if (r.statusCode() == REFUSED_STATUS && r.headers().firstValue(REFUSED_HEADER).isPresent()) {
-                Optional<EcMeta> held = r.headers().firstValue(META_HEADER).filter(h -> !h.isBlank())
+            if (r.statusCode() == EC_REFUSED_STATUS && r.headers().firstValue(EC_REFUSED_HEADER).isPresent()) {
+                Optional<EcMeta> held = r.headers().firstValue(EC_META_HEADER).filter(h -> !h.isBlank())
                         .map(EcIntra::decodeMeta);
                 return Optional.of(new Refusal(held, node.displayName() + ": " + msg));
             }
@@ -121,9 +110,9 @@ public final class EcIntra {
 
     /** Opens the slice or replica {@code node} holds; NOT_FOUND when none. The caller closes it. */
     public EcSlice openSlice(NodeInfo node, ObjectId id) {
-        HttpResponse<InputStream> r = call(node, "GET", path("slices", id), null, null, 0);
+        HttpResponse<InputStream> r = call(node, "GET", objectPath(EC_ROOT, EC_SLICES, id), null, null, 0);
         if (r.statusCode() == 200) {
-            EcMeta m = decodeMeta(r.headers().firstValue(META_HEADER).orElse(""));
+            EcMeta m = decodeMeta(r.headers().firstValue(EC_META_HEADER).orElse(""));
             return new EcSlice(m, r.body());
         }
         try (InputStream in = r.body()) {
@@ -139,7 +128,8 @@ public final class EcIntra {
 
     /** Removes {@code node}'s slice/replica and metafile of {@code id} ({@code generation} > 0: only that one). */
     public void delete(NodeInfo node, ObjectId id, long generation) {
-        HttpResponse<InputStream> r = call(node, "DELETE", path("slices", id) + "&gen=" + generation, null, null, 0);
+        HttpResponse<InputStream> r = call(node, "DELETE", objectPath(EC_ROOT, EC_SLICES, id) + "&" + P_GENERATION + "="
+                + generation, null, null, 0);
         try (InputStream in = r.body()) {
             String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
             if (r.statusCode() != 200 && r.statusCode() != 404) {
@@ -153,10 +143,10 @@ public final class EcIntra {
     /** Starts {@code node}'s part of EC job {@code id} of {@code kind} on {@code bucket}. */
     public void startJob(NodeInfo node, String kind, String id, BucketId bucket,
                          boolean verify) {
-        String q = "/v1/intra/ec/jobs?kind=" + IntraClient.enc(kind) + "&id=" + IntraClient.enc(id) + "&bucket="
-                + IntraClient.enc(bucket.name()) + "&provider=" + IntraClient.enc(bucket.provider())
-                + (bucket.namespace().isEmpty() ? "" : "&namespace=" + IntraClient.enc(bucket.namespace()))
-                + "&verify=" + verify;
+        String q = "/" + EC_ROOT + "/" + EC_JOBS + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
+                + P_BUCKET + "=" + enc(bucket.name()) + "&" + P_PROVIDER + "=" + enc(bucket.provider())
+                + (bucket.namespace().isEmpty() ? "" : "&" + P_NAMESPACE + "=" + enc(bucket.namespace()))
+                + "&" + P_VERIFY + "=" + verify;
         HttpResponse<InputStream> r = call(node, "POST", q, null, null, 0);
         try (InputStream in = r.body()) {
             String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
@@ -175,27 +165,5 @@ public final class EcIntra {
             headers.forEach((k, v) -> h.put(k, List.of(v)));
         }
         return intra.forward(node, method, pathAndQuery, h, body, length);
-    }
-
-    private static String path(String kind, ObjectId id) {
-        StringBuilder p = new StringBuilder("/v1/intra/ec/").append(kind).append('/')
-                .append(IntraClient.enc(id.bucket().name()));
-        for (String seg : id.name().split("/", -1)) {
-            p.append('/').append(IntraClient.enc(seg));
-        }
-        return p.append("?provider=").append(IntraClient.enc(id.bucket().provider()))
-                .append(id.bucket().namespace().isEmpty() ? "" : "&namespace=" + IntraClient.enc(
-                        id.bucket().namespace())).toString();
-    }
-
-    private static AisException unreachable(NodeInfo node, Exception e) {
-        return new AisException(AisException.Kind.UNAVAILABLE, "target " + node.displayName() + " at "
-                + node.publicUrl() + ": " + e.getMessage(), e);
-    }
-
-    private static AisException failure(NodeInfo node, String what, int status, String msg) {
-        AisException.Kind kind = status == 404 ? AisException.Kind.NOT_FOUND : status == 400
-                ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE;
-        return new AisException(kind, node.displayName() + ": " + what + " failed (" + status + "): " + msg);
     }
 }

@@ -53,7 +53,7 @@ public final class GridMembership {
     private volatile NodeInfo self;
     private volatile java.util.function.Consumer<NodeInfo> onRejoin = n -> { };
 
-    public GridMembership(HazelcastInstance hz, VersionedStore<ClusterMap> smap) {
+    GridMembership(HazelcastInstance hz, VersionedStore<ClusterMap> smap) {
         this.hz = hz;
         this.smap = smap;
         this.registry = hz.getMap("ais.nodes");

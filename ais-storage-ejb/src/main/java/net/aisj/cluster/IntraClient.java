@@ -1,13 +1,13 @@
 package net.aisj.cluster;
 
+import static net.aisj.cluster.IntraContract.*;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -17,6 +17,7 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
 import net.aisj.xact.XactSnapshot;
 
@@ -25,9 +26,6 @@ import net.aisj.xact.XactSnapshot;
  * cluster's shared secret, which public callers do not know. Thread-safe; one instance per node.
  */
 public final class IntraClient {
-
-    /** Header carrying the cluster secret on intra-cluster calls. */
-    public static final String SECRET_HEADER = "Ais-Intra-Secret";
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
@@ -39,11 +37,11 @@ public final class IntraClient {
 
     /** One page of {@code node}'s local listing. */
     public ObjectPage list(NodeInfo node, BucketId bucket, ListRequest req) {
-        String q = "?provider=" + enc(bucket.provider()) + (bucket.namespace().isEmpty() ? ""
-                : "&namespace=" + enc(bucket.namespace())) + "&prefix=" + enc(req.prefix()) + "&after="
-                + enc(req.startAfter()) + "&pagesize=" + req.pageSize() + "&norecurse=" + req.noRecursion()
-                + "&nameonly=" + req.nameOnly();
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/v1/intra/list/"
+        String q = "?" + P_PROVIDER + "=" + enc(bucket.provider()) + (bucket.namespace().isEmpty() ? ""
+                : "&" + P_NAMESPACE + "=" + enc(bucket.namespace())) + "&" + P_PREFIX + "=" + enc(req.prefix()) + "&"
+                + P_AFTER + "=" + enc(req.startAfter()) + "&" + P_PAGESIZE + "=" + req.pageSize() + "&" + P_NORECURSE
+                + "=" + req.noRecursion() + "&" + P_NAMEONLY + "=" + req.nameOnly();
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + LIST + "/"
                 + enc(bucket.name()) + q)).GET(), Duration.ofMinutes(2));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -57,7 +55,7 @@ public final class IntraClient {
 
     /** The object's metadata on {@code node}, if it has it locally. */
     public Optional<ObjectStat> stat(NodeInfo node, ObjectId id) {
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, objectPath("stat", id))).GET(),
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, objectPath(ROOT, STAT, id))).GET(),
                 Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
@@ -79,7 +77,7 @@ public final class IntraClient {
      * stream. NOT_FOUND when the node does not have it.
      */
     public InputStream read(NodeInfo node, ObjectId id, long offset, long length) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath("objects", id))).GET();
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath(ROOT, OBJECTS, id))).GET();
         if (length >= 0) {
             b.header("Range", "bytes=" + offset + "-" + (offset + length - 1));
         }
@@ -101,14 +99,11 @@ public final class IntraClient {
      * Sends an object to {@code node}, which stores it with the given metadata (same version, checksum verified
      * on arrival), counted in the receiver's job {@code xactId}. Returns only after the receiver committed it.
      */
-    /** The {@code Ais-Intra-Xact} value of a copy ({@link #pushCopy}), as opposed to a rebalance move. */
-    public static final String COPY = "copy";
-
     public void push(NodeInfo node, ObjectId id, ObjectStat stat, InputStream body, String xactId) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath("objects", id)))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath(ROOT, OBJECTS, id)))
                 .header("Content-Type", "application/octet-stream")
-                .header("Ais-Intra-Xact", xactId == null ? "" : xactId)
-                .header("Ais-Intra-Meta", PageJson.stat(stat).toString())
+                .header(XACT_HEADER, xactId == null ? "" : xactId)
+                .header(META_HEADER, PageJson.stat(stat).toString())
                 .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
                         stat.size()));
         HttpResponse<InputStream> r = send(node, b, Duration.ofHours(6));
@@ -143,8 +138,8 @@ public final class IntraClient {
     /** {@code node}'s job snapshots matching id/kind (empty strings: any). */
     public java.util.List<XactSnapshot> xactions(NodeInfo node, String id, String kind,
                                                               boolean onlyRunning) {
-        String q = "/v1/intra/xactions?id=" + enc(id == null ? "" : id) + "&kind=" + enc(kind == null ? "" : kind)
-                + "&running=" + onlyRunning;
+        String q = "/" + ROOT + "/" + XACTIONS + "?" + P_ID + "=" + enc(id == null ? "" : id) + "&" + P_KIND + "="
+                + enc(kind == null ? "" : kind) + "&" + P_RUNNING + "=" + onlyRunning;
         HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q)).GET(), Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -161,7 +156,7 @@ public final class IntraClient {
     /** Whether {@code node} answers on its intra-cluster endpoint (its application is deployed). */
     public boolean ping(NodeInfo node) {
         try {
-            HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/v1/intra/ping")).GET(),
+            HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + PING)).GET(),
                     Duration.ofSeconds(5));
             try (InputStream in = r.body()) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -172,9 +167,25 @@ public final class IntraClient {
         }
     }
 
+    /**
+     * {@code node}'s own status document (AIS {@code node_status}, the JSON text of its public
+     * {@code GET /v1/daemon?what=node_status}), fetched without blocking; completes exceptionally with the
+     * domain failure when the node does not answer 200 within {@code timeout}.
+     */
+    public java.util.concurrent.CompletableFuture<String> nodeStatus(NodeInfo node, Duration timeout) {
+        HttpRequest req = HttpRequest.newBuilder(uri(node, "/v1/daemon?what=node_status")).header(SECRET_HEADER, secret)
+                .timeout(timeout).GET().build();
+        return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
+            if (r.statusCode() != 200) {
+                throw failure(node, "node_status", r.statusCode(), r.body());
+            }
+            return r.body();
+        });
+    }
+
     /** Asks {@code node} to stop its process gracefully. */
     public void shutdown(NodeInfo node) {
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/v1/intra/shutdown"))
+        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + SHUTDOWN))
                 .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -187,8 +198,8 @@ public final class IntraClient {
 
     /** Starts this node's part of job {@code id} on {@code node} ({@code bucket} empty for all buckets). */
     public void startXaction(NodeInfo node, String kind, String id, String bucket) {
-        String q = "/v1/intra/xactions/start?kind=" + enc(kind) + "&id=" + enc(id) + "&bucket="
-                + enc(bucket == null ? "" : bucket);
+        String q = "/" + ROOT + "/" + XACTIONS_START + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
+                + P_BUCKET + "=" + enc(bucket == null ? "" : bucket);
         HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
                 .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
@@ -201,11 +212,12 @@ public final class IntraClient {
     }
 
     /** Starts this node's part of multi-object job {@code id} on {@code node}, with its message. */
-    public void runXaction(NodeInfo node, String kind, String id, String bucket, jakarta.json.JsonObject msg) {
-        String q = "/v1/intra/xactions/run?kind=" + enc(kind) + "&id=" + enc(id) + "&bucket=" + enc(bucket);
+    public void runXaction(NodeInfo node, String kind, String id, String bucket, MultiObjRequest msg) {
+        String q = "/" + ROOT + "/" + XACTIONS_RUN + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
+                + P_BUCKET + "=" + enc(bucket);
         HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(msg.toString())), Duration.ofSeconds(60));
+                .POST(HttpRequest.BodyPublishers.ofString(MultiObjJson.write(msg).toString())), Duration.ofSeconds(60));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "run " + kind + "[" + id + "]", r.statusCode(), in);
@@ -220,7 +232,7 @@ public final class IntraClient {
      * source's custom metadata, its checksum verified, a fresh version.
      */
     public void pushCopy(NodeInfo node, ObjectId to, ObjectStat stat, InputStream body) {
-        push(node, to, stat, body, COPY);
+        push(node, to, stat, body, XACT_COPY);
     }
 
     private HttpResponse<InputStream> send(NodeInfo node, HttpRequest.Builder b, Duration timeout) {
@@ -235,34 +247,7 @@ public final class IntraClient {
         }
     }
 
-    private static String objectPath(String kind, ObjectId id) {
-        StringBuilder p = new StringBuilder("/v1/intra/").append(kind).append('/').append(enc(id.bucket().name()));
-        for (String seg : id.name().split("/", -1)) {
-            p.append('/').append(enc(seg));
-        }
-        return p.append("?provider=").append(enc(id.bucket().provider())).append(id.bucket().namespace().isEmpty()
-                ? "" : "&namespace=" + enc(id.bucket().namespace())).toString();
-    }
-
     private static URI uri(NodeInfo node, String pathAndQuery) {
         return URI.create(node.publicUrl() + pathAndQuery);
-    }
-
-    /** Percent-encoding for a path segment or query value (space as %20, never '+'). */
-    public static String enc(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-    }
-
-    private static AisException unreachable(NodeInfo node, IOException e) {
-        return new AisException(AisException.Kind.UNAVAILABLE, "target " + node.displayName() + " at "
-                + node.publicUrl() + " is unreachable: " + e.getMessage(), e);
-    }
-
-    private static AisException failure(NodeInfo node, String what, int status, InputStream body)
-            throws IOException {
-        String msg = new String(body.readNBytes(2048), StandardCharsets.UTF_8);
-        AisException.Kind kind = status == 404 ? AisException.Kind.NOT_FOUND : status == 400
-                ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE;
-        return new AisException(kind, node.displayName() + ": " + what + " failed (" + status + "): " + msg);
     }
 }

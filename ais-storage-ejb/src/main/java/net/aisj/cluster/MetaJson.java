@@ -18,6 +18,7 @@ import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
 import net.aisj.core.BucketProps;
+import net.aisj.core.BucketPropsChange;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 
@@ -80,16 +81,47 @@ public final class MetaJson {
      * @throws AisException BAD_REQUEST for unknown keys, wrong types or invalid values
      */
     public static BucketProps applyPatch(BucketProps base, JsonObject patch) {
-        for (String k : patch.keySet()) {
-            if (!PROP_KEYS.contains(k)) {
-                throw AisException.badRequest("invalid bucket property \"" + k + "\"");
-            }
-        }
+        checkKeys(patch);
         JsonObject merged = merge(props(base), patch);
         if (!str(merged, "provider").equals(base.provider())) {
             throw AisException.badRequest("bucket provider cannot be changed");
         }
         return fromProps(merged, base.created(), base.bid()).validated();
+    }
+
+    /**
+     * A props document of the wire ({@code set-bprops} value, {@code create-bck} props) as a change: its keys are
+     * checked now, the deep merge into the current props happens when the change is applied.
+     *
+     * @throws AisException BAD_REQUEST for an unknown property
+     */
+    public static BucketPropsChange propsChange(JsonObject patch) {
+        checkKeys(patch);
+        return current -> applyPatch(current, patch);
+    }
+
+    /**
+     * AIS's {@code ECConfToSet} (the {@code ec-encode} value: data/parity slices and other {@code ec.*} keys) as
+     * the change that turns erasure coding on with those settings.
+     */
+    public static BucketPropsChange ecOn(JsonObject ecConf) {
+        JsonObjectBuilder ec = Json.createObjectBuilder().add("enabled", true);
+        if (ecConf != null) {
+            ecConf.forEach((k, v) -> {
+                if (!k.equals("enabled")) {
+                    ec.add(k, v);
+                }
+            });
+        }
+        return propsChange(Json.createObjectBuilder().add("ec", ec).build());
+    }
+
+    private static void checkKeys(JsonObject patch) {
+        for (String k : patch.keySet()) {
+            if (!PROP_KEYS.contains(k)) {
+                throw AisException.badRequest("invalid bucket property \"" + k + "\"");
+            }
+        }
     }
 
     private static BucketProps fromProps(JsonObject o, long created, long bid) {

@@ -121,4 +121,18 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
             }
         }
     }
+
+    public BucketProps withVersioning(Versioning v) {
+        return new BucketProps(provider, checksum, v, mirror, ec, writePolicy, lru, access, created, bid);
+    }
+
+    public BucketProps withMirror(Mirror m) {
+        return new BucketProps(provider, checksum, versioning, m, ec, writePolicy, lru, access, created, bid);
+    }
+
+    /** These properties under another bucket's identity (a copy's destination takes the source's settings). */
+    public BucketProps withIdentity(long createdNanos, long newBid) {
+        return new BucketProps(provider, checksum, versioning, mirror, ec, writePolicy, lru, access, createdNanos,
+                newBid);
+    }
 }

@@ -35,7 +35,7 @@ public class BackgroundJobs {
     private static final Logger LOG = Logger.getLogger(BackgroundJobs.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     EcService ec;

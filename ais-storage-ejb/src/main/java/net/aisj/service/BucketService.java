@@ -6,9 +6,7 @@ import java.util.logging.Logger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
-import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.StorageConnection;
@@ -17,6 +15,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
 import net.aisj.core.BucketNames;
 import net.aisj.core.BucketProps;
+import net.aisj.core.BucketPropsChange;
 import net.aisj.core.NodeInfo;
 
 /**
@@ -30,7 +29,7 @@ public class BucketService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     private volatile VersionedStore<BucketMetadata> bmd;
 
@@ -66,12 +65,12 @@ public class BucketService {
      *
      * @throws AisException BAD_REQUEST (name, props), CONFLICT (exists)
      */
-    public void create(BucketId id, JsonObject props) {
+    public void create(BucketId id, BucketPropsChange props) {
         requireAis(id);
         BucketNames.check(id.name());
         long now = System.currentTimeMillis() * 1_000_000L;
         BucketProps p = BucketProps.defaults(now, RANDOM.nextLong() >>> 1);
-        BucketProps initial = props == null ? p : MetaJson.applyPatch(p, props);
+        BucketProps initial = props == null ? p : props.applyTo(p).validated();
         checkEcTargets(null, initial);
         try (StorageConnection c = node.connection()) {
             c.createBucket(id);
@@ -88,15 +87,12 @@ public class BucketService {
         LOG.info(() -> "created bucket " + id.cname());
     }
 
-    /** Applies a partial props document; returns the new props. */
-    public BucketProps setProps(BucketId id, JsonObject patch) {
-        if (patch == null) {
-            throw AisException.badRequest("set-bprops: missing \"value\" with the properties to set");
-        }
+    /** Applies a change (a parsed {@code set-bprops} value or a service's own); returns the new props. */
+    public BucketProps setProps(BucketId id, BucketPropsChange change) {
         BucketProps[] out = new BucketProps[1];
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
-            BucketProps next = MetaJson.applyPatch(old, patch);
+            BucketProps next = change.applyTo(old).validated();
             old.checkTransitionTo(next);
             checkEcTargets(old, next);
             out[0] = next;

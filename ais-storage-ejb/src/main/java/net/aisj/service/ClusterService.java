@@ -1,9 +1,13 @@
 package net.aisj.service;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
@@ -19,15 +23,16 @@ import net.aisj.xact.XactionRegistry;
 
 /**
  * Cluster-wide control: node lifecycle (maintenance, decommission, shutdown, as AIS's {@code PUT /v1/cluster}
- * actions) and job status merged from every node's snapshots.
+ * actions), job status merged from every node's snapshots, and every node's status document.
  */
 @ApplicationScoped
 public class ClusterService {
 
     private static final Logger LOG = Logger.getLogger(ClusterService.class.getName());
+    private static final Duration NODE_STATUS_TIMEOUT = Duration.ofSeconds(3);
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     XactionRegistry registry;
@@ -116,6 +121,43 @@ public class ClusterService {
             }
         }
         return out;
+    }
+
+    /**
+     * Every node's status document (AIS {@code node_status}), fetched in parallel: this node's is
+     * {@code localStatus}; a node that does not answer within 3 s, and one that left the data grid but is still
+     * known, is reported with why. In cluster-map order, departed nodes last.
+     */
+    public Map<String, NodeStatusAnswer> nodeStatuses(String localStatus) {
+        Map<String, CompletableFuture<String>> calls = new LinkedHashMap<>();
+        Map<String, NodeInfo> nodes = new LinkedHashMap<>();
+        for (NodeInfo n : node.clusterMap().nodes().values()) {
+            nodes.put(n.id(), n);
+            calls.put(n.id(), n.id().equals(node.self().id()) ? CompletableFuture.completedFuture(localStatus)
+                    : node.intra().nodeStatus(n, NODE_STATUS_TIMEOUT));
+        }
+        Map<String, NodeStatusAnswer> out = new LinkedHashMap<>();
+        calls.forEach((id, f) -> {
+            try {
+                out.put(id, new NodeStatusAnswer(nodes.get(id), f.join(), ""));
+            } catch (CompletionException | CancellationException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                out.put(id, new NodeStatusAnswer(nodes.get(id), null, String.valueOf(cause.getMessage() == null
+                        ? cause : cause.getMessage())));
+            }
+        });
+        for (NodeInfo gone : node.membership().departed()) {
+            out.putIfAbsent(gone.id(), new NodeStatusAnswer(gone, null, "the node left the data grid"));
+        }
+        return out;
+    }
+
+    /**
+     * One node's answer to {@link #nodeStatuses}: its status document, or null and why not.
+     *
+     * @param statusJson the node's {@code node_status} JSON text, or null when it is down
+     */
+    public record NodeStatusAnswer(NodeInfo node, String statusJson, String err) {
     }
 
     /**

@@ -3,17 +3,12 @@ package net.aisj.service;
 import java.util.Map;
 import java.util.logging.Logger;
 
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.topic.ITopic;
-
+import net.aisj.cluster.DataGrid;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.xact.XactKind;
@@ -30,16 +25,8 @@ public class JobControl {
 
     private static final Logger LOG = Logger.getLogger(JobControl.class.getName());
     static final String ABORT_TOPIC = "ais.xact.abort";
-    private static final String HAZELCAST_JNDI = "payara/Hazelcast";
-
-    /**
-     * Looked up by its global JNDI name, not injected with {@code @Resource}: this bean is created while the
-     * application starts (it observes {@code @Initialized(ApplicationScoped.class)}). Inside an EAR on Payara
-     * Server that event reaches this jar (an EJB jar) outside any component invocation, where the
-     * {@code java:comp/env} entry behind an injected resource cannot be resolved ("ComponentId is null");
-     * a global name resolves everywhere, on Payara Micro too.
-     */
-    private volatile HazelcastInstance hazelcast;
+    @Inject
+    DataGrid grid;
 
     @Inject
     XactionRegistry registry;
@@ -51,13 +38,7 @@ public class JobControl {
     ClusterService cluster;
 
     void listen(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
-        try {
-            hazelcast = InitialContext.doLookup(HAZELCAST_JNDI);
-        } catch (NamingException e) {
-            throw new IllegalStateException("the data grid is not available at " + HAZELCAST_JNDI, e);
-        }
-        ITopic<String> t = hazelcast.getTopic(ABORT_TOPIC);
-        t.addMessageListener(m -> abortLocal(m.getMessageObject()));
+        grid.subscribe(ABORT_TOPIC, this::abortLocal);
     }
 
     /**
@@ -96,7 +77,7 @@ public class JobControl {
         }
         LOG.info(() -> "abort of job " + (id == null ? "" : id) + " kind " + (kind == null ? "" : kind)
                 + " requested by a user");
-        hazelcast.<String>getTopic(ABORT_TOPIC).publish((id == null ? "" : id) + "\n" + (kind == null ? "" : kind));
+        grid.publish(ABORT_TOPIC, (id == null ? "" : id) + "\n" + (kind == null ? "" : kind));
     }
 
     /**
@@ -105,7 +86,7 @@ public class JobControl {
      * already ended.
      */
     public void abortEverywhere(String id, String kind, String reason) {
-        hazelcast.<String>getTopic(ABORT_TOPIC).publish(id + "\n" + (kind == null ? "" : kind) + "\n"
+        grid.publish(ABORT_TOPIC, id + "\n" + (kind == null ? "" : kind) + "\n"
                 + reason.replace('\n', ' '));
     }
 

@@ -2,49 +2,86 @@ package net.aisj.service;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
 
+import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.GridMembership;
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.VersionedStore;
+import net.aisj.connector.api.NodeVolume;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
+import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
+import net.aisj.core.BucketMetadata;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 
 /**
- * What request threads read of this node on every object call: its identity, the cluster map, the shared storage
- * connection and the intra-cluster client. {@link StorageNode} publishes them once at startup (and its identity again when it
- * joins). Reading them here is a field read; the same getters on the {@code StorageNode} EJB are container
- * invocations, which cost about a tenth of a small GET. Before startup has published them, the getters answer
- * UNAVAILABLE. Thread-safe: published through volatile fields.
+ * This node as the rest of the application uses it: its identity, the cluster map and bucket metadata, the shared
+ * storage connection, the intra-cluster client, readiness and health. Request threads, services and jobs all read
+ * it here; {@link StorageNode} only starts the node and publishes what it opened (once at startup, and the node's
+ * identity again when it joins). Reading is a field read (the same getters on an EJB were container invocations,
+ * about a tenth of a small GET). Before startup has published them, the getters answer UNAVAILABLE.
+ * Thread-safe: published through volatile fields.
  */
 @ApplicationScoped
 public class LocalNode {
 
+    private static final Logger LOG = Logger.getLogger(LocalNode.class.getName());
+    /** Data-grid table: the newest BMD version each node has applied ({@code <node id>/bmd}). */
+    static final String SEEN = "ais.seen";
+
+    @Inject
+    DataGrid grid;
+
+    @Inject
+    NodeConfig config;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
+
+    private final long startedNanos = System.nanoTime();
     private volatile StorageConnectionFactory connections;
     private volatile VersionedStore<ClusterMap> smap;
+    private volatile VersionedStore<BucketMetadata> bmd;
+    private volatile GridMembership membership;
     private volatile IntraClient intra;
     private volatile NodeInfo self;
     private volatile byte[] intraSecret;
-    private volatile GridMembership membership;
+    private volatile boolean ready;
 
-    /** Called by {@link StorageNode} when it has opened its storage and the cluster map. */
-    void publish(StorageConnectionFactory connections, VersionedStore<ClusterMap> smap, IntraClient intra,
-                 String intraSecret, NodeInfo self) {
-        this.intraSecret = intraSecret.getBytes(StandardCharsets.UTF_8);
-        this.connections = connections;
-        this.smap = smap;
-        this.intra = intra;
-        this.self = self;
+    /** What {@link StorageNode} opened at startup. */
+    record Published(StorageConnectionFactory connections, VersionedStore<ClusterMap> smap,
+                     VersionedStore<BucketMetadata> bmd, GridMembership membership, IntraClient intra,
+                     String intraSecret, NodeInfo self) {
     }
 
-    /** Called by {@link StorageNode} once it follows the grid's membership. */
-    void membership(GridMembership membership) {
-        this.membership = membership;
+    /** Called by {@link StorageNode} when it has opened its storage, the metadata and the membership. */
+    void publish(Published p) {
+        this.intraSecret = p.intraSecret().getBytes(StandardCharsets.UTF_8);
+        this.connections = p.connections();
+        this.smap = p.smap();
+        this.bmd = p.bmd();
+        this.membership = p.membership();
+        this.intra = p.intra();
+        this.self = p.self();
+    }
+
+    /**
+     * Called by {@link StorageNode} when a split-brain merge gave this node a new grid member id and it registered
+     * again under it.
+     */
+    void rejoined(NodeInfo again) {
+        this.self = again;
     }
 
     /**
@@ -60,9 +97,10 @@ public class LocalNode {
         }
     }
 
-    /** Called by {@link StorageNode} when its entry in the cluster map changes (on join). */
-    void self(NodeInfo self) {
-        this.self = self;
+    /** Called by {@link StorageNode} once the node is listed in the cluster map with its grid member. */
+    void joined(NodeInfo listed) {
+        this.self = listed;
+        this.ready = true;
     }
 
     /**
@@ -86,8 +124,24 @@ public class LocalNode {
         return started(smap).current();
     }
 
+    public VersionedStore<ClusterMap> clusterMapStore() {
+        return started(smap);
+    }
+
+    public VersionedStore<BucketMetadata> bucketMetadata() {
+        return started(bmd);
+    }
+
+    public GridMembership membership() {
+        return started(membership);
+    }
+
     public IntraClient intra() {
         return started(intra);
+    }
+
+    public NodeConfig config() {
+        return config;
     }
 
     /** Whether a request carries the cluster's shared secret (calls forwarded by a member). */
@@ -95,6 +149,67 @@ public class LocalNode {
         byte[] s = intraSecret;
         return s != null && secretHeader != null
                 && MessageDigest.isEqual(s, secretHeader.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Joined: listed in the cluster map with this process's grid member. */
+    public boolean isReady() {
+        return ready;
+    }
+
+    /** True once joined and while at least one mountpath is usable. */
+    public boolean healthy() {
+        if (!ready) {
+            return false;
+        }
+        try (StorageConnection c = connection()) {
+            return c.healthy();
+        } catch (AisException e) {
+            return false;
+        }
+    }
+
+    /** The node's identity and current mountpath state. */
+    public NodeVolume volume() {
+        try (StorageConnection c = connection()) {
+            return c.volume();
+        } catch (StorageException e) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
+        }
+    }
+
+    public long uptimeNanos() {
+        return System.nanoTime() - startedNanos;
+    }
+
+    /**
+     * Waits until every node in the Smap has seen BMD {@code version} (bounded: a node that does not answer within
+     * a few seconds is reported and skipped), so that a bucket change is visible everywhere when the call returns.
+     */
+    public void awaitBmdEverywhere(long version) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        for (NodeInfo n : clusterMap().nodes().values()) {
+            while (grid.number(SEEN, n.id() + "/bmd").orElse(-1) < version) {
+                if (System.nanoTime() > deadline) {
+                    LOG.warning("node " + n.id() + " has not seen BMD v" + version + " within 5 s");
+                    break;
+                }
+                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
+            }
+        }
+    }
+
+    /** Tells the other nodes which BMD version this node has applied (read by {@link #awaitBmdEverywhere}). */
+    void bmdApplied(String nodeId, long version) {
+        grid.putNumber(SEEN, nodeId + "/bmd", version);
+    }
+
+    /**
+     * Stops this node's process shortly (after the current responses are written): Payara's shutdown hooks run,
+     * the grid member leaves gracefully.
+     */
+    public void shutdownSoon() {
+        LOG.info(() -> "node " + self().id() + " shutting down on request");
+        scheduler.schedule(() -> System.exit(0), 500, TimeUnit.MILLISECONDS);
     }
 
     private static <T> T started(T value) {

@@ -14,7 +14,6 @@ import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -53,7 +52,7 @@ public class MirrorService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;
@@ -97,8 +96,8 @@ public class MirrorService {
         if (n < 1 || n > 32) {
             throw AisException.badRequest("make-n-copies: invalid number of copies " + n + " (expected 1..32)");
         }
-        buckets.setProps(bucket, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
-                .add("enabled", n > 1).add("copies", n)).build());
+        buckets.setProps(bucket, p -> p.withMirror(
+                new BucketProps.Mirror(n > 1, n, p.mirror().burstBuffer(), p.mirror().syncPut())));
         String id = newId();
         for (NodeInfo t : node.clusterMap().targets()) {
             if (t.id().equals(node.self().id())) {

@@ -7,20 +7,14 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 
-import net.aisj.cluster.MetaJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.core.AisException;
+import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.ObjectTemplate;
 import net.aisj.core.placement.TargetPlacement;
@@ -43,7 +37,7 @@ public class MultiObjService {
     private static final Logger LOG = Logger.getLogger(MultiObjService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;
@@ -66,37 +60,31 @@ public class MultiObjService {
     @Inject
     PlannedTargets planned;
 
-    /** {@code delete-listrange}: value {@code {"objnames":[...]}} or {@code {"template":"..."}}. */
-    public String deleteObjects(BucketId bucket, JsonObject listRange) {
+    /** {@code delete-listrange} of the objects {@code selection} names. */
+    public String deleteObjects(BucketId bucket, MultiObjRequest selection) {
         buckets.props(bucket);
-        return broadcast(XactKind.DELETE_OBJECTS, bucket, selection(listRange).build());
+        return broadcast(XactKind.DELETE_OBJECTS, bucket, selection);
     }
 
-    /** {@code copy-listrange}: value TCOMsg {@code {"tobck":{...}, "objnames"|"template", "prepend", "dry_run"}}. */
-    public String copyObjects(BucketId bucket, JsonObject tco) {
+    /** {@code copy-listrange}: the selected objects into {@code request.dst()} (created like the source if absent). */
+    public String copyObjects(BucketId bucket, MultiObjRequest request) {
         buckets.props(bucket);
-        if (tco == null || !(tco.get("tobck") instanceof JsonObject to) || !(to.get("name") instanceof JsonString n)) {
-            throw AisException.badRequest("copy-listrange: the value needs \"tobck\" with the destination's name");
-        }
-        BucketId dst = BucketId.ais(n.getString());
+        BucketId dst = BucketId.ais(request.dst());
         ensureDestination(bucket, dst);
-        return broadcast(XactKind.COPY_OBJECTS, bucket, selection(tco).add("dst", dst.name())
-                .add("prepend", str(tco, "prepend")).add("dry_run", tco.getBoolean("dry_run", false)).build());
+        return broadcast(XactKind.COPY_OBJECTS, bucket, request);
     }
 
-    /** {@code copy-bck}: value TCBMsg {@code {"prefix","prepend","dry_run"}}; {@code to} from {@code bck_to}. */
-    public String copyBucket(BucketId from, BucketId to, JsonObject tcb) {
+    /** {@code copy-bck}: every object (under {@code options.prefix()}) into {@code to}. */
+    public String copyBucket(BucketId from, BucketId to, MultiObjRequest options) {
         buckets.props(from);
         if (to == null || to.equals(from)) {
             throw AisException.badRequest("copy-bck needs a different destination bucket (bck_to)");
         }
-        boolean dryRun = tcb != null && tcb.getBoolean("dry_run", false);
-        if (!dryRun) {
+        if (!options.dryRun()) {
             ensureDestination(from, to);
         }
-        return broadcast(XactKind.COPY_BUCKET, from, Json.createObjectBuilder().add("dst", to.name())
-                .add("prefix", str(tcb, "prefix")).add("prepend", str(tcb, "prepend")).add("dry_run", dryRun)
-                .build());
+        return broadcast(XactKind.COPY_BUCKET, from, new MultiObjRequest(null, "", to.name(), options.prefix(),
+                options.prepend(), options.dryRun()));
     }
 
     /** {@code move-bck}: the destination must not exist; the source is destroyed once every object moved. */
@@ -109,30 +97,26 @@ public class MultiObjService {
             throw AisException.conflict("move-bck: bucket \"" + to.cname() + "\" already exists");
         }
         ensureDestination(from, to);
-        String id = broadcast(XactKind.MOVE_BUCKET, from, Json.createObjectBuilder().add("dst", to.name())
-                .add("prefix", "").add("prepend", "").add("dry_run", false).build());
+        String id = broadcast(XactKind.MOVE_BUCKET, from, new MultiObjRequest(null, "", to.name(), "", "", false));
         scheduler.schedule(() -> finishMove(id, from, to), 500, TimeUnit.MILLISECONDS);
         return id;
     }
 
     /** This target's part of a job another node started (the message as {@link #broadcast} sent it). */
-    public Xaction startLocal(String kind, String id, BucketId source, JsonObject msg) {
+    public Xaction startLocal(String kind, String id, BucketId source, MultiObjRequest msg) {
         XactKind k = XactKind.of(kind).orElseThrow(() -> AisException.badRequest("unknown job kind " + kind));
-        Iterable<String> names = null;
-        String prefix = str(msg, "prefix");
-        if (msg.get("objnames") instanceof JsonArray arr) {
-            names = arr.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
-        } else if (msg.get("template") instanceof JsonString t) {
-            ObjectTemplate tpl = ObjectTemplate.parse(t.getString(), 0);
+        Iterable<String> names = msg.names();
+        String prefix = msg.prefix();
+        if (names == null && !msg.template().isEmpty()) {
+            ObjectTemplate tpl = ObjectTemplate.parse(msg.template(), 0);
             if (tpl.isPrefixOnly()) {
                 prefix = tpl.prefix();
             } else {
                 names = tpl;
             }
         }
-        String dst = str(msg, "dst");
-        MultiObjXaction.Plan plan = new MultiObjXaction.Plan(source, dst.isEmpty() ? null : BucketId.ais(dst), names,
-                prefix, str(msg, "prepend"), msg.getBoolean("dry_run", false));
+        MultiObjXaction.Plan plan = new MultiObjXaction.Plan(source, msg.dst().isEmpty() ? null
+                : BucketId.ais(msg.dst()), names, prefix, msg.prepend(), msg.dryRun());
         java.util.Set<String> targets = node.clusterMap().targets().stream().map(NodeInfo::id)
                 .collect(java.util.stream.Collectors.toSet());
         Xaction x = registry.start(new MultiObjXaction(id, k, plan, localNode(), null));
@@ -141,7 +125,7 @@ public class MultiObjService {
         return x;
     }
 
-    private String broadcast(XactKind kind, BucketId bucket, JsonObject msg) {
+    private String broadcast(XactKind kind, BucketId bucket, MultiObjRequest msg) {
         String id = MirrorService.newId();
         for (NodeInfo t : node.clusterMap().targets()) {
             if (t.id().equals(node.self().id())) {
@@ -154,27 +138,9 @@ public class MultiObjService {
         return id;
     }
 
-    /** The selection part of a ListRange: names (validated) or a template (parsed here to fail early). */
-    private static JsonObjectBuilder selection(JsonObject lr) {
-        JsonObjectBuilder b = Json.createObjectBuilder();
-        if (lr != null && lr.get("objnames") instanceof JsonArray arr && !arr.isEmpty()) {
-            for (JsonValue v : arr) {
-                if (!(v instanceof JsonString)) {
-                    throw AisException.badRequest("objnames must be strings");
-                }
-            }
-            return b.add("objnames", arr);
-        }
-        if (lr != null && lr.get("template") instanceof JsonString t) {
-            ObjectTemplate.parse(t.getString(), 0);
-            return b.add("template", t.getString());
-        }
-        throw AisException.badRequest("the value needs \"objnames\" (a non-empty list) or \"template\"");
-    }
-
     private void ensureDestination(BucketId from, BucketId to) {
         if (!buckets.list(null).contains(to)) {
-            buckets.create(to, MetaJson.props(buckets.props(from)));
+            buckets.create(to, base -> buckets.props(from).withIdentity(base.created(), base.bid()));
         }
     }
 
@@ -255,8 +221,5 @@ public class MultiObjService {
         };
     }
 
-    private static String str(JsonObject o, String k) {
-        return o != null && o.get(k) instanceof JsonString s ? s.getString() : "";
-    }
 
 }

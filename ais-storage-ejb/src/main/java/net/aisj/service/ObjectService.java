@@ -36,8 +36,6 @@ public class ObjectService {
 
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObjectService.class.getName());
 
-    @Inject
-    StorageNode node;
 
     /** Self, cluster map and connections without an EJB call per request. */
     @Inject
@@ -217,7 +215,7 @@ public class ObjectService {
 
     /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
     private AisException missing(ObjectId id) {
-        List<NodeInfo> departed = node.membership().departed().stream().filter(NodeInfo::inService).toList();
+        List<NodeInfo> departed = local.membership().departed().stream().filter(NodeInfo::inService).toList();
         if (!departed.isEmpty()) {
             List<NodeInfo> all = new java.util.ArrayList<>(local.clusterMap().targets().stream()
                     .filter(NodeInfo::inService).toList());

@@ -22,7 +22,7 @@ import net.aisj.xact.Xaction;
 public class PlannedTargets {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     private final Map<Xaction, Set<String>> watched = new ConcurrentHashMap<>();
 

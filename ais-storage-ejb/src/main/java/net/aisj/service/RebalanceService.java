@@ -6,14 +6,11 @@ import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-
+import net.aisj.cluster.DataGrid;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -39,10 +36,10 @@ public class RebalanceService {
     private static final Logger LOG = Logger.getLogger(RebalanceService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
-    @Resource(lookup = "payara/Hazelcast")
-    HazelcastInstance hazelcast;
+    @Inject
+    DataGrid grid;
 
     @Inject
     ObjectService objects;
@@ -90,10 +87,9 @@ public class RebalanceService {
      * requested rebalance, so every target starts rebalance {@code g<version>} even though no owner changed.
      */
     public ClusterMap requestRebalance() {
-        IMap<String, Long> requests = hazelcast.getMap(REQUESTS);
         while (true) {
             ClusterMap cur = node.clusterMap();
-            requests.put(REQUEST_KEY, cur.version() + 1);
+            grid.putNumber(REQUESTS, REQUEST_KEY, cur.version() + 1);
             ClusterMap next = node.clusterMapStore().update(m -> m.version() != cur.version() ? m
                     : new ClusterMap(m.uuid(), m.version() + 1, m.nodes(), m.primaryId(), m.created()));
             if (next.version() == cur.version() + 1 && next != cur) {
@@ -103,8 +99,7 @@ public class RebalanceService {
     }
 
     private boolean requested(long version) {
-        Long v = hazelcast.<String, Long>getMap(REQUESTS).get(REQUEST_KEY);
-        return v != null && v == version;
+        return grid.number(REQUESTS, REQUEST_KEY).orElse(-1) == version;
     }
 
     /** Stores an object a rebalancing target sent here and counts it in this node's part of job {@code xactId}. */

@@ -26,11 +26,8 @@ import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-
+import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.GridMembership;
-import net.aisj.cluster.HazelcastVersionedStore;
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.VersionedStore;
@@ -44,10 +41,11 @@ import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 
 /**
- * The node itself: at deployment it opens the mountpaths through the storage adapter, recovers the newest BMD from
+ * Starts the node and wires it, nothing else: at deployment it opens the mountpaths through the storage adapter, recovers the newest BMD from
  * disk and the data grid, and publishes its cluster map. If any of that fails the deployment fails, so
- * {@code /v1/health} never answers 200 for a node that cannot serve. Thread-safe: state is published through
- * volatile fields.
+ * {@code /v1/health} never answers 200 for a node that cannot serve. What it opened is published in
+ * {@link LocalNode}, which the rest of the application reads. Thread-safe: state is published through volatile
+ * fields.
  */
 @Singleton
 @Startup
@@ -60,12 +58,13 @@ public class StorageNode {
 
     static final String CF_NAME = "java:app/eis/ais-storage";
     private static final Logger LOG = Logger.getLogger(StorageNode.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Resource(lookup = CF_NAME)
     StorageConnectionFactory connections;
 
-    @Resource(lookup = "payara/Hazelcast")
-    HazelcastInstance hazelcast;
+    @Inject
+    DataGrid grid;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -86,11 +85,8 @@ public class StorageNode {
     private volatile VersionedStore<BucketMetadata> bmd;
     private volatile GridMembership membership;
     private volatile NodeVolume volume;
-    private volatile IMap<String, Long> seen;
     private volatile IntraClient intra;
     private volatile String intraSecret;
-    private final long startedNanos = System.nanoTime();
-    private volatile boolean ready;
     private volatile boolean markedReady;
     private volatile java.util.concurrent.ScheduledFuture<?> joiner;
     private BucketMetadata lastBmd;
@@ -109,45 +105,42 @@ public class StorageNode {
             volume = c.open(config.nodeId().orElse(null), mps);
             BucketMetadata bmdOnDisk = newestOnDisk(c, "bmd", MetaJson::readBmd, BucketMetadata::version);
             ClusterMap smapOnDisk = newestOnDisk(c, "smap", MetaJson::readSmap, ClusterMap::version);
-            IMap<String, String> meta = hazelcast.getMap("ais.meta");
-            seen = hazelcast.getMap("ais.seen");
             String uuid = bmdOnDisk != null ? bmdOnDisk.uuid() : smapOnDisk != null ? smapOnDisk.uuid() : newUuid();
-            bmd = new HazelcastVersionedStore<>(meta, "bmd", j -> MetaJson.readBmd(MetaJson.parse(j)),
+            bmd = grid.versionedStore("bmd", j -> MetaJson.readBmd(MetaJson.parse(j)),
                     m -> MetaJson.bmd(m).toString(), BucketMetadata::version, () -> BucketMetadata.empty(uuid));
-            smap = new HazelcastVersionedStore<>(meta, "smap", j -> MetaJson.readSmap(MetaJson.parse(j)),
+            smap = grid.versionedStore("smap", j -> MetaJson.readSmap(MetaJson.parse(j)),
                     m -> MetaJson.smap(m).toString(), ClusterMap::version,
                     () -> new ClusterMap(bmd.current().uuid(), 0, Map.of(), "", 0));
             bmd.addListener(m -> persist("bmd", MetaJson.bmd(m).toString(), m.version()));
             bmd.addListener(this::dropDestroyedBuckets);
             smap.addListener(m -> persist("smap", MetaJson.smap(m).toString(), m.version()));
             smap.addListener(m -> {
-                if (ready) {
+                if (local.isReady()) {
                     clusterMapEvents.fireAsync(m);
                 }
             });
             if (bmdOnDisk != null) {
                 bmd.offer(bmdOnDisk);
             }
-            lastBmd = bmd.current();
+            synchronized (this) {
+                lastBmd = bmd.current();
+            }
             if (smapOnDisk != null) {
                 smap.offer(smapOnDisk);
             }
-            String secret = newUuid() + newUuid();
-            String prev = meta.putIfAbsent("intra-secret", secret);
-            intra = new IntraClient(prev != null ? prev : secret);
-            intraSecret = prev != null ? prev : secret;
-            membership = new GridMembership(hazelcast, smap);
+            intraSecret = grid.agreeOn("intra-secret", newUuid() + newUuid());
+            intra = new IntraClient(intraSecret);
+            membership = grid.membership(smap);
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
-            local.publish(connections, smap, intra, intraSecret, self);
-            local.membership(membership);
+            local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
             membership.onRejoin(again -> {
                 self = again;
-                local.self(again);
+                local.rejoined(again);
             });
             membership.join(self);
-            seen.put(self.id() + "/bmd", bmd.current().version());
-            bmd.addListener(m -> seen.put(self.id() + "/bmd", m.version()));
+            local.bmdApplied(self.id(), bmd.current().version());
+            bmd.addListener(m -> local.bmdApplied(self.id(), m.version()));
             joiner = scheduler.scheduleWithFixedDelay(this::completeJoin, 100, 100, TimeUnit.MILLISECONDS);
             LOG.info(() -> "node " + self.id() + " started: mountpaths " + mps + ", public URL " + self.publicUrl()
                     + ", BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
@@ -178,8 +171,7 @@ public class StorageNode {
                 return;
             }
             self = listed;
-            local.self(listed);
-            ready = true;
+            local.joined(listed);
             joiner.cancel(false);
             clusterMapEvents.fireAsync(smap.current());
             LOG.info(() -> "node " + self.id() + " joined: Smap v" + smap.current().version() + " with "
@@ -237,113 +229,18 @@ public class StorageNode {
         }
     }
 
-    /**
-     * Waits until every node in the Smap has seen BMD {@code version} (bounded: a node that does not answer within
-     * a few seconds is reported and skipped), so that a bucket change is visible everywhere when the call returns.
-     */
-    public void awaitBmdEverywhere(long version) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        for (NodeInfo n : smap.current().nodes().values()) {
-            while (true) {
-                Long v = seen.get(n.id() + "/bmd");
-                if (v != null && v >= version) {
-                    break;
-                }
-                if (System.nanoTime() > deadline) {
-                    LOG.warning("node " + n.id() + " has not seen BMD v" + version + " within 5 s");
-                    break;
-                }
-                LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
-            }
-        }
-    }
-
     private static String newUuid() {
         byte[] b = new byte[8];
-        new SecureRandom().nextBytes(b);
+        RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
 
-    /** A connection to the storage adapter; close it. */
-    public StorageConnection connection() {
+    /** A pooled connection of the node's own startup work (request code uses {@link LocalNode#connection()}). */
+    private StorageConnection connection() {
         try {
             return connections.getConnection();
         } catch (ResourceException e) {
             throw new AisException(AisException.Kind.UNAVAILABLE, "storage adapter unavailable: " + e.getMessage(), e);
         }
-    }
-
-    /** True once started and while at least one mountpath is usable. */
-    public boolean healthy() {
-        if (!ready) {
-            return false;
-        }
-        try (StorageConnection c = connection()) {
-            return c.healthy();
-        } catch (AisException e) {
-            return false;
-        }
-    }
-
-    public NodeInfo self() {
-        return self;
-    }
-
-    public ClusterMap clusterMap() {
-        return smap.current();
-    }
-
-    public VersionedStore<ClusterMap> clusterMapStore() {
-        return smap;
-    }
-
-    public VersionedStore<BucketMetadata> bucketMetadata() {
-        return bmd;
-    }
-
-    /** Joined: listed in the cluster map with this process's grid member. */
-    public boolean isReady() {
-        return ready;
-    }
-
-    public IntraClient intra() {
-        return intra;
-    }
-
-    /** Whether a request carries the cluster's shared secret (intra-cluster endpoints). */
-    public boolean isIntraCaller(String secretHeader) {
-        String s = intraSecret;
-        return s != null && secretHeader != null && java.security.MessageDigest.isEqual(
-                s.getBytes(StandardCharsets.UTF_8), secretHeader.getBytes(StandardCharsets.UTF_8));
-    }
-
-    public GridMembership membership() {
-        return membership;
-    }
-
-    /** The node's identity and current mountpath state. */
-    public NodeVolume volume() {
-        try (StorageConnection c = connection()) {
-            return c.volume();
-        } catch (StorageException e) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
-        }
-    }
-
-    public NodeConfig config() {
-        return config;
-    }
-
-    /**
-     * Stops this node's process shortly (after the current responses are written): Payara's shutdown hooks run,
-     * the grid member leaves gracefully.
-     */
-    public void shutdownSoon() {
-        LOG.info(() -> "node " + self.id() + " shutting down on request");
-        scheduler.schedule(() -> System.exit(0), 500, TimeUnit.MILLISECONDS);
-    }
-
-    public long uptimeNanos() {
-        return System.nanoTime() - startedNanos;
     }
 }

@@ -1,80 +1,81 @@
 package net.aisj.xact;
 
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The descriptor table of job kinds (AIS {@code xact/api_table.go}).
  *
- * <p>Columns: the AIS wire name; the scope; whether a user may start it ({@code PUT /v1/cluster} {@code start});
- * whether a new job of the kind aborts a running one (else they coexist); whether it conflicts with a running
- * rebalance (is refused while one runs); whether it idles (demand-driven: lives while a queue gets work and reports
- * {@code is_idle} while the queue is empty, see {@link #idles()}).
+ * <p>Columns: the AIS wire name, the scope, then the {@link Rule}s that apply to the kind, by name (a kind with
+ * none can only be started by its own action and coexists with others of its kind).
  */
 public enum XactKind {
 
     /** Moves objects to their HRW owners after a change of in-service targets; id {@code g<smap version>}. */
-    REBALANCE("rebalance", Scope.CLUSTER, true, true, false, false),
+    REBALANCE("rebalance", Scope.CLUSTER, Rule.STARTABLE, Rule.ABORTS_PREVIOUS),
 
     /** Brings a bucket's objects to {@code mirror.copies} copies on every target (bucket action make-n-copies). */
-    MAKE_N_COPIES("make-n-copies", Scope.BUCKET, true, true, false, false),
+    MAKE_N_COPIES("make-n-copies", Scope.BUCKET, Rule.STARTABLE, Rule.ABORTS_PREVIOUS),
 
     /**
      * One target moves its objects to their HRW mountpaths and restores their copies, after a mountpath change or
      * on request.
      */
-    RESILVER("resilver", Scope.NODE, true, true, false, false),
+    RESILVER("resilver", Scope.NODE, Rule.STARTABLE, Rule.ABORTS_PREVIOUS),
 
     /**
      * Every target reads every copy of its objects (one bucket or all) and checks it against its checksum; bad copies
      * are removed and re-made from good ones (silent corruption).
      */
-    SCRUB("scrub", Scope.BUCKET, true, true, false, false),
+    SCRUB("scrub", Scope.BUCKET, Rule.STARTABLE, Rule.ABORTS_PREVIOUS),
 
     /**
      * Background mirroring of new PUTs (and of copies a read found bad) on one target, AIS's demand-driven
      * {@code put-copies}: appears when the queue gets work, counts objects and bytes copied, ends when idle.
      */
-    PUT_COPIES("put-copies", Scope.NODE, false, false, false, true),
+    PUT_COPIES("put-copies", Scope.NODE, Rule.IDLES),
 
     /**
      * The asynchronous EC queue on one target (AIS {@code ec-put}): replicas/slices made after PUTs returned;
      * demand-driven like {@code put-copies}.
      */
-    EC_PUT("ec-put", Scope.NODE, false, false, false, true),
+    EC_PUT("ec-put", Scope.NODE, Rule.IDLES),
 
     /** Deletes the objects a list or template selects (bucket action delete-listrange). */
-    DELETE_OBJECTS("delete-listrange", Scope.BUCKET, false, false, false, false),
+    DELETE_OBJECTS("delete-listrange", Scope.BUCKET),
 
     /** Copies the objects a list or template selects to another bucket (bucket action copy-listrange). */
-    COPY_OBJECTS("copy-listrange", Scope.BUCKET, false, false, false, false),
+    COPY_OBJECTS("copy-listrange", Scope.BUCKET),
 
     /** Copies a whole bucket (or its objects under a prefix) to another bucket, names optionally prepended. */
-    COPY_BUCKET("copy-bck", Scope.BUCKET, true, false, true, false),
+    COPY_BUCKET("copy-bck", Scope.BUCKET, Rule.STARTABLE, Rule.CONFLICTS_WITH_REBALANCE),
 
     /** Renames a bucket: copies every object to the new name, then destroys the old bucket. */
-    MOVE_BUCKET("move-bck", Scope.BUCKET, true, false, true, false),
+    MOVE_BUCKET("move-bck", Scope.BUCKET, Rule.STARTABLE, Rule.CONFLICTS_WITH_REBALANCE),
 
     /**
      * Writes one archive (shard) from a list or template of objects (bucket action {@code archive}); runs on the
      * target owning the archive's name; several may run at once.
      */
-    ARCHIVE("archive", Scope.BUCKET, false, false, false, false),
+    ARCHIVE("archive", Scope.BUCKET),
 
     /**
      * Distributed resharding ({@code POST /v1/sort}): every target extracts the records of its input shards, one
      * target orders and cuts them, each output shard is written by its HRW owner; parts depend on each other, so a
      * failure or a departing target aborts every part.
      */
-    DSORT("dsort", Scope.BUCKET, false, false, false, false),
+    DSORT("dsort", Scope.BUCKET),
 
     /** Erasure-codes a bucket's existing objects (and, with "recover", checks and repairs their slices). */
-    EC_ENCODE("ec-encode", Scope.BUCKET, true, false, false, false),
+    EC_ENCODE("ec-encode", Scope.BUCKET, Rule.STARTABLE),
 
     /**
      * After the set of targets changed: every target re-creates the replicas/slices of the objects it is main of
      * and restores the objects it became main of from their slices; id {@code e<smap version>}.
      */
-    EC_RECOVER("ec-recover", Scope.CLUSTER, false, true, false, false);
+    EC_RECOVER("ec-recover", Scope.CLUSTER, Rule.ABORTS_PREVIOUS);
 
     /** Where a job runs. */
     public enum Scope {
@@ -86,21 +87,26 @@ public enum XactKind {
         NODE
     }
 
+    /** What a kind may do or must respect; a row names the rules that apply to it. */
+    public enum Rule {
+        /** A user can start it ({@code PUT /v1/cluster} {@code start}, or its bucket action). */
+        STARTABLE,
+        /** Starting it aborts the running job of the same kind (and scope) on the node. */
+        ABORTS_PREVIOUS,
+        /** It must not run while the cluster rebalances. */
+        CONFLICTS_WITH_REBALANCE,
+        /** Demand-driven: reports {@code is_idle} while its queue is empty and ends after a while idle. */
+        IDLES
+    }
+
     private final String wire;
     private final Scope scope;
-    private final boolean startable;
-    private final boolean abortsPrevious;
-    private final boolean conflictsWithRebalance;
-    private final boolean idles;
+    private final Set<Rule> rules;
 
-    XactKind(String wire, Scope scope, boolean startable, boolean abortsPrevious, boolean conflictsWithRebalance,
-             boolean idles) {
+    XactKind(String wire, Scope scope, Rule... rules) {
         this.wire = wire;
         this.scope = scope;
-        this.startable = startable;
-        this.abortsPrevious = abortsPrevious;
-        this.conflictsWithRebalance = conflictsWithRebalance;
-        this.idles = idles;
+        this.rules = rules.length == 0 ? EnumSet.noneOf(Rule.class) : EnumSet.copyOf(Arrays.asList(rules));
     }
 
     public String wire() {
@@ -112,15 +118,15 @@ public enum XactKind {
     }
 
     public boolean startable() {
-        return startable;
+        return rules.contains(Rule.STARTABLE);
     }
 
     public boolean abortsPrevious() {
-        return abortsPrevious;
+        return rules.contains(Rule.ABORTS_PREVIOUS);
     }
 
     public boolean conflictsWithRebalance() {
-        return conflictsWithRebalance;
+        return rules.contains(Rule.CONFLICTS_WITH_REBALANCE);
     }
 
     /**
@@ -128,7 +134,7 @@ public enum XactKind {
      * the queue is empty, before it ends.
      */
     public boolean idles() {
-        return idles;
+        return rules.contains(Rule.IDLES);
     }
 
     public static Optional<XactKind> of(String wire) {

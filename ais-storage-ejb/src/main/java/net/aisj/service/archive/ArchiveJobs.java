@@ -11,9 +11,8 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 
-import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.IntraContract;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
@@ -22,22 +21,21 @@ import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.PlannedTargets;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.xact.XactionRegistry;
 
 /**
  * Starts {@code archive} jobs (bucket action {@code archive}, AIS {@code ArchiveBckMsg}): the job runs on the
  * target that owns the archive's name, so a node that is not the owner forwards the action to it (marked with
- * {@link #FORWARDED}) and answers the owner's job id. Thread-safe.
+ * {@link IntraContract#FORWARDED_HEADER}) and answers the owner's job id. Thread-safe.
  */
 @ApplicationScoped
 public class ArchiveJobs {
 
     /** Header on an archive action forwarded to the archive's owner: run it here, do not forward again. */
-    public static final String FORWARDED = "Ais-Intra-Archive";
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;
@@ -64,13 +62,13 @@ public class ArchiveJobs {
     PlannedTargets planned;
 
     /**
-     * Starts the job for {@code value} (ArchiveBckMsg) on bucket {@code from}; returns its id at once.
+     * Starts the job {@code spec} (a parsed ArchiveBckMsg) on bucket {@code spec.from()}; returns its id at once.
      *
      * @param body      the action as received (forwarded verbatim to the owner)
      * @param forwarded whether this call was forwarded by another node (then it runs here)
      */
-    public String start(BucketId from, JsonObject value, String body, boolean forwarded) {
-        ArchiveSpec spec = ArchiveSpec.parse(from, value);
+    public String start(ArchiveSpec spec, String body, boolean forwarded) {
+        BucketId from = spec.from();
         buckets.props(from);
         buckets.props(spec.to());
         Optional<NodeInfo> owner = objects.redirect(spec.archive());
@@ -85,21 +83,19 @@ public class ArchiveJobs {
     }
 
     private String forward(NodeInfo owner, BucketId from, String body) {
-        String path = "/v1/buckets/" + IntraClient.enc(from.name()) + "?provider=" + IntraClient.enc(from.provider())
-                + (from.namespace().isEmpty() ? "" : "&namespace=" + IntraClient.enc(from.namespace()));
+        String path = "/v1/buckets/" + IntraContract.enc(from.name()) + "?provider=" + IntraContract.enc(from.provider())
+                + (from.namespace().isEmpty() ? "" : "&namespace=" + IntraContract.enc(from.namespace()));
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
         HttpResponse<InputStream> r = node.intra().forward(owner, "PUT", path, Map.of("Content-Type",
-                List.of("application/json"), FORWARDED, List.of("true")), new ByteArrayInputStream(b), b.length);
+                List.of("application/json"), IntraContract.FORWARDED_HEADER, List.of("true")), new ByteArrayInputStream(b), b.length);
         try (InputStream in = r.body()) {
             String text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
             if (r.statusCode() == 200) {
                 return text.trim();
             }
-            throw new AisException(r.statusCode() == 404 ? AisException.Kind.NOT_FOUND : r.statusCode() == 400
-                    ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE, owner.displayName()
-                    + ": archive failed (" + r.statusCode() + "): " + text);
+            throw IntraContract.failure(owner, "archive", r.statusCode(), text);
         } catch (IOException e) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, owner.displayName() + ": " + e.getMessage(), e);
+            throw IntraContract.unreachable(owner, e);
         }
     }
 }

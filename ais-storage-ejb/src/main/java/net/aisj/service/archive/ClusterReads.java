@@ -13,11 +13,11 @@ import jakarta.inject.Inject;
 
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
-import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.IntraContract;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Reads an object, or one member of a shard, wherever it lives: on this node when it is the HRW owner, else from
@@ -34,7 +34,7 @@ public class ClusterReads {
     ArchiveService archives;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     /**
      * Opens {@code id} (or its member {@code archpath} when not empty); the caller closes the result.
@@ -68,16 +68,10 @@ public class ClusterReads {
     }
 
     private Fetched remote(NodeInfo owner, ObjectId id, String archpath, String extraQuery) {
-        StringBuilder p = new StringBuilder("/v1/objects/").append(IntraClient.enc(id.bucket().name()));
-        for (String seg : id.name().split("/", -1)) {
-            p.append('/').append(IntraClient.enc(seg));
-        }
-        p.append("?provider=").append(IntraClient.enc(id.bucket().provider()));
-        if (!id.bucket().namespace().isEmpty()) {
-            p.append("&namespace=").append(IntraClient.enc(id.bucket().namespace()));
-        }
+        // the owner's native object API (it serves archive members and listings), addressed as intra calls are
+        StringBuilder p = new StringBuilder(IntraContract.objectPath("v1", "objects", id));
         if (!archpath.isEmpty()) {
-            p.append("&archpath=").append(IntraClient.enc(archpath));
+            p.append("&archpath=").append(IntraContract.enc(archpath));
         }
         p.append(extraQuery);
         HttpResponse<InputStream> r = node.intra().forward(owner, "GET", p.toString(), Map.of(), null, 0);
@@ -95,9 +89,7 @@ public class ClusterReads {
         if (r.statusCode() == 404) {
             throw AisException.notFound(text);
         }
-        throw new AisException(r.statusCode() == 400 ? AisException.Kind.BAD_REQUEST
-                : AisException.Kind.UNAVAILABLE, owner.displayName() + ": reading " + id.cname() + " failed ("
-                + r.statusCode() + "): " + text);
+        throw IntraContract.failure(owner, "reading " + id.cname(), r.statusCode(), text);
     }
 
     /** The {@code message} of an AIS JSON error, or the text as is. */
@@ -108,6 +100,4 @@ public class ClusterReads {
             return body;
         }
     }
-
-
 }

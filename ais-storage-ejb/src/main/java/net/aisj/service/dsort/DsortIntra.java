@@ -1,5 +1,7 @@
 package net.aisj.service.dsort;
 
+import static net.aisj.cluster.IntraContract.*;
+
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -30,7 +32,7 @@ import net.aisj.core.dsort.ShardCutter;
  */
 final class DsortIntra {
 
-    static final String BASE = "/v1/intra/dsort/";
+    static final String BASE = "/" + DSORT_ROOT + "/";
     private static final String JSON = "application/json";
 
     private final IntraClient intra;
@@ -40,13 +42,13 @@ final class DsortIntra {
     }
 
     void start(NodeInfo t, String id, String coordinator, List<String> targets, String spec) {
-        call(t, "POST", "start?id=" + IntraClient.enc(id) + "&coord=" + IntraClient.enc(coordinator) + "&targets="
-                + IntraClient.enc(String.join(",", targets)), spec.getBytes(StandardCharsets.UTF_8), 200);
+        call(t, "POST", DSORT_START + "?" + P_ID + "=" + enc(id) + "&" + P_COORDINATOR + "=" + enc(coordinator) + "&" + P_TARGETS + "="
+                + enc(String.join(",", targets)), spec.getBytes(StandardCharsets.UTF_8), 200);
     }
 
     /** The target's extracted records, or empty while it is still extracting (ask again). */
     Optional<List<DsortRecord>> records(NodeInfo t, String id) {
-        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + "records?id=" + IntraClient.enc(id), Map.of(),
+        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + DSORT_RECORDS + "?" + P_ID + "=" + enc(id), Map.of(),
                 null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 202) {
@@ -63,16 +65,16 @@ final class DsortIntra {
     void plan(NodeInfo t, String id, List<ShardCutter.OutputShard> shards) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         DsortWire.writePlan(shards, b);
-        call(t, "POST", "plan?id=" + IntraClient.enc(id), b.toByteArray(), 200);
+        call(t, "POST", DSORT_PLAN + "?" + P_ID + "=" + enc(id), b.toByteArray(), 200);
     }
 
     void built(NodeInfo coordinator, String id, String self) {
-        call(coordinator, "POST", "built?id=" + IntraClient.enc(id) + "&node=" + IntraClient.enc(self), new byte[0],
+        call(coordinator, "POST", DSORT_BUILT + "?" + P_ID + "=" + enc(id) + "&" + P_NODE + "=" + enc(self), new byte[0],
                 200);
     }
 
     void finish(NodeInfo t, String id) {
-        call(t, "POST", "finish?id=" + IntraClient.enc(id), new byte[0], 200);
+        call(t, "POST", DSORT_FINISH + "?" + P_ID + "=" + enc(id), new byte[0], 200);
     }
 
     /** Streams the contents of {@code ranges} ({offset, size} pairs) of the target's scratch, back to back. */
@@ -82,7 +84,7 @@ final class DsortIntra {
             ranges.forEach(rg -> g.writeStartArray().write(rg[0]).write(rg[1]).writeEnd());
             g.writeEnd();
         });
-        HttpResponse<InputStream> r = intra.forward(holder, "POST", BASE + "pull?id=" + IntraClient.enc(id),
+        HttpResponse<InputStream> r = intra.forward(holder, "POST", BASE + DSORT_PULL + "?" + P_ID + "=" + enc(id),
                 Map.of("Content-Type", List.of(JSON)), new ByteArrayInputStream(body), body.length);
         if (r.statusCode() == 200) {
             return r.body();
@@ -97,7 +99,7 @@ final class DsortIntra {
 
     /** The target's metrics of job {@code id} (AIS JobInfo), empty when it does not know the job. */
     Optional<JsonObject> metrics(NodeInfo t, String id) {
-        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + "metrics?id=" + IntraClient.enc(id), Map.of(),
+        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + DSORT_METRICS + "?" + P_ID + "=" + enc(id), Map.of(),
                 null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
@@ -115,7 +117,7 @@ final class DsortIntra {
 
     /** Every dsort job the target knows (AIS JobInfo each). */
     JsonArray list(NodeInfo t) {
-        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + "list", Map.of(), null, 0);
+        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + DSORT_LIST, Map.of(), null, 0);
         try (InputStream in = r.body()) {
             check(t, "list", r.statusCode(), in, 200);
             try (var reader = Json.createReader(in)) {
@@ -128,7 +130,7 @@ final class DsortIntra {
 
     /** Forgets a finished job on the target; false when it did not know it. */
     boolean remove(NodeInfo t, String id) {
-        HttpResponse<InputStream> r = intra.forward(t, "DELETE", BASE + "job?id=" + IntraClient.enc(id), Map.of(),
+        HttpResponse<InputStream> r = intra.forward(t, "DELETE", BASE + DSORT_JOB + "?" + P_ID + "=" + enc(id), Map.of(),
                 null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
@@ -153,13 +155,9 @@ final class DsortIntra {
     }
 
     private static void check(NodeInfo t, String what, int status, InputStream in, int expected) throws IOException {
-        if (status == expected) {
-            return;
+        if (status != expected) {
+            throw failure(t, "dsort " + what, status, in);
         }
-        String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
-        throw new AisException(status == 404 ? AisException.Kind.NOT_FOUND : status == 400
-                ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE, "target " + t.displayName()
-                + ": dsort " + what + " failed (" + status + "): " + msg);
     }
 
     private static byte[] json(Consumer<JsonGenerator> writer) {
@@ -168,10 +166,5 @@ final class DsortIntra {
             writer.accept(g);
         }
         return b.toByteArray();
-    }
-
-    private static AisException unreachable(NodeInfo t, IOException e) {
-        return new AisException(AisException.Kind.UNAVAILABLE, "target " + t.displayName() + " is unreachable: "
-                + e.getMessage(), e);
     }
 }

@@ -31,7 +31,7 @@ import net.aisj.service.JobControl;
 import net.aisj.service.ObjectService;
 import net.aisj.service.PlannedTargets;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ShardWriter;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
@@ -46,7 +46,7 @@ import net.aisj.xact.XactionRegistry;
 public class DsortParts {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     ObjectService objects;

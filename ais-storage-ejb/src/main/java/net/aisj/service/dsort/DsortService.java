@@ -26,7 +26,7 @@ import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
 import net.aisj.service.JobControl;
 import net.aisj.service.MirrorService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.xact.XactKind;
 
 /**
@@ -42,7 +42,7 @@ public class DsortService {
     private static final Logger LOG = Logger.getLogger(DsortService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;
@@ -66,7 +66,7 @@ public class DsortService {
         spec.inputNames();
         buckets.props(spec.input());
         if (!buckets.list(null).contains(spec.output())) {
-            buckets.create(spec.output(), MetaJson.props(buckets.props(spec.input())));
+            buckets.create(spec.output(), base -> buckets.props(spec.input()).withIdentity(base.created(), base.bid()));
         }
         ClusterMap map = node.clusterMap();
         List<String> targets = map.targets().stream().filter(NodeInfo::inService).map(NodeInfo::id).sorted()

@@ -13,7 +13,7 @@ import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.BucketProps;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * What the object service asks of erasure coding, in the object's life: after a write commits (replicas/slices
@@ -27,7 +27,7 @@ public class EcHooks {
     private static final Logger LOG = Logger.getLogger(EcHooks.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     EcService ec;

@@ -10,8 +10,6 @@ import java.util.stream.Collectors;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -20,11 +18,12 @@ import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
+import net.aisj.core.BucketPropsChange;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.EcWalkXaction;
@@ -41,7 +40,7 @@ public class EcJobs {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;
@@ -86,18 +85,10 @@ public class EcJobs {
      * {@code ECConfToSet}, an object or its JSON as a string) unless already on, then starts the job on every
      * target. With {@code recover}, holders also re-read their slices and bad ones are re-sent. Returns the job id.
      */
-    public String encodeBucket(BucketId bucket, JsonObject value, boolean recover) {
+    public String encodeBucket(BucketId bucket, BucketPropsChange ecOn, boolean recover) {
         BucketProps p = buckets.props(bucket);
         if (!p.ec().enabled()) {
-            var ecPatch = Json.createObjectBuilder().add("enabled", true);
-            if (value != null) {
-                value.forEach((k, v) -> {
-                    if (!k.equals("enabled")) {
-                        ecPatch.add(k, v);
-                    }
-                });
-            }
-            buckets.setProps(bucket, Json.createObjectBuilder().add("ec", ecPatch).build());
+            buckets.setProps(bucket, ecOn);
         }
         byte[] b = new byte[5];
         RANDOM.nextBytes(b);

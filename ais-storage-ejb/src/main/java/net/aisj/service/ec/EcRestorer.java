@@ -22,7 +22,7 @@ import net.aisj.connector.api.ec.Spooled;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Rebuilds an object on this target (its new or current main) from what the other targets hold (AIS
@@ -37,13 +37,13 @@ final class EcRestorer {
 
     private static final Logger LOG = Logger.getLogger(EcRestorer.class.getName());
 
-    private final StorageNode node;
+    private final LocalNode node;
     private final EcIntra intra;
     private final EcWriter writer;
     private final EcLanes lanes;
     private final Map<ObjectId, Object> inFlight = new ConcurrentHashMap<>();
 
-    EcRestorer(StorageNode node, EcIntra intra, EcWriter writer, EcLanes lanes) {
+    EcRestorer(LocalNode node, EcIntra intra, EcWriter writer, EcLanes lanes) {
         this.node = node;
         this.intra = intra;
         this.writer = writer;

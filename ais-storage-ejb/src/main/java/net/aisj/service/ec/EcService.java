@@ -29,7 +29,7 @@ import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Erasure coding as the object service and the intra-cluster endpoints see it (design in the package doc): what
@@ -42,7 +42,7 @@ public class EcService {
     private static final Logger LOG = Logger.getLogger(EcService.class.getName());
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

@@ -25,7 +25,7 @@ import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.EcLayout;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Makes an object's replicas or slices match its {@link EcLayout} under the current cluster map, on the main
@@ -46,12 +46,12 @@ final class EcWriter {
     /** How much to check before sending. */
     enum Mode { PUT, CHECK, VERIFY }
 
-    private final StorageNode node;
+    private final LocalNode node;
     private final EcIntra intra;
     private final EcLanes lanes;
     private final EcRefusals refusals = new EcRefusals();
 
-    EcWriter(StorageNode node, EcIntra intra, EcLanes lanes) {
+    EcWriter(LocalNode node, EcIntra intra, EcLanes lanes) {
         this.node = node;
         this.intra = intra;
         this.lanes = lanes;

@@ -27,7 +27,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * S3 multipart uploads on this node. An upload is created on the key's owner and stays on that target (its holder,
@@ -47,7 +47,7 @@ public class MultipartService {
     public static final int MAX_PARTS = 10_000;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

@@ -1,5 +1,7 @@
 package net.aisj.web.intra;
 
+import static net.aisj.cluster.IntraContract.*;
+
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
@@ -27,17 +29,17 @@ import net.aisj.service.dsort.DsortParts;
  * of the job, pulls of record contents (a JSON list of {@code [offset, size]} in, the bytes back to back out), and
  * metrics, list and removal for the public API's fan-out.
  */
-@Path("v1/intra/dsort")
+@Path(DSORT_ROOT)
 public class DsortIntraResource {
 
     @Inject
     DsortParts dsort;
 
     @POST
-    @Path("start")
+    @Path(DSORT_START)
     @Consumes(MediaType.WILDCARD)
-    public Response start(@QueryParam("id") String id, @QueryParam("coord") String coordinator,
-                          @QueryParam("targets") String targets, String spec) {
+    public Response start(@QueryParam(P_ID) String id, @QueryParam(P_COORDINATOR) String coordinator,
+                          @QueryParam(P_TARGETS) String targets, String spec) {
         List<String> ts = Arrays.stream(targets == null ? new String[0] : targets.split(","))
                 .filter(s -> !s.isEmpty()).toList();
         if (id == null || id.isEmpty() || coordinator == null || ts.isEmpty()) {
@@ -48,8 +50,8 @@ public class DsortIntraResource {
     }
 
     @GET
-    @Path("records")
-    public Response records(@QueryParam("id") String id) {
+    @Path(DSORT_RECORDS)
+    public Response records(@QueryParam(P_ID) String id) {
         List<DsortRecord> recs = dsort.localRecords(id).orElse(null);
         if (recs == null) {
             return Response.accepted().build();
@@ -59,33 +61,33 @@ public class DsortIntraResource {
     }
 
     @POST
-    @Path("plan")
+    @Path(DSORT_PLAN)
     @Consumes(MediaType.WILDCARD)
-    public Response plan(@QueryParam("id") String id, InputStream body) {
+    public Response plan(@QueryParam(P_ID) String id, InputStream body) {
         dsort.localPlan(id, body);
         return Response.ok().build();
     }
 
     @POST
-    @Path("built")
+    @Path(DSORT_BUILT)
     @Consumes(MediaType.WILDCARD)
-    public Response built(@QueryParam("id") String id, @QueryParam("node") String target) {
+    public Response built(@QueryParam(P_ID) String id, @QueryParam(P_NODE) String target) {
         dsort.localBuilt(id, target);
         return Response.ok().build();
     }
 
     @POST
-    @Path("finish")
+    @Path(DSORT_FINISH)
     @Consumes(MediaType.WILDCARD)
-    public Response finish(@QueryParam("id") String id) {
+    public Response finish(@QueryParam(P_ID) String id) {
         dsort.localFinish(id);
         return Response.ok().build();
     }
 
     @POST
-    @Path("pull")
+    @Path(DSORT_PULL)
     @Consumes(MediaType.WILDCARD)
-    public Response pull(@QueryParam("id") String id, String body) {
+    public Response pull(@QueryParam(P_ID) String id, String body) {
         JsonArray ranges;
         try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
             ranges = r.readArray();
@@ -98,23 +100,23 @@ public class DsortIntraResource {
     }
 
     @GET
-    @Path("metrics")
+    @Path(DSORT_METRICS)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response metrics(@QueryParam("id") String id) {
+    public Response metrics(@QueryParam(P_ID) String id) {
         return dsort.localMetrics(id).map(m -> Response.ok(m.toString()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
     @GET
-    @Path("list")
+    @Path(DSORT_LIST)
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
         return dsort.localList().toString();
     }
 
     @DELETE
-    @Path("job")
-    public Response remove(@QueryParam("id") String id) {
+    @Path(DSORT_JOB)
+    public Response remove(@QueryParam(P_ID) String id) {
         return Response.status(dsort.localRemove(id) ? 200 : 404).build();
     }
 }

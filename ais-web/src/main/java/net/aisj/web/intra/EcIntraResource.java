@@ -1,5 +1,7 @@
 package net.aisj.web.intra;
 
+import static net.aisj.cluster.IntraContract.*;
+
 import java.io.InputStream;
 import java.util.Optional;
 
@@ -27,7 +29,7 @@ import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.core.AisException;
 import net.aisj.service.ec.EcJobs;
 import net.aisj.service.ec.EcService;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.ObjectPath;
 
 /**
  * Erasure-coding calls between targets ({@code /v1/intra/ec/...}, cluster secret required like every intra
@@ -35,7 +37,7 @@ import net.aisj.web.common.PathNames;
  * its part of an EC job. Metafiles travel in {@value EcIntra#META_HEADER} (base64url JSON). A holder that keeps a
  * newer generation refuses a slice with {@value EcIntra#REFUSED_STATUS} and {@value EcIntra#REFUSED_HEADER}.
  */
-@Path("v1/intra/ec")
+@Path(EC_ROOT)
 public class EcIntraResource {
 
     @Inject
@@ -48,60 +50,60 @@ public class EcIntraResource {
     UriInfo uri;
 
     @GET
-    @Path("meta/{bucket}/{object: .+}")
+    @Path(EC_META + "/" + OBJECT_TEMPLATE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response meta(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns,
-                         @QueryParam("verify") boolean verify) {
-        return ec.localMeta(object(bucket, provider, ns), verify).map(m -> Response.ok(m.toJson()).build())
+    public Response meta(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
+                         @QueryParam(P_VERIFY) boolean verify) {
+        return ec.localMeta(object(provider, ns), verify).map(m -> Response.ok(m.toJson()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
     @PUT
-    @Path("slices/{bucket}/{object: .+}")
+    @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
     @Consumes(MediaType.WILDCARD)
-    public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns,
-                        @HeaderParam(EcIntra.META_HEADER) String meta, InputStream body) {
+    public Response put(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
+                        @HeaderParam(EC_META_HEADER) String meta, InputStream body) {
         if (meta == null || meta.isEmpty()) {
-            throw AisException.badRequest("missing " + EcIntra.META_HEADER);
+            throw AisException.badRequest("missing " + EC_META_HEADER);
         }
-        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(bucket, provider, ns), EcIntra.decodeMeta(meta),
+        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(provider, ns), EcIntra.decodeMeta(meta),
                 body);
         if (refused.isEmpty()) {
             return Response.ok().build();
         }
         EcIntra.Refusal r = refused.get();
-        Response.ResponseBuilder b = Response.status(EcIntra.REFUSED_STATUS).type(MediaType.TEXT_PLAIN_TYPE)
-                .entity(r.message()).header(EcIntra.REFUSED_HEADER, Long.toString(r.generation()));
-        r.held().ifPresent(m -> b.header(EcIntra.META_HEADER, EcIntra.encodeMeta(m)));
+        Response.ResponseBuilder b = Response.status(EC_REFUSED_STATUS).type(MediaType.TEXT_PLAIN_TYPE)
+                .entity(r.message()).header(EC_REFUSED_HEADER, Long.toString(r.generation()));
+        r.held().ifPresent(m -> b.header(EC_META_HEADER, EcIntra.encodeMeta(m)));
         return b.build();
     }
 
     @GET
-    @Path("slices/{bucket}/{object: .+}")
-    public Response get(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns) {
-        EcSlice s = ec.openLocalSlice(object(bucket, provider, ns));
+    @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
+    public Response get(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns) {
+        EcSlice s = ec.openLocalSlice(object(provider, ns));
         StreamingOutput body = out -> {
             try (s) {
                 s.content().transferTo(out);
             }
         };
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header(EcIntra.META_HEADER, EcIntra.encodeMeta(s.meta()))
+                .header(EC_META_HEADER, EcIntra.encodeMeta(s.meta()))
                 .header("Content-Length", Long.toString(s.meta().storedSize())).build();
     }
 
     @DELETE
-    @Path("slices/{bucket}/{object: .+}")
-    public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider, @QueryParam("namespace") String ns,
-                           @QueryParam("gen") long generation) {
-        return Response.status(ec.deleteLocal(object(bucket, provider, ns), generation) ? 200 : 404).build();
+    @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
+    public Response delete(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
+                           @QueryParam(P_GENERATION) long generation) {
+        return Response.status(ec.deleteLocal(object(provider, ns), generation) ? 200 : 404).build();
     }
 
     @POST
-    @Path("jobs")
-    public Response start(@QueryParam("kind") String kind, @QueryParam("id") String id,
-                          @QueryParam("bucket") String bucket, @QueryParam("provider") String provider,
-                          @QueryParam("namespace") String ns, @QueryParam("verify") boolean verify) {
+    @Path(EC_JOBS)
+    public Response start(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
+                          @QueryParam(P_BUCKET) String bucket, @QueryParam(P_PROVIDER) String provider,
+                          @QueryParam(P_NAMESPACE) String ns, @QueryParam(P_VERIFY) boolean verify) {
         if (id == null || id.isEmpty() || bucket == null || bucket.isEmpty()) {
             throw AisException.badRequest("missing job id or bucket");
         }
@@ -114,7 +116,8 @@ public class EcIntraResource {
     }
 
     /** The object of {@code /v1/intra/ec/<kind>/<bucket>/<object...>} (the raw name: '/' and %2F kept apart). */
-    private ObjectId object(String bucket, String provider, String ns) {
-        return new ObjectId(bucket(bucket, provider, ns), PathNames.tail(uri.getRequestUri().getRawPath(), 5));
+    private ObjectId object(String provider, String ns) {
+        ObjectPath p = ObjectPath.parse(uri.getRequestUri().getRawPath(), 4);
+        return new ObjectId(bucket(p.bucket(), provider, ns), p.name());
     }
 }

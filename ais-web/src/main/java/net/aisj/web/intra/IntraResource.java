@@ -1,5 +1,7 @@
 package net.aisj.web.intra;
 
+import static net.aisj.cluster.IntraContract.*;
+
 import java.io.InputStream;
 
 import jakarta.inject.Inject;
@@ -13,10 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
-import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.PageJson;
 import net.aisj.cluster.XactJson;
@@ -32,13 +33,14 @@ import net.aisj.service.ObjectReceiver;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.common.ByteRange;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.ObjectBodies;
+import net.aisj.web.common.ObjectPath;
 import net.aisj.xact.XactionRegistry;
 
 /** Local-only operations other targets call (see the package doc); never redirected, never fanned out. */
-@Path("v1/intra")
+@Path(ROOT)
 public class IntraResource {
 
     @Inject
@@ -57,7 +59,7 @@ public class IntraResource {
     XactionRegistry registry;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     MirrorService mirror;
@@ -69,32 +71,32 @@ public class IntraResource {
     UriInfo uri;
 
     @GET
-    @Path("list/{bucket}")
+    @Path(LIST + "/{bucket}")
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public String list(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                       @QueryParam("namespace") String ns, @QueryParam("prefix") String prefix,
-                       @QueryParam("after") String after, @QueryParam("pagesize") int pageSize,
-                       @QueryParam("norecurse") boolean noRecursion, @QueryParam("nameonly") boolean nameOnly) {
+    public String list(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
+                       @QueryParam(P_NAMESPACE) String ns, @QueryParam(P_PREFIX) String prefix,
+                       @QueryParam(P_AFTER) String after, @QueryParam(P_PAGESIZE) int pageSize,
+                       @QueryParam(P_NORECURSE) boolean noRecursion, @QueryParam(P_NAMEONLY) boolean nameOnly) {
         BucketId b = bucket(bucket, provider, ns);
         return PageJson.write(listing.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
                 .toString();
     }
 
     @GET
-    @Path("stat/{bucket}/{object: .+}")
+    @Path(STAT + "/" + OBJECT_TEMPLATE)
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public Response stat(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns) {
-        ObjectId id = object(bucket, provider, ns);
+    public Response stat(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
+                         @QueryParam(P_NAMESPACE) String ns) {
+        ObjectId id = object(provider, ns);
         return objects.localStat(id).map(s -> Response.ok(PageJson.stat(s).toString()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
     @GET
-    @Path("objects/{bucket}/{object: .+}")
-    public Response read(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, @HeaderParam("Range") String range) {
-        ObjectId id = object(bucket, provider, ns);
+    @Path(OBJECTS + "/" + OBJECT_TEMPLATE)
+    public Response read(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
+                         @QueryParam(P_NAMESPACE) String ns, @HeaderParam("Range") String range) {
+        ObjectId id = object(provider, ns);
         ObjectReader reader = objects.localOpen(id);
         ByteRange r;
         try {
@@ -103,30 +105,22 @@ public class IntraResource {
             reader.close();
             throw AisException.badRequest(e.getMessage());
         }
-        long off = r == null ? 0 : r.offset();
-        long len = r == null ? reader.stat().size() : r.length();
-        StreamingOutput body = out -> {
-            try (reader) {
-                reader.transferTo(out, off, len);
-            }
-        };
-        return Response.status(r == null ? 200 : 206).entity(body).type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Length", Long.toString(len)).build();
+        return ObjectBodies.ok(reader, r).type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
     }
 
     /** Receives an object from another target (rebalance): stored with the sender's metadata, checksum verified. */
     @PUT
-    @Path("objects/{bucket}/{object: .+}")
+    @Path(OBJECTS + "/" + OBJECT_TEMPLATE)
     @Consumes(MediaType.WILDCARD)
-    public Response receive(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                            @QueryParam("namespace") String ns, @HeaderParam("Ais-Intra-Meta") String meta,
-                            @HeaderParam("Ais-Intra-Xact") String xactId, InputStream body) {
-        ObjectId id = object(bucket, provider, ns);
+    public Response receive(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
+                            @QueryParam(P_NAMESPACE) String ns, @HeaderParam(META_HEADER) String meta,
+                            @HeaderParam(XACT_HEADER) String xactId, InputStream body) {
+        ObjectId id = object(provider, ns);
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing Ais-Intra-Meta");
         }
         ObjectStat stat = PageJson.readStat(MetaJson.parse(meta));
-        if (IntraClient.COPY.equals(xactId)) {
+        if (XACT_COPY.equals(xactId)) {
             receiver.receiveCopy(id, stat, body);
         } else {
             rebalance.receive(id, stat, body, xactId);
@@ -136,42 +130,42 @@ public class IntraResource {
 
     /** This node's job snapshots (merged by the proxy for cluster-wide status). */
     @GET
-    @Path("xactions")
+    @Path(XACTIONS)
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public String xactions(@QueryParam("id") String id, @QueryParam("kind") String kind,
-                           @QueryParam("running") boolean onlyRunning) {
+    public String xactions(@QueryParam(P_ID) String id, @QueryParam(P_KIND) String kind,
+                           @QueryParam(P_RUNNING) boolean onlyRunning) {
         return XactJson.snaps(registry.snapshots(id, kind, onlyRunning)).toString();
     }
 
     /** Starts this node's part of a job another node started cluster-wide (make-n-copies, resilver). */
     @jakarta.ws.rs.POST
-    @Path("xactions/start")
-    public Response startXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
-                                 @QueryParam("bucket") String bucket) {
+    @Path(XACTIONS_START)
+    public Response startXaction(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
+                                 @QueryParam(P_BUCKET) String bucket) {
         mirror.startLocal(kind, id, bucket == null || bucket.isEmpty() ? null : BucketId.ais(bucket));
         return Response.ok().build();
     }
 
     /** Starts this node's part of a multi-object job another node started, with its JSON message. */
     @jakarta.ws.rs.POST
-    @Path("xactions/run")
+    @Path(XACTIONS_RUN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response runXaction(@QueryParam("kind") String kind, @QueryParam("id") String id,
-                               @QueryParam("bucket") String bucket, String msg) {
-        multiObj.startLocal(kind, id, BucketId.ais(bucket), MetaJson.parse(msg));
+    public Response runXaction(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
+                               @QueryParam(P_BUCKET) String bucket, String msg) {
+        multiObj.startLocal(kind, id, BucketId.ais(bucket), MultiObjJson.read(MetaJson.parse(msg)));
         return Response.ok().build();
     }
 
     /** 200 once the application serves requests (a joining node checks its own URL with it). */
     @GET
-    @Path("ping")
+    @Path(PING)
     public Response ping() {
         return Response.ok().build();
     }
 
     /** Stops this node's process (shutdown-node sent to another node). */
     @jakarta.ws.rs.POST
-    @Path("shutdown")
+    @Path(SHUTDOWN)
     public Response shutdown() {
         node.shutdownSoon();
         return Response.ok().build();
@@ -181,7 +175,8 @@ public class IntraResource {
         return new BucketId(provider == null || provider.isEmpty() ? BucketId.AIS : provider, ns, name);
     }
 
-    private ObjectId object(String bucket, String provider, String ns) {
-        return new ObjectId(bucket(bucket, provider, ns), PathNames.tail(uri.getRequestUri().getRawPath(), 4));
+    private ObjectId object(String provider, String ns) {
+        ObjectPath p = ObjectPath.parse(uri.getRequestUri().getRawPath(), 3);
+        return new ObjectId(bucket(p.bucket(), provider, ns), p.name());
     }
 }

@@ -7,8 +7,8 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import net.aisj.cluster.IntraClient;
-import net.aisj.service.StorageNode;
+import net.aisj.cluster.IntraContract;
+import net.aisj.service.LocalNode;
 import net.aisj.web.nat.AisErrors;
 
 /** Lets only cluster members (callers with the shared secret) reach {@code /v1/intra/...}. */
@@ -16,7 +16,7 @@ import net.aisj.web.nat.AisErrors;
 public class IntraSecretFilter implements ContainerRequestFilter {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Context
     HttpServletRequest request;
@@ -24,8 +24,8 @@ public class IntraSecretFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) {
         String path = ctx.getUriInfo().getPath();
-        if ((path.startsWith("v1/intra") || path.startsWith("/v1/intra"))
-                && !node.isIntraCaller(ctx.getHeaderString(IntraClient.SECRET_HEADER))) {
+        if ((path.startsWith(IntraContract.ROOT) || path.startsWith("/" + IntraContract.ROOT))
+                && !node.isIntraCaller(ctx.getHeaderString(IntraContract.SECRET_HEADER))) {
             ctx.abortWith(AisErrors.response(403,
                     "intra-cluster endpoint: caller is not a member of this cluster", request, node.self().id()));
         }

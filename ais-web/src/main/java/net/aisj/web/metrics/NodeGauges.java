@@ -26,12 +26,11 @@ import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 
-import com.hazelcast.core.HazelcastInstance;
-
+import net.aisj.cluster.DataGrid;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.core.AisException;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.ec.EcService;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
@@ -53,7 +52,7 @@ public class NodeGauges {
     MetricRegistry registry;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     XactionRegistry jobs;
@@ -61,8 +60,8 @@ public class NodeGauges {
     @Inject
     EcService ec;
 
-    @Resource(lookup = "payara/Hazelcast")
-    HazelcastInstance hazelcast;
+    @Inject
+    DataGrid grid;
 
     @Resource
     ManagedScheduledExecutorService scheduler;
@@ -108,7 +107,7 @@ public class NodeGauges {
         gauge("ais_target_uptime", "this node's uptime since its startup (seconds)", MetricUnits.NONE,
                 () -> node.uptimeNanos() / 1_000_000_000L);
         gauge("ais_cluster_members", "members of the data grid this node sees", MetricUnits.NONE,
-                () -> (long) hazelcast.getCluster().getMembers().size());
+                () -> (long) grid.memberCount());
         gauge("ais_cluster_smap_version", "version of the cluster map", MetricUnits.NONE,
                 () -> node.clusterMap().version());
         gauge("ais_cluster_targets", "targets in the cluster map", MetricUnits.NONE,

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.health.Readiness;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.core.AisException;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * MicroProfile Health for {@code /health/live} and {@code /health/ready}. Ready means exactly what
@@ -24,7 +24,7 @@ import net.aisj.service.StorageNode;
 public class NodeHealth {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Produces
     @Liveness

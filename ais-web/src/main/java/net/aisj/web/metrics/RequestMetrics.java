@@ -20,7 +20,7 @@ import org.eclipse.microprofile.metrics.Timer;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.BucketMetadata;
 import net.aisj.service.BucketService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.common.PathNames;
 
 /**
@@ -38,7 +38,7 @@ public class RequestMetrics {
     MetricRegistry registry;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketService buckets;

@@ -11,7 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
 import net.aisj.core.AisException;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.s3.error.S3ErrorResponses;
 
 /** Domain errors to AIS JSON errors. Client errors are not logged with stack traces; server errors are. */
@@ -24,7 +24,7 @@ public class AisExceptionMapper implements ExceptionMapper<AisException> {
     HttpServletRequest request;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Override
     public Response toResponse(AisException e) {

@@ -24,6 +24,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+import net.aisj.cluster.IntraContract;
+import net.aisj.service.archive.ArchiveSpec;
+import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.MetaJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -34,7 +37,7 @@ import net.aisj.service.BucketSummaryService;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
 import net.aisj.service.ec.EcJobs;
@@ -66,7 +69,7 @@ public class BucketsResource {
     ObjectListing listing;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     BucketSummaryService summaries;
@@ -154,18 +157,19 @@ public class BucketsResource {
         BucketId id = Bck.of(bucket, provider, ns);
         String job = switch (msg.action()) {
             case "make-n-copies" -> mirror.makeNCopies(id, msg.valueInt());
-            case "copy-listrange" -> multiObj.copyObjects(id, msg.valueObject());
-            case "copy-bck" -> multiObj.copyBucket(id, Bck.fromUname(bckTo), msg.valueObject());
+            case "copy-listrange" -> multiObj.copyObjects(id, MultiObjJson.copyObjects(msg.valueObject()));
+            case "copy-bck" -> multiObj.copyBucket(id, Bck.fromUname(bckTo), MultiObjJson.copyBucket(msg.valueObject()));
             case "move-bck" -> multiObj.moveBucket(id, Bck.fromUname(bckTo));
             // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
-            case "ec-encode" -> ecJobs.encodeBucket(id, msg.valueObjectOrJsonString(), "recover".equals(msg.name()));
+            case "ec-encode" -> ecJobs.encodeBucket(id, MetaJson.ecOn(msg.valueObjectOrJsonString()),
+                    "recover".equals(msg.name()));
             default -> null;
         };
         if (job != null) {
             return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
         }
         switch (msg.action()) {
-            case "create-bck" -> buckets.create(id, msg.valueObject());
+            case "create-bck" -> buckets.create(id, msg.valueObject() == null ? null : MetaJson.propsChange(msg.valueObject()));
             default -> throw unsupported(msg, "POST", bucket);
         }
         return Response.ok().build();
@@ -175,13 +179,14 @@ public class BucketsResource {
     @PUT
     @Path("{bucket}")
     public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                        @QueryParam("namespace") String ns, @HeaderParam(ArchiveJobs.FORWARDED) String forwarded,
+                        @QueryParam("namespace") String ns, @HeaderParam(IntraContract.FORWARDED_HEADER) String forwarded,
                         String body) {
         ActMsg msg = ActMsg.parse(body);
         if (!msg.action().equals("archive")) {
             throw unsupported(msg, "PUT", bucket);
         }
-        String job = archiveJobs.start(Bck.of(bucket, provider, ns), msg.valueObject(), body, forwarded != null);
+        String job = archiveJobs.start(ArchiveSpec.parse(Bck.of(bucket, provider, ns), msg.valueObject()), body,
+                forwarded != null);
         return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
     }
 
@@ -193,7 +198,12 @@ public class BucketsResource {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
         switch (msg.action()) {
-            case "set-bprops" -> buckets.setProps(id, msg.valueObject());
+            case "set-bprops" -> {
+                if (msg.valueObject() == null) {
+                    throw AisException.badRequest("set-bprops: missing \"value\" with the properties to set");
+                }
+                buckets.setProps(id, MetaJson.propsChange(msg.valueObject()));
+            }
             case "reset-bprops" -> buckets.resetProps(id);
             default -> throw unsupported(msg, "PATCH", bucket);
         }
@@ -210,7 +220,8 @@ public class BucketsResource {
         switch (msg.action()) {
             case "destroy-bck" -> buckets.destroy(id);
             case "delete-listrange" -> {
-                return Response.ok(multiObj.deleteObjects(id, msg.valueObject()), MediaType.TEXT_PLAIN_TYPE).build();
+                return Response.ok(multiObj.deleteObjects(id, MultiObjJson.listRange(msg.valueObject())),
+                        MediaType.TEXT_PLAIN_TYPE).build();
             }
             default -> throw unsupported(msg, "DELETE", bucket);
         }

@@ -26,7 +26,7 @@ import net.aisj.core.AisException;
 import net.aisj.service.ClusterService;
 import net.aisj.service.JobControl;
 import net.aisj.service.MirrorService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.ec.EcJobs;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.ArgsMsg;
@@ -42,7 +42,7 @@ import net.aisj.xact.XactSnapshot;
 public class ClusterResource {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     ClusterService cluster;
@@ -134,7 +134,7 @@ public class ClusterResource {
         }
         JsonObject ns = bck.get("namespace") instanceof JsonObject o ? o : null;
         return ecJobs.encodeBucket(Bck.of(bck.getString("name"), bck.getString("provider", ""),
-                ns == null ? "" : ns.getString("name", "")), null, false);
+                ns == null ? "" : ns.getString("name", "")), MetaJson.ecOn(null), false);
     }
 
     private String status(ArgsMsg a) {

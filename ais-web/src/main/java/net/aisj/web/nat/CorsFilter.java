@@ -16,8 +16,9 @@ import jakarta.ws.rs.ext.Provider;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import net.aisj.cluster.IntraContract;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * Cross-origin access to the native API for the web console: an object call redirected (307) from the node serving
@@ -34,7 +35,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     static final String METHODS = "GET, HEAD, PUT, POST, PATCH, DELETE";
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     @ConfigProperty(name = "ais.console.origins")
@@ -71,7 +72,7 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
 
     private static boolean isNativeApi(ContainerRequestContext req) {
         String p = req.getUriInfo().getRequestUri().getRawPath();
-        return p.startsWith("/v1/") && !p.startsWith("/v1/intra/");
+        return p.startsWith("/v1/") && !p.startsWith("/" + IntraContract.ROOT + "/");
     }
 
     boolean allowed(String origin) {

@@ -14,7 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.AisException;
 import net.aisj.service.MirrorService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.NodeJson;
 
@@ -28,7 +28,7 @@ import net.aisj.web.nat.json.NodeJson;
 public class DaemonResource {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     MirrorService mirror;

@@ -14,21 +14,20 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectId;
-import net.aisj.connector.api.ObjectReader;
-import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
-import net.aisj.web.common.ByteRange;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.CountingInputStream;
+import net.aisj.web.common.ObjectPath;
 import net.aisj.web.common.RawQuery;
+import net.aisj.web.common.ServletResponses;
 
 /**
  * The native data path on the servlet, before JAX-RS: plain object GET (whole or one range), HEAD (v1) and PUT.
  * Routing, injection and filters of JAX-RS cost most of a small object call; here a call costs one parse, one service
- * call and the copy. The wire behavior is {@link ObjectsResource}'s: the owner's {@code 307}, AIS's object headers,
- * {@code 206}/{@code 416}, AIS's JSON errors.
+ * call and the copy. The answers are {@link NativeObjects}' responses, the same handlers JAX-RS uses, written into
+ * the servlet response; the owner's {@code 307} and AIS's JSON errors are this class's.
  *
  * <p>{@link #serve} takes a call only when nothing else applies to it: no query parameter but {@code provider},
  * {@code namespace} and {@code validate-checksum}, no {@code Origin} (CORS is answered by JAX-RS), no
@@ -44,6 +43,9 @@ public class DirectObjectCalls {
 
     @Inject
     ObjectService objects;
+
+    @Inject
+    NativeObjects handlers;
 
     @Inject
     LocalNode node;
@@ -77,9 +79,15 @@ public class DirectObjectCalls {
                 return 0;
             }
             return switch (method) {
-                case "GET" -> get(req, resp, id, "true".equalsIgnoreCase(q.get("validate-checksum")));
-                case "HEAD" -> head(resp, id);
-                default -> put(req, resp, id);
+                case "GET" -> ServletResponses.write(handlers.get(id, "true".equalsIgnoreCase(q.get("validate-checksum")),
+                        req.getHeader("Range")), resp);
+                case "HEAD" -> ServletResponses.write(handlers.head(id, null), resp);
+                default -> {
+                    CountingInputStream body = new CountingInputStream(req.getInputStream());
+                    ServletResponses.write(handlers.put(id, body, req.getContentLengthLong(),
+                            req.getHeader("Ais-Checksum-Type"), req.getHeader("Ais-Checksum-Value")), resp);
+                    yield body.count();
+                }
             };
         } catch (AisException e) {
             fail(req, resp, AisErrors.status(e.kind()), e.getMessage(), e.getCause());
@@ -91,63 +99,9 @@ public class DirectObjectCalls {
         return 0;
     }
 
-    private long get(HttpServletRequest req, HttpServletResponse resp, ObjectId id, boolean validate)
-            throws IOException {
-        try (ObjectReader reader = objects.open(id, validate)) {
-            ObjectStat s = reader.stat();
-            ByteRange r;
-            try {
-                r = ByteRange.parse(req.getHeader("Range"), s.size());
-            } catch (ByteRange.Unsatisfiable e) {
-                resp.setStatus(416);
-                resp.setHeader("Content-Range", "bytes */" + s.size());
-                resp.setContentLength(0);
-                return 0;
-            } catch (ByteRange.Malformed e) {
-                throw AisException.badRequest(e.getMessage() + " (" + id.cname() + ")");
-            }
-            long off = r == null ? 0 : r.offset();
-            long len = r == null ? s.size() : r.length();
-            resp.setStatus(r == null ? 200 : 206);
-            resp.setContentType("application/octet-stream");
-            resp.setContentLengthLong(len);
-            resp.setHeader("Accept-Ranges", "bytes");
-            if (r != null) {
-                resp.setHeader("Content-Range", r.contentRange(s.size()));
-            }
-            ObjectHeaders.standard(resp::addHeader, s);
-            return reader.transferTo(resp.getOutputStream(), off, len);
-        }
-    }
-
-    private long head(HttpServletResponse resp, ObjectId id) {
-        ObjectStat s = objects.head(id);
-        resp.setStatus(200);
-        resp.setContentType("application/octet-stream");
-        ObjectHeaders.headV1(resp::addHeader, id, s, node.self().id());
-        return 0;
-    }
-
-    private long put(HttpServletRequest req, HttpServletResponse resp, ObjectId id) throws IOException {
-        Checksum expected = ObjectHeaders.clientChecksum(req.getHeader("Ais-Checksum-Type"),
-                req.getHeader("Ais-Checksum-Value"));
-        ObjectStat s = objects.put(id, req.getInputStream(), req.getContentLengthLong(), expected, Map.of());
-        resp.setStatus(200);
-        ObjectHeaders.standard(resp::addHeader, s);
-        resp.setContentLength(0);
-        return s.size();
-    }
-
     private static ObjectId objectId(String raw, Map<String, String> q) {
-        String bucket;
-        String name;
-        try {
-            bucket = PathNames.decode(raw.split("/", 5)[3]);
-            name = PathNames.tail(raw, 3);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw AisException.badRequest("invalid object path \"" + raw + "\": " + e.getMessage());
-        }
-        return new ObjectId(Bck.of(bucket, q.get("provider"), q.get("namespace")), name);
+        ObjectPath p = ObjectPath.parse(raw, ObjectPath.NATIVE);
+        return new ObjectId(Bck.of(p.bucket(), q.get("provider"), q.get("namespace")), p.name());
     }
 
     /** An error before the response is committed is AIS's JSON error; after it, the response is cut. */

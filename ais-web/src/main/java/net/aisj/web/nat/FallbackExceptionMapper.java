@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.web.s3.error.S3ErrorResponses;
 
 /**
@@ -27,7 +27,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
     HttpServletRequest request;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Override
     public Response toResponse(Throwable e) {

@@ -7,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * {@code GET /v1/health}: 200 only when the node is started and a mountpath is usable (503 otherwise). A failed
@@ -17,7 +17,7 @@ import net.aisj.service.StorageNode;
 public class HealthResource {
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Context
     HttpServletRequest request;

@@ -2,15 +2,7 @@ package net.aisj.web.nat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.CompletableFuture;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,28 +12,30 @@ import jakarta.json.JsonObjectBuilder;
 
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.StorageNode;
+import net.aisj.service.ClusterService;
+import net.aisj.service.LocalNode;
 import net.aisj.web.metrics.RequestMetrics;
 import net.aisj.web.nat.json.NodeStatusJson;
 
 /**
  * AIS's {@code node_status}: one node's identity, state, software version, uptime, mountpath capacity and request
- * counters ({@code GET /v1/daemon?what=node_status}); the cluster's is every node's, fetched in parallel from their
- * public API ({@code GET /v1/cluster?what=node_status}), with nodes that do not answer reported as {@code down}.
+ * counters ({@code GET /v1/daemon?what=node_status}); the cluster's ({@code GET /v1/cluster?what=node_status}) is
+ * every node's, gathered by {@link ClusterService#nodeStatuses}, with nodes that do not answer reported as
+ * {@code down}.
  */
 @ApplicationScoped
 public class NodeStatus {
 
-    private static final Duration TIMEOUT = Duration.ofSeconds(3);
     private static final String VERSION = readVersion();
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     RequestMetrics metrics;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    @Inject
+    ClusterService cluster;
 
     public JsonObject local() {
         NodeInfo self = node.clusterMap().nodes().getOrDefault(node.self().id(), node.self());
@@ -50,31 +44,10 @@ public class NodeStatus {
     }
 
     public JsonObject cluster() {
-        Map<String, CompletableFuture<JsonObject>> calls = new LinkedHashMap<>();
-        for (NodeInfo n : node.clusterMap().nodes().values()) {
-            calls.put(n.id(), n.id().equals(node.self().id()) ? CompletableFuture.completedFuture(local())
-                    : fetch(n));
-        }
         JsonObjectBuilder out = Json.createObjectBuilder();
-        calls.forEach((id, f) -> out.add(id, f.join()));
-        for (NodeInfo gone : node.membership().departed()) {
-            if (!calls.containsKey(gone.id())) {
-                out.add(gone.id(), down(gone, "the node left the data grid"));
-            }
-        }
+        cluster.nodeStatuses(local().toString()).forEach((id, a) -> out.add(id, a.statusJson() != null
+                ? MetaJson.parse(a.statusJson()) : down(a.node(), a.err())));
         return out.build();
-    }
-
-    private CompletableFuture<JsonObject> fetch(NodeInfo n) {
-        HttpRequest req = HttpRequest.newBuilder(URI.create(n.publicUrl() + "/v1/daemon?what=node_status"))
-                .timeout(TIMEOUT).GET().build();
-        return http.sendAsync(req, HttpResponse.BodyHandlers.ofInputStream()).thenApply(r -> {
-            try (InputStream in = r.body(); var reader = Json.createReader(in)) {
-                return r.statusCode() == 200 ? reader.readObject() : down(n, "node_status answered " + r.statusCode());
-            } catch (IOException | RuntimeException e) {
-                return down(n, e.getMessage());
-            }
-        }).exceptionally(e -> down(n, String.valueOf(e.getCause() == null ? e : e.getCause())));
     }
 
     private static JsonObject down(NodeInfo n, String why) {
@@ -83,7 +56,7 @@ public class NodeStatus {
     }
 
     private static String readVersion() {
-        try (InputStream in = StorageNode.class.getResourceAsStream(
+        try (InputStream in = LocalNode.class.getResourceAsStream(
                 "/META-INF/maven/net.aisj/ais-storage-ejb/pom.properties")) {
             Properties p = new Properties();
             if (in != null) {

@@ -23,21 +23,17 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectId;
-import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
 import net.aisj.service.archive.ArchiveService;
 import net.aisj.service.archive.ShardWriter;
-import net.aisj.web.common.ByteRange;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.ObjectPath;
 import net.aisj.web.nat.arch.ShardRequests;
 import net.aisj.web.nat.json.ActMsg;
 
@@ -57,7 +53,7 @@ public class ObjectsResource {
     ObjectService objects;
 
     @Inject
-    StorageNode node;
+    NativeObjects handlers;
 
     @Inject
     ArchiveService archives;
@@ -66,57 +62,29 @@ public class ObjectsResource {
     ShardWriter shards;
 
     @GET
-    public Response get(@Context UriInfo uri, @PathParam("bucket") String bucket,
+    public Response get(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                         @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
                         @HeaderParam("Range") String range) {
-        ObjectId id = objectId(uri, bucket, provider, ns);
+        ObjectId id = objectId(uri, provider, ns);
         if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
             return ShardRequests.get(archives, id, uri.getQueryParameters());
         }
-        ObjectReader reader = objects.open(id, validate);
-        ObjectStat s = reader.stat();
-        ByteRange r;
-        try {
-            r = ByteRange.parse(range, s.size());
-        } catch (ByteRange.Unsatisfiable e) {
-            reader.close();
-            return Response.status(416).header("Content-Range", "bytes */" + s.size()).build();
-        } catch (ByteRange.Malformed e) {
-            reader.close();
-            throw AisException.badRequest(e.getMessage() + " (" + id.cname() + ")");
-        }
-        long off = r == null ? 0 : r.offset();
-        long len = r == null ? s.size() : r.length();
-        StreamingOutput body = out -> {
-            try (reader) {
-                reader.transferTo(out, off, len);
-            }
-        };
-        Response.ResponseBuilder b = Response.status(r == null ? 200 : 206).entity(body)
-                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Length", Long.toString(len)).header("Accept-Ranges", "bytes");
-        if (r != null) {
-            b.header("Content-Range", r.contentRange(s.size()));
-        }
-        return ObjectHeaders.standard(b, s).build();
+        return handlers.get(id, validate, range);
     }
 
     @HEAD
-    public Response head(@Context UriInfo uri, @PathParam("bucket") String bucket,
+    public Response head(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                          @QueryParam("namespace") String ns, @QueryParam("props") String props) {
-        ObjectId id = objectId(uri, bucket, provider, ns);
-        ObjectStat s = objects.head(id);
-        Response.ResponseBuilder b = Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
-        return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
-                : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();
+        ObjectId id = objectId(uri, provider, ns);
+        return handlers.head(id, props);
     }
 
     /** Plain PUT, APPEND ({@code append_type}), copy ({@code object_to}) or append to a shard ({@code archpath}). */
     @PUT
     @Consumes(MediaType.WILDCARD)
-    public Response put(@Context UriInfo uri, @PathParam("bucket") String bucket,
+    public Response put(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                         @QueryParam("namespace") String ns, @QueryParam("append_type") String appendType,
                         @QueryParam("append_handle") String handle, @QueryParam("object_to") String objectTo,
@@ -124,12 +92,11 @@ public class ObjectsResource {
                         @HeaderParam("Ais-Checksum-Type") String cksumType,
                         @HeaderParam("Ais-Checksum-Value") String cksumValue,
                         @HeaderParam(ShardRequests.PINE) String pine, InputStream body) {
-        ObjectId id = objectId(uri, bucket, provider, ns);
+        ObjectId id = objectId(uri, provider, ns);
         if (ShardRequests.isArchivePut(uri.getQueryParameters())) {
             ObjectStat s = ShardRequests.put(shards, id, uri.getQueryParameters(), pine, length(contentLength), body);
             return ObjectHeaders.standard(Response.ok(), s).build();
         }
-        Checksum expected = ObjectHeaders.clientChecksum(cksumType, cksumValue);
         if (objectTo != null && !objectTo.isEmpty()) {
             Object[] dst = Bck.parseUname(objectTo);
             ObjectStat s = objects.copy(id, new ObjectId((BucketId) dst[0], (String) dst[1]));
@@ -138,30 +105,30 @@ public class ObjectsResource {
         if (appendType != null && !appendType.isEmpty()) {
             return switch (appendType) {
                 case "append" -> Response.ok().header("Ais-Append-Handle", objects.append(id, handle, body)).build();
-                case "flush" -> ObjectHeaders.standard(Response.ok(), objects.flush(id, handle, expected)).build();
+                case "flush" -> ObjectHeaders.standard(Response.ok(), objects.flush(id, handle,
+                        ObjectHeaders.clientChecksum(cksumType, cksumValue))).build();
                 default -> throw AisException.badRequest("invalid append_type \"" + appendType
                         + "\" (expected append or flush)");
             };
         }
-        ObjectStat s = objects.put(id, body, length(contentLength), expected, Map.of());
-        return ObjectHeaders.standard(Response.ok(), s).build();
+        return handlers.put(id, body, length(contentLength), cksumType, cksumValue);
     }
 
     @DELETE
-    public Response delete(@Context UriInfo uri, @PathParam("bucket") String bucket,
+    public Response delete(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                            @QueryParam("namespace") String ns) {
-        ObjectId id = objectId(uri, bucket, provider, ns);
+        ObjectId id = objectId(uri, provider, ns);
         objects.delete(id);
         return Response.ok().build();
     }
 
     /** {@code rename-obj} (name = the new name, same bucket). */
     @POST
-    public Response post(@Context UriInfo uri, @PathParam("bucket") String bucket,
+    public Response post(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                          @QueryParam("namespace") String ns, String body) {
-        ObjectId id = objectId(uri, bucket, provider, ns);
+        ObjectId id = objectId(uri, provider, ns);
         ActMsg msg = ActMsg.parse(body);
         if (!msg.action().equals("rename-obj")) {
             throw AisException.badRequest(msg.action().isEmpty() ? "POST " + id.cname() + " requires an action"
@@ -173,11 +140,11 @@ public class ObjectsResource {
 
     /** Custom metadata: {@code {"value":{k:v}}}, merged, or replacing all with {@code set-new-custom=true}. */
     @PATCH
-    public Response patch(@Context UriInfo uri, @PathParam("bucket") String bucket,
+    public Response patch(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                           @QueryParam("namespace") String ns, @QueryParam("set-new-custom") boolean replace,
                           String body) {
-        ObjectId id = objectId(uri, bucket, provider, ns);
+        ObjectId id = objectId(uri, provider, ns);
         JsonObject value = ActMsg.parse(body).valueObject();
         if (value == null) {
             throw AisException.badRequest("PATCH " + id.cname() + ": missing \"value\" with custom metadata");
@@ -193,14 +160,9 @@ public class ObjectsResource {
         return Response.ok().build();
     }
 
-    private static ObjectId objectId(UriInfo uri, String bucket, String provider, String ns) {
-        String name;
-        try {
-            name = PathNames.tail(uri.getRequestUri().getRawPath(), 3);
-        } catch (IllegalArgumentException e) {
-            throw AisException.badRequest(e.getMessage() + " (bucket ais://" + bucket + ")");
-        }
-        return new ObjectId(Bck.of(bucket, provider, ns), name);
+    private static ObjectId objectId(UriInfo uri, String provider, String ns) {
+        ObjectPath p = ObjectPath.parse(uri.getRequestUri().getRawPath(), ObjectPath.NATIVE);
+        return new ObjectId(Bck.of(p.bucket(), provider, ns), p.name());
     }
 
     private static long length(String header) {

@@ -9,9 +9,8 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
 
 import net.aisj.connector.api.ObjectId;
-import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
-import net.aisj.web.common.PathNames;
+import net.aisj.web.common.ObjectPath;
 
 /**
  * AIS data path: a node that is not the object's HRW owner answers {@code 307} with the owner's public URL + the
@@ -29,16 +28,9 @@ public class OwnerRedirectFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         URI uri = ctx.getUriInfo().getRequestUri();
         String raw = uri.getRawPath();
-        String bucket;
-        String name;
-        try {
-            bucket = PathNames.decode(raw.split("/", 5)[3]);
-            name = PathNames.tail(raw, 3);
-        } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException e) {
-            throw AisException.badRequest("invalid object path \"" + raw + "\": " + e.getMessage());
-        }
+        ObjectPath p = ObjectPath.parse(raw, ObjectPath.NATIVE);
         var q = ctx.getUriInfo().getQueryParameters();
-        ObjectId id = new ObjectId(Bck.of(bucket, q.getFirst("provider"), q.getFirst("namespace")), name);
+        ObjectId id = new ObjectId(Bck.of(p.bucket(), q.getFirst("provider"), q.getFirst("namespace")), p.name());
         objects.redirect(id).ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(URI.create(
                 owner.publicUrl() + raw + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))).build()));
     }

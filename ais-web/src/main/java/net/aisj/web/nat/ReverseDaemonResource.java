@@ -22,7 +22,7 @@ import jakarta.ws.rs.core.Response;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.MirrorService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 
 /**
  * AIS's reverse path for node-local calls sent through any node: {@code /v1/reverse/daemon/mountpaths} with the
@@ -35,7 +35,7 @@ public class ReverseDaemonResource {
     static final String NODE_ID = "Ais-Node-Id";
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     MirrorService mirror;

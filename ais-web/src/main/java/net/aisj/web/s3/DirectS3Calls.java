@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.IntraContract;
 import net.aisj.service.LocalNode;
 import net.aisj.web.common.PathNames;
 import net.aisj.web.common.ServletHeaders;
@@ -104,7 +104,7 @@ public class DirectS3Calls {
             throw new S3Exception(S3Error.InvalidArgument, e.getMessage());
         }
         InputStream body = req.getMethod().equals("PUT") ? req.getInputStream() : InputStream.nullInputStream();
-        if (!node.isIntraCaller(req.getHeader(IntraClient.SECRET_HEADER))) {
+        if (!node.isIntraCaller(req.getHeader(IntraContract.SECRET_HEADER))) {
             body = guard.admit(signed(req, raw), Collections.list(req.getHeaderNames()), body, req);
         }
         return new S3Call(bucket, key, new MultivaluedHashMap<>(), new ServletHeaders(req), body, req);

@@ -5,7 +5,6 @@ import java.util.Comparator;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.core.Response;
 
 import net.aisj.connector.api.BucketId;
@@ -111,8 +110,8 @@ public class S3Buckets {
         if (v.mfaDelete != null && v.mfaDelete.equals("Enabled")) {
             throw new S3Exception(S3Error.NotImplemented, "MFA delete is not supported");
         }
-        buckets.setProps(id, Json.createObjectBuilder()
-                .add("versioning", Json.createObjectBuilder().add("enabled", enable)).build());
+        buckets.setProps(id, p -> p.withVersioning(new BucketProps.Versioning(enable,
+                p.versioning().validateWarmGet(), p.versioning().synchronize())));
         return Response.ok().build();
     }
 

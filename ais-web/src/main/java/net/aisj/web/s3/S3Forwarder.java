@@ -19,12 +19,12 @@ import jakarta.ws.rs.core.StreamingOutput;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.IntraContract;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ObjectService;
-import net.aisj.service.StorageNode;
+import net.aisj.service.LocalNode;
 import net.aisj.service.s3.MultipartService;
 import net.aisj.web.metrics.ForwardTraffic;
 import net.aisj.web.s3.error.PayloadException;
@@ -48,7 +48,7 @@ public class S3Forwarder {
     private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
             "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection", "authorization",
             "x-amz-content-sha256", "x-amz-decoded-content-length", "x-amz-trailer",
-            IntraClient.SECRET_HEADER.toLowerCase(Locale.ROOT), FORWARDED.toLowerCase(Locale.ROOT));
+            IntraContract.SECRET_HEADER.toLowerCase(Locale.ROOT), FORWARDED.toLowerCase(Locale.ROOT));
     private static final Set<String> HOP_RESPONSE = Set.of("connection", "transfer-encoding", "keep-alive",
             "content-length", "date", "server");
 
@@ -56,7 +56,7 @@ public class S3Forwarder {
     ObjectService objects;
 
     @Inject
-    StorageNode node;
+    LocalNode node;
 
     @Inject
     MultipartService mpu;
@@ -70,7 +70,7 @@ public class S3Forwarder {
 
     /** Whether this call was forwarded to us by a cluster member (it must be served here). */
     boolean isForwarded(S3Call c) {
-        return c.header(FORWARDED) != null && node.isIntraCaller(c.header(IntraClient.SECRET_HEADER));
+        return c.header(FORWARDED) != null && node.isIntraCaller(c.header(IntraContract.SECRET_HEADER));
     }
 
     /** The owner's answer when another node owns {@code id}; null when this node serves the call. */

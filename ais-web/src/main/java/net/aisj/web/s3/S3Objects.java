@@ -8,7 +8,6 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
@@ -17,6 +16,7 @@ import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
 import net.aisj.service.s3.PartLayout;
 import net.aisj.web.common.ByteRange;
+import net.aisj.web.common.ObjectBodies;
 import net.aisj.web.common.PathNames;
 import net.aisj.web.s3.auth.DigestVerifyingInputStream;
 import net.aisj.web.s3.error.S3Error;
@@ -83,18 +83,7 @@ public class S3Objects {
             ObjectStat s = reader.stat();
             S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
             ByteRange r = c.has("partNumber") ? partRange(c, s) : range(c, s);
-            long off = r == null ? 0 : r.offset();
-            long len = r == null ? s.size() : r.length();
-            StreamingOutput body = out -> {
-                try (reader) {
-                    reader.transferTo(out, off, len);
-                }
-            };
-            Response.ResponseBuilder b = Response.status(r == null ? 200 : 206).entity(body)
-                    .header("Content-Length", Long.toString(len));
-            if (r != null) {
-                b.header("Content-Range", r.contentRange(s.size()));
-            }
+            Response.ResponseBuilder b = ObjectBodies.ok(reader, r);
             partsCount(b, c, s);
             S3Meta.headers(b, s, c);
             handedOver = true;

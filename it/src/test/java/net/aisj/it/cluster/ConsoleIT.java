@@ -13,7 +13,6 @@ import java.util.Random;
 import net.aisj.it.support.Browser;
 import net.aisj.it.support.Hrw;
 import net.aisj.it.support.ItEnv;
-import net.aisj.it.cluster.LocalCluster.Followed;
 import net.aisj.it.support.Poll;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -51,7 +50,7 @@ class ConsoleIT {
         }
         int via = c.runningSlots().get(0);
         if (victimId != null) {
-            c.stopMaintenanceIfOn(via, victimId);
+            c.jobs().stopMaintenanceIfOn(via, victimId);
         }
         if (bucket != null) {
             c.client(via).destroyQuietly(bucket);
@@ -221,7 +220,7 @@ class ConsoleIT {
 
     /** The id of the newest job of {@code kind} any node knows, or null. */
     private static String latestJob(int via, String kind) {
-        JsonObject all = c.qryxstats(via, null, kind);
+        JsonObject all = c.jobs().qryxstats(via, null, kind);
         String best = null;
         String bestStart = "";
         for (String node : all.keySet()) {

@@ -96,7 +96,7 @@ final class DataSet {
     }
 
     /** Null when {@code f} is a 200 carrying exactly the object's bytes, otherwise what is wrong. */
-    static String check(LocalCluster.Followed f, Obj o) {
+    static String check(Followed f, Obj o) {
         if (f.status() != 200) {
             return "HTTP " + f.status() + " " + abbreviate(f.resp().text()) + " via " + f.trail();
         }
@@ -123,7 +123,7 @@ final class DataSet {
         long t0 = System.nanoTime();
         List<String> failures = run(threads, objects(), o -> {
             int slot = via.get(ThreadLocalRandom.current().nextInt(via.size()));
-            LocalCluster.Followed f = c.put(slot, bucket, o.name(), content(o));
+            Followed f = c.put(slot, bucket, o.name(), content(o));
             return f.status() == 200 ? null : "PUT " + o.name() + " via node" + slot + ": " + f;
         });
         double secs = (System.nanoTime() - t0) / 1e9;

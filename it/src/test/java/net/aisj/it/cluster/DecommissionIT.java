@@ -41,16 +41,16 @@ class DecommissionIT {
         c.client(survivor).createBucket(b).expect(200);
         DataSet data = DataSet.generate("obj-", OBJECTS, 32, 100, 29);
         data.putAll(c, b, c.runningSlots(), 8);
-        assertThat(c.placementErrors(m0, b, data.names(), Set.of())).as("placement before").isEmpty();
-        assertThat(c.storedNames(victim, b)).as("objects on node%d before", victim).isNotEmpty();
+        assertThat(c.placement().errors(m0, b, data.names(), Set.of())).as("placement before").isEmpty();
+        assertThat(c.placement().storedNames(victim, b)).as("objects on node%d before", victim).isNotEmpty();
 
         try (BackgroundReader reader = new BackgroundReader(c, b, data, () -> List.of(survivor), 2)) {
             reader.awaitReads(100);
             long t0 = System.nanoTime();
-            Resp r = c.lifecycle(survivor, "decommission-node", victimId).expect(200);
+            Resp r = c.jobs().lifecycle(survivor, "decommission-node", victimId).expect(200);
             String reb = r.text().trim();
             assertThat(reb).as("decommission-node answer (rebalance id): %s", r).matches("g\\d+");
-            JsonObject st = c.awaitJobEnd(reb, "rebalance", Duration.ofMinutes(3));
+            JsonObject st = c.jobs().awaitEnd(reb, "rebalance", Duration.ofMinutes(3));
             System.out.printf("[it-cluster decommission] rebalance %s ended after %.1f s: %s%n", reb,
                     (System.nanoTime() - t0) / 1e9, st);
             Poll.until(Duration.ofSeconds(90), "the decommissioned node" + victim + " exits by itself",
@@ -60,7 +60,7 @@ class DecommissionIT {
             Smap m1 = c.awaitTargets(Set.of(c.id(survivor)), LocalCluster.SMAP_TIMEOUT);
             assertThat(m1.tmap()).as("Smap after the decommission: %s", m1.brief()).doesNotContainKey(victimId);
             assertThat(m1.pmap()).as("pmap after the decommission: %s", m1.brief()).doesNotContainKey(victimId);
-            assertThat(c.placementErrors(m1, b, data.names(), Set.of())).as("every object on node%d", survivor)
+            assertThat(c.placement().errors(m1, b, data.names(), Set.of())).as("every object on node%d", survivor)
                     .isEmpty();
             reader.awaitReads(reader.reads() + data.size() / 2);
             reader.close();

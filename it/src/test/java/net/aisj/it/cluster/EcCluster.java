@@ -17,6 +17,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Poll;
+import net.aisj.it.support.SharedFixture;
 
 /**
  * The 4-node cluster the erasure-coding tests share (EC 2+1 needs D+P+1 = 4 targets), started lazily and stopped by
@@ -24,33 +25,20 @@ import net.aisj.it.support.Poll;
  */
 final class EcCluster {
 
-    private static LocalCluster cluster;
-    private static AssertionError startFailure;
-
-    private EcCluster() {
-    }
-
-    static synchronized LocalCluster get() {
-        if (startFailure != null) {
-            throw new AssertionError("the EC cluster failed to start earlier", startFailure);
-        }
-        if (cluster == null) {
-            LocalCluster c = new LocalCluster("ec", 4);
-            Runtime.getRuntime().addShutdownHook(new Thread(c::close, "stop-ec-ais-cluster"));
-            try {
+    private static final SharedFixture<LocalCluster> CLUSTER = new SharedFixture<>("EC cluster",
+            () -> SharedFixture.startOrClose(new LocalCluster("ec", 4), c -> {
                 // two at a time: four JVMs deploying at once on a busy 2-core machine can take longer than the
                 // per-node start timeout
                 c.start(1, 2);
                 c.start(3, 4);
                 System.out.println("[it-ec] formed: " + c.awaitSettled().brief());
-            } catch (AssertionError | RuntimeException e) {
-                startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
-                c.close();
-                throw startFailure;
-            }
-            cluster = c;
-        }
-        return cluster;
+            }));
+
+    private EcCluster() {
+    }
+
+    static LocalCluster get() {
+        return CLUSTER.get();
     }
 
     /** Bucket props: EC {@code d}+{@code p}, objects below {@code limit} bytes replicated, sync or async PUTs. */
@@ -111,7 +99,7 @@ final class EcCluster {
     /** Ids of the jobs of {@code kind} any running node knows. */
     static Set<String> jobIds(LocalCluster c, String kind) {
         Set<String> out = new TreeSet<>();
-        JsonObject all = c.qryxstats(c.runningSlots().get(0), null, kind);
+        JsonObject all = c.jobs().qryxstats(c.runningSlots().get(0), null, kind);
         for (JsonValue v : all.values()) {
             for (JsonValue s : (JsonArray) v) {
                 out.add(JsonUtil.str((JsonObject) s, "id"));
@@ -128,7 +116,7 @@ final class EcCluster {
         long t0 = System.nanoTime();
         JsonObject[] last = new JsonObject[1];
         Poll.until(timeout, "every running node finished a new ec-recover job", () -> {
-            JsonObject all = c.qryxstats(c.runningSlots().get(0), null, "ec-recover");
+            JsonObject all = c.jobs().qryxstats(c.runningSlots().get(0), null, "ec-recover");
             last[0] = all;
             if (all.size() < c.runningSlots().size()) {
                 return false;

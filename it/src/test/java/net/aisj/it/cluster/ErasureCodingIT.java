@@ -223,7 +223,7 @@ class ErasureCodingIT {
         // "ec-encode" with "recover": holders re-read their slices, the main targets re-send the bad ones
         String job = c().client(1).control("POST", AisClient.bckPath(b), JsonUtil.actMsg("ec-encode", "recover",
                 AisClient.str("{\"data_slices\":2,\"parity_slices\":1}"))).expect(200).text();
-        c().awaitJobEnd(job, "ec-encode", Duration.ofSeconds(120));
+        c().jobs().awaitEnd(job, "ec-encode", Duration.ofSeconds(120));
         int healed = 0;
         for (Map.Entry<Path, byte[]> e : originals.entrySet()) {
             Poll.until(Duration.ofSeconds(30), "slice " + e.getKey() + " healed", () ->
@@ -267,7 +267,7 @@ class ErasureCodingIT {
         String job = c().client(1).control("PUT", "/v1/cluster", JsonUtil.actMsg("start", null,
                 jakarta.json.Json.createObjectBuilder().add("kind", "scrub").add("bck",
                         jakarta.json.Json.createObjectBuilder().add("name", b)).build())).expect(200).text();
-        c().awaitJobEnd(job, "scrub", Duration.ofSeconds(180));
+        c().jobs().awaitEnd(job, "scrub", Duration.ofSeconds(180));
         double secs = (System.nanoTime() - t0) / 1e9;
         long repaired = Jobs.statTotal(c().client(1), job, "scrub", "out-objs");
         long visited = Jobs.statTotal(c().client(1), job, "scrub", "loc-objs");
@@ -318,7 +318,7 @@ class ErasureCodingIT {
             List<Integer> live = c().runningSlots().stream().filter(s -> s != victim || !killed[0]).toList();
             int via = live.get(ThreadLocalRandom.current().nextInt(live.size()));
             try {
-                LocalCluster.Followed f = c().put(via, b, o.name(), DataSet.content(o));
+                Followed f = c().put(via, b, o.name(), DataSet.content(o));
                 if (f.status() == 200) {
                     acked.add(o.name());
                 }
@@ -401,9 +401,9 @@ class ErasureCodingIT {
         // rebalance + ec-recover put every sliced object back in place: full object on its HRW owner only, one
         // slice on each of the 3 other targets
         DataSet sliced = acked.subsetWhere(o -> o.size() >= LIMIT);
-        Map<String, String> owners = LocalCluster.owners(m3, b, sliced.names());
+        Map<String, String> owners = Placement.owners(m3, b, sliced.names());
         Poll.until(Duration.ofSeconds(120), "every sliced object is placed by the 4-target HRW list again",
-                () -> misplaced(b, sliced, owners).isEmpty(), () -> LocalCluster.sample(misplaced(b, sliced, owners)));
+                () -> misplaced(b, sliced, owners).isEmpty(), () -> Placement.sample(misplaced(b, sliced, owners)));
         System.out.printf("[it-ec] after both nodes returned: %d sliced objects each on their owner with 3 slices on"
                 + " the other targets%n", sliced.size());
         c().client(1).destroyQuietly(b);
@@ -437,7 +437,7 @@ class ErasureCodingIT {
         List<String> failures = readBack(acked, b);
         Set<String> caught = new TreeSet<>();
         failures.forEach(f -> caught.add(f.substring(0, f.indexOf(':'))));
-        Map<String, String> owners = LocalCluster.owners(m0, b, caught);
+        Map<String, String> owners = Placement.owners(m0, b, caught);
         System.out.printf("[it-ec] async: %d of %d PUTs acknowledged; %d acknowledged objects caught in the window "
                 + "(unreadable while node%d is down), all owned by it: %s%n", acked.size(), wave.size(),
                 caught.size(), victim, owners.values().stream().allMatch(o -> o.equals(c().id(victim))));

@@ -72,16 +72,16 @@ class FullRestartIT {
                     .isEqualTo(plainProps);
         }
         soft.assertAll();
-        assertThat(c.placementErrors(m1, md5Bucket, md5Data.names(), Set.of())).as("placement of " + md5Bucket)
+        assertThat(c.placement().errors(m1, md5Bucket, md5Data.names(), Set.of())).as("placement of " + md5Bucket)
                 .isEmpty();
-        assertThat(c.placementErrors(m1, plainBucket, plainData.names(), Set.of())).as("placement of " + plainBucket)
+        assertThat(c.placement().errors(m1, plainBucket, plainData.names(), Set.of())).as("placement of " + plainBucket)
                 .isEmpty();
         List<String> failures = md5Data.verifyAll(c, md5Bucket, c.runningSlots(), 8);
         failures.addAll(plainData.verifyAll(c, plainBucket, c.runningSlots(), 8));
         assertThat(failures).as("every object through every node after the restart: %s", DataSet.describe(failures))
                 .isEmpty();
         for (DataSet.Obj o : md5Data.objects().subList(0, 20)) {
-            LocalCluster.Followed f = c.get(first, md5Bucket, o.name());
+            Followed f = c.get(first, md5Bucket, o.name());
             String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(f.resp().body()));
             soft.assertThat(f.resp().header("Ais-Checksum-Type")).as("checksum type of %s", f).isEqualTo("md5");
             soft.assertThat(f.resp().header("Ais-Checksum-Value")).as("checksum of %s", f).isEqualTo(md5);

@@ -49,11 +49,11 @@ class KillNodeIT {
         c.client(c.runningSlots().get(0)).createBucket(b).expect(200);
         DataSet data = DataSet.generate("obj-", OBJECTS, 32, 0, 17);
         data.putAll(c, b, c.runningSlots(), 8);
-        assertThat(c.placementErrors(m0, b, data.names(), Set.of())).as("placement before the kill").isEmpty();
+        assertThat(c.placement().errors(m0, b, data.names(), Set.of())).as("placement before the kill").isEmpty();
 
         victim = c.nonPrimarySlot(m0);
         String victimId = c.id(victim);
-        Map<String, String> owners = LocalCluster.owners(m0, b, data.names());
+        Map<String, String> owners = Placement.owners(m0, b, data.names());
         List<String> victims = data.names().stream().filter(n -> owners.get(n).equals(victimId)).toList();
         List<String> survivorsObjs = data.names().stream().filter(n -> !owners.get(n).equals(victimId)).toList();
         assertThat(victims).as("objects owned by node%d", victim).isNotEmpty();
@@ -77,7 +77,7 @@ class KillNodeIT {
         for (String o : victims.subList(0, Math.min(10, victims.size()))) {
             for (int s : survivors) {
                 long t = System.nanoTime();
-                LocalCluster.Followed f = c.get(s, b, o, Duration.ofSeconds(30));
+                Followed f = c.get(s, b, o, Duration.ofSeconds(30));
                 double secs = (System.nanoTime() - t) / 1e9;
                 slowest = Math.max(slowest, secs);
                 soft.assertThat(f.status()).as("GET %s (owned by the killed node) via node%d: %s", o, s, f)
@@ -107,6 +107,6 @@ class KillNodeIT {
         failures = data.verifyAll(c, b, c.runningSlots(), 8);
         assertThat(failures).as("every object through every node after the restart: %s", DataSet.describe(failures))
                 .isEmpty();
-        assertThat(c.placementErrors(m2, b, data.names(), Set.of())).as("placement after the restart").isEmpty();
+        assertThat(c.placement().errors(m2, b, data.names(), Set.of())).as("placement after the restart").isEmpty();
     }
 }

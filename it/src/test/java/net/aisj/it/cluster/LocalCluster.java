@@ -45,7 +45,6 @@ final class LocalCluster implements AutoCloseable {
     static final String[] JVM_ARGS = {"-Xmx384m"};
     static final Duration SMAP_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(10);
-    private static final int MAX_HOPS = 4;
 
     private final String tag;
     private final String clusterName;
@@ -341,50 +340,10 @@ final class LocalCluster implements AutoCloseable {
 
     // ------------------------------------------------------------------ data path
 
-    /** A response plus the URLs it was sent to (the first one and each redirect target). */
-    record Followed(Resp resp, List<String> trail) {
-        int status() {
-            return resp.status();
-        }
-
-        int hops() {
-            return trail.size() - 1;
-        }
-
-        @Override
-        public String toString() {
-            return resp + "\n  via " + trail;
-        }
-    }
-
-    /**
-     * Sends a request and follows 301/302/307/308 redirects itself, resending method and body (java.net.http does
-     * not resend a PUT body on 307).
-     */
+    /** Sends a request through node URL {@code baseUrl}, following redirects (see {@link Followed#send}). */
     Followed send(String baseUrl, String method, String pathAndQuery, Map<String, String> headers, byte[] body,
                   Duration timeout) {
-        List<String> trail = new ArrayList<>();
-        String base = baseUrl;
-        String pq = pathAndQuery;
-        while (true) {
-            trail.add(base + pq);
-            Resp r = clientAt(base).send(method, pq, headers, body == null ? null : BodyPublishers.ofByteArray(body),
-                    timeout);
-            int st = r.status();
-            if (st != 301 && st != 302 && st != 307 && st != 308) {
-                return new Followed(r, trail);
-            }
-            if (trail.size() > MAX_HOPS) {
-                throw new AssertionError("more than " + MAX_HOPS + " redirects: " + trail + "\nlast: " + r);
-            }
-            String loc = r.header("Location");
-            if (loc == null || loc.isBlank()) {
-                throw new AssertionError("redirect without Location: " + r);
-            }
-            URI u = URI.create(base + pq).resolve(loc);
-            base = u.getScheme() + "://" + u.getRawAuthority();
-            pq = u.getRawPath() + (u.getRawQuery() == null ? "" : "?" + u.getRawQuery());
-        }
+        return Followed.send(this::clientAt, baseUrl, method, pathAndQuery, headers, body, timeout);
     }
 
     Followed put(int via, String bucket, String obj, byte[] data) {
@@ -400,139 +359,14 @@ final class LocalCluster implements AutoCloseable {
         return send(url(via), "GET", AisClient.objPath(bucket, obj), Map.of(), null, timeout);
     }
 
-    // ------------------------------------------------------------------ placement
-
-    /** Names of the bucket's object files on the node's mountpaths ({@code <mp>/@ais/<bucket>/%ob/<name>}). */
-    Set<String> storedNames(int slot, String bucket) {
-        Set<String> out = new TreeSet<>();
-        for (Path mp : nodes[slot].mountpaths()) {
-            Path dir = mp.resolve("@ais").resolve(bucket).resolve("%ob");
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> s = Files.list(dir)) {
-                s.filter(Files::isRegularFile).forEach(p -> out.add(p.getFileName().toString()));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }
-        return out;
+    /** Where the objects of a bucket are on this cluster's disks, against HRW placement. */
+    Placement placement() {
+        return new Placement(this);
     }
 
-    /** Object name to the daemon id of its HRW owner among the Smap's active targets. */
-    static Map<String, String> owners(Smap m, String bucket, Collection<String> names) {
-        Set<String> targets = m.activeTargets();
-        Map<String, String> out = new TreeMap<>();
-        for (String n : names) {
-            out.put(n, Hrw.owner(targets, Hrw.uname(bucket, n)));
-        }
-        return out;
-    }
-
-    /**
-     * Differences between the files on the running nodes' mountpaths and HRW placement by {@code m}: every name on
-     * its owner, and (on the nodes not in {@code lenient}) no file of the bucket anywhere else. Empty when placement
-     * is exact.
-     */
-    List<String> placementErrors(Smap m, String bucket, Collection<String> names, Set<Integer> lenient) {
-        Map<String, String> owners = owners(m, bucket, names);
-        List<String> errors = new ArrayList<>();
-        Set<String> unknownOwners = new TreeSet<>(owners.values());
-        for (int s : runningSlots()) {
-            String id = id(s);
-            unknownOwners.remove(id);
-            Set<String> expected = owners.entrySet().stream().filter(e -> e.getValue().equals(id))
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
-            Set<String> actual = storedNames(s, bucket);
-            Set<String> missing = new TreeSet<>(expected);
-            missing.removeAll(actual);
-            if (!missing.isEmpty()) {
-                errors.add("node" + s + " (" + id + ") lacks " + missing.size() + " of the " + expected.size()
-                        + " objects it owns by HRW, e.g. " + sample(missing));
-            }
-            if (!lenient.contains(s)) {
-                Set<String> extra = new TreeSet<>(actual);
-                extra.removeAll(expected);
-                if (!extra.isEmpty()) {
-                    errors.add("node" + s + " (" + id + ") holds " + extra.size() + " objects it does not own by HRW"
-                            + " (Smap " + m.brief() + "), e.g. " + sample(extra) + " owned by "
-                            + extra.stream().limit(5).map(o -> String.valueOf(owners.get(o))).toList());
-                }
-            }
-        }
-        if (!unknownOwners.isEmpty()) {
-            errors.add("HRW owners " + unknownOwners + " are not running nodes of this cluster");
-        }
-        return errors;
-    }
-
-    static String sample(Collection<String> c) {
-        return c.stream().limit(8).collect(Collectors.joining(", ", "[", c.size() > 8 ? ", ...]" : "]"));
-    }
-
-    // ------------------------------------------------------------------ jobs and lifecycle
-
-    /** {@code GET /v1/cluster?what=status} with ArgsMsg {@code {"ID","Kind"}} (ID omitted when null). */
-    Resp xactStatus(int via, String id, String kind) {
-        return client(via).control("GET", "/v1/cluster?what=status", argsMsg(id, kind));
-    }
-
-    /** {@code GET /v1/cluster?what=qryxstats}: daemon id to the list of snaps. */
-    JsonObject qryxstats(int via, String id, String kind) {
-        return client(via).control("GET", "/v1/cluster?what=qryxstats", argsMsg(id, kind)).expect(200).json();
-    }
-
-    private static String argsMsg(String id, String kind) {
-        var b = Json.createObjectBuilder();
-        if (id != null) {
-            b.add("ID", id);
-        }
-        if (kind != null) {
-            b.add("Kind", kind);
-        }
-        return b.build().toString();
-    }
-
-    /**
-     * Polls the status of job {@code id} (or, with a null id, of the latest job of {@code kind}) through any running
-     * node until it has ended ({@code end_time != 0}); fails when it was aborted or ended with an error.
-     */
-    JsonObject awaitJobEnd(String id, String kind, Duration timeout) {
-        JsonObject[] last = new JsonObject[1];
-        String[] lastResp = {"none"};
-        Poll.until(timeout, "[" + tag + "] " + kind + " job " + (id == null ? "(latest)" : id) + " ends", () -> {
-            List<Integer> r = runningSlots();
-            Resp resp = xactStatus(r.get(Math.floorMod(System.nanoTime(), r.size())), id, kind);
-            lastResp[0] = resp.toString();
-            if (resp.status() != 200) {
-                return false;
-            }
-            JsonObject st = resp.json();
-            last[0] = st;
-            Long end = JsonUtil.lng(st, "end_time");
-            return (id == null || id.equals(JsonUtil.str(st, "uuid"))) && end != null && end != 0;
-        }, () -> lastResp[0]);
-        JsonObject st = last[0];
-        String err = JsonUtil.str(st, "err");
-        if (st.getBoolean("aborted", false) || !(err == null || err.isEmpty())) {
-            throw new AssertionError("[" + tag + "] " + kind + " job ended aborted or with an error: " + st);
-        }
-        return st;
-    }
-
-    /** {@code PUT /v1/cluster} {@code {"action":action,"value":{"sid":sid}}} through node {@code via}. */
-    Resp lifecycle(int via, String action, String sid) {
-        JsonObject value = Json.createObjectBuilder().add("sid", sid).build();
-        return client(via).control("PUT", "/v1/cluster", JsonUtil.actMsg(action, null, value));
-    }
-
-    /** Test cleanup: takes node {@code sid} out of maintenance (through node {@code via}) if it is in it. */
-    void stopMaintenanceIfOn(int via, String sid) {
-        Smap m = smap(via);
-        if (m.tmap().containsKey(sid) && m.tmap().get(sid).inMaintenance()) {
-            System.out.println("[it-cluster " + tag + "] cleanup: stop-maintenance " + sid + ": "
-                    + lifecycle(via, "stop-maintenance", sid).status());
-        }
+    /** Jobs and node lifecycle through this cluster's API. */
+    ClusterJobs jobs() {
+        return new ClusterJobs(this, tag);
     }
 
     @Override

@@ -32,7 +32,7 @@ class MaintenanceIT {
         }
         int via = c.runningSlots().get(0);
         if (victimId != null) {
-            c.stopMaintenanceIfOn(via, victimId);
+            c.jobs().stopMaintenanceIfOn(via, victimId);
         }
         if (b != null) {
             c.client(via).destroyQuietly(b);
@@ -50,8 +50,8 @@ class MaintenanceIT {
         c.client(others.get(0)).createBucket(b).expect(200);
         DataSet data = DataSet.generate("obj-", OBJECTS, 32, 100, 13);
         data.putAll(c, b, c.runningSlots(), 8);
-        assertThat(c.placementErrors(m0, b, data.names(), Set.of())).as("placement before maintenance").isEmpty();
-        Set<String> victimOwned = new TreeSet<>(c.storedNames(victim, b));
+        assertThat(c.placement().errors(m0, b, data.names(), Set.of())).as("placement before maintenance").isEmpty();
+        Set<String> victimOwned = new TreeSet<>(c.placement().storedNames(victim, b));
         assertThat(victimOwned).as("objects on node%d before maintenance", victim).isNotEmpty();
 
         List<String> readFailures;
@@ -60,7 +60,7 @@ class MaintenanceIT {
             reader.awaitReads(100);
 
             // ---- start-maintenance
-            Resp start = c.lifecycle(others.get(0), "start-maintenance", victimId).expect(200);
+            Resp start = c.jobs().lifecycle(others.get(0), "start-maintenance", victimId).expect(200);
             String reb1 = start.text().trim();
             assertThat(reb1).as("start-maintenance answer (rebalance id): %s", start).matches("g\\d+");
             Smap m1 = c.awaitSmap(victimId + " is a target flagged maintenance", LocalCluster.SMAP_TIMEOUT,
@@ -68,31 +68,31 @@ class MaintenanceIT {
             assertThat(m1.activeTargets()).as("active targets of %s", m1.brief()).doesNotContain(victimId)
                     .hasSize(m0.tmap().size() - 1);
             long t1 = System.nanoTime();
-            JsonObject st1 = c.awaitJobEnd(reb1, "rebalance", Duration.ofMinutes(3));
+            JsonObject st1 = c.jobs().awaitEnd(reb1, "rebalance", Duration.ofMinutes(3));
             System.out.printf("[it-cluster maintenance] start-maintenance %s: rebalance %s ended after %.1f s: %s%n",
                     victimId, reb1, (System.nanoTime() - t1) / 1e9, st1);
-            List<String> drained = c.placementErrors(m1, b, data.names(), Set.of(victim));
+            List<String> drained = c.placement().errors(m1, b, data.names(), Set.of(victim));
             assertThat(drained).as("placement over the targets not in maintenance (%s)", m1.brief()).isEmpty();
-            Set<String> left = c.storedNames(victim, b);
+            Set<String> left = c.placement().storedNames(victim, b);
             System.out.printf("[it-cluster maintenance] node%d still holds %d of its %d objects after the drain%n",
                     victim, left.size(), victimOwned.size());
             assertThat(left).as("objects on node%d in maintenance that it did not hold before", victim)
                     .isSubsetOf(victimOwned);
 
             // ---- stop-maintenance
-            Resp stop = c.lifecycle(others.get(0), "stop-maintenance", victimId).expect(200);
+            Resp stop = c.jobs().lifecycle(others.get(0), "stop-maintenance", victimId).expect(200);
             String reb2 = stop.text().trim();
             assertThat(reb2).as("stop-maintenance answer (rebalance id): %s", stop).matches("g\\d+")
                     .isNotEqualTo(reb1);
             Smap m2 = c.awaitSmap(victimId + " is back without flags", LocalCluster.SMAP_TIMEOUT,
                     m -> m.tmap().containsKey(victimId) && m.tmap().get(victimId).flags() == 0);
             long t2 = System.nanoTime();
-            JsonObject st2 = c.awaitJobEnd(reb2, "rebalance", Duration.ofMinutes(3));
+            JsonObject st2 = c.jobs().awaitEnd(reb2, "rebalance", Duration.ofMinutes(3));
             System.out.printf("[it-cluster maintenance] stop-maintenance: rebalance %s ended after %.1f s: %s%n", reb2,
                     (System.nanoTime() - t2) / 1e9, st2);
-            assertThat(c.placementErrors(m2, b, data.names(), Set.of())).as("placement after stop-maintenance (%s)",
+            assertThat(c.placement().errors(m2, b, data.names(), Set.of())).as("placement after stop-maintenance (%s)",
                     m2.brief()).isEmpty();
-            assertThat(c.storedNames(victim, b)).as("objects back on node%d", victim).isEqualTo(victimOwned);
+            assertThat(c.placement().storedNames(victim, b)).as("objects back on node%d", victim).isEqualTo(victimOwned);
 
             reader.awaitReads(reader.reads() + data.size() / 2);
             reader.close();

@@ -85,7 +85,7 @@ class MultiObjIT {
         String copy = job(a, "POST", AisClient.bckPath(src), "copy-listrange", Json.createObjectBuilder()
                 .add("tobck", Json.createObjectBuilder().add("name", dst)).add("template", "img-{00000..02499}.jpg")
                 .add("prepend", "c/").build());
-        JsonObject st = c.awaitJobEnd(copy, "copy-listrange", Duration.ofMinutes(3));
+        JsonObject st = c.jobs().awaitEnd(copy, "copy-listrange", Duration.ofMinutes(3));
         assertThat(st.getString("kind")).isEqualTo("copy-listrange");
         List<String> copied = a.listNames(dst, "c/");
         assertThat(copied).hasSize(2500).contains("c/" + name(0), "c/" + name(2499)).doesNotContain("c/" + name(2500));
@@ -98,19 +98,19 @@ class MultiObjIT {
         String cb = a.control("POST", AisClient.bckPath(src) + "?bck_to=ais/@%23/" + dst2 + "/",
                 JsonUtil.actMsg("copy-bck", null, Json.createObjectBuilder().add("prefix", "img-03")
                         .add("prepend", "p/").build())).expect(200).text();
-        c.awaitJobEnd(cb, "copy-bck", Duration.ofMinutes(3));
+        c.jobs().awaitEnd(cb, "copy-bck", Duration.ofMinutes(3));
         assertThat(a.listNames(dst2, "")).hasSize(1000).allMatch(n -> n.startsWith("p/img-03"));
 
         String del = job(a, "DELETE", AisClient.bckPath(src), "delete-listrange", Json.createObjectBuilder()
                 .add("template", "img-{04000..04999}.jpg").build());
-        c.awaitJobEnd(del, "delete-listrange", Duration.ofMinutes(3));
+        c.jobs().awaitEnd(del, "delete-listrange", Duration.ofMinutes(3));
         var list = Json.createArrayBuilder();
         for (int i = 0; i < 10; i++) {
             list.add(name(i));
         }
         String del2 = job(a, "DELETE", AisClient.bckPath(src), "delete-listrange", Json.createObjectBuilder()
                 .add("objnames", list).build());
-        c.awaitJobEnd(del2, "delete-listrange", Duration.ofMinutes(2));
+        c.jobs().awaitEnd(del2, "delete-listrange", Duration.ofMinutes(2));
         List<String> left = a.listNames(src, "");
         assertThat(left).hasSize(COUNT - 1000 - 10).doesNotContain(name(0), name(9), name(4000), name(4999))
                 .contains(name(10), name(3999));
@@ -119,7 +119,7 @@ class MultiObjIT {
         cleanup.add(dst3);
         String mv = a.control("POST", AisClient.bckPath(dst2) + "?bck_to=ais/@%23/" + dst3 + "/",
                 JsonUtil.actMsg("move-bck", null, null)).expect(200).text();
-        c.awaitJobEnd(mv, "move-bck", Duration.ofMinutes(3));
+        c.jobs().awaitEnd(mv, "move-bck", Duration.ofMinutes(3));
         Poll.until(Duration.ofMinutes(1), dst2 + " is gone after the move", () -> a.headBucket(dst2).status() == 404);
         assertThat(a.listNames(dst3, "")).hasSize(1000);
         assertThat(c.get(via, dst3, "p/" + name(3333)).resp().expect(200).body()).isEqualTo(content(3333));

@@ -7,6 +7,7 @@ import java.util.TreeSet;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.SharedFixture;
 
 /**
  * A second, small cluster shared by {@link FormationIT} and {@link DecommissionIT} (one per test JVM): two nodes
@@ -21,65 +22,61 @@ final class PairCluster {
                      Smap outsiderSmap) {
     }
 
-    private static LocalCluster pair;
-    private static NodeProcess outsider;
-    private static Formation formation;
-    private static AssertionError startFailure;
+    /** The pair, the outsider and how they formed; closing stops all three. */
+    private record Pair(LocalCluster cluster, NodeProcess outsider, Formation formation) implements AutoCloseable {
+        @Override
+        public void close() {
+            outsider.close();
+            cluster.close();
+        }
+    }
+
+    private static final SharedFixture<Pair> PAIR = new SharedFixture<>("pair cluster", PairCluster::start);
 
     private PairCluster() {
     }
 
-    static synchronized LocalCluster get() {
-        if (startFailure != null) {
-            throw new AssertionError("the pair cluster failed to start earlier", startFailure);
-        }
-        if (pair == null) {
-            List<Integer> ports = LocalCluster.planHzPorts(3, Set.of());
-            LocalCluster c = new LocalCluster("pair", "itc-pair-" + ItEnv.randomHex(4), ports.subList(0, 2),
-                    ports.subList(2, 3));
-            NodeProcess out = NodeProcess.prepare("outsider", 1,
-                    new NodeProcess.Membership(ports.get(2), ports, "itc-outsider-" + ItEnv.randomHex(4)),
-                    LocalCluster.JVM_ARGS);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                out.close();
-                c.close();
-            }, "stop-pair-ais-cluster"));
+    static LocalCluster get() {
+        return PAIR.get().cluster();
+    }
+
+    private static Pair start() {
+        List<Integer> ports = LocalCluster.planHzPorts(3, Set.of());
+        LocalCluster c = new LocalCluster("pair", "itc-pair-" + ItEnv.randomHex(4), ports.subList(0, 2),
+                ports.subList(2, 3));
+        NodeProcess out = NodeProcess.prepare("outsider", 1,
+                new NodeProcess.Membership(ports.get(2), ports, "itc-outsider-" + ItEnv.randomHex(4)),
+                LocalCluster.JVM_ARGS);
+        try {
+            out.spawn();
+            c.start(1, 2);
+            out.awaitReady();
+            Set<String> ids = new TreeSet<>(List.of(c.id(1), c.id(2)));
+            Smap agreed = null;
+            AssertionError error = null;
             try {
-                out.spawn();
-                c.start(1, 2);
-                out.awaitReady();
-                Set<String> ids = new TreeSet<>(List.of(c.id(1), c.id(2)));
-                Smap agreed = null;
-                AssertionError error = null;
-                try {
-                    agreed = c.awaitTargets(ids, Duration.ofSeconds(90));
-                } catch (AssertionError e) {
-                    error = e;
-                }
-                AisClient oc = new AisClient(out.baseUrl());
-                formation = new Formation(agreed, error, ids, oc.daemonId(),
-                        Smap.parse(oc.daemon("smap").expect(200).json()));
-                System.out.println("[it-cluster pair] formed: " + (agreed == null ? error.getMessage()
-                        : agreed.brief()) + "; outsider " + formation.outsiderSmap().brief());
-            } catch (AssertionError | RuntimeException e) {
-                startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
-                out.close();
-                c.close();
-                throw startFailure;
+                agreed = c.awaitTargets(ids, Duration.ofSeconds(90));
+            } catch (AssertionError e) {
+                error = e;
             }
-            pair = c;
-            outsider = out;
+            AisClient oc = new AisClient(out.baseUrl());
+            Formation formation = new Formation(agreed, error, ids, oc.daemonId(),
+                    Smap.parse(oc.daemon("smap").expect(200).json()));
+            System.out.println("[it-cluster pair] formed: " + (agreed == null ? error.getMessage()
+                    : agreed.brief()) + "; outsider " + formation.outsiderSmap().brief());
+            return new Pair(c, out, formation);
+        } catch (AssertionError | RuntimeException e) {
+            out.close();
+            c.close();
+            throw e;
         }
-        return pair;
     }
 
-    static synchronized Formation formation() {
-        get();
-        return formation;
+    static Formation formation() {
+        return PAIR.get().formation();
     }
 
-    static synchronized NodeProcess outsider() {
-        get();
-        return outsider;
+    static NodeProcess outsider() {
+        return PAIR.get().outsider();
     }
 }

@@ -44,8 +44,8 @@ class ScaleOutIT {
         c.client(c.runningSlots().get(0)).createBucket(b).expect(200);
         DataSet data = DataSet.generate("obj-", OBJECTS, 64, 100, 11);
         data.putAll(c, b, c.runningSlots(), 8);
-        assertThat(c.placementErrors(before, b, data.names(), Set.of())).as("placement before the join").isEmpty();
-        Map<String, String> ownersBefore = LocalCluster.owners(before, b, data.names());
+        assertThat(c.placement().errors(before, b, data.names(), Set.of())).as("placement before the join").isEmpty();
+        Map<String, String> ownersBefore = Placement.owners(before, b, data.names());
 
         List<Integer> readable = new CopyOnWriteArrayList<>(c.runningSlots());
         Smap after;
@@ -66,7 +66,7 @@ class ScaleOutIT {
             readable.add(NEW_SLOT); // reads go through the new node too once it is in the Smap
             long readsAtJoin = reader.reads();
             String rebId = "g" + after.version();
-            status = c.awaitJobEnd(rebId, "rebalance", Duration.ofMinutes(5));
+            status = c.jobs().awaitEnd(rebId, "rebalance", Duration.ofMinutes(5));
             rebalanceSecs = (System.nanoTime() - tReady) / 1e9;
             readsDuring = reader.reads() - readsAtJoin;
             reader.awaitReads(reader.reads() + data.size() / 2); // keep reading a little after the end
@@ -75,7 +75,7 @@ class ScaleOutIT {
             reads = reader.reads();
         }
 
-        Map<String, String> ownersAfter = LocalCluster.owners(after, b, data.names());
+        Map<String, String> ownersAfter = Placement.owners(after, b, data.names());
         List<String> moved = data.names().stream().filter(n -> !ownersBefore.get(n).equals(ownersAfter.get(n)))
                 .toList();
         long movedBytes = data.bytesOf(moved);
@@ -87,7 +87,7 @@ class ScaleOutIT {
                 NEW_SLOT, joinSecs, JsonUtil.str(status, "uuid"), rebalanceSecs, moved.size(), data.size(), fraction,
                 movedBytes / 1048576.0, moved.size() / rebalanceSecs, movedBytes / 1048576.0 / rebalanceSecs,
                 readsDuring);
-        JsonObject stats = c.qryxstats(c.runningSlots().get(0), JsonUtil.str(status, "uuid"), "rebalance");
+        JsonObject stats = c.jobs().qryxstats(c.runningSlots().get(0), JsonUtil.str(status, "uuid"), "rebalance");
         System.out.println("[it-cluster scale-out] qryxstats: " + summary(stats));
 
         // HRW itself: only objects whose new owner is the new node move (a check of the test's own arithmetic)
@@ -97,7 +97,7 @@ class ScaleOutIT {
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(readFailures).as("reads during the join and rebalance (%d reads): %s", reads,
                 DataSet.describe(readFailures)).isEmpty();
-        soft.assertThat(c.placementErrors(after, b, data.names(), Set.of())).as("placement after rebalance %s",
+        soft.assertThat(c.placement().errors(after, b, data.names(), Set.of())).as("placement after rebalance %s",
                 JsonUtil.str(status, "uuid")).isEmpty();
         long out = 0;
         for (String id : before.tmap().keySet()) {

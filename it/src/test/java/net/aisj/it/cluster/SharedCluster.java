@@ -1,5 +1,7 @@
 package net.aisj.it.cluster;
 
+import net.aisj.it.support.SharedFixture;
+
 /**
  * The cluster most cluster test classes share (one per test JVM): 3 nodes started at the same moment, plus a 4th
  * slot planned from the start (its Hazelcast port is in every node's member list) for the scale-out test. Started
@@ -12,32 +14,19 @@ final class SharedCluster {
     static final int INITIAL = 3;
     static final int SLOTS = 4;
 
-    private static LocalCluster cluster;
-    private static AssertionError startFailure;
     private static Smap initialSmap;
+    private static final SharedFixture<LocalCluster> CLUSTER = new SharedFixture<>("shared cluster",
+            () -> SharedFixture.startOrClose(new LocalCluster("shared", SLOTS), c -> {
+                c.start(1, 2, 3);
+                initialSmap = c.awaitSettled();
+                System.out.println("[it-cluster shared] formed: " + initialSmap.brief());
+            }));
 
     private SharedCluster() {
     }
 
-    static synchronized LocalCluster get() {
-        if (startFailure != null) {
-            throw new AssertionError("the shared cluster failed to start earlier", startFailure);
-        }
-        if (cluster == null) {
-            LocalCluster c = new LocalCluster("shared", SLOTS);
-            Runtime.getRuntime().addShutdownHook(new Thread(c::close, "stop-shared-ais-cluster"));
-            try {
-                c.start(1, 2, 3);
-                initialSmap = c.awaitSettled();
-                System.out.println("[it-cluster shared] formed: " + initialSmap.brief());
-            } catch (AssertionError | RuntimeException e) {
-                startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
-                c.close();
-                throw startFailure;
-            }
-            cluster = c;
-        }
-        return cluster;
+    static LocalCluster get() {
+        return CLUSTER.get();
     }
 
     /** The Smap all 3 initial nodes agreed on right after they started. */

@@ -72,17 +72,17 @@ class ThreeNodeIT {
     @Test
     void everyObjectIsStoredOnItsHrwOwnerOnly() {
         Smap m = c.awaitSettled();
-        List<String> errors = c.placementErrors(m, b, data.names(), Set.of());
+        List<String> errors = c.placement().errors(m, b, data.names(), Set.of());
         assertThat(errors).as("placement by %s", m.brief()).isEmpty();
         for (int s : c.runningSlots()) {
-            assertThat(c.storedNames(s, b)).as("node%d holds a share of the objects", s).isNotEmpty();
+            assertThat(c.placement().storedNames(s, b)).as("node%d holds a share of the objects", s).isNotEmpty();
         }
     }
 
     @Test
     void aNonOwnerRedirectsToTheHrwOwnerWhichAnswersItself() {
         Smap m = c.awaitSettled();
-        Map<String, String> owners = LocalCluster.owners(m, b, data.names());
+        Map<String, String> owners = Placement.owners(m, b, data.names());
         SoftAssertions soft = new SoftAssertions();
         int checked = 0;
         for (String o : data.names()) {

@@ -3,6 +3,7 @@ package net.aisj.it.s3;
 import java.net.URI;
 import java.time.Duration;
 
+import net.aisj.it.support.SharedFixture;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.NodeProcess;
@@ -25,32 +26,20 @@ public final class S3Node {
     public static final String OTHER_KEY = "AKIAAISJIT0000000002";
     public static final String OTHER_SECRET = "other-secret";
 
-    private static NodeProcess node;
-    private static AssertionError startFailure;
-
     /** Requests for {@code Host: {bucket}.s3.test} are virtual-hosted style (ais.s3.domains). */
     public static final String VIRTUAL_HOST_DOMAIN = "s3.test";
+
+    private static final SharedFixture<NodeProcess> NODE = new SharedFixture<>("S3 node",
+            () -> NodeProcess.start("s3", 1, "-Xmx256m",
+                    "-Dais.s3.credentials=" + ACCESS_KEY + ":" + SECRET_KEY + "," + OTHER_KEY + ":" + OTHER_SECRET,
+                    "-Dais.s3.domains=" + VIRTUAL_HOST_DOMAIN));
+
 
     private S3Node() {
     }
 
-    public static synchronized NodeProcess get() {
-        if (startFailure != null) {
-            throw new AssertionError("the S3 node failed to start earlier", startFailure);
-        }
-        if (node == null) {
-            try {
-                node = NodeProcess.start("s3", 1, "-Xmx256m",
-                        "-Dais.s3.credentials=" + ACCESS_KEY + ":" + SECRET_KEY + "," + OTHER_KEY + ":" + OTHER_SECRET,
-                        "-Dais.s3.domains=" + VIRTUAL_HOST_DOMAIN);
-            } catch (AssertionError | RuntimeException e) {
-                startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
-                throw startFailure;
-            }
-            NodeProcess n = node;
-            Runtime.getRuntime().addShutdownHook(new Thread(n::close, "stop-s3-ais-node"));
-        }
-        return node;
+    public static NodeProcess get() {
+        return NODE.get();
     }
 
     public static String baseUrl() {

@@ -6,27 +6,14 @@ package net.aisj.it.support;
  */
 public final class SharedNode {
 
-    private static NodeProcess node;
-    private static AssertionError startFailure;
+    private static final SharedFixture<NodeProcess> NODE = new SharedFixture<>("shared node",
+            () -> NodeProcess.start("shared", 2, "-Xmx256m"));
 
     private SharedNode() {
     }
 
-    public static synchronized NodeProcess get() {
-        if (startFailure != null) {
-            throw new AssertionError("the shared node failed to start earlier", startFailure);
-        }
-        if (node == null) {
-            try {
-                node = NodeProcess.start("shared", 2, "-Xmx256m");
-            } catch (AssertionError | RuntimeException e) {
-                startFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
-                throw startFailure;
-            }
-            NodeProcess n = node;
-            Runtime.getRuntime().addShutdownHook(new Thread(n::close, "stop-shared-ais-node"));
-        }
-        return node;
+    public static NodeProcess get() {
+        return NODE.get();
     }
 
     /** A client for the shared node. */

@@ -168,7 +168,7 @@ final class AppendStore {
                 }
             }
         } catch (NoSuchFileException e) {
-            pending.remove(p.file.getFileName().toString().substring(PREFIX.length()), p);
+            pending.remove(FileOps.name(p.file).substring(PREFIX.length()), p);
             throw unknown(id);
         } catch (IOException e) {
             throw ObjectFiles.io("cannot append to", id, e);

@@ -120,7 +120,7 @@ final class ChunkStore {
         int removed = 0;
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
             for (Path dir : ds) {
-                String token = dir.getFileName().toString();
+                String token = FileOps.name(dir);
                 if (!ChunkList.TOKEN.matcher(token).matches()
                         || Files.getLastModifiedTime(dir).toMillis() >= cutoff) {
                     continue;

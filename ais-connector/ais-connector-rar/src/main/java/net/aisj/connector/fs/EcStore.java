@@ -71,7 +71,7 @@ final class EcStore {
                 Path content = pathIn(mp, id, SLICES);
                 FileOps.moveIntoPlace(temp, content);
                 temp = null;
-                FileOps.fsyncDir(content.getParent());
+                FileOps.fsyncDir(FileOps.parent(content));
                 writeMeta(mp, id, meta);
             }
             return true;
@@ -273,7 +273,7 @@ final class EcStore {
             }
             Path dst = pathIn(mp, id, METAS);
             FileOps.moveIntoPlace(tmp, dst);
-            FileOps.fsyncDir(dst.getParent());
+            FileOps.fsyncDir(FileOps.parent(dst));
             tmp = null;
         } finally {
             deleteQuietly(tmp);

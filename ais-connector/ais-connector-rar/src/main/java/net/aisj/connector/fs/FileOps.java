@@ -76,7 +76,7 @@ final class FileOps {
             try {
                 if (attempt > 1) {
                     // only when the rename found no parent: an existing one costs createDirectories an exception
-                    Files.createDirectories(dst.getParent());
+                    Files.createDirectories(parent(dst));
                 }
                 Files.move(src, dst, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 return;
@@ -91,6 +91,24 @@ final class FileOps {
     }
 
     /** Makes a directory's entries durable (best-effort where the platform cannot open directories). */
+    /** The last element of {@code p} as text; every path this engine names has one. */
+    static String name(Path p) {
+        Path n = p.getFileName();
+        if (n == null) {
+            throw new IllegalStateException("path without a file name: " + p);
+        }
+        return n.toString();
+    }
+
+    /** The directory of {@code p}; every file this engine names lies in one. */
+    static Path parent(Path p) {
+        Path d = p.getParent();
+        if (d == null) {
+            throw new IllegalStateException("path without a parent: " + p);
+        }
+        return d;
+    }
+
     static void fsyncDir(Path dir) throws IOException {
         try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
             ch.force(true);

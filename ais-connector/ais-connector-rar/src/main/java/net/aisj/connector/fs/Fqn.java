@@ -71,17 +71,17 @@ final class Fqn {
                 if (!Files.isDirectory(prov)) {
                     continue;
                 }
-                String provider = prov.getFileName().toString().substring(1);
+                String provider = FileOps.name(prov).substring(1);
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(prov, Files::isDirectory)) {
                     for (Path d : ds) {
-                        String n = d.getFileName().toString();
+                        String n = FileOps.name(d);
                         if (n.indexOf('#') < 0) {
                             out.put(new BucketId(provider, "", n), d);
                             continue;
                         }
                         try (DirectoryStream<Path> inNs = Files.newDirectoryStream(d, Files::isDirectory)) {
                             for (Path b : inNs) {
-                                out.put(new BucketId(provider, n, b.getFileName().toString()), b);
+                                out.put(new BucketId(provider, n, FileOps.name(b)), b);
                             }
                         }
                     }

@@ -34,7 +34,7 @@ final class MetaStore {
     }
 
     static Path sidePath(Path file) {
-        return file.resolveSibling(file.getFileName().toString() + NameCodec.SIDE_MARK);
+        return file.resolveSibling(FileOps.name(file) + NameCodec.SIDE_MARK);
     }
 
     /**

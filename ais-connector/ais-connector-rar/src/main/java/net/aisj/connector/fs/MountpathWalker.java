@@ -160,7 +160,7 @@ final class MountpathWalker {
     }
 
     private Entry entry(Path p, int depth) throws IOException {
-        String c = p.getFileName().toString();
+        String c = FileOps.name(p);
         if (NameCodec.isSideComponent(c)) {
             return null;
         }
@@ -208,7 +208,7 @@ final class MountpathWalker {
         List<Path> subdirs = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir)) {
             for (Path p : ds) {
-                String c = p.getFileName().toString();
+                String c = FileOps.name(p);
                 if (NameCodec.isSideComponent(c)) {
                     continue;
                 }

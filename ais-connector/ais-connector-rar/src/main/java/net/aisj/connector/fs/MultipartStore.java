@@ -166,7 +166,7 @@ final class MultipartStore {
             List<PartInfo> out = new ArrayList<>();
             for (Map.Entry<Integer, List<Path>> e : partFiles(dir).entrySet()) {
                 Path p = newest(e.getValue());
-                Matcher m = PART.matcher(p.getFileName().toString());
+                Matcher m = PART.matcher(FileOps.name(p));
                 if (m.matches()) {
                     out.add(new PartInfo(e.getKey(), Files.size(p), m.group(2),
                             Files.getLastModifiedTime(p).toMillis()));
@@ -184,7 +184,7 @@ final class MultipartStore {
             Path root = Fqn.bucketDir(mp.root(), bucket).resolve(DIR);
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(root)) {
                 for (Path d : ds) {
-                    String uid = d.getFileName().toString();
+                    String uid = FileOps.name(d);
                     if (UPLOAD_ID.matcher(uid).matches()) {
                         try {
                             out.add(read(bucket, d, uid, null));
@@ -299,7 +299,7 @@ final class MultipartStore {
             for (Path bucketDir : Fqn.bucketDirs(mp.root()).values()) {
                 try (DirectoryStream<Path> ds = Files.newDirectoryStream(bucketDir.resolve(DIR))) {
                     for (Path d : ds) {
-                        String uid = d.getFileName().toString();
+                        String uid = FileOps.name(d);
                         if (!UPLOAD_ID.matcher(uid).matches()) {
                             continue;
                         }
@@ -369,7 +369,7 @@ final class MultipartStore {
         Map<Integer, List<Path>> m = new TreeMap<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(dir, "part-*")) {
             for (Path p : ds) {
-                Matcher x = PART.matcher(p.getFileName().toString());
+                Matcher x = PART.matcher(FileOps.name(p));
                 if (x.matches()) {
                     m.computeIfAbsent(Integer.parseInt(x.group(1)), k -> new ArrayList<>()).add(p);
                 }

@@ -368,7 +368,7 @@ final class ObjectFiles {
                     : System.currentTimeMillis()).withCopies(List.of(mp.path()));
             mp.meta().commit(temp, dst, m);
             if (opts.fsync()) {
-                FileOps.fsyncDir(dst.getParent());
+                FileOps.fsyncDir(FileOps.parent(dst));
             }
             if (prev != null && old.mp() == mp) {
                 chunks.retire(mp, id.bucket(), prev.chunks());

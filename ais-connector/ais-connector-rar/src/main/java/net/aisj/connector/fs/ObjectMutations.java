@@ -61,7 +61,10 @@ final class ObjectMutations {
         Fqn.checkName(to);
         try (NameLocks.Held h = files.locks().lockWrite(from.uname(), to.uname())) {
             Located src = files.locate(from);
-            ObjectMeta m = src == null ? null : files.readMeta(src, from);
+            if (src == null) {
+                throw ObjectFiles.notFound(from);
+            }
+            ObjectMeta m = files.readMeta(src, from);
             if (m == null) {
                 throw ObjectFiles.notFound(from);
             }
@@ -167,7 +170,10 @@ final class ObjectMutations {
         Fqn.checkName(id);
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
             Located loc = files.locate(id);
-            ObjectMeta m = loc == null ? null : files.readMeta(loc, id);
+            if (loc == null) {
+                throw ObjectFiles.notFound(id);
+            }
+            ObjectMeta m = files.readMeta(loc, id);
             if (m == null) {
                 throw ObjectFiles.notFound(id);
             }

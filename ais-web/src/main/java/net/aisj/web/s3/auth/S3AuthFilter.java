@@ -12,7 +12,7 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
 
-import net.aisj.cluster.IntraClient;
+import net.aisj.cluster.IntraContract;
 import net.aisj.service.LocalNode;
 import net.aisj.web.s3.VirtualHostFilter;
 import net.aisj.web.s3.error.S3ErrorResponses;
@@ -42,7 +42,7 @@ public class S3AuthFilter implements ContainerRequestFilter, jakarta.ws.rs.conta
             return;
         }
         S3ErrorResponses.requestId(request);
-        if (node.isIntraCaller(ctx.getHeaderString(IntraClient.SECRET_HEADER))) {
+        if (node.isIntraCaller(ctx.getHeaderString(IntraContract.SECRET_HEADER))) {
             return;
         }
         RequestAuthenticator.SignedRequest sr = new RequestAuthenticator.SignedRequest() {

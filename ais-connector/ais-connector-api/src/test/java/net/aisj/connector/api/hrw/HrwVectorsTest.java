@@ -3,8 +3,8 @@ package net.aisj.connector.api.hrw;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,14 +13,18 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Row-by-row check against {@code ../shared/testdata/hrw-vectors.json}, computed by AIStore's own client code. The
+ * Row-by-row check against the golden vectors in the test resources ({@code hrw-vectors.json}), computed by AIStore's own client code. The
  * file is read with a few regular expressions (this module has no JSON library, and its format is fixed).
  */
 class HrwVectorsTest {
 
     static String vectors() throws IOException {
-        Path p = Path.of(System.getProperty("hrw.vectors", "../../../shared/testdata/hrw-vectors.json"));
-        return Files.readString(p);
+        try (InputStream in = HrwVectorsTest.class.getResourceAsStream("hrw-vectors.json")) {
+            if (in == null) {
+                throw new IllegalStateException("hrw-vectors.json missing from the test resources");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     static String section(String json, String name) {

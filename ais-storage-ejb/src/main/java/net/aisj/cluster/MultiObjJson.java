@@ -1,0 +1,78 @@
+package net.aisj.cluster;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import net.aisj.core.AisException;
+import net.aisj.core.MultiObjRequest;
+
+/**
+ * AIS's multi-object messages as JSON: the user's {@code ListRange}, {@code TCOMsg} and {@code TCBMsg}, and the
+ * start message a node sends the other targets ({@link #write} / {@link #read}, both sides of one contract).
+ */
+public final class MultiObjJson {
+
+    private MultiObjJson() {
+    }
+
+    /** {@code {"objnames":[...]}} or {@code {"template":"..."}}. */
+    public static MultiObjRequest listRange(JsonObject lr) {
+        List<String> names = null;
+        if (lr != null && lr.get("objnames") instanceof JsonArray arr && !arr.isEmpty()) {
+            names = new ArrayList<>(arr.size());
+            for (JsonValue v : arr) {
+                if (!(v instanceof JsonString s)) {
+                    throw AisException.badRequest("objnames must be strings");
+                }
+                names.add(s.getString());
+            }
+        }
+        String template = lr != null && lr.get("template") instanceof JsonString t ? t.getString() : null;
+        return MultiObjRequest.selection(names, template);
+    }
+
+    /** TCOMsg {@code {"tobck":{"name":...}, "objnames"|"template", "prepend", "dry_run"}}. */
+    public static MultiObjRequest copyObjects(JsonObject tco) {
+        if (tco == null || !(tco.get("tobck") instanceof JsonObject to) || !(to.get("name") instanceof JsonString n)) {
+            throw AisException.badRequest("copy-listrange: the value needs \"tobck\" with the destination's name");
+        }
+        return listRange(tco).copyTo(n.getString(), str(tco, "prepend"), tco.getBoolean("dry_run", false));
+    }
+
+    /** TCBMsg {@code {"prefix","prepend","dry_run"}} (the destination comes from {@code bck_to}). */
+    public static MultiObjRequest copyBucket(JsonObject tcb) {
+        return new MultiObjRequest(null, "", "", str(tcb, "prefix"), str(tcb, "prepend"),
+                tcb != null && tcb.getBoolean("dry_run", false));
+    }
+
+    /** The start message sent to every target. */
+    public static JsonObject write(MultiObjRequest r) {
+        JsonObjectBuilder b = Json.createObjectBuilder();
+        if (r.names() != null) {
+            b.add("objnames", Json.createArrayBuilder(r.names()));
+        } else if (!r.template().isEmpty()) {
+            b.add("template", r.template());
+        }
+        return b.add("dst", r.dst()).add("prefix", r.prefix()).add("prepend", r.prepend())
+                .add("dry_run", r.dryRun()).build();
+    }
+
+    /** Reads what {@link #write} wrote. */
+    public static MultiObjRequest read(JsonObject o) {
+        List<String> names = o.get("objnames") instanceof JsonArray arr
+                ? arr.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : null;
+        return new MultiObjRequest(names, str(o, "template"), str(o, "dst"), str(o, "prefix"), str(o, "prepend"),
+                o.getBoolean("dry_run", false));
+    }
+
+    private static String str(JsonObject o, String k) {
+        return o != null && o.get(k) instanceof JsonString s ? s.getString() : "";
+    }
+}
