@@ -140,8 +140,23 @@ final class FaultCluster implements AutoCloseable {
             throw new AssertionError("[" + tag + "] nodes did not become ready: " + errors);
         }
         for (int i : which) {
-            ids[i] = client(i).daemonId();
+            ids[i] = daemonId(i);
         }
+    }
+
+    /** The node's daemon id; a failed answer is printed (a node just joined under load once answered 500). */
+    private String daemonId(int i) {
+        String[] id = new String[1];
+        Poll.until(Duration.ofSeconds(60), "[" + tag + "] node" + i + " tells its daemon id", () -> {
+            Resp r = client(i).send("GET", "/v1/daemon?what=snode", Map.of(), null, Duration.ofSeconds(10));
+            if (r.status() != 200) {
+                System.out.println("[faults " + tag + "] node" + i + ": GET /v1/daemon?what=snode answered " + r);
+                return false;
+            }
+            id[0] = JsonUtil.str(r.json(), "daemon_id");
+            return id[0] != null;
+        });
+        return id[0];
     }
 
     void startAll() {
