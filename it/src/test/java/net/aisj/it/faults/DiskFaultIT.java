@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disk faults under load (plain and mirrored buckets: EC 1+1 needs 3 targets when the bucket is made). Node 3's second mountpath is a 1 MiB tmpfs. Nodes 1 and 2 take load first; node 3 then
+ * Disk faults under load (plain and mirrored buckets: EC 1+1 needs 3 targets when the bucket is made). Node 3's second mountpath is a 384 KiB tmpfs. Nodes 1 and 2 take load first; node 3 then
  * joins, so the rebalance moves a third of the objects to it and fills the small mountpath (writes to it are refused
  * with 507 from 95 % full). Then the small mountpath turns read-only under load (the health check disables it) and
  * is healed: remounted read-write and enabled again. Nothing acknowledged may be lost, no read may be stale.
@@ -46,7 +46,7 @@ class DiskFaultIT {
         assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
         c = new FaultCluster("disk", 3, null);
         small = c.node(3).mountpaths().get(1);
-        run(List.of("mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", small.toString()));
+        run(List.of("mount", "-t", "tmpfs", "-o", "size=384k", "tmpfs", small.toString()));
         mounted = true;
         c.start(1, 2);
         c.awaitSettled();
@@ -57,7 +57,7 @@ class DiskFaultIT {
         c.start(3);
         FaultCluster.Smap m = c.awaitSettled();
         System.out.println("[faults disk] node3 joined (a rebalance follows): " + m);
-        Poll.until(Duration.ofSeconds(180), "node3's 1 MiB mountpath fills up to the out-of-space mark",
+        Poll.until(Duration.ofSeconds(180), "node3's 384 KiB mountpath fills up to the out-of-space mark",
                 () -> used(small) >= 0.90, () -> String.format("%.0f %% used", used(small) * 100));
         System.out.printf("[faults disk] the small mountpath is %.0f %% full%n", used(small) * 100);
         FaultCluster.hold(Duration.ofSeconds(10));
