@@ -18,10 +18,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disk faults under load (plain and mirrored buckets: EC 1+1 needs 3 targets when the bucket is made). Node 3's second mountpath is a 384 KiB tmpfs. Nodes 1 and 2 take load first; node 3 then
- * joins, so the rebalance moves a third of the objects to it and fills the small mountpath (writes to it are refused
- * with 507 from 95 % full). Then the small mountpath turns read-only under load (the health check disables it) and
- * is healed: remounted read-write and enabled again. Nothing acknowledged may be lost, no read may be stale.
+ * Disk faults under load (plain and mirrored buckets: EC 1+1 needs 3 targets when the bucket is made). Node 3's
+ * second mountpath is a 384 KiB tmpfs. Nodes 1 and 2 take load first; node 3 then joins, so the rebalance moves a
+ * third of the objects to it and fills the small mountpath (writes to it are refused with 507 from 95 % full). Then
+ * the small mountpath turns read-only under load (the health check disables it) and is healed: remounted read-write
+ * and enabled again. Nothing acknowledged may be lost, no read may be stale.
  */
 @Tag("cluster")
 @Tag("faults")
