@@ -43,6 +43,26 @@ public final class MetaJson {
         }
     }
 
+    /** A BMD from its JSON text (as {@link #bmd} writes it). */
+    public static BucketMetadata bmdOf(String json) {
+        return readBmd(parse(json));
+    }
+
+    /** A Smap from its JSON text (as {@link #smap} writes it). */
+    public static ClusterMap smapOf(String json) {
+        return readSmap(parse(json));
+    }
+
+    /** The JSON text of a BMD. */
+    public static String bmdText(BucketMetadata m) {
+        return bmd(m).toString();
+    }
+
+    /** The JSON text of a Smap. */
+    public static String smapText(ClusterMap m) {
+        return smap(m).toString();
+    }
+
     // ---- bucket props ----
 
     public static JsonObject props(BucketProps p) {

@@ -1,5 +1,9 @@
 /**
- * Cluster metadata behind interfaces: the Hazelcast-backed store of versioned snapshots and the AIS JSON codec
- * used for the wire, for Hazelcast values and for the copies kept on mountpaths.
+ * The cluster behind interfaces: the data grid ({@link net.aisj.cluster.DataGrid}, on the Hazelcast instance Payara
+ * embeds; the only package that names Hazelcast), the versioned store of Smap and BMD snapshots, membership, the
+ * intra-cluster contract ({@link net.aisj.cluster.IntraContract}) and its clients, and the AIS JSON of the
+ * cluster's own documents (Smap, BMD, bucket props, listing pages, job snapshots, multi-object messages), used on
+ * the wire, as data-grid values and for the copies kept on mountpaths. JSON is JSON-P; why is said in
+ * {@code net.aisj.web.nat.json}.
  */
 package net.aisj.cluster;

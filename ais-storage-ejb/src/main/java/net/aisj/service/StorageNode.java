@@ -21,7 +21,6 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
@@ -103,17 +102,16 @@ public class StorageNode {
         }
         try (StorageConnection c = connection()) {
             volume = c.open(config.nodeId().orElse(null), mps);
-            BucketMetadata bmdOnDisk = newestOnDisk(c, "bmd", MetaJson::readBmd, BucketMetadata::version);
-            ClusterMap smapOnDisk = newestOnDisk(c, "smap", MetaJson::readSmap, ClusterMap::version);
+            BucketMetadata bmdOnDisk = newestOnDisk(c, "bmd", MetaJson::bmdOf, BucketMetadata::version);
+            ClusterMap smapOnDisk = newestOnDisk(c, "smap", MetaJson::smapOf, ClusterMap::version);
             String uuid = bmdOnDisk != null ? bmdOnDisk.uuid() : smapOnDisk != null ? smapOnDisk.uuid() : newUuid();
-            bmd = grid.versionedStore("bmd", j -> MetaJson.readBmd(MetaJson.parse(j)),
-                    m -> MetaJson.bmd(m).toString(), BucketMetadata::version, () -> BucketMetadata.empty(uuid));
-            smap = grid.versionedStore("smap", j -> MetaJson.readSmap(MetaJson.parse(j)),
-                    m -> MetaJson.smap(m).toString(), ClusterMap::version,
+            bmd = grid.versionedStore("bmd", MetaJson::bmdOf, MetaJson::bmdText, BucketMetadata::version,
+                    () -> BucketMetadata.empty(uuid));
+            smap = grid.versionedStore("smap", MetaJson::smapOf, MetaJson::smapText, ClusterMap::version,
                     () -> new ClusterMap(bmd.current().uuid(), 0, Map.of(), "", 0));
-            bmd.addListener(m -> persist("bmd", MetaJson.bmd(m).toString(), m.version()));
+            bmd.addListener(m -> persist("bmd", MetaJson.bmdText(m), m.version()));
             bmd.addListener(this::dropDestroyedBuckets);
-            smap.addListener(m -> persist("smap", MetaJson.smap(m).toString(), m.version()));
+            smap.addListener(m -> persist("smap", MetaJson.smapText(m), m.version()));
             smap.addListener(m -> {
                 if (local.isReady()) {
                     clusterMapEvents.fireAsync(m);
@@ -182,12 +180,12 @@ public class StorageNode {
         }
     }
 
-    private <T> T newestOnDisk(StorageConnection c, String name, java.util.function.Function<JsonObject, T> read,
+    private <T> T newestOnDisk(StorageConnection c, String name, java.util.function.Function<String, T> read,
                                java.util.function.ToLongFunction<T> version) throws StorageException {
         T best = null;
         for (byte[] doc : c.loadMeta(name)) {
             try {
-                T m = read.apply(MetaJson.parse(new String(doc, StandardCharsets.UTF_8)));
+                T m = read.apply(new String(doc, StandardCharsets.UTF_8));
                 if (best == null || version.applyAsLong(m) > version.applyAsLong(best)) {
                     best = m;
                 }

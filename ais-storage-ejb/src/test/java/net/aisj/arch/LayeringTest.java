@@ -1,11 +1,16 @@
 package net.aisj.arch;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethod;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 
@@ -69,6 +74,21 @@ class LayeringTest {
         noClasses().that().doNotHaveFullyQualifiedName("net.aisj.service.StorageNode")
                 .should().dependOnClassesThat().haveFullyQualifiedName("net.aisj.service.StorageNode")
                 .because("StorageNode starts and wires the node; everything else reads net.aisj.service.LocalNode")
+                .check(classes);
+    }
+
+    @Test
+    void publicServiceMethodsTakeDomainValuesNotJsonTrees() {
+        methods().that().arePublic().and().areDeclaredInClassesThat().resideInAPackage("net.aisj.service..")
+                .should(new ArchCondition<JavaMethod>("take no jakarta.json parameter") {
+                    @Override
+                    public void check(JavaMethod m, ConditionEvents events) {
+                        m.getRawParameterTypes().stream().filter(t -> t.getPackageName().startsWith("jakarta.json"))
+                                .forEach(t -> events.add(SimpleConditionEvent.violated(m, m.getFullName()
+                                        + " takes " + t.getName())));
+                    }
+                })
+                .because("the transport parses the wire into records (see BucketPropsChange, MultiObjRequest)")
                 .check(classes);
     }
 }

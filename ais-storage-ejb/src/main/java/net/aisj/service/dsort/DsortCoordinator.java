@@ -60,7 +60,7 @@ final class DsortCoordinator {
         if (x.spec.ekmFile().isEmpty()) {
             shards = ShardCutter.cut(ordered, x.spec.shardSize(), x.spec.shardRecords(), x.spec.outputNames());
         } else {
-            ExternalKeyMap ekm = DsortSpecJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep(), x.spec);
+            ExternalKeyMap ekm = ExternalKeyMapJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep(), x.spec);
             shards = ShardCutter.cutByKeyMap(ordered, x.spec.shardSize(), x.spec.shardRecords(), ekm,
                     x.spec.algorithm().kind() == DsortSpec.Kind.CONTENT, x.spec::outputNames);
         }

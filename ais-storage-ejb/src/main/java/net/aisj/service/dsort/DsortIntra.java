@@ -79,11 +79,7 @@ final class DsortIntra {
 
     /** Streams the contents of {@code ranges} ({offset, size} pairs) of the target's scratch, back to back. */
     InputStream pull(NodeInfo holder, String id, List<long[]> ranges) {
-        byte[] body = json(g -> {
-            g.writeStartArray();
-            ranges.forEach(rg -> g.writeStartArray().write(rg[0]).write(rg[1]).writeEnd());
-            g.writeEnd();
-        });
+        byte[] body = DsortWire.writeRanges(ranges);
         HttpResponse<InputStream> r = intra.forward(holder, "POST", BASE + DSORT_PULL + "?" + P_ID + "=" + enc(id),
                 Map.of("Content-Type", List.of(JSON)), new ByteArrayInputStream(body), body.length);
         if (r.statusCode() == 200) {

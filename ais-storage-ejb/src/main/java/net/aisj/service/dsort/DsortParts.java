@@ -15,7 +15,6 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 
-import net.aisj.cluster.MetaJson;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -65,9 +64,8 @@ public class DsortParts {
 
     private volatile DsortIntra intra;
 
-    /** Starts this target's part (intra). */
-    public void startLocal(String id, String coordinator, List<String> targets, String specJson) {
-        DsortSpec spec = DsortSpecJson.parse(MetaJson.parse(specJson));
+    /** Starts this target's part of job {@code id} (the coordinator's start message, parsed by the transport). */
+    public void startLocal(String id, String coordinator, List<String> targets, DsortSpec spec) {
         Xaction x = registry.start(new DsortXaction(id, spec, coordinator, targets, localNode()));
         planned.watch(x, java.util.Set.copyOf(targets));
     }
@@ -95,20 +93,15 @@ public class DsortParts {
     }
 
     /** Streams the requested ranges ({@code [[offset, size], ...]}) of this part's scratch file. */
-    public void localServe(String id, JsonArray ranges, OutputStream out) throws IOException {
-        List<long[]> rs = new ArrayList<>(ranges.size());
-        for (JsonValue v : ranges) {
-            JsonArray a = v.asJsonArray();
-            rs.add(new long[] {a.getJsonNumber(0).longValue(), a.getJsonNumber(1).longValue()});
-        }
-        part(id).serve(rs, out);
+    public void localServe(String id, List<long[]> ranges, OutputStream out) throws IOException {
+        part(id).serve(ranges, out);
     }
 
     /** Total bytes of the ranges (the response length of a pull). */
-    public static long rangesLength(JsonArray ranges) {
+    public static long rangesLength(List<long[]> ranges) {
         long n = 0;
-        for (JsonValue v : ranges) {
-            n += v.asJsonArray().getJsonNumber(1).longValue();
+        for (long[] r : ranges) {
+            n += r[1];
         }
         return n;
     }

@@ -17,7 +17,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 
-import net.aisj.cluster.MetaJson;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
@@ -54,15 +53,12 @@ public class DsortService {
     DsortParts parts;
 
     /**
-     * Starts a dsort job (body: AIS's request spec JSON) and returns its id.
+     * Starts a dsort job and returns its id: {@code spec} parsed by the transport from AIS's request spec,
+     * {@code specJson} that spec as received (every target's part is started with it).
      *
      * @throws AisException BAD_REQUEST for an invalid spec, NOT_FOUND for a missing input bucket
      */
-    public String start(String body) {
-        if (body == null || body.isBlank()) {
-            throw AisException.badRequest("invalid dsort spec: missing request body (a dsort spec)");
-        }
-        DsortSpec spec = DsortSpecJson.parse(MetaJson.parse(body));
+    public String start(DsortSpec spec, String specJson) {
         spec.inputNames();
         buckets.props(spec.input());
         if (!buckets.list(null).contains(spec.output())) {
@@ -76,9 +72,9 @@ public class DsortService {
         try {
             for (String t : targets) {
                 if (t.equals(node.self().id())) {
-                    parts.startLocal(id, coordinator, targets, body);
+                    parts.startLocal(id, coordinator, targets, spec);
                 } else {
-                    parts.intra().start(map.nodes().get(t), id, coordinator, targets, body);
+                    parts.intra().start(map.nodes().get(t), id, coordinator, targets, specJson);
                 }
             }
         } catch (RuntimeException e) {

@@ -21,7 +21,7 @@ import net.aisj.core.dsort.ShardCutter;
  * {@code [[shard name, [record, ...]], ...]}. Written with a streaming generator (no document tree on the sending
  * side). Stateless.
  */
-final class DsortWire {
+public final class DsortWire {
 
     private DsortWire() {
     }
@@ -60,6 +60,41 @@ final class DsortWire {
                 out.add(new ShardCutter.OutputShard(s.getString(0), records(s.getJsonArray(1))));
             }
             return out;
+        }
+    }
+
+    /** A pull's body: the {offset, size} ranges of a scratch file, {@code [[offset, size], ...]}. */
+    static byte[] writeRanges(List<long[]> ranges) {
+        java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream();
+        try (JsonGenerator g = Json.createGenerator(b)) {
+            g.writeStartArray();
+            ranges.forEach(rg -> g.writeStartArray().write(rg[0]).write(rg[1]).writeEnd());
+            g.writeEnd();
+        }
+        return b.toByteArray();
+    }
+
+    /**
+     * Reads what {@link #writeRanges} wrote.
+     *
+     * @throws net.aisj.core.AisException BAD_REQUEST when it is not a list of non-negative pairs
+     */
+    public static List<long[]> readRanges(String body) {
+        try (var r = Json.createReader(new java.io.StringReader(body))) {
+            JsonArray a = r.readArray();
+            List<long[]> out = new java.util.ArrayList<>(a.size());
+            for (JsonValue v : a) {
+                JsonArray p = v.asJsonArray();
+                long off = p.getJsonNumber(0).longValueExact();
+                long len = p.getJsonNumber(1).longValueExact();
+                if (off < 0 || len < 0 || p.size() != 2) {
+                    throw new IllegalArgumentException("a range is [offset, size], both >= 0: " + p);
+                }
+                out.add(new long[] {off, len});
+            }
+            return out;
+        } catch (RuntimeException e) {
+            throw net.aisj.core.AisException.badRequest("dsort pull: invalid ranges: " + e.getMessage());
         }
     }
 

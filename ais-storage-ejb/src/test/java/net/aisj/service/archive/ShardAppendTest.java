@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +17,7 @@ import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
+import net.aisj.service.BytesReader;
 
 /** Appending to shards (tar by raw prefix copy, the others member by member) and the reader-backed channel. */
 class ShardAppendTest {
@@ -26,28 +25,7 @@ class ShardAppendTest {
     /** An object held in memory. */
     static ObjectReader reader(byte[] b) {
         ObjectStat s = new ObjectStat("s", b.length, null, "1", 0, 0, Map.of(), null, List.of());
-        return new ObjectReader() {
-            @Override
-            public ObjectStat stat() {
-                return s;
-            }
-
-            @Override
-            public long transferTo(OutputStream out, long offset, long length) throws IOException {
-                int n = (int) (length < 0 ? b.length - offset : Math.min(length, b.length - offset));
-                out.write(b, (int) offset, n);
-                return n;
-            }
-
-            @Override
-            public InputStream stream() {
-                return new ByteArrayInputStream(b);
-            }
-
-            @Override
-            public void close() {
-            }
-        };
+        return new BytesReader(s, b);
     }
 
     @ParameterizedTest

@@ -22,6 +22,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.service.dsort.DsortParts;
+import net.aisj.service.dsort.DsortWire;
+import net.aisj.web.nat.json.DsortSpecJson;
 
 /**
  * dsort calls between targets ({@code /v1/intra/dsort/...}, cluster secret required): start this target's part,
@@ -45,7 +47,7 @@ public class DsortIntraResource {
         if (id == null || id.isEmpty() || coordinator == null || ts.isEmpty()) {
             throw AisException.badRequest("dsort start: missing id, coord or targets");
         }
-        dsort.startLocal(id, coordinator, ts, spec);
+        dsort.startLocal(id, coordinator, ts, DsortSpecJson.read(spec));
         return Response.ok().build();
     }
 
@@ -88,12 +90,7 @@ public class DsortIntraResource {
     @Path(DSORT_PULL)
     @Consumes(MediaType.WILDCARD)
     public Response pull(@QueryParam(P_ID) String id, String body) {
-        JsonArray ranges;
-        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-            ranges = r.readArray();
-        } catch (RuntimeException e) {
-            throw AisException.badRequest("dsort pull: invalid ranges: " + e.getMessage());
-        }
+        List<long[]> ranges = DsortWire.readRanges(body);
         StreamingOutput out = o -> dsort.localServe(id, ranges, o);
         return Response.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Length", Long.toString(DsortParts.rangesLength(ranges))).build();

@@ -25,7 +25,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
 import net.aisj.cluster.IntraContract;
-import net.aisj.service.archive.ArchiveSpec;
 import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.MetaJson;
 import net.aisj.connector.api.BucketId;
@@ -41,6 +40,7 @@ import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
 import net.aisj.service.ec.EcJobs;
+import net.aisj.web.nat.json.ArchiveJson;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.LsoMsg;
 import net.aisj.web.nat.json.LsoWriter;
@@ -185,7 +185,7 @@ public class BucketsResource {
         if (!msg.action().equals("archive")) {
             throw unsupported(msg, "PUT", bucket);
         }
-        String job = archiveJobs.start(ArchiveSpec.parse(Bck.of(bucket, provider, ns), msg.valueObject()), body,
+        String job = archiveJobs.start(ArchiveJson.archive(Bck.of(bucket, provider, ns), msg.valueObject()), body,
                 forwarded != null);
         return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
     }

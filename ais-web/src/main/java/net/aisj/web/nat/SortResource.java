@@ -11,6 +11,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import net.aisj.web.nat.json.DsortSpecJson;
 import net.aisj.service.dsort.DsortService;
 
 /**
@@ -30,7 +31,7 @@ public class SortResource {
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.TEXT_PLAIN)
     public String start(String spec) {
-        return dsort.start(spec);
+        return dsort.start(DsortSpecJson.read(spec), spec);
     }
 
     @GET

@@ -15,6 +15,7 @@ import net.aisj.it.support.Hrw;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Poll;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
@@ -33,6 +34,7 @@ import org.openqa.selenium.logging.LogEntry;
  * page. Screenshots of each page go to {@code target/it-work/console-screenshots}; the browser console must stay
  * free of errors other than the refused job start.
  */
+@Tag("cluster")
 class ConsoleIT {
 
     static LocalCluster c;

@@ -10,12 +10,14 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * decommission-node on one node of the pair cluster: a rebalance drains it to the other node, it leaves the Smap and
  * its process exits; every object stays readable throughout and nothing is lost.
  */
+@Tag("cluster")
 class DecommissionIT {
 
     static final int OBJECTS = 300;

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -50,6 +51,7 @@ import net.aisj.it.support.Resp;
  * asked for; the same seed must give byte-identical shards; an abort must leave only complete shards and no scratch
  * files; bad specs get a 400 in AIS's error format. The sort run prints the throughput.
  */
+@Tag("cluster")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DsortIT {
 

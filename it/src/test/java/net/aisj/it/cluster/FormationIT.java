@@ -7,12 +7,14 @@ import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Two nodes launched at the same moment form one cluster; a node launched with them, with the same member list but
  * another cluster name, stays out (and they stay out of its map), and their bucket metadata stays apart.
  */
+@Tag("cluster")
 class FormationIT {
 
     @Test

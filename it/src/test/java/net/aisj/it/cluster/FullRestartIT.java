@@ -13,12 +13,14 @@ import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Resp;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every node of the shared cluster stopped (SIGTERM) and started again at the same moment: the same members, the
  * buckets with their props (a non-default checksum included) and every object come back intact.
  */
+@Tag("cluster")
 class FullRestartIT {
 
     static LocalCluster c;

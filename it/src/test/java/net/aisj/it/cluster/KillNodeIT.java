@@ -11,6 +11,7 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Poll;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * objects answer 503 naming it, promptly; the rest stays readable; restarted on the same mountpath it rejoins under
  * the same id and serves its objects again.
  */
+@Tag("cluster")
 class KillNodeIT {
 
     static final int OBJECTS = 300;

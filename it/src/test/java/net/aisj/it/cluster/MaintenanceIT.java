@@ -11,6 +11,7 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Resp;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * its objects to their HRW owners among the other targets; stop-maintenance moves them back. A reader checks every
  * object through the other nodes the whole time; nothing is lost.
  */
+@Tag("cluster")
 class MaintenanceIT {
 
     static final int OBJECTS = 400;

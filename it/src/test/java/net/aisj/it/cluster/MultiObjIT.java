@@ -14,6 +14,7 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import net.aisj.it.support.AisClient;
@@ -26,6 +27,7 @@ import net.aisj.it.support.Poll;
  * a prepended name, delete-listrange by list and by template, move-bck, and an aborted copy that leaves only whole
  * objects behind. Every job is followed to its end through AIS's status API.
  */
+@Tag("cluster")
 class MultiObjIT {
 
     static final int COUNT = 5000;

@@ -13,12 +13,14 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@code /metrics} (Prometheus text, AIS's names and labels), MicroProfile Health ({@code /health/live},
  * {@code /health/ready}, agreeing with {@code /v1/health}) and the console's read endpoints on the shared cluster.
  */
+@Tag("cluster")
 class ObservabilityIT {
 
     /** {@code name{labels} value}: a Prometheus text sample line. */

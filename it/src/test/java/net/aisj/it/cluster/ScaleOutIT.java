@@ -14,6 +14,7 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.JsonUtil;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * rebalance {@code g<smap version>}, and when it has ended every object is on its new HRW owner and only there.
  * Prints the join time, the moved fraction and the rebalance throughput.
  */
+@Tag("cluster")
 class ScaleOutIT {
 
     static final int NEW_SLOT = 4;

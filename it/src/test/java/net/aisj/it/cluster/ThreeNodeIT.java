@@ -13,6 +13,7 @@ import net.aisj.it.support.Resp;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * mixed sizes PUT through random nodes are readable byte-identical through every node, stored on their HRW owner
  * only, listed whole and in order through every node; bucket create/destroy is visible everywhere at once.
  */
+@Tag("cluster")
 class ThreeNodeIT {
 
     static final int OBJECTS = 2000;

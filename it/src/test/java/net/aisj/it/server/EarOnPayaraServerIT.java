@@ -13,13 +13,16 @@ import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The EAR on a full Payara Server (unpacked by the build from Maven Central): a domain of its own on loopback,
  * {@code asadmin deploy ais.ear}, then the native API as a client uses it: health, bucket, PUT, GET byte for byte,
- * list, DELETE. The domain is stopped whatever happens.
+ * list, DELETE. The domain is stopped whatever happens. Tagged {@code server}: a whole Payara Server domain
+ * (unpacked by the build), left out of the fast profile ({@code -Pfast}) like the multi-node tests.
  */
+@Tag("server")
 class EarOnPayaraServerIT {
 
     static PayaraServerDomain domain;

@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.StreamingOutput;
 import net.aisj.core.AisException;
 import net.aisj.service.archive.BatchService;
 import net.aisj.service.archive.MossReq;
+import net.aisj.web.nat.json.ArchiveJson;
 import net.aisj.web.nat.Bck;
 
 /**
@@ -62,7 +63,7 @@ public class MossResource {
     }
 
     private Response batch(String bucket, String provider, String ns, InputStream body) throws IOException {
-        MossReq req = MossReq.parse(readObject(body));
+        MossReq req = ArchiveJson.getBatch(readObject(body));
         BatchService.Batch batch = batches.start(Bck.of(bucket, provider, ns), req);
         if (req.streaming()) {
             StreamingOutput out = os -> {

@@ -1,4 +1,4 @@
-package net.aisj.service.dsort;
+package net.aisj.web.nat.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
+import net.aisj.service.dsort.ExternalKeyMapJson;
 
 class DsortSpecJsonTest {
 
@@ -95,15 +96,15 @@ class DsortSpecJsonTest {
         DsortSpec s = DsortSpecJson.parse(json("{'input_bck':{'name':'src'},'input_format':{'template':'a-{0..2}'},"
                 + "'output_shard_size':'1MiB','ekm_file':'http://127.0.0.1:8080/v1/objects/b/ekm.json'}"));
         assertThat(s.ekmSep()).isEqualTo("\t");
-        var m = DsortSpecJson.keyMap("{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}",
+        var m = ExternalKeyMapJson.keyMap("{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}",
                 s.ekmSep(), s);
         assertThat(m.lookup("puppy/x")).isEqualTo("dogs-{00..99}");
         assertThat(m.lookup("cat/y")).isEqualTo("cats-{0..9}");
-        var lines = DsortSpecJson.keyMap("^cat/ cats-{0..9}\n^dog/ dogs-{0..9}", " ", s);
+        var lines = ExternalKeyMapJson.keyMap("^cat/ cats-{0..9}\n^dog/ dogs-{0..9}", " ", s);
         assertThat(lines.templates()).containsExactly("cats-{0..9}", "dogs-{0..9}");
-        assertThatThrownBy(() -> DsortSpecJson.keyMap("{\"cats\": [\"^cat/\"]}", "\t", s))
+        assertThatThrownBy(() -> ExternalKeyMapJson.keyMap("{\"cats\": [\"^cat/\"]}", "\t", s))
                 .hasMessageContaining("has no range");
-        assertThatThrownBy(() -> DsortSpecJson.keyMap("", "\t", s)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> ExternalKeyMapJson.keyMap("", "\t", s)).hasMessageContaining("is empty");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package net.aisj.service.archive;
+package net.aisj.web.nat.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,9 +10,11 @@ import jakarta.json.JsonObject;
 
 import org.junit.jupiter.api.Test;
 
+import net.aisj.service.archive.ArchiveFormat;
+import net.aisj.service.archive.MossReq;
 import net.aisj.core.AisException;
 
-class MossReqTest {
+class ArchiveJsonTest {
 
     static JsonObject json(String s) {
         try (var r = Json.createReader(new StringReader(s))) {
@@ -22,7 +24,7 @@ class MossReqTest {
 
     @Test
     void parsesItemsFlagsAndFormat() {
-        MossReq r = MossReq.parse(json("""
+        MossReq r = ArchiveJson.getBatch(json("""
                 {"in":[{"objname":"a.jpg"},{"objname":"s.tar","bucket":"b2","archpath":"x/1.cls","opaque":"AQI="}],
                  "mime":".tar.lz4","coer":true,"onob":false,"strm":true,"coloc":1}"""));
         assertThat(r.in()).hasSize(2);
@@ -45,7 +47,7 @@ class MossReqTest {
 
     @Test
     void defaultsToTar() {
-        assertThat(MossReq.parse(json("{\"in\":[{\"objname\":\"a\"}]}")).format()).isEqualTo(ArchiveFormat.TAR);
+        assertThat(ArchiveJson.getBatch(json("{\"in\":[{\"objname\":\"a\"}]}")).format()).isEqualTo(ArchiveFormat.TAR);
     }
 
     @Test
@@ -53,7 +55,7 @@ class MossReqTest {
         for (String bad : new String[] {"{}", "{\"in\":[]}", "{\"in\":[1]}", "{\"in\":[{\"objname\":\"\"}]}",
                 "{\"in\":[{\"objname\":\"a\",\"archpath\":\"../x\"}]}", "{\"in\":[{\"objname\":\"a\"}],\"mime\":\".rar\"}",
                 "{\"in\":[{\"objname\":\"a\",\"start\":5,\"length\":1}]}"}) {
-            assertThatThrownBy(() -> MossReq.parse(json(bad))).as(bad).isInstanceOf(AisException.class)
+            assertThatThrownBy(() -> ArchiveJson.getBatch(json(bad))).as(bad).isInstanceOf(AisException.class)
                     .satisfies(e -> assertThat(((AisException) e).kind()).isEqualTo(AisException.Kind.BAD_REQUEST));
         }
     }

@@ -1,4 +1,4 @@
-package net.aisj.service.dsort;
+package net.aisj.web.nat.json;
 
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
@@ -8,7 +8,6 @@ import jakarta.json.JsonValue;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
-import net.aisj.core.dsort.ExternalKeyMap;
 import net.aisj.service.archive.ArchiveFormat;
 
 /**
@@ -16,12 +15,25 @@ import net.aisj.service.archive.ArchiveFormat;
  * input extension from the template's suffix, else {@code .tar}; output extension = input extension; output bucket
  * = input bucket; algorithm alphanumeric increasing; {@code max_mem_usage} "80%". One addition:
  * {@code output_shard_records} closes shards by record count. Every problem is a BAD_REQUEST naming the field.
- * Not supported (refused clearly): input given as {@code objnames}. Also reads an external key map's content
- * ({@link #keyMap}).
+ * Not supported (refused clearly): input given as {@code objnames}.
  */
 public final class DsortSpecJson {
 
     private DsortSpecJson() {
+    }
+
+    /** Parses the spec's JSON text; a missing or malformed body is a BAD_REQUEST. */
+    public static DsortSpec read(String body) {
+        if (body == null || body.isBlank()) {
+            throw bad("missing request body (a dsort spec)");
+        }
+        JsonObject rs;
+        try (var r = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            rs = r.readObject();
+        } catch (RuntimeException e) {
+            throw bad("not a JSON object: " + e.getMessage());
+        }
+        return parse(rs);
     }
 
     public static DsortSpec parse(JsonObject rs) {
@@ -69,45 +81,6 @@ public final class DsortSpecJson {
         } catch (AisException e) {
             throw e.getMessage().startsWith("invalid dsort spec") ? e : bad(e.getMessage());
         }
-    }
-
-    /**
-     * An external key map as AIS reads it: a JSON object {@code {"<template>": ["<key regex>", ...]}}, else lines
-     * {@code <key regex><sep><template>}. Every template must have a range.
-     *
-     * @throws AisException BAD_REQUEST for malformed content
-     */
-    public static ExternalKeyMap keyMap(String text, String sep, DsortSpec spec) {
-        ExternalKeyMap m;
-        JsonObject json = null;
-        if (text.strip().startsWith("{")) {
-            try (var r = jakarta.json.Json.createReader(new java.io.StringReader(text))) {
-                json = r.readObject();
-            } catch (RuntimeException e) {
-                json = null;
-            }
-        }
-        if (json != null) {
-            m = new ExternalKeyMap();
-            for (var e : json.entrySet()) {
-                if (!(e.getValue() instanceof jakarta.json.JsonArray keys)) {
-                    throw AisException.badRequest("external key map: \"" + e.getKey() + "\" must map to a list of keys");
-                }
-                for (JsonValue k : keys) {
-                    if (!(k instanceof JsonString ks)) {
-                        throw AisException.badRequest("external key map: keys must be strings");
-                    }
-                    m.add(ks.getString(), e.getKey());
-                }
-            }
-        } else {
-            m = ExternalKeyMap.parseLines(text, sep);
-        }
-        if (m.isEmpty()) {
-            throw AisException.badRequest("external key map " + spec.ekmFile() + " is empty");
-        }
-        m.templates().forEach(spec::outputNames);
-        return m;
     }
 
     private static DsortSpec.Algorithm algorithm(JsonValue v) {

@@ -1,0 +1,25 @@
+package net.aisj.it.arch;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import org.junit.jupiter.api.Test;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+
+/**
+ * The black-box tests stay black-box: they reach the product only through its wire (HTTP, S3, the console), never
+ * through its classes, so they test what a user gets (their own helpers live in {@code net.aisj.it}).
+ */
+class BlackBoxTest {
+
+    @Test
+    void blackBoxTestsImportNothingOfOursButTheirHelpers() {
+        JavaClasses classes = new ClassFileImporter().importPackages("net.aisj.it");
+        noClasses().should().dependOnClassesThat(DescribedPredicate.describe(
+                        "classes of the product (net.aisj outside net.aisj.it)",
+                        c -> c.getPackageName().startsWith("net.aisj.") && !c.getPackageName().startsWith("net.aisj.it")))
+                .check(classes);
+    }
+}
