@@ -59,7 +59,7 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
     /** The defaults AIS gives an {@code ais://} bucket. */
     public static BucketProps defaults(long createdNanos, long bid) {
         return new BucketProps("ais",
-                new Checksum("xxhash2", true, false, false, false),
+                new Checksum("xxhash2", true, true, false, false),
                 new Versioning(true, false, false),
                 new Mirror(false, 1, 128, false),
                 new Ec(false, 2, 2, 256 * 1024, "never", false),

@@ -104,12 +104,16 @@ public class ObjectService {
     /**
      * Opens an object for streaming; the caller closes the reader. If this node does not have it (a rebalance is
      * moving it here), a neighbor that has it serves it (get-from-neighbor), so an existing object is never 404.
+     * Unless the bucket turned {@code checksum.validate_warm_get} off (on by default, unlike AIS), the reader
+     * verifies what it serves: a small object before its first byte (a bad copy is replaced by a good one or
+     * restored from erasure-coded slices before anything is sent), a large one while it streams (a bad copy cuts
+     * the transfer before its last chunk: {@link net.aisj.connector.api.ChecksumMismatchException}).
      */
     public ObjectReader open(ObjectId id, boolean validateRequested) {
         BucketProps p = checked(id);
         boolean validate = validateRequested || p.checksum().validateWarmGet();
         try (StorageConnection c = local.connection()) {
-            return c.open(id, validate);
+            return ec.repairing(id, p, c.open(id, validate));
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
                 Optional<ObjectReader> restored = e.reason() == StorageException.Reason.CORRUPTED

@@ -1,11 +1,19 @@
 package net.aisj.service.ec;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -31,6 +39,12 @@ public class EcHooks {
 
     @Inject
     EcService ec;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    /** Objects being restored in the background after a read found their only copy bad. */
+    private final Set<ObjectId> restoring = ConcurrentHashMap.newKeySet();
 
     /** A write (PUT, copy, append flush, multipart completion) committed {@code id} on this target. */
     public void afterPut(ObjectId id, BucketProps p) {
@@ -73,6 +87,72 @@ public class EcHooks {
     /** No target has {@code id}: restores it here from its replicas/slices; empty when it cannot. */
     public Optional<ObjectStat> statMissing(ObjectId id, BucketProps p) {
         return ec.restore(id, p, false);
+    }
+
+    /**
+     * A reader of {@code id} that, when its copy turns out bad while streaming (the storage layer cut the transfer and
+     * quarantined the copy), restores the object from its replicas/slices in the background; the reader itself
+     * when the bucket is not erasure coded (the storage layer repairs mirror copies itself).
+     */
+    public ObjectReader repairing(ObjectId id, BucketProps p, ObjectReader r) {
+        return p.ec().enabled() ? new Repairing(r, () -> restoreLater(id, p)) : r;
+    }
+
+    private void restoreLater(ObjectId id, BucketProps p) {
+        if (!restoring.add(id)) {
+            return;
+        }
+        try {
+            executor.execute(() -> {
+                try {
+                    if (ec.restore(id, p, true).isPresent()) {
+                        LOG.warning("restored " + id.cname() + " from its erasure-coded replicas/slices after a read"
+                                + " found its copy bad");
+                    }
+                } catch (RuntimeException e) {
+                    LOG.warning("cannot restore " + id.cname() + " after a read found its copy bad: " + e.getMessage()
+                            + " (the next GET or scrub tries again)");
+                } finally {
+                    restoring.remove(id);
+                }
+            });
+        } catch (RuntimeException e) {
+            restoring.remove(id);
+            LOG.warning("cannot queue the restore of " + id.cname() + ": " + e.getMessage());
+        }
+    }
+
+    /** Delegates; runs {@code onBadCopy} when a transfer fails its checksum. */
+    private record Repairing(ObjectReader r, Runnable onBadCopy) implements ObjectReader {
+        @Override
+        public ObjectStat stat() {
+            return r.stat();
+        }
+
+        @Override
+        public long transferTo(OutputStream out, long offset, long length) throws IOException {
+            try {
+                return r.transferTo(out, offset, length);
+            } catch (ChecksumMismatchException e) {
+                onBadCopy.run();
+                throw e;
+            }
+        }
+
+        @Override
+        public InputStream stream() throws IOException {
+            return r.stream();
+        }
+
+        @Override
+        public boolean cutsOnMismatch(long offset, long length) {
+            return r.cutsOnMismatch(offset, length);
+        }
+
+        @Override
+        public void close() {
+            r.close();
+        }
     }
 
     private ObjectReader openLocal(ObjectId id) {

@@ -9,7 +9,8 @@ import net.aisj.connector.api.ObjectReader;
  * The one writer of object bodies, for every API that serves object bytes (native on JAX-RS and on the direct
  * path, S3, intra-cluster reads): a whole object as {@code 200} or one range of it as {@code 206} with its
  * {@code Content-Range}, {@code Content-Length} always set, and an entity that streams from the reader and closes
- * it. Content type and API-specific headers are the caller's.
+ * it; {@code Connection: close} when the reader verifies the body while it streams (a bad copy cuts it short, and a
+ * response cut short must end its connection). Content type and API-specific headers are the caller's.
  */
 public final class ObjectBodies {
 
@@ -33,6 +34,10 @@ public final class ObjectBodies {
                 .header("Content-Length", Long.toString(len));
         if (range != null) {
             b.header("Content-Range", range.contentRange(size));
+        }
+        if (reader.cutsOnMismatch(off, len)) {
+            // a bad copy cuts this body before its end: the connection must end with it (else the client waits)
+            b.header("Connection", "close");
         }
         return b;
     }

@@ -157,6 +157,9 @@ public class NodeGauges {
                         MetricUnits.NONE, () -> mountpath(m.path()).map(MountpathInfo::readBytes).orElse(0L), mp);
                 gauge("ais_target_disk_write_bytes", "object bytes written to the mountpath since the node started",
                         MetricUnits.NONE, () -> mountpath(m.path()).map(MountpathInfo::writtenBytes).orElse(0L), mp);
+                gauge("ais_target_err_cksum_count", "copies on the mountpath found bad (checksum or size mismatch)"
+                        + " by reads and scrubs since the node started", MetricUnits.NONE,
+                        () -> mountpath(m.path()).map(MountpathInfo::badCopies).orElse(0L), mp);
                 gauge("ais_target_mountpath_enabled", "1 when the mountpath is usable", MetricUnits.NONE,
                         () -> mountpath(m.path()).filter(MountpathInfo::enabled).isPresent() ? 1L : 0L, mp);
             } else if (was != m.enabled()) {

@@ -75,6 +75,11 @@ public final class BenchMain {
                 listing(ours);
                 return;
             }
+            if (mode.equals("verify")) {
+                jitWarmup(Arrays.asList(ours));
+                new VerifyBench(o, report).run(ours, this::workload);
+                return;
+            }
             Endpoint nginx = skip.contains("nginx") ? null : Endpoint.of(Endpoint.Api.DAV,
                     "http://127.0.0.1:" + svc.startNginx(Files.createDirectories(work.resolve("nginx")),
                             Ports.freePort()), "bench", null, null);

@@ -83,17 +83,18 @@ final class EcCluster {
 
     /** Flips one bit in the middle of a file on disk (same size, same metadata). */
     static void flip(Path p) {
-        try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ,
-                java.nio.file.StandardOpenOption.WRITE)) {
-            long at = ch.size() / 2;
-            var b = java.nio.ByteBuffer.allocate(1);
-            ch.read(b, at);
-            b.flip();
-            byte v = (byte) (b.get(0) ^ 0x10);
-            ch.write(java.nio.ByteBuffer.wrap(new byte[] {v}), at);
+        try {
+            net.aisj.it.support.Mountpaths.flip(p, Files.size(p) / 2);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The main replica of {@code name} (its only {@code %ob} file in the cluster). */
+    static Path mainFile(LocalCluster c, String b, String name) {
+        Map<Integer, Path> h = holders(c, b, "%ob", name);
+        org.assertj.core.api.Assertions.assertThat(h).as("main replica of %s", name).hasSize(1);
+        return h.values().iterator().next();
     }
 
     /** Ids of the jobs of {@code kind} any running node knows. */

@@ -302,9 +302,7 @@ class ErasureCodingIT {
     }
 
     private Path mainFile(String b, String name) {
-        Map<Integer, Path> h = EcCluster.holders(c(), b, "%ob", name);
-        assertThat(h).as("main replica of %s", name).hasSize(1);
-        return h.values().iterator().next();
+        return EcCluster.mainFile(c(), b, name);
     }
 
     /**

@@ -61,7 +61,7 @@ class MirrorIT {
 
     /** The object's file on a mountpath (names here need no escaping). */
     static Path file(Path mp, String o) {
-        return mp.resolve("@ais").resolve(b).resolve("%ob").resolve(o.replace("/", "%d/"));
+        return net.aisj.it.support.Mountpaths.objectFile(mp, b, o);
     }
 
     static boolean onBoth(String o) throws Exception {

@@ -21,6 +21,24 @@ public final class Mountpaths {
     private Mountpaths() {
     }
 
+    /** The file of object {@code name} of ais bucket {@code bucket} on mountpath {@code mp} (names needing no escaping). */
+    public static Path objectFile(Path mp, String bucket, String name) {
+        return mp.resolve("@ais").resolve(bucket).resolve("%ob").resolve(name.replace("/", "%d/"));
+    }
+
+    /** Flips one bit of the byte at {@code at} of a file on disk, in place (same size, same metadata). */
+    public static void flip(Path p, long at) {
+        try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE)) {
+            var b = java.nio.ByteBuffer.allocate(1);
+            ch.read(b, at);
+            byte v = (byte) (b.get(0) ^ 0x10);
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {v}), at);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** All regular files under {@code root} (files vanishing while walking are ignored). */
     public static List<Path> files(Path root) {
         List<Path> out = new ArrayList<>();

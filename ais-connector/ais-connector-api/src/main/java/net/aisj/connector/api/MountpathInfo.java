@@ -13,11 +13,17 @@ import java.io.Serializable;
  * @param xattrs    whether object metadata lives in extended attributes (else side files)
  * @param readBytes object bytes read from it since the node started (GETs, copies, rebalance sends)
  * @param writtenBytes object bytes written to it since the node started (PUTs, parts, copies)
+ * @param badCopies copies on it found bad (checksum or size mismatch) by reads and scrubs since the node started
  */
 public record MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs,
-                            long readBytes, long writtenBytes) implements Serializable {
+                            long readBytes, long writtenBytes, long badCopies) implements Serializable {
+
+    public MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs,
+                         long readBytes, long writtenBytes) {
+        this(path, enabled, fs, usedBytes, totalBytes, xattrs, readBytes, writtenBytes, 0);
+    }
 
     public MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs) {
-        this(path, enabled, fs, usedBytes, totalBytes, xattrs, 0, 0);
+        this(path, enabled, fs, usedBytes, totalBytes, xattrs, 0, 0, 0);
     }
 }

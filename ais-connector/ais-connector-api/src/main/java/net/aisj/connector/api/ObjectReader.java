@@ -26,6 +26,16 @@ public interface ObjectReader extends AutoCloseable {
      */
     InputStream stream() throws IOException;
 
+    /**
+     * Whether a transfer of this range is verified while it streams, so that a bad copy cuts it before its end
+     * ({@link ChecksumMismatchException}). A transport then asks the client to close the connection after the
+     * response ({@code Connection: close}): a response cut short must end with the connection, or the client would
+     * wait for the missing bytes.
+     */
+    default boolean cutsOnMismatch(long offset, long length) {
+        return false;
+    }
+
     @Override
     void close();
 }

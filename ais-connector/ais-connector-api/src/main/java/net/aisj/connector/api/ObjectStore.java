@@ -25,7 +25,9 @@ public interface ObjectStore {
     /**
      * Opens an object for reading.
      *
-     * @param validate verify the stored checksum before returning (CORRUPTED on mismatch)
+     * @param validate verify what the reader serves against the stored checksum: an object up to 1 MiB now (CORRUPTED
+     *                 when no copy is good), a larger one while a whole-object transfer streams (its last chunk held
+     *                 back: {@link ChecksumMismatchException}); a copy found bad is quarantined and repaired
      * @throws StorageException NOT_FOUND when absent
      */
     ObjectReader open(ObjectId id, boolean validate) throws StorageException;

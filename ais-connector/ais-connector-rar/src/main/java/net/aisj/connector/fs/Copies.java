@@ -137,8 +137,13 @@ final class Copies {
         List<Mountpath> bad = new ArrayList<>();
         for (Map.Entry<Mountpath, ObjectMeta> e : have.entrySet()) {
             ObjectMeta m = e.getValue();
-            if (!same(m, ref) || !verifies(id, e.getKey(), m)) {
+            boolean stale = !same(m, ref);
+            if (stale || !verifies(id, e.getKey(), m)) {
                 bad.add(e.getKey());
+                if (!stale) {
+                    files.badCopies().found(id, e.getKey(), Fqn.objectPath(e.getKey().root(), id),
+                            "failed its verification (scrub)");
+                }
             }
         }
         if (bad.isEmpty()) {

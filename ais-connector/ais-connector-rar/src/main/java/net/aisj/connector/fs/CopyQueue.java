@@ -23,6 +23,8 @@ final class CopyQueue implements Background.Task {
     private final Copies copies;
     private final ObjectFiles files;
     private final Map<ObjectId, Integer> pending = new LinkedHashMap<>();
+    /** Objects whose copies are to be verified (the scrub of one object), after a read could not verify them. */
+    private final java.util.Set<ObjectId> toVerify = new java.util.LinkedHashSet<>();
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -52,6 +54,19 @@ final class CopyQueue implements Background.Task {
     }
 
     /**
+     * Queues the verification of every copy of {@code id} (as a scrub of the object: bad copies are quarantined,
+     * removed when a good one is left, and made again). Bounded like {@link #submit}.
+     */
+    synchronized void verify(ObjectId id) {
+        if (toVerify.size() >= CAPACITY) {
+            dropped.incrementAndGet();
+            return;
+        }
+        toVerify.add(id);
+        notifyAll();
+    }
+
+    /**
      * A read found the copy at {@code bad} corrupt or unreadable: removes that file now (if it still holds the
      * content that was read) and queues the object to get its {@code n} copies back.
      */
@@ -75,13 +90,14 @@ final class CopyQueue implements Background.Task {
 
     /** Objects waiting (queued or being placed), placed, failed, dropped (queue full), bytes copied so far. */
     synchronized long[] counters() {
-        return new long[] {pending.size() + (running ? 1 : 0), done.get(), failed.get(), dropped.get(), bytes.get()};
+        return new long[] {pending.size() + toVerify.size() + (running ? 1 : 0), done.get(), failed.get(),
+            dropped.get(), bytes.get()};
     }
 
     /** Waits until the queue is empty and no placement runs (tests, sync callers); false on timeout. */
     synchronized boolean awaitIdle(long timeoutMillis) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
-        while (!pending.isEmpty() || running) {
+        while (!pending.isEmpty() || !toVerify.isEmpty() || running) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
                 return false;
@@ -98,7 +114,7 @@ final class CopyQueue implements Background.Task {
             synchronized (this) {
                 running = false;
                 notifyAll();
-                while (pending.isEmpty() && !released) {
+                while (pending.isEmpty() && toVerify.isEmpty() && !released) {
                     try {
                         wait();
                     } catch (InterruptedException e) {
@@ -109,10 +125,20 @@ final class CopyQueue implements Background.Task {
                 if (released) {
                     return;
                 }
-                var it = pending.entrySet().iterator();
-                next = it.next();
-                it.remove();
+                if (pending.isEmpty()) {
+                    var it = toVerify.iterator();
+                    next = Map.entry(it.next(), 0);
+                    it.remove();
+                } else {
+                    var it = pending.entrySet().iterator();
+                    next = it.next();
+                    it.remove();
+                }
                 running = true;
+            }
+            if (next.getValue() == 0) {
+                verifyNow(next.getKey());
+                continue;
             }
             try {
                 Copies.Result r = copies.place(next.getKey(), next.getValue());
@@ -127,6 +153,23 @@ final class CopyQueue implements Background.Task {
                 failed.incrementAndGet();
                 FileOps.LOG.log(Level.WARNING, "put-copies failed for " + next.getKey().cname(), e);
             }
+        }
+    }
+
+    private void verifyNow(ObjectId id) {
+        try {
+            int bad = copies.scrub(id);
+            if (bad > 0) {
+                done.incrementAndGet();
+            }
+        } catch (StorageException e) {
+            if (e.reason() != StorageException.Reason.NOT_FOUND) {
+                failed.incrementAndGet();
+                FileOps.LOG.warning("put-copies: verifying " + id.cname() + ": " + e.getMessage());
+            }
+        } catch (RuntimeException e) {
+            failed.incrementAndGet();
+            FileOps.LOG.log(Level.WARNING, "put-copies: verifying " + id.cname() + " failed", e);
         }
     }
 

@@ -23,6 +23,9 @@ final class Mountpath {
     private volatile int used;
     private final java.util.concurrent.atomic.AtomicLong read = new java.util.concurrent.atomic.AtomicLong();
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
+    /** Copies found bad (checksum or size mismatch) on reads and scrubs since the node started; since the last check. */
+    private final java.util.concurrent.atomic.AtomicLong badCopies = new java.util.concurrent.atomic.AtomicLong();
+    private final java.util.concurrent.atomic.AtomicLong badSinceCheck = new java.util.concurrent.atomic.AtomicLong();
     private volatile long usedAt;
     private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
 
@@ -94,6 +97,21 @@ final class Mountpath {
         read.addAndGet(n);
     }
 
+    /** Counts a copy found bad on this mountpath (AIS's {@code err.cksum.n}); the health check reads the rate. */
+    void countBadCopy() {
+        badCopies.incrementAndGet();
+        badSinceCheck.incrementAndGet();
+    }
+
+    /** Bad copies found since the previous call (the health check's period). */
+    long takeBadSinceCheck() {
+        return badSinceCheck.getAndSet(0);
+    }
+
+    long badCopies() {
+        return badCopies.get();
+    }
+
     /** Counts object bytes written to this mountpath (I/O metrics). */
     void countWritten(long n) {
         written.addAndGet(n);
@@ -150,7 +168,8 @@ final class Mountpath {
         } catch (IOException e) {
             // report what we have
         }
-        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs(), read.get(), written.get());
+        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs(), read.get(), written.get(),
+                badCopies.get());
     }
 
     @Override

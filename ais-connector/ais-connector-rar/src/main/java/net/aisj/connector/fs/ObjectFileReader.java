@@ -9,9 +9,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.StorageException;
 
 /**
  * An open object: its file, then (for a chunked object) its chunk files in order. The open file keeps the content
@@ -19,8 +21,41 @@ import net.aisj.connector.api.ObjectStat;
  * {@link ChunkStore}'s reader count until {@link #close()}. Chunk files are opened one at a time as the read reaches
  * them. Ranges are streamed through one reusable buffer with positional reads, never loading the object. Not
  * thread-safe.
+ *
+ * <p>A verifying reader ({@link #verify}) never lets a byte of a content that fails its checksum complete a
+ * transfer: an object up to {@link #VERIFY_BEFORE_SEND_MAX} bytes is read whole when opened and checked before its
+ * first byte is served (every read, ranged or not, is then served from those bytes: one read of the file); a larger
+ * one is checked while a whole-object transfer streams, its last chunk held back until the checksum is known
+ * ({@link ChecksumMismatchException} instead of that chunk on a mismatch). A range of a larger object is served
+ * unverified and reported, so that the copy is verified once in the background.
  */
 final class ObjectFileReader implements ObjectReader {
+
+    /**
+     * Objects up to this size are read whole when opened and verified before their first byte is served, so that a
+     * bad copy is replaced by a good one transparently; above, holding the object would cost memory per GET (the
+     * cost of both ways is in it/bench/RESULTS.md, "Verified reads").
+     */
+    static final int VERIFY_BEFORE_SEND_MAX = 1 << 20;
+
+    /**
+     * Reusable buffers of {@link #VERIFY_BEFORE_SEND_MAX} bytes for the small objects larger than the I/O buffer: a
+     * fresh array that size per GET is a "humongous" allocation for G1 and made verified 1 MiB GETs 30% slower.
+     */
+    private static final java.util.concurrent.ArrayBlockingQueue<byte[]> WHOLE_BUFFERS =
+            new java.util.concurrent.ArrayBlockingQueue<>(32);
+
+    /** What a verifying reader reports about its copy. */
+    interface Verification {
+        /**
+         * The content read does not match the checksum ({@code why}); {@code streaming}: found during a transfer
+         * (the copy must be repaired now), else when opening (the opener tries the next copy).
+         */
+        void mismatch(String why, boolean streaming);
+
+        /** A range of a large object was served without verification. */
+        void unverifiedRange();
+    }
 
     private final FileChannel head;
     private final long headSize;
@@ -37,6 +72,10 @@ final class ObjectFileReader implements ObjectReader {
     private FileChannel open;
     private int openIndex = -1;
     private byte[] buf;
+    /** Null when reads are not verified. */
+    private Verification verification;
+    /** A small verified object's content (see {@link #verify}); else null. */
+    private byte[] whole;
 
     /**
      * A reader of the copy on {@code mp} (counted as one of its readers until closed); for a chunked object
@@ -80,6 +119,29 @@ final class ObjectFileReader implements ObjectReader {
             throw new IllegalArgumentException("offset " + offset + " outside object of " + size + " bytes");
         }
         long remaining = length < 0 ? size - offset : Math.min(length, size - offset);
+        if (whole != null) {
+            // in I/O-buffer slices, as an unverified read writes them
+            for (long done = 0; done < remaining; ) {
+                int n = (int) Math.min(bufferSize, remaining - done);
+                out.write(whole, (int) (offset + done), n);
+                done += n;
+            }
+            return remaining;
+        }
+        if (verification != null) {
+            if (offset == 0 && remaining == size) {
+                try (ChecksumHasher h = ChecksumHasher.forRead(stat.checksum().type())) {
+                    return transfer(out, offset, remaining, h);
+                }
+            }
+            verification.unverifiedRange();
+        }
+        return transfer(out, offset, remaining, null);
+    }
+
+    /** Streams {@code remaining} bytes from {@code offset}; with {@code h}, the last chunk waits for the checksum. */
+    private long transfer(OutputStream out, long offset, long remaining, ChecksumHasher h) throws IOException {
+        long size = stat.size();
         int want = (int) Math.min(bufferSize, Math.max(remaining, 1));
         if (buf == null || buf.length < want) {
             // grows when a small first read (an archive header) is followed by a large one
@@ -98,6 +160,12 @@ final class ObjectFileReader implements ObjectReader {
             if (n < 0) {
                 throw new IOException("object ended early at " + pos + " of " + size + " bytes (" + stat.name() + ")");
             }
+            if (h != null) {
+                h.update(buf, 0, n);
+                if (n == remaining) {
+                    checkLast(h, written + n); // the last chunk leaves only once the checksum is known
+                }
+            }
             out.write(buf, 0, n);
             pos += n;
             written += n;
@@ -105,6 +173,80 @@ final class ObjectFileReader implements ObjectReader {
         }
         mp.countRead(written);
         return written;
+    }
+
+    @Override
+    public boolean cutsOnMismatch(long offset, long length) {
+        return verification != null && whole == null && offset == 0 && (length < 0 || length >= stat.size());
+    }
+
+    private void checkLast(ChecksumHasher h, long read) throws ChecksumMismatchException {
+        Checksum actual = h.result();
+        if (!actual.matches(stat.checksum())) {
+            mp.countRead(read);
+            String why = mismatch(actual);
+            verification.mismatch(why, true);
+            throw new ChecksumMismatchException(why + "; transfer cut before its last "
+                    + Math.min(read, buf.length) + " bytes");
+        }
+    }
+
+    private String mismatch(Checksum actual) {
+        return "checksum mismatch: stored " + stat.checksum().type().wire() + " " + stat.checksum().value()
+                + ", computed " + actual.value() + " (" + stat.name() + " on " + mp + ")";
+    }
+
+    /**
+     * Verifies every read through this reader from now on (nothing for checksum type {@code none}). An object up to
+     * {@link #VERIFY_BEFORE_SEND_MAX} is read and checked now.
+     *
+     * @throws StorageException CORRUPTED when that check fails (reported to {@code v} first)
+     */
+    void verify(Verification v) throws IOException, StorageException {
+        if (stat.checksum().type() == ChecksumType.NONE) {
+            return;
+        }
+        verification = v;
+        if (stat.size() > VERIFY_BEFORE_SEND_MAX) {
+            return;
+        }
+        int size = (int) stat.size();
+        byte[] b = size <= bufferSize ? new byte[size] : pooledBuffer();
+        try {
+            long pos = 0;
+            while (pos < size) {
+                int seg = segmentAt(pos);
+                ByteBuffer bb = ByteBuffer.wrap(b, (int) pos, (int) (Math.min(size, starts[seg + 1]) - pos));
+                int n = channel(seg).read(bb, pos - starts[seg]);
+                if (n < 0) {
+                    throw new IOException("object ended early at " + pos + " of " + size + " bytes (" + stat.name()
+                            + ")");
+                }
+                pos += n;
+            }
+            mp.countRead(size);
+            Checksum actual = ChecksumHasher.ofBytes(stat.checksum().type(), b, 0, size);
+            if (!actual.matches(stat.checksum())) {
+                String why = mismatch(actual);
+                v.mismatch(why, false);
+                throw new StorageException(StorageException.Reason.CORRUPTED, why);
+            }
+            whole = b;
+            b = null;
+        } finally {
+            release(b);
+        }
+    }
+
+    private static byte[] pooledBuffer() {
+        byte[] b = WHOLE_BUFFERS.poll();
+        return b != null ? b : new byte[VERIFY_BEFORE_SEND_MAX];
+    }
+
+    private static void release(byte[] b) {
+        if (b != null && b.length == VERIFY_BEFORE_SEND_MAX && !WHOLE_BUFFERS.offer(b)) {
+            return; // the pool is full: the garbage collector takes this one
+        }
     }
 
     @Override
@@ -125,23 +267,6 @@ final class ObjectFileReader implements ObjectReader {
                 copy(chunk(i), chunks.sizes().get(i), out);
             }
         }
-    }
-
-    /** Computes the content's checksum of {@code type}. */
-    Checksum checksum(ChecksumType type) throws IOException {
-        ChecksumHasher h = ChecksumHasher.of(type);
-        transferTo(new OutputStream() {
-            @Override
-            public void write(int b) {
-                write(new byte[] {(byte) b}, 0, 1);
-            }
-
-            @Override
-            public void write(byte[] b, int off, int len) {
-                h.update(b, off, len);
-            }
-        }, 0, -1);
-        return h.result();
     }
 
     private static void copy(FileChannel in, long size, FileChannel out) throws IOException {
@@ -189,6 +314,8 @@ final class ObjectFileReader implements ObjectReader {
             return;
         }
         closed = true;
+        release(whole);
+        whole = null;
         mp.readerClosed();
         ObjectFiles.closeQuietly(head);
         ObjectFiles.closeQuietly(open);
@@ -215,6 +342,12 @@ final class ObjectFileReader implements ObjectReader {
             }
             if (len == 0) {
                 return 0;
+            }
+            if (whole != null) {
+                int n = (int) Math.min(len, stat.size() - pos);
+                System.arraycopy(whole, (int) pos, b, off, n);
+                pos += n;
+                return n;
             }
             int seg = segmentAt(pos);
             FileChannel ch = channel(seg);

@@ -17,7 +17,6 @@ import java.util.concurrent.TimeUnit;
 
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
-import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
@@ -44,6 +43,8 @@ final class ObjectFiles {
     private final ChunkStore chunks = new ChunkStore();
     /** Where reads report bad copies; null until the engine starts its queue. */
     private volatile CopyQueue healer;
+    /** Copies that failed their checksum on a read (kept out of later reads until repaired). */
+    private final BadCopies badCopies = new BadCopies();
 
     ObjectFiles(Volume volume, NameLocks locks, EngineConfig cfg) {
         this.volume = volume;
@@ -57,6 +58,11 @@ final class ObjectFiles {
 
     void healer(CopyQueue q) {
         healer = q;
+        badCopies.healer(q);
+    }
+
+    BadCopies badCopies() {
+        return badCopies;
     }
 
     Volume volume() {
@@ -178,10 +184,10 @@ final class ObjectFiles {
 
     /**
      * Opens the object from one of its copies: the least-loaded good one when it has several. Under the read lock
-     * it opens the file, reads its LOM and sets its atime; then (without the lock) optionally verifies the
-     * checksum over the open file. A copy that fails (unreadable or corrupt LOM, size or checksum mismatch, I/O
-     * error) is skipped for the next one and handed to the heal queue; the first failure is thrown when no copy
-     * is good.
+     * it opens the file, reads its LOM and sets its atime; then (without the lock), with {@code validate}, makes the
+     * reader verify its reads ({@link ObjectFileReader#verify}: a small object is checked now). A copy that fails
+     * (unreadable or corrupt LOM, size or checksum mismatch, quarantined, I/O error) is skipped for the next one
+     * and handed to the heal queue; the first failure is thrown when no copy is good.
      */
     ObjectFileReader openReader(ObjectId id, boolean validate, boolean touch) throws StorageException {
         Map<Mountpath, ObjectMeta> bad = new java.util.LinkedHashMap<>();
@@ -255,6 +261,10 @@ final class ObjectFiles {
                     throw new StorageException(Reason.CORRUPTED, "object size " + ch.size()
                             + " does not match its metadata (" + m.headSize() + ") (" + id.cname() + ")");
                 }
+                if (validate && badCopies.isQuarantined(loc.mp(), id, loc.file())) {
+                    throw new StorageException(Reason.CORRUPTED, "the copy on " + loc.mp()
+                            + " is quarantined: it failed its checksum (" + id.cname() + ")");
+                }
                 FileTime atime = FileTime.fromMillis(System.currentTimeMillis());
                 if (touch) {
                     Files.getFileAttributeView(loc.file(), BasicFileAttributeView.class).setTimes(null, atime, null);
@@ -271,12 +281,8 @@ final class ObjectFiles {
                         loc.mp());
                 ch = null;
             }
-            if (validate && stat.checksum().type() != ChecksumType.NONE) {
-                Checksum actual = reader.checksum(stat.checksum().type());
-                if (!actual.matches(stat.checksum())) {
-                    throw new StorageException(Reason.CORRUPTED, "checksum mismatch: stored "
-                            + stat.checksum().value() + ", computed " + actual.value() + " (" + id.cname() + ")");
-                }
+            if (validate) {
+                reader.verify(badCopies.watch(id, loc.mp(), loc.file(), m));
             }
             ObjectFileReader r = reader;
             reader = null;

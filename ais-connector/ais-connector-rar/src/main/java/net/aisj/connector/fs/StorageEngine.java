@@ -164,7 +164,13 @@ public final class StorageEngine {
         return PutTransaction.put(s.files(), id, in, opts, opts.custom());
     }
 
-    /** Opens for reading and sets the object's atime; with {@code validate}, verifies the checksum first. */
+    /** Bad copies found on one mountpath between two health checks that get it disabled. */
+    static final int BAD_COPIES_LIMIT = 100;
+
+    /**
+     * Opens for reading and sets the object's atime; with {@code validate}, every read through the reader is
+     * verified against the checksum (see {@link ObjectFileReader#verify}).
+     */
     public ObjectReader open(ObjectId id, boolean validate) throws StorageException {
         State s = st();
         Fqn.checkName(id);
@@ -302,17 +308,30 @@ public final class StorageEngine {
     }
 
     /**
-     * The filesystem health check: every usable mountpath must still be a writable directory; one that is not is
-     * disabled (its objects are then read from their other copies and a resilver restores them). Returns the
-     * mountpaths it disabled.
+     * The filesystem health check: every usable mountpath must still be a writable directory, and must not keep
+     * returning bad copies (at least {@link #BAD_COPIES_LIMIT} found by reads and scrubs since the previous check:
+     * a disk that corrupts data); one that fails is disabled (its objects are then read from their other copies and
+     * a resilver restores them). Fewer bad copies are logged with the mountpath's total. Returns the mountpaths it
+     * disabled.
      */
     public List<String> checkMountpaths() throws StorageException {
         State s = st();
         List<String> disabled = new ArrayList<>();
         for (Mountpath mp : s.volume().usable()) {
+            long bad = mp.takeBadSinceCheck();
+            String failure = null;
             if (!Mountpath.probeWritable(mp.root())) {
+                failure = "failed the filesystem health check";
+            } else if (bad >= BAD_COPIES_LIMIT) {
+                failure = "returned " + bad + " bad copies (checksum mismatches) since the previous health check";
+            } else if (bad > 0) {
+                FileOps.LOG.warning("mountpath " + mp + " returned " + bad + " bad cop" + (bad == 1 ? "y" : "ies")
+                        + " since the previous health check (" + mp.badCopies() + " since startup; disabled at "
+                        + BAD_COPIES_LIMIT + " per check)");
+            }
+            if (failure != null) {
                 try {
-                    if (s.volume().setUsable(mp.path(), false, "failed the filesystem health check", false)) {
+                    if (s.volume().setUsable(mp.path(), false, failure, false)) {
                         disabled.add(mp.path());
                     }
                 } catch (StorageException e) {

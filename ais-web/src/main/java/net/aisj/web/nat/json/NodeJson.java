@@ -39,7 +39,7 @@ public final class NodeJson {
                 .add("host_net", Json.createObjectBuilder().add("hostname", c.httpAddress())
                         .add("port", Integer.toString(c.httpPort())))
                 .add("checksum", Json.createObjectBuilder().add("type", "xxhash2").add("validate_cold_get", true)
-                        .add("validate_warm_get", false))
+                        .add("validate_warm_get", true))
                 .add("versioning", Json.createObjectBuilder().add("enabled", true))
                 .add("ais", Json.createObjectBuilder()
                         .add("node_id", v.nodeId())
