@@ -84,6 +84,12 @@ public class LocalNode {
         this.self = again;
     }
 
+    /** Registered nodes whose grid member is gone (see {@link GridMembership#departed()}); none before it is known. */
+    public java.util.List<NodeInfo> departedTargets() {
+        GridMembership m = membership;
+        return m == null ? java.util.List.of() : m.departed();
+    }
+
     /**
      * Fails with UNAVAILABLE (503) while this node is cut off from the majority of its cluster map (a network
      * partition): it must not serve or accept objects as their owner then. A field read otherwise.

@@ -219,7 +219,7 @@ public class ObjectService {
 
     /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
     private AisException missing(ObjectId id) {
-        List<NodeInfo> departed = local.membership().departed().stream().filter(NodeInfo::inService).toList();
+        List<NodeInfo> departed = local.departedTargets().stream().filter(NodeInfo::inService).toList();
         if (!departed.isEmpty()) {
             List<NodeInfo> all = new java.util.ArrayList<>(local.clusterMap().targets().stream()
                     .filter(NodeInfo::inService).toList());
