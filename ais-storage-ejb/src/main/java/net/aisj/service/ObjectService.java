@@ -99,9 +99,11 @@ public class ObjectService {
 
     /**
      * The node that serves object calls for {@code id} when it is not this one (the HRW owner); empty when this
-     * node is the owner. UNAVAILABLE when the cluster has no target in service.
+     * node is the owner. UNAVAILABLE when the cluster has no target in service, and while this node is cut off from
+     * the majority of the cluster (every object call asks this first).
      */
     public Optional<NodeInfo> redirect(ObjectId id) {
+        local.checkQuorum();
         ClusterMap map = local.clusterMap();
         String self = local.self().id();
         if (map.targets().size() == 1 && map.targets().get(0).id().equals(self)) {
@@ -248,7 +250,7 @@ public class ObjectService {
 
     /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
     private AisException missing(ObjectId id) {
-        List<NodeInfo> departed = local.membership().departed().stream().filter(NodeInfo::inService).toList();
+        List<NodeInfo> departed = local.departedTargets().stream().filter(NodeInfo::inService).toList();
         if (!departed.isEmpty()) {
             List<NodeInfo> all = new java.util.ArrayList<>(local.clusterMap().targets().stream()
                     .filter(NodeInfo::inService).toList());
@@ -263,7 +265,10 @@ public class ObjectService {
         return noSuchObject(id);
     }
 
-    /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
+    /**
+     * NOT_FOUND when absent (AIS answers 404 for a missing object), UNAVAILABLE when absent here but its owner by HRW
+     * over the departed targets is down (as for a GET: the object may well exist there, so "deleted" would be a lie).
+     */
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
         if (Backends.isRemote(id.bucket(), p)) {
@@ -280,7 +285,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         if (!ec.deleted(id, p) && !deleted) {
-            throw noSuchObject(id);
+            throw missing(id);
         }
     }
 
