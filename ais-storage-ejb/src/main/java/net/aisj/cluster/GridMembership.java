@@ -15,6 +15,7 @@ import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
 import com.hazelcast.core.EntryEvent;
 import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.core.LifecycleEvent;
 import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
@@ -29,6 +30,17 @@ import net.aisj.core.NodeInfo;
  * and alive" and publishes it by compare-and-set. Failure detection is Hazelcast's; there is no home-made
  * membership protocol. Registry entries of members that left stay (as "down") until the node is decommissioned,
  * so requests for their data can name them.
+ *
+ * <p><b>Quorum.</b> A node serves object calls and a primary publishes a new Smap only while this side of the grid
+ * holds a majority of the nodes of the latest Smap it knows (more than half of them; exactly half when the Smap's
+ * primary is on this side). A node cut off from the others by a network partition so finds itself without quorum:
+ * it keeps its last Smap (no version of its own that could collide with the majority's), and its object calls
+ * answer 503 until the grid merges it back. Successive failures shrink the Smap one by one, so a cluster that loses
+ * its nodes one at a time keeps serving; losing half or more at once stops it until enough of them return.
+ *
+ * <p><b>After a split-brain merge</b> (Hazelcast's merge of the smaller side into the larger, see
+ * {@code hazelcast.merge.first.run.delay.seconds}) the merged node registers again with its current grid member
+ * id, so the primary puts it back into the Smap; the merged maps keep the larger side's entries.
  */
 public final class GridMembership {
 
@@ -37,11 +49,64 @@ public final class GridMembership {
     private final HazelcastInstance hz;
     private final VersionedStore<ClusterMap> smap;
     private final IMap<String, String> registry;
+    private volatile boolean quorum = true;
+    private volatile NodeInfo self;
+    private volatile java.util.function.Consumer<NodeInfo> onRejoin = n -> { };
 
     GridMembership(HazelcastInstance hz, VersionedStore<ClusterMap> smap) {
         this.hz = hz;
         this.smap = smap;
         this.registry = hz.getMap("ais.nodes");
+        smap.addListener(m -> recomputeQuorum());
+    }
+
+    /**
+     * Whether this node's side of the grid holds a majority of the nodes of its latest Smap (see the class
+     * comment). Object calls are refused while false. A field read.
+     */
+    public boolean hasQuorum() {
+        return quorum;
+    }
+
+    /** Live grid members and latest Smap size, for the message of a refused call. */
+    public String quorumState() {
+        ClusterMap cur = smap.current();
+        return hz.getCluster().getMembers().size() + " of the " + cur.nodes().size() + " nodes of Smap v"
+                + cur.version() + " reachable";
+    }
+
+    /** Called with this node's new registration after a split-brain merge gave it a new grid member id. */
+    public void onRejoin(java.util.function.Consumer<NodeInfo> listener) {
+        this.onRejoin = listener;
+    }
+
+    /**
+     * The quorum rule: this side of the grid ({@code liveMembers} members) may serve and change a cluster map of
+     * {@code smapNodes} nodes when it holds more than half of them, or exactly half including the map's primary
+     * ({@code primaryLive}). An empty map (a cluster forming) always may.
+     */
+    static boolean holdsQuorum(int smapNodes, int liveMembers, boolean primaryLive) {
+        if (smapNodes == 0) {
+            return true;
+        }
+        return 2 * liveMembers > smapNodes || 2 * liveMembers == smapNodes && primaryLive;
+    }
+
+    private void recomputeQuorum() {
+        boolean before = quorum;
+        ClusterMap cur = smap.current();
+        Set<String> live = liveMembers();
+        NodeInfo p = cur.nodes().get(cur.primaryId());
+        boolean q = holdsQuorum(cur.nodes().size(), live.size(), p != null && live.contains(p.memberId()));
+        quorum = q;
+        if (q != before) {
+            if (q) {
+                LOG.info(() -> "quorum regained: " + quorumState());
+            } else {
+                LOG.warning(() -> "quorum lost (" + quorumState() + "): refusing object calls and Smap changes"
+                        + " until the cluster is whole again");
+            }
+        }
     }
 
     /** The local grid member id (changes at every start). */
@@ -54,21 +119,54 @@ public final class GridMembership {
      * starts following membership.
      */
     public void join(NodeInfo self) {
+        this.self = self;
         registry.put(self.id(), MetaJson.registryEntry(self, false).toString());
         hz.getCluster().addMembershipListener(new MembershipListener() {
             @Override
             public void memberAdded(MembershipEvent e) {
                 LOG.info(() -> "grid member joined: " + e.getMember().getAddress());
+                recomputeQuorum();
                 reconcileIfPrimary();
             }
 
             @Override
             public void memberRemoved(MembershipEvent e) {
                 LOG.info(() -> "grid member left: " + e.getMember().getAddress());
+                recomputeQuorum();
                 reconcileIfPrimary();
             }
         });
+        hz.getLifecycleService().addLifecycleListener(e -> {
+            if (e.getState() == LifecycleEvent.LifecycleState.MERGED) {
+                rejoinAfterMerge();
+            }
+        });
         registry.addEntryListener(new RegistryEvents(), false);
+        recomputeQuorum();
+        reconcileIfPrimary();
+    }
+
+    /** The node was merged into the other side of a split grid: register again under its current member id. */
+    private void rejoinAfterMerge() {
+        NodeInfo old = self;
+        if (old == null) {
+            return;
+        }
+        String mid = localMemberId();
+        try {
+            String json = registry.get(old.id());
+            NodeInfo base = json == null ? old : MetaJson.readRegistryEntry(MetaJson.parse(json));
+            NodeInfo again = new NodeInfo(base.id(), base.proxy(), base.target(), base.host(), base.port(),
+                    base.publicUrl(), base.flags(), mid);
+            registry.put(again.id(), MetaJson.registryEntry(again, true).toString());
+            self = again;
+            LOG.info(() -> "merged back into the cluster after a split: node " + again.id() + " registered again as"
+                    + " grid member " + mid + " (was " + old.memberId() + ")");
+            onRejoin.accept(again);
+        } catch (RuntimeException ex) {
+            LOG.log(Level.WARNING, "cannot register again after a split-brain merge: " + ex.getMessage(), ex);
+        }
+        recomputeQuorum();
         reconcileIfPrimary();
     }
 
@@ -120,6 +218,11 @@ public final class GridMembership {
     /** Recomputes the Smap if this node is the primary; a no-op elsewhere. Safe to call from any thread. */
     public void reconcileIfPrimary() {
         if (!isPrimary()) {
+            return;
+        }
+        recomputeQuorum();
+        if (!quorum) {
+            LOG.fine(() -> "no quorum (" + quorumState() + "): the cluster map stays as it is");
             return;
         }
         try {

@@ -213,11 +213,16 @@ public final class IntraClient {
 
     /** Starts this node's part of multi-object job {@code id} on {@code node}, with its message. */
     public void runXaction(NodeInfo node, String kind, String id, String bucket, MultiObjRequest msg) {
+        runXaction(node, kind, id, bucket, MultiObjJson.write(msg));
+    }
+
+    /** Starts this node's part of job {@code id} on {@code node}, with its JSON start message. */
+    public void runXaction(NodeInfo node, String kind, String id, String bucket, jakarta.json.JsonObject msg) {
         String q = "/" + ROOT + "/" + XACTIONS_RUN + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
                 + P_BUCKET + "=" + enc(bucket);
         HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(MultiObjJson.write(msg).toString())), Duration.ofSeconds(60));
+                .POST(HttpRequest.BodyPublishers.ofString(msg.toString())), Duration.ofSeconds(60));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "run " + kind + "[" + id + "]", r.statusCode(), in);

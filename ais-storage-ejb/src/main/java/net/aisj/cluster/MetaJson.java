@@ -72,7 +72,9 @@ public final class MetaJson {
         var ec = p.ec();
         return Json.createObjectBuilder()
                 .add("provider", p.provider())
-                .add("backend_bck", Json.createObjectBuilder().add("name", "").add("provider", ""))
+                .add("backend_bck", Json.createObjectBuilder().add("name", p.remote().backendName())
+                        .add("provider", p.remote().backendProvider())
+                        .add("namespace", namespace(p.remote().backendNamespace())))
                 .add("write_policy", Json.createObjectBuilder().add("data", p.writePolicy().data())
                         .add("md", p.writePolicy().md()))
                 .add("checksum", Json.createObjectBuilder().add("type", c.type())
@@ -89,6 +91,9 @@ public final class MetaJson {
                 .add("lru", Json.createObjectBuilder().add("dont_evict_time", p.lru().dontEvictTime())
                         .add("capacity_upd_time", p.lru().capacityUpdTime()).add("enabled", p.lru().enabled()))
                 .add("access", p.access())
+                .add("extra", Json.createObjectBuilder().add("aws", Json.createObjectBuilder()
+                        .add("cloud_region", p.remote().awsRegion()).add("endpoint", p.remote().awsEndpoint())
+                        .add("profile", p.remote().awsProfile())))
                 .add("features", "0")
                 .add("bid", Long.toUnsignedString(p.bid()))
                 .add("created", Long.toString(p.created()))
@@ -161,7 +166,44 @@ public final class MetaJson {
                         num(ec, "objsize_limit"), str(ec, "compression"), bool(ec, "sync_put")),
                 new BucketProps.WritePolicy(str(wp, "data"), str(wp, "md")),
                 new BucketProps.Lru(bool(lru, "enabled"), str(lru, "dont_evict_time"), str(lru, "capacity_upd_time")),
-                str(o, "access"), created, bid);
+                str(o, "access"), created, bid, remote(o));
+    }
+
+    /** {@code backend_bck} and {@code extra.aws}; absent in BMDs written before remote buckets existed. */
+    private static BucketProps.Remote remote(JsonObject o) {
+        JsonObject b = o.containsKey("backend_bck") ? obj(o, "backend_bck") : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject extra = o.containsKey("extra") ? obj(o, "extra") : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject aws = extra.containsKey("aws") ? obj(extra, "aws") : JsonValue.EMPTY_JSON_OBJECT;
+        String prov = str(b, "provider");
+        prov = switch (prov) {
+            case "s3" -> "aws";
+            case "gs" -> "gcp";
+            case "az" -> "azure";
+            default -> prov;
+        };
+        String ns = "";
+        JsonValue nsv = b.get("namespace");
+        if (nsv instanceof JsonObject nso) {
+            String uuid = str(nso, "uuid");
+            String name = str(nso, "name");
+            ns = uuid.isEmpty() && name.isEmpty() ? "" : "@" + uuid + (name.isEmpty() ? "" : "#" + name);
+        } else if (nsv instanceof jakarta.json.JsonString s) {
+            ns = s.getString();
+        }
+        return new BucketProps.Remote(prov, ns, str(b, "name"), str(aws, "endpoint"), str(aws, "profile"),
+                str(aws, "cloud_region"));
+    }
+
+    /** AIS's namespace object {@code {"uuid","name"}} from our {@code @uuid#name} form ("" for the global one). */
+    private static JsonObject namespace(String ns) {
+        String uuid = "";
+        String name = "";
+        if (ns.startsWith("@")) {
+            int hash = ns.indexOf('#');
+            uuid = hash < 0 ? ns.substring(1) : ns.substring(1, hash);
+            name = hash < 0 ? "" : ns.substring(hash + 1);
+        }
+        return Json.createObjectBuilder().add("uuid", uuid).add("name", name).build();
     }
 
     /** Reads a full props document (as written by {@link #props}). */

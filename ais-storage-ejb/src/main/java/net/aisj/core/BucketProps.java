@@ -12,8 +12,11 @@ import java.util.Set;
  * @param bid     bucket id, unique per creation (a re-created bucket gets a new one)
  */
 public record BucketProps(String provider, Checksum checksum, Versioning versioning, Mirror mirror, Ec ec,
-                          WritePolicy writePolicy, Lru lru, String access, long created, long bid)
+                          WritePolicy writePolicy, Lru lru, String access, long created, long bid, Remote remote)
         implements Serializable {
+
+    /** The providers a bucket may have (AIS names; aliases are normalised by the caller). */
+    public static final Set<String> PROVIDERS = Set.of("ais", "aws", "ht", "gcp", "azure", "oci");
 
     private static final Set<String> CHECKSUM_TYPES =
             Set.of("none", "xxhash", "xxhash2", "md5", "crc32c", "sha256", "sha512");
@@ -54,6 +57,58 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
 
     /** {@code lru.*} */
     public record Lru(boolean enabled, String dontEvictTime, String capacityUpdTime) implements Serializable {
+    }
+
+    /**
+     * Where a bucket's objects come from when it is not a plain {@code ais://} bucket: {@code backend_bck} (an
+     * {@code ais://} bucket backed by a remote one) and the per-bucket {@code extra.aws.*} settings of an S3 bucket.
+     * Empty strings mean "not set".
+     */
+    public record Remote(String backendProvider, String backendNamespace, String backendName, String awsEndpoint,
+                         String awsProfile, String awsRegion) implements Serializable {
+
+        public static final Remote NONE = new Remote("", "", "", "", "", "");
+
+        public Remote {
+            backendProvider = backendProvider == null ? "" : backendProvider;
+            backendNamespace = backendNamespace == null ? "" : backendNamespace;
+            backendName = backendName == null ? "" : backendName;
+            awsEndpoint = awsEndpoint == null ? "" : awsEndpoint;
+            awsProfile = awsProfile == null ? "" : awsProfile;
+            awsRegion = awsRegion == null ? "" : awsRegion;
+        }
+
+        /** Whether {@code backend_bck} names a bucket. */
+        public boolean hasBackendBck() {
+            return !backendName.isEmpty();
+        }
+    }
+
+    public BucketProps {
+        remote = remote == null ? Remote.NONE : remote;
+    }
+
+    /** Props without remote settings (a plain {@code ais://} bucket). */
+    public BucketProps(String provider, Checksum checksum, Versioning versioning, Mirror mirror, Ec ec,
+                       WritePolicy writePolicy, Lru lru, String access, long created, long bid) {
+        this(provider, checksum, versioning, mirror, ec, writePolicy, lru, access, created, bid, Remote.NONE);
+    }
+
+    /** The defaults of a remote bucket added to the BMD on first access ({@code aws://b}, {@code ht://b}, ...). */
+    public static BucketProps remoteDefaults(String provider, long createdNanos, long bid) {
+        BucketProps d = defaults(createdNanos, bid);
+        return new BucketProps(provider, d.checksum, d.versioning, d.mirror, d.ec, d.writePolicy, d.lru, d.access,
+                createdNanos, bid, Remote.NONE);
+    }
+
+    /** The same props with other remote settings. */
+    public BucketProps withRemote(Remote r) {
+        return new BucketProps(provider, checksum, versioning, mirror, ec, writePolicy, lru, access, created, bid, r);
+    }
+
+    /** Whether objects of this bucket live in a backend (a remote bucket, or one with {@code backend_bck}). */
+    public boolean isRemote() {
+        return !"ais".equals(provider) || remote.hasBackendBck();
     }
 
     /** The defaults AIS gives an {@code ais://} bucket. */
@@ -98,12 +153,23 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
         if (!WRITE_POLICIES.contains(writePolicy.data()) || !WRITE_POLICIES.contains(writePolicy.md())) {
             throw AisException.badRequest("invalid write_policy (expected immediate, delayed or never)");
         }
-        if (!"ais".equals(provider)) {
-            throw AisException.badRequest("provider cannot be changed (is \"ais\")");
+        if (!PROVIDERS.contains(provider)) {
+            throw AisException.badRequest("invalid provider \"" + provider + "\"");
+        }
+        if (remote.hasBackendBck()) {
+            if (!"ais".equals(provider)) {
+                throw AisException.badRequest("backend_bck can only be set on an ais:// bucket (this one is "
+                        + provider + "://)");
+            }
+            if (!PROVIDERS.contains(remote.backendProvider()) || ("ais".equals(remote.backendProvider())
+                    && remote.backendNamespace().isEmpty())) {
+                throw AisException.badRequest("invalid backend_bck provider \"" + remote.backendProvider()
+                        + "\" (expected a remote bucket: aws, ht or ais://@alias)");
+            }
         }
         return t.equals(checksum.type()) ? this : new BucketProps(provider,
                 new Checksum(t, checksum.validateColdGet(), checksum.validateWarmGet(), checksum.validateObjMove(),
-                        checksum.enableReadRange()), versioning, mirror, ec, writePolicy, lru, access, created, bid);
+                        checksum.enableReadRange()), versioning, mirror, ec, writePolicy, lru, access, created, bid, remote);
     }
 
     /**

@@ -33,9 +33,23 @@ public class BucketService {
 
     private volatile VersionedStore<BucketMetadata> bmd;
 
-    /** The bucket's props; NOT_FOUND when it does not exist. */
+    /** Remote buckets: added to the BMD on first access and by {@code add-remote-bck}. */
+    @Inject
+    net.aisj.service.cache.RemoteBuckets remoteBuckets;
+
+    /**
+     * The bucket's props; NOT_FOUND when it does not exist. A remote bucket ({@code aws://b}) not yet in the BMD is
+     * added if its backend has it (AIS's "add on first access").
+     */
     public BucketProps props(BucketId id) {
-        return store().current().get(id).orElseThrow(() -> noSuchBucket(id));
+        BucketProps p = store().current().buckets().get(id);
+        if (p != null) {
+            return p;
+        }
+        if (net.aisj.service.cache.RemoteBuckets.isRemoteName(id)) {
+            return remoteBuckets.add(id);
+        }
+        throw noSuchBucket(id);
     }
 
     /**

@@ -76,6 +76,33 @@ public class LocalNode {
         this.self = p.self();
     }
 
+    /**
+     * Called by {@link StorageNode} when a split-brain merge gave this node a new grid member id and it registered
+     * again under it.
+     */
+    void rejoined(NodeInfo again) {
+        this.self = again;
+    }
+
+    /** Registered nodes whose grid member is gone (see {@link GridMembership#departed()}); none before it is known. */
+    public java.util.List<NodeInfo> departedTargets() {
+        GridMembership m = membership;
+        return m == null ? java.util.List.of() : m.departed();
+    }
+
+    /**
+     * Fails with UNAVAILABLE (503) while this node is cut off from the majority of its cluster map (a network
+     * partition): it must not serve or accept objects as their owner then. A field read otherwise.
+     */
+    public void checkQuorum() {
+        GridMembership m = membership;
+        if (m != null && !m.hasQuorum()) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "node " + (self == null ? "?" : self.id())
+                    + " is cut off from the majority of the cluster (" + m.quorumState() + "): it refuses object"
+                    + " calls until it rejoins; use another node");
+        }
+    }
+
     /** Called by {@link StorageNode} once the node is listed in the cluster map with its grid member. */
     void joined(NodeInfo listed) {
         this.self = listed;

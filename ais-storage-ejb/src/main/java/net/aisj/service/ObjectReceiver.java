@@ -58,7 +58,8 @@ public class ObjectReceiver {
                 : meta.checksum().type();
         PutOptions opts = new PutOptions(type, meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
                 meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
-                meta.version().isEmpty() ? null : meta.version()).withCopies(p.mirror().effectiveCopies(), false);
+                meta.version().isEmpty() ? null : meta.version()).withCopies(p.mirror().effectiveCopies(), false)
+                .withMtime(meta.mtimeMillis());
         if (recentDeletes.supersedes(id.uname(), meta.mtimeMillis(), System.currentTimeMillis())) {
             LOG.fine(() -> "dropping " + id.cname() + " from a rebalance: a client deleted it here after it was"
                     + " written");
@@ -120,15 +121,25 @@ public class ObjectReceiver {
         }
     }
 
-    /** A copy that arrives late (an older version than what a client wrote here meanwhile) must not win. */
+    /**
+     * Whether the copy here wins over one a rebalance brings: the later write wins (modification times, which move
+     * with the object), the version decides a tie. Version counters alone cannot order copies written by different
+     * owners (a target that was away counts on from its own old copy, the one that owned the name meanwhile starts
+     * again from 1), so after a node returned they kept its older content over what clients wrote elsewhere while it
+     * was away (found by the fault tests). Like deletes ({@link RecentDeletes}), this assumes the nodes' clocks agree
+     * to within the time between two writes of one name.
+     */
     static boolean isNewerOrSame(ObjectStat have, ObjectStat incoming) {
+        if (have.mtimeMillis() != incoming.mtimeMillis()) {
+            return have.mtimeMillis() > incoming.mtimeMillis();
+        }
         try {
             if (!have.version().isEmpty() && !incoming.version().isEmpty()) {
                 return Long.parseLong(have.version()) >= Long.parseLong(incoming.version());
             }
         } catch (NumberFormatException e) {
-            // fall through to time order
+            // the same time and no comparable versions: keep what is here
         }
-        return have.mtimeMillis() >= incoming.mtimeMillis();
+        return true;
     }
 }

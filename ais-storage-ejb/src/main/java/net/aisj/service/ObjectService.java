@@ -8,6 +8,7 @@ import java.util.Optional;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import net.aisj.backend.Backends;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -23,6 +24,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.TargetPlacement;
+import net.aisj.service.cache.CacheService;
 import net.aisj.service.ec.EcHooks;
 
 /**
@@ -52,10 +54,17 @@ public class ObjectService {
     @Inject
     ObjectReceiver receiver;
 
+    /** Buckets that live in a backend: cold GET, write-through (see {@link CacheService}). */
+    @Inject
+    CacheService cache;
+
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
                           Map<String, String> custom) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.put(id, p, in, contentLength, expected, custom, false);
+        }
         PutOptions opts = options(p).withCustom(custom).withExpected(expected, contentLength);
         ObjectStat st;
         try (StorageConnection c = local.connection()) {
@@ -74,6 +83,9 @@ public class ObjectService {
      */
     public ObjectStat putWithEtag(ObjectId id, InputStream in, long contentLength, Map<String, String> custom) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.put(id, p, in, contentLength, null, custom, true);
+        }
         PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
         ObjectStat st;
         try (StorageConnection c = local.connection()) {
@@ -87,9 +99,11 @@ public class ObjectService {
 
     /**
      * The node that serves object calls for {@code id} when it is not this one (the HRW owner); empty when this
-     * node is the owner. UNAVAILABLE when the cluster has no target in service.
+     * node is the owner. UNAVAILABLE when the cluster has no target in service, and while this node is cut off from
+     * the majority of the cluster (every object call asks this first).
      */
     public Optional<NodeInfo> redirect(ObjectId id) {
+        local.checkQuorum();
         ClusterMap map = local.clusterMap();
         String self = local.self().id();
         if (map.targets().size() == 1 && map.targets().get(0).id().equals(self)) {
@@ -108,7 +122,18 @@ public class ObjectService {
      * the transfer before its last chunk: {@link net.aisj.connector.api.ChecksumMismatchException}).
      */
     public ObjectReader open(ObjectId id, boolean validateRequested) {
+        return open(id, validateRequested, false);
+    }
+
+    /**
+     * Like {@link #open(ObjectId, boolean)}; for a bucket that lives in a backend, an object not cached here is
+     * fetched (cold GET) and, with {@code latest} (AIS {@code latest-ver}), one changed remotely is fetched again.
+     */
+    public ObjectReader open(ObjectId id, boolean validateRequested, boolean latest) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.open(id, p, validateRequested || p.checksum().validateWarmGet(), latest);
+        }
         boolean validate = validateRequested || p.checksum().validateWarmGet();
         try (StorageConnection c = local.connection()) {
             return ec.repairing(id, p, c.open(id, validate));
@@ -137,7 +162,15 @@ public class ObjectService {
     }
 
     public ObjectStat head(ObjectId id) {
-        checked(id);
+        return head(id, false);
+    }
+
+    /** The object's metadata; for a bucket in a backend, the backend's when not cached here. */
+    public ObjectStat head(ObjectId id, boolean latest) {
+        BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            return cache.head(id, p, latest);
+        }
         try (StorageConnection c = local.connection()) {
             Optional<ObjectStat> local = c.stat(id);
             if (local.isPresent()) {
@@ -217,7 +250,7 @@ public class ObjectService {
 
     /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
     private AisException missing(ObjectId id) {
-        List<NodeInfo> departed = local.membership().departed().stream().filter(NodeInfo::inService).toList();
+        List<NodeInfo> departed = local.departedTargets().stream().filter(NodeInfo::inService).toList();
         if (!departed.isEmpty()) {
             List<NodeInfo> all = new java.util.ArrayList<>(local.clusterMap().targets().stream()
                     .filter(NodeInfo::inService).toList());
@@ -232,9 +265,17 @@ public class ObjectService {
         return noSuchObject(id);
     }
 
-    /** NOT_FOUND when absent (AIS answers 404 for a missing object). */
+    /**
+     * NOT_FOUND when absent (AIS answers 404 for a missing object), UNAVAILABLE when absent here but its owner by HRW
+     * over the departed targets is down (as for a GET: the object may well exist there, so "deleted" would be a lie).
+     */
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
+        if (Backends.isRemote(id.bucket(), p)) {
+            receiver.deleted(id, System.currentTimeMillis());
+            cache.delete(id, p);
+            return;
+        }
         // also when absent here: a rebalance may still be sending the object from its previous owner
         receiver.deleted(id, System.currentTimeMillis());
         boolean deleted;
@@ -244,7 +285,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         if (!ec.deleted(id, p) && !deleted) {
-            throw noSuchObject(id);
+            throw missing(id);
         }
     }
 

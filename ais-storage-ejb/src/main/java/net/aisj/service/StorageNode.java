@@ -132,6 +132,10 @@ public class StorageNode {
             self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
                     config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
             local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
+            membership.onRejoin(again -> {
+                self = again;
+                local.rejoined(again);
+            });
             membership.join(self);
             local.bmdApplied(self.id(), bmd.current().version());
             bmd.addListener(m -> local.bmdApplied(self.id(), m.version()));

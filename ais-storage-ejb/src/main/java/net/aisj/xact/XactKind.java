@@ -46,6 +46,12 @@ public enum XactKind {
     /** Deletes the objects a list or template selects (bucket action delete-listrange). */
     DELETE_OBJECTS("delete-listrange", Scope.BUCKET),
 
+    /** Fetches the remote objects a list, template or prefix selects into the cache (bucket action prefetch-listrange). */
+    PREFETCH("prefetch-listrange", Scope.BUCKET),
+
+    /** Removes cached copies of remote objects a list, template or prefix selects; the remote keeps them. */
+    EVICT("evict-listrange", Scope.BUCKET),
+
     /** Copies the objects a list or template selects to another bucket (bucket action copy-listrange). */
     COPY_OBJECTS("copy-listrange", Scope.BUCKET),
 

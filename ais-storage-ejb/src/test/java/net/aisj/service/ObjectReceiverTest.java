@@ -17,16 +17,19 @@ class ObjectReceiverTest {
     }
 
     @Test
-    void versionsDecideWhenBothHaveOne() {
-        assertThat(ObjectReceiver.isNewerOrSame(stat("3", 1), stat("2", 9))).isTrue();
-        assertThat(ObjectReceiver.isNewerOrSame(stat("2", 9), stat("2", 1))).isTrue();
-        assertThat(ObjectReceiver.isNewerOrSame(stat("2", 9), stat("10", 1))).isFalse();
+    void theLaterWriteWinsWhateverTheVersions() {
+        // a returning target's old copy (version 3, written at 1) against what the interim owner wrote (version 1
+        // there, at 9): the interim write wins
+        assertThat(ObjectReceiver.isNewerOrSame(stat("3", 1), stat("1", 9))).isFalse();
+        assertThat(ObjectReceiver.isNewerOrSame(stat("1", 9), stat("3", 1))).isTrue();
+        assertThat(ObjectReceiver.isNewerOrSame(stat("", 4), stat("", 5))).isFalse();
+        assertThat(ObjectReceiver.isNewerOrSame(stat("x", 6), stat("2", 5))).isTrue();
     }
 
     @Test
-    void otherwiseTheLaterWriteWins() {
+    void versionsDecideATie() {
+        assertThat(ObjectReceiver.isNewerOrSame(stat("3", 5), stat("2", 5))).isTrue();
+        assertThat(ObjectReceiver.isNewerOrSame(stat("2", 5), stat("10", 5))).isFalse();
         assertThat(ObjectReceiver.isNewerOrSame(stat("", 5), stat("", 5))).isTrue();
-        assertThat(ObjectReceiver.isNewerOrSame(stat("", 4), stat("", 5))).isFalse();
-        assertThat(ObjectReceiver.isNewerOrSame(stat("x", 6), stat("2", 5))).isTrue();
     }
 }

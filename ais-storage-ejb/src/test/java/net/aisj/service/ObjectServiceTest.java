@@ -55,6 +55,8 @@ class ObjectServiceTest {
 
     static final BucketId B = BucketId.ais("b");
     static final BucketId MIRRORED = BucketId.ais("mirrored");
+    /** A bucket that turned verified reads off ({@code checksum.validate_warm_get=false}; on by default). */
+    static final BucketId UNVERIFIED = BucketId.ais("unverified");
 
     static NodeInfo target(String id, int port) {
         return new NodeInfo(id, false, true, "127.0.0.1", port, "http://127.0.0.1:" + port, 0, "");
@@ -147,6 +149,12 @@ class ObjectServiceTest {
             }
             if (id.equals(MIRRORED)) {
                 return mirrored();
+            }
+            if (id.equals(UNVERIFIED)) {
+                BucketProps d = BucketProps.defaults(1, 3);
+                return new BucketProps(d.provider(), new BucketProps.Checksum(d.checksum().type(), true, false, false,
+                        false), d.versioning(), d.mirror(), d.ec(), d.writePolicy(), d.lru(), d.access(), d.created(),
+                        d.bid());
             }
             throw AisException.notFound("bucket " + id.cname() + " does not exist");
         }
@@ -322,15 +330,15 @@ class ObjectServiceTest {
 
     @Test
     void aReadValidatesWhenAskedOrWhenTheBucketSaysSo() throws IOException {
-        ObjectId plain = new ObjectId(B, "p");
-        ObjectId checked = new ObjectId(MIRRORED, "c");
+        ObjectId plain = new ObjectId(UNVERIFIED, "p");
+        ObjectId checked = new ObjectId(B, "c");
         disk.store(plain, "plain".getBytes(StandardCharsets.UTF_8), "1");
         disk.store(checked, "checked".getBytes(StandardCharsets.UTF_8), "1");
         try (ObjectReader r = svc.open(plain, false)) {
             assertThat(r.stream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("plain");
         }
         svc.open(plain, true).close();
-        svc.open(checked, false).close(); // validate_warm_get is on in this bucket
+        svc.open(checked, false).close(); // validate_warm_get is on by default
         assertThat(disk.args).extracting(a -> a[1]).containsExactly(false, true, true);
     }
 

@@ -55,6 +55,10 @@ public class MultipartService {
     @Inject
     ObjectService objects;
 
+    /** Uploads into a bucket in a backend complete on the remote too. */
+    @Inject
+    net.aisj.service.cache.CacheService cache;
+
     /**
      * The target that holds the upload when it is another one (the caller forwards the call there); empty when it
      * is this node.
@@ -168,6 +172,10 @@ public class MultipartService {
             done = c.completeUpload(id, localId, requested.stream().map(Map.Entry::getKey).toList(), opts);
         } catch (StorageException e) {
             throw map(e, id, uploadId);
+        }
+        if (net.aisj.backend.Backends.isRemote(id.bucket(), p)) {
+            // a bucket in a backend: the upload completes on the remote too (or the object goes here as well)
+            done = cache.writeBack(id, p);
         }
         // the key moved to another owner while the upload ran here (a rebalance): hand the object over to it
         java.util.Optional<ObjectStat> moved = objects.handOver(id);

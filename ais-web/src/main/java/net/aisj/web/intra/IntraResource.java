@@ -67,6 +67,10 @@ public class IntraResource {
     @Inject
     MultiObjService multiObj;
 
+    /** Prefetch and evict jobs of buckets in a backend. */
+    @Inject
+    net.aisj.service.cache.CacheJobs cacheJobs;
+
     @Context
     UriInfo uri;
 
@@ -152,7 +156,13 @@ public class IntraResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response runXaction(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
                                @QueryParam(P_BUCKET) String bucket, String msg) {
-        multiObj.startLocal(kind, id, BucketId.ais(bucket), MultiObjJson.read(MetaJson.parse(msg)));
+        jakarta.json.JsonObject m = MetaJson.parse(msg);
+        if (net.aisj.service.cache.CacheJobs.handles(kind)) {
+            net.aisj.cluster.CacheJobJson.Start st = net.aisj.cluster.CacheJobJson.read(bucket, m);
+            cacheJobs.startLocal(kind, id, st.bucket(), st.range());
+            return Response.ok().build();
+        }
+        multiObj.startLocal(kind, id, BucketId.ais(bucket), MultiObjJson.read(m));
         return Response.ok().build();
     }
 

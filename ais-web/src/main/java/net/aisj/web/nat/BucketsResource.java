@@ -83,8 +83,20 @@ public class BucketsResource {
     @Inject
     ArchiveJobs archiveJobs;
 
+    @Inject
+    net.aisj.service.cache.RemoteListing remoteListing;
+
+    @Inject
+    net.aisj.service.cache.RemoteBuckets remoteBuckets;
+
+    @Inject
+    net.aisj.service.cache.CacheJobs cacheJobs;
+
     @Context
     HttpServletRequest request;
+
+    /** AIS's entry flag of an object cached in the cluster ({@code EntryIsCached}). */
+    static final int ENTRY_IS_CACHED = 1 << 6;
 
     /** {@code GET /v1/buckets} with {@code {"action":"list"}} (or no body): all buckets. */
     @GET
@@ -97,7 +109,12 @@ public class BucketsResource {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets");
         }
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        for (BucketId b : buckets.list(provider)) {
+        String prov = provider == null || provider.isEmpty() ? null : Bck.of("x", provider, null).provider();
+        java.util.Set<BucketId> all = new java.util.LinkedHashSet<>(buckets.list(prov));
+        if (prov != null && !BucketId.AIS.equals(prov)) {
+            all.addAll(remoteBuckets.listRemote(prov));
+        }
+        for (BucketId b : all) {
             arr.add(Json.createObjectBuilder().add("name", b.name()).add("provider", b.provider())
                     .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace())));
         }
@@ -120,10 +137,18 @@ public class BucketsResource {
         }
         LsoMsg lso = LsoMsg.from(msg.valueObject());
         String after = !lso.continuationToken().isEmpty() ? lso.continuationToken() : lso.startAfter();
-        ObjectPage page = listing.list(id, new ListRequest(lso.prefix(), after, lso.pageSize(),
-                lso.has(LsoMsg.LS_NO_RECURSION), lso.nameOnly()));
+        ListRequest req = new ListRequest(lso.prefix(), after, lso.pageSize(), lso.has(LsoMsg.LS_NO_RECURSION),
+                lso.nameOnly());
         String uuid = lso.uuid().isEmpty() ? newUuid() : lso.uuid();
         LsoWriter w = new LsoWriter(uuid, lso.props(), lso.nameOnly(), node.self().id());
+        ObjectPage page;
+        if (remoteListing.isRemote(id)) {
+            net.aisj.service.cache.RemoteListing.Page rp = remoteListing.list(id, req, lso.flags());
+            page = rp.page();
+            w.withFlags(n -> rp.cached().contains(n) ? ENTRY_IS_CACHED : 0);
+        } else {
+            page = listing.list(id, req);
+        }
         if (lso.has(LsoMsg.LS_ARCH_DIR)) {
             ShardListing.Expanded x = shardListing.expand(id, page);
             page = x.page();
@@ -163,6 +188,8 @@ public class BucketsResource {
             // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
             case "ec-encode" -> ecJobs.encodeBucket(id, MetaJson.ecOn(msg.valueObjectOrJsonString()),
                     "recover".equals(msg.name()));
+            case "prefetch-listrange" -> cacheJobs.prefetch(id, CacheRequests.listRange(msg.action(),
+                    msg.valueObject()));
             default -> null;
         };
         if (job != null) {
@@ -170,6 +197,7 @@ public class BucketsResource {
         }
         switch (msg.action()) {
             case "create-bck" -> buckets.create(id, msg.valueObject() == null ? null : MetaJson.propsChange(msg.valueObject()));
+            case "add-remote-bck" -> remoteBuckets.add(id);
             default -> throw unsupported(msg, "POST", bucket);
         }
         return Response.ok().build();
@@ -214,11 +242,19 @@ public class BucketsResource {
     @DELETE
     @Path("{bucket}")
     public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                           @QueryParam("namespace") String ns, String body) {
+                           @QueryParam("namespace") String ns, @QueryParam("keep_bck_md") boolean keepMd,
+                           String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
         switch (msg.action()) {
             case "destroy-bck" -> buckets.destroy(id);
+            case "evict-listrange" -> {
+                return Response.ok(cacheJobs.evict(id, CacheRequests.listRange(msg.action(), msg.valueObject())),
+                        MediaType.TEXT_PLAIN_TYPE).build();
+            }
+            case "evict-remote-bck" -> {
+                return Response.ok(cacheJobs.evictBucket(id, keepMd), MediaType.TEXT_PLAIN_TYPE).build();
+            }
             case "delete-listrange" -> {
                 return Response.ok(multiObj.deleteObjects(id, MultiObjJson.listRange(msg.valueObject())),
                         MediaType.TEXT_PLAIN_TYPE).build();

@@ -39,7 +39,12 @@ public class NativeObjects {
      * @throws AisException NOT_FOUND, BAD_REQUEST for a malformed range, CORRUPTED-as-mapped by the service
      */
     public Response get(ObjectId id, boolean validate, String rangeHeader) {
-        ObjectReader reader = objects.open(id, validate);
+        return get(id, validate, false, rangeHeader);
+    }
+
+    /** Like {@link #get(ObjectId, boolean, String)}; {@code latest} (AIS {@code latest-ver}) re-checks the remote. */
+    public Response get(ObjectId id, boolean validate, boolean latest, String rangeHeader) {
+        ObjectReader reader = objects.open(id, validate, latest);
         boolean handedOver = false;
         try {
             ObjectStat s = reader.stat();
@@ -64,7 +69,12 @@ public class NativeObjects {
 
     /** HEAD: AIS's v1 headers, or with {@code props} the v2 ones it asks for. */
     public Response head(ObjectId id, String props) {
-        ObjectStat s = objects.head(id);
+        return head(id, props, false);
+    }
+
+    /** Like {@link #head(ObjectId, String)}; {@code latest} (AIS {@code latest-ver}) re-checks the remote. */
+    public Response head(ObjectId id, String props, boolean latest) {
+        ObjectStat s = objects.head(id, latest);
         Response.ResponseBuilder b = Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
         return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
                 : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();

@@ -65,20 +65,21 @@ public class ObjectsResource {
     public Response get(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
                         @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
-                        @HeaderParam("Range") String range) {
+                        @QueryParam("latest-ver") boolean latest, @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, provider, ns);
         if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
             return ShardRequests.get(archives, id, uri.getQueryParameters());
         }
-        return handlers.get(id, validate, range);
+        return handlers.get(id, validate, latest, range);
     }
 
     @HEAD
     public Response head(@Context UriInfo uri, 
                         @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, @QueryParam("props") String props) {
+                         @QueryParam("namespace") String ns, @QueryParam("props") String props,
+                         @QueryParam("latest-ver") boolean latest) {
         ObjectId id = objectId(uri, provider, ns);
-        return handlers.head(id, props);
+        return handlers.head(id, props, latest);
     }
 
     /** Plain PUT, APPEND ({@code append_type}), copy ({@code object_to}) or append to a shard ({@code archpath}). */

@@ -36,6 +36,10 @@ public class S3Listing {
     @Inject
     S3Buckets buckets;
 
+    /** Buckets in a backend list what the remote has (cached or not). */
+    @Inject
+    net.aisj.service.cache.RemoteListing remoteListing;
+
     Response list(S3Call c) {
         BucketId id = buckets.existing(c);
         String enc = c.param("encoding-type");
@@ -47,8 +51,10 @@ public class S3Listing {
         String prefix = nz(c.param("prefix"));
         String delimiter = c.param("delimiter");
         delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
-        ListingWalker.PageSource src = (p, after, size, noRec) ->
-                listing.list(id, new ListRequest(p, after, size, noRec, false));
+        ListingWalker.PageSource src = remoteListing.isRemote(id)
+                ? (p, after, size, noRec) -> remoteListing.list(id, new ListRequest(p, after, size, false, false), 0)
+                        .page()
+                : (p, after, size, noRec) -> listing.list(id, new ListRequest(p, after, size, noRec, false));
         if ("2".equals(c.param("list-type"))) {
             return v2(c, src, prefix, delimiter, maxKeys, url);
         }

@@ -53,6 +53,7 @@ final class LocalCluster implements AutoCloseable {
     private final NodeProcess[] nodes;
     private final String[] ids;
     private final Map<String, AisClient> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> env = new ConcurrentHashMap<>();
 
     /** Plans (does not start) a cluster of {@code slots} nodes. */
     LocalCluster(String tag, int slots) {
@@ -100,6 +101,12 @@ final class LocalCluster implements AutoCloseable {
         return clusterName;
     }
 
+    /** Environment variables for the nodes this cluster launches from now on (e.g. a backend's endpoint). */
+    LocalCluster withEnv(Map<String, String> vars) {
+        env.putAll(vars);
+        return this;
+    }
+
     List<Integer> hzPorts() {
         return hzPorts;
     }
@@ -124,7 +131,7 @@ final class LocalCluster implements AutoCloseable {
         for (int s : slots) {
             synchronized (this) {
                 if (nodes[s] == null) {
-                    nodes[s] = NodeProcess.prepare("node" + s, 1, membership(s), JVM_ARGS);
+                    nodes[s] = NodeProcess.prepare("node" + s, 1, membership(s), JVM_ARGS).withEnv(env);
                 }
             }
             t0.put(s, System.nanoTime());

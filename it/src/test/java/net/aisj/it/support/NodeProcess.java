@@ -50,6 +50,9 @@ public final class NodeProcess implements AutoCloseable {
             .build();
     private Process process;
     private int starts;
+    private List<String> launchPrefix = List.of();
+    private String host = "127.0.0.1";
+    private List<String> memberHosts;
 
     /**
      * Starts a node named {@code name} with {@code mountpathCount} fresh mountpath directories under
@@ -126,12 +129,40 @@ public final class NodeProcess implements AutoCloseable {
 
     private int launches;
 
+    /** Environment variables every launch of this node gets on top of the test JVM's. */
+    private final java.util.Map<String, String> env = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Adds environment variables for the next launches (e.g. {@code S3_ENDPOINT}); returns this node. */
+    public NodeProcess withEnv(java.util.Map<String, String> vars) {
+        env.putAll(vars);
+        return this;
+    }
+
+    /**
+     * Runs the node elsewhere than on loopback, e.g. in a network namespace: its launch command is prefixed with
+     * {@code prefix} (e.g. {@code ip netns exec NS}), HTTP and Hazelcast bind to {@code host}, and member
+     * {@code i} of the member list is {@code memberHosts[i]:memberHzPorts[i]}. Call before {@link #spawn()}.
+     */
+    public void placeIn(List<String> prefix, String host, List<String> memberHosts) {
+        if (memberHosts.size() != memberHzPorts.size()) {
+            throw new IllegalArgumentException(memberHosts + " does not match the member ports " + memberHzPorts);
+        }
+        this.launchPrefix = List.copyOf(prefix);
+        this.host = host;
+        this.memberHosts = List.copyOf(memberHosts);
+    }
+
+    /** The process id of the JVM (not of a launch prefix such as {@code ip netns exec}, which execs it). */
+    public Process process() {
+        return process;
+    }
+
     /** Starts the JVM and returns at once (see {@link #awaitReady()}); the node must not be running. */
     public void spawn() {
         if (isAlive()) {
             throw new IllegalStateException("node " + name + " is still running");
         }
-        List<String> cmd = new ArrayList<>();
+        List<String> cmd = new ArrayList<>(launchPrefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
         // a fresh temp dir per launch: a killed JVM leaves its ~100 MB Payara runtime behind, and a restart must
@@ -153,9 +184,24 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("--startport");
         cmd.add(Integer.toString(hzPort));
         cmd.add("--clustermode");
-        cmd.add("tcpip:" + memberHzPorts.stream().map(p -> "127.0.0.1:" + p).collect(Collectors.joining(",")));
+        List<String> members = new ArrayList<>();
+        for (int i = 0; i < memberHzPorts.size(); i++) {
+            members.add((memberHosts == null ? "127.0.0.1" : memberHosts.get(i)) + ":" + memberHzPorts.get(i));
+        }
+        cmd.add("tcpip:" + String.join(",", members));
         cmd.add("--interfaces");
-        cmd.add("127.0.0.1");
+        cmd.add(host);
+        if (!host.equals("127.0.0.1")) {
+            // the HTTP address is baked into the jar: only a --systemproperties file overrides it
+            Path props = dir.resolve("net.properties");
+            try {
+                Files.writeString(props, "ais.http.address=" + host + "\n");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            cmd.add("--systemproperties");
+            cmd.add(props.toString());
+        }
         cmd.add("--clustername");
         cmd.add(clusterName);
         cmd.add("--name");
@@ -164,7 +210,9 @@ public final class NodeProcess implements AutoCloseable {
         try {
             Files.writeString(logFile, "==== start #" + starts + " at " + Instant.now() + ": " + String.join(" ", cmd)
                     + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            process = new ProcessBuilder(cmd)
+            ProcessBuilder pb = new ProcessBuilder(cmd);
+            pb.environment().putAll(env);
+            process = pb
                     .directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -221,7 +269,7 @@ public final class NodeProcess implements AutoCloseable {
     }
 
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
+        return "http://" + host + ":" + port;
     }
 
     public int port() {

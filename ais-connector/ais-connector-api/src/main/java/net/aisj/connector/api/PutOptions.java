@@ -19,10 +19,12 @@ import java.util.Map;
  * @param copies        how many copies the object keeps on distinct mountpaths of this node (n-way mirroring, 1 =
  *                      the object alone; capped at the number of usable mountpaths)
  * @param syncCopies    make the copies before the PUT returns (else they are made in the background right after)
+ * @param mtimeMillis   the modification time to record (an object moved between targets keeps it, so the newer of
+ *                      two copies can be told), or 0 for the time of the commit
  */
 public record PutOptions(ChecksumType checksumType, Checksum expected, long contentLength,
                          Map<String, String> custom, boolean versioning, boolean fsync, String version,
-                         boolean md5Etag, int copies, boolean syncCopies)
+                         boolean md5Etag, int copies, boolean syncCopies, long mtimeMillis)
         implements Serializable {
 
     /** The custom metadata key of the S3 ETag ({@link #md5Etag}). */
@@ -36,7 +38,7 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
 
     public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
                       boolean versioning, boolean fsync, String version, boolean md5Etag) {
-        this(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, 1, false);
+        this(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, 1, false, 0);
     }
 
     public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
@@ -55,28 +57,34 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
 
     public PutOptions withCustom(Map<String, String> md) {
         return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version, md5Etag, copies,
-                syncCopies);
+                syncCopies, mtimeMillis);
     }
 
     public PutOptions withExpected(Checksum c, long length) {
         return new PutOptions(checksumType, c, length, custom, versioning, fsync, version, md5Etag, copies,
-                syncCopies);
+                syncCopies, mtimeMillis);
     }
 
     public PutOptions withVersion(String v) {
         return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v, md5Etag, copies,
-                syncCopies);
+                syncCopies, mtimeMillis);
     }
 
     /** The same options, with the MD5 ETag computed while streaming (see {@link #md5Etag}). */
     public PutOptions withMd5Etag() {
         return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, true, copies,
-                syncCopies);
+                syncCopies, mtimeMillis);
+    }
+
+    /** The same options, recording {@code millis} as the modification time (see {@link #mtimeMillis}). */
+    public PutOptions withMtime(long millis) {
+        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, copies,
+                syncCopies, millis);
     }
 
     /** The same options with {@code n} mirror copies, made before the PUT returns when {@code sync}. */
     public PutOptions withCopies(int n, boolean sync) {
         return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, n,
-                sync);
+                sync, mtimeMillis);
     }
 }

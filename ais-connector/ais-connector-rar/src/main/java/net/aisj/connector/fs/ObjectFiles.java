@@ -380,7 +380,8 @@ final class ObjectFiles {
 
     /**
      * Commits a finished temp file as the object's content: sets the version ({@code opts.version()} when given,
-     * else old + 1 with versioning, else ""),
+     * else old + 1 with versioning, else "") and the modification time ({@code opts.mtimeMillis()} when given, else
+     * now),
      * attaches the LOM and renames into place on {@code mp}; removes a stale copy of the name on another
      * mountpath. The caller holds the name's write lock.
      */
@@ -396,7 +397,8 @@ final class ObjectFiles {
             } else if (opts.versioning()) {
                 version = nextVersion(prev == null ? "" : prev.version());
             }
-            ObjectMeta m = meta.withVersion(version, System.currentTimeMillis()).withCopies(List.of(mp.path()));
+            ObjectMeta m = meta.withVersion(version, opts.mtimeMillis() > 0 ? opts.mtimeMillis()
+                    : System.currentTimeMillis()).withCopies(List.of(mp.path()));
             mp.meta().commit(temp, dst, m);
             if (opts.fsync()) {
                 FileOps.fsyncDir(FileOps.parent(dst));

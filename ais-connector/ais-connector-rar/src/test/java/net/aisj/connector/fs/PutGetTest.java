@@ -104,6 +104,15 @@ class PutGetTest {
     }
 
     @Test
+    void aGivenModificationTimeIsKeptOtherwiseTheCommitTime() throws Exception {
+        long before = System.currentTimeMillis();
+        fx.engine.put(id("moved"), new ByteArrayInputStream(random(5, 10)), FAST.withMtime(1_234_567L));
+        assertThat(fx.engine.stat(id("moved")).orElseThrow().mtimeMillis()).isEqualTo(1_234_567L);
+        fx.engine.put(id("fresh"), new ByteArrayInputStream(random(6, 10)), FAST);
+        assertThat(fx.engine.stat(id("fresh")).orElseThrow().mtimeMillis()).isGreaterThanOrEqualTo(before);
+    }
+
+    @Test
     void emptyObject() throws Exception {
         ObjectStat st = fx.put("empty", new byte[0]);
         assertThat(st.size()).isZero();

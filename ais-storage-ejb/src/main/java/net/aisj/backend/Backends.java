@@ -1,0 +1,80 @@
+package net.aisj.backend;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import net.aisj.backend.s3.S3Backend;
+import net.aisj.backend.s3.S3Settings;
+import net.aisj.connector.api.BucketId;
+import net.aisj.core.AisException;
+import net.aisj.core.BucketProps;
+
+/**
+ * The providers of this node, by AIS name ({@code aws} with alias {@code s3}); a bucket's backend is
+ * picked from its provider and props. S3 clients are made once per distinct settings (node environment plus the
+ * bucket's {@code extra.aws.*}) and kept. Thread-safe.
+ */
+@ApplicationScoped
+public class Backends {
+
+    private static final Logger LOG = Logger.getLogger(Backends.class.getName());
+
+    private final S3Settings envS3 = S3Settings.fromEnv(System.getenv());
+    private final Map<S3Settings, S3Backend> s3 = new ConcurrentHashMap<>();
+
+    /** AIS's provider aliases: {@code s3} is {@code aws}, {@code gs} {@code gcp}, {@code az} {@code azure}. */
+    public static String normalise(String provider) {
+        if (provider == null || provider.isEmpty()) {
+            return BucketId.AIS;
+        }
+        return switch (provider) {
+            case "s3" -> "aws";
+            case "gs" -> "gcp";
+            case "az" -> "azure";
+            case "oc" -> "oci";
+            default -> provider;
+        };
+    }
+
+    /** Whether objects of {@code id} (with props {@code p}) live in a backend. */
+    public static boolean isRemote(BucketId id, BucketProps p) {
+        return !BucketId.AIS.equals(id.provider()) || !id.namespace().isEmpty() || p.remote().hasBackendBck();
+    }
+
+    /**
+     * The remote side of a bucket.
+     *
+     * @throws AisException BAD_REQUEST when the provider is not one this node has
+     */
+    public RemoteBucket of(BucketId id, BucketProps p) {
+        BucketId remote = p.remote().hasBackendBck()
+                ? new BucketId(p.remote().backendProvider(), p.remote().backendNamespace(), p.remote().backendName())
+                : id;
+        return new RemoteBucket(backend(remote.provider(), remote.namespace(), p.remote()), remote);
+    }
+
+    /** The backend of a provider, with a bucket's S3 overrides (may be {@link BucketProps.Remote#NONE}). */
+    public Backend backend(String provider, String namespace, BucketProps.Remote overrides) {
+        return switch (normalise(provider)) {
+            case "aws" -> s3.computeIfAbsent(envS3.overriddenBy(overrides.awsEndpoint(), overrides.awsProfile(),
+                    overrides.awsRegion()), st -> {
+                        LOG.info(() -> "S3 backend: endpoint " + (st.endpoint().isEmpty() ? "AWS" : st.endpoint())
+                                + (st.profile().isEmpty() ? "" : ", profile " + st.profile())
+                                + (st.region().isEmpty() ? "" : ", region " + st.region()));
+                        return new S3Backend(st);
+                    });
+            default -> throw AisException.badRequest("provider \"" + provider + "\" is not supported (this node has"
+                    + " the aws (s3) backend)");
+        };
+    }
+
+    @PreDestroy
+    void close() {
+        s3.values().forEach(S3Backend::close);
+        s3.clear();
+    }
+}

@@ -1,0 +1,112 @@
+package net.aisj.service.cache;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import net.aisj.backend.BackendException;
+import net.aisj.backend.Backends;
+import net.aisj.backend.RemoteBucket;
+import net.aisj.backend.RemoteObject;
+import net.aisj.backend.RemotePage;
+import net.aisj.connector.api.BucketId;
+import net.aisj.connector.api.ListEntry;
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectPage;
+import net.aisj.core.BucketProps;
+import net.aisj.service.BucketService;
+import net.aisj.service.ObjectListing;
+
+/**
+ * Listing a bucket that lives in a backend, as AIS lists it: by default the remote listing, paged as the remote
+ * pages it (the continuation token is the page's last name), each entry marked cached when a target holds a copy
+ * (its local props then); {@code LsCached} lists only what is cached (no remote call), {@code LsNotCached} only
+ * what is not. Thread-safe.
+ */
+@ApplicationScoped
+public class RemoteListing {
+
+    /** AIS list flags. */
+    public static final long LS_CACHED = 1;
+    public static final long LS_NOT_CACHED = 512;
+
+    @Inject
+    BucketService buckets;
+
+    @Inject
+    ObjectListing listing;
+
+    @Inject
+    Backends backends;
+
+    /**
+     * One page and the names in it that are cached.
+     *
+     * @param cached names of {@code page} cached in the cluster
+     */
+    public record Page(ObjectPage page, Set<String> cached) {
+    }
+
+    /** Whether {@code id} is listed here rather than by {@link ObjectListing} alone. */
+    public boolean isRemote(BucketId id) {
+        return Backends.isRemote(id, buckets.props(id));
+    }
+
+    public Page list(BucketId id, ListRequest req, long flags) {
+        BucketProps p = buckets.props(id);
+        if ((flags & LS_CACHED) != 0) {
+            ObjectPage local = listing.list(id, req);
+            Set<String> names = new HashSet<>();
+            local.entries().forEach(e -> names.add(e.name()));
+            return new Page(local, names);
+        }
+        RemoteBucket rb = backends.of(id, p);
+        RemotePage rp;
+        try {
+            rp = rb.backend().list(rb.name(), req.prefix(), req.startAfter(), req.pageSize());
+        } catch (BackendException e) {
+            throw rb.error(e, null);
+        }
+        Map<String, ListEntry> local = new java.util.HashMap<>();
+        if (!rp.entries().isEmpty()) {
+            String last = rp.entries().get(rp.entries().size() - 1).name();
+            String after = req.startAfter();
+            // the cached names in (after, last]: local pages until past the remote page's last name
+            while (true) {
+                ObjectPage lp = listing.list(id, new ListRequest(req.prefix(), after, ListRequest.MAX_PAGE,
+                        false, req.nameOnly()));
+                for (ListEntry e : lp.entries()) {
+                    if (e.name().compareTo(last) <= 0) {
+                        local.put(e.name(), e);
+                    }
+                }
+                if (lp.nextToken().isEmpty() || lp.entries().isEmpty()
+                        || lp.entries().get(lp.entries().size() - 1).name().compareTo(last) >= 0) {
+                    break;
+                }
+                after = lp.nextToken();
+            }
+        }
+        boolean notCached = (flags & LS_NOT_CACHED) != 0;
+        List<ListEntry> out = new ArrayList<>(rp.entries().size());
+        Set<String> cached = new HashSet<>();
+        for (RemoteObject o : rp.entries()) {
+            ListEntry have = local.get(o.name());
+            if (have != null) {
+                if (!notCached) {
+                    out.add(have);
+                    cached.add(o.name());
+                }
+            } else {
+                out.add(new ListEntry(o.name(), false, req.nameOnly() ? null
+                        : ColdReader.statOf(o.name(), o, CacheService.customOf(rb, o), null)));
+            }
+        }
+        return new Page(new ObjectPage(out, rp.nextToken()), cached);
+    }
+}
