@@ -9,7 +9,13 @@ public class BackendException extends RuntimeException {
 
     /** What went wrong. */
     public enum Kind {
-        BUCKET_NOT_FOUND, OBJECT_NOT_FOUND, ACCESS_DENIED, READ_ONLY, BAD_REQUEST, UNAVAILABLE, INTERNAL
+        BUCKET_NOT_FOUND,
+        OBJECT_NOT_FOUND,
+        ACCESS_DENIED,
+        READ_ONLY,
+        BAD_REQUEST,
+        UNAVAILABLE,
+        INTERNAL
     }
 
     private final Kind kind;
@@ -31,20 +37,35 @@ public class BackendException extends RuntimeException {
      */
     public AisException toAis(String cname, Backend backend) {
         return switch (kind) {
-            case BUCKET_NOT_FOUND -> new AisException(AisException.Kind.NOT_FOUND,
-                    "remote bucket \"" + cname + "\" does not exist", this);
-            case OBJECT_NOT_FOUND -> new AisException(AisException.Kind.NOT_FOUND,
-                    "object " + cname + " does not exist", this);
-            case ACCESS_DENIED -> new AisException(AisException.Kind.BAD_REQUEST,
-                    "access to " + cname + " denied by backend " + backend.describe() + ": " + getMessage(), this);
-            case READ_ONLY -> new AisException(AisException.Kind.BAD_REQUEST,
-                    "backend " + backend.describe() + " is read-only (" + cname + ")", this);
-            case BAD_REQUEST -> new AisException(AisException.Kind.BAD_REQUEST,
-                    "backend " + backend.describe() + " refused the request for " + cname + ": " + getMessage(), this);
-            case UNAVAILABLE -> new AisException(AisException.Kind.UNAVAILABLE,
-                    "backend " + backend.describe() + " unavailable for " + cname + ": " + getMessage(), this);
-            case INTERNAL -> new AisException(AisException.Kind.INTERNAL,
-                    "backend " + backend.describe() + " failed for " + cname + ": " + getMessage(), this);
+            case BUCKET_NOT_FOUND ->
+                new AisException(AisException.Kind.NOT_FOUND, "remote bucket \"" + cname + "\" does not exist", this);
+            case OBJECT_NOT_FOUND ->
+                new AisException(AisException.Kind.NOT_FOUND, "object " + cname + " does not exist", this);
+            case ACCESS_DENIED ->
+                new AisException(
+                        AisException.Kind.BAD_REQUEST,
+                        "access to " + cname + " denied by backend " + backend.describe() + ": " + getMessage(),
+                        this);
+            case READ_ONLY ->
+                new AisException(
+                        AisException.Kind.BAD_REQUEST,
+                        "backend " + backend.describe() + " is read-only (" + cname + ")",
+                        this);
+            case BAD_REQUEST ->
+                new AisException(
+                        AisException.Kind.BAD_REQUEST,
+                        "backend " + backend.describe() + " refused the request for " + cname + ": " + getMessage(),
+                        this);
+            case UNAVAILABLE ->
+                new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "backend " + backend.describe() + " unavailable for " + cname + ": " + getMessage(),
+                        this);
+            case INTERNAL ->
+                new AisException(
+                        AisException.Kind.INTERNAL,
+                        "backend " + backend.describe() + " failed for " + cname + ": " + getMessage(),
+                        this);
         };
     }
 }

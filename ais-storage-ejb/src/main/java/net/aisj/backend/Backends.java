@@ -1,12 +1,10 @@
 package net.aisj.backend;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
-
 import net.aisj.backend.s3.S3Backend;
 import net.aisj.backend.s3.S3Settings;
 import net.aisj.connector.api.BucketId;
@@ -42,7 +40,9 @@ public class Backends {
 
     /** Whether objects of {@code id} (with props {@code p}) live in a backend. */
     public static boolean isRemote(BucketId id, BucketProps p) {
-        return !BucketId.AIS.equals(id.provider()) || !id.namespace().isEmpty() || p.remote().hasBackendBck();
+        return !BucketId.AIS.equals(id.provider())
+                || !id.namespace().isEmpty()
+                || p.remote().hasBackendBck();
     }
 
     /**
@@ -52,7 +52,10 @@ public class Backends {
      */
     public RemoteBucket of(BucketId id, BucketProps p) {
         BucketId remote = p.remote().hasBackendBck()
-                ? new BucketId(p.remote().backendProvider(), p.remote().backendNamespace(), p.remote().backendName())
+                ? new BucketId(
+                        p.remote().backendProvider(),
+                        p.remote().backendNamespace(),
+                        p.remote().backendName())
                 : id;
         return new RemoteBucket(backend(remote.provider(), remote.namespace(), p.remote()), remote);
     }
@@ -60,15 +63,19 @@ public class Backends {
     /** The backend of a provider, with a bucket's S3 overrides (may be {@link BucketProps.Remote#NONE}). */
     public Backend backend(String provider, String namespace, BucketProps.Remote overrides) {
         return switch (normalise(provider)) {
-            case "aws" -> s3.computeIfAbsent(envS3.overriddenBy(overrides.awsEndpoint(), overrides.awsProfile(),
-                    overrides.awsRegion()), st -> {
-                        LOG.info(() -> "S3 backend: endpoint " + (st.endpoint().isEmpty() ? "AWS" : st.endpoint())
-                                + (st.profile().isEmpty() ? "" : ", profile " + st.profile())
-                                + (st.region().isEmpty() ? "" : ", region " + st.region()));
-                        return new S3Backend(st);
-                    });
-            default -> throw AisException.badRequest("provider \"" + provider + "\" is not supported (this node has"
-                    + " the aws (s3) backend)");
+            case "aws" ->
+                s3.computeIfAbsent(
+                        envS3.overriddenBy(overrides.awsEndpoint(), overrides.awsProfile(), overrides.awsRegion()),
+                        st -> {
+                            LOG.info(() ->
+                                    "S3 backend: endpoint " + (st.endpoint().isEmpty() ? "AWS" : st.endpoint())
+                                            + (st.profile().isEmpty() ? "" : ", profile " + st.profile())
+                                            + (st.region().isEmpty() ? "" : ", region " + st.region()));
+                            return new S3Backend(st);
+                        });
+            default ->
+                throw AisException.badRequest(
+                        "provider \"" + provider + "\" is not supported (this node has" + " the aws (s3) backend)");
         };
     }
 

@@ -11,8 +11,8 @@ import java.util.Map;
  * @param mtimeMillis last modification, unix milliseconds (0 when unknown)
  * @param custom      user metadata the backend keeps with the object, never null
  */
-public record RemoteObject(String name, long size, String etag, String version, long mtimeMillis,
-                           Map<String, String> custom) {
+public record RemoteObject(
+        String name, long size, String etag, String version, long mtimeMillis, Map<String, String> custom) {
 
     public RemoteObject {
         etag = etag == null ? "" : unquote(etag);

@@ -1,13 +1,11 @@
 package net.aisj.cluster;
 
-import java.util.List;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
-
+import java.util.List;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.CacheListRange;
 
@@ -18,16 +16,16 @@ import net.aisj.core.CacheListRange;
  */
 public final class CacheJobJson {
 
-    private CacheJobJson() {
-    }
+    private CacheJobJson() {}
 
     /** A job's bucket and selection, as read back. */
-    public record Start(BucketId bucket, CacheListRange range) {
-    }
+    public record Start(BucketId bucket, CacheListRange range) {}
 
     public static JsonObject write(BucketId bucket, CacheListRange r) {
-        JsonObjectBuilder b = Json.createObjectBuilder().add("provider", bucket.provider())
-                .add("namespace", bucket.namespace()).add("latest", r.latest());
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("provider", bucket.provider())
+                .add("namespace", bucket.namespace())
+                .add("latest", r.latest());
         if (r.names() != null) {
             b.add("objnames", Json.createArrayBuilder(r.names()));
         } else {
@@ -41,9 +39,12 @@ public final class CacheJobJson {
         String prov = o.get("provider") instanceof JsonString s ? s.getString() : BucketId.AIS;
         String ns = o.get("namespace") instanceof JsonString s ? s.getString() : "";
         List<String> names = o.get("objnames") instanceof JsonArray arr
-                ? arr.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : null;
+                ? arr.getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : null;
         String template = o.get("template") instanceof JsonString t ? t.getString() : "";
-        return new Start(new BucketId(prov, ns, bucketName), new CacheListRange(names, template,
-                o.getBoolean("latest", false)));
+        return new Start(
+                new BucketId(prov, ns, bucketName), new CacheListRange(names, template, o.getBoolean("latest", false)));
     }
 }

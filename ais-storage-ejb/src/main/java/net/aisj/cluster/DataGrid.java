@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-
 import net.aisj.core.ClusterMap;
 
 /**
@@ -21,8 +20,12 @@ public interface DataGrid {
      * The versioned document stored under {@code key}, decoded with {@code decode}; {@code initial} stands for it
      * until a first version is written. One store per key and node: call once and keep the result.
      */
-    <T> VersionedStore<T> versionedStore(String key, Function<String, T> decode, Function<T, String> encode,
-                                         ToLongFunction<T> version, Supplier<T> initial);
+    <T> VersionedStore<T> versionedStore(
+            String key,
+            Function<String, T> decode,
+            Function<T, String> encode,
+            ToLongFunction<T> version,
+            Supplier<T> initial);
 
     /** Stores {@code candidate} under {@code key} unless a value is there; returns the value that is there now. */
     String agreeOn(String key, String candidate);

@@ -10,7 +10,6 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ec.EcMeta;
@@ -68,7 +67,8 @@ public final class EcIntra {
      * checks its slice against the metafile and drops it (answering none) when it does not match.
      */
     public Optional<EcMeta> meta(NodeInfo node, ObjectId id, boolean verify) {
-        HttpResponse<InputStream> r = call(node, "GET", objectPath(EC_ROOT, EC_META, id) + "&" + P_VERIFY + "=" + verify, null, null, 0);
+        HttpResponse<InputStream> r =
+                call(node, "GET", objectPath(EC_ROOT, EC_META, id) + "&" + P_VERIFY + "=" + verify, null, null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
                 return Optional.empty();
@@ -90,12 +90,20 @@ public final class EcIntra {
      * @throws AisException when the holder could not store it (unreachable, bad checksum, out of space...)
      */
     public Optional<Refusal> putSlice(NodeInfo node, ObjectId id, EcMeta meta, InputStream body, long length) {
-        HttpResponse<InputStream> r = call(node, "PUT", objectPath(EC_ROOT, EC_SLICES, id), Map.of(EC_META_HEADER, encodeMeta(meta),
-                "Content-Type", "application/octet-stream"), body, length);
+        HttpResponse<InputStream> r = call(
+                node,
+                "PUT",
+                objectPath(EC_ROOT, EC_SLICES, id),
+                Map.of(EC_META_HEADER, encodeMeta(meta), "Content-Type", "application/octet-stream"),
+                body,
+                length);
         try (InputStream in = r.body()) {
             String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
-            if (r.statusCode() == EC_REFUSED_STATUS && r.headers().firstValue(EC_REFUSED_HEADER).isPresent()) {
-                Optional<EcMeta> held = r.headers().firstValue(EC_META_HEADER).filter(h -> !h.isBlank())
+            if (r.statusCode() == EC_REFUSED_STATUS
+                    && r.headers().firstValue(EC_REFUSED_HEADER).isPresent()) {
+                Optional<EcMeta> held = r.headers()
+                        .firstValue(EC_META_HEADER)
+                        .filter(h -> !h.isBlank())
                         .map(EcIntra::decodeMeta);
                 return Optional.of(new Refusal(held, node.displayName() + ": " + msg));
             }
@@ -128,8 +136,13 @@ public final class EcIntra {
 
     /** Removes {@code node}'s slice/replica and metafile of {@code id} ({@code generation} > 0: only that one). */
     public void delete(NodeInfo node, ObjectId id, long generation) {
-        HttpResponse<InputStream> r = call(node, "DELETE", objectPath(EC_ROOT, EC_SLICES, id) + "&" + P_GENERATION + "="
-                + generation, null, null, 0);
+        HttpResponse<InputStream> r = call(
+                node,
+                "DELETE",
+                objectPath(EC_ROOT, EC_SLICES, id) + "&" + P_GENERATION + "=" + generation,
+                null,
+                null,
+                0);
         try (InputStream in = r.body()) {
             String msg = new String(in.readNBytes(2048), StandardCharsets.UTF_8);
             if (r.statusCode() != 200 && r.statusCode() != 404) {
@@ -141,8 +154,7 @@ public final class EcIntra {
     }
 
     /** Starts {@code node}'s part of EC job {@code id} of {@code kind} on {@code bucket}. */
-    public void startJob(NodeInfo node, String kind, String id, BucketId bucket,
-                         boolean verify) {
+    public void startJob(NodeInfo node, String kind, String id, BucketId bucket, boolean verify) {
         String q = "/" + EC_ROOT + "/" + EC_JOBS + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
                 + P_BUCKET + "=" + enc(bucket.name()) + "&" + P_PROVIDER + "=" + enc(bucket.provider())
                 + (bucket.namespace().isEmpty() ? "" : "&" + P_NAMESPACE + "=" + enc(bucket.namespace()))
@@ -158,8 +170,13 @@ public final class EcIntra {
         }
     }
 
-    private HttpResponse<InputStream> call(NodeInfo node, String method, String pathAndQuery,
-                                           Map<String, String> headers, InputStream body, long length) {
+    private HttpResponse<InputStream> call(
+            NodeInfo node,
+            String method,
+            String pathAndQuery,
+            Map<String, String> headers,
+            InputStream body,
+            long length) {
         Map<String, List<String>> h = new java.util.HashMap<>();
         if (headers != null) {
             headers.forEach((k, v) -> h.put(k, List.of(v)));

@@ -1,15 +1,5 @@
 package net.aisj.cluster;
 
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-import java.util.stream.Collectors;
-
 import com.hazelcast.cluster.Member;
 import com.hazelcast.cluster.MembershipEvent;
 import com.hazelcast.cluster.MembershipListener;
@@ -20,7 +10,15 @@ import com.hazelcast.map.IMap;
 import com.hazelcast.map.listener.EntryAddedListener;
 import com.hazelcast.map.listener.EntryRemovedListener;
 import com.hazelcast.map.listener.EntryUpdatedListener;
-
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 
@@ -51,7 +49,7 @@ public final class GridMembership {
     private final IMap<String, String> registry;
     private volatile boolean quorum = true;
     private volatile NodeInfo self;
-    private volatile java.util.function.Consumer<NodeInfo> onRejoin = n -> { };
+    private volatile java.util.function.Consumer<NodeInfo> onRejoin = n -> {};
 
     GridMembership(HazelcastInstance hz, VersionedStore<ClusterMap> smap) {
         this.hz = hz;
@@ -156,8 +154,15 @@ public final class GridMembership {
         try {
             String json = registry.get(old.id());
             NodeInfo base = json == null ? old : MetaJson.readRegistryEntry(MetaJson.parse(json));
-            NodeInfo again = new NodeInfo(base.id(), base.proxy(), base.target(), base.host(), base.port(),
-                    base.publicUrl(), base.flags(), mid);
+            NodeInfo again = new NodeInfo(
+                    base.id(),
+                    base.proxy(),
+                    base.target(),
+                    base.host(),
+                    base.port(),
+                    base.publicUrl(),
+                    base.flags(),
+                    mid);
             registry.put(again.id(), MetaJson.registryEntry(again, true).toString());
             self = again;
             LOG.info(() -> "merged back into the cluster after a split: node " + again.id() + " registered again as"
@@ -194,7 +199,8 @@ public final class GridMembership {
             }
             var o = MetaJson.parse(json);
             NodeInfo n = change.apply(MetaJson.readRegistryEntry(o));
-            String next = MetaJson.registryEntry(n, ready != null ? ready : MetaJson.registryReady(o)).toString();
+            String next = MetaJson.registryEntry(n, ready != null ? ready : MetaJson.registryReady(o))
+                    .toString();
             if (registry.replace(nodeId, json, next)) {
                 break;
             }
@@ -211,8 +217,10 @@ public final class GridMembership {
     /** Registered nodes whose grid member is gone (killed or stopped, not decommissioned). */
     public List<NodeInfo> departed() {
         Set<String> live = liveMembers();
-        return registry.values().stream().map(j -> MetaJson.readRegistryEntry(MetaJson.parse(j)))
-                .filter(n -> !live.contains(n.memberId())).toList();
+        return registry.values().stream()
+                .map(j -> MetaJson.readRegistryEntry(MetaJson.parse(j)))
+                .filter(n -> !live.contains(n.memberId()))
+                .toList();
     }
 
     /** Recomputes the Smap if this node is the primary; a no-op elsewhere. Safe to call from any thread. */
@@ -248,25 +256,38 @@ public final class GridMembership {
             }
         }
         if (primary.isEmpty()) {
-            primary = nodes.values().stream().filter(NodeInfo::proxy).map(NodeInfo::id).findFirst().orElse("");
+            primary = nodes.values().stream()
+                    .filter(NodeInfo::proxy)
+                    .map(NodeInfo::id)
+                    .findFirst()
+                    .orElse("");
         }
         if (nodes.equals(new HashMap<>(cur.nodes())) && primary.equals(cur.primaryId())) {
             return cur;
         }
-        ClusterMap next = new ClusterMap(cur.uuid(), cur.version() + 1, nodes, primary,
+        ClusterMap next = new ClusterMap(
+                cur.uuid(),
+                cur.version() + 1,
+                nodes,
+                primary,
                 cur.created() == 0 ? System.currentTimeMillis() * 1_000_000L : cur.created());
-        LOG.info(() -> "cluster map v" + next.version() + ": targets " + next.targets().stream().map(NodeInfo::id)
-                .collect(Collectors.toList()) + ", primary " + next.primaryId());
+        LOG.info(() -> "cluster map v" + next.version() + ": targets "
+                + next.targets().stream().map(NodeInfo::id).collect(Collectors.toList()) + ", primary "
+                + next.primaryId());
         return next;
     }
 
     private Set<String> liveMembers() {
-        return hz.getCluster().getMembers().stream().map(Member::getUuid).map(UUID::toString)
+        return hz.getCluster().getMembers().stream()
+                .map(Member::getUuid)
+                .map(UUID::toString)
                 .collect(Collectors.toSet());
     }
 
-    private final class RegistryEvents implements EntryAddedListener<String, String>,
-            EntryUpdatedListener<String, String>, EntryRemovedListener<String, String> {
+    private final class RegistryEvents
+            implements EntryAddedListener<String, String>,
+                    EntryUpdatedListener<String, String>,
+                    EntryRemovedListener<String, String> {
 
         @Override
         public void entryAdded(EntryEvent<String, String> e) {

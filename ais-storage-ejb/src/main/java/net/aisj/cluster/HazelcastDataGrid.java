@@ -1,20 +1,16 @@
 package net.aisj.cluster;
 
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
-
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
-
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
-
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
-
 import net.aisj.core.ClusterMap;
 
 /**
@@ -44,8 +40,12 @@ public class HazelcastDataGrid implements DataGrid {
     }
 
     @Override
-    public <T> VersionedStore<T> versionedStore(String key, Function<String, T> decode, Function<T, String> encode,
-                                                ToLongFunction<T> version, Supplier<T> initial) {
+    public <T> VersionedStore<T> versionedStore(
+            String key,
+            Function<String, T> decode,
+            Function<T, String> encode,
+            ToLongFunction<T> version,
+            Supplier<T> initial) {
         return new HazelcastVersionedStore<>(hz.getMap(META_MAP), key, decode, encode, version, initial);
     }
 

@@ -1,5 +1,9 @@
 package net.aisj.cluster;
 
+import com.hazelcast.core.EntryEvent;
+import com.hazelcast.map.IMap;
+import com.hazelcast.map.listener.EntryAddedListener;
+import com.hazelcast.map.listener.EntryUpdatedListener;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -10,11 +14,6 @@ import java.util.function.ToLongFunction;
 import java.util.function.UnaryOperator;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import com.hazelcast.core.EntryEvent;
-import com.hazelcast.map.IMap;
-import com.hazelcast.map.listener.EntryAddedListener;
-import com.hazelcast.map.listener.EntryUpdatedListener;
 
 /**
  * A {@link VersionedStore} kept as JSON text under one key of a Hazelcast map, updated by compare-and-set
@@ -34,8 +33,13 @@ public final class HazelcastVersionedStore<T> implements VersionedStore<T> {
     private final List<Consumer<T>> listeners = new CopyOnWriteArrayList<>();
     private volatile T cached;
 
-    public HazelcastVersionedStore(IMap<String, String> map, String key, Function<String, T> decode,
-                                   Function<T, String> encode, ToLongFunction<T> version, Supplier<T> empty) {
+    public HazelcastVersionedStore(
+            IMap<String, String> map,
+            String key,
+            Function<String, T> decode,
+            Function<T, String> encode,
+            ToLongFunction<T> version,
+            Supplier<T> empty) {
         this.map = Objects.requireNonNull(map);
         this.key = key;
         this.decode = decode;

@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -27,8 +26,11 @@ import net.aisj.xact.XactSnapshot;
  */
 public final class IntraClient {
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
     private final String secret;
 
     public IntraClient(String secret) {
@@ -37,12 +39,16 @@ public final class IntraClient {
 
     /** One page of {@code node}'s local listing. */
     public ObjectPage list(NodeInfo node, BucketId bucket, ListRequest req) {
-        String q = "?" + P_PROVIDER + "=" + enc(bucket.provider()) + (bucket.namespace().isEmpty() ? ""
-                : "&" + P_NAMESPACE + "=" + enc(bucket.namespace())) + "&" + P_PREFIX + "=" + enc(req.prefix()) + "&"
+        String q = "?" + P_PROVIDER + "=" + enc(bucket.provider())
+                + (bucket.namespace().isEmpty() ? "" : "&" + P_NAMESPACE + "=" + enc(bucket.namespace())) + "&"
+                + P_PREFIX + "=" + enc(req.prefix()) + "&"
                 + P_AFTER + "=" + enc(req.startAfter()) + "&" + P_PAGESIZE + "=" + req.pageSize() + "&" + P_NORECURSE
                 + "=" + req.noRecursion() + "&" + P_NAMEONLY + "=" + req.nameOnly();
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + LIST + "/"
-                + enc(bucket.name()) + q)).GET(), Duration.ofMinutes(2));
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + LIST + "/" + enc(bucket.name()) + q))
+                        .GET(),
+                Duration.ofMinutes(2));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "list " + bucket.cname(), r.statusCode(), in);
@@ -55,7 +61,9 @@ public final class IntraClient {
 
     /** The object's metadata on {@code node}, if it has it locally. */
     public Optional<ObjectStat> stat(NodeInfo node, ObjectId id) {
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, objectPath(ROOT, STAT, id))).GET(),
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, objectPath(ROOT, STAT, id))).GET(),
                 Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
@@ -77,7 +85,8 @@ public final class IntraClient {
      * stream. NOT_FOUND when the node does not have it.
      */
     public InputStream read(NodeInfo node, ObjectId id, long offset, long length) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, objectPath(ROOT, OBJECTS, id))).GET();
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri(node, objectPath(ROOT, OBJECTS, id))).GET();
         if (length >= 0) {
             b.header("Range", "bytes=" + offset + "-" + (offset + length - 1));
         }
@@ -104,8 +113,8 @@ public final class IntraClient {
                 .header("Content-Type", "application/octet-stream")
                 .header(XACT_HEADER, xactId == null ? "" : xactId)
                 .header(META_HEADER, PageJson.stat(stat).toString())
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-                        stat.size()));
+                .PUT(HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), stat.size()));
         HttpResponse<InputStream> r = send(node, b, Duration.ofHours(6));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -123,24 +132,31 @@ public final class IntraClient {
      * (sent chunked). The caller closes the
      * response body. Restricted headers (Host, Content-Length, Connection, ...) are the client's to set.
      */
-    public HttpResponse<InputStream> forward(NodeInfo node, String method, String rawPathAndQuery,
-                                             java.util.Map<String, java.util.List<String>> headers, InputStream body,
-                                             long length) {
-        HttpRequest.BodyPublisher publisher = body == null || length == 0 ? HttpRequest.BodyPublishers.noBody()
-                : length < 0 ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
-                : HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> body),
-                        length);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, rawPathAndQuery)).method(method, publisher);
+    public HttpResponse<InputStream> forward(
+            NodeInfo node,
+            String method,
+            String rawPathAndQuery,
+            java.util.Map<String, java.util.List<String>> headers,
+            InputStream body,
+            long length) {
+        HttpRequest.BodyPublisher publisher = body == null || length == 0
+                ? HttpRequest.BodyPublishers.noBody()
+                : length < 0
+                        ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                        : HttpRequest.BodyPublishers.fromPublisher(
+                                HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
+        HttpRequest.Builder b =
+                HttpRequest.newBuilder(uri(node, rawPathAndQuery)).method(method, publisher);
         headers.forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
         return send(node, b, Duration.ofHours(6));
     }
 
     /** {@code node}'s job snapshots matching id/kind (empty strings: any). */
-    public java.util.List<XactSnapshot> xactions(NodeInfo node, String id, String kind,
-                                                              boolean onlyRunning) {
+    public java.util.List<XactSnapshot> xactions(NodeInfo node, String id, String kind, boolean onlyRunning) {
         String q = "/" + ROOT + "/" + XACTIONS + "?" + P_ID + "=" + enc(id == null ? "" : id) + "&" + P_KIND + "="
                 + enc(kind == null ? "" : kind) + "&" + P_RUNNING + "=" + onlyRunning;
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q)).GET(), Duration.ofSeconds(30));
+        HttpResponse<InputStream> r =
+                send(node, HttpRequest.newBuilder(uri(node, q)).GET(), Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "xactions", r.statusCode(), in);
@@ -156,7 +172,9 @@ public final class IntraClient {
     /** Whether {@code node} answers on its intra-cluster endpoint (its application is deployed). */
     public boolean ping(NodeInfo node) {
         try {
-            HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + PING)).GET(),
+            HttpResponse<InputStream> r = send(
+                    node,
+                    HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + PING)).GET(),
                     Duration.ofSeconds(5));
             try (InputStream in = r.body()) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -173,8 +191,11 @@ public final class IntraClient {
      * domain failure when the node does not answer 200 within {@code timeout}.
      */
     public java.util.concurrent.CompletableFuture<String> nodeStatus(NodeInfo node, Duration timeout) {
-        HttpRequest req = HttpRequest.newBuilder(uri(node, "/v1/daemon?what=node_status")).header(SECRET_HEADER, secret)
-                .timeout(timeout).GET().build();
+        HttpRequest req = HttpRequest.newBuilder(uri(node, "/v1/daemon?what=node_status"))
+                .header(SECRET_HEADER, secret)
+                .timeout(timeout)
+                .GET()
+                .build();
         return http.sendAsync(req, HttpResponse.BodyHandlers.ofString()).thenApply(r -> {
             if (r.statusCode() != 200) {
                 throw failure(node, "node_status", r.statusCode(), r.body());
@@ -185,8 +206,11 @@ public final class IntraClient {
 
     /** Asks {@code node} to stop its process gracefully. */
     public void shutdown(NodeInfo node) {
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + SHUTDOWN))
-                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + SHUTDOWN))
+                        .POST(HttpRequest.BodyPublishers.noBody()),
+                Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "shutdown", r.statusCode(), in);
@@ -200,8 +224,10 @@ public final class IntraClient {
     public void startXaction(NodeInfo node, String kind, String id, String bucket) {
         String q = "/" + ROOT + "/" + XACTIONS_START + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
                 + P_BUCKET + "=" + enc(bucket == null ? "" : bucket);
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
-                .POST(HttpRequest.BodyPublishers.noBody()), Duration.ofSeconds(30));
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, q)).POST(HttpRequest.BodyPublishers.noBody()),
+                Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "start " + kind + "[" + id + "]", r.statusCode(), in);
@@ -220,9 +246,12 @@ public final class IntraClient {
     public void runXaction(NodeInfo node, String kind, String id, String bucket, jakarta.json.JsonObject msg) {
         String q = "/" + ROOT + "/" + XACTIONS_RUN + "?" + P_KIND + "=" + enc(kind) + "&" + P_ID + "=" + enc(id) + "&"
                 + P_BUCKET + "=" + enc(bucket);
-        HttpResponse<InputStream> r = send(node, HttpRequest.newBuilder(uri(node, q))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(msg.toString())), Duration.ofSeconds(60));
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, q))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(msg.toString())),
+                Duration.ofSeconds(60));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
                 throw failure(node, "run " + kind + "[" + id + "]", r.statusCode(), in);
@@ -242,7 +271,8 @@ public final class IntraClient {
 
     private HttpResponse<InputStream> send(NodeInfo node, HttpRequest.Builder b, Duration timeout) {
         try {
-            return http.send(b.header(SECRET_HEADER, secret).timeout(timeout).build(),
+            return http.send(
+                    b.header(SECRET_HEADER, secret).timeout(timeout).build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
             throw unreachable(node, e);

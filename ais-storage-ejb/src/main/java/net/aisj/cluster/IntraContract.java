@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
@@ -25,6 +24,7 @@ public final class IntraContract {
 
     /** The intra-cluster root, relative to the application (as JAX-RS {@code @Path} takes it). */
     public static final String ROOT = "v1/intra";
+
     public static final String EC_ROOT = ROOT + "/ec";
     public static final String DSORT_ROOT = ROOT + "/dsort";
 
@@ -82,6 +82,7 @@ public final class IntraContract {
     public static final String META_HEADER = "Ais-Intra-Meta";
     /** The job a pushed object counts in ({@link #XACT_COPY} for a copy into another bucket). */
     public static final String XACT_HEADER = "Ais-Intra-Xact";
+
     public static final String XACT_COPY = "copy";
     /** Marks a bucket action another node forwarded to the node that runs it (archive: the archive's owner). */
     public static final String FORWARDED_HEADER = "Ais-Intra-Archive";
@@ -92,19 +93,28 @@ public final class IntraContract {
     /** HTTP status of a refused slice or replica, told apart from other 409s by {@link #EC_REFUSED_HEADER}. */
     public static final int EC_REFUSED_STATUS = 409;
 
-    private IntraContract() {
-    }
+    private IntraContract() {}
 
     /** {@code /<root>/<kind>/<bucket>/<object segments>?provider=..[&namespace=..]}, every segment encoded. */
     public static String objectPath(String root, String kind, ObjectId id) {
-        StringBuilder p = new StringBuilder("/").append(root).append('/').append(kind).append('/')
+        StringBuilder p = new StringBuilder("/")
+                .append(root)
+                .append('/')
+                .append(kind)
+                .append('/')
                 .append(enc(id.bucket().name()));
         for (String seg : id.name().split("/", -1)) {
             p.append('/').append(enc(seg));
         }
-        return p.append('?').append(P_PROVIDER).append('=').append(enc(id.bucket().provider()))
-                .append(id.bucket().namespace().isEmpty() ? ""
-                        : "&" + P_NAMESPACE + "=" + enc(id.bucket().namespace())).toString();
+        return p.append('?')
+                .append(P_PROVIDER)
+                .append('=')
+                .append(enc(id.bucket().provider()))
+                .append(
+                        id.bucket().namespace().isEmpty()
+                                ? ""
+                                : "&" + P_NAMESPACE + "=" + enc(id.bucket().namespace()))
+                .toString();
     }
 
     /** Percent-encoding for a path segment or query value (space as %20, never '+'). */
@@ -119,14 +129,17 @@ public final class IntraContract {
 
     /** The domain failure for a peer's non-success answer to {@code what}, its body already read. */
     public static AisException failure(NodeInfo peer, String what, int status, String body) {
-        AisException.Kind kind = status == 404 ? AisException.Kind.NOT_FOUND
+        AisException.Kind kind = status == 404
+                ? AisException.Kind.NOT_FOUND
                 : status == 400 ? AisException.Kind.BAD_REQUEST : AisException.Kind.UNAVAILABLE;
         return new AisException(kind, peer.displayName() + ": " + what + " failed (" + status + "): " + body);
     }
 
     /** The domain failure for a peer that could not be reached or broke the connection. */
     public static AisException unreachable(NodeInfo peer, Exception e) {
-        return new AisException(AisException.Kind.UNAVAILABLE, "target " + peer.displayName() + " at "
-                + peer.publicUrl() + " is unreachable: " + e.getMessage(), e);
+        return new AisException(
+                AisException.Kind.UNAVAILABLE,
+                "target " + peer.displayName() + " at " + peer.publicUrl() + " is unreachable: " + e.getMessage(),
+                e);
     }
 }

@@ -1,11 +1,5 @@
 package net.aisj.cluster;
 
-import java.io.StringReader;
-import java.util.Map;
-import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
-
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
@@ -13,7 +7,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
+import java.io.StringReader;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
@@ -28,12 +26,24 @@ import net.aisj.core.NodeInfo;
  */
 public final class MetaJson {
 
-    private static final Set<String> PROP_KEYS = Set.of("provider", "backend_bck", "write_policy", "checksum",
-            "versioning", "mirror", "ec", "lru", "access", "features", "bid", "created", "rate_limit", "extra",
+    private static final Set<String> PROP_KEYS = Set.of(
+            "provider",
+            "backend_bck",
+            "write_policy",
+            "checksum",
+            "versioning",
+            "mirror",
+            "ec",
+            "lru",
+            "access",
+            "features",
+            "bid",
+            "created",
+            "rate_limit",
+            "extra",
             "chunks");
 
-    private MetaJson() {
-    }
+    private MetaJson() {}
 
     public static JsonObject parse(String json) {
         try (var r = Json.createReader(new StringReader(json))) {
@@ -72,28 +82,65 @@ public final class MetaJson {
         var ec = p.ec();
         return Json.createObjectBuilder()
                 .add("provider", p.provider())
-                .add("backend_bck", Json.createObjectBuilder().add("name", p.remote().backendName())
-                        .add("provider", p.remote().backendProvider())
-                        .add("namespace", namespace(p.remote().backendNamespace())))
-                .add("write_policy", Json.createObjectBuilder().add("data", p.writePolicy().data())
-                        .add("md", p.writePolicy().md()))
-                .add("checksum", Json.createObjectBuilder().add("type", c.type())
-                        .add("validate_cold_get", c.validateColdGet()).add("validate_warm_get", c.validateWarmGet())
-                        .add("validate_obj_move", c.validateObjMove()).add("enable_read_range", c.enableReadRange()))
-                .add("versioning", Json.createObjectBuilder().add("enabled", v.enabled())
-                        .add("validate_warm_get", v.validateWarmGet()).add("synchronize", v.synchronize()))
-                .add("mirror", Json.createObjectBuilder().add("copies", m.copies())
-                        .add("burst_buffer", m.burstBuffer()).add("enabled", m.enabled()).add("sync_put", m.syncPut()))
-                .add("ec", Json.createObjectBuilder().add("objsize_limit", ec.objsizeLimit())
-                        .add("compression", ec.compression()).add("bundle_multiplier", 2)
-                        .add("data_slices", ec.dataSlices()).add("parity_slices", ec.paritySlices())
-                        .add("enabled", ec.enabled()).add("disk_only", false).add("sync_put", ec.syncPut()))
-                .add("lru", Json.createObjectBuilder().add("dont_evict_time", p.lru().dontEvictTime())
-                        .add("capacity_upd_time", p.lru().capacityUpdTime()).add("enabled", p.lru().enabled()))
+                .add(
+                        "backend_bck",
+                        Json.createObjectBuilder()
+                                .add("name", p.remote().backendName())
+                                .add("provider", p.remote().backendProvider())
+                                .add("namespace", namespace(p.remote().backendNamespace())))
+                .add(
+                        "write_policy",
+                        Json.createObjectBuilder()
+                                .add("data", p.writePolicy().data())
+                                .add("md", p.writePolicy().md()))
+                .add(
+                        "checksum",
+                        Json.createObjectBuilder()
+                                .add("type", c.type())
+                                .add("validate_cold_get", c.validateColdGet())
+                                .add("validate_warm_get", c.validateWarmGet())
+                                .add("validate_obj_move", c.validateObjMove())
+                                .add("enable_read_range", c.enableReadRange()))
+                .add(
+                        "versioning",
+                        Json.createObjectBuilder()
+                                .add("enabled", v.enabled())
+                                .add("validate_warm_get", v.validateWarmGet())
+                                .add("synchronize", v.synchronize()))
+                .add(
+                        "mirror",
+                        Json.createObjectBuilder()
+                                .add("copies", m.copies())
+                                .add("burst_buffer", m.burstBuffer())
+                                .add("enabled", m.enabled())
+                                .add("sync_put", m.syncPut()))
+                .add(
+                        "ec",
+                        Json.createObjectBuilder()
+                                .add("objsize_limit", ec.objsizeLimit())
+                                .add("compression", ec.compression())
+                                .add("bundle_multiplier", 2)
+                                .add("data_slices", ec.dataSlices())
+                                .add("parity_slices", ec.paritySlices())
+                                .add("enabled", ec.enabled())
+                                .add("disk_only", false)
+                                .add("sync_put", ec.syncPut()))
+                .add(
+                        "lru",
+                        Json.createObjectBuilder()
+                                .add("dont_evict_time", p.lru().dontEvictTime())
+                                .add("capacity_upd_time", p.lru().capacityUpdTime())
+                                .add("enabled", p.lru().enabled()))
                 .add("access", p.access())
-                .add("extra", Json.createObjectBuilder().add("aws", Json.createObjectBuilder()
-                        .add("cloud_region", p.remote().awsRegion()).add("endpoint", p.remote().awsEndpoint())
-                        .add("profile", p.remote().awsProfile())))
+                .add(
+                        "extra",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "aws",
+                                        Json.createObjectBuilder()
+                                                .add("cloud_region", p.remote().awsRegion())
+                                                .add("endpoint", p.remote().awsEndpoint())
+                                                .add("profile", p.remote().awsProfile())))
                 .add("features", "0")
                 .add("bid", Long.toUnsignedString(p.bid()))
                 .add("created", Long.toString(p.created()))
@@ -156,17 +203,30 @@ public final class MetaJson {
         JsonObject ec = obj(o, "ec");
         JsonObject wp = obj(o, "write_policy");
         JsonObject lru = obj(o, "lru");
-        return new BucketProps(str(o, "provider"),
-                new BucketProps.Checksum(str(c, "type"), bool(c, "validate_cold_get"), bool(c, "validate_warm_get"),
-                        bool(c, "validate_obj_move"), bool(c, "enable_read_range")),
+        return new BucketProps(
+                str(o, "provider"),
+                new BucketProps.Checksum(
+                        str(c, "type"),
+                        bool(c, "validate_cold_get"),
+                        bool(c, "validate_warm_get"),
+                        bool(c, "validate_obj_move"),
+                        bool(c, "enable_read_range")),
                 new BucketProps.Versioning(bool(v, "enabled"), bool(v, "validate_warm_get"), bool(v, "synchronize")),
-                new BucketProps.Mirror(bool(m, "enabled"), (int) num(m, "copies"), (int) num(m, "burst_buffer"),
-                        bool(m, "sync_put")),
-                new BucketProps.Ec(bool(ec, "enabled"), (int) num(ec, "data_slices"), (int) num(ec, "parity_slices"),
-                        num(ec, "objsize_limit"), str(ec, "compression"), bool(ec, "sync_put")),
+                new BucketProps.Mirror(
+                        bool(m, "enabled"), (int) num(m, "copies"), (int) num(m, "burst_buffer"), bool(m, "sync_put")),
+                new BucketProps.Ec(
+                        bool(ec, "enabled"),
+                        (int) num(ec, "data_slices"),
+                        (int) num(ec, "parity_slices"),
+                        num(ec, "objsize_limit"),
+                        str(ec, "compression"),
+                        bool(ec, "sync_put")),
                 new BucketProps.WritePolicy(str(wp, "data"), str(wp, "md")),
                 new BucketProps.Lru(bool(lru, "enabled"), str(lru, "dont_evict_time"), str(lru, "capacity_upd_time")),
-                str(o, "access"), created, bid, remote(o));
+                str(o, "access"),
+                created,
+                bid,
+                remote(o));
     }
 
     /** {@code backend_bck} and {@code extra.aws}; absent in BMDs written before remote buckets existed. */
@@ -190,8 +250,8 @@ public final class MetaJson {
         } else if (nsv instanceof jakarta.json.JsonString s) {
             ns = s.getString();
         }
-        return new BucketProps.Remote(prov, ns, str(b, "name"), str(aws, "endpoint"), str(aws, "profile"),
-                str(aws, "cloud_region"));
+        return new BucketProps.Remote(
+                prov, ns, str(b, "name"), str(aws, "endpoint"), str(aws, "profile"), str(aws, "cloud_region"));
     }
 
     /** AIS's namespace object {@code {"uuid","name"}} from our {@code @uuid#name} form ("" for the global one). */
@@ -232,9 +292,10 @@ public final class MetaJson {
 
     public static JsonObject bmd(BucketMetadata bmd) {
         SortedMap<String, SortedMap<String, SortedMap<String, BucketProps>>> tree = new TreeMap<>();
-        bmd.buckets().forEach((id, p) -> tree.computeIfAbsent(id.provider(), k -> new TreeMap<>())
-                .computeIfAbsent(id.namespace().isEmpty() ? "@#" : id.namespace(), k -> new TreeMap<>())
-                .put(id.name(), p));
+        bmd.buckets()
+                .forEach((id, p) -> tree.computeIfAbsent(id.provider(), k -> new TreeMap<>())
+                        .computeIfAbsent(id.namespace().isEmpty() ? "@#" : id.namespace(), k -> new TreeMap<>())
+                        .put(id.name(), p));
         JsonObjectBuilder providers = Json.createObjectBuilder();
         tree.forEach((prov, nss) -> {
             JsonObjectBuilder nsb = Json.createObjectBuilder();
@@ -245,17 +306,22 @@ public final class MetaJson {
             });
             providers.add(prov, nsb);
         });
-        return Json.createObjectBuilder().add("providers", providers).add("uuid", bmd.uuid())
-                .add("version", Long.toString(bmd.version())).build();
+        return Json.createObjectBuilder()
+                .add("providers", providers)
+                .add("uuid", bmd.uuid())
+                .add("version", Long.toString(bmd.version()))
+                .build();
     }
 
     public static BucketMetadata readBmd(JsonObject o) {
         SortedMap<BucketId, BucketProps> m = new TreeMap<>(BucketMetadata.ORDER);
         JsonObject providers = o.getJsonObject("providers");
         if (providers != null) {
-            providers.forEach((prov, nss) -> nss.asJsonObject().forEach((ns, bcks) -> bcks.asJsonObject()
-                    .forEach((name, p) -> m.put(new BucketId(prov, ns.equals("@#") ? "" : ns, name),
-                            readProps(p.asJsonObject())))));
+            providers.forEach((prov, nss) -> nss.asJsonObject()
+                    .forEach((ns, bcks) -> bcks.asJsonObject()
+                            .forEach((name, p) -> m.put(
+                                    new BucketId(prov, ns.equals("@#") ? "" : ns, name),
+                                    readProps(p.asJsonObject())))));
         }
         return new BucketMetadata(str(o, "uuid"), num(o, "version"), m);
     }
@@ -263,14 +329,24 @@ public final class MetaJson {
     // ---- Smap ----
 
     public static JsonObject snode(NodeInfo n) {
-        JsonObjectBuilder net = Json.createObjectBuilder().add("node_ip_addr", n.host())
-                .add("daemon_port", Integer.toString(n.port())).add("direct_url", n.publicUrl());
+        JsonObjectBuilder net = Json.createObjectBuilder()
+                .add("node_ip_addr", n.host())
+                .add("daemon_port", Integer.toString(n.port()))
+                .add("direct_url", n.publicUrl());
         return Json.createObjectBuilder()
                 .add("public_net", net)
-                .add("intra_control_net", Json.createObjectBuilder().add("node_ip_addr", n.host())
-                        .add("daemon_port", Integer.toString(n.port())).add("direct_url", n.publicUrl()))
-                .add("intra_data_net", Json.createObjectBuilder().add("node_ip_addr", n.host())
-                        .add("daemon_port", Integer.toString(n.port())).add("direct_url", n.publicUrl()))
+                .add(
+                        "intra_control_net",
+                        Json.createObjectBuilder()
+                                .add("node_ip_addr", n.host())
+                                .add("daemon_port", Integer.toString(n.port()))
+                                .add("direct_url", n.publicUrl()))
+                .add(
+                        "intra_data_net",
+                        Json.createObjectBuilder()
+                                .add("node_ip_addr", n.host())
+                                .add("daemon_port", Integer.toString(n.port()))
+                                .add("direct_url", n.publicUrl()))
                 .add("daemon_type", n.target() && !n.proxy() ? "target" : "proxy")
                 .add("daemon_id", n.id())
                 .add("flags", n.flags())
@@ -282,8 +358,15 @@ public final class MetaJson {
     /** Reads a node written by {@link #snode}; roles are given by where it was listed. */
     public static NodeInfo readSnode(JsonObject o, boolean proxy, boolean target) {
         JsonObject net = obj(o, "public_net");
-        return new NodeInfo(str(o, "daemon_id"), proxy, target, str(net, "node_ip_addr"),
-                (int) num(net, "daemon_port"), str(net, "direct_url"), num(o, "flags"), str(o, "member_id"));
+        return new NodeInfo(
+                str(o, "daemon_id"),
+                proxy,
+                target,
+                str(net, "node_ip_addr"),
+                (int) num(net, "daemon_port"),
+                str(net, "direct_url"),
+                num(o, "flags"),
+                str(o, "member_id"));
     }
 
     /**
@@ -291,8 +374,10 @@ public final class MetaJson {
      * yet ({@code "ready"}).
      */
     public static JsonObject registryEntry(NodeInfo n, boolean ready) {
-        return Json.createObjectBuilder(snode(n)).add("roles", (n.proxy() ? "proxy," : "") + (n.target()
-                ? "target" : "")).add("ready", ready).build();
+        return Json.createObjectBuilder(snode(n))
+                .add("roles", (n.proxy() ? "proxy," : "") + (n.target() ? "target" : ""))
+                .add("ready", ready)
+                .build();
     }
 
     public static boolean registryReady(JsonObject o) {
@@ -309,15 +394,19 @@ public final class MetaJson {
         JsonObject pmap = o.getJsonObject("pmap");
         JsonObject tmap = o.getJsonObject("tmap");
         if (tmap != null) {
-            tmap.forEach((id, v) -> nodes.put(id, readSnode(v.asJsonObject(), pmap != null && pmap.containsKey(id),
-                    true)));
+            tmap.forEach(
+                    (id, v) -> nodes.put(id, readSnode(v.asJsonObject(), pmap != null && pmap.containsKey(id), true)));
         }
         if (pmap != null) {
             pmap.forEach((id, v) -> nodes.putIfAbsent(id, readSnode(v.asJsonObject(), true, false)));
         }
         JsonObject primary = o.getJsonObject("proxy_si");
-        return new ClusterMap(str(o, "uuid"), num(o, "version"), nodes,
-                primary == null ? "" : str(primary, "daemon_id"), num(o, "creation_time"));
+        return new ClusterMap(
+                str(o, "uuid"),
+                num(o, "version"),
+                nodes,
+                primary == null ? "" : str(primary, "daemon_id"),
+                num(o, "creation_time"));
     }
 
     /** Smap in AIS shape: a node with both roles appears in both {@code pmap} and {@code tmap}. */
@@ -337,8 +426,10 @@ public final class MetaJson {
         if (primary != null) {
             b.add("proxy_si", proxyView(primary));
         }
-        return b.add("uuid", map.uuid()).add("creation_time", Long.toString(map.created()))
-                .add("version", Long.toString(map.version())).build();
+        return b.add("uuid", map.uuid())
+                .add("creation_time", Long.toString(map.created()))
+                .add("version", Long.toString(map.version()))
+                .build();
     }
 
     private static JsonObject proxyView(NodeInfo n) {
@@ -399,7 +490,8 @@ public final class MetaJson {
         if (v == JsonValue.FALSE || v == null) {
             return false;
         }
-        if (v instanceof JsonString s && (s.getString().equals("true") || s.getString().equals("false"))) {
+        if (v instanceof JsonString s
+                && (s.getString().equals("true") || s.getString().equals("false"))) {
             return Boolean.parseBoolean(s.getString());
         }
         throw AisException.badRequest("property \"" + k + "\" must be true or false");

@@ -1,15 +1,13 @@
 package net.aisj.cluster;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
+import java.util.ArrayList;
+import java.util.List;
 import net.aisj.core.AisException;
 import net.aisj.core.MultiObjRequest;
 
@@ -19,8 +17,7 @@ import net.aisj.core.MultiObjRequest;
  */
 public final class MultiObjJson {
 
-    private MultiObjJson() {
-    }
+    private MultiObjJson() {}
 
     /** {@code {"objnames":[...]}} or {@code {"template":"..."}}. */
     public static MultiObjRequest listRange(JsonObject lr) {
@@ -48,8 +45,8 @@ public final class MultiObjJson {
 
     /** TCBMsg {@code {"prefix","prepend","dry_run"}} (the destination comes from {@code bck_to}). */
     public static MultiObjRequest copyBucket(JsonObject tcb) {
-        return new MultiObjRequest(null, "", "", str(tcb, "prefix"), str(tcb, "prepend"),
-                tcb != null && tcb.getBoolean("dry_run", false));
+        return new MultiObjRequest(
+                null, "", "", str(tcb, "prefix"), str(tcb, "prepend"), tcb != null && tcb.getBoolean("dry_run", false));
     }
 
     /** The start message sent to every target. */
@@ -60,15 +57,26 @@ public final class MultiObjJson {
         } else if (!r.template().isEmpty()) {
             b.add("template", r.template());
         }
-        return b.add("dst", r.dst()).add("prefix", r.prefix()).add("prepend", r.prepend())
-                .add("dry_run", r.dryRun()).build();
+        return b.add("dst", r.dst())
+                .add("prefix", r.prefix())
+                .add("prepend", r.prepend())
+                .add("dry_run", r.dryRun())
+                .build();
     }
 
     /** Reads what {@link #write} wrote. */
     public static MultiObjRequest read(JsonObject o) {
         List<String> names = o.get("objnames") instanceof JsonArray arr
-                ? arr.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList() : null;
-        return new MultiObjRequest(names, str(o, "template"), str(o, "dst"), str(o, "prefix"), str(o, "prepend"),
+                ? arr.getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
+                        .toList()
+                : null;
+        return new MultiObjRequest(
+                names,
+                str(o, "template"),
+                str(o, "dst"),
+                str(o, "prefix"),
+                str(o, "prepend"),
                 o.getBoolean("dry_run", false));
     }
 

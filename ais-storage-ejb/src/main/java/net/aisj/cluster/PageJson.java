@@ -1,18 +1,15 @@
 package net.aisj.cluster;
 
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-
-import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import jakarta.json.spi.JsonProvider;
-
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ListEntry;
@@ -25,8 +22,7 @@ public final class PageJson {
     /** Looked up once: {@code Json.createXxx} asks the ServiceLoader for the provider on every call (seen in JFR). */
     private static final JsonProvider JSON = JsonProvider.provider();
 
-    private PageJson() {
-    }
+    private PageJson() {}
 
     public static JsonObject write(ObjectPage page) {
         JsonArrayBuilder arr = JSON.createArrayBuilder();
@@ -37,7 +33,10 @@ public final class PageJson {
             }
             arr.add(b);
         }
-        return JSON.createObjectBuilder().add("entries", arr).add("next", page.nextToken()).build();
+        return JSON.createObjectBuilder()
+                .add("entries", arr)
+                .add("next", page.nextToken())
+                .build();
     }
 
     public static ObjectPage read(InputStream in) {
@@ -59,18 +58,33 @@ public final class PageJson {
         s.custom().forEach(custom::add);
         JsonArrayBuilder copies = JSON.createArrayBuilder();
         s.copies().forEach(copies::add);
-        return JSON.createObjectBuilder().add("name", s.name()).add("size", s.size())
-                .add("ct", s.checksum().type().wire()).add("cv", s.checksum().value()).add("v", s.version())
-                .add("a", s.atimeNanos()).add("m", s.mtimeMillis()).add("md", custom)
-                .add("mp", s.mountpath() == null ? "" : s.mountpath()).add("c", copies).build();
+        return JSON.createObjectBuilder()
+                .add("name", s.name())
+                .add("size", s.size())
+                .add("ct", s.checksum().type().wire())
+                .add("cv", s.checksum().value())
+                .add("v", s.version())
+                .add("a", s.atimeNanos())
+                .add("m", s.mtimeMillis())
+                .add("md", custom)
+                .add("mp", s.mountpath() == null ? "" : s.mountpath())
+                .add("c", copies)
+                .build();
     }
 
     public static ObjectStat readStat(JsonObject s) {
         Map<String, String> md = new LinkedHashMap<>();
         s.getJsonObject("md").forEach((k, v) -> md.put(k, ((jakarta.json.JsonString) v).getString()));
         List<String> copies = s.getJsonArray("c").getValuesAs(jakarta.json.JsonString::getString);
-        return new ObjectStat(s.getString("name"), s.getJsonNumber("size").longValue(),
-                new Checksum(ChecksumType.of(s.getString("ct")), s.getString("cv")), s.getString("v"),
-                s.getJsonNumber("a").longValue(), s.getJsonNumber("m").longValue(), md, s.getString("mp"), copies);
+        return new ObjectStat(
+                s.getString("name"),
+                s.getJsonNumber("size").longValue(),
+                new Checksum(ChecksumType.of(s.getString("ct")), s.getString("cv")),
+                s.getString("v"),
+                s.getJsonNumber("a").longValue(),
+                s.getJsonNumber("m").longValue(),
+                md,
+                s.getString("mp"),
+                copies);
     }
 }

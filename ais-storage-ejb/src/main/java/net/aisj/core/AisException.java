@@ -10,8 +10,14 @@ public class AisException extends RuntimeException {
 
     /** What went wrong, independent of any transport. */
     public enum Kind {
-        BAD_REQUEST, NOT_FOUND, CONFLICT, PRECONDITION_FAILED, RANGE_NOT_SATISFIABLE, UNAVAILABLE,
-        INSUFFICIENT_STORAGE, INTERNAL
+        BAD_REQUEST,
+        NOT_FOUND,
+        CONFLICT,
+        PRECONDITION_FAILED,
+        RANGE_NOT_SATISFIABLE,
+        UNAVAILABLE,
+        INSUFFICIENT_STORAGE,
+        INTERNAL
     }
 
     private final Kind kind;

@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-
 import net.aisj.connector.api.BucketId;
 
 /**
@@ -19,7 +18,8 @@ public record BucketMetadata(String uuid, long version, SortedMap<BucketId, Buck
 
     /** Iteration order of buckets. */
     public static final Comparator<BucketId> ORDER = Comparator.comparing(BucketId::provider)
-            .thenComparing(BucketId::namespace).thenComparing(BucketId::name);
+            .thenComparing(BucketId::namespace)
+            .thenComparing(BucketId::name);
 
     public BucketMetadata {
         SortedMap<BucketId, BucketProps> copy = new TreeMap<>(ORDER);

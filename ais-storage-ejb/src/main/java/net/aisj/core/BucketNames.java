@@ -5,8 +5,7 @@ public final class BucketNames {
 
     public static final int MAX_LENGTH = 64;
 
-    private BucketNames() {
-    }
+    private BucketNames() {}
 
     /** Why the name is refused, or null when acceptable. */
     public static String problem(String name) {
@@ -18,8 +17,12 @@ public final class BucketNames {
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
-            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '_' || c == '.' || c == '-';
+            boolean ok = (c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '_'
+                    || c == '.'
+                    || c == '-';
             if (!ok) {
                 return "bucket name \"" + clip(name) + "\" is invalid: may only contain letters, numbers, "
                         + "dashes (-), underscores (_), and dots (.)";

@@ -11,8 +11,18 @@ import java.util.Set;
  * @param created unix nanoseconds of creation
  * @param bid     bucket id, unique per creation (a re-created bucket gets a new one)
  */
-public record BucketProps(String provider, Checksum checksum, Versioning versioning, Mirror mirror, Ec ec,
-                          WritePolicy writePolicy, Lru lru, String access, long created, long bid, Remote remote)
+public record BucketProps(
+        String provider,
+        Checksum checksum,
+        Versioning versioning,
+        Mirror mirror,
+        Ec ec,
+        WritePolicy writePolicy,
+        Lru lru,
+        String access,
+        long created,
+        long bid,
+        Remote remote)
         implements Serializable {
 
     /** The providers a bucket may have (AIS names; aliases are normalised by the caller). */
@@ -23,13 +33,16 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
     private static final Set<String> WRITE_POLICIES = Set.of("", "immediate", "delayed", "never");
 
     /** {@code checksum.*} */
-    public record Checksum(String type, boolean validateColdGet, boolean validateWarmGet, boolean validateObjMove,
-                           boolean enableReadRange) implements Serializable {
-    }
+    public record Checksum(
+            String type,
+            boolean validateColdGet,
+            boolean validateWarmGet,
+            boolean validateObjMove,
+            boolean enableReadRange)
+            implements Serializable {}
 
     /** {@code versioning.*} */
-    public record Versioning(boolean enabled, boolean validateWarmGet, boolean synchronize) implements Serializable {
-    }
+    public record Versioning(boolean enabled, boolean validateWarmGet, boolean synchronize) implements Serializable {}
 
     /**
      * {@code mirror.*}; {@code syncPut} (ours, {@code mirror.sync_put}) makes a PUT return only after its copies are
@@ -47,25 +60,29 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
      * {@code ec.*}; {@code syncPut} (ours, {@code ec.sync_put}) makes a PUT return only after its slices or replicas
      * are stored on their targets.
      */
-    public record Ec(boolean enabled, int dataSlices, int paritySlices, long objsizeLimit, String compression,
-                     boolean syncPut) implements Serializable {
-    }
+    public record Ec(
+            boolean enabled, int dataSlices, int paritySlices, long objsizeLimit, String compression, boolean syncPut)
+            implements Serializable {}
 
     /** {@code write_policy.*}: "" means the default (immediate). */
-    public record WritePolicy(String data, String md) implements Serializable {
-    }
+    public record WritePolicy(String data, String md) implements Serializable {}
 
     /** {@code lru.*} */
-    public record Lru(boolean enabled, String dontEvictTime, String capacityUpdTime) implements Serializable {
-    }
+    public record Lru(boolean enabled, String dontEvictTime, String capacityUpdTime) implements Serializable {}
 
     /**
      * Where a bucket's objects come from when it is not a plain {@code ais://} bucket: {@code backend_bck} (an
      * {@code ais://} bucket backed by a remote one) and the per-bucket {@code extra.aws.*} settings of an S3 bucket.
      * Empty strings mean "not set".
      */
-    public record Remote(String backendProvider, String backendNamespace, String backendName, String awsEndpoint,
-                         String awsProfile, String awsRegion) implements Serializable {
+    public record Remote(
+            String backendProvider,
+            String backendNamespace,
+            String backendName,
+            String awsEndpoint,
+            String awsProfile,
+            String awsRegion)
+            implements Serializable {
 
         public static final Remote NONE = new Remote("", "", "", "", "", "");
 
@@ -89,16 +106,35 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
     }
 
     /** Props without remote settings (a plain {@code ais://} bucket). */
-    public BucketProps(String provider, Checksum checksum, Versioning versioning, Mirror mirror, Ec ec,
-                       WritePolicy writePolicy, Lru lru, String access, long created, long bid) {
+    public BucketProps(
+            String provider,
+            Checksum checksum,
+            Versioning versioning,
+            Mirror mirror,
+            Ec ec,
+            WritePolicy writePolicy,
+            Lru lru,
+            String access,
+            long created,
+            long bid) {
         this(provider, checksum, versioning, mirror, ec, writePolicy, lru, access, created, bid, Remote.NONE);
     }
 
     /** The defaults of a remote bucket added to the BMD on first access ({@code aws://b}, {@code ht://b}, ...). */
     public static BucketProps remoteDefaults(String provider, long createdNanos, long bid) {
         BucketProps d = defaults(createdNanos, bid);
-        return new BucketProps(provider, d.checksum, d.versioning, d.mirror, d.ec, d.writePolicy, d.lru, d.access,
-                createdNanos, bid, Remote.NONE);
+        return new BucketProps(
+                provider,
+                d.checksum,
+                d.versioning,
+                d.mirror,
+                d.ec,
+                d.writePolicy,
+                d.lru,
+                d.access,
+                createdNanos,
+                bid,
+                Remote.NONE);
     }
 
     /** The same props with other remote settings. */
@@ -113,14 +149,17 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
 
     /** The defaults AIS gives an {@code ais://} bucket. */
     public static BucketProps defaults(long createdNanos, long bid) {
-        return new BucketProps("ais",
+        return new BucketProps(
+                "ais",
                 new Checksum("xxhash2", true, true, false, false),
                 new Versioning(true, false, false),
                 new Mirror(false, 1, 128, false),
                 new Ec(false, 2, 2, 256 * 1024, "never", false),
                 new WritePolicy("", ""),
                 new Lru(true, "2h0m", "10m"),
-                "0", createdNanos, bid);
+                "0",
+                createdNanos,
+                bid);
     }
 
     /** Whether a PUT must be on disk (fsync) before it is acknowledged. */
@@ -132,8 +171,8 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
     public BucketProps validated() {
         String t = checksum.type().toLowerCase(Locale.ROOT);
         if (!CHECKSUM_TYPES.contains(t)) {
-            throw AisException.badRequest("invalid checksum.type \"" + checksum.type() + "\" (expected one of "
-                    + CHECKSUM_TYPES + ")");
+            throw AisException.badRequest(
+                    "invalid checksum.type \"" + checksum.type() + "\" (expected one of " + CHECKSUM_TYPES + ")");
         }
         if (mirror.copies() < 1 || mirror.copies() > 32) {
             throw AisException.badRequest("invalid mirror.copies " + mirror.copies() + " (expected 1..32)");
@@ -158,18 +197,35 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
         }
         if (remote.hasBackendBck()) {
             if (!"ais".equals(provider)) {
-                throw AisException.badRequest("backend_bck can only be set on an ais:// bucket (this one is "
-                        + provider + "://)");
+                throw AisException.badRequest(
+                        "backend_bck can only be set on an ais:// bucket (this one is " + provider + "://)");
             }
-            if (!PROVIDERS.contains(remote.backendProvider()) || ("ais".equals(remote.backendProvider())
-                    && remote.backendNamespace().isEmpty())) {
+            if (!PROVIDERS.contains(remote.backendProvider())
+                    || ("ais".equals(remote.backendProvider())
+                            && remote.backendNamespace().isEmpty())) {
                 throw AisException.badRequest("invalid backend_bck provider \"" + remote.backendProvider()
                         + "\" (expected a remote bucket: aws, ht or ais://@alias)");
             }
         }
-        return t.equals(checksum.type()) ? this : new BucketProps(provider,
-                new Checksum(t, checksum.validateColdGet(), checksum.validateWarmGet(), checksum.validateObjMove(),
-                        checksum.enableReadRange()), versioning, mirror, ec, writePolicy, lru, access, created, bid, remote);
+        return t.equals(checksum.type())
+                ? this
+                : new BucketProps(
+                        provider,
+                        new Checksum(
+                                t,
+                                checksum.validateColdGet(),
+                                checksum.validateWarmGet(),
+                                checksum.validateObjMove(),
+                                checksum.enableReadRange()),
+                        versioning,
+                        mirror,
+                        ec,
+                        writePolicy,
+                        lru,
+                        access,
+                        created,
+                        bid,
+                        remote);
     }
 
     /**
@@ -198,7 +254,7 @@ public record BucketProps(String provider, Checksum checksum, Versioning version
 
     /** These properties under another bucket's identity (a copy's destination takes the source's settings). */
     public BucketProps withIdentity(long createdNanos, long newBid) {
-        return new BucketProps(provider, checksum, versioning, mirror, ec, writePolicy, lru, access, createdNanos,
-                newBid);
+        return new BucketProps(
+                provider, checksum, versioning, mirror, ec, writePolicy, lru, access, createdNanos, newBid);
     }
 }

@@ -13,8 +13,8 @@ import java.util.List;
  * @param prepend  prefix added to every destination name, or empty
  * @param dryRun   count what would be done, change nothing
  */
-public record MultiObjRequest(List<String> names, String template, String dst, String prefix, String prepend,
-                              boolean dryRun) {
+public record MultiObjRequest(
+        List<String> names, String template, String dst, String prefix, String prepend, boolean dryRun) {
 
     public MultiObjRequest {
         names = names == null ? null : List.copyOf(names);

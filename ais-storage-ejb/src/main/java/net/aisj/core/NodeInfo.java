@@ -1,7 +1,6 @@
 package net.aisj.core;
 
 import java.io.Serializable;
-
 import net.aisj.connector.api.hrw.Hrw;
 
 /**
@@ -16,8 +15,9 @@ import net.aisj.connector.api.hrw.Hrw;
  * @param flags     AIS node flags ({@link #MAINT}, {@link #DECOMM}, ...), 0 when in service
  * @param memberId  the node's data-grid member id (changes at every restart), "" when unknown
  */
-public record NodeInfo(String id, boolean proxy, boolean target, String host, int port, String publicUrl, long flags,
-                       String memberId) implements Serializable {
+public record NodeInfo(
+        String id, boolean proxy, boolean target, String host, int port, String publicUrl, long flags, String memberId)
+        implements Serializable {
 
     /** AIS {@code SnodeMaint}: in maintenance, drained by rebalance, owns no data. */
     public static final long MAINT = 1 << 2;

@@ -66,8 +66,8 @@ public final class ObjectTemplate implements Iterable<String> {
                 nums.add(new String[] {m.group(1), m.group(2), m.group(3)});
             }
             for (int i = 0; i < spans.size(); i++) {
-                String gap = template.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0]
-                        : template.length());
+                String gap = template.substring(
+                        spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : template.length());
                 String[] n = nums.get(i);
                 long start = num(n[0], template);
                 long end = num(n[1], template);
@@ -85,9 +85,10 @@ public final class ObjectTemplate implements Iterable<String> {
                 nums.add(m.group(1));
             }
             for (int i = 0; i < spans.size(); i++) {
-                String gap = template.substring(spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0]
-                        : template.length());
-                ranges.add(check(new Range(0, num(nums.get(i), template), 1, nums.get(i).length(), gap), template));
+                String gap = template.substring(
+                        spans.get(i)[1], i + 1 < spans.size() ? spans.get(i + 1)[0] : template.length());
+                ranges.add(check(
+                        new Range(0, num(nums.get(i), template), 1, nums.get(i).length(), gap), template));
             }
         } else if ((m = FMT.matcher(template)).find() && template.indexOf('%', m.end()) < 0) {
             prefix = template.substring(0, m.start());
@@ -101,8 +102,8 @@ public final class ObjectTemplate implements Iterable<String> {
         }
         ObjectTemplate t = new ObjectTemplate(template, prefix, ranges);
         if (t.count() > MAX_NAMES) {
-            throw AisException.badRequest("template \"" + template + "\" expands to " + t.count() + " names (at most "
-                    + MAX_NAMES + ")");
+            throw AisException.badRequest(
+                    "template \"" + template + "\" expands to " + t.count() + " names (at most " + MAX_NAMES + ")");
         }
         return t;
     }

@@ -6,7 +6,6 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectPage;
 
@@ -21,11 +20,10 @@ import net.aisj.connector.api.ObjectPage;
 public final class PageMerge {
 
     /** UTF-8 binary order, the order of every listing. */
-    public static final Comparator<String> UTF8 = (a, b) -> Arrays.compareUnsigned(
-            a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    public static final Comparator<String> UTF8 =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
-    private PageMerge() {
-    }
+    private PageMerge() {}
 
     public static ObjectPage merge(List<ObjectPage> pages, int pageSize) {
         record Cursor(List<ListEntry> entries, int pos) {
@@ -33,7 +31,8 @@ public final class PageMerge {
                 return entries.get(pos);
             }
         }
-        PriorityQueue<Cursor> q = new PriorityQueue<>((x, y) -> UTF8.compare(x.head().name(), y.head().name()));
+        PriorityQueue<Cursor> q = new PriorityQueue<>(
+                (x, y) -> UTF8.compare(x.head().name(), y.head().name()));
         boolean more = false;
         for (ObjectPage p : pages) {
             if (!p.entries().isEmpty()) {

@@ -1,17 +1,15 @@
 package net.aisj.service;
 
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
-import java.util.logging.Logger;
-
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
-
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.logging.Logger;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.ClusterMap;
@@ -54,8 +52,8 @@ public class BackgroundJobs {
         if (sampler == null && node.isReady()) {
             synchronized (this) {
                 if (sampler == null) {
-                    sampler = scheduler.scheduleWithFixedDelay(this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS,
-                            TimeUnit.MILLISECONDS);
+                    sampler = scheduler.scheduleWithFixedDelay(
+                            this::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
                 }
             }
         }
@@ -107,8 +105,8 @@ public class BackgroundJobs {
                 lastBusy = t;
                 if (job == null) {
                     long[] base = last == null ? new long[5] : last;
-                    job = new DemandXaction(MirrorService.newId(), kind, node.self().id(), base[1], base[4],
-                            base[2]);
+                    job = new DemandXaction(
+                            MirrorService.newId(), kind, node.self().id(), base[1], base[4], base[2]);
                     registry.register(job);
                 }
             }

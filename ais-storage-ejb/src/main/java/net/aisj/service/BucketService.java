@@ -1,12 +1,10 @@
 package net.aisj.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.StorageConnection;
@@ -67,7 +65,9 @@ public class BucketService {
 
     public List<BucketId> list(String provider) {
         return store().current().buckets().keySet().stream()
-                .filter(b -> provider == null || provider.isEmpty() || b.provider().equals(provider)).toList();
+                .filter(b ->
+                        provider == null || provider.isEmpty() || b.provider().equals(provider))
+                .toList();
     }
 
     public BucketMetadata metadata() {
@@ -145,7 +145,8 @@ public class BucketService {
         if (!next.ec().enabled() || (old != null && old.ec().enabled())) {
             return;
         }
-        long targets = node.clusterMap().targets().stream().filter(NodeInfo::inService).count();
+        long targets =
+                node.clusterMap().targets().stream().filter(NodeInfo::inService).count();
         int need = next.ec().dataSlices() + next.ec().paritySlices() + 1;
         if (targets < need) {
             throw AisException.badRequest("erasure coding with " + next.ec().dataSlices() + " data and "

@@ -2,7 +2,6 @@ package net.aisj.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
@@ -41,6 +40,5 @@ public class BucketSummaryService {
     }
 
     /** One bucket's totals. */
-    public record Summary(BucketId bucket, long objects, long bytes) {
-    }
+    public record Summary(BucketId bucket, long objects, long bytes) {}
 }

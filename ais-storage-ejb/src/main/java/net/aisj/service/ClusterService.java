@@ -1,5 +1,7 @@
 package net.aisj.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,10 +13,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
@@ -66,8 +64,10 @@ public class ClusterService {
         NodeInfo n = known(sid);
         long flags = (n.flags() | set) & ~clear;
         if (set != 0 && n.target()) {
-            long others = node.clusterMap().targets().stream().filter(NodeInfo::inService)
-                    .filter(t -> !t.id().equals(n.id())).count();
+            long others = node.clusterMap().targets().stream()
+                    .filter(NodeInfo::inService)
+                    .filter(t -> !t.id().equals(n.id()))
+                    .count();
             if (others == 0) {
                 throw AisException.conflict(action + ": " + n.displayName()
                         + " is the only target in service; its data would have nowhere to go");
@@ -99,8 +99,9 @@ public class ClusterService {
                 return m;
             }
             if (System.nanoTime() > deadline) {
-                throw new AisException(AisException.Kind.UNAVAILABLE, "the cluster map did not reflect the change "
-                        + "of node " + id + " within 15 s");
+                throw new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "the cluster map did not reflect the change " + "of node " + id + " within 15 s");
             }
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
         }
@@ -133,8 +134,11 @@ public class ClusterService {
         Map<String, NodeInfo> nodes = new LinkedHashMap<>();
         for (NodeInfo n : node.clusterMap().nodes().values()) {
             nodes.put(n.id(), n);
-            calls.put(n.id(), n.id().equals(node.self().id()) ? CompletableFuture.completedFuture(localStatus)
-                    : node.intra().nodeStatus(n, NODE_STATUS_TIMEOUT));
+            calls.put(
+                    n.id(),
+                    n.id().equals(node.self().id())
+                            ? CompletableFuture.completedFuture(localStatus)
+                            : node.intra().nodeStatus(n, NODE_STATUS_TIMEOUT));
         }
         Map<String, NodeStatusAnswer> out = new LinkedHashMap<>();
         calls.forEach((id, f) -> {
@@ -142,8 +146,12 @@ public class ClusterService {
                 out.put(id, new NodeStatusAnswer(nodes.get(id), f.join(), ""));
             } catch (CompletionException | CancellationException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                out.put(id, new NodeStatusAnswer(nodes.get(id), null, String.valueOf(cause.getMessage() == null
-                        ? cause : cause.getMessage())));
+                out.put(
+                        id,
+                        new NodeStatusAnswer(
+                                nodes.get(id),
+                                null,
+                                String.valueOf(cause.getMessage() == null ? cause : cause.getMessage())));
             }
         });
         for (NodeInfo gone : node.membership().departed()) {
@@ -157,8 +165,7 @@ public class ClusterService {
      *
      * @param statusJson the node's {@code node_status} JSON text, or null when it is down
      */
-    public record NodeStatusAnswer(NodeInfo node, String statusJson, String err) {
-    }
+    public record NodeStatusAnswer(NodeInfo node, String statusJson, String err) {}
 
     /**
      * The cluster-wide status of one job (AIS {@code nl.Status}): running while any node runs it; the id of the
@@ -168,8 +175,11 @@ public class ClusterService {
         Map<String, List<XactSnapshot>> all = snapshots(id, kind, false);
         String wanted = id;
         if (wanted == null || wanted.isEmpty()) {
-            wanted = all.values().stream().flatMap(List::stream).max(java.util.Comparator.comparingLong(
-                    XactSnapshot::startMillis)).map(XactSnapshot::id).orElse("");
+            wanted = all.values().stream()
+                    .flatMap(List::stream)
+                    .max(java.util.Comparator.comparingLong(XactSnapshot::startMillis))
+                    .map(XactSnapshot::id)
+                    .orElse("");
         }
         List<XactSnapshot> parts = new ArrayList<>();
         for (List<XactSnapshot> l : all.values()) {
@@ -180,19 +190,28 @@ public class ClusterService {
             }
         }
         if (parts.isEmpty()) {
-            throw AisException.notFound("job " + (id == null || id.isEmpty() ? "of kind \"" + kind + "\""
-                    : "\"" + id + "\"") + " not found");
+            throw AisException.notFound("job "
+                    + (id == null || id.isEmpty() ? "of kind \"" + kind + "\"" : "\"" + id + "\"") + " not found");
         }
         boolean running = parts.stream().anyMatch(XactSnapshot::running);
-        long end = running ? 0 : parts.stream().mapToLong(XactSnapshot::endMillis).max().orElse(0);
+        long end = running
+                ? 0
+                : parts.stream().mapToLong(XactSnapshot::endMillis).max().orElse(0);
         boolean aborted = parts.stream().anyMatch(XactSnapshot::aborted);
-        String err = parts.stream().map(s -> s.err().isEmpty() ? s.abortErr() : s.err()).filter(e -> !e.isEmpty())
-                .findFirst().orElse("");
-        return new JobStatus(parts.get(0).kind(), wanted, err, end * 1_000_000L, aborted,
+        String err = parts.stream()
+                .map(s -> s.err().isEmpty() ? s.abortErr() : s.err())
+                .filter(e -> !e.isEmpty())
+                .findFirst()
+                .orElse("");
+        return new JobStatus(
+                parts.get(0).kind(),
+                wanted,
+                err,
+                end * 1_000_000L,
+                aborted,
                 parts.stream().allMatch(XactSnapshot::idle));
     }
 
     /** AIS {@code nl.Status}: {@code end_time} in unix ns, 0 while running. */
-    public record JobStatus(String kind, String uuid, String err, long endTimeNanos, boolean aborted, boolean idle) {
-    }
+    public record JobStatus(String kind, String uuid, String err, long endTimeNanos, boolean aborted, boolean idle) {}
 }

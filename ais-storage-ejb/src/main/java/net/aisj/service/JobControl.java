@@ -1,13 +1,11 @@
 package net.aisj.service;
 
-import java.util.Map;
-import java.util.logging.Logger;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-
+import java.util.Map;
+import java.util.logging.Logger;
 import net.aisj.cluster.DataGrid;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
@@ -25,6 +23,7 @@ public class JobControl {
 
     private static final Logger LOG = Logger.getLogger(JobControl.class.getName());
     static final String ABORT_TOPIC = "ais.xact.abort";
+
     @Inject
     DataGrid grid;
 
@@ -50,8 +49,9 @@ public class JobControl {
         if (kind == null || kind.isEmpty()) {
             throw AisException.badRequest("start: missing job kind (\"Kind\")");
         }
-        XactKind k = XactKind.of(kind).orElseThrow(() -> AisException.badRequest("start: job kind \"" + kind
-                + "\" is not supported by this cluster"));
+        XactKind k = XactKind.of(kind)
+                .orElseThrow(() ->
+                        AisException.badRequest("start: job kind \"" + kind + "\" is not supported by this cluster"));
         if (k == XactKind.REBALANCE) {
             ClusterMap m = rebalance.requestRebalance();
             String id = "g" + m.version();
@@ -72,8 +72,8 @@ public class JobControl {
         }
         Map<String, java.util.List<XactSnapshot>> running = cluster.snapshots(id, kind, true);
         if (running.values().stream().allMatch(java.util.List::isEmpty)) {
-            throw AisException.notFound("stop: no running job " + (id == null || id.isEmpty() ? "of kind \"" + kind
-                    + "\"" : "\"" + id + "\""));
+            throw AisException.notFound("stop: no running job "
+                    + (id == null || id.isEmpty() ? "of kind \"" + kind + "\"" : "\"" + id + "\""));
         }
         LOG.info(() -> "abort of job " + (id == null ? "" : id) + " kind " + (kind == null ? "" : kind)
                 + " requested by a user");
@@ -86,8 +86,7 @@ public class JobControl {
      * already ended.
      */
     public void abortEverywhere(String id, String kind, String reason) {
-        grid.publish(ABORT_TOPIC, id + "\n" + (kind == null ? "" : kind) + "\n"
-                + reason.replace('\n', ' '));
+        grid.publish(ABORT_TOPIC, id + "\n" + (kind == null ? "" : kind) + "\n" + reason.replace('\n', ' '));
     }
 
     private void abortLocal(String msg) {

@@ -1,17 +1,15 @@
 package net.aisj.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Logger;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.resource.ResourceException;
-
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
 import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.GridMembership;
 import net.aisj.cluster.IntraClient;
@@ -60,10 +58,14 @@ public class LocalNode {
     private volatile boolean ready;
 
     /** What {@link StorageNode} opened at startup. */
-    record Published(StorageConnectionFactory connections, VersionedStore<ClusterMap> smap,
-                     VersionedStore<BucketMetadata> bmd, GridMembership membership, IntraClient intra,
-                     String intraSecret, NodeInfo self) {
-    }
+    record Published(
+            StorageConnectionFactory connections,
+            VersionedStore<ClusterMap> smap,
+            VersionedStore<BucketMetadata> bmd,
+            GridMembership membership,
+            IntraClient intra,
+            String intraSecret,
+            NodeInfo self) {}
 
     /** Called by {@link StorageNode} when it has opened its storage, the metadata and the membership. */
     void publish(Published p) {
@@ -97,9 +99,12 @@ public class LocalNode {
     public void checkQuorum() {
         GridMembership m = membership;
         if (m != null && !m.hasQuorum()) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "node " + (self == null ? "?" : self.id())
-                    + " is cut off from the majority of the cluster (" + m.quorumState() + "): it refuses object"
-                    + " calls until it rejoins; use another node");
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE,
+                    "node " + (self == null ? "?" : self.id())
+                            + " is cut off from the majority of the cluster (" + m.quorumState()
+                            + "): it refuses object"
+                            + " calls until it rejoins; use another node");
         }
     }
 
@@ -153,7 +158,8 @@ public class LocalNode {
     /** Whether a request carries the cluster's shared secret (calls forwarded by a member). */
     public boolean isIntraCaller(String secretHeader) {
         byte[] s = intraSecret;
-        return s != null && secretHeader != null
+        return s != null
+                && secretHeader != null
                 && MessageDigest.isEqual(s, secretHeader.getBytes(StandardCharsets.UTF_8));
     }
 

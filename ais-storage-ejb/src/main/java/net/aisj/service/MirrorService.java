@@ -1,5 +1,11 @@
 package net.aisj.service;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.Set;
@@ -7,14 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.NodeVolume;
@@ -31,7 +29,6 @@ import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.CopiesXaction;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -96,8 +93,10 @@ public class MirrorService {
         if (n < 1 || n > 32) {
             throw AisException.badRequest("make-n-copies: invalid number of copies " + n + " (expected 1..32)");
         }
-        buckets.setProps(bucket, p -> p.withMirror(
-                new BucketProps.Mirror(n > 1, n, p.mirror().burstBuffer(), p.mirror().syncPut())));
+        buckets.setProps(
+                bucket,
+                p -> p.withMirror(new BucketProps.Mirror(
+                        n > 1, n, p.mirror().burstBuffer(), p.mirror().syncPut())));
         String id = newId();
         for (NodeInfo t : node.clusterMap().targets()) {
             if (t.id().equals(node.self().id())) {
@@ -148,8 +147,8 @@ public class MirrorService {
 
     /** This node's part of a job (from a local call or another node's broadcast). */
     public Xaction startLocal(String kind, String id, BucketId bucket) {
-        XactKind k = XactKind.of(kind).filter(x -> x == XactKind.MAKE_N_COPIES || x == XactKind.RESILVER
-                        || x == XactKind.SCRUB)
+        XactKind k = XactKind.of(kind)
+                .filter(x -> x == XactKind.MAKE_N_COPIES || x == XactKind.RESILVER || x == XactKind.SCRUB)
                 .orElseThrow(() -> AisException.badRequest("cannot start job kind \"" + kind + "\" here"));
         if (k == XactKind.MAKE_N_COPIES && bucket == null) {
             throw AisException.badRequest("make-n-copies needs a bucket");
@@ -157,8 +156,8 @@ public class MirrorService {
         if (k == XactKind.RESILVER) {
             generation = currentGeneration();
         }
-        return registry.start(new CopiesXaction(id, k, k == XactKind.RESILVER ? null : bucket,
-                walker(k == XactKind.SCRUB), this::finished));
+        return registry.start(new CopiesXaction(
+                id, k, k == XactKind.RESILVER ? null : bucket, walker(k == XactKind.SCRUB), this::finished));
     }
 
     /**
@@ -181,8 +180,9 @@ public class MirrorService {
                     pendingDetach.add(path);
                     yield c.enableMountpath(path, false);
                 }
-                default -> throw AisException.badRequest("invalid mountpath action \"" + action + "\" (expected "
-                        + "attach-mp, enable-mp, disable-mp or detach-mp)");
+                default ->
+                    throw AisException.badRequest("invalid mountpath action \"" + action + "\" (expected "
+                            + "attach-mp, enable-mp, disable-mp or detach-mp)");
             };
             LOG.info(() -> action + " " + path + " on " + node.self().id());
             if (dontResilver) {
@@ -202,11 +202,11 @@ public class MirrorService {
             synchronized (this) {
                 if (fshc == null) {
                     generation = currentGeneration();
-                    fshc = scheduler.scheduleWithFixedDelay(this::healthCheck, FSHC_SECONDS, FSHC_SECONDS,
-                            TimeUnit.SECONDS);
+                    fshc = scheduler.scheduleWithFixedDelay(
+                            this::healthCheck, FSHC_SECONDS, FSHC_SECONDS, TimeUnit.SECONDS);
                     if (scrubIntervalSeconds > 0) {
-                        periodicScrub = scheduler.scheduleWithFixedDelay(this::scrubIfIdle, scrubIntervalSeconds,
-                                scrubIntervalSeconds, TimeUnit.SECONDS);
+                        periodicScrub = scheduler.scheduleWithFixedDelay(
+                                this::scrubIfIdle, scrubIntervalSeconds, scrubIntervalSeconds, TimeUnit.SECONDS);
                         LOG.info(() -> "periodic scrub every " + scrubIntervalSeconds + " s");
                     }
                 }
@@ -259,7 +259,9 @@ public class MirrorService {
 
     /** A resilver that ended cleanly lets the mountpaths waiting for it go. */
     private void finished(CopiesXaction x) {
-        if (x.kind() != XactKind.RESILVER || x.isAborted() || !x.snapshot().err().isEmpty()) {
+        if (x.kind() != XactKind.RESILVER
+                || x.isAborted()
+                || !x.snapshot().err().isEmpty()) {
             return;
         }
         for (String p : List.copyOf(pendingDetach)) {
@@ -329,7 +331,8 @@ public class MirrorService {
             if (e.reason() == StorageException.Reason.NOT_FOUND) {
                 return 0; // deleted meanwhile
             }
-            if (e.reason() != StorageException.Reason.CORRUPTED || ec.restore(id, p, true).isEmpty()) {
+            if (e.reason() != StorageException.Reason.CORRUPTED
+                    || ec.restore(id, p, true).isEmpty()) {
                 throw StorageErrors.map(e);
             }
             LOG.warning("scrub: " + e.getMessage() + "; restored from its erasure-coded replicas/slices");

@@ -1,13 +1,11 @@
 package net.aisj.service;
 
-import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -83,8 +81,10 @@ public class MultiObjService {
         if (!options.dryRun()) {
             ensureDestination(from, to);
         }
-        return broadcast(XactKind.COPY_BUCKET, from, new MultiObjRequest(null, "", to.name(), options.prefix(),
-                options.prepend(), options.dryRun()));
+        return broadcast(
+                XactKind.COPY_BUCKET,
+                from,
+                new MultiObjRequest(null, "", to.name(), options.prefix(), options.prepend(), options.dryRun()));
     }
 
     /** {@code move-bck}: the destination must not exist; the source is destroyed once every object moved. */
@@ -115,10 +115,15 @@ public class MultiObjService {
                 names = tpl;
             }
         }
-        MultiObjXaction.Plan plan = new MultiObjXaction.Plan(source, msg.dst().isEmpty() ? null
-                : BucketId.ais(msg.dst()), names, prefix, msg.prepend(), msg.dryRun());
-        java.util.Set<String> targets = node.clusterMap().targets().stream().map(NodeInfo::id)
-                .collect(java.util.stream.Collectors.toSet());
+        MultiObjXaction.Plan plan = new MultiObjXaction.Plan(
+                source,
+                msg.dst().isEmpty() ? null : BucketId.ais(msg.dst()),
+                names,
+                prefix,
+                msg.prepend(),
+                msg.dryRun());
+        java.util.Set<String> targets =
+                node.clusterMap().targets().stream().map(NodeInfo::id).collect(java.util.stream.Collectors.toSet());
         Xaction x = registry.start(new MultiObjXaction(id, k, plan, localNode(), null));
         // a target that leaves takes its share of the job with it: abort here, saying which target left
         planned.watch(x, targets);
@@ -173,7 +178,9 @@ public class MultiObjService {
 
             @Override
             public boolean owns(ObjectId id) {
-                return TargetPlacement.owner(node.clusterMap(), id.uname()).id().equals(node.self().id());
+                return TargetPlacement.owner(node.clusterMap(), id.uname())
+                        .id()
+                        .equals(node.self().id());
             }
 
             @Override
@@ -214,12 +221,10 @@ public class MultiObjService {
                     node.intra().pushCopy(owner.get(), to, r.stat(), r.stream());
                     return r.stat().size();
                 } catch (java.io.IOException e) {
-                    throw new AisException(AisException.Kind.INTERNAL, "reading " + from.cname() + ": "
-                            + e.getMessage(), e);
+                    throw new AisException(
+                            AisException.Kind.INTERNAL, "reading " + from.cname() + ": " + e.getMessage(), e);
                 }
             }
         };
     }
-
-
 }

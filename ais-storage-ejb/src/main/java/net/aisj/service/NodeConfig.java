@@ -1,14 +1,12 @@
 package net.aisj.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -49,8 +47,12 @@ public class NodeConfig {
 
     /** Absolute, normalised mountpath directories. */
     public List<String> mountpaths() {
-        return Arrays.stream(mountpaths.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> Path.of(s).toAbsolutePath().normalize().toString()).distinct().toList();
+        return Arrays.stream(mountpaths.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> Path.of(s).toAbsolutePath().normalize().toString())
+                .distinct()
+                .toList();
     }
 
     public boolean isProxy() {
@@ -62,7 +64,9 @@ public class NodeConfig {
     }
 
     private List<String> roleList() {
-        return Arrays.stream(roles.toLowerCase(Locale.ROOT).split(",")).map(String::trim).toList();
+        return Arrays.stream(roles.toLowerCase(Locale.ROOT).split(","))
+                .map(String::trim)
+                .toList();
     }
 
     /** The operator's node id, or empty to use the one kept on disk. */
@@ -84,7 +88,10 @@ public class NodeConfig {
 
     /** What redirects point to: {@code ais.public.url}, else {@code http://<address>:<port>}. */
     public String publicUrl() {
-        return publicUrl.map(String::trim).filter(s -> !s.isEmpty()).map(s -> s.replaceAll("/+$", ""))
+        return publicUrl
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.replaceAll("/+$", ""))
                 .orElseGet(() -> "http://" + hostForUrl() + ":" + httpPort());
     }
 

@@ -1,11 +1,9 @@
 package net.aisj.service;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.util.ArrayList;
+import java.util.List;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectPage;
@@ -38,8 +36,10 @@ public class ObjectListing {
         }
         List<ObjectPage> pages = new ArrayList<>();
         for (NodeInfo t : targets) {
-            pages.add(t.id().equals(local.self().id()) ? localList(bucket, request)
-                    : local.intra().list(t, bucket, request));
+            pages.add(
+                    t.id().equals(local.self().id())
+                            ? localList(bucket, request)
+                            : local.intra().list(t, bucket, request));
         }
         return PageMerge.merge(pages, request.pageSize());
     }

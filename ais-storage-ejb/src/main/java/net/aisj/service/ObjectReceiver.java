@@ -1,14 +1,12 @@
 package net.aisj.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.Optional;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
@@ -32,6 +30,7 @@ public class ObjectReceiver {
 
     /** How long a delete outranks rebalance copies written before it (longer than any rebalance here). */
     static final long DELETE_MEMORY_MILLIS = 30 * 60_000L;
+
     private static final Logger LOG = Logger.getLogger(ObjectReceiver.class.getName());
 
     /** Connections without an EJB call per object received. */
@@ -54,15 +53,22 @@ public class ObjectReceiver {
      */
     public ObjectStat receive(ObjectId id, ObjectStat meta, InputStream in) {
         BucketProps p = checked(id);
-        ChecksumType type = meta.checksum().type() == ChecksumType.NONE ? ChecksumType.of(p.checksum().type())
+        ChecksumType type = meta.checksum().type() == ChecksumType.NONE
+                ? ChecksumType.of(p.checksum().type())
                 : meta.checksum().type();
-        PutOptions opts = new PutOptions(type, meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
-                meta.size(), meta.custom(), p.versioning().enabled(), p.syncWrites(),
-                meta.version().isEmpty() ? null : meta.version()).withCopies(p.mirror().effectiveCopies(), false)
+        PutOptions opts = new PutOptions(
+                        type,
+                        meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(),
+                        meta.size(),
+                        meta.custom(),
+                        p.versioning().enabled(),
+                        p.syncWrites(),
+                        meta.version().isEmpty() ? null : meta.version())
+                .withCopies(p.mirror().effectiveCopies(), false)
                 .withMtime(meta.mtimeMillis());
         if (recentDeletes.supersedes(id.uname(), meta.mtimeMillis(), System.currentTimeMillis())) {
-            LOG.fine(() -> "dropping " + id.cname() + " from a rebalance: a client deleted it here after it was"
-                    + " written");
+            LOG.fine(() ->
+                    "dropping " + id.cname() + " from a rebalance: a client deleted it here after it was" + " written");
             drain(id, in);
             return meta;
         }
@@ -90,8 +96,9 @@ public class ObjectReceiver {
      */
     public ObjectStat receiveCopy(ObjectId id, ObjectStat meta, InputStream in) {
         BucketProps p = checked(id);
-        PutOptions opts = ObjectService.options(p).withCustom(meta.custom()).withExpected(
-                meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(), meta.size());
+        PutOptions opts = ObjectService.options(p)
+                .withCustom(meta.custom())
+                .withExpected(meta.checksum().type() == ChecksumType.NONE ? null : meta.checksum(), meta.size());
         try (StorageConnection c = local.connection()) {
             return c.put(id, in, opts);
         } catch (StorageException e) {

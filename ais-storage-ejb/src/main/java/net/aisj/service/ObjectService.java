@@ -1,13 +1,11 @@
 package net.aisj.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.backend.Backends;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
@@ -36,8 +34,8 @@ import net.aisj.service.ec.EcHooks;
 @ApplicationScoped
 public class ObjectService {
 
-    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ObjectService.class.getName());
-
+    private static final java.util.logging.Logger LOG =
+            java.util.logging.Logger.getLogger(ObjectService.class.getName());
 
     /** Self, cluster map and connections without an EJB call per request. */
     @Inject
@@ -59,8 +57,8 @@ public class ObjectService {
     CacheService cache;
 
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
-    public ObjectStat put(ObjectId id, InputStream in, long contentLength, Checksum expected,
-                          Map<String, String> custom) {
+    public ObjectStat put(
+            ObjectId id, InputStream in, long contentLength, Checksum expected, Map<String, String> custom) {
         BucketProps p = checked(id);
         if (Backends.isRemote(id.bucket(), p)) {
             return cache.put(id, p, in, contentLength, expected, custom, false);
@@ -86,7 +84,8 @@ public class ObjectService {
         if (Backends.isRemote(id.bucket(), p)) {
             return cache.put(id, p, in, contentLength, null, custom, true);
         }
-        PutOptions opts = options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
+        PutOptions opts =
+                options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
         ObjectStat st;
         try (StorageConnection c = local.connection()) {
             st = c.put(id, in, opts);
@@ -139,8 +138,8 @@ public class ObjectService {
             return ec.repairing(id, p, c.open(id, validate));
         } catch (StorageException e) {
             if (e.reason() != StorageException.Reason.NOT_FOUND) {
-                Optional<ObjectReader> restored = e.reason() == StorageException.Reason.CORRUPTED
-                        ? ec.openCorrupt(id, p, e) : Optional.empty();
+                Optional<ObjectReader> restored =
+                        e.reason() == StorageException.Reason.CORRUPTED ? ec.openCorrupt(id, p, e) : Optional.empty();
                 return restored.orElseThrow(() -> StorageErrors.map(e));
             }
         }
@@ -185,7 +184,8 @@ public class ObjectService {
                 return s.get();
             }
         }
-        return localStat(id).or(() -> ec.statMissing(id, buckets.props(id.bucket())))
+        return localStat(id)
+                .or(() -> ec.statMissing(id, buckets.props(id.bucket())))
                 .orElseThrow(() -> missing(id));
     }
 
@@ -193,8 +193,10 @@ public class ObjectService {
     public boolean localDeleteIfUnchanged(ObjectId id, ObjectStat expected) {
         try (StorageConnection c = local.connection()) {
             Optional<ObjectStat> now = c.stat(id);
-            if (now.isPresent() && now.get().version().equals(expected.version())
-                    && now.get().checksum().equals(expected.checksum()) && now.get().size() == expected.size()) {
+            if (now.isPresent()
+                    && now.get().version().equals(expected.version())
+                    && now.get().checksum().equals(expected.checksum())
+                    && now.get().size() == expected.size()) {
                 return c.delete(id);
             }
             return false;
@@ -219,8 +221,8 @@ public class ObjectService {
             localDeleteIfUnchanged(id, r.stat());
             return Optional.of(r.stat());
         } catch (java.io.IOException | AisException e) {
-            LOG.warning("cannot hand " + id.cname() + " over to its owner " + owner.get().displayName() + ": "
-                    + e.getMessage() + "; it stays here");
+            LOG.warning("cannot hand " + id.cname() + " over to its owner "
+                    + owner.get().displayName() + ": " + e.getMessage() + "; it stays here");
             return Optional.empty();
         }
     }
@@ -245,21 +247,25 @@ public class ObjectService {
 
     /** Other targets of the Smap that are up (including those in maintenance: they still hold data). */
     private List<NodeInfo> peers() {
-        return local.clusterMap().targets().stream().filter(t -> !t.id().equals(local.self().id())).toList();
+        return local.clusterMap().targets().stream()
+                .filter(t -> !t.id().equals(local.self().id()))
+                .toList();
     }
 
     /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
     private AisException missing(ObjectId id) {
-        List<NodeInfo> departed = local.departedTargets().stream().filter(NodeInfo::inService).toList();
+        List<NodeInfo> departed =
+                local.departedTargets().stream().filter(NodeInfo::inService).toList();
         if (!departed.isEmpty()) {
             List<NodeInfo> all = new java.util.ArrayList<>(local.clusterMap().targets().stream()
-                    .filter(NodeInfo::inService).toList());
+                    .filter(NodeInfo::inService)
+                    .toList());
             all.addAll(departed);
-            NodeInfo owner = Hrw.best(all,
-                    Hrw.digest(id.uname()), NodeInfo::idDigest);
+            NodeInfo owner = Hrw.best(all, Hrw.digest(id.uname()), NodeInfo::idDigest);
             if (departed.contains(owner)) {
-                return new AisException(AisException.Kind.UNAVAILABLE, "target " + owner.displayName()
-                        + " that holds " + id.cname() + " is down");
+                return new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "target " + owner.displayName() + " that holds " + id.cname() + " is down");
             }
         }
         return noSuchObject(id);
@@ -377,8 +383,14 @@ public class ObjectService {
 
     /** How the bucket stores an object: checksum, versioning, write policy, mirror copies. */
     public static PutOptions options(BucketProps p) {
-        return new PutOptions(ChecksumType.of(p.checksum().type()), null, -1, Map.of(), p.versioning().enabled(),
-                p.syncWrites()).withCopies(p.mirror().effectiveCopies(), p.mirror().syncPut());
+        return new PutOptions(
+                        ChecksumType.of(p.checksum().type()),
+                        null,
+                        -1,
+                        Map.of(),
+                        p.versioning().enabled(),
+                        p.syncWrites())
+                .withCopies(p.mirror().effectiveCopies(), p.mirror().syncPut());
     }
 
     static AisException noSuchObject(ObjectId id) {

@@ -14,11 +14,14 @@ final class PayaraRuntime {
     private static final Logger LOG = Logger.getLogger(PayaraRuntime.class.getName());
 
     /** Settings baked into the uber-jar: Payara applies them after the JVM's -D options, which they override. */
-    private static final List<String> BAKED = List.of("ais.http.address", "hazelcast.max.no.heartbeat.seconds",
-            "hazelcast.heartbeat.interval.seconds", "hazelcast.phone.home.enabled", "hazelcast.socket.bind.any");
+    private static final List<String> BAKED = List.of(
+            "ais.http.address",
+            "hazelcast.max.no.heartbeat.seconds",
+            "hazelcast.heartbeat.interval.seconds",
+            "hazelcast.phone.home.enabled",
+            "hazelcast.socket.bind.any");
 
-    private PayaraRuntime() {
-    }
+    private PayaraRuntime() {}
 
     /** The HTTP port the instance listens on ({@code --port} / {@code --autobindhttp}), if known. */
     static OptionalInt httpPort() {
@@ -48,8 +51,8 @@ final class PayaraRuntime {
     static void warnAboutOverriddenOptions() {
         for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
             for (String key : BAKED) {
-                if (arg.startsWith("-D" + key + "=") && !arg.substring(key.length() + 3)
-                        .equals(System.getProperty(key))) {
+                if (arg.startsWith("-D" + key + "=")
+                        && !arg.substring(key.length() + 3).equals(System.getProperty(key))) {
                     LOG.warning(arg + " is overridden by the value baked into ais-node.jar (" + key + "="
                             + System.getProperty(key) + "); pass it in a file with --systemproperties instead");
                 }

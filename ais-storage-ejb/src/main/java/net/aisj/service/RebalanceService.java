@@ -1,15 +1,13 @@
 package net.aisj.service;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
-
 import net.aisj.cluster.DataGrid;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -70,10 +68,13 @@ public class RebalanceService {
         if (self == null || !self.target()) {
             return;
         }
-        Set<String> owners = map.targets().stream().filter(NodeInfo::inService).map(NodeInfo::id)
+        Set<String> owners = map.targets().stream()
+                .filter(NodeInfo::inService)
+                .map(NodeInfo::id)
                 .collect(Collectors.toSet());
         Optional<Xaction> latest = registry.latest(XactKind.REBALANCE);
-        long latestVersion = latest.map(x -> ((RebalanceXaction) x).clusterMap().version()).orElse(-1L);
+        long latestVersion =
+                latest.map(x -> ((RebalanceXaction) x).clusterMap().version()).orElse(-1L);
         if (map.version() <= latestVersion || owners.equals(lastOwners) && !requested(map.version())) {
             return;
         }
@@ -90,8 +91,10 @@ public class RebalanceService {
         while (true) {
             ClusterMap cur = node.clusterMap();
             grid.putNumber(REQUESTS, REQUEST_KEY, cur.version() + 1);
-            ClusterMap next = node.clusterMapStore().update(m -> m.version() != cur.version() ? m
-                    : new ClusterMap(m.uuid(), m.version() + 1, m.nodes(), m.primaryId(), m.created()));
+            ClusterMap next = node.clusterMapStore()
+                    .update(m -> m.version() != cur.version()
+                            ? m
+                            : new ClusterMap(m.uuid(), m.version() + 1, m.nodes(), m.primaryId(), m.created()));
             if (next.version() == cur.version() + 1 && next != cur) {
                 return next;
             }
@@ -113,7 +116,9 @@ public class RebalanceService {
     private void finished(RebalanceXaction x) {
         NodeInfo self = x.clusterMap().nodes().get(node.self().id());
         boolean decommissioning = self != null && (self.flags() & NodeInfo.DECOMM) != 0;
-        if (decommissioning && !x.isAborted() && x.snapshot().err().isEmpty()
+        if (decommissioning
+                && !x.isAborted()
+                && x.snapshot().err().isEmpty()
                 && node.clusterMap().version() == x.clusterMap().version()) {
             LOG.info(() -> "decommission of " + self.id() + ": drained; leaving the cluster map and stopping");
             node.membership().forget(self.id());
@@ -149,8 +154,7 @@ public class RebalanceService {
             try (ObjectReader r = objects.localOpen(id)) {
                 node.intra().push(owner, id, r.stat(), r.stream(), xactId);
             } catch (java.io.IOException e) {
-                throw new AisException(AisException.Kind.INTERNAL, "reading " + id.cname() + ": " + e.getMessage(),
-                        e);
+                throw new AisException(AisException.Kind.INTERNAL, "reading " + id.cname() + ": " + e.getMessage(), e);
             }
         }
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.Supplier;
-
 import net.aisj.cluster.IntraClient;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;

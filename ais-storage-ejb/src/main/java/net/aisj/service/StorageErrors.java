@@ -6,8 +6,7 @@ import net.aisj.core.AisException;
 /** Maps storage-adapter failures to domain errors, keeping the adapter's message (it names the object). */
 public final class StorageErrors {
 
-    private StorageErrors() {
-    }
+    private StorageErrors() {}
 
     public static AisException map(StorageException e) {
         AisException.Kind kind = switch (e.reason()) {

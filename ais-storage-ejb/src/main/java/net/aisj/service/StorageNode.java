@@ -1,15 +1,5 @@
 package net.aisj.service;
 
-import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.ConcurrencyManagement;
@@ -24,7 +14,14 @@ import jakarta.inject.Inject;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
-
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.GridMembership;
 import net.aisj.cluster.IntraClient;
@@ -50,9 +47,13 @@ import net.aisj.core.NodeInfo;
 @Startup
 @ConcurrencyManagement(ConcurrencyManagementType.BEAN)
 @TransactionManagement(TransactionManagementType.BEAN)
-@ConnectionFactoryDefinition(name = StorageNode.CF_NAME, interfaceName = "net.aisj.connector.api.StorageConnectionFactory",
-        resourceAdapter = "ais-connector", transactionSupport = TransactionSupportLevel.NoTransaction,
-        minPoolSize = 0, maxPoolSize = 512)
+@ConnectionFactoryDefinition(
+        name = StorageNode.CF_NAME,
+        interfaceName = "net.aisj.connector.api.StorageConnectionFactory",
+        resourceAdapter = "ais-connector",
+        transactionSupport = TransactionSupportLevel.NoTransaction,
+        minPoolSize = 0,
+        maxPoolSize = 512)
 public class StorageNode {
 
     static final String CF_NAME = "java:app/eis/ais-storage";
@@ -105,9 +106,17 @@ public class StorageNode {
             BucketMetadata bmdOnDisk = newestOnDisk(c, "bmd", MetaJson::bmdOf, BucketMetadata::version);
             ClusterMap smapOnDisk = newestOnDisk(c, "smap", MetaJson::smapOf, ClusterMap::version);
             String uuid = bmdOnDisk != null ? bmdOnDisk.uuid() : smapOnDisk != null ? smapOnDisk.uuid() : newUuid();
-            bmd = grid.versionedStore("bmd", MetaJson::bmdOf, MetaJson::bmdText, BucketMetadata::version,
+            bmd = grid.versionedStore(
+                    "bmd",
+                    MetaJson::bmdOf,
+                    MetaJson::bmdText,
+                    BucketMetadata::version,
                     () -> BucketMetadata.empty(uuid));
-            smap = grid.versionedStore("smap", MetaJson::smapOf, MetaJson::smapText, ClusterMap::version,
+            smap = grid.versionedStore(
+                    "smap",
+                    MetaJson::smapOf,
+                    MetaJson::smapText,
+                    ClusterMap::version,
                     () -> new ClusterMap(bmd.current().uuid(), 0, Map.of(), "", 0));
             bmd.addListener(m -> persist("bmd", MetaJson.bmdText(m), m.version()));
             bmd.addListener(this::dropDestroyedBuckets);
@@ -129,8 +138,15 @@ public class StorageNode {
             intraSecret = grid.agreeOn("intra-secret", newUuid() + newUuid());
             intra = new IntraClient(intraSecret);
             membership = grid.membership(smap);
-            self = new NodeInfo(volume.nodeId(), config.isProxy(), config.isTarget(), config.httpAddress(),
-                    config.httpPort(), config.publicUrl(), 0, membership.localMemberId());
+            self = new NodeInfo(
+                    volume.nodeId(),
+                    config.isProxy(),
+                    config.isTarget(),
+                    config.httpAddress(),
+                    config.httpPort(),
+                    config.publicUrl(),
+                    0,
+                    membership.localMemberId());
             local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
             membership.onRejoin(again -> {
                 self = again;
@@ -141,7 +157,8 @@ public class StorageNode {
             bmd.addListener(m -> local.bmdApplied(self.id(), m.version()));
             joiner = scheduler.scheduleWithFixedDelay(this::completeJoin, 100, 100, TimeUnit.MILLISECONDS);
             LOG.info(() -> "node " + self.id() + " started: mountpaths " + mps + ", public URL " + self.publicUrl()
-                    + ", BMD v" + bmd.current().version() + " with " + bmd.current().buckets().size()
+                    + ", BMD v" + bmd.current().version() + " with "
+                    + bmd.current().buckets().size()
                     + " bucket(s); joining the cluster");
         } catch (StorageException e) {
             throw new IllegalStateException("cannot open mountpaths " + mps + ": " + e.getMessage(), e);
@@ -172,7 +189,8 @@ public class StorageNode {
             local.joined(listed);
             joiner.cancel(false);
             clusterMapEvents.fireAsync(smap.current());
-            LOG.info(() -> "node " + self.id() + " joined: Smap v" + smap.current().version() + " with "
+            LOG.info(() -> "node " + self.id() + " joined: Smap v"
+                    + smap.current().version() + " with "
                     + smap.current().targets().size() + " target(s); ready "
                     + java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() + " ms after JVM start");
         } catch (RuntimeException e) {
@@ -180,8 +198,12 @@ public class StorageNode {
         }
     }
 
-    private <T> T newestOnDisk(StorageConnection c, String name, java.util.function.Function<String, T> read,
-                               java.util.function.ToLongFunction<T> version) throws StorageException {
+    private <T> T newestOnDisk(
+            StorageConnection c,
+            String name,
+            java.util.function.Function<String, T> read,
+            java.util.function.ToLongFunction<T> version)
+            throws StorageException {
         T best = null;
         for (byte[] doc : c.loadMeta(name)) {
             try {

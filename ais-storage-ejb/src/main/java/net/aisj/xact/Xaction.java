@@ -48,9 +48,10 @@ public abstract class Xaction implements Runnable {
             LOG.log(Level.WARNING, kind.wire() + "[" + id + "] failed", e);
         } finally {
             endMillis = System.currentTimeMillis();
-            LOG.info(() -> kind.wire() + "[" + id + "] " + (isAborted() ? "aborted (" + abortReason.get() + ")"
-                    : "finished") + " on " + nodeId + ": " + outObjs.get() + " objects / " + outBytes.get()
-                    + " bytes sent, " + inObjs.get() + " received, " + locObjs.get() + " visited");
+            LOG.info(() ->
+                    kind.wire() + "[" + id + "] " + (isAborted() ? "aborted (" + abortReason.get() + ")" : "finished")
+                            + " on " + nodeId + ": " + outObjs.get() + " objects / " + outBytes.get()
+                            + " bytes sent, " + inObjs.get() + " received, " + locObjs.get() + " visited");
             finished();
         }
     }
@@ -69,8 +70,7 @@ public abstract class Xaction implements Runnable {
     }
 
     /** Called once after {@link #work()} ended (normally, by abort or by failure). */
-    protected void finished() {
-    }
+    protected void finished() {}
 
     /** Asks the job to stop; idempotent; the first reason is kept. */
     public void abort(String reason) {
@@ -110,9 +110,23 @@ public abstract class Xaction implements Runnable {
 
     public XactSnapshot snapshot() {
         String reason = abortReason.get();
-        return new XactSnapshot(id, kind.wire(), nodeId, bucket, startMillis, endMillis, reason != null,
-                reason == null ? "" : reason, firstError.get(), locObjs.get(), locBytes.get(), outObjs.get(),
-                outBytes.get(), inObjs.get(), inBytes.get(), isIdle());
+        return new XactSnapshot(
+                id,
+                kind.wire(),
+                nodeId,
+                bucket,
+                startMillis,
+                endMillis,
+                reason != null,
+                reason == null ? "" : reason,
+                firstError.get(),
+                locObjs.get(),
+                locBytes.get(),
+                outObjs.get(),
+                outBytes.get(),
+                inObjs.get(),
+                inBytes.get(),
+                isIdle());
     }
 
     /** Nothing to do right now: ended, or waiting for work (kinds that idle override this). */

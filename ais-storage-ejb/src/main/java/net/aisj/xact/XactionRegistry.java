@@ -1,5 +1,8 @@
 package net.aisj.xact;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -7,10 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
-
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * This node's jobs: running ones and the most recent finished ones (bounded). Jobs run on the container's managed
@@ -37,8 +36,11 @@ public class XactionRegistry {
             return existing;
         }
         if (x.kind().abortsPrevious()) {
-            jobs.values().stream().filter(j -> j.kind() == x.kind() && j.isRunning()
-                            && (x.kind().scope() != XactKind.Scope.BUCKET || j.bucket().equals(x.bucket())))
+            jobs.values().stream()
+                    .filter(j -> j.kind() == x.kind()
+                            && j.isRunning()
+                            && (x.kind().scope() != XactKind.Scope.BUCKET
+                                    || j.bucket().equals(x.bucket())))
                     .forEach(j -> j.abort("superseded by " + x.id()));
         }
         jobs.put(x.id(), x);
@@ -66,7 +68,8 @@ public class XactionRegistry {
 
     /** The newest job of a kind (by start time), if any. */
     public Optional<Xaction> latest(XactKind kind) {
-        return jobs.values().stream().filter(j -> j.kind() == kind)
+        return jobs.values().stream()
+                .filter(j -> j.kind() == kind)
                 .max(Comparator.comparingLong(j -> j.snapshot().startMillis()));
     }
 
@@ -75,8 +78,9 @@ public class XactionRegistry {
         List<XactSnapshot> out = new ArrayList<>();
         for (Xaction j : jobs.values()) {
             XactSnapshot s = j.snapshot();
-            if ((id == null || id.isEmpty() || id.equals(s.id())) && (kind == null || kind.isEmpty()
-                    || kind.equals(s.kind())) && (!onlyRunning || s.running())) {
+            if ((id == null || id.isEmpty() || id.equals(s.id()))
+                    && (kind == null || kind.isEmpty() || kind.equals(s.kind()))
+                    && (!onlyRunning || s.running())) {
                 out.add(s);
             }
         }
@@ -103,8 +107,10 @@ public class XactionRegistry {
     }
 
     private void trim() {
-        List<Xaction> done = jobs.values().stream().filter(j -> !j.isRunning())
-                .sorted(Comparator.comparingLong(j -> j.snapshot().startMillis())).toList();
+        List<Xaction> done = jobs.values().stream()
+                .filter(j -> !j.isRunning())
+                .sorted(Comparator.comparingLong(j -> j.snapshot().startMillis()))
+                .toList();
         for (int i = 0; i < done.size() - KEEP_FINISHED; i++) {
             jobs.remove(done.get(i).id());
         }

@@ -9,8 +9,12 @@ class GridMembershipTest {
     @Test
     void aMajorityOfTheClusterMapHoldsQuorum() {
         assertThat(GridMembership.holdsQuorum(3, 3, true)).isTrue();
-        assertThat(GridMembership.holdsQuorum(3, 2, false)).as("two of three, without the primary").isTrue();
-        assertThat(GridMembership.holdsQuorum(3, 1, true)).as("a node cut off, even the primary").isFalse();
+        assertThat(GridMembership.holdsQuorum(3, 2, false))
+                .as("two of three, without the primary")
+                .isTrue();
+        assertThat(GridMembership.holdsQuorum(3, 1, true))
+                .as("a node cut off, even the primary")
+                .isFalse();
         assertThat(GridMembership.holdsQuorum(5, 2, true)).isFalse();
     }
 

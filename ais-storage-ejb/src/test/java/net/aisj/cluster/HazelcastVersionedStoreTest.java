@@ -3,6 +3,12 @@ package net.aisj.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.hazelcast.config.Config;
+import com.hazelcast.config.JoinConfig;
+import com.hazelcast.config.NetworkConfig;
+import com.hazelcast.core.Hazelcast;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.map.IMap;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -17,17 +23,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import com.hazelcast.config.Config;
-import com.hazelcast.config.JoinConfig;
-import com.hazelcast.config.NetworkConfig;
-import com.hazelcast.core.Hazelcast;
-import com.hazelcast.core.HazelcastInstance;
-import com.hazelcast.map.IMap;
 
 /**
  * The data grid's compare-and-set document store on a real, embedded Hazelcast member (the version Payara ships,
@@ -131,11 +129,14 @@ class HazelcastVersionedStoreTest {
         assertThat(map.get("doc")).isEqualTo("1:1:a");
 
         assertThatThrownBy(() -> s.update(d -> new Doc(d.version(), d.count() + 1, "same version")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("version must grow (1 -> 1)");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("version must grow (1 -> 1)");
         assertThatThrownBy(() -> s.update(d -> new Doc(0, 9, "older"))).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> s.update(d -> {
-            throw new IllegalArgumentException("no such bucket");
-        })).isInstanceOf(IllegalArgumentException.class).hasMessage("no such bucket");
+                    throw new IllegalArgumentException("no such bucket");
+                }))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("no such bucket");
         assertThat(map.get("doc")).isEqualTo("1:1:a");
         assertThat(s.current()).isEqualTo(new Doc(1, 1, "a"));
     }
@@ -168,7 +169,8 @@ class HazelcastVersionedStoreTest {
         assertThat(last.count()).isEqualTo(threads * each);
         assertThat(last.version()).isEqualTo(threads * each);
         // both nodes end up with the last version, the writer's own and the other through entry events
-        await("both nodes to see v" + last.version(),
+        await(
+                "both nodes to see v" + last.version(),
                 () -> nodes.stream().allMatch(n -> n.current().version() == last.version()));
     }
 
@@ -189,7 +191,7 @@ class HazelcastVersionedStoreTest {
 
         a.update(d -> d.next("x"));
         a.update(d -> d.next("y"));
-        a.update(d -> d);                       // no change: no call
+        a.update(d -> d); // no change: no call
         await("b to learn v2", () -> b.current().version() == 2);
         b.update(d -> d.next("z"));
         // the cache moves before the listeners are called: wait for the listener, not for current()

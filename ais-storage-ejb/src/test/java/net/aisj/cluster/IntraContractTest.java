@@ -4,18 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
+import org.junit.jupiter.api.Test;
 
 class IntraContractTest {
 
-    private static final NodeInfo PEER = new NodeInfo("t1", false, true, "127.0.0.1", 8081,
-            "http://127.0.0.1:8081", 0, "m1");
+    private static final NodeInfo PEER =
+            new NodeInfo("t1", false, true, "127.0.0.1", 8081, "http://127.0.0.1:8081", 0, "m1");
 
     @Test
     void objectPathsEncodeEverySegmentAndKeepSlashesBetweenThem() {
@@ -39,16 +37,20 @@ class IntraContractTest {
             assertThat(IntraContract.failure(PEER, "stat x", status, "").kind())
                     .isEqualTo(AisException.Kind.UNAVAILABLE);
         }
-        AisException e = IntraContract.failure(PEER, "push o", 503,
-                new ByteArrayInputStream("x".repeat(5000).getBytes(StandardCharsets.UTF_8)));
-        assertThat(e.getMessage()).startsWith("t[t1]: push o failed (503): ").hasSize(
-                "t[t1]: push o failed (503): ".length() + 2048);
+        AisException e = IntraContract.failure(
+                PEER, "push o", 503, new ByteArrayInputStream("x".repeat(5000).getBytes(StandardCharsets.UTF_8)));
+        assertThat(e.getMessage())
+                .startsWith("t[t1]: push o failed (503): ")
+                .hasSize("t[t1]: push o failed (503): ".length() + 2048);
     }
 
     @Test
     void anUnreachablePeerIsNamedWithItsUrl() {
         AisException e = IntraContract.unreachable(PEER, new java.net.ConnectException("refused"));
         assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE);
-        assertThat(e.getMessage()).contains("t[t1]").contains("http://127.0.0.1:8081").contains("refused");
+        assertThat(e.getMessage())
+                .contains("t[t1]")
+                .contains("http://127.0.0.1:8081")
+                .contains("refused");
     }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.hrw.Hrw;
 import net.aisj.core.AisException;
@@ -14,6 +11,7 @@ import net.aisj.core.BucketMetadata;
 import net.aisj.core.BucketProps;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import org.junit.jupiter.api.Test;
 
 class MetaJsonTest {
 
@@ -29,7 +27,8 @@ class MetaJsonTest {
 
     @Test
     void patchMergesDeeplyAndValidates() {
-        BucketProps p = MetaJson.applyPatch(defaults,
+        BucketProps p = MetaJson.applyPatch(
+                defaults,
                 MetaJson.parse("{\"checksum\":{\"type\":\"MD5\"},\"mirror\":{\"enabled\":true,\"copies\":2}}"));
         assertThat(p.checksum().type()).isEqualTo("md5");
         assertThat(p.checksum().validateColdGet()).isTrue();
@@ -38,9 +37,11 @@ class MetaJsonTest {
         assertThat(p.created()).isEqualTo(defaults.created());
 
         assertThatThrownBy(() -> MetaJson.applyPatch(defaults, MetaJson.parse("{\"checksum\":{\"type\":\"crc64\"}}")))
-                .isInstanceOf(AisException.class).hasMessageContaining("checksum.type");
+                .isInstanceOf(AisException.class)
+                .hasMessageContaining("checksum.type");
         assertThatThrownBy(() -> MetaJson.applyPatch(defaults, MetaJson.parse("{\"nosuch\":1}")))
-                .isInstanceOf(AisException.class).hasMessageContaining("nosuch");
+                .isInstanceOf(AisException.class)
+                .hasMessageContaining("nosuch");
         assertThatThrownBy(() -> MetaJson.applyPatch(defaults, MetaJson.parse("{\"mirror\":{\"copies\":\"x\"}}")))
                 .isInstanceOf(AisException.class);
         assertThatThrownBy(() -> MetaJson.parse("{not json")).isInstanceOf(AisException.class);
@@ -55,11 +56,14 @@ class MetaJsonTest {
 
     @Test
     void bmdRoundTripKeepsVersionAndBuckets() {
-        BucketMetadata bmd = BucketMetadata.empty("u1").with(BucketId.ais("b1"), defaults)
-                .with(BucketId.ais("a0"), defaults);
+        BucketMetadata bmd =
+                BucketMetadata.empty("u1").with(BucketId.ais("b1"), defaults).with(BucketId.ais("a0"), defaults);
         var json = MetaJson.bmd(bmd);
         assertThat(json.getString("version")).isEqualTo("2");
-        assertThat(json.getJsonObject("providers").getJsonObject("ais").getJsonObject("@#").keySet())
+        assertThat(json.getJsonObject("providers")
+                        .getJsonObject("ais")
+                        .getJsonObject("@#")
+                        .keySet())
                 .containsExactly("a0", "b1");
         BucketMetadata back = MetaJson.readBmd(MetaJson.parse(json.toString()));
         assertThat(back).isEqualTo(bmd);
@@ -74,12 +78,17 @@ class MetaJsonTest {
         var json = MetaJson.smap(map);
         assertThat(MetaJson.readSmap(MetaJson.parse(json.toString()))).isEqualTo(map);
         assertThat(json.getJsonObject("pmap").containsKey("t2")).isFalse();
-        assertThat(json.getJsonObject("tmap").getJsonObject("t1").getString("daemon_type")).isEqualTo("target");
-        assertThat(json.getJsonObject("pmap").getJsonObject("t1").getString("daemon_type")).isEqualTo("proxy");
+        assertThat(json.getJsonObject("tmap").getJsonObject("t1").getString("daemon_type"))
+                .isEqualTo("target");
+        assertThat(json.getJsonObject("pmap").getJsonObject("t1").getString("daemon_type"))
+                .isEqualTo("proxy");
         assertThat(json.getJsonObject("proxy_si").getString("daemon_id")).isEqualTo("t1");
         assertThat(json.getString("version")).isEqualTo("3");
-        assertThat(json.getJsonObject("tmap").getJsonObject("t1").getJsonObject("public_net")
-                .getString("direct_url")).isEqualTo("http://127.0.0.1:8080");
+        assertThat(json.getJsonObject("tmap")
+                        .getJsonObject("t1")
+                        .getJsonObject("public_net")
+                        .getString("direct_url"))
+                .isEqualTo("http://127.0.0.1:8080");
         assertThat(json.getJsonObject("tmap").getJsonObject("t1").getString("id_digest"))
                 .isEqualTo(Long.toUnsignedString(Hrw.digest("t1")));
     }

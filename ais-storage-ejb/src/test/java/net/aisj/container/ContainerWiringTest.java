@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,20 +21,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
-
 import javax.naming.InitialContext;
-
-import jakarta.ejb.EJB;
-import jakarta.inject.Inject;
-
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.EmptyAsset;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.connector.api.ObjectId;
@@ -45,6 +34,13 @@ import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.EmptyAsset;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Runs inside a real Payara Micro with the packaged {@code ais-connector.rar} deployed before this test's WAR
@@ -58,8 +54,13 @@ class ContainerWiringTest {
     @Deployment
     static WebArchive deployment() {
         return ShrinkWrap.create(WebArchive.class, "wiring.war")
-                .addClasses(StorageConnectorBean.class, XactionRegistry.class, Xaction.class, XactKind.class,
-                        XactKind.Scope.class, XactSnapshot.class)
+                .addClasses(
+                        StorageConnectorBean.class,
+                        XactionRegistry.class,
+                        Xaction.class,
+                        XactKind.class,
+                        XactKind.Scope.class,
+                        XactSnapshot.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
     }
 
@@ -80,8 +81,8 @@ class ContainerWiringTest {
             assertFalse(volume.nodeId().isBlank());
             assertTrue(c.healthy());
             c.createBucket(bucket);
-            ObjectStat put = c.put(id, new ByteArrayInputStream(body),
-                    PutOptions.defaults().withExpected(null, body.length));
+            ObjectStat put = c.put(
+                    id, new ByteArrayInputStream(body), PutOptions.defaults().withExpected(null, body.length));
             assertEquals(body.length, put.size());
             try (ObjectReader r = c.open(id, true)) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -131,8 +132,7 @@ class ContainerWiringTest {
         // a second scrub of the same bucket supersedes the first one
         Xaction second = new Xaction("arq-2", XactKind.SCRUB, "node", "b") {
             @Override
-            protected void work() {
-            }
+            protected void work() {}
         };
         registry.start(second);
         poll(() -> !first.isRunning() && !second.isRunning());

@@ -4,7 +4,6 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Singleton;
 import jakarta.resource.ConnectionFactoryDefinition;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
-
 import net.aisj.connector.api.StorageConnectionFactory;
 
 /**
@@ -12,9 +11,13 @@ import net.aisj.connector.api.StorageConnectionFactory;
  * does, and hands it to the test.
  */
 @Singleton
-@ConnectionFactoryDefinition(name = StorageConnectorBean.CF_NAME,
-        interfaceName = "net.aisj.connector.api.StorageConnectionFactory", resourceAdapter = "ais-connector",
-        transactionSupport = TransactionSupportLevel.NoTransaction, minPoolSize = 0, maxPoolSize = 8)
+@ConnectionFactoryDefinition(
+        name = StorageConnectorBean.CF_NAME,
+        interfaceName = "net.aisj.connector.api.StorageConnectionFactory",
+        resourceAdapter = "ais-connector",
+        transactionSupport = TransactionSupportLevel.NoTransaction,
+        minPoolSize = 0,
+        maxPoolSize = 8)
 public class StorageConnectorBean {
 
     static final String CF_NAME = "java:app/eis/ais-storage-test";

@@ -16,11 +16,13 @@ class BucketNamesTest {
 
     @Test
     void refusesWhatAisRefuses() {
-        for (String bad : new String[] {"", ".hidden", "a..b", "a/b", "a b", "ünï", "A".repeat(65), "a%2F", "..",
-            "a\0b"}) {
+        for (String bad :
+                new String[] {"", ".hidden", "a..b", "a/b", "a b", "ünï", "A".repeat(65), "a%2F", "..", "a\0b"}) {
             assertThat(BucketNames.problem(bad)).as(bad).isNotNull();
-            assertThatThrownBy(() -> BucketNames.check(bad)).isInstanceOf(AisException.class)
-                    .extracting(e -> ((AisException) e).kind()).isEqualTo(AisException.Kind.BAD_REQUEST);
+            assertThatThrownBy(() -> BucketNames.check(bad))
+                    .isInstanceOf(AisException.class)
+                    .extracting(e -> ((AisException) e).kind())
+                    .isEqualTo(AisException.Kind.BAD_REQUEST);
         }
     }
 }

@@ -6,11 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeSet;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectPage;
+import org.junit.jupiter.api.Test;
 
 class PageMergeTest {
 
@@ -29,8 +27,8 @@ class PageMergeTest {
     @Test
     void pagingOverThreeTargetsHasNoGapsNoDuplicates() {
         Random rnd = new Random(7);
-        List<TreeSet<String>> targets = List.of(new TreeSet<>(PageMerge.UTF8), new TreeSet<>(PageMerge.UTF8),
-                new TreeSet<>(PageMerge.UTF8));
+        List<TreeSet<String>> targets =
+                List.of(new TreeSet<>(PageMerge.UTF8), new TreeSet<>(PageMerge.UTF8), new TreeSet<>(PageMerge.UTF8));
         TreeSet<String> all = new TreeSet<>(PageMerge.UTF8);
         for (int i = 0; i < 2000; i++) {
             String name = "d" + rnd.nextInt(20) + "/ü" + Integer.toString(rnd.nextInt(1 << 20), 36);
@@ -45,7 +43,8 @@ class PageMergeTest {
             String token = "";
             do {
                 final String t = token;
-                ObjectPage merged = PageMerge.merge(targets.stream().map(s -> page(s, t, size)).toList(), size);
+                ObjectPage merged = PageMerge.merge(
+                        targets.stream().map(s -> page(s, t, size)).toList(), size);
                 assertThat(merged.entries().size()).isLessThanOrEqualTo(size);
                 merged.entries().forEach(e -> listed.add(e.name()));
                 token = merged.nextToken();

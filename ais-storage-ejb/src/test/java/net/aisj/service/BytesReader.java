@@ -4,7 +4,6 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 
@@ -38,6 +37,5 @@ public final class BytesReader implements ObjectReader {
     }
 
     @Override
-    public void close() {
-    }
+    public void close() {}
 }

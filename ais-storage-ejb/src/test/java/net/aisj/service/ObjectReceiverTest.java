@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectStat;
+import org.junit.jupiter.api.Test;
 
 class ObjectReceiverTest {
 

@@ -21,10 +21,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.BucketId;
@@ -43,6 +39,8 @@ import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.ec.EcHooks;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The object service's own rules, outside the container: the bucket and the name are checked before storage is
@@ -72,9 +70,17 @@ class ObjectServiceTest {
 
     static BucketProps mirrored() {
         BucketProps d = BucketProps.defaults(1, 2);
-        return new BucketProps(d.provider(), new BucketProps.Checksum("md5", true, true, false, false),
-                new BucketProps.Versioning(false, false, false), new BucketProps.Mirror(true, 3, 128, true), d.ec(),
-                new BucketProps.WritePolicy("delayed", ""), d.lru(), d.access(), d.created(), d.bid());
+        return new BucketProps(
+                d.provider(),
+                new BucketProps.Checksum("md5", true, true, false, false),
+                new BucketProps.Versioning(false, false, false),
+                new BucketProps.Mirror(true, 3, 128, true),
+                d.ec(),
+                new BucketProps.WritePolicy("delayed", ""),
+                d.lru(),
+                d.access(),
+                d.created(),
+                d.bid());
     }
 
     /** Objects in memory behind the connector's API; records the calls and can fail the next one. */
@@ -86,13 +92,21 @@ class ObjectServiceTest {
         StorageException failNext;
 
         StorageConnection connection() {
-            return (StorageConnection) Proxy.newProxyInstance(getClass().getClassLoader(),
-                    new Class<?>[] {StorageConnection.class}, this);
+            return (StorageConnection)
+                    Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {StorageConnection.class}, this);
         }
 
         ObjectStat store(ObjectId id, byte[] bytes, String version) {
-            ObjectStat st = new ObjectStat(id.name(), bytes.length, new Checksum(ChecksumType.XXHASH2,
-                    "h" + java.util.Arrays.hashCode(bytes)), version, 0, 0, Map.of(), "/mp", List.of("/mp"));
+            ObjectStat st = new ObjectStat(
+                    id.name(),
+                    bytes.length,
+                    new Checksum(ChecksumType.XXHASH2, "h" + java.util.Arrays.hashCode(bytes)),
+                    version,
+                    0,
+                    0,
+                    Map.of(),
+                    "/mp",
+                    List.of("/mp"));
             content.put(id, bytes);
             stats.put(id, st);
             return st;
@@ -152,8 +166,16 @@ class ObjectServiceTest {
             }
             if (id.equals(UNVERIFIED)) {
                 BucketProps d = BucketProps.defaults(1, 3);
-                return new BucketProps(d.provider(), new BucketProps.Checksum(d.checksum().type(), true, false, false,
-                        false), d.versioning(), d.mirror(), d.ec(), d.writePolicy(), d.lru(), d.access(), d.created(),
+                return new BucketProps(
+                        d.provider(),
+                        new BucketProps.Checksum(d.checksum().type(), true, false, false, false),
+                        d.versioning(),
+                        d.mirror(),
+                        d.ec(),
+                        d.writePolicy(),
+                        d.lru(),
+                        d.access(),
+                        d.created(),
                         d.bid());
             }
             throw AisException.notFound("bucket " + id.cname() + " does not exist");
@@ -232,8 +254,8 @@ class ObjectServiceTest {
     @BeforeEach
     void wire() {
         StorageConnection shared = disk.connection();
-        StorageConnectionFactory cf = (StorageConnectionFactory) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {StorageConnectionFactory.class}, (p, m, a) -> {
+        StorageConnectionFactory cf = (StorageConnectionFactory) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {StorageConnectionFactory.class}, (p, m, a) -> {
                     if (m.getName().equals("getSharedConnection") || m.getName().equals("getConnection")) {
                         return shared;
                     }
@@ -290,9 +312,11 @@ class ObjectServiceTest {
     @Test
     void theBucketAndTheNameAreCheckedBeforeStorageIsTouched() {
         assertThatThrownBy(() -> svc.put(new ObjectId(BucketId.ais("nope"), "a"), bytes("a"), 1, null, Map.of()))
-                .satisfies(e -> assertKind(e, AisException.Kind.NOT_FOUND)).hasMessageContaining("ais://nope");
+                .satisfies(e -> assertKind(e, AisException.Kind.NOT_FOUND))
+                .hasMessageContaining("ais://nope");
         assertThatThrownBy(() -> svc.put(new ObjectId(B, "../escape"), bytes("a"), 1, null, Map.of()))
-                .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST)).hasMessageEndingWith(": ais://b/../escape");
+                .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST))
+                .hasMessageEndingWith(": ais://b/../escape");
         assertThatThrownBy(() -> svc.delete(new ObjectId(B, "nul\0here")))
                 .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST))
                 .hasMessage("object name contains NUL: ais://b/nul?here");
@@ -300,12 +324,14 @@ class ObjectServiceTest {
         assertThatThrownBy(() -> svc.head(new ObjectId(B, longName)))
                 .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST))
                 .hasMessageEndingWith("ais://b/" + "x".repeat(79) + "?...");
-        assertThatThrownBy(() -> svc.rename(new ObjectId(B, "a"), "")).satisfies(e -> assertKind(e,
-                AisException.Kind.BAD_REQUEST)).hasMessageContaining("missing the new name");
-        assertThatThrownBy(() -> svc.rename(new ObjectId(B, "a"), "/abs")).satisfies(e -> assertKind(e,
-                AisException.Kind.BAD_REQUEST));
-        assertThatThrownBy(() -> svc.flush(new ObjectId(B, "a"), "", null)).satisfies(e -> assertKind(e,
-                AisException.Kind.BAD_REQUEST)).hasMessageContaining("append handle");
+        assertThatThrownBy(() -> svc.rename(new ObjectId(B, "a"), ""))
+                .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST))
+                .hasMessageContaining("missing the new name");
+        assertThatThrownBy(() -> svc.rename(new ObjectId(B, "a"), "/abs"))
+                .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST));
+        assertThatThrownBy(() -> svc.flush(new ObjectId(B, "a"), "", null))
+                .satisfies(e -> assertKind(e, AisException.Kind.BAD_REQUEST))
+                .hasMessageContaining("append handle");
         assertThatThrownBy(() -> svc.copy(new ObjectId(B, "a"), new ObjectId(BucketId.ais("nope"), "a")))
                 .satisfies(e -> assertKind(e, AisException.Kind.NOT_FOUND));
         assertThat(disk.calls).isEmpty();
@@ -335,7 +361,9 @@ class ObjectServiceTest {
         disk.store(plain, "plain".getBytes(StandardCharsets.UTF_8), "1");
         disk.store(checked, "checked".getBytes(StandardCharsets.UTF_8), "1");
         try (ObjectReader r = svc.open(plain, false)) {
-            assertThat(r.stream().readAllBytes()).asString(StandardCharsets.UTF_8).isEqualTo("plain");
+            assertThat(r.stream().readAllBytes())
+                    .asString(StandardCharsets.UTF_8)
+                    .isEqualTo("plain");
         }
         svc.open(plain, true).close();
         svc.open(checked, false).close(); // validate_warm_get is on by default
@@ -346,7 +374,8 @@ class ObjectServiceTest {
     void aCorruptCopyIsRestoredByErasureCodingOrReportedAsAnInternalError() throws IOException {
         ObjectId id = new ObjectId(B, "bad");
         disk.failNext = new StorageException(StorageException.Reason.CORRUPTED, "ais://b/bad: bad checksum");
-        assertThatThrownBy(() -> svc.open(id, false)).satisfies(e -> assertKind(e, AisException.Kind.INTERNAL))
+        assertThatThrownBy(() -> svc.open(id, false))
+                .satisfies(e -> assertKind(e, AisException.Kind.INTERNAL))
                 .hasMessage("ais://b/bad: bad checksum");
         assertThat(ec.told).containsExactly("openCorrupt ais://b/bad: ais://b/bad: bad checksum");
 
@@ -369,15 +398,16 @@ class ObjectServiceTest {
         assertThat(receiver.deletes).containsExactly(here);
 
         ObjectId absent = new ObjectId(B, "absent");
-        assertThatThrownBy(() -> svc.delete(absent)).satisfies(e -> assertKind(e, AisException.Kind.NOT_FOUND))
+        assertThatThrownBy(() -> svc.delete(absent))
+                .satisfies(e -> assertKind(e, AisException.Kind.NOT_FOUND))
                 .hasMessage("object ais://b/absent does not exist");
         assertThat(receiver.deletes).containsExactly(here, absent);
 
         // only its slices were left (the object itself is gone from here): the delete succeeds
         ec.holdsSlices = true;
         svc.delete(new ObjectId(B, "slices-only"));
-        assertThat(ec.told).containsExactly("deleted ais://b/here", "deleted ais://b/absent",
-                "deleted ais://b/slices-only");
+        assertThat(ec.told)
+                .containsExactly("deleted ais://b/here", "deleted ais://b/absent", "deleted ais://b/slices-only");
     }
 
     @Test
@@ -398,10 +428,10 @@ class ObjectServiceTest {
     void aRebalanceDeletesTheLocalCopyOnlyIfItIsStillTheOneSent() {
         ObjectId id = new ObjectId(B, "o");
         ObjectStat sent = disk.store(id, "v1".getBytes(StandardCharsets.UTF_8), "1");
-        ObjectStat otherVersion = new ObjectStat("o", sent.size(), sent.checksum(), "2", 0, 0, Map.of(), "/mp",
-                List.of());
-        ObjectStat otherChecksum = new ObjectStat("o", sent.size(), new Checksum(ChecksumType.XXHASH2, "other"), "1",
-                0, 0, Map.of(), "/mp", List.of());
+        ObjectStat otherVersion =
+                new ObjectStat("o", sent.size(), sent.checksum(), "2", 0, 0, Map.of(), "/mp", List.of());
+        ObjectStat otherChecksum = new ObjectStat(
+                "o", sent.size(), new Checksum(ChecksumType.XXHASH2, "other"), "1", 0, 0, Map.of(), "/mp", List.of());
         ObjectStat otherSize = new ObjectStat("o", 99, sent.checksum(), "1", 0, 0, Map.of(), "/mp", List.of());
         assertThat(svc.localDeleteIfUnchanged(id, otherVersion)).isFalse();
         assertThat(svc.localDeleteIfUnchanged(id, otherChecksum)).isFalse();

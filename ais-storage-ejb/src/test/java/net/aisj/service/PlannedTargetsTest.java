@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
+import org.junit.jupiter.api.Test;
 
 class PlannedTargetsTest {
 
@@ -22,8 +20,7 @@ class PlannedTargetsTest {
         }
 
         @Override
-        protected void work() {
-        }
+        protected void work() {}
     }
 
     static ClusterMap map(long v, String... targets) {

@@ -2,16 +2,14 @@ package net.aisj.xact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
-
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 
 /** This node's jobs: start, supersede, duplicate starts, queries, forgetting and the bound on finished jobs. */
 class XactionRegistryTest {
@@ -32,8 +30,10 @@ class XactionRegistryTest {
 
     /** The container's executor as far as the registry uses it: {@code execute}, here delegated to {@code e}. */
     static ManagedExecutorService executor(Executor e) {
-        return (ManagedExecutorService) Proxy.newProxyInstance(XactionRegistryTest.class.getClassLoader(),
-                new Class<?>[] {ManagedExecutorService.class}, (proxy, method, args) -> {
+        return (ManagedExecutorService) Proxy.newProxyInstance(
+                XactionRegistryTest.class.getClassLoader(),
+                new Class<?>[] {ManagedExecutorService.class},
+                (proxy, method, args) -> {
                     if (method.getName().equals("execute")) {
                         e.execute((Runnable) args[0]);
                         return null;
@@ -166,8 +166,12 @@ class XactionRegistryTest {
 
         assertThat(r.snapshots(null, null, false)).extracting(XactSnapshot::id).containsExactly("r1", "s2", "s1");
         assertThat(r.snapshots("", "", false)).extracting(XactSnapshot::id).containsExactly("r1", "s2", "s1");
-        assertThat(r.snapshots(null, "scrub", false)).extracting(XactSnapshot::id).containsExactly("s2", "s1");
-        assertThat(r.snapshots(null, "scrub", true)).extracting(XactSnapshot::id).containsExactly("s2");
+        assertThat(r.snapshots(null, "scrub", false))
+                .extracting(XactSnapshot::id)
+                .containsExactly("s2", "s1");
+        assertThat(r.snapshots(null, "scrub", true))
+                .extracting(XactSnapshot::id)
+                .containsExactly("s2");
         assertThat(r.snapshots("s1", null, false)).extracting(XactSnapshot::id).containsExactly("s1");
         assertThat(r.snapshots("s1", "resilver", false)).isEmpty();
         assertThat(r.snapshots(null, "no-such-kind", false)).isEmpty();
@@ -204,7 +208,9 @@ class XactionRegistryTest {
         }
         r.register(new Job("last", XactKind.PUT_COPIES, "")); // trims once more, after the last job ended
         assertThat(r.get("run")).containsSame(stillRunning);
-        List<XactSnapshot> done = r.snapshots(null, "copy-bck", false).stream().filter(s -> !s.running()).toList();
+        List<XactSnapshot> done = r.snapshots(null, "copy-bck", false).stream()
+                .filter(s -> !s.running())
+                .toList();
         assertThat(done).hasSize(XactionRegistry.KEEP_FINISHED);
         for (int i = 0; i < 5; i++) {
             assertThat(r.get("done-" + i)).as("oldest finished job %d", i).isEmpty();

@@ -1,7 +1,5 @@
 package net.aisj.web;
 
-import java.io.IOException;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,7 +7,7 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
+import java.io.IOException;
 import net.aisj.web.metrics.ApiOperation;
 import net.aisj.web.metrics.RequestMetrics;
 import net.aisj.web.nat.DirectObjectCalls;

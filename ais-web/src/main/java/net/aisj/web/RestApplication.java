@@ -1,9 +1,8 @@
 package net.aisj.web;
 
-import java.util.Map;
-
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 
 /** All JAX-RS resources of the node; the war is deployed at {@code /}, so the native API lives at {@code /v1}. */
 @ApplicationPath("/")

@@ -6,7 +6,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
+import net.aisj.backend.Backend;
+import net.aisj.backend.BackendException;
+import net.aisj.backend.RemoteObject;
+import net.aisj.backend.RemotePage;
+import net.aisj.backend.RemoteRead;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.ProfileCredentialsProvider;
@@ -30,12 +34,6 @@ import software.amazon.awssdk.services.s3.model.PutObjectResponse;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
-import net.aisj.backend.Backend;
-import net.aisj.backend.BackendException;
-import net.aisj.backend.RemoteObject;
-import net.aisj.backend.RemotePage;
-import net.aisj.backend.RemoteRead;
-
 /**
  * S3 through the AWS SDK v2 (sync client on Apache HttpClient 5): AWS, or any S3-compatible endpoint with path-style
  * addressing when an endpoint is set. Credentials: the named profile, else the SDK's default chain
@@ -52,8 +50,10 @@ public final class S3Backend implements Backend, AutoCloseable {
     public S3Backend(S3Settings settings) {
         this.settings = settings;
         S3ClientBuilder b = S3Client.builder()
-                .httpClientBuilder(Apache5HttpClient.builder().maxConnections(256)
-                        .connectionTimeout(Duration.ofSeconds(5)).socketTimeout(Duration.ofSeconds(60)))
+                .httpClientBuilder(Apache5HttpClient.builder()
+                        .maxConnections(256)
+                        .connectionTimeout(Duration.ofSeconds(5))
+                        .socketTimeout(Duration.ofSeconds(60)))
                 .overrideConfiguration(o -> o.retryStrategy(RetryMode.STANDARD))
                 .credentialsProvider(credentials(settings))
                 .region(region(settings));
@@ -64,7 +64,8 @@ public final class S3Backend implements Backend, AutoCloseable {
     }
 
     private static AwsCredentialsProvider credentials(S3Settings s) {
-        return s.profile().isEmpty() ? DefaultCredentialsProvider.builder().build()
+        return s.profile().isEmpty()
+                ? DefaultCredentialsProvider.builder().build()
                 : ProfileCredentialsProvider.create(s.profile());
     }
 
@@ -102,8 +103,13 @@ public final class S3Backend implements Backend, AutoCloseable {
     public RemoteObject headObject(String bucket, String name) {
         try {
             HeadObjectResponse h = s3.headObject(r -> r.bucket(bucket).key(name));
-            return new RemoteObject(name, h.contentLength(), h.eTag(), h.versionId(),
-                    h.lastModified() == null ? 0 : h.lastModified().toEpochMilli(), h.metadata());
+            return new RemoteObject(
+                    name,
+                    h.contentLength(),
+                    h.eTag(),
+                    h.versionId(),
+                    h.lastModified() == null ? 0 : h.lastModified().toEpochMilli(),
+                    h.metadata());
         } catch (SdkException e) {
             throw map(e, false);
         }
@@ -123,11 +129,19 @@ public final class S3Backend implements Backend, AutoCloseable {
             });
             List<RemoteObject> out = new ArrayList<>(r.contents().size());
             for (S3Object o : r.contents()) {
-                out.add(new RemoteObject(o.key(), o.size() == null ? 0 : o.size(), o.eTag(), "",
-                        o.lastModified() == null ? 0 : o.lastModified().toEpochMilli(), Map.of()));
+                out.add(new RemoteObject(
+                        o.key(),
+                        o.size() == null ? 0 : o.size(),
+                        o.eTag(),
+                        "",
+                        o.lastModified() == null ? 0 : o.lastModified().toEpochMilli(),
+                        Map.of()));
             }
-            return new RemotePage(out, Boolean.TRUE.equals(r.isTruncated()) && !out.isEmpty()
-                    ? out.get(out.size() - 1).name() : "");
+            return new RemotePage(
+                    out,
+                    Boolean.TRUE.equals(r.isTruncated()) && !out.isEmpty()
+                            ? out.get(out.size() - 1).name()
+                            : "");
         } catch (SdkException e) {
             throw map(e, true);
         }
@@ -147,8 +161,15 @@ public final class S3Backend implements Backend, AutoCloseable {
             if (cr != null && cr.contains("/")) {
                 size = Long.parseLong(cr.substring(cr.lastIndexOf('/') + 1).trim());
             }
-            return new RemoteRead(new RemoteObject(name, size, h.eTag(), h.versionId(),
-                    h.lastModified() == null ? 0 : h.lastModified().toEpochMilli(), h.metadata()), abortable(in));
+            return new RemoteRead(
+                    new RemoteObject(
+                            name,
+                            size,
+                            h.eTag(),
+                            h.versionId(),
+                            h.lastModified() == null ? 0 : h.lastModified().toEpochMilli(),
+                            h.metadata()),
+                    abortable(in));
         } catch (SdkException e) {
             throw map(e, false);
         }
@@ -158,7 +179,8 @@ public final class S3Backend implements Backend, AutoCloseable {
     private static InputStream abortable(ResponseInputStream<GetObjectResponse> body) {
         return new java.io.FilterInputStream(body) {
             private boolean eof;
-            private long left = body.response().contentLength() == null ? Long.MAX_VALUE
+            private long left = body.response().contentLength() == null
+                    ? Long.MAX_VALUE
                     : body.response().contentLength();
 
             @Override
@@ -189,8 +211,9 @@ public final class S3Backend implements Backend, AutoCloseable {
     @Override
     public RemoteObject put(String bucket, String name, InputStream in, long length, Map<String, String> custom) {
         try {
-            PutObjectResponse r = s3.putObject(b -> b.bucket(bucket).key(name).contentLength(length)
-                    .metadata(custom), RequestBody.fromInputStream(in, length));
+            PutObjectResponse r = s3.putObject(
+                    b -> b.bucket(bucket).key(name).contentLength(length).metadata(custom),
+                    RequestBody.fromInputStream(in, length));
             return new RemoteObject(name, length, r.eTag(), r.versionId(), System.currentTimeMillis(), custom);
         } catch (SdkException e) {
             throw map(e, true);
@@ -226,16 +249,18 @@ public final class S3Backend implements Backend, AutoCloseable {
             return new BackendException(BackendException.Kind.OBJECT_NOT_FOUND, msg(e), e);
         }
         if (e instanceof NoSuchBucketException) {
-            return new BackendException(bucketCall ? BackendException.Kind.BUCKET_NOT_FOUND
-                    : BackendException.Kind.OBJECT_NOT_FOUND, msg(e), e);
+            return new BackendException(
+                    bucketCall ? BackendException.Kind.BUCKET_NOT_FOUND : BackendException.Kind.OBJECT_NOT_FOUND,
+                    msg(e),
+                    e);
         }
         if (e instanceof S3Exception s) {
             int st = s.statusCode();
-            BackendException.Kind k = st == 404 ? (bucketCall ? BackendException.Kind.BUCKET_NOT_FOUND
-                    : BackendException.Kind.OBJECT_NOT_FOUND)
-                    : st == 403 || st == 401 ? BackendException.Kind.ACCESS_DENIED
-                    : st >= 500 ? BackendException.Kind.UNAVAILABLE
-                    : BackendException.Kind.BAD_REQUEST;
+            BackendException.Kind k = st == 404
+                    ? (bucketCall ? BackendException.Kind.BUCKET_NOT_FOUND : BackendException.Kind.OBJECT_NOT_FOUND)
+                    : st == 403 || st == 401
+                            ? BackendException.Kind.ACCESS_DENIED
+                            : st >= 500 ? BackendException.Kind.UNAVAILABLE : BackendException.Kind.BAD_REQUEST;
             return new BackendException(k, "HTTP " + st + ": " + msg(e), e);
         }
         return new BackendException(BackendException.Kind.UNAVAILABLE, msg(e), e);
@@ -245,6 +270,7 @@ public final class S3Backend implements Backend, AutoCloseable {
         String m = e.getMessage();
         Throwable c = e.getCause();
         return c != null && c.getMessage() != null && (m == null || !m.contains(c.getMessage()))
-                ? m + " (" + c.getMessage() + ")" : String.valueOf(m);
+                ? m + " (" + c.getMessage() + ")"
+                : String.valueOf(m);
     }
 }

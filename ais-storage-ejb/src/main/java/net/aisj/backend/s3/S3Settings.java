@@ -23,8 +23,8 @@ public record S3Settings(String endpoint, String profile, String region) {
 
     /** These settings with a bucket's non-empty overrides applied. */
     public S3Settings overriddenBy(String bucketEndpoint, String bucketProfile, String bucketRegion) {
-        return new S3Settings(nonEmpty(bucketEndpoint, endpoint), nonEmpty(bucketProfile, profile),
-                nonEmpty(bucketRegion, region));
+        return new S3Settings(
+                nonEmpty(bucketEndpoint, endpoint), nonEmpty(bucketProfile, profile), nonEmpty(bucketRegion, region));
     }
 
     private static String nonEmpty(String a, String b) {

@@ -9,12 +9,11 @@ import java.util.List;
  * order inside the shard); {@code contentKey} is the key file's text for content ordering (else empty).
  * Immutable.
  */
-public record DsortRecord(String name, String holder, int shard, int position, long mtimeMillis, List<Part> parts,
-                          String contentKey) {
+public record DsortRecord(
+        String name, String holder, int shard, int position, long mtimeMillis, List<Part> parts, String contentKey) {
 
     /** One file of a record: its extension (from the first dot of the base name, may be empty) and location. */
-    public record Part(String ext, long offset, long size) {
-    }
+    public record Part(String ext, long offset, long size) {}
 
     public DsortRecord {
         parts = List.copyOf(parts);

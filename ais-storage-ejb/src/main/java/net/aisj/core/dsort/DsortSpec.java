@@ -2,7 +2,6 @@ package net.aisj.core.dsort;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.ObjectTemplate;
@@ -15,13 +14,28 @@ import net.aisj.core.ObjectTemplate;
  * With an external key map ({@code ekmFile}, a URL; lines split by {@code ekmSep}) the output names come from the
  * map's templates instead of {@code outputTemplate}. Immutable.
  */
-public record DsortSpec(BucketId input, BucketId output, String inputTemplate, String inputExt, String outputTemplate,
-                        String outputExt, long shardSize, long shardRecords, Algorithm algorithm, String description,
-                        long maxMemUsage, String ekmFile, String ekmSep) {
+public record DsortSpec(
+        BucketId input,
+        BucketId output,
+        String inputTemplate,
+        String inputExt,
+        String outputTemplate,
+        String outputExt,
+        long shardSize,
+        long shardRecords,
+        Algorithm algorithm,
+        String description,
+        long maxMemUsage,
+        String ekmFile,
+        String ekmSep) {
 
     /** How records are ordered before they are cut into shards (AIS {@code Algorithm}). */
     public enum Kind {
-        ALPHANUMERIC("alphanumeric"), NONE("none"), MD5("md5"), SHUFFLE("shuffle"), CONTENT("content");
+        ALPHANUMERIC("alphanumeric"),
+        NONE("none"),
+        MD5("md5"),
+        SHUFFLE("shuffle"),
+        CONTENT("content");
 
         private final String wire;
 
@@ -49,19 +63,22 @@ public record DsortSpec(BucketId input, BucketId output, String inputTemplate, S
     }
 
     /** Content key types ({@code content_key_type}). */
-    public enum KeyType { INT, FLOAT, STRING }
+    public enum KeyType {
+        INT,
+        FLOAT,
+        STRING
+    }
 
     /**
      * The ordering: {@code seed} matters for shuffle only; {@code ext} (with its leading dot) and {@code keyType} for
      * content only.
      */
-    public record Algorithm(Kind kind, boolean decreasing, long seed, String ext, KeyType keyType) {
-    }
+    public record Algorithm(Kind kind, boolean decreasing, long seed, String ext, KeyType keyType) {}
 
     public DsortSpec {
         if (shardSize <= 0 && shardRecords <= 0) {
-            throw AisException.badRequest("invalid dsort spec: output_shard_size: must be positive (or set "
-                    + "output_shard_records)");
+            throw AisException.badRequest(
+                    "invalid dsort spec: output_shard_size: must be positive (or set " + "output_shard_records)");
         }
         ObjectTemplate.parse(inputTemplate, 0);
         ekmFile = ekmFile == null ? "" : ekmFile;
@@ -76,8 +93,8 @@ public record DsortSpec(BucketId input, BucketId output, String inputTemplate, S
     public List<String> inputNames() {
         ObjectTemplate t = ObjectTemplate.parse(inputTemplate, 0);
         if (t.isPrefixOnly()) {
-            throw AisException.badRequest("invalid dsort spec: input_format: \"" + inputTemplate
-                    + "\" has no range (e.g. shard-{0..9})");
+            throw AisException.badRequest(
+                    "invalid dsort spec: input_format: \"" + inputTemplate + "\" has no range (e.g. shard-{0..9})");
         }
         List<String> out = new ArrayList<>();
         for (String n : t) {
@@ -152,8 +169,8 @@ public record DsortSpec(BucketId input, BucketId output, String inputTemplate, S
             }
             return (long) (v * mult);
         } catch (NumberFormatException e) {
-            throw AisException.badRequest("invalid dsort spec: " + field + ": \"" + text
-                    + "\" is not a size (e.g. 10MiB)");
+            throw AisException.badRequest(
+                    "invalid dsort spec: " + field + ": \"" + text + "\" is not a size (e.g. 10MiB)");
         }
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
-
 import net.aisj.core.AisException;
 
 /**
@@ -17,8 +16,7 @@ import net.aisj.core.AisException;
  */
 public final class ExternalKeyMap {
 
-    private record Entry(Pattern key, String template) {
-    }
+    private record Entry(Pattern key, String template) {}
 
     private final List<Entry> entries = new ArrayList<>();
 

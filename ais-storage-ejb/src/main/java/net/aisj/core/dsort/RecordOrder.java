@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
-
 import net.aisj.core.AisException;
 
 /**
@@ -28,11 +27,11 @@ import net.aisj.core.AisException;
 public final class RecordOrder {
 
     private static final Comparator<DsortRecord> CANONICAL = Comparator.comparing(DsortRecord::name)
-            .thenComparingInt(DsortRecord::shard).thenComparingInt(DsortRecord::position)
+            .thenComparingInt(DsortRecord::shard)
+            .thenComparingInt(DsortRecord::position)
             .thenComparing(DsortRecord::holder);
 
-    private RecordOrder() {
-    }
+    private RecordOrder() {}
 
     /**
      * A new list with {@code records} in the algorithm's order.
@@ -48,9 +47,12 @@ public final class RecordOrder {
                     out.sort(Comparator.comparing(DsortRecord::name).reversed().thenComparing(CANONICAL));
                 }
             }
-            case NONE -> out.sort(Comparator.comparingInt(DsortRecord::shard).thenComparingInt(DsortRecord::position)
-                    .thenComparing(CANONICAL));
-            case MD5 -> out.sort(Comparator.comparing((DsortRecord r) -> md5(r.name())).thenComparing(CANONICAL));
+            case NONE ->
+                out.sort(Comparator.comparingInt(DsortRecord::shard)
+                        .thenComparingInt(DsortRecord::position)
+                        .thenComparing(CANONICAL));
+            case MD5 ->
+                out.sort(Comparator.comparing((DsortRecord r) -> md5(r.name())).thenComparing(CANONICAL));
             case SHUFFLE -> Collections.shuffle(out, new Random(alg.seed()));
             case CONTENT -> {
                 Comparator<DsortRecord> byKey = contentComparator(alg.keyType());
@@ -72,8 +74,8 @@ public final class RecordOrder {
         try {
             return Long.parseLong(r.contentKey().trim());
         } catch (NumberFormatException e) {
-            throw AisException.badRequest("record " + r.name() + ": content key \"" + r.contentKey()
-                    + "\" is not an int");
+            throw AisException.badRequest(
+                    "record " + r.name() + ": content key \"" + r.contentKey() + "\" is not an int");
         }
     }
 
@@ -81,14 +83,15 @@ public final class RecordOrder {
         try {
             return Double.parseDouble(r.contentKey().trim());
         } catch (NumberFormatException e) {
-            throw AisException.badRequest("record " + r.name() + ": content key \"" + r.contentKey()
-                    + "\" is not a float");
+            throw AisException.badRequest(
+                    "record " + r.name() + ": content key \"" + r.contentKey() + "\" is not a float");
         }
     }
 
     private static String md5(String s) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

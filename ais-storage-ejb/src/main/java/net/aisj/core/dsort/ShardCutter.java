@@ -3,7 +3,6 @@ package net.aisj.core.dsort;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-
 import net.aisj.core.AisException;
 
 /**
@@ -25,14 +24,13 @@ public final class ShardCutter {
         }
     }
 
-    private ShardCutter() {
-    }
+    private ShardCutter() {}
 
     /**
      * @throws AisException BAD_REQUEST when the output template has fewer names than shards are needed
      */
-    public static List<OutputShard> cut(List<DsortRecord> ordered, long maxBytes, long maxRecords,
-                                        Iterable<String> names) {
+    public static List<OutputShard> cut(
+            List<DsortRecord> ordered, long maxBytes, long maxRecords, Iterable<String> names) {
         List<OutputShard> out = new ArrayList<>();
         Iterator<String> it = names.iterator();
         List<DsortRecord> cur = new ArrayList<>();
@@ -60,9 +58,13 @@ public final class ShardCutter {
      *
      * @param nameFor a template's output names, in order
      */
-    public static List<OutputShard> cutByKeyMap(List<DsortRecord> ordered, long maxBytes, long maxRecords,
-                                                ExternalKeyMap ekm, boolean byContentKey,
-                                                java.util.function.Function<String, Iterable<String>> nameFor) {
+    public static List<OutputShard> cutByKeyMap(
+            List<DsortRecord> ordered,
+            long maxBytes,
+            long maxRecords,
+            ExternalKeyMap ekm,
+            boolean byContentKey,
+            java.util.function.Function<String, Iterable<String>> nameFor) {
         java.util.Map<String, List<OutputShard>> byTemplate = new java.util.LinkedHashMap<>();
         ekm.templates().forEach(t -> byTemplate.put(t, new ArrayList<>()));
         java.util.Map<String, Iterator<String>> names = new java.util.HashMap<>();
@@ -72,7 +74,8 @@ public final class ShardCutter {
             List<OutputShard> shards = byTemplate.get(t);
             long[] f = fill.computeIfAbsent(t, k -> new long[] {0, 0, 1});
             if (f[2] == 1) {
-                Iterator<String> it = names.computeIfAbsent(t, k -> nameFor.apply(k).iterator());
+                Iterator<String> it =
+                        names.computeIfAbsent(t, k -> nameFor.apply(k).iterator());
                 shards.add(new OutputShard(name(it, shards.size()), new ArrayList<>()));
                 f[0] = 0;
                 f[1] = 0;

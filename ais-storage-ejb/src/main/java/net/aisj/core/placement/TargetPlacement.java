@@ -1,7 +1,6 @@
 package net.aisj.core.placement;
 
 import java.util.List;
-
 import net.aisj.connector.api.hrw.Hrw;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
@@ -13,15 +12,14 @@ import net.aisj.core.NodeInfo;
  */
 public final class TargetPlacement {
 
-    private TargetPlacement() {
-    }
+    private TargetPlacement() {}
 
     /** The owner of {@code uname}; UNAVAILABLE when no target is in service. */
     public static NodeInfo owner(ClusterMap map, String uname) {
         NodeInfo best = Hrw.best(inService(map), Hrw.digest(uname), NodeInfo::idDigest);
         if (best == null) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "no targets in the cluster map (v" + map.version()
-                    + ")");
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE, "no targets in the cluster map (v" + map.version() + ")");
         }
         return best;
     }
@@ -30,8 +28,8 @@ public final class TargetPlacement {
     public static List<NodeInfo> ranked(ClusterMap map, String uname, int n) {
         List<NodeInfo> all = Hrw.ranked(inService(map), Hrw.digest(uname), NodeInfo::idDigest);
         if (all.size() < n) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "need " + n + " targets, the cluster map has "
-                    + all.size());
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE, "need " + n + " targets, the cluster map has " + all.size());
         }
         return all.subList(0, n);
     }
@@ -40,8 +38,8 @@ public final class TargetPlacement {
     public static List<NodeInfo> all(ClusterMap map, String uname) {
         List<NodeInfo> all = Hrw.ranked(inService(map), Hrw.digest(uname), NodeInfo::idDigest);
         if (all.isEmpty()) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "no targets in the cluster map (v" + map.version()
-                    + ")");
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE, "no targets in the cluster map (v" + map.version() + ")");
         }
         return all;
     }

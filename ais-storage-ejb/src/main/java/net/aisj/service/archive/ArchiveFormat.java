@@ -7,7 +7,6 @@ import java.util.Locale;
  * leading dot). Pure value type.
  */
 public enum ArchiveFormat {
-
     TAR(".tar", "application/x-tar"),
     TGZ(".tgz", "application/gzip"),
     ZIP(".zip", "application/zip"),
@@ -51,8 +50,9 @@ public enum ArchiveFormat {
             case ".tgz", ".tar.gz" -> TGZ;
             case ".zip" -> ZIP;
             case ".tar.lz4" -> TAR_LZ4;
-            default -> throw new IllegalArgumentException("unsupported archive format \"" + mime
-                    + "\" (expected one of .tar, .tgz, .tar.gz, .zip, .tar.lz4)");
+            default ->
+                throw new IllegalArgumentException("unsupported archive format \"" + mime
+                        + "\" (expected one of .tar, .tgz, .tar.gz, .zip, .tar.lz4)");
         };
     }
 

@@ -1,5 +1,7 @@
 package net.aisj.service.archive;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,20 +10,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.cluster.IntraContract;
 import net.aisj.connector.api.BucketId;
-import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
+import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.service.PlannedTargets;
-import net.aisj.service.LocalNode;
 import net.aisj.xact.XactionRegistry;
 
 /**
@@ -33,7 +30,6 @@ import net.aisj.xact.XactionRegistry;
 public class ArchiveJobs {
 
     /** Header on an archive action forwarded to the archive's owner: run it here, do not forward again. */
-
     @Inject
     LocalNode node;
 
@@ -77,17 +73,28 @@ public class ArchiveJobs {
         }
         String id = MirrorService.newId();
         // the sources may be on any target: one that leaves mid-job aborts it (the status says which)
-        planned.watch(registry.start(new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, listing,
-                threads.fetchers())));
+        planned.watch(registry.start(
+                new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, listing, threads.fetchers())));
         return id;
     }
 
     private String forward(NodeInfo owner, BucketId from, String body) {
-        String path = "/v1/buckets/" + IntraContract.enc(from.name()) + "?provider=" + IntraContract.enc(from.provider())
-                + (from.namespace().isEmpty() ? "" : "&namespace=" + IntraContract.enc(from.namespace()));
+        String path =
+                "/v1/buckets/" + IntraContract.enc(from.name()) + "?provider=" + IntraContract.enc(from.provider())
+                        + (from.namespace().isEmpty() ? "" : "&namespace=" + IntraContract.enc(from.namespace()));
         byte[] b = body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<InputStream> r = node.intra().forward(owner, "PUT", path, Map.of("Content-Type",
-                List.of("application/json"), IntraContract.FORWARDED_HEADER, List.of("true")), new ByteArrayInputStream(b), b.length);
+        HttpResponse<InputStream> r = node.intra()
+                .forward(
+                        owner,
+                        "PUT",
+                        path,
+                        Map.of(
+                                "Content-Type",
+                                List.of("application/json"),
+                                IntraContract.FORWARDED_HEADER,
+                                List.of("true")),
+                        new ByteArrayInputStream(b),
+                        b.length);
         try (InputStream in = r.body()) {
             String text = new String(in.readNBytes(64 * 1024), StandardCharsets.UTF_8);
             if (r.statusCode() == 200) {

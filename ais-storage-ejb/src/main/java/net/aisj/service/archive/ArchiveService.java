@@ -1,5 +1,7 @@
 package net.aisj.service.archive;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,10 +9,6 @@ import java.nio.channels.SeekableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.core.AisException;
@@ -33,8 +31,7 @@ public class ArchiveService {
     public static final String LIST_QUERY = "archls";
 
     /** A member's name and size. */
-    public record Member(String name, long size) {
-    }
+    public record Member(String name, long size) {}
 
     @Inject
     ObjectService objects;
@@ -58,8 +55,8 @@ public class ArchiveService {
         ObjectReader r = objects.open(id, false);
         try {
             SeekableByteChannel ch = f.randomAccess() ? new ReaderChannel(r) : null;
-            return new OpenShard(r, MemberCursor.open(f, ch == null ? r.stream() : InputStream.nullInputStream(), ch),
-                    f);
+            return new OpenShard(
+                    r, MemberCursor.open(f, ch == null ? r.stream() : InputStream.nullInputStream(), ch), f);
         } catch (IOException e) {
             r.close();
             throw corrupt(id, f, e);
@@ -77,7 +74,11 @@ public class ArchiveService {
         try {
             while (s.cursor().next()) {
                 if (normalize(s.cursor().name()).equals(want)) {
-                    return new Fetched(s.cursor().size(), s.reader().stat().mtimeMillis(), s.cursor().open(), s);
+                    return new Fetched(
+                            s.cursor().size(),
+                            s.reader().stat().mtimeMillis(),
+                            s.cursor().open(),
+                            s);
                 }
             }
         } catch (IOException e) {
@@ -96,7 +97,8 @@ public class ArchiveService {
      */
     public long select(ObjectId id, String mime, String pattern, MatchMode mode, OutputStream out) throws IOException {
         Predicate<String> match = mode.matcher(pattern);
-        try (OpenShard s = openShard(id, mime); ArchiveSink sink = new ArchiveSink(s.format(), out)) {
+        try (OpenShard s = openShard(id, mime);
+                ArchiveSink sink = new ArchiveSink(s.format(), out)) {
             long mtime = s.reader().stat().mtimeMillis();
             while (s.cursor().next()) {
                 if (match.test(s.cursor().name())) {

@@ -17,9 +17,16 @@ import net.aisj.connector.api.ObjectId;
  * @param appendIfExists {@code aate}: add to an existing archive instead of replacing it
  * @param continueOnErr  {@code coer}: skip missing or unreadable sources instead of failing
  */
-public record ArchiveSpec(BucketId from, BucketId to, String archName, ArchiveFormat format, ListRange range,
-                          boolean baseNameOnly, boolean inclSrcBucket, boolean appendIfExists,
-                          boolean continueOnErr) {
+public record ArchiveSpec(
+        BucketId from,
+        BucketId to,
+        String archName,
+        ArchiveFormat format,
+        ListRange range,
+        boolean baseNameOnly,
+        boolean inclSrcBucket,
+        boolean appendIfExists,
+        boolean continueOnErr) {
 
     public ObjectId archive() {
         return new ObjectId(to, archName);

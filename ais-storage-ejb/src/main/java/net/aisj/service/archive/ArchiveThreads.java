@@ -1,15 +1,14 @@
 package net.aisj.service.archive;
 
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-
-import jakarta.annotation.PreDestroy;
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedThreadFactory;
-import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * The threads archive work runs on, made by the container's managed thread factory (no {@code new Thread}). Two
@@ -33,8 +32,8 @@ public class ArchiveThreads {
     /** For object and member reads (Get-Batch, archive sources). */
     public synchronized ExecutorService fetchers() {
         if (fetchers == null) {
-            fetchers = new ThreadPoolExecutor(FETCHERS, FETCHERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
-                    threads);
+            fetchers = new ThreadPoolExecutor(
+                    FETCHERS, FETCHERS, 30, TimeUnit.SECONDS, new LinkedBlockingQueue<>(), threads);
             fetchers.allowCoreThreadTimeOut(true);
         }
         return fetchers;

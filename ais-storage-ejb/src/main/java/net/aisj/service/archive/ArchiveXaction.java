@@ -5,7 +5,6 @@ import java.io.InterruptedIOException;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.concurrent.ExecutorService;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -36,8 +35,15 @@ final class ArchiveXaction extends Xaction {
     private final ObjectListing listing;
     private final ExecutorService executor;
 
-    ArchiveXaction(String id, String nodeId, ArchiveSpec spec, ClusterReads reads, ShardWriter writer,
-                   ObjectService objects, ObjectListing listing, ExecutorService executor) {
+    ArchiveXaction(
+            String id,
+            String nodeId,
+            ArchiveSpec spec,
+            ClusterReads reads,
+            ShardWriter writer,
+            ObjectService objects,
+            ObjectListing listing,
+            ExecutorService executor) {
         super(id, XactKind.ARCHIVE, nodeId, spec.from().name());
         this.spec = spec;
         this.reads = reads;
@@ -54,10 +60,15 @@ final class ArchiveXaction extends Xaction {
         boolean skipMissing = spec.continueOnErr() || spec.range().isRange();
         try (ObjectReader existing = old) {
             var stat = writer.put(dst, out -> {
-                try (ArchiveSink sink = existing == null ? new ArchiveSink(spec.format(), out)
-                        : writer.carryOver(dst, spec.format(), existing, out);
-                     Prefetcher<String> p = new Prefetcher<>(executor, sources(),
-                             n -> reads.fetch(new ObjectId(spec.from(), n), null), WINDOW, BUFFER_LIMIT)) {
+                try (ArchiveSink sink = existing == null
+                                ? new ArchiveSink(spec.format(), out)
+                                : writer.carryOver(dst, spec.format(), existing, out);
+                        Prefetcher<String> p = new Prefetcher<>(
+                                executor,
+                                sources(),
+                                n -> reads.fetch(new ObjectId(spec.from(), n), null),
+                                WINDOW,
+                                BUFFER_LIMIT)) {
                     while (p.hasNext()) {
                         if (isAborted()) {
                             throw new InterruptedIOException("job aborted");
@@ -121,8 +132,8 @@ final class ArchiveXaction extends Xaction {
                     } else if (last) {
                         return false;
                     } else {
-                        ObjectPage p = listing.list(spec.from(), new ListRequest(spec.range().prefix(), after, 1000,
-                                false, true));
+                        ObjectPage p = listing.list(
+                                spec.from(), new ListRequest(spec.range().prefix(), after, 1000, false, true));
                         page = p.entries().iterator();
                         after = p.nextToken();
                         last = after.isEmpty();

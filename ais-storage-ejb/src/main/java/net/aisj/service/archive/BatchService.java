@@ -1,5 +1,7 @@
 package net.aisj.service.archive;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
@@ -7,10 +9,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
@@ -30,9 +28,8 @@ public class BatchService {
     static final long BUFFER_LIMIT = 1 << 20;
 
     /** One response entry (AIS {@code apc.MossOut}). */
-    public record Out(String objName, String archPath, String bucket, String provider, String errMsg, String opaque,
-                      long size) {
-    }
+    public record Out(
+            String objName, String archPath, String bucket, String provider, String errMsg, String opaque, long size) {}
 
     @Inject
     ClusterReads reads;
@@ -63,7 +60,8 @@ public class BatchService {
     }
 
     private static BucketId bucket(BucketId dflt, MossReq.In in) {
-        return in.bucket().isEmpty() ? dflt
+        return in.bucket().isEmpty()
+                ? dflt
                 : new BucketId(in.provider().isEmpty() ? dflt.provider() : in.provider(), "", in.bucket());
     }
 
@@ -77,9 +75,16 @@ public class BatchService {
         Batch(BucketId dflt, MossReq req) {
             this.dflt = dflt;
             this.req = req;
-            this.prefetch = new Prefetcher<>(threads.fetchers(), IntStream.range(0, req.in().size()).iterator(),
-                    i -> reads.fetch(new ObjectId(bucket(dflt, req.in().get(i)), req.in().get(i).objName()),
-                            req.in().get(i).archPath()), WINDOW, BUFFER_LIMIT);
+            this.prefetch = new Prefetcher<>(
+                    threads.fetchers(),
+                    IntStream.range(0, req.in().size()).iterator(),
+                    i -> reads.fetch(
+                            new ObjectId(
+                                    bucket(dflt, req.in().get(i)),
+                                    req.in().get(i).objName()),
+                            req.in().get(i).archPath()),
+                    WINDOW,
+                    BUFFER_LIMIT);
         }
 
         public MossReq request() {
@@ -125,8 +130,14 @@ public class BatchService {
                     throw r.error();
                 }
                 sink.addEmpty(MossReq.MISSING_DIR + "/" + name);
-                return new Out(in.objName(), in.archPath(), b.name(), b.provider(), r.error().getMessage(),
-                        in.opaque(), 0);
+                return new Out(
+                        in.objName(),
+                        in.archPath(),
+                        b.name(),
+                        b.provider(),
+                        r.error().getMessage(),
+                        in.opaque(),
+                        0);
             }
             try (Fetched f = r.fetched()) {
                 sink.add(name, f.size(), f.mtimeMillis(), f.in());

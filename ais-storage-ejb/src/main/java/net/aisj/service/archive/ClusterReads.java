@@ -1,23 +1,20 @@
 package net.aisj.service.archive;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
+import net.aisj.cluster.IntraContract;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
-import net.aisj.cluster.IntraContract;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.ObjectService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.ObjectService;
 
 /**
  * Reads an object, or one member of a shard, wherever it lives: on this node when it is the HRW owner, else from

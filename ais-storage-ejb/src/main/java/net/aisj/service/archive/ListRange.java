@@ -2,7 +2,6 @@ package net.aisj.service.archive;
 
 import java.util.Iterator;
 import java.util.List;
-
 import net.aisj.core.AisException;
 import net.aisj.core.ObjectTemplate;
 

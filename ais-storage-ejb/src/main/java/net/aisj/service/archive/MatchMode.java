@@ -12,8 +12,11 @@ import java.util.regex.PatternSyntaxException;
  * selects {@code a/0001.jpg} and {@code a/0001.cls}). An empty pattern or {@code *} matches everything.
  */
 public enum MatchMode {
-
-    REGEXP, PREFIX, SUFFIX, SUBSTR, WDSKEY;
+    REGEXP,
+    PREFIX,
+    SUFFIX,
+    SUBSTR,
+    WDSKEY;
 
     /** The mode for AIS's wire name; an empty or null name means {@link #REGEXP}, AIS's default. */
     public static MatchMode of(String wire) {
@@ -23,8 +26,8 @@ public enum MatchMode {
         try {
             return valueOf(wire.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("invalid archmode \"" + wire
-                    + "\" (expected regexp, prefix, suffix, substr or wdskey)");
+            throw new IllegalArgumentException(
+                    "invalid archmode \"" + wire + "\" (expected regexp, prefix, suffix, substr or wdskey)");
         }
     }
 

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.SeekableByteChannel;
 import java.util.Iterator;
-
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -35,8 +34,7 @@ import org.apache.commons.io.input.CloseShieldInputStream;
  */
 public abstract class MemberCursor implements AutoCloseable {
 
-    private MemberCursor() {
-    }
+    private MemberCursor() {}
 
     /** Moves to the next file; false at the end. */
     public abstract boolean next() throws IOException;
@@ -67,7 +65,8 @@ public abstract class MemberCursor implements AutoCloseable {
         }
         if (channel != null && f == ArchiveFormat.ZIP) {
             in.close();
-            return RandomAccessCursor.of(ZipFile.builder().setSeekableByteChannel(channel).get());
+            return RandomAccessCursor.of(
+                    ZipFile.builder().setSeekableByteChannel(channel).get());
         }
         if (channel != null) {
             channel.close();

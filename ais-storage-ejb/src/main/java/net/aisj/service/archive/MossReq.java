@@ -12,8 +12,8 @@ import java.util.List;
  * @param onlyObjName   {@code onob}: members named {@code <obj>} instead of {@code <bucket>/<obj>}
  * @param streaming     {@code strm}: the archive alone as a stream, else multipart with metadata first
  */
-public record MossReq(List<In> in, ArchiveFormat format, boolean continueOnErr, boolean onlyObjName,
-                      boolean streaming) {
+public record MossReq(
+        List<In> in, ArchiveFormat format, boolean continueOnErr, boolean onlyObjName, boolean streaming) {
 
     /** AIS {@code apc.MossMissingDir}. */
     public static final String MISSING_DIR = "__404__";

@@ -9,7 +9,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-
 import net.aisj.core.AisException;
 
 /**
@@ -23,8 +22,7 @@ import net.aisj.core.AisException;
 final class Prefetcher<T> implements AutoCloseable {
 
     /** One item's outcome: {@code fetched} or {@code error} (then {@code fetched} is null). */
-    record Result<T>(T item, Fetched fetched, AisException error) {
-    }
+    record Result<T>(T item, Fetched fetched, AisException error) {}
 
     private final ExecutorService executor;
     private final Iterator<T> items;
@@ -33,8 +31,7 @@ final class Prefetcher<T> implements AutoCloseable {
     private final long bufferLimit;
     private final Deque<Future<Result<T>>> inFlight = new ArrayDeque<>();
 
-    Prefetcher(ExecutorService executor, Iterator<T> items, Function<T, Fetched> fetch, int window,
-               long bufferLimit) {
+    Prefetcher(ExecutorService executor, Iterator<T> items, Function<T, Fetched> fetch, int window, long bufferLimit) {
         this.executor = executor;
         this.items = items;
         this.fetch = fetch;
@@ -84,11 +81,12 @@ final class Prefetcher<T> implements AutoCloseable {
             if (b.length != f.size()) {
                 throw new IOException("got " + b.length + " of " + f.size() + " bytes");
             }
-            return new Result<>(item, new Fetched(b.length, f.mtimeMillis(), new ByteArrayInputStream(b), null),
-                    null);
+            return new Result<>(item, new Fetched(b.length, f.mtimeMillis(), new ByteArrayInputStream(b), null), null);
         } catch (IOException e) {
-            return new Result<>(item, null, new AisException(AisException.Kind.UNAVAILABLE,
-                    "reading " + item + ": " + e.getMessage(), e));
+            return new Result<>(
+                    item,
+                    null,
+                    new AisException(AisException.Kind.UNAVAILABLE, "reading " + item + ": " + e.getMessage(), e));
         }
     }
 

@@ -6,7 +6,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.ClosedChannelException;
 import java.nio.channels.NonWritableChannelException;
 import java.nio.channels.SeekableByteChannel;
-
 import net.aisj.connector.api.ObjectReader;
 
 /**
@@ -39,17 +38,20 @@ public final class ReaderChannel implements SeekableByteChannel {
             return 0;
         }
         int before = dst.position();
-        reader.transferTo(new OutputStream() {
-            @Override
-            public void write(int b) {
-                dst.put((byte) b);
-            }
+        reader.transferTo(
+                new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        dst.put((byte) b);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) {
-                dst.put(b, off, len);
-            }
-        }, position, want);
+                    @Override
+                    public void write(byte[] b, int off, int len) {
+                        dst.put(b, off, len);
+                    }
+                },
+                position,
+                want);
         int n = dst.position() - before;
         position += n;
         return n == 0 ? -1 : n;

@@ -1,17 +1,15 @@
 package net.aisj.service.archive;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectId;
@@ -72,8 +70,8 @@ public class ShardListing {
             for (ArchiveService.Member m : ms) {
                 String n = e.name() + "/" + ArchiveService.normalize(m.name());
                 members.add(n);
-                out.add(new ListEntry(n, false, new ObjectStat(n, m.size(), null, "", 0, mtime, Map.of(), null,
-                        List.of())));
+                out.add(new ListEntry(
+                        n, false, new ObjectStat(n, m.size(), null, "", 0, mtime, Map.of(), null, List.of())));
             }
         }
         return new Expanded(new ObjectPage(out, page.nextToken()), shards, members);
@@ -83,11 +81,13 @@ public class ShardListing {
         if (objects.redirect(id).isEmpty()) {
             return archives.members(id, null);
         }
-        try (Fetched f = reads.fetchMemberList(id); var r = jakarta.json.Json.createReader(f.in())) {
+        try (Fetched f = reads.fetchMemberList(id);
+                var r = jakarta.json.Json.createReader(f.in())) {
             List<ArchiveService.Member> ms = new ArrayList<>();
             for (JsonValue v : r.readArray()) {
                 JsonObject o = v.asJsonObject();
-                ms.add(new ArchiveService.Member(o.getString("name"), o.getJsonNumber("size").longValue()));
+                ms.add(new ArchiveService.Member(
+                        o.getString("name"), o.getJsonNumber("size").longValue()));
             }
             return ms;
         } catch (RuntimeException e) {

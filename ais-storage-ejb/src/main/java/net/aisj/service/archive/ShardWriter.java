@@ -1,23 +1,20 @@
 package net.aisj.service.archive;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Future;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
-import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarFile;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.service.ObjectService;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarFile;
 
 /**
  * Stores archives that are written as a stream: the calling thread produces the archive into a bounded
@@ -69,8 +66,8 @@ public class ShardWriter {
                 }
             });
         } catch (java.util.concurrent.RejectedExecutionException e) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "too many archives being written; retry "
-                    + dst.cname());
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE, "too many archives being written; retry " + dst.cname());
         }
         try {
             producer.write(pipe.output());
@@ -84,8 +81,12 @@ public class ShardWriter {
             } catch (java.util.concurrent.ExecutionException ignored) {
                 // reported below as the producer's failure
             }
-            throw e instanceof AisException a ? a : new AisException(AisException.Kind.BAD_REQUEST,
-                    "archive " + dst.cname() + " not written: " + e.getMessage(), e);
+            throw e instanceof AisException a
+                    ? a
+                    : new AisException(
+                            AisException.Kind.BAD_REQUEST,
+                            "archive " + dst.cname() + " not written: " + e.getMessage(),
+                            e);
         }
         return await(dst, stored);
     }
@@ -146,7 +147,9 @@ public class ShardWriter {
             return new ArchiveSink(f, out);
         }
         ArchiveSink sink = new ArchiveSink(f, out);
-        try (MemberCursor c = MemberCursor.open(f, f.randomAccess() ? InputStream.nullInputStream() : old.stream(),
+        try (MemberCursor c = MemberCursor.open(
+                f,
+                f.randomAccess() ? InputStream.nullInputStream() : old.stream(),
                 f.randomAccess() ? new ReaderChannel(old) : null)) {
             while (c.next()) {
                 try (InputStream in = c.open()) {

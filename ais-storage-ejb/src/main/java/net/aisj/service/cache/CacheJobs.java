@@ -1,29 +1,28 @@
 package net.aisj.service.cache;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.RemoteBucket;
 import net.aisj.backend.RemotePage;
+import net.aisj.cluster.CacheJobJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
-import net.aisj.cluster.CacheJobJson;
 import net.aisj.core.AisException;
-import net.aisj.core.CacheListRange;
 import net.aisj.core.BucketProps;
+import net.aisj.core.CacheListRange;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.ObjectTemplate;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
+import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.LocalNode;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
@@ -142,7 +141,9 @@ public class CacheJobs {
 
             @Override
             public boolean owns(ObjectId id) {
-                return TargetPlacement.owner(node.clusterMap(), id.uname()).id().equals(node.self().id());
+                return TargetPlacement.owner(node.clusterMap(), id.uname())
+                        .id()
+                        .equals(node.self().id());
             }
 
             @Override
@@ -191,8 +192,8 @@ public class CacheJobs {
             public void eachLocal(BucketId bucket, String prefix, Consumer<String> each, BooleanSupplier stop) {
                 String after = "";
                 do {
-                    var page = listing.localList(bucket,
-                            new net.aisj.connector.api.ListRequest(prefix, after, 1000, false, true));
+                    var page = listing.localList(
+                            bucket, new net.aisj.connector.api.ListRequest(prefix, after, 1000, false, true));
                     for (var e : page.entries()) {
                         if (stop.getAsBoolean()) {
                             return;

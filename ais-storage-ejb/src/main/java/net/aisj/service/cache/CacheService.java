@@ -1,5 +1,7 @@
 package net.aisj.service.cache;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.HashMap;
@@ -11,10 +13,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.RemoteBucket;
@@ -59,6 +57,7 @@ public class CacheService {
 
     /** Custom metadata keys of a cached copy (AIS's names). */
     public static final String SOURCE = "source";
+
     public static final String REMOTE_VERSION = "remote-version";
     public static final String LAST_MODIFIED = "LastModified";
     private static final Logger LOG = Logger.getLogger(CacheService.class.getName());
@@ -84,7 +83,8 @@ public class CacheService {
      */
     public ObjectReader open(ObjectId id, BucketProps p, boolean validate, boolean latest) {
         RemoteBucket rb = backends.of(id.bucket(), p);
-        boolean check = latest || p.versioning().validateWarmGet() || p.versioning().synchronize();
+        boolean check =
+                latest || p.versioning().validateWarmGet() || p.versioning().synchronize();
         for (int attempt = 0; ; attempt++) {
             Optional<ObjectStat> have = localStat(id);
             if (have.isPresent() && (!check || unchanged(id, rb, p, have.get()))) {
@@ -112,8 +112,10 @@ public class CacheService {
                 }
             }
             if (attempt >= 2) {
-                throw new AisException(AisException.Kind.UNAVAILABLE, "cold GET of " + rb.cname(id.name())
-                        + " from backend " + rb.backend().describe() + " failed in a concurrent request");
+                throw new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "cold GET of " + rb.cname(id.name()) + " from backend "
+                                + rb.backend().describe() + " failed in a concurrent request");
             }
             check = false;
         }
@@ -123,8 +125,7 @@ public class CacheService {
     public ObjectStat head(ObjectId id, BucketProps p, boolean latest) {
         RemoteBucket rb = backends.of(id.bucket(), p);
         Optional<ObjectStat> have = localStat(id);
-        if (have.isPresent() && (!(latest || p.versioning().validateWarmGet())
-                || unchanged(id, rb, p, have.get()))) {
+        if (have.isPresent() && (!(latest || p.versioning().validateWarmGet()) || unchanged(id, rb, p, have.get()))) {
             return have.get();
         }
         RemoteObject m = remoteHead(rb, id.name());
@@ -140,8 +141,14 @@ public class CacheService {
      * Write-through PUT: the content is spooled here, written to the backend, then stored locally with the
      * backend's ETag and version. A failed remote write fails the call and stores nothing.
      */
-    public ObjectStat put(ObjectId id, BucketProps p, InputStream in, long contentLength, Checksum expected,
-                          Map<String, String> custom, boolean md5Etag) {
+    public ObjectStat put(
+            ObjectId id,
+            BucketProps p,
+            InputStream in,
+            long contentLength,
+            Checksum expected,
+            Map<String, String> custom,
+            boolean md5Etag) {
         RemoteBucket rb = backends.of(id.bucket(), p);
         try (StorageConnection c = local.connection()) {
             Spooled sp = c.spool(in, contentLength);
@@ -154,7 +161,9 @@ public class CacheService {
                 }
                 Map<String, String> md = new HashMap<>(custom);
                 md.putAll(customOf(rb, m));
-                PutOptions opts = ObjectService.options(p).withCustom(md).withExpected(expected, sp.size())
+                PutOptions opts = ObjectService.options(p)
+                        .withCustom(md)
+                        .withExpected(expected, sp.size())
                         .withVersion(versionOf(m));
                 if (md5Etag) {
                     opts = opts.withMd5Etag();
@@ -182,11 +191,18 @@ public class CacheService {
      */
     public ObjectStat writeBack(ObjectId id, BucketProps p) {
         RemoteBucket rb = backends.of(id.bucket(), p);
-        try (StorageConnection c = local.connection(); ObjectReader r = c.open(id, false);
-             InputStream in = r.stream()) {
+        try (StorageConnection c = local.connection();
+                ObjectReader r = c.open(id, false);
+                InputStream in = r.stream()) {
             RemoteObject m;
             try {
-                m = rb.backend().put(rb.name(), id.name(), in, r.stat().size(), remoteMetadata(r.stat().custom()));
+                m = rb.backend()
+                        .put(
+                                rb.name(),
+                                id.name(),
+                                in,
+                                r.stat().size(),
+                                remoteMetadata(r.stat().custom()));
             } catch (BackendException e) {
                 evict(id, p);
                 throw rb.error(e, id.name());
@@ -196,8 +212,10 @@ public class CacheService {
             throw StorageErrors.map(e);
         } catch (IOException e) {
             evict(id, p);
-            throw new AisException(AisException.Kind.INTERNAL, "sending " + id.cname() + " to backend "
-                    + rb.backend().describe() + ": " + e.getMessage(), e);
+            throw new AisException(
+                    AisException.Kind.INTERNAL,
+                    "sending " + id.cname() + " to backend " + rb.backend().describe() + ": " + e.getMessage(),
+                    e);
         }
     }
 
@@ -250,8 +268,8 @@ public class CacheService {
             }
             return false;
         } catch (IOException e) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "prefetch of " + id.cname() + ": "
-                    + e.getMessage(), e);
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE, "prefetch of " + id.cname() + ": " + e.getMessage(), e);
         }
     }
 
@@ -268,31 +286,40 @@ public class CacheService {
         Map<String, String> md = customOf(rb, m);
         String version = versionOf(m);
         ObjectStat stat = ColdReader.statOf(id.name(), m, md, version);
-        PutOptions opts = ObjectService.options(p).withCustom(md).withExpected(null, m.size()).withVersion(version);
+        PutOptions opts = ObjectService.options(p)
+                .withCustom(md)
+                .withExpected(null, m.size())
+                .withVersion(version);
         String what = rb.cname(id.name()) + " from backend " + rb.backend().describe();
-        return new ColdReader(rr, stat, new ColdReader.Fill() {
-            @Override
-            public void store(InputStream in) throws IOException {
-                try (StorageConnection c = local.connection()) {
-                    c.put(id, in, opts);
-                } catch (StorageException e) {
-                    LOG.warning("cold GET of " + what + " failed, nothing cached: " + e.getMessage());
-                    throw new IOException("cold GET of " + what + " failed: " + e.getMessage(), e);
-                }
-                ec.afterPut(id, p);
-            }
+        return new ColdReader(
+                rr,
+                stat,
+                new ColdReader.Fill() {
+                    @Override
+                    public void store(InputStream in) throws IOException {
+                        try (StorageConnection c = local.connection()) {
+                            c.put(id, in, opts);
+                        } catch (StorageException e) {
+                            LOG.warning("cold GET of " + what + " failed, nothing cached: " + e.getMessage());
+                            throw new IOException("cold GET of " + what + " failed: " + e.getMessage(), e);
+                        }
+                        ec.afterPut(id, p);
+                    }
 
-            @Override
-            public ObjectReader openLocal() {
-                return CacheService.this.openLocal(id, false).orElseThrow(() -> AisException.notFound("object " + id.cname() + " does not exist"));
-            }
+                    @Override
+                    public ObjectReader openLocal() {
+                        return CacheService.this
+                                .openLocal(id, false)
+                                .orElseThrow(() -> AisException.notFound("object " + id.cname() + " does not exist"));
+                    }
 
-            @Override
-            public void done(boolean ok) {
-                inflight.remove(id.uname(), mine);
-                mine.complete(ok);
-            }
-        }, what);
+                    @Override
+                    public void done(boolean ok) {
+                        inflight.remove(id.uname(), mine);
+                        mine.complete(ok);
+                    }
+                },
+                what);
     }
 
     private static boolean await(ObjectId id, CompletableFuture<Boolean> f) {
@@ -315,7 +342,8 @@ public class CacheService {
         try {
             m = rb.backend().headObject(rb.name(), id.name());
         } catch (BackendException e) {
-            if (e.kind() == BackendException.Kind.OBJECT_NOT_FOUND && p.versioning().synchronize()) {
+            if (e.kind() == BackendException.Kind.OBJECT_NOT_FOUND
+                    && p.versioning().synchronize()) {
                 evict(id, p);
                 LOG.fine(() -> id.cname() + " was deleted remotely: removed here too (versioning.synchronize)");
                 throw rb.error(e, id.name());

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
-
 import net.aisj.backend.RemoteObject;
 import net.aisj.backend.RemoteRead;
 import net.aisj.connector.api.Checksum;
@@ -46,8 +45,16 @@ final class ColdReader implements ObjectReader {
 
     /** What a client sees of a cold object before it is stored: the remote's size, ETag, version and time. */
     static ObjectStat statOf(String name, RemoteObject m, java.util.Map<String, String> custom, String version) {
-        return new ObjectStat(name, m.size(), Checksum.NONE, version, System.currentTimeMillis() * 1_000_000L,
-                m.mtimeMillis(), custom, null, List.of());
+        return new ObjectStat(
+                name,
+                m.size(),
+                Checksum.NONE,
+                version,
+                System.currentTimeMillis() * 1_000_000L,
+                m.mtimeMillis(),
+                custom,
+                null,
+                List.of());
     }
 
     @Override
@@ -62,8 +69,8 @@ final class ColdReader implements ObjectReader {
                 return r.transferTo(out, offset, length);
             }
         }
-        TeeInputStream tee = new TeeInputStream(remote.body(), out, offset, length, remote.meta().md5(),
-                stat.size(), what);
+        TeeInputStream tee = new TeeInputStream(
+                remote.body(), out, offset, length, remote.meta().md5(), stat.size(), what);
         boolean ok = false;
         try {
             fill.store(tee);

@@ -1,12 +1,10 @@
 package net.aisj.service.cache;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.List;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.RemoteBucket;
@@ -75,7 +73,9 @@ public class RemoteBuckets {
     public List<BucketId> listRemote(String provider) {
         RemoteBucket rb = backends.of(new BucketId(provider, "", "x"), BucketProps.remoteDefaults(provider, 0, 0));
         try {
-            return rb.backend().listBuckets().stream().map(n -> new BucketId(provider, "", n)).toList();
+            return rb.backend().listBuckets().stream()
+                    .map(n -> new BucketId(provider, "", n))
+                    .toList();
         } catch (BackendException e) {
             throw rb.error(e, null);
         }

@@ -1,14 +1,12 @@
 package net.aisj.service.cache;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.RemoteBucket;
@@ -33,6 +31,7 @@ public class RemoteListing {
 
     /** AIS list flags. */
     public static final long LS_CACHED = 1;
+
     public static final long LS_NOT_CACHED = 512;
 
     @Inject
@@ -49,8 +48,7 @@ public class RemoteListing {
      *
      * @param cached names of {@code page} cached in the cluster
      */
-    public record Page(ObjectPage page, Set<String> cached) {
-    }
+    public record Page(ObjectPage page, Set<String> cached) {}
 
     /** Whether {@code id} is listed here rather than by {@link ObjectListing} alone. */
     public boolean isRemote(BucketId id) {
@@ -78,14 +76,15 @@ public class RemoteListing {
             String after = req.startAfter();
             // the cached names in (after, last]: local pages until past the remote page's last name
             while (true) {
-                ObjectPage lp = listing.list(id, new ListRequest(req.prefix(), after, ListRequest.MAX_PAGE,
-                        false, req.nameOnly()));
+                ObjectPage lp = listing.list(
+                        id, new ListRequest(req.prefix(), after, ListRequest.MAX_PAGE, false, req.nameOnly()));
                 for (ListEntry e : lp.entries()) {
                     if (e.name().compareTo(last) <= 0) {
                         local.put(e.name(), e);
                     }
                 }
-                if (lp.nextToken().isEmpty() || lp.entries().isEmpty()
+                if (lp.nextToken().isEmpty()
+                        || lp.entries().isEmpty()
                         || lp.entries().get(lp.entries().size() - 1).name().compareTo(last) >= 0) {
                     break;
                 }
@@ -103,8 +102,10 @@ public class RemoteListing {
                     cached.add(o.name());
                 }
             } else {
-                out.add(new ListEntry(o.name(), false, req.nameOnly() ? null
-                        : ColdReader.statOf(o.name(), o, CacheService.customOf(rb, o), null)));
+                out.add(new ListEntry(
+                        o.name(),
+                        false,
+                        req.nameOnly() ? null : ColdReader.statOf(o.name(), o, CacheService.customOf(rb, o), null)));
             }
         }
         return new Page(new ObjectPage(out, rp.nextToken()), cached);

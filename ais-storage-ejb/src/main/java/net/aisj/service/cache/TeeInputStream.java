@@ -37,8 +37,14 @@ final class TeeInputStream extends InputStream {
      *                    may stop reading there, before EOF), and before the last bytes are handed on
      * @param what        names the object and backend in errors
      */
-    TeeInputStream(InputStream remote, OutputStream client, long offset, long length, String expectedMd5,
-                   long total, String what) {
+    TeeInputStream(
+            InputStream remote,
+            OutputStream client,
+            long offset,
+            long length,
+            String expectedMd5,
+            long total,
+            String what) {
         this.total = total;
         this.remote = remote;
         this.client = client;
@@ -102,8 +108,8 @@ final class TeeInputStream extends InputStream {
         }
         String got = HexFormat.of().formatHex(md5.digest());
         if (!got.equals(expectedMd5)) {
-            throw new IOException("MD5 of " + what + " is " + got + ", the backend's ETag says " + expectedMd5
-                    + ": not cached");
+            throw new IOException(
+                    "MD5 of " + what + " is " + got + ", the backend's ETag says " + expectedMd5 + ": not cached");
         }
     }
 

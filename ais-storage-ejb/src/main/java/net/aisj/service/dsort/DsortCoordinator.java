@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
@@ -61,23 +60,31 @@ final class DsortCoordinator {
             shards = ShardCutter.cut(ordered, x.spec.shardSize(), x.spec.shardRecords(), x.spec.outputNames());
         } else {
             ExternalKeyMap ekm = ExternalKeyMapJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep(), x.spec);
-            shards = ShardCutter.cutByKeyMap(ordered, x.spec.shardSize(), x.spec.shardRecords(), ekm,
-                    x.spec.algorithm().kind() == DsortSpec.Kind.CONTENT, x.spec::outputNames);
+            shards = ShardCutter.cutByKeyMap(
+                    ordered,
+                    x.spec.shardSize(),
+                    x.spec.shardRecords(),
+                    ekm,
+                    x.spec.algorithm().kind() == DsortSpec.Kind.CONTENT,
+                    x.spec::outputNames);
         }
         Map<String, List<ShardCutter.OutputShard>> byOwner = new LinkedHashMap<>();
         x.targets.forEach(t -> byOwner.put(t, new ArrayList<>()));
         ClusterMap map = node.clusterMap();
         for (ShardCutter.OutputShard s : shards) {
-            String owner = TargetPlacement.owner(map, new ObjectId(x.spec.output(), s.name()).uname()).id();
+            String owner = TargetPlacement.owner(map, new ObjectId(x.spec.output(), s.name()).uname())
+                    .id();
             List<ShardCutter.OutputShard> list = byOwner.get(owner);
             if (list == null) {
-                throw new AisException(AisException.Kind.UNAVAILABLE, "output shard " + s.name() + " belongs to "
-                        + owner + ", which joined after the job started");
+                throw new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "output shard " + s.name() + " belongs to " + owner + ", which joined after the job started");
             }
             list.add(s);
         }
-        LOG.info(() -> "dsort[" + x.id() + "]: " + all.size() + " records ordered (" + x.spec.algorithm().kind()
-                .wire() + ") into " + shards.size() + " shards over " + x.targets.size() + " targets");
+        LOG.info(() -> "dsort[" + x.id() + "]: " + all.size() + " records ordered ("
+                + x.spec.algorithm().kind().wire() + ") into " + shards.size() + " shards over " + x.targets.size()
+                + " targets");
         for (Map.Entry<String, List<ShardCutter.OutputShard>> e : byOwner.entrySet()) {
             if (e.getKey().equals(node.selfId())) {
                 x.receivePlan(e.getValue());

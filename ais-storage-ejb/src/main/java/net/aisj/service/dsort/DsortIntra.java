@@ -2,6 +2,10 @@ package net.aisj.service.dsort;
 
 import static net.aisj.cluster.IntraContract.*;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,14 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
-
 import net.aisj.cluster.IntraClient;
-import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.core.dsort.ShardCutter;
@@ -42,14 +39,19 @@ final class DsortIntra {
     }
 
     void start(NodeInfo t, String id, String coordinator, List<String> targets, String spec) {
-        call(t, "POST", DSORT_START + "?" + P_ID + "=" + enc(id) + "&" + P_COORDINATOR + "=" + enc(coordinator) + "&" + P_TARGETS + "="
-                + enc(String.join(",", targets)), spec.getBytes(StandardCharsets.UTF_8), 200);
+        call(
+                t,
+                "POST",
+                DSORT_START + "?" + P_ID + "=" + enc(id) + "&" + P_COORDINATOR + "=" + enc(coordinator) + "&"
+                        + P_TARGETS + "=" + enc(String.join(",", targets)),
+                spec.getBytes(StandardCharsets.UTF_8),
+                200);
     }
 
     /** The target's extracted records, or empty while it is still extracting (ask again). */
     Optional<List<DsortRecord>> records(NodeInfo t, String id) {
-        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + DSORT_RECORDS + "?" + P_ID + "=" + enc(id), Map.of(),
-                null, 0);
+        HttpResponse<InputStream> r =
+                intra.forward(t, "GET", BASE + DSORT_RECORDS + "?" + P_ID + "=" + enc(id), Map.of(), null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 202) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -69,7 +71,11 @@ final class DsortIntra {
     }
 
     void built(NodeInfo coordinator, String id, String self) {
-        call(coordinator, "POST", DSORT_BUILT + "?" + P_ID + "=" + enc(id) + "&" + P_NODE + "=" + enc(self), new byte[0],
+        call(
+                coordinator,
+                "POST",
+                DSORT_BUILT + "?" + P_ID + "=" + enc(id) + "&" + P_NODE + "=" + enc(self),
+                new byte[0],
                 200);
     }
 
@@ -80,8 +86,13 @@ final class DsortIntra {
     /** Streams the contents of {@code ranges} ({offset, size} pairs) of the target's scratch, back to back. */
     InputStream pull(NodeInfo holder, String id, List<long[]> ranges) {
         byte[] body = DsortWire.writeRanges(ranges);
-        HttpResponse<InputStream> r = intra.forward(holder, "POST", BASE + DSORT_PULL + "?" + P_ID + "=" + enc(id),
-                Map.of("Content-Type", List.of(JSON)), new ByteArrayInputStream(body), body.length);
+        HttpResponse<InputStream> r = intra.forward(
+                holder,
+                "POST",
+                BASE + DSORT_PULL + "?" + P_ID + "=" + enc(id),
+                Map.of("Content-Type", List.of(JSON)),
+                new ByteArrayInputStream(body),
+                body.length);
         if (r.statusCode() == 200) {
             return r.body();
         }
@@ -95,8 +106,8 @@ final class DsortIntra {
 
     /** The target's metrics of job {@code id} (AIS JobInfo), empty when it does not know the job. */
     Optional<JsonObject> metrics(NodeInfo t, String id) {
-        HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + DSORT_METRICS + "?" + P_ID + "=" + enc(id), Map.of(),
-                null, 0);
+        HttpResponse<InputStream> r =
+                intra.forward(t, "GET", BASE + DSORT_METRICS + "?" + P_ID + "=" + enc(id), Map.of(), null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
                 in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -126,8 +137,8 @@ final class DsortIntra {
 
     /** Forgets a finished job on the target; false when it did not know it. */
     boolean remove(NodeInfo t, String id) {
-        HttpResponse<InputStream> r = intra.forward(t, "DELETE", BASE + DSORT_JOB + "?" + P_ID + "=" + enc(id), Map.of(),
-                null, 0);
+        HttpResponse<InputStream> r =
+                intra.forward(t, "DELETE", BASE + DSORT_JOB + "?" + P_ID + "=" + enc(id), Map.of(), null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
                 return false;
@@ -140,8 +151,13 @@ final class DsortIntra {
     }
 
     private void call(NodeInfo t, String method, String pathAndQuery, byte[] body, int expected) {
-        HttpResponse<InputStream> r = intra.forward(t, method, BASE + pathAndQuery,
-                Map.of("Content-Type", List.of(JSON)), new ByteArrayInputStream(body), body.length);
+        HttpResponse<InputStream> r = intra.forward(
+                t,
+                method,
+                BASE + pathAndQuery,
+                Map.of("Content-Type", List.of(JSON)),
+                new ByteArrayInputStream(body),
+                body.length);
         try (InputStream in = r.body()) {
             check(t, pathAndQuery.substring(0, pathAndQuery.indexOf('?')), r.statusCode(), in, expected);
             in.transferTo(java.io.OutputStream.nullOutputStream());

@@ -1,20 +1,16 @@
 package net.aisj.service.dsort;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.List;
+import java.util.Optional;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -27,10 +23,10 @@ import net.aisj.core.NodeInfo;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.core.dsort.DsortSpec;
 import net.aisj.service.JobControl;
+import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
 import net.aisj.service.PlannedTargets;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ShardWriter;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
@@ -69,7 +65,6 @@ public class DsortParts {
         Xaction x = registry.start(new DsortXaction(id, spec, coordinator, targets, localNode()));
         planned.watch(x, java.util.Set.copyOf(targets));
     }
-
 
     /** This part's records once extracted; empty while extracting (after waiting a few seconds). */
     public Optional<List<DsortRecord>> localRecords(String id) {
@@ -112,8 +107,8 @@ public class DsortParts {
 
     public JsonArray localList() {
         JsonArrayBuilder b = Json.createArrayBuilder();
-        registry.snapshots(null, XactKind.DSORT.wire(), false).forEach(s -> localJob(s.id())
-                .ifPresent(x -> b.add(x.metrics.jobInfo())));
+        registry.snapshots(null, XactKind.DSORT.wire(), false)
+                .forEach(s -> localJob(s.id()).ifPresent(x -> b.add(x.metrics.jobInfo())));
         return b.build();
     }
 
@@ -123,8 +118,9 @@ public class DsortParts {
     }
 
     private DsortXaction part(String id) {
-        return localJob(id).orElseThrow(() -> AisException.notFound("dsort job \"" + id + "\" is not running on "
-                + node.self().id()));
+        return localJob(id)
+                .orElseThrow(() -> AisException.notFound("dsort job \"" + id + "\" is not running on "
+                        + node.self().id()));
     }
 
     private Optional<DsortXaction> localJob(String id) {
@@ -136,10 +132,14 @@ public class DsortParts {
     private static String fetchText(String url) {
         java.net.http.HttpClient http = java.net.http.HttpClient.newBuilder()
                 .followRedirects(java.net.http.HttpClient.Redirect.NORMAL)
-                .connectTimeout(java.time.Duration.ofSeconds(10)).build();
+                .connectTimeout(java.time.Duration.ofSeconds(10))
+                .build();
         try {
-            var r = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
-                    .timeout(java.time.Duration.ofMinutes(2)).GET().build(),
+            var r = http.send(
+                    java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                            .timeout(java.time.Duration.ofMinutes(2))
+                            .GET()
+                            .build(),
                     java.net.http.HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = r.body()) {
                 if (r.statusCode() != 200) {

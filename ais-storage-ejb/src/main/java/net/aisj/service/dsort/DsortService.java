@@ -1,13 +1,5 @@
 package net.aisj.service.dsort;
 
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.logging.Logger;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -16,7 +8,13 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
-
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
@@ -24,8 +22,8 @@ import net.aisj.core.dsort.DsortSpec;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
 import net.aisj.service.JobControl;
-import net.aisj.service.MirrorService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.MirrorService;
 import net.aisj.xact.XactKind;
 
 /**
@@ -65,7 +63,10 @@ public class DsortService {
             buckets.create(spec.output(), base -> buckets.props(spec.input()).withIdentity(base.created(), base.bid()));
         }
         ClusterMap map = node.clusterMap();
-        List<String> targets = map.targets().stream().filter(NodeInfo::inService).map(NodeInfo::id).sorted()
+        List<String> targets = map.targets().stream()
+                .filter(NodeInfo::inService)
+                .map(NodeInfo::id)
+                .sorted()
                 .toList();
         String id = MirrorService.newId();
         String coordinator = TargetPlacement.owner(map, "dsort/" + id).id();
@@ -81,8 +82,8 @@ public class DsortService {
             jobs.abortEverywhere(id, XactKind.DSORT.wire(), "could not start on every target: " + e.getMessage());
             throw e;
         }
-        LOG.info(() -> "dsort[" + id + "] started: " + spec.input().cname() + " -> " + spec.output().cname()
-                + " on " + targets.size() + " targets, coordinator " + coordinator);
+        LOG.info(() -> "dsort[" + id + "] started: " + spec.input().cname() + " -> "
+                + spec.output().cname() + " on " + targets.size() + " targets, coordinator " + coordinator);
         return id;
     }
 
@@ -92,7 +93,8 @@ public class DsortService {
         JsonObjectBuilder out = Json.createObjectBuilder();
         boolean any = false;
         for (NodeInfo t : node.clusterMap().targets()) {
-            Optional<JsonObject> m = t.id().equals(node.self().id()) ? parts.localMetrics(id)
+            Optional<JsonObject> m = t.id().equals(node.self().id())
+                    ? parts.localMetrics(id)
                     : parts.intra().metrics(t, id);
             if (m.isPresent()) {
                 out.add(t.id(), m.get());
@@ -118,7 +120,9 @@ public class DsortService {
         }
         Map<String, JsonObject> merged = new LinkedHashMap<>();
         for (NodeInfo t : node.clusterMap().targets()) {
-            JsonArray jobs = t.id().equals(node.self().id()) ? parts.localList() : parts.intra().list(t);
+            JsonArray jobs = t.id().equals(node.self().id())
+                    ? parts.localList()
+                    : parts.intra().list(t);
             for (JsonValue v : jobs) {
                 JsonObject j = v.asJsonObject();
                 merged.merge(j.getString("id"), j, DsortService::aggregate);
@@ -126,7 +130,9 @@ public class DsortService {
         }
         JsonArrayBuilder out = Json.createArrayBuilder();
         merged.values().stream()
-                .filter(j -> p == null || p.matcher(j.getJsonObject("Metrics").getString("description", "")).find())
+                .filter(j -> p == null
+                        || p.matcher(j.getJsonObject("Metrics").getString("description", ""))
+                                .find())
                 .filter(j -> !onlyActive || (!j.getBoolean("aborted") && !j.getBoolean("archived")))
                 .sorted((a, b) -> b.getString("started_time").compareTo(a.getString("started_time")))
                 .forEach(out::add);
@@ -170,16 +176,22 @@ public class DsortService {
     /** AIS {@code JobInfo.Aggregate}: earliest start, latest end, aborted if any, archived if all, sums. */
     private static JsonObject aggregate(JsonObject a, JsonObject b) {
         String start = min(a.getString("started_time"), b.getString("started_time"));
-        boolean running = a.getString("finish_time").startsWith("0001") || b.getString("finish_time")
-                .startsWith("0001");
+        boolean running = a.getString("finish_time").startsWith("0001")
+                || b.getString("finish_time").startsWith("0001");
         String end = running ? "0001-01-01T00:00:00Z" : max(a.getString("finish_time"), b.getString("finish_time"));
-        JsonObjectBuilder o = Json.createObjectBuilder(a).add("started_time", start).add("finish_time", end)
+        JsonObjectBuilder o = Json.createObjectBuilder(a)
+                .add("started_time", start)
+                .add("finish_time", end)
                 .add("aborted", a.getBoolean("aborted") || b.getBoolean("aborted"))
                 .add("archived", a.getBoolean("archived") && b.getBoolean("archived"))
-                .add("loc-objs", Long.toString(Long.parseLong(a.getString("loc-objs"))
-                        + Long.parseLong(b.getString("loc-objs"))))
-                .add("loc-bytes", Long.toString(Long.parseLong(a.getString("loc-bytes"))
-                        + Long.parseLong(b.getString("loc-bytes"))));
+                .add(
+                        "loc-objs",
+                        Long.toString(
+                                Long.parseLong(a.getString("loc-objs")) + Long.parseLong(b.getString("loc-objs"))))
+                .add(
+                        "loc-bytes",
+                        Long.toString(
+                                Long.parseLong(a.getString("loc-bytes")) + Long.parseLong(b.getString("loc-bytes"))));
         for (String d : List.of("started_meta_sorting", "started_shard_creation", "finished_shard_creation")) {
             o.add(d, Math.max(a.getJsonNumber(d).longValue(), b.getJsonNumber(d).longValue()));
         }

@@ -1,17 +1,15 @@
 package net.aisj.service.dsort;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonGenerator;
-
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.core.dsort.ShardCutter;
 
@@ -23,8 +21,7 @@ import net.aisj.core.dsort.ShardCutter;
  */
 public final class DsortWire {
 
-    private DsortWire() {
-    }
+    private DsortWire() {}
 
     static void writeRecords(List<DsortRecord> records, OutputStream out) {
         try (JsonGenerator g = Json.createGenerator(out)) {
@@ -99,8 +96,14 @@ public final class DsortWire {
     }
 
     private static void record(JsonGenerator g, DsortRecord r) {
-        g.writeStartArray().write(r.name()).write(r.holder()).write(r.shard()).write(r.position())
-                .write(r.mtimeMillis()).write(r.contentKey()).writeStartArray();
+        g.writeStartArray()
+                .write(r.name())
+                .write(r.holder())
+                .write(r.shard())
+                .write(r.position())
+                .write(r.mtimeMillis())
+                .write(r.contentKey())
+                .writeStartArray();
         for (DsortRecord.Part p : r.parts()) {
             g.writeStartArray().write(p.ext()).write(p.offset()).write(p.size()).writeEnd();
         }
@@ -114,11 +117,19 @@ public final class DsortWire {
             List<DsortRecord.Part> parts = new ArrayList<>();
             for (JsonValue pv : r.getJsonArray(6)) {
                 JsonArray p = pv.asJsonArray();
-                parts.add(new DsortRecord.Part(((JsonString) p.get(0)).getString(), ((JsonNumber) p.get(1))
-                        .longValue(), ((JsonNumber) p.get(2)).longValue()));
+                parts.add(new DsortRecord.Part(
+                        ((JsonString) p.get(0)).getString(),
+                        ((JsonNumber) p.get(1)).longValue(),
+                        ((JsonNumber) p.get(2)).longValue()));
             }
-            out.add(new DsortRecord(r.getString(0), r.getString(1), r.getInt(2), r.getInt(3),
-                    r.getJsonNumber(4).longValue(), parts, r.getString(5)));
+            out.add(new DsortRecord(
+                    r.getString(0),
+                    r.getString(1),
+                    r.getInt(2),
+                    r.getInt(3),
+                    r.getJsonNumber(4).longValue(),
+                    parts,
+                    r.getString(5)));
         }
         return out;
     }

@@ -12,7 +12,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -186,8 +185,10 @@ public final class DsortXaction extends Xaction {
                 Thread.currentThread().interrupt();
                 throw new Aborted();
             } catch (ExecutionException e) {
-                throw new AisException(AisException.Kind.INTERNAL, "waiting for " + what + ": "
-                        + e.getCause().getMessage(), e.getCause());
+                throw new AisException(
+                        AisException.Kind.INTERNAL,
+                        "waiting for " + what + ": " + e.getCause().getMessage(),
+                        e.getCause());
             }
         }
     }

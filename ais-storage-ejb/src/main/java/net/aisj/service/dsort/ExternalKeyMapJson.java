@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
 import net.aisj.core.dsort.ExternalKeyMap;
@@ -12,8 +11,7 @@ import net.aisj.core.dsort.ExternalKeyMap;
 /** Reads the content of a dsort job's external key map file (EKM): AIS's JSON form or its line form. */
 public final class ExternalKeyMapJson {
 
-    private ExternalKeyMapJson() {
-    }
+    private ExternalKeyMapJson() {}
 
     /**
      * An external key map as AIS reads it: a JSON object {@code {"<template>": ["<key regex>", ...]}}, else lines
@@ -35,7 +33,8 @@ public final class ExternalKeyMapJson {
             m = new ExternalKeyMap();
             for (var e : json.entrySet()) {
                 if (!(e.getValue() instanceof JsonArray keys)) {
-                    throw AisException.badRequest("external key map: \"" + e.getKey() + "\" must map to a list of keys");
+                    throw AisException.badRequest(
+                            "external key map: \"" + e.getKey() + "\" must map to a list of keys");
                 }
                 for (JsonValue k : keys) {
                     if (!(k instanceof JsonString ks)) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ScratchFile;
 import net.aisj.core.dsort.DsortRecord;
@@ -44,7 +43,9 @@ final class Extractor {
     List<DsortRecord> extract(int shard, String shardName, ObjectReader r) throws IOException {
         ArchiveFormat f = ArchiveFormat.of(spec.inputExt(), shardName);
         Map<String, Builder> records = new LinkedHashMap<>();
-        try (MemberCursor c = MemberCursor.open(f, f.randomAccess() ? InputStream.nullInputStream() : r.stream(),
+        try (MemberCursor c = MemberCursor.open(
+                f,
+                f.randomAccess() ? InputStream.nullInputStream() : r.stream(),
                 f.randomAccess() ? new ReaderChannel(r) : null)) {
             while (c.next()) {
                 if (aborted.getAsBoolean()) {
@@ -64,8 +65,8 @@ final class Extractor {
                         }
                         byte[] key = in.readNBytes((int) size);
                         b.key = new String(key, StandardCharsets.UTF_8).trim();
-                        b.parts.add(new DsortRecord.Part(ne[1], spill.append(new ByteArrayInputStream(key), size),
-                                size));
+                        b.parts.add(
+                                new DsortRecord.Part(ne[1], spill.append(new ByteArrayInputStream(key), size), size));
                     } else {
                         b.parts.add(new DsortRecord.Part(ne[1], spill.append(in, size), size));
                     }
@@ -75,14 +76,15 @@ final class Extractor {
         List<DsortRecord> out = new ArrayList<>(records.size());
         int pos = 0;
         for (Map.Entry<String, Builder> e : records.entrySet()) {
-            out.add(new DsortRecord(e.getKey(), self, shard, pos++, r.stat().mtimeMillis(), e.getValue().parts,
-                    e.getValue().key));
+            out.add(new DsortRecord(
+                    e.getKey(), self, shard, pos++, r.stat().mtimeMillis(), e.getValue().parts, e.getValue().key));
         }
         return out;
     }
 
     private boolean isKey(String ext) {
-        return spec.algorithm().kind() == DsortSpec.Kind.CONTENT && spec.algorithm().ext().equals(ext);
+        return spec.algorithm().kind() == DsortSpec.Kind.CONTENT
+                && spec.algorithm().ext().equals(ext);
     }
 
     private static final class Builder {

@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.ScratchFile;
@@ -40,8 +39,8 @@ final class ShardBuilder {
     private final BooleanSupplier aborted;
     private final Counter counter;
 
-    ShardBuilder(String jobId, DsortSpec spec, DsortNode node, ScratchFile spill, BooleanSupplier aborted,
-                 Counter counter) {
+    ShardBuilder(
+            String jobId, DsortSpec spec, DsortNode node, ScratchFile spill, BooleanSupplier aborted, Counter counter) {
         this.jobId = jobId;
         this.spec = spec;
         this.node = node;
@@ -70,7 +69,8 @@ final class ShardBuilder {
                         }
                         boolean mine = r.holder().equals(self);
                         for (DsortRecord.Part p : r.parts()) {
-                            try (InputStream in = mine ? spill.read(p.offset(), p.size())
+                            try (InputStream in = mine
+                                    ? spill.read(p.offset(), p.size())
                                     : pulled.read(local.get(r.holder() + "@" + p.offset()), p.size())) {
                                 sink.add(r.name() + p.ext(), p.size(), r.mtimeMillis(), in);
                             }

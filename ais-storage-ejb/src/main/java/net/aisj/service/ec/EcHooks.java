@@ -1,5 +1,9 @@
 package net.aisj.service.ec;
 
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -7,12 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
@@ -20,8 +18,8 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.BucketProps;
-import net.aisj.service.StorageErrors;
 import net.aisj.service.LocalNode;
+import net.aisj.service.StorageErrors;
 
 /**
  * What the object service asks of erasure coding, in the object's life: after a write commits (replicas/slices

@@ -1,16 +1,14 @@
 package net.aisj.service.ec;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.ObservesAsync;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -22,8 +20,8 @@ import net.aisj.core.BucketPropsChange;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
-import net.aisj.service.ObjectListing;
 import net.aisj.service.LocalNode;
+import net.aisj.service.ObjectListing;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.EcWalkXaction;
@@ -65,7 +63,9 @@ public class EcJobs {
         if (self == null || !self.target()) {
             return;
         }
-        Set<String> targets = map.targets().stream().filter(NodeInfo::inService).map(NodeInfo::id)
+        Set<String> targets = map.targets().stream()
+                .filter(NodeInfo::inService)
+                .map(NodeInfo::id)
                 .collect(Collectors.toSet());
         if (targets.equals(lastTargets)) {
             return;
@@ -115,7 +115,8 @@ public class EcJobs {
     private List<BucketId> ecBuckets(BucketId only) {
         return node.bucketMetadata().current().buckets().entrySet().stream()
                 .filter(e -> e.getValue().ec().enabled() && (only == null || only.equals(e.getKey())))
-                .map(java.util.Map.Entry::getKey).toList();
+                .map(java.util.Map.Entry::getKey)
+                .toList();
     }
 
     /** The node as an EC job sees it. */
@@ -153,7 +154,9 @@ public class EcJobs {
 
         @Override
         public long restore(ObjectId id) {
-            return ec.restore(id, buckets.props(id.bucket()), false).map(ObjectStat::size).orElse(-1L);
+            return ec.restore(id, buckets.props(id.bucket()), false)
+                    .map(ObjectStat::size)
+                    .orElse(-1L);
         }
     }
 }

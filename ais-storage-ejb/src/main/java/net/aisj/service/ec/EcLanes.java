@@ -1,5 +1,6 @@
 package net.aisj.service.ec;
 
+import jakarta.enterprise.concurrent.ContextService;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,9 +9,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import java.util.function.BiConsumer;
-
-import jakarta.enterprise.concurrent.ContextService;
-
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.WorkLane;
@@ -42,8 +40,12 @@ record EcLanes(WorkLane fanout, WorkLane encode, WorkLane restore, WorkLane queu
     static final int QUEUE = 2;
 
     static EcLanes open(StorageConnection c, ContextService context) throws StorageException {
-        return new EcLanes(c.workLane("ec-fanout", FANOUT), c.workLane("ec-encode", ENCODE),
-                c.workLane("ec-restore", RESTORE), c.workLane("ec-put", QUEUE), context);
+        return new EcLanes(
+                c.workLane("ec-fanout", FANOUT),
+                c.workLane("ec-encode", ENCODE),
+                c.workLane("ec-restore", RESTORE),
+                c.workLane("ec-put", QUEUE),
+                context);
     }
 
     /** Queues {@code task} on {@code lane} with the caller's application context. */

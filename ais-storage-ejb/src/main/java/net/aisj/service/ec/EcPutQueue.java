@@ -7,7 +7,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.ToLongBiFunction;
 import java.util.logging.Logger;
-
 import net.aisj.connector.api.ObjectId;
 
 /**

@@ -6,7 +6,6 @@ import java.util.function.LongConsumer;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
 import net.aisj.cluster.EcIntra;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ec.EcMeta;
@@ -47,8 +46,7 @@ final class EcRefusals {
         GIVE_UP
     }
 
-    record Decision(Action action, String why) {
-    }
+    record Decision(Action action, String why) {}
 
     /** One attempt to store the replica or slice on the holder (a fresh stream each time). */
     @FunctionalInterface
@@ -72,8 +70,10 @@ final class EcRefusals {
             return new Decision(Action.GIVE_UP, "the object changed here meanwhile; a newer round sends its slices");
         }
         if (sends >= MAX_SENDS) {
-            return new Decision(Action.GIVE_UP, "refused again after " + sends + " sends (generation "
-                    + held.map(m -> Long.toString(m.generation())).orElse("unknown") + " there)");
+            return new Decision(
+                    Action.GIVE_UP,
+                    "refused again after " + sends + " sends (generation "
+                            + held.map(m -> Long.toString(m.generation())).orElse("unknown") + " there)");
         }
         if (held.isEmpty() || held.get().generation() <= ours.generation()) {
             return new Decision(Action.RESEND, "its newer generation is gone");
@@ -83,15 +83,21 @@ final class EcRefusals {
                 ? "a stale generation " + h.generation() + " of the same content"
                 : "generation " + h.generation() + " of other content (version " + quoted(h.objVersion()) + ", "
                         + h.objSize() + " bytes, checksum " + h.objChecksum().value() + ")";
-        return new Decision(Action.REPLACE, what + ", written by " + (h.mainNode().isEmpty() ? "?" : h.mainNode())
-                + "; this main's generation " + ours.generation() + " (version " + quoted(ours.objVersion()) + ", "
-                + ours.objSize() + " bytes) replaces it");
+        return new Decision(
+                Action.REPLACE,
+                what + ", written by " + (h.mainNode().isEmpty() ? "?" : h.mainNode())
+                        + "; this main's generation " + ours.generation() + " (version " + quoted(ours.objVersion())
+                        + ", "
+                        + ours.objSize() + " bytes) replaces it");
     }
 
     /** Same object content and metadata (generation aside): such a newer generation is only a stale number. */
     static boolean sameContent(EcMeta a, EcMeta b) {
-        return a.objSize() == b.objSize() && a.objChecksum().equals(b.objChecksum())
-                && a.objVersion().equals(b.objVersion()) && a.custom().equals(b.custom()) && a.isCopy() == b.isCopy();
+        return a.objSize() == b.objSize()
+                && a.objChecksum().equals(b.objChecksum())
+                && a.objVersion().equals(b.objVersion())
+                && a.custom().equals(b.custom())
+                && a.isCopy() == b.isCopy();
     }
 
     /**
@@ -123,8 +129,9 @@ final class EcRefusals {
                 }
                 case REPLACE -> {
                     boolean stale = sameContent(ours, r.get().held().orElseThrow());
-                    LOG.log(stale ? Level.INFO : Level.WARNING, () -> holder + " refused " + what + ": it keeps "
-                            + d.why());
+                    LOG.log(
+                            stale ? Level.INFO : Level.WARNING,
+                            () -> holder + " refused " + what + ": it keeps " + d.why());
                     try {
                         drop.accept(r.get().generation());
                     } catch (RuntimeException e) {

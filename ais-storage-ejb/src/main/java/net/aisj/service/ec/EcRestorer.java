@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
-
 import net.aisj.cluster.EcIntra;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
@@ -21,8 +20,8 @@ import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.connector.api.ec.Spooled;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.StorageErrors;
 import net.aisj.service.LocalNode;
+import net.aisj.service.StorageErrors;
 
 /**
  * Rebuilds an object on this target (its new or current main) from what the other targets hold (AIS
@@ -79,7 +78,8 @@ final class EcRestorer {
 
     private Optional<ObjectStat> rebuild(StorageConnection c, ObjectId id, PutOptions opts) throws StorageException {
         String self = node.self().id();
-        Map<String, EcMeta> metas = new LinkedHashMap<>(writer.metas(node.clusterMap().targets(), id, false));
+        Map<String, EcMeta> metas =
+                new LinkedHashMap<>(writer.metas(node.clusterMap().targets(), id, false));
         metas.values().removeIf(m -> m.mainNode().isEmpty());
         metas.entrySet().removeIf(e -> e.getValue().mainNode().equals(e.getKey()));
         Optional<EcMeta> local = c.ecMeta(id);
@@ -93,28 +93,43 @@ final class EcRestorer {
         long gen = newest.get().generation();
         metas.values().removeIf(m -> m.generation() != gen);
         long t0 = System.nanoTime();
-        Optional<ObjectStat> st = newest.get().isCopy() ? fromReplica(c, id, metas, opts)
-                : fromSlices(c, id, metas, opts);
+        Optional<ObjectStat> st =
+                newest.get().isCopy() ? fromReplica(c, id, metas, opts) : fromSlices(c, id, metas, opts);
         if (st.isPresent()) {
             EcMeta m = newest.get();
             Map<String, Integer> nodes = new LinkedHashMap<>(m.nodes());
             nodes.remove(self);
             nodes.put(self, 0);
-            c.putEcMeta(id, new EcMeta(id.name(), st.get().size(), gen, st.get().checksum(), st.get().version(), "",
-                    self, nodes, m.dataSlices(), m.paritySlices(), 0, m.isCopy(), st.get().mtimeMillis(),
-                    st.get().custom()));
+            c.putEcMeta(
+                    id,
+                    new EcMeta(
+                            id.name(),
+                            st.get().size(),
+                            gen,
+                            st.get().checksum(),
+                            st.get().version(),
+                            "",
+                            self,
+                            nodes,
+                            m.dataSlices(),
+                            m.paritySlices(),
+                            0,
+                            m.isCopy(),
+                            st.get().mtimeMillis(),
+                            st.get().custom()));
             LOG.info(() -> "restored " + id.cname() + " (" + st.get().size() + " bytes) from "
                     + (m.isCopy() ? "a replica" : "slices") + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
         }
         return st;
     }
 
-    private Optional<ObjectStat> fromReplica(StorageConnection c, ObjectId id, Map<String, EcMeta> metas,
-                                             PutOptions opts) {
+    private Optional<ObjectStat> fromReplica(
+            StorageConnection c, ObjectId id, Map<String, EcMeta> metas, PutOptions opts) {
         for (Map.Entry<String, EcMeta> e : metas.entrySet()) {
             EcMeta m = e.getValue();
             try (EcSlice s = open(c, e.getKey(), id)) {
-                PutOptions o = opts.withCustom(m.custom()).withExpected(m.objChecksum(), m.objSize())
+                PutOptions o = opts.withCustom(m.custom())
+                        .withExpected(m.objChecksum(), m.objSize())
                         .withVersion(m.objVersion().isEmpty() ? null : m.objVersion());
                 return Optional.of(c.put(id, s.content(), o));
             } catch (StorageException ex) {
@@ -129,8 +144,8 @@ final class EcRestorer {
         return Optional.empty();
     }
 
-    private Optional<ObjectStat> fromSlices(StorageConnection c, ObjectId id, Map<String, EcMeta> metas,
-                                            PutOptions opts) throws StorageException {
+    private Optional<ObjectStat> fromSlices(
+            StorageConnection c, ObjectId id, Map<String, EcMeta> metas, PutOptions opts) throws StorageException {
         EcMeta any = metas.values().iterator().next();
         int total = any.dataSlices() + any.paritySlices();
         Map<String, FutureTask<Spooled>> fetches = new LinkedHashMap<>();
@@ -153,8 +168,8 @@ final class EcRestorer {
                     if (Thread.currentThread().isInterrupted()) {
                         throw ex;
                     }
-                    LOG.warning("cannot fetch slice " + m.sliceId() + " of " + id.cname() + " from " + f.getKey()
-                            + ": " + ex.getMessage());
+                    LOG.warning("cannot fetch slice " + m.sliceId() + " of " + id.cname() + " from " + f.getKey() + ": "
+                            + ex.getMessage());
                     continue;
                 }
                 all.add(s.token());
@@ -182,7 +197,8 @@ final class EcRestorer {
 
     /** Copies one slice (local or remote) into a work file. */
     private Spooled fetch(String holder, ObjectId id, EcMeta m) {
-        try (StorageConnection c = node.connection(); EcSlice s = open(c, holder, id)) {
+        try (StorageConnection c = node.connection();
+                EcSlice s = open(c, holder, id)) {
             return c.spool(s.content(), -1);
         } catch (StorageException e) {
             throw new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);

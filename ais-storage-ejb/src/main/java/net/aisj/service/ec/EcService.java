@@ -1,19 +1,17 @@
 package net.aisj.service.ec;
 
-import java.io.InputStream;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.logging.Logger;
-
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.logging.Logger;
 import net.aisj.cluster.EcIntra;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
@@ -22,14 +20,13 @@ import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
-import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
+import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
 import net.aisj.service.StorageErrors;
-import net.aisj.service.LocalNode;
 
 /**
  * Erasure coding as the object service and the intra-cluster endpoints see it (design in the package doc): what
@@ -53,8 +50,7 @@ public class EcService {
 
     private volatile Parts parts;
 
-    private record Parts(EcIntra intra, EcWriter writer, EcRestorer restorer, EcPutQueue queue, EcLanes lanes) {
-    }
+    private record Parts(EcIntra intra, EcWriter writer, EcRestorer restorer, EcPutQueue queue, EcLanes lanes) {}
 
     private Parts parts() {
         Parts p = parts;
@@ -127,7 +123,7 @@ public class EcService {
                 });
             }
         }
-        List<String> kept = ps.lanes().fanOut(calls, (t, none) -> { });
+        List<String> kept = ps.lanes().fanOut(calls, (t, none) -> {});
         if (!kept.isEmpty()) {
             LOG.warning("delete of " + id.cname() + ": targets kept their slices: " + kept);
         }
@@ -155,8 +151,10 @@ public class EcService {
             return 0;
         }
         Parts ps = parts();
-        return ps.lanes().call(ps.lanes().encode(), () -> ps.writer().protect(id, p.ec(), verify ? EcWriter.Mode.VERIFY
-                : EcWriter.Mode.CHECK));
+        return ps.lanes()
+                .call(
+                        ps.lanes().encode(),
+                        () -> ps.writer().protect(id, p.ec(), verify ? EcWriter.Mode.VERIFY : EcWriter.Mode.CHECK));
     }
 
     /** Names of objects this target is now main of, lacks, and holds a replica or slice of (recovery). */
@@ -165,7 +163,9 @@ public class EcService {
         try (StorageConnection c = node.connection()) {
             for (EcMeta m : c.listSlices(bucket)) {
                 ObjectId id = new ObjectId(bucket, m.name());
-                if (TargetPlacement.owner(node.clusterMap(), id.uname()).id().equals(node.self().id())
+                if (TargetPlacement.owner(node.clusterMap(), id.uname())
+                                .id()
+                                .equals(node.self().id())
                         && c.stat(id).isEmpty()) {
                     out.add(m.name());
                 }
@@ -217,8 +217,10 @@ public class EcService {
             Optional<EcMeta> held = c.ecMeta(id);
             String msg = (meta.isCopy() ? "replica" : "slice " + meta.sliceId()) + " of " + id.cname()
                     + " generation " + meta.generation() + " from " + meta.mainNode() + " refused: this target keeps "
-                    + held.map(m -> "generation " + m.generation() + (m.mainNode().equals(node.self().id())
-                            ? " (its own main metafile)" : " (from " + m.mainNode() + ")"))
+                    + held.map(m -> "generation " + m.generation()
+                                    + (m.mainNode().equals(node.self().id())
+                                            ? " (its own main metafile)"
+                                            : " (from " + m.mainNode() + ")"))
                             .orElse("a newer generation (removed since)");
             LOG.info(msg);
             return Optional.of(new EcIntra.Refusal(held, msg));

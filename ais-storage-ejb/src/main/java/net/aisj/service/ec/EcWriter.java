@@ -1,7 +1,6 @@
 package net.aisj.service.ec;
 
 import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +8,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.logging.Logger;
-
 import net.aisj.cluster.EcIntra;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
@@ -24,8 +22,8 @@ import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.EcLayout;
 import net.aisj.core.placement.TargetPlacement;
-import net.aisj.service.StorageErrors;
 import net.aisj.service.LocalNode;
+import net.aisj.service.StorageErrors;
 
 /**
  * Makes an object's replicas or slices match its {@link EcLayout} under the current cluster map, on the main
@@ -44,7 +42,11 @@ final class EcWriter {
     private static final Logger LOG = Logger.getLogger(EcWriter.class.getName());
 
     /** How much to check before sending. */
-    enum Mode { PUT, CHECK, VERIFY }
+    enum Mode {
+        PUT,
+        CHECK,
+        VERIFY
+    }
 
     private final LocalNode node;
     private final EcIntra intra;
@@ -83,15 +85,22 @@ final class EcWriter {
             if (st.isEmpty()) {
                 return Sent.NOTHING;
             }
-            EcLayout layout = EcLayout.of(ranked, ec.dataSlices(), ec.paritySlices(), ec.objsizeLimit(),
+            EcLayout layout = EcLayout.of(
+                    ranked,
+                    ec.dataSlices(),
+                    ec.paritySlices(),
+                    ec.objsizeLimit(),
                     st.get().size());
             Optional<EcMeta> prev = c.ecMeta(id);
             long gen = generation(prev, st.get(), layout);
             Map<String, EcMeta> remote = mode == Mode.PUT ? Map.of() : metas(ranked, id, mode == Mode.VERIFY);
             Map<String, Integer> have = new LinkedHashMap<>();
             remote.forEach((nid, m) -> {
-                if (m.generation() == gen && !m.mainNode().equals(nid) && m.isCopy() == layout.replicated()
-                        && m.objSize() == st.get().size() && m.objChecksum().equals(st.get().checksum())) {
+                if (m.generation() == gen
+                        && !m.mainNode().equals(nid)
+                        && m.isCopy() == layout.replicated()
+                        && m.objSize() == st.get().size()
+                        && m.objChecksum().equals(st.get().checksum())) {
                     have.put(nid, m.sliceId());
                 }
             });
@@ -106,18 +115,32 @@ final class EcWriter {
             Map<String, Integer> nodes = new LinkedHashMap<>();
             nodes.put(self, 0);
             nodes.putAll(assign);
-            EcMeta base = new EcMeta(id.name(), st.get().size(), gen, st.get().checksum(), st.get().version(), "",
-                    self, nodes, ec.dataSlices(), ec.paritySlices(), 0, layout.replicated(),
-                    st.get().mtimeMillis(), st.get().custom());
-            List<String> failed = toSend.isEmpty() ? List.of() : layout.replicated()
-                    ? sendReplicas(c, id, base, toSend) : sendSlices(c, id, base, toSend);
+            EcMeta base = new EcMeta(
+                    id.name(),
+                    st.get().size(),
+                    gen,
+                    st.get().checksum(),
+                    st.get().version(),
+                    "",
+                    self,
+                    nodes,
+                    ec.dataSlices(),
+                    ec.paritySlices(),
+                    0,
+                    layout.replicated(),
+                    st.get().mtimeMillis(),
+                    st.get().custom());
+            List<String> failed = toSend.isEmpty()
+                    ? List.of()
+                    : layout.replicated() ? sendReplicas(c, id, base, toSend) : sendSlices(c, id, base, toSend);
             c.putEcMeta(id, base);
             if (mode != Mode.PUT) {
                 removeStale(id, remote, assign, self);
             }
             if (!failed.isEmpty()) {
-                throw new AisException(AisException.Kind.UNAVAILABLE, "erasure coding " + id.cname() + ": "
-                        + String.join("; ", failed));
+                throw new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "erasure coding " + id.cname() + ": " + String.join("; ", failed));
             }
             return new Sent(toSend.size(), st.get().size());
         } catch (StorageException e) {
@@ -140,8 +163,11 @@ final class EcWriter {
             return System.currentTimeMillis();
         }
         EcMeta p = prev.get();
-        if (p.objSize() == st.size() && p.objChecksum().equals(st.checksum()) && p.objVersion().equals(st.version())
-                && p.custom().equals(st.custom()) && p.isCopy() == layout.replicated()) {
+        if (p.objSize() == st.size()
+                && p.objChecksum().equals(st.checksum())
+                && p.objVersion().equals(st.version())
+                && p.custom().equals(st.custom())
+                && p.isCopy() == layout.replicated()) {
             return p.generation();
         }
         return Math.max(System.currentTimeMillis(), p.generation() + 1);
@@ -170,8 +196,10 @@ final class EcWriter {
         for (NodeInfo h : to.keySet()) {
             sends.put(h.displayName(), () -> {
                 place(h, id, m, () -> {
-                    try (StorageConnection c2 = node.connection(); ObjectReader r = c2.open(id, false)) {
-                        if (r.stat().size() != m.objSize() || !r.stat().checksum().equals(m.objChecksum())) {
+                    try (StorageConnection c2 = node.connection();
+                            ObjectReader r = c2.open(id, false)) {
+                        if (r.stat().size() != m.objSize()
+                                || !r.stat().checksum().equals(m.objChecksum())) {
                             throw new AisException(AisException.Kind.CONFLICT, "changed while replicating");
                         }
                         return intra.putSlice(h, id, m, r.stream(), m.objSize());
@@ -182,7 +210,7 @@ final class EcWriter {
                 return null;
             });
         }
-        return lanes.fanOut(sends, (h, v) -> { });
+        return lanes.fanOut(sends, (h, v) -> {});
     }
 
     private List<String> sendSlices(StorageConnection c, ObjectId id, EcMeta base, Map<NodeInfo, Integer> to)
@@ -199,7 +227,8 @@ final class EcWriter {
                 EcMeta m = base.forSlice(e.getValue(), s.checksum().value());
                 sends.put(e.getKey().displayName(), () -> {
                     place(e.getKey(), id, m, () -> {
-                        try (StorageConnection c2 = node.connection(); InputStream in = c2.openSpooled(s.token())) {
+                        try (StorageConnection c2 = node.connection();
+                                InputStream in = c2.openSpooled(s.token())) {
                             return intra.putSlice(e.getKey(), id, m, in, s.size());
                         } catch (StorageException | java.io.IOException ex) {
                             throw new AisException(AisException.Kind.INTERNAL, ex.getMessage(), ex);
@@ -208,7 +237,7 @@ final class EcWriter {
                     return null;
                 });
             }
-            return lanes.fanOut(sends, (h, v) -> { });
+            return lanes.fanOut(sends, (h, v) -> {});
         } finally {
             slices.forEach(s -> c.releaseSpooled(s.token()));
         }
@@ -230,7 +259,9 @@ final class EcWriter {
         }
         try (StorageConnection c = node.connection()) {
             Optional<ObjectStat> st = c.stat(id);
-            if (st.isEmpty() || st.get().size() != ours.objSize() || !st.get().checksum().equals(ours.objChecksum())
+            if (st.isEmpty()
+                    || st.get().size() != ours.objSize()
+                    || !st.get().checksum().equals(ours.objChecksum())
                     || !Objects.requireNonNullElse(st.get().version(), "").equals(ours.objVersion())
                     || !st.get().custom().equals(ours.custom())) {
                 return EcRefusals.MainState.CHANGED;

@@ -1,5 +1,7 @@
 package net.aisj.service.s3;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,12 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
 import net.aisj.connector.api.BucketId;
-import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PartInfo;
@@ -26,8 +23,8 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
-import net.aisj.service.ObjectService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.ObjectService;
 
 /**
  * S3 multipart uploads on this node. An upload is created on the key's owner and stays on that target (its holder,
@@ -75,8 +72,10 @@ public class MultipartService {
                 return Optional.of(t);
             }
         }
-        throw new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD, "upload " + uploadId + " of "
-                + id.cname() + " was kept by node " + ref.nodeId() + ", which is no longer in the cluster");
+        throw new MultipartException(
+                MultipartException.Problem.NO_SUCH_UPLOAD,
+                "upload " + uploadId + " of " + id.cname() + " was kept by node " + ref.nodeId()
+                        + ", which is no longer in the cluster");
     }
 
     /** The engine's ID of an upload held here. */
@@ -89,8 +88,9 @@ public class MultipartService {
     }
 
     private static MultipartException noSuchUpload(ObjectId id, String uploadId) {
-        return new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD, "upload " + uploadId + " of "
-                + (id == null ? "?" : id.cname()) + " does not exist");
+        return new MultipartException(
+                MultipartException.Problem.NO_SUCH_UPLOAD,
+                "upload " + uploadId + " of " + (id == null ? "?" : id.cname()) + " does not exist");
     }
 
     public String create(ObjectId id, Map<String, String> custom) {
@@ -113,8 +113,8 @@ public class MultipartService {
 
     public PartInfo uploadPart(ObjectId id, String uploadId, int number, InputStream in, long length) {
         if (number < 1 || number > MAX_PARTS) {
-            throw new MultipartException(MultipartException.Problem.MALFORMED, "part number " + number
-                    + " is not in 1.." + MAX_PARTS);
+            throw new MultipartException(
+                    MultipartException.Problem.MALFORMED, "part number " + number + " is not in 1.." + MAX_PARTS);
         }
         try (StorageConnection c = node.connection()) {
             return c.putPart(id, local(id, uploadId), number, in, length);
@@ -135,8 +135,10 @@ public class MultipartService {
         buckets.props(bucket);
         try (StorageConnection c = node.connection()) {
             String self = node.self().id();
-            return c.listUploads(bucket).stream().map(u -> new UploadInfo(UploadIds.of(u.uploadId(), self), u.object(),
-                    u.initiatedMillis(), u.custom())).toList();
+            return c.listUploads(bucket).stream()
+                    .map(u -> new UploadInfo(
+                            UploadIds.of(u.uploadId(), self), u.object(), u.initiatedMillis(), u.custom()))
+                    .toList();
         } catch (StorageException e) {
             throw map(e, null, null);
         }
@@ -150,8 +152,8 @@ public class MultipartService {
     public ObjectStat complete(ObjectId id, String uploadId, List<Map.Entry<Integer, String>> requested) {
         BucketProps p = buckets.props(id.bucket());
         if (requested.isEmpty()) {
-            throw new MultipartException(MultipartException.Problem.MALFORMED, "CompleteMultipartUpload must "
-                    + "name at least one part");
+            throw new MultipartException(
+                    MultipartException.Problem.MALFORMED, "CompleteMultipartUpload must " + "name at least one part");
         }
         String localId = local(id, uploadId);
         ObjectStat done;
@@ -164,12 +166,14 @@ public class MultipartService {
             String etag = multipartEtag(requested, have);
             Map<String, String> custom = new LinkedHashMap<>(info.custom());
             custom.put(PutOptions.ETAG, etag);
-            String layout = PartLayout.encode(requested.stream().map(e -> have.get(e.getKey()).size()).toList());
+            String layout = PartLayout.encode(
+                    requested.stream().map(e -> have.get(e.getKey()).size()).toList());
             if (layout != null) {
                 custom.put(PartLayout.KEY, layout);
             }
             PutOptions opts = ObjectService.options(p).withCustom(custom);
-            done = c.completeUpload(id, localId, requested.stream().map(Map.Entry::getKey).toList(), opts);
+            done = c.completeUpload(
+                    id, localId, requested.stream().map(Map.Entry::getKey).toList(), opts);
         } catch (StorageException e) {
             throw map(e, id, uploadId);
         }
@@ -205,28 +209,33 @@ public class MultipartService {
         for (int i = 0; i < requested.size(); i++) {
             int n = requested.get(i).getKey();
             if (n < 1 || n > MAX_PARTS) {
-                throw new MultipartException(MultipartException.Problem.MALFORMED, "part number " + n
-                        + " is not in 1.." + MAX_PARTS);
+                throw new MultipartException(
+                        MultipartException.Problem.MALFORMED, "part number " + n + " is not in 1.." + MAX_PARTS);
             }
             if (n <= prev) {
-                throw new MultipartException(MultipartException.Problem.INVALID_PART_ORDER, "part " + n
-                        + " listed after part " + prev);
+                throw new MultipartException(
+                        MultipartException.Problem.INVALID_PART_ORDER, "part " + n + " listed after part " + prev);
             }
             prev = n;
             PartInfo part = have.get(n);
             String want = strip(requested.get(i).getValue());
             if (part == null || !part.md5().equals(want)) {
-                throw new MultipartException(MultipartException.Problem.INVALID_PART, "part " + n
-                        + (part == null ? " was not uploaded" : " has ETag \"" + part.md5() + "\", not \"" + want
-                        + "\""));
+                throw new MultipartException(
+                        MultipartException.Problem.INVALID_PART,
+                        "part " + n
+                                + (part == null
+                                        ? " was not uploaded"
+                                        : " has ETag \"" + part.md5() + "\", not \"" + want + "\""));
             }
             md.update(HexFormat.of().parseHex(part.md5()));
         }
         for (int i = 0; i < requested.size() - 1; i++) {
             PartInfo part = have.get(requested.get(i).getKey());
             if (part.size() < MIN_PART_SIZE) {
-                throw new MultipartException(MultipartException.Problem.ENTITY_TOO_SMALL, "part " + part.number()
-                        + " is " + part.size() + " bytes; every part but the last must be at least " + MIN_PART_SIZE);
+                throw new MultipartException(
+                        MultipartException.Problem.ENTITY_TOO_SMALL,
+                        "part " + part.number() + " is " + part.size()
+                                + " bytes; every part but the last must be at least " + MIN_PART_SIZE);
             }
         }
         return "\"" + HexFormat.of().formatHex(md.digest()) + "-" + requested.size() + "\"";
@@ -242,10 +251,12 @@ public class MultipartService {
 
     private static AisException map(StorageException e, ObjectId id, String uploadId) {
         return switch (e.reason()) {
-            case NOT_FOUND -> uploadId != null ? new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD,
-                    e.getMessage()) : AisException.notFound(e.getMessage());
-            case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST -> new AisException(AisException.Kind.BAD_REQUEST,
-                    e.getMessage(), e);
+            case NOT_FOUND ->
+                uploadId != null
+                        ? new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD, e.getMessage())
+                        : AisException.notFound(e.getMessage());
+            case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST ->
+                new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
             case UNAVAILABLE -> new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
             case NO_SPACE -> new AisException(AisException.Kind.INSUFFICIENT_STORAGE, e.getMessage(), e);
             case CORRUPTED, IO -> new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);

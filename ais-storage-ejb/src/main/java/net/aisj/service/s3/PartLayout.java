@@ -14,10 +14,10 @@ public final class PartLayout {
 
     /** The custom metadata key (S3-reserved prefix, never sent as a header). */
     public static final String KEY = "s3:parts";
+
     static final int MAX_LISTED = 256;
 
-    private PartLayout() {
-    }
+    private PartLayout() {}
 
     /** The layout of parts of the given sizes, or null when it would be too large to keep. */
     public static String encode(List<Long> sizes) {

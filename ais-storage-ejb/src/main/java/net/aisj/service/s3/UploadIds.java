@@ -17,11 +17,9 @@ public final class UploadIds {
     private static final Pattern FORM = Pattern.compile("([0-9a-f]{32})-((?:[0-9a-f]{2}){1,128})");
 
     /** A parsed upload ID. */
-    public record Ref(String localId, String nodeId) {
-    }
+    public record Ref(String localId, String nodeId) {}
 
-    private UploadIds() {
-    }
+    private UploadIds() {}
 
     public static String of(String localId, String nodeId) {
         return localId + "-" + HexFormat.of().formatHex(nodeId.getBytes(StandardCharsets.UTF_8));

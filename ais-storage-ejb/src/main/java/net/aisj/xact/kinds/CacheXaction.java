@@ -1,7 +1,6 @@
 package net.aisj.xact.kinds;
 
 import java.util.function.Consumer;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.xact.XactKind;

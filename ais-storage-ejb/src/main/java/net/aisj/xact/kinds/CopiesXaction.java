@@ -2,11 +2,10 @@ package net.aisj.xact.kinds;
 
 import java.util.List;
 import java.util.function.Consumer;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
-import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;

@@ -1,7 +1,6 @@
 package net.aisj.xact.kinds;
 
 import java.util.List;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;

@@ -3,7 +3,6 @@ package net.aisj.xact.kinds;
 import java.util.function.BiFunction;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
@@ -14,18 +13,24 @@ final class LocalWalk {
 
     static final int PAGE = 1000;
 
-    private LocalWalk() {
-    }
+    private LocalWalk() {}
 
     /** Feeds every local object entry of {@code bucket} to {@code each}; false when {@code aborted} stopped it. */
-    static boolean each(BiFunction<BucketId, ListRequest, ObjectPage> list, BucketId bucket, BooleanSupplier aborted,
-                        Consumer<ListEntry> each) {
+    static boolean each(
+            BiFunction<BucketId, ListRequest, ObjectPage> list,
+            BucketId bucket,
+            BooleanSupplier aborted,
+            Consumer<ListEntry> each) {
         return each(list, bucket, "", aborted, each);
     }
 
     /** The same, for the objects whose names start with {@code prefix}. */
-    static boolean each(BiFunction<BucketId, ListRequest, ObjectPage> list, BucketId bucket, String prefix,
-                        BooleanSupplier aborted, Consumer<ListEntry> each) {
+    static boolean each(
+            BiFunction<BucketId, ListRequest, ObjectPage> list,
+            BucketId bucket,
+            String prefix,
+            BooleanSupplier aborted,
+            Consumer<ListEntry> each) {
         String after = "";
         do {
             if (aborted.getAsBoolean()) {

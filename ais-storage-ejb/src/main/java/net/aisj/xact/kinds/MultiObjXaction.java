@@ -1,7 +1,6 @@
 package net.aisj.xact.kinds;
 
 import java.util.function.Consumer;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -35,8 +34,13 @@ public final class MultiObjXaction extends Xaction {
     }
 
     /** What to do with each selected object. */
-    public record Plan(BucketId source, BucketId destination, Iterable<String> names, String prefix, String prepend,
-                       boolean dryRun) {
+    public record Plan(
+            BucketId source,
+            BucketId destination,
+            Iterable<String> names,
+            String prefix,
+            String prepend,
+            boolean dryRun) {
 
         /** Names mode when {@code names} is not null, else every local object under {@code prefix}. */
         public Plan {
@@ -70,8 +74,14 @@ public final class MultiObjXaction extends Xaction {
             }
             return;
         }
-        LocalWalk.each(node::localList, plan.source(), plan.prefix(), this::isAborted,
-                e -> step(new ObjectId(plan.source(), e.name()), e.stat() == null ? 0 : e.stat().size()));
+        LocalWalk.each(
+                node::localList,
+                plan.source(),
+                plan.prefix(),
+                this::isAborted,
+                e -> step(
+                        new ObjectId(plan.source(), e.name()),
+                        e.stat() == null ? 0 : e.stat().size()));
     }
 
     private void step(ObjectId id, long knownSize) {

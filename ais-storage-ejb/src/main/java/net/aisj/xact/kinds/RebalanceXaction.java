@@ -3,7 +3,6 @@ package net.aisj.xact.kinds;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;

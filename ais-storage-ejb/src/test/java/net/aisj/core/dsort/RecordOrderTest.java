@@ -7,16 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.core.AisException;
+import org.junit.jupiter.api.Test;
 
 class RecordOrderTest {
 
     static DsortRecord rec(String name, String holder, int shard, int pos, String key) {
-        return new DsortRecord(name, holder, shard, pos, 0, List.of(new DsortRecord.Part(".bin", pos * 10L, 10)),
-                key);
+        return new DsortRecord(name, holder, shard, pos, 0, List.of(new DsortRecord.Part(".bin", pos * 10L, 10)), key);
     }
 
     static List<DsortRecord> sample() {
@@ -38,11 +35,11 @@ class RecordOrderTest {
 
     @Test
     void alphanumericSortsByNameBothWays() {
-        List<String> up = names(RecordOrder.order(sample(), alg(DsortSpec.Kind.ALPHANUMERIC, false, 0,
-                DsortSpec.KeyType.STRING)));
+        List<String> up = names(
+                RecordOrder.order(sample(), alg(DsortSpec.Kind.ALPHANUMERIC, false, 0, DsortSpec.KeyType.STRING)));
         assertThat(up).isSorted().hasSize(200);
-        List<String> down = names(RecordOrder.order(sample(), alg(DsortSpec.Kind.ALPHANUMERIC, true, 0,
-                DsortSpec.KeyType.STRING)));
+        List<String> down =
+                names(RecordOrder.order(sample(), alg(DsortSpec.Kind.ALPHANUMERIC, true, 0, DsortSpec.KeyType.STRING)));
         List<String> rev = new ArrayList<>(up);
         Collections.reverse(rev);
         assertThat(down).isEqualTo(rev);
@@ -56,28 +53,34 @@ class RecordOrderTest {
         var s42 = alg(DsortSpec.Kind.SHUFFLE, false, 42, DsortSpec.KeyType.STRING);
         List<String> x = names(RecordOrder.order(a, s42));
         assertThat(names(RecordOrder.order(b, s42))).isEqualTo(x);
-        assertThat(x).isNotEqualTo(names(RecordOrder.order(a, alg(DsortSpec.Kind.SHUFFLE, false, 43,
-                DsortSpec.KeyType.STRING))));
-        assertThat(x).isNotEqualTo(names(RecordOrder.order(a, alg(DsortSpec.Kind.ALPHANUMERIC, false, 0,
-                DsortSpec.KeyType.STRING))));
+        assertThat(x)
+                .isNotEqualTo(
+                        names(RecordOrder.order(a, alg(DsortSpec.Kind.SHUFFLE, false, 43, DsortSpec.KeyType.STRING))));
+        assertThat(x)
+                .isNotEqualTo(names(
+                        RecordOrder.order(a, alg(DsortSpec.Kind.ALPHANUMERIC, false, 0, DsortSpec.KeyType.STRING))));
         assertThat(x).containsExactlyInAnyOrderElementsOf(names(a));
     }
 
     @Test
     void noneKeepsInputOrder() {
-        List<DsortRecord> out = RecordOrder.order(sample(), alg(DsortSpec.Kind.NONE, false, 0,
-                DsortSpec.KeyType.STRING));
+        List<DsortRecord> out =
+                RecordOrder.order(sample(), alg(DsortSpec.Kind.NONE, false, 0, DsortSpec.KeyType.STRING));
         for (int i = 1; i < out.size(); i++) {
             DsortRecord p = out.get(i - 1);
             DsortRecord r = out.get(i);
-            assertThat(p.shard() < r.shard() || (p.shard() == r.shard() && p.position() < r.position())).isTrue();
+            assertThat(p.shard() < r.shard() || (p.shard() == r.shard() && p.position() < r.position()))
+                    .isTrue();
         }
     }
 
     @Test
     void contentKeysCompareByType() {
-        List<DsortRecord> rs = List.of(rec("a", "t", 0, 0, "10"), rec("b", "t", 0, 1, "9"), rec("c", "t", 0, 2,
-                "-1.5"), rec("d", "t", 0, 3, "9"));
+        List<DsortRecord> rs = List.of(
+                rec("a", "t", 0, 0, "10"),
+                rec("b", "t", 0, 1, "9"),
+                rec("c", "t", 0, 2, "-1.5"),
+                rec("d", "t", 0, 3, "9"));
         assertThat(names(RecordOrder.order(rs, alg(DsortSpec.Kind.CONTENT, false, 0, DsortSpec.KeyType.FLOAT))))
                 .containsExactly("c", "b", "d", "a");
         assertThat(names(RecordOrder.order(rs, alg(DsortSpec.Kind.CONTENT, false, 0, DsortSpec.KeyType.STRING))))
@@ -85,16 +88,19 @@ class RecordOrderTest {
         assertThat(names(RecordOrder.order(rs, alg(DsortSpec.Kind.CONTENT, true, 0, DsortSpec.KeyType.FLOAT))))
                 .containsExactly("a", "b", "d", "c");
         assertThatThrownBy(() -> RecordOrder.order(rs, alg(DsortSpec.Kind.CONTENT, false, 0, DsortSpec.KeyType.INT)))
-                .isInstanceOf(AisException.class).hasMessageContaining("record c").hasMessageContaining("not an int");
+                .isInstanceOf(AisException.class)
+                .hasMessageContaining("record c")
+                .hasMessageContaining("not an int");
     }
 
     @Test
     void md5OrderIsStableAndNotByName() {
         var md5 = alg(DsortSpec.Kind.MD5, false, 0, DsortSpec.KeyType.STRING);
         List<String> x = names(RecordOrder.order(sample(), md5));
-        assertThat(x).isEqualTo(names(RecordOrder.order(sample(), md5))).isNotEqualTo(
-                names(RecordOrder.order(sample(), alg(DsortSpec.Kind.ALPHANUMERIC, false, 0,
-                        DsortSpec.KeyType.STRING))));
+        assertThat(x)
+                .isEqualTo(names(RecordOrder.order(sample(), md5)))
+                .isNotEqualTo(names(RecordOrder.order(
+                        sample(), alg(DsortSpec.Kind.ALPHANUMERIC, false, 0, DsortSpec.KeyType.STRING))));
     }
 
     @Test

@@ -5,11 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import org.junit.jupiter.api.Test;
 
 /** Placement of EC replicas and slices on the HRW target list: size threshold, losses, stable slice ids. */
 class EcLayoutTest {
@@ -35,7 +33,8 @@ class EcLayoutTest {
         assertThat(small.replicated()).isTrue();
         assertThat(small.main()).isEqualTo(ranked.get(0));
         assertThat(small.holders()).containsExactly(ranked.get(1));
-        assertThat(small.assign(Map.of())).containsExactly(Map.entry(ranked.get(1).id(), 0));
+        assertThat(small.assign(Map.of()))
+                .containsExactly(Map.entry(ranked.get(1).id(), 0));
         EcLayout big = EcLayout.of(ranked, 2, 1, 1000, 1000);
         assertThat(big.replicated()).isFalse();
         assertThat(big.holders()).containsExactlyElementsOf(ranked.subList(1, 4));
@@ -78,7 +77,8 @@ class EcLayoutTest {
     void duplicateOrInvalidSliceIdsAreReassigned() {
         List<NodeInfo> ranked = TargetPlacement.all(map(t("a", 0), t("b", 0), t("c", 0), t("d", 0)), UNAME);
         EcLayout l = EcLayout.of(ranked, 2, 1, 0, 10);
-        Map<String, Integer> have = Map.of(ranked.get(1).id(), 2, ranked.get(2).id(), 2, ranked.get(3).id(), 7);
+        Map<String, Integer> have = Map.of(
+                ranked.get(1).id(), 2, ranked.get(2).id(), 2, ranked.get(3).id(), 7);
         Map<String, Integer> got = l.assign(have);
         assertThat(got.values()).containsExactlyInAnyOrder(1, 2, 3);
         assertThat(got.get(ranked.get(1).id())).isEqualTo(2);

@@ -6,12 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import org.junit.jupiter.api.Test;
 
 /**
  * Which target owns a name. The expected owners and orders are AIStore's own (computed by its Python client, the
@@ -26,8 +24,7 @@ class TargetPlacementTest {
     static final String JPG = "ais/@#/imagenet/train/0001.jpg";
     static final List<String> JPG_RANKED = List.of("txdyZeZvm", "t2LHM12fp", "tgpbNU3My", "tm7bYfGdC", "tZMv4EaK5");
     static final String UNICODE = "ais/@#/imagenet/\u00fcn\u00efc\u00f6d\u00e9/\u043a\u043b\u044e\u0447/\u9375.txt";
-    static final List<String> UNICODE_RANKED =
-            List.of("txdyZeZvm", "tZMv4EaK5", "tgpbNU3My", "tm7bYfGdC", "t2LHM12fp");
+    static final List<String> UNICODE_RANKED = List.of("txdyZeZvm", "tZMv4EaK5", "tgpbNU3My", "tm7bYfGdC", "t2LHM12fp");
 
     static NodeInfo target(String id) {
         return new NodeInfo(id, false, true, "127.0.0.1", 8080, "http://127.0.0.1:8080", 0, "");
@@ -64,7 +61,8 @@ class TargetPlacementTest {
         NodeInfo proxy = new NodeInfo("pOnly", true, false, "127.0.0.1", 8081, "http://127.0.0.1:8081", 0, "");
         for (long flag : new long[] {NodeInfo.MAINT, NodeInfo.DECOMM}) {
             List<NodeInfo> nodes = new java.util.ArrayList<>(FIVE.stream()
-                    .map(id -> id.equals(owner) ? target(id).withFlags(flag) : target(id)).toList());
+                    .map(id -> id.equals(owner) ? target(id).withFlags(flag) : target(id))
+                    .toList());
             nodes.add(proxy);
             ClusterMap m = map(8, nodes);
             // the next one by weight takes over, the others keep their order
@@ -76,8 +74,12 @@ class TargetPlacementTest {
     @Test
     void aDepartingTargetMovesOnlyTheNamesItOwned() {
         ClusterMap before = five();
-        ClusterMap after = map(8, FIVE.stream().filter(id -> !id.equals("t2LHM12fp")).map(TargetPlacementTest::target)
-                .toList());
+        ClusterMap after = map(
+                8,
+                FIVE.stream()
+                        .filter(id -> !id.equals("t2LHM12fp"))
+                        .map(TargetPlacementTest::target)
+                        .toList());
         int moved = 0;
         for (int i = 0; i < 500; i++) {
             String uname = "ais/@#/b/obj-" + i;
@@ -85,7 +87,8 @@ class TargetPlacementTest {
             String now = TargetPlacement.owner(after, uname).id();
             if (was.equals("t2LHM12fp")) {
                 moved++;
-                assertThat(now).isEqualTo(TargetPlacement.all(before, uname).get(1).id());
+                assertThat(now)
+                        .isEqualTo(TargetPlacement.all(before, uname).get(1).id());
             } else {
                 assertThat(now).as(uname).isEqualTo(was);
             }
@@ -96,12 +99,17 @@ class TargetPlacementTest {
     @Test
     void tooFewTargetsIsUnavailable() {
         ClusterMap none = map(3, List.of(target("t1").withFlags(NodeInfo.MAINT)));
-        assertThatThrownBy(() -> TargetPlacement.owner(none, A)).isInstanceOfSatisfying(AisException.class,
-                e -> assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE)).hasMessageContaining("v3");
-        assertThatThrownBy(() -> TargetPlacement.all(none, A)).isInstanceOfSatisfying(AisException.class,
-                e -> assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE));
-        assertThatThrownBy(() -> TargetPlacement.ranked(five(), A, 6)).isInstanceOfSatisfying(AisException.class,
-                e -> assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE)).hasMessageContaining("need 6")
+        assertThatThrownBy(() -> TargetPlacement.owner(none, A))
+                .isInstanceOfSatisfying(
+                        AisException.class, e -> assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE))
+                .hasMessageContaining("v3");
+        assertThatThrownBy(() -> TargetPlacement.all(none, A))
+                .isInstanceOfSatisfying(
+                        AisException.class, e -> assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE));
+        assertThatThrownBy(() -> TargetPlacement.ranked(five(), A, 6))
+                .isInstanceOfSatisfying(
+                        AisException.class, e -> assertThat(e.kind()).isEqualTo(AisException.Kind.UNAVAILABLE))
+                .hasMessageContaining("need 6")
                 .hasMessageContaining("has 5");
     }
 }

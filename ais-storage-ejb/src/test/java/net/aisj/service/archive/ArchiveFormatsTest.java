@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
 
 /** Writing and reading every format, sequentially and with random access. */
 class ArchiveFormatsTest {
@@ -84,8 +83,8 @@ class ArchiveFormatsTest {
     void randomAccessZipKnowsSizesBeforeReading() throws IOException {
         byte[] zip = write(ArchiveFormat.ZIP, sample());
         List<Long> sizes = new ArrayList<>();
-        try (MemberCursor c = MemberCursor.open(ArchiveFormat.ZIP, InputStream.nullInputStream(),
-                new SeekableInMemoryByteChannel(zip))) {
+        try (MemberCursor c = MemberCursor.open(
+                ArchiveFormat.ZIP, InputStream.nullInputStream(), new SeekableInMemoryByteChannel(zip))) {
             while (c.next()) {
                 sizes.add(c.size());
             }
@@ -110,10 +109,11 @@ class ArchiveFormatsTest {
     @Test
     void shortSourceFailsTheMember() {
         assertThatThrownBy(() -> {
-            try (ArchiveSink sink = new ArchiveSink(ArchiveFormat.TAR, new ByteArrayOutputStream())) {
-                sink.add("x", 10, 0, new ByteArrayInputStream(new byte[3]));
-            }
-        }).isInstanceOf(IOException.class);
+                    try (ArchiveSink sink = new ArchiveSink(ArchiveFormat.TAR, new ByteArrayOutputStream())) {
+                        sink.add("x", 10, 0, new ByteArrayInputStream(new byte[3]));
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 
     @Test

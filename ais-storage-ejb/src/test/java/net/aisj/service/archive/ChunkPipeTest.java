@@ -9,7 +9,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -53,9 +52,10 @@ class ChunkPipeTest {
         ChunkPipe pipe = new ChunkPipe();
         pipe.cancel();
         assertThatThrownBy(() -> {
-            for (int i = 0; i < ChunkPipe.CHUNKS + 2; i++) {
-                pipe.output().write(new byte[ChunkPipe.CHUNK]);
-            }
-        }).isInstanceOf(IOException.class);
+                    for (int i = 0; i < ChunkPipe.CHUNKS + 2; i++) {
+                        pipe.output().write(new byte[ChunkPipe.CHUNK]);
+                    }
+                })
+                .isInstanceOf(IOException.class);
     }
 }

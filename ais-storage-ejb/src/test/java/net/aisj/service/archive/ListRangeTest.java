@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ListRangeTest {
@@ -18,10 +17,10 @@ class ListRangeTest {
 
     @Test
     void expandsPaddedRangesLastFastest() {
-        assertThat(all(new ListRange(null, "obj-{0008..0011}.bin"))).containsExactly("obj-0008.bin", "obj-0009.bin",
-                "obj-0010.bin", "obj-0011.bin");
-        assertThat(all(new ListRange(null, "{1..2}/{0..4..2}"))).containsExactly("1/0", "1/2", "1/4", "2/0", "2/2",
-                "2/4");
+        assertThat(all(new ListRange(null, "obj-{0008..0011}.bin")))
+                .containsExactly("obj-0008.bin", "obj-0009.bin", "obj-0010.bin", "obj-0011.bin");
+        assertThat(all(new ListRange(null, "{1..2}/{0..4..2}")))
+                .containsExactly("1/0", "1/2", "1/4", "2/0", "2/2", "2/4");
     }
 
     @Test

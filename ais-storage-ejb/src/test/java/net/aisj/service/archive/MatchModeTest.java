@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.function.Predicate;
-
 import org.junit.jupiter.api.Test;
 
 class MatchModeTest {
 
-    static final List<String> NAMES = List.of("subdir/aaa.jpg", "subdir/aaa.json", "subdir/bbb.jpg",
-            "subdir/bbb.json", "other/aaa.tar.gz", "top.cls");
+    static final List<String> NAMES = List.of(
+            "subdir/aaa.jpg", "subdir/aaa.json", "subdir/bbb.jpg", "subdir/bbb.json", "other/aaa.tar.gz", "top.cls");
 
     static List<String> select(MatchMode m, String pattern) {
         Predicate<String> p = m.matcher(pattern);
@@ -30,8 +29,8 @@ class MatchModeTest {
     void prefixSuffixSubstr() {
         assertThat(select(MatchMode.PREFIX, "subdir/b")).containsExactly("subdir/bbb.jpg", "subdir/bbb.json");
         assertThat(select(MatchMode.SUFFIX, ".jpg")).containsExactly("subdir/aaa.jpg", "subdir/bbb.jpg");
-        assertThat(select(MatchMode.SUBSTR, "aa")).containsExactly("subdir/aaa.jpg", "subdir/aaa.json",
-                "other/aaa.tar.gz");
+        assertThat(select(MatchMode.SUBSTR, "aa"))
+                .containsExactly("subdir/aaa.jpg", "subdir/aaa.json", "other/aaa.tar.gz");
     }
 
     @Test

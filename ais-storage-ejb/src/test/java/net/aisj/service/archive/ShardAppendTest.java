@@ -8,16 +8,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.service.BytesReader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Appending to shards (tar by raw prefix copy, the others member by member) and the reader-backed channel. */
 class ShardAppendTest {
@@ -36,7 +34,8 @@ class ShardAppendTest {
         ShardWriter w = new ShardWriter();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         byte[] added = "appended".getBytes(StandardCharsets.UTF_8);
-        try (ArchiveSink sink = w.carryOver(new ObjectId(new BucketId("ais", "", "b"), "s" + f.ext()), f, reader(old), out)) {
+        try (ArchiveSink sink =
+                w.carryOver(new ObjectId(new BucketId("ais", "", "b"), "s" + f.ext()), f, reader(old), out)) {
             sink.add("new/one.txt", added.length, 0, new ByteArrayInputStream(added));
             sink.finish();
         }

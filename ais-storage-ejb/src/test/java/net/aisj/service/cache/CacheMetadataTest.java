@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.backend.RemoteObject;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectStat;
+import org.junit.jupiter.api.Test;
 
 class CacheMetadataTest {
 
@@ -30,14 +28,23 @@ class CacheMetadataTest {
     void onlyASinglePartEtagIsAnMd5() {
         assertThat(new RemoteObject("o", 1, "\"0CC175B9C0F1B6A831C399E269772661\"", "", 0, null).md5())
                 .isEqualTo("0cc175b9c0f1b6a831c399e269772661");
-        assertThat(new RemoteObject("o", 1, "0cc175b9c0f1b6a831c399e269772661-2", "", 0, null).md5()).isNull();
+        assertThat(new RemoteObject("o", 1, "0cc175b9c0f1b6a831c399e269772661-2", "", 0, null).md5())
+                .isNull();
         assertThat(new RemoteObject("o", 1, "6b06179c-12", "", 0, null).md5()).isNull();
     }
 
     @Test
     void writeThroughSendsUserMetadataNotS3Headers() {
-        assertThat(CacheService.remoteMetadata(Map.of("s3:x-amz-meta-color", "red", "s3:content-type", "text/plain",
-                "owner", "ml-team", "bad key", "x"))).isEqualTo(Map.of("color", "red", "owner", "ml-team"));
+        assertThat(CacheService.remoteMetadata(Map.of(
+                        "s3:x-amz-meta-color",
+                        "red",
+                        "s3:content-type",
+                        "text/plain",
+                        "owner",
+                        "ml-team",
+                        "bad key",
+                        "x")))
+                .isEqualTo(Map.of("color", "red", "owner", "ml-team"));
     }
 
     private static ObjectStat stat(Map<String, String> custom) {

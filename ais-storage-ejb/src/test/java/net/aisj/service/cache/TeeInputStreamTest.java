@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 
 class TeeInputStreamTest {
@@ -20,8 +19,8 @@ class TeeInputStreamTest {
     @Test
     void storeGetsEverythingClientGetsItsRange() throws IOException {
         ByteArrayOutputStream client = new ByteArrayOutputStream();
-        TeeInputStream tee = new TeeInputStream(new ByteArrayInputStream(DATA), client, 5, 4, md5(DATA),
-                DATA.length, "x");
+        TeeInputStream tee =
+                new TeeInputStream(new ByteArrayInputStream(DATA), client, 5, 4, md5(DATA), DATA.length, "x");
         assertThat(tee.readAllBytes()).isEqualTo(DATA);
         assertThat(client.toString(StandardCharsets.US_ASCII)).isEqualTo("5678");
         assertThat(tee.sent()).isEqualTo(4);
@@ -30,11 +29,19 @@ class TeeInputStreamTest {
     @Test
     void md5MismatchFailsBeforeTheLastBytesAreHandedOn() {
         ByteArrayOutputStream client = new ByteArrayOutputStream();
-        TeeInputStream tee = new TeeInputStream(new ByteArrayInputStream(DATA), client, 0, -1,
-                "00000000000000000000000000000000", DATA.length, "aws://b/o");
+        TeeInputStream tee = new TeeInputStream(
+                new ByteArrayInputStream(DATA),
+                client,
+                0,
+                -1,
+                "00000000000000000000000000000000",
+                DATA.length,
+                "aws://b/o");
         byte[] buf = new byte[DATA.length];
-        assertThatThrownBy(() -> tee.read(buf, 0, buf.length)).isInstanceOf(IOException.class)
-                .hasMessageContaining("aws://b/o").hasMessageContaining("not cached");
+        assertThatThrownBy(() -> tee.read(buf, 0, buf.length))
+                .isInstanceOf(IOException.class)
+                .hasMessageContaining("aws://b/o")
+                .hasMessageContaining("not cached");
         assertThat(client.size()).isZero();
     }
 
@@ -51,8 +58,7 @@ class TeeInputStreamTest {
                 throw new IOException("client gone");
             }
         };
-        TeeInputStream tee = new TeeInputStream(new ByteArrayInputStream(DATA), broken, 0, -1, null, DATA.length,
-                "x");
+        TeeInputStream tee = new TeeInputStream(new ByteArrayInputStream(DATA), broken, 0, -1, null, DATA.length, "x");
         assertThat(tee.readAllBytes()).isEqualTo(DATA);
         assertThat(tee.clientError()).hasMessage("client gone");
     }

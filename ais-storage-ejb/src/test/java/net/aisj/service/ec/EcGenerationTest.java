@@ -5,14 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.core.placement.EcLayout;
+import org.junit.jupiter.api.Test;
 
 class EcGenerationTest {
 
@@ -24,8 +22,8 @@ class EcGenerationTest {
     }
 
     private static EcMeta meta(long gen, long mtime) {
-        return new EcMeta("o", 100, gen, SUM, "1", "", "main", Map.of("main", 0), 2, 1, 1, false, mtime,
-                Map.of("k", "v"));
+        return new EcMeta(
+                "o", 100, gen, SUM, "1", "", "main", Map.of("main", 0), 2, 1, 1, false, mtime, Map.of("k", "v"));
     }
 
     @Test
@@ -42,7 +40,10 @@ class EcGenerationTest {
                 .isGreaterThan(42);
         assertThat(EcWriter.generation(Optional.of(meta(42, 1_000)), stat(1_000, SUM, Map.of("k", "w")), SLICED))
                 .isGreaterThan(42);
-        assertThat(EcWriter.generation(Optional.of(meta(42, 1_000)), stat(1_000, SUM, Map.of("k", "v")),
-                new EcLayout(null, List.of(), true, 2, 1))).isGreaterThan(42);
+        assertThat(EcWriter.generation(
+                        Optional.of(meta(42, 1_000)),
+                        stat(1_000, SUM, Map.of("k", "v")),
+                        new EcLayout(null, List.of(), true, 2, 1)))
+                .isGreaterThan(42);
     }
 }

@@ -9,9 +9,6 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.cluster.EcIntra;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
@@ -21,6 +18,7 @@ import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.core.AisException;
 import net.aisj.service.ec.EcRefusals.Action;
 import net.aisj.service.ec.EcRefusals.MainState;
+import org.junit.jupiter.api.Test;
 
 class EcRefusalsTest {
 
@@ -29,7 +27,20 @@ class EcRefusalsTest {
     private static final ObjectId ID = new ObjectId(new BucketId(BucketId.AIS, "", "b"), "o");
 
     private static EcMeta meta(long gen, Checksum sum, String version, String main) {
-        return new EcMeta("o", 100, gen, sum, version, "", main, Map.of(main, 0, "t2", 1), 2, 1, 1, false, 1_000,
+        return new EcMeta(
+                "o",
+                100,
+                gen,
+                sum,
+                version,
+                "",
+                main,
+                Map.of(main, 0, "t2", 1),
+                2,
+                1,
+                1,
+                false,
+                1_000,
                 Map.of("k", "v"));
     }
 
@@ -45,8 +56,7 @@ class EcRefusalsTest {
 
     @Test
     void theMainIsTheSourceOfTruthEvenAgainstOtherContent() {
-        EcRefusals.Decision d = EcRefusals.decide(OURS, Optional.of(meta(200, OTHER, "3", "t3")), MainState.CURRENT,
-                1);
+        EcRefusals.Decision d = EcRefusals.decide(OURS, Optional.of(meta(200, OTHER, "3", "t3")), MainState.CURRENT, 1);
         assertThat(d.action()).isEqualTo(Action.REPLACE);
         assertThat(d.why()).contains("other content", "version 3");
     }
@@ -54,23 +64,30 @@ class EcRefusalsTest {
     @Test
     void aMainThatLostTheObjectOrChangedItGivesUp() {
         Optional<EcMeta> newer = Optional.of(meta(200, SUM, "2", "t3"));
-        assertThat(EcRefusals.decide(OURS, newer, MainState.NOT_MAIN, 1).action()).isEqualTo(Action.GIVE_UP);
-        assertThat(EcRefusals.decide(OURS, newer, MainState.CHANGED, 1).action()).isEqualTo(Action.GIVE_UP);
+        assertThat(EcRefusals.decide(OURS, newer, MainState.NOT_MAIN, 1).action())
+                .isEqualTo(Action.GIVE_UP);
+        assertThat(EcRefusals.decide(OURS, newer, MainState.CHANGED, 1).action())
+                .isEqualTo(Action.GIVE_UP);
     }
 
     @Test
     void aGenerationGoneOrNoLongerNewerIsJustSentAgain() {
-        assertThat(EcRefusals.decide(OURS, Optional.empty(), MainState.CURRENT, 1).action()).isEqualTo(Action.RESEND);
-        assertThat(EcRefusals.decide(OURS, Optional.of(meta(100, SUM, "2", "t3")), MainState.CURRENT, 1).action())
+        assertThat(EcRefusals.decide(OURS, Optional.empty(), MainState.CURRENT, 1)
+                        .action())
+                .isEqualTo(Action.RESEND);
+        assertThat(EcRefusals.decide(OURS, Optional.of(meta(100, SUM, "2", "t3")), MainState.CURRENT, 1)
+                        .action())
                 .isEqualTo(Action.RESEND);
     }
 
     @Test
     void oneReplacementAtMost() {
         Optional<EcMeta> newer = Optional.of(meta(300, SUM, "2", "t3"));
-        assertThat(EcRefusals.decide(OURS, newer, MainState.CURRENT, EcRefusals.MAX_SENDS).action())
+        assertThat(EcRefusals.decide(OURS, newer, MainState.CURRENT, EcRefusals.MAX_SENDS)
+                        .action())
                 .isEqualTo(Action.GIVE_UP);
-        assertThat(EcRefusals.decide(OURS, Optional.empty(), MainState.CURRENT, EcRefusals.MAX_SENDS).action())
+        assertThat(EcRefusals.decide(OURS, Optional.empty(), MainState.CURRENT, EcRefusals.MAX_SENDS)
+                        .action())
                 .isEqualTo(Action.GIVE_UP);
     }
 
@@ -79,8 +96,8 @@ class EcRefusalsTest {
         assertThat(EcRefusals.sameContent(OURS, meta(999, SUM, "2", "x"))).isTrue();
         assertThat(EcRefusals.sameContent(OURS, meta(100, OTHER, "2", "main"))).isFalse();
         assertThat(EcRefusals.sameContent(OURS, meta(100, SUM, "3", "main"))).isFalse();
-        EcMeta otherCustom = new EcMeta("o", 100, 100, SUM, "2", "", "main", Map.of(), 2, 1, 1, false, 1_000,
-                Map.of("k", "w"));
+        EcMeta otherCustom =
+                new EcMeta("o", 100, 100, SUM, "2", "", "main", Map.of(), 2, 1, 1, false, 1_000, Map.of("k", "w"));
         assertThat(EcRefusals.sameContent(OURS, otherCustom)).isFalse();
     }
 
@@ -131,7 +148,8 @@ class EcRefusalsTest {
     @Test
     void aHolderThatKeepsRefusingIsReportedNotLoopedOn() {
         EcRefusals r = new EcRefusals();
-        Holder h = new Holder().answer(Optional.of(meta(200, SUM, "2", "t3")))
+        Holder h = new Holder()
+                .answer(Optional.of(meta(200, SUM, "2", "t3")))
                 .answer(Optional.of(meta(300, SUM, "2", "t4")));
         assertThatThrownBy(() -> r.place("t2", ID, OURS, h::send, h.dropped::add, () -> MainState.CURRENT))
                 .isInstanceOfSatisfying(AisException.class, e -> {
@@ -149,7 +167,8 @@ class EcRefusalsTest {
         EcRefusals r = new EcRefusals();
         Holder h = new Holder().answer(Optional.of(meta(200, OTHER, "3", "main")));
         assertThatThrownBy(() -> r.place("t2", ID, OURS, h::send, h.dropped::add, () -> MainState.CHANGED))
-                .isInstanceOf(AisException.class).hasMessageContaining("changed");
+                .isInstanceOf(AisException.class)
+                .hasMessageContaining("changed");
         assertThat(h.dropped).isEmpty();
         assertThat(r.counters()).containsExactly(1, 0, 1);
     }
@@ -168,9 +187,16 @@ class EcRefusalsTest {
     void aFailedDropIsCountedAndPropagated() {
         EcRefusals r = new EcRefusals();
         Holder h = new Holder().answer(Optional.of(meta(200, SUM, "2", "t3")));
-        assertThatThrownBy(() -> r.place("t2", ID, OURS, h::send, g -> {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "t2 unreachable");
-        }, () -> MainState.CURRENT)).hasMessageContaining("unreachable");
+        assertThatThrownBy(() -> r.place(
+                        "t2",
+                        ID,
+                        OURS,
+                        h::send,
+                        g -> {
+                            throw new AisException(AisException.Kind.UNAVAILABLE, "t2 unreachable");
+                        },
+                        () -> MainState.CURRENT))
+                .hasMessageContaining("unreachable");
         assertThat(r.counters()).containsExactly(1, 0, 1);
     }
 }

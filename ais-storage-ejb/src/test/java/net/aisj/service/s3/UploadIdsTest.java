@@ -19,8 +19,16 @@ class UploadIdsTest {
 
     @Test
     void rejectsForeignIds() {
-        for (String bad : new String[] {null, "", LOCAL, LOCAL + "-", LOCAL + "-6", LOCAL + "-zz",
-                "../" + LOCAL + "-61", LOCAL.toUpperCase() + "-61"}) {
+        for (String bad : new String[] {
+            null,
+            "",
+            LOCAL,
+            LOCAL + "-",
+            LOCAL + "-6",
+            LOCAL + "-zz",
+            "../" + LOCAL + "-61",
+            LOCAL.toUpperCase() + "-61"
+        }) {
             assertThat(UploadIds.parse(bad)).as(String.valueOf(bad)).isEmpty();
         }
     }

@@ -3,12 +3,10 @@ package net.aisj.xact.kinds;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.cluster.XactJson;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
+import org.junit.jupiter.api.Test;
 
 class DemandXactionTest {
 
@@ -44,6 +42,9 @@ class DemandXactionTest {
         assertThat(back.get(0).idle()).isTrue();
         assertThat(back.get(0).running()).isTrue();
         x.idle(false);
-        assertThat(XactJson.readSnaps(XactJson.snaps(List.of(x.snapshot()))).get(0).idle()).isFalse();
+        assertThat(XactJson.readSnaps(XactJson.snaps(List.of(x.snapshot())))
+                        .get(0)
+                        .idle())
+                .isFalse();
     }
 }

@@ -5,9 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
@@ -16,6 +13,7 @@ import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
+import org.junit.jupiter.api.Test;
 
 /** The EC job walk: orphans restored first, every local object protected (with retries), counters, errors. */
 class EcWalkXactionTest {

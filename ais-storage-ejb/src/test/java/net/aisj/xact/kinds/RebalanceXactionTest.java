@@ -9,9 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
@@ -25,6 +22,7 @@ import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.XactSnapshot;
+import org.junit.jupiter.api.Test;
 
 /**
  * One target's rebalance: what it sends where, when it deletes its copy, retries, errors, abort and the finish
@@ -48,12 +46,19 @@ class RebalanceXactionTest {
     }
 
     static ObjectStat stat(String name, long size) {
-        return new ObjectStat(name, size, new Checksum(ChecksumType.XXHASH2, "c-" + name), "1", 0, 0, Map.of(),
-                "/mp", List.of("/mp"));
+        return new ObjectStat(
+                name,
+                size,
+                new Checksum(ChecksumType.XXHASH2, "c-" + name),
+                "1",
+                0,
+                0,
+                Map.of(),
+                "/mp",
+                List.of("/mp"));
     }
 
-    record Sent(String owner, ObjectId id, String xactId) {
-    }
+    record Sent(String owner, ObjectId id, String xactId) {}
 
     /** Target t1 with local objects; sends succeed unless told to fail some times per name. */
     static class FakeNode implements RebalanceXaction.Node {
@@ -61,7 +66,7 @@ class RebalanceXactionTest {
         final List<Sent> sent = new ArrayList<>();
         final List<ObjectId> deleted = new ArrayList<>();
         final Map<ObjectId, Integer> failuresLeft = new HashMap<>();
-        Runnable onSend = () -> { };
+        Runnable onSend = () -> {};
 
         FakeNode(int perBucket) {
             for (BucketId b : List.of(B1, B2)) {
@@ -88,8 +93,8 @@ class RebalanceXactionTest {
         public ObjectPage localList(BucketId bucket, ListRequest request) {
             List<ListEntry> page = new ArrayList<>();
             String next = "";
-            for (Map.Entry<String, ObjectStat> e : objects.get(bucket).tailMap(request.startAfter(), false)
-                    .entrySet()) {
+            for (Map.Entry<String, ObjectStat> e :
+                    objects.get(bucket).tailMap(request.startAfter(), false).entrySet()) {
                 if (page.size() == 2) {
                     next = page.get(1).name();
                     break;
@@ -137,8 +142,8 @@ class RebalanceXactionTest {
     @Test
     void sendsEveryObjectAnotherTargetNowOwnsToThatOwnerThenDeletesItsCopy() {
         FakeNode node = new FakeNode(20);
-        ClusterMap map = map(12, target("t1"), target("t2"), target("t3"),
-                target("t4").withFlags(NodeInfo.MAINT));
+        ClusterMap map =
+                map(12, target("t1"), target("t2"), target("t3"), target("t4").withFlags(NodeInfo.MAINT));
         List<RebalanceXaction> finished = new ArrayList<>();
         RebalanceXaction x = new RebalanceXaction(map, node, finished::add);
         assertThat(x.id()).isEqualTo("g12").isEqualTo(RebalanceXaction.id(map));
@@ -151,7 +156,9 @@ class RebalanceXactionTest {
         assertThat(expected).isNotEmpty().hasSizeLessThan(40); // t1 keeps some
         assertThat(node.sent).extracting(Sent::id).containsExactlyElementsOf(expected);
         assertThat(node.sent).allSatisfy(s -> {
-            assertThat(s.owner()).isEqualTo(TargetPlacement.owner(map, s.id().uname()).id()).isNotEqualTo("t4");
+            assertThat(s.owner())
+                    .isEqualTo(TargetPlacement.owner(map, s.id().uname()).id())
+                    .isNotEqualTo("t4");
             assertThat(s.xactId()).isEqualTo("g12");
         });
         assertThat(node.deleted).containsExactlyElementsOf(expected);
@@ -161,8 +168,11 @@ class RebalanceXactionTest {
         assertThat(s.locObjs()).isEqualTo(40);
         assertThat(s.locBytes()).isEqualTo(2 * (10 + 29) * 20 / 2);
         assertThat(s.outObjs()).isEqualTo(expected.size());
-        assertThat(s.outBytes()).isEqualTo(expected.stream()
-                .mapToLong(id -> node.objects.get(id.bucket()).get(id.name()).size()).sum());
+        assertThat(s.outBytes())
+                .isEqualTo(expected.stream()
+                        .mapToLong(id ->
+                                node.objects.get(id.bucket()).get(id.name()).size())
+                        .sum());
         assertThat(finished).containsExactly(x);
     }
 
@@ -170,7 +180,7 @@ class RebalanceXactionTest {
     void aTargetGoingIntoMaintenanceSendsEverythingAway() {
         FakeNode node = new FakeNode(5);
         ClusterMap map = map(3, target("t1").withFlags(NodeInfo.MAINT), target("t2"));
-        RebalanceXaction x = new RebalanceXaction(map, node, j -> { });
+        RebalanceXaction x = new RebalanceXaction(map, node, j -> {});
         x.run();
         assertThat(node.sent).hasSize(10).allSatisfy(s -> assertThat(s.owner()).isEqualTo("t2"));
         assertThat(node.deleted).hasSize(10);
@@ -186,12 +196,16 @@ class RebalanceXactionTest {
         ObjectId stuck = misplaced.get(misplaced.size() - 1);
         node.failuresLeft.put(retried, RebalanceXaction.ATTEMPTS - 1);
         node.failuresLeft.put(stuck, RebalanceXaction.ATTEMPTS);
-        List<ObjectId> movable = misplaced.stream().filter(id -> !id.equals(stuck)).toList();
+        List<ObjectId> movable =
+                misplaced.stream().filter(id -> !id.equals(stuck)).toList();
 
-        RebalanceXaction x = new RebalanceXaction(map, node, j -> { });
+        RebalanceXaction x = new RebalanceXaction(map, node, j -> {});
         x.run();
 
-        assertThat(node.sent).extracting(Sent::id).containsExactlyElementsOf(movable).contains(retried);
+        assertThat(node.sent)
+                .extracting(Sent::id)
+                .containsExactlyElementsOf(movable)
+                .contains(retried);
         assertThat(node.deleted).containsExactlyElementsOf(movable).doesNotContain(stuck);
         XactSnapshot s = x.snapshot();
         assertThat(s.err()).startsWith("cannot move " + stuck.cname() + " to t[t2]: owner busy");
@@ -203,7 +217,7 @@ class RebalanceXactionTest {
     void anObjectGoneMeanwhileIsSkipped() {
         FakeNode node = new FakeNode(4);
         ClusterMap map = map(2, target("t1").withFlags(NodeInfo.DECOMM), target("t2"));
-        RebalanceXaction x = new RebalanceXaction(map, node, j -> { });
+        RebalanceXaction x = new RebalanceXaction(map, node, j -> {});
         // listed, but deleted by a client before the job asks for its metadata
         FakeNode listedOnly = new FakeNode(4) {
             @Override
@@ -211,7 +225,7 @@ class RebalanceXactionTest {
                 return id.name().equals("obj-1") ? Optional.empty() : super.localStat(id);
             }
         };
-        RebalanceXaction y = new RebalanceXaction(map, listedOnly, j -> { });
+        RebalanceXaction y = new RebalanceXaction(map, listedOnly, j -> {});
         x.run();
         y.run();
         assertThat(node.sent).hasSize(8);
@@ -240,7 +254,7 @@ class RebalanceXactionTest {
         assertThat(finished).containsExactly(x);
 
         FakeNode untouched = new FakeNode(3);
-        RebalanceXaction early = new RebalanceXaction(map, untouched, j -> { });
+        RebalanceXaction early = new RebalanceXaction(map, untouched, j -> {});
         early.abort("stopping");
         early.run();
         assertThat(untouched.sent).isEmpty();

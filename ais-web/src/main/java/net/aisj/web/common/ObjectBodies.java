@@ -2,7 +2,6 @@ package net.aisj.web.common;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
 import net.aisj.connector.api.ObjectReader;
 
 /**
@@ -14,8 +13,7 @@ import net.aisj.connector.api.ObjectReader;
  */
 public final class ObjectBodies {
 
-    private ObjectBodies() {
-    }
+    private ObjectBodies() {}
 
     /**
      * The response for {@code reader}'s object, or for {@code range} of it when not null. Until the response is
@@ -30,8 +28,8 @@ public final class ObjectBodies {
                 reader.transferTo(out, off, len);
             }
         };
-        Response.ResponseBuilder b = Response.status(range == null ? 200 : 206).entity(body)
-                .header("Content-Length", Long.toString(len));
+        Response.ResponseBuilder b =
+                Response.status(range == null ? 200 : 206).entity(body).header("Content-Length", Long.toString(len));
         if (range != null) {
             b.header("Content-Range", range.contentRange(size));
         }

@@ -12,8 +12,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class PathNames {
 
-    private PathNames() {
-    }
+    private PathNames() {}
 
     /**
      * Strict percent-decoding of a raw path part as UTF-8 ('+' stays '+').
@@ -44,8 +43,11 @@ public final class PathNames {
             }
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(out.toByteArray()))
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(out.toByteArray()))
                     .toString();
         } catch (CharacterCodingException e) {
             throw new IllegalArgumentException("name is not valid UTF-8");

@@ -8,8 +8,7 @@ import java.util.Map;
 /** A raw query string as the direct data path reads it: names and values form-decoded, the first value wins. */
 public final class RawQuery {
 
-    private RawQuery() {
-    }
+    private RawQuery() {}
 
     /**
      * The parameters of {@code raw} (null or empty: none); a parameter without {@code =} has the value "".

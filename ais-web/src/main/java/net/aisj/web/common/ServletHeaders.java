@@ -1,18 +1,17 @@
 package net.aisj.web.common;
 
-import java.util.Collections;
-import java.util.Date;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.AbstractMultivaluedMap;
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.Collections;
+import java.util.Date;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * A servlet request's headers seen as JAX-RS {@link HttpHeaders}, so handlers written for JAX-RS serve the direct
@@ -43,9 +42,8 @@ public final class ServletHeaders implements HttpHeaders {
     @Override
     public MultivaluedMap<String, String> getRequestHeaders() {
         if (all == null) {
-            MultivaluedMap<String, String> m = new AbstractMultivaluedMap<>(
-                    new TreeMap<>(String.CASE_INSENSITIVE_ORDER)) {
-            };
+            MultivaluedMap<String, String> m =
+                    new AbstractMultivaluedMap<>(new TreeMap<>(String.CASE_INSENSITIVE_ORDER)) {};
             for (String name : Collections.list(req.getHeaderNames())) {
                 m.addAll(name, Collections.list(req.getHeaders(name)));
             }

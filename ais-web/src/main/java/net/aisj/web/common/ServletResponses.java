@@ -1,15 +1,14 @@
 package net.aisj.web.common;
 
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.servlet.http.HttpServletResponse;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 
 /**
  * Writes a JAX-RS {@link Response} built by a handler into a servlet response, for the direct data path: status,
@@ -18,8 +17,7 @@ import jakarta.ws.rs.core.StreamingOutput;
  */
 public final class ServletResponses {
 
-    private ServletResponses() {
-    }
+    private ServletResponses() {}
 
     /**
      * @return the entity bytes written
@@ -54,7 +52,8 @@ public final class ServletResponses {
             resp.setContentLength(b.length);
             out.write(b);
         } else {
-            throw new IllegalArgumentException("cannot write an entity of " + entity.getClass().getName());
+            throw new IllegalArgumentException(
+                    "cannot write an entity of " + entity.getClass().getName());
         }
         return out.count;
     }

@@ -2,12 +2,7 @@ package net.aisj.web.intra;
 
 import static net.aisj.cluster.IntraContract.*;
 
-import java.io.InputStream;
-import java.util.Arrays;
-import java.util.List;
-
 import jakarta.inject.Inject;
-import jakarta.json.JsonArray;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -18,7 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
+import java.io.InputStream;
+import java.util.Arrays;
+import java.util.List;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.service.dsort.DsortParts;
@@ -40,10 +37,14 @@ public class DsortIntraResource {
     @POST
     @Path(DSORT_START)
     @Consumes(MediaType.WILDCARD)
-    public Response start(@QueryParam(P_ID) String id, @QueryParam(P_COORDINATOR) String coordinator,
-                          @QueryParam(P_TARGETS) String targets, String spec) {
+    public Response start(
+            @QueryParam(P_ID) String id,
+            @QueryParam(P_COORDINATOR) String coordinator,
+            @QueryParam(P_TARGETS) String targets,
+            String spec) {
         List<String> ts = Arrays.stream(targets == null ? new String[0] : targets.split(","))
-                .filter(s -> !s.isEmpty()).toList();
+                .filter(s -> !s.isEmpty())
+                .toList();
         if (id == null || id.isEmpty() || coordinator == null || ts.isEmpty()) {
             throw AisException.badRequest("dsort start: missing id, coord or targets");
         }
@@ -93,14 +94,16 @@ public class DsortIntraResource {
         List<long[]> ranges = DsortWire.readRanges(body);
         StreamingOutput out = o -> dsort.localServe(id, ranges, o);
         return Response.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                .header("Content-Length", Long.toString(DsortParts.rangesLength(ranges))).build();
+                .header("Content-Length", Long.toString(DsortParts.rangesLength(ranges)))
+                .build();
     }
 
     @GET
     @Path(DSORT_METRICS)
     @Produces(MediaType.APPLICATION_JSON)
     public Response metrics(@QueryParam(P_ID) String id) {
-        return dsort.localMetrics(id).map(m -> Response.ok(m.toString()).build())
+        return dsort.localMetrics(id)
+                .map(m -> Response.ok(m.toString()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 

@@ -2,9 +2,6 @@ package net.aisj.web.intra;
 
 import static net.aisj.cluster.IntraContract.*;
 
-import java.io.InputStream;
-import java.util.Optional;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -21,7 +18,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.io.InputStream;
+import java.util.Optional;
 import net.aisj.cluster.EcIntra;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
@@ -52,35 +50,47 @@ public class EcIntraResource {
     @GET
     @Path(EC_META + "/" + OBJECT_TEMPLATE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response meta(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
-                         @QueryParam(P_VERIFY) boolean verify) {
-        return ec.localMeta(object(provider, ns), verify).map(m -> Response.ok(m.toJson()).build())
+    public Response meta(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @QueryParam(P_VERIFY) boolean verify) {
+        return ec.localMeta(object(provider, ns), verify)
+                .map(m -> Response.ok(m.toJson()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
     @PUT
     @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
     @Consumes(MediaType.WILDCARD)
-    public Response put(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
-                        @HeaderParam(EC_META_HEADER) String meta, InputStream body) {
+    public Response put(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @HeaderParam(EC_META_HEADER) String meta,
+            InputStream body) {
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing " + EC_META_HEADER);
         }
-        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(provider, ns), EcIntra.decodeMeta(meta),
-                body);
+        Optional<EcIntra.Refusal> refused = ec.receiveSlice(object(provider, ns), EcIntra.decodeMeta(meta), body);
         if (refused.isEmpty()) {
             return Response.ok().build();
         }
         EcIntra.Refusal r = refused.get();
-        Response.ResponseBuilder b = Response.status(EC_REFUSED_STATUS).type(MediaType.TEXT_PLAIN_TYPE)
-                .entity(r.message()).header(EC_REFUSED_HEADER, Long.toString(r.generation()));
+        Response.ResponseBuilder b = Response.status(EC_REFUSED_STATUS)
+                .type(MediaType.TEXT_PLAIN_TYPE)
+                .entity(r.message())
+                .header(EC_REFUSED_HEADER, Long.toString(r.generation()));
         r.held().ifPresent(m -> b.header(EC_META_HEADER, EcIntra.encodeMeta(m)));
         return b.build();
     }
 
     @GET
     @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
-    public Response get(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns) {
+    public Response get(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns) {
         EcSlice s = ec.openLocalSlice(object(provider, ns));
         StreamingOutput body = out -> {
             try (s) {
@@ -89,21 +99,30 @@ public class EcIntraResource {
         };
         return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header(EC_META_HEADER, EcIntra.encodeMeta(s.meta()))
-                .header("Content-Length", Long.toString(s.meta().storedSize())).build();
+                .header("Content-Length", Long.toString(s.meta().storedSize()))
+                .build();
     }
 
     @DELETE
     @Path(EC_SLICES + "/" + OBJECT_TEMPLATE)
-    public Response delete(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider, @QueryParam(P_NAMESPACE) String ns,
-                           @QueryParam(P_GENERATION) long generation) {
-        return Response.status(ec.deleteLocal(object(provider, ns), generation) ? 200 : 404).build();
+    public Response delete(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @QueryParam(P_GENERATION) long generation) {
+        return Response.status(ec.deleteLocal(object(provider, ns), generation) ? 200 : 404)
+                .build();
     }
 
     @POST
     @Path(EC_JOBS)
-    public Response start(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
-                          @QueryParam(P_BUCKET) String bucket, @QueryParam(P_PROVIDER) String provider,
-                          @QueryParam(P_NAMESPACE) String ns, @QueryParam(P_VERIFY) boolean verify) {
+    public Response start(
+            @QueryParam(P_KIND) String kind,
+            @QueryParam(P_ID) String id,
+            @QueryParam(P_BUCKET) String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @QueryParam(P_VERIFY) boolean verify) {
         if (id == null || id.isEmpty() || bucket == null || bucket.isEmpty()) {
             throw AisException.badRequest("missing job id or bucket");
         }

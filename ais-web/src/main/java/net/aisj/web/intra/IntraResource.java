@@ -2,8 +2,6 @@ package net.aisj.web.intra;
 
 import static net.aisj.cluster.IntraContract.*;
 
-import java.io.InputStream;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,9 +14,9 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
-import net.aisj.cluster.MultiObjJson;
+import java.io.InputStream;
 import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.PageJson;
 import net.aisj.cluster.XactJson;
 import net.aisj.connector.api.BucketId;
@@ -27,13 +25,13 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
-import net.aisj.service.ObjectReceiver;
 import net.aisj.service.ObjectListing;
+import net.aisj.service.ObjectReceiver;
 import net.aisj.service.ObjectService;
 import net.aisj.service.RebalanceService;
-import net.aisj.service.LocalNode;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.common.ObjectBodies;
 import net.aisj.web.common.ObjectPath;
@@ -77,10 +75,15 @@ public class IntraResource {
     @GET
     @Path(LIST + "/{bucket}")
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public String list(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
-                       @QueryParam(P_NAMESPACE) String ns, @QueryParam(P_PREFIX) String prefix,
-                       @QueryParam(P_AFTER) String after, @QueryParam(P_PAGESIZE) int pageSize,
-                       @QueryParam(P_NORECURSE) boolean noRecursion, @QueryParam(P_NAMEONLY) boolean nameOnly) {
+    public String list(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @QueryParam(P_PREFIX) String prefix,
+            @QueryParam(P_AFTER) String after,
+            @QueryParam(P_PAGESIZE) int pageSize,
+            @QueryParam(P_NORECURSE) boolean noRecursion,
+            @QueryParam(P_NAMEONLY) boolean nameOnly) {
         BucketId b = bucket(bucket, provider, ns);
         return PageJson.write(listing.localList(b, new ListRequest(prefix, after, pageSize, noRecursion, nameOnly)))
                 .toString();
@@ -89,17 +92,23 @@ public class IntraResource {
     @GET
     @Path(STAT + "/" + OBJECT_TEMPLATE)
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public Response stat(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
-                         @QueryParam(P_NAMESPACE) String ns) {
+    public Response stat(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns) {
         ObjectId id = object(provider, ns);
-        return objects.localStat(id).map(s -> Response.ok(PageJson.stat(s).toString()).build())
+        return objects.localStat(id)
+                .map(s -> Response.ok(PageJson.stat(s).toString()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
     @GET
     @Path(OBJECTS + "/" + OBJECT_TEMPLATE)
-    public Response read(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
-                         @QueryParam(P_NAMESPACE) String ns, @HeaderParam("Range") String range) {
+    public Response read(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @HeaderParam("Range") String range) {
         ObjectId id = object(provider, ns);
         ObjectReader reader = objects.localOpen(id);
         ByteRange r;
@@ -109,16 +118,22 @@ public class IntraResource {
             reader.close();
             throw AisException.badRequest(e.getMessage());
         }
-        return ObjectBodies.ok(reader, r).type(MediaType.APPLICATION_OCTET_STREAM_TYPE).build();
+        return ObjectBodies.ok(reader, r)
+                .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+                .build();
     }
 
     /** Receives an object from another target (rebalance): stored with the sender's metadata, checksum verified. */
     @PUT
     @Path(OBJECTS + "/" + OBJECT_TEMPLATE)
     @Consumes(MediaType.WILDCARD)
-    public Response receive(@PathParam("bucket") String bucket, @QueryParam(P_PROVIDER) String provider,
-                            @QueryParam(P_NAMESPACE) String ns, @HeaderParam(META_HEADER) String meta,
-                            @HeaderParam(XACT_HEADER) String xactId, InputStream body) {
+    public Response receive(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @HeaderParam(META_HEADER) String meta,
+            @HeaderParam(XACT_HEADER) String xactId,
+            InputStream body) {
         ObjectId id = object(provider, ns);
         if (meta == null || meta.isEmpty()) {
             throw AisException.badRequest("missing Ais-Intra-Meta");
@@ -136,16 +151,16 @@ public class IntraResource {
     @GET
     @Path(XACTIONS)
     @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
-    public String xactions(@QueryParam(P_ID) String id, @QueryParam(P_KIND) String kind,
-                           @QueryParam(P_RUNNING) boolean onlyRunning) {
+    public String xactions(
+            @QueryParam(P_ID) String id, @QueryParam(P_KIND) String kind, @QueryParam(P_RUNNING) boolean onlyRunning) {
         return XactJson.snaps(registry.snapshots(id, kind, onlyRunning)).toString();
     }
 
     /** Starts this node's part of a job another node started cluster-wide (make-n-copies, resilver). */
     @jakarta.ws.rs.POST
     @Path(XACTIONS_START)
-    public Response startXaction(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
-                                 @QueryParam(P_BUCKET) String bucket) {
+    public Response startXaction(
+            @QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id, @QueryParam(P_BUCKET) String bucket) {
         mirror.startLocal(kind, id, bucket == null || bucket.isEmpty() ? null : BucketId.ais(bucket));
         return Response.ok().build();
     }
@@ -154,8 +169,11 @@ public class IntraResource {
     @jakarta.ws.rs.POST
     @Path(XACTIONS_RUN)
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response runXaction(@QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id,
-                               @QueryParam(P_BUCKET) String bucket, String msg) {
+    public Response runXaction(
+            @QueryParam(P_KIND) String kind,
+            @QueryParam(P_ID) String id,
+            @QueryParam(P_BUCKET) String bucket,
+            String msg) {
         jakarta.json.JsonObject m = MetaJson.parse(msg);
         if (net.aisj.service.cache.CacheJobs.handles(kind)) {
             net.aisj.cluster.CacheJobJson.Start st = net.aisj.cluster.CacheJobJson.read(bucket, m);

@@ -6,7 +6,6 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-
 import net.aisj.cluster.IntraContract;
 import net.aisj.service.LocalNode;
 import net.aisj.web.nat.AisErrors;
@@ -26,8 +25,11 @@ public class IntraSecretFilter implements ContainerRequestFilter {
         String path = ctx.getUriInfo().getPath();
         if ((path.startsWith(IntraContract.ROOT) || path.startsWith("/" + IntraContract.ROOT))
                 && !node.isIntraCaller(ctx.getHeaderString(IntraContract.SECRET_HEADER))) {
-            ctx.abortWith(AisErrors.response(403,
-                    "intra-cluster endpoint: caller is not a member of this cluster", request, node.self().id()));
+            ctx.abortWith(AisErrors.response(
+                    403,
+                    "intra-cluster endpoint: caller is not a member of this cluster",
+                    request,
+                    node.self().id()));
         }
     }
 }

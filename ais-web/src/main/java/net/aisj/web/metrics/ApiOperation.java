@@ -20,8 +20,18 @@ public record ApiOperation(String api, String op, String bucket) {
     public static final Set<String> DATA_OPS = Set.of("get", "put", "head", "del", "lst", "ren", "append");
 
     /** S3 sub-resources that make an object or bucket call something other than a data operation. */
-    private static final Set<String> S3_SUBRESOURCES = Set.of("uploadId", "uploads", "delete", "location",
-            "versioning", "acl", "tagging", "policy", "cors", "lifecycle", "versions");
+    private static final Set<String> S3_SUBRESOURCES = Set.of(
+            "uploadId",
+            "uploads",
+            "delete",
+            "location",
+            "versioning",
+            "acl",
+            "tagging",
+            "policy",
+            "cors",
+            "lifecycle",
+            "versions");
 
     /**
      * Classifies a request; null for calls that are not counted (intra-cluster traffic, the health probe).
@@ -52,8 +62,8 @@ public record ApiOperation(String api, String op, String bucket) {
         return switch (resource) {
             case "intra", "health" -> null;
             case "objects" -> new ApiOperation(NATIVE, object ? objectOp(method, query, false) : "other", bucket);
-            case "buckets" -> new ApiOperation(NATIVE, "GET".equals(method) && !bucket.isEmpty() ? "lst" : "other",
-                    bucket);
+            case "buckets" ->
+                new ApiOperation(NATIVE, "GET".equals(method) && !bucket.isEmpty() ? "lst" : "other", bucket);
             default -> new ApiOperation(NATIVE, "other", "");
         };
     }
@@ -69,8 +79,10 @@ public record ApiOperation(String api, String op, String bucket) {
             boolean list = "GET".equals(method) && !hasAny(query, S3_SUBRESOURCES);
             return new ApiOperation(S3, list ? "lst" : "other", bucket);
         }
-        return new ApiOperation(S3, hasAny(query, S3_SUBRESOURCES) && !"PUT".equals(method) ? "other"
-                : objectOp(method, query, true), bucket);
+        return new ApiOperation(
+                S3,
+                hasAny(query, S3_SUBRESOURCES) && !"PUT".equals(method) ? "other" : objectOp(method, query, true),
+                bucket);
     }
 
     private static String objectOp(String method, String query, boolean s3) {

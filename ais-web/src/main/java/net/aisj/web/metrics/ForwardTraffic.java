@@ -3,7 +3,6 @@ package net.aisj.web.metrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
@@ -49,6 +48,7 @@ public class ForwardTraffic {
     }
 
     private Counter counter(String name, String description) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(description).build());
+        return registry.counter(
+                Metadata.builder().withName(name).withDescription(description).build());
     }
 }

@@ -3,17 +3,15 @@ package net.aisj.web.metrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
-
+import net.aisj.connector.api.MountpathInfo;
+import net.aisj.connector.api.NodeVolume;
+import net.aisj.core.AisException;
+import net.aisj.service.LocalNode;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
-
-import net.aisj.connector.api.MountpathInfo;
-import net.aisj.connector.api.NodeVolume;
-import net.aisj.core.AisException;
-import net.aisj.service.LocalNode;
 
 /**
  * MicroProfile Health for {@code /health/live} and {@code /health/ready}. Ready means exactly what
@@ -29,8 +27,10 @@ public class NodeHealth {
     @Produces
     @Liveness
     HealthCheck live() {
-        return () -> HealthCheckResponse.named("ais-node").up()
-                .withData("uptime_seconds", node.uptimeNanos() / 1_000_000_000L).build();
+        return () -> HealthCheckResponse.named("ais-node")
+                .up()
+                .withData("uptime_seconds", node.uptimeNanos() / 1_000_000_000L)
+                .build();
     }
 
     @Produces
@@ -43,7 +43,8 @@ public class NodeHealth {
             }
             try {
                 NodeVolume v = node.volume();
-                long usable = v.mountpaths().stream().filter(MountpathInfo::enabled).count();
+                long usable =
+                        v.mountpaths().stream().filter(MountpathInfo::enabled).count();
                 b.withData("mountpaths", v.mountpaths().size()).withData("mountpaths_usable", usable);
             } catch (AisException | IllegalStateException e) {
                 b.withData("error", String.valueOf(e.getMessage()));

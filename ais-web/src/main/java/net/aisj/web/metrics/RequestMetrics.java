@@ -1,27 +1,24 @@
 package net.aisj.web.metrics;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-
+import net.aisj.connector.api.BucketId;
+import net.aisj.core.BucketMetadata;
+import net.aisj.service.BucketService;
+import net.aisj.service.LocalNode;
+import net.aisj.web.common.PathNames;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.Metadata;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.MetricUnits;
 import org.eclipse.microprofile.metrics.Tag;
 import org.eclipse.microprofile.metrics.Timer;
-
-import net.aisj.connector.api.BucketId;
-import net.aisj.core.BucketMetadata;
-import net.aisj.service.BucketService;
-import net.aisj.service.LocalNode;
-import net.aisj.web.common.PathNames;
 
 /**
  * Request counters in AIS's names ({@code ais_target_get_count}, {@code ais_target_get_bytes},
@@ -51,14 +48,20 @@ public class RequestMetrics {
     public void record(ApiOperation op, int status, long bytes, long nanos) {
         String nodeId = nodeId();
         if (status >= 300 && status < 400) {
-            counter("ais_proxy_redirect_count", "calls redirected to the object's owner", MetricUnits.NONE,
-                    new Tag("node_id", nodeId), new Tag("api", op.api()), new Tag("op", op.op())).inc();
+            counter(
+                            "ais_proxy_redirect_count",
+                            "calls redirected to the object's owner",
+                            MetricUnits.NONE,
+                            new Tag("node_id", nodeId),
+                            new Tag("api", op.api()),
+                            new Tag("op", op.op()))
+                    .inc();
             return;
         }
         Handles h = handles.computeIfAbsent(new Key(nodeId, op.api(), op.op(), bucketLabel(op)), this::handles);
         if (status >= 400) {
-            counter(PREFIX + "err_" + op.op() + "_count", "number of " + op.op() + " errors", MetricUnits.NONE,
-                    h.tags).inc();
+            counter(PREFIX + "err_" + op.op() + "_count", "number of " + op.op() + " errors", MetricUnits.NONE, h.tags)
+                    .inc();
         } else {
             h.count.inc();
             if (bytes > 0 && ("get".equals(op.op()) || "put".equals(op.op()))) {
@@ -82,19 +85,23 @@ public class RequestMetrics {
     /** The series of one label set, looked up once (a registry lookup per call cost ~8% of a small GET). */
     private Handles handles(Key k) {
         Tag[] tags = {new Tag("node_id", k.nodeId), new Tag("api", k.api), new Tag("bucket", k.bucket)};
-        return new Handles(tags,
+        return new Handles(
+                tags,
                 counter(PREFIX + k.op + "_count", "number of executed " + k.op + " requests", MetricUnits.NONE, tags),
-                counter(PREFIX + k.op + "_ns", k.op + ": total cumulative time (nanoseconds)", MetricUnits.NONE,
-                        tags),
-                registry.timer(Metadata.builder().withName("ais_request_latency")
-                                .withDescription("request latency per API and operation").build(),
-                        new Tag("node_id", k.nodeId), new Tag("api", k.api), new Tag("op", k.op)),
-                () -> counter(PREFIX + k.op + "_bytes", k.op + ": total cumulative size (bytes)", MetricUnits.NONE,
-                        tags));
+                counter(PREFIX + k.op + "_ns", k.op + ": total cumulative time (nanoseconds)", MetricUnits.NONE, tags),
+                registry.timer(
+                        Metadata.builder()
+                                .withName("ais_request_latency")
+                                .withDescription("request latency per API and operation")
+                                .build(),
+                        new Tag("node_id", k.nodeId),
+                        new Tag("api", k.api),
+                        new Tag("op", k.op)),
+                () -> counter(
+                        PREFIX + k.op + "_bytes", k.op + ": total cumulative size (bytes)", MetricUnits.NONE, tags));
     }
 
-    private record Key(String nodeId, String api, String op, String bucket) {
-    }
+    private record Key(String nodeId, String api, String op, String bucket) {}
 
     /** A label set's series; the bytes counter is registered on first use, as before the cache. */
     private static final class Handles {
@@ -142,17 +149,22 @@ public class RequestMetrics {
         BucketMetadata bmd = buckets.metadata();
         Names n = names;
         if (n == null || n.bmd != bmd) {
-            n = new Names(bmd, bmd.buckets().keySet().stream().map(BucketId::name).collect(Collectors.toSet()));
+            n = new Names(
+                    bmd, bmd.buckets().keySet().stream().map(BucketId::name).collect(Collectors.toSet()));
             names = n;
         }
         return n.names;
     }
 
-    private record Names(BucketMetadata bmd, Set<String> names) {
-    }
+    private record Names(BucketMetadata bmd, Set<String> names) {}
 
     private Counter counter(String name, String help, String unit, Tag... tags) {
-        return registry.counter(Metadata.builder().withName(name).withDescription(help).withUnit(unit).build(),
+        return registry.counter(
+                Metadata.builder()
+                        .withName(name)
+                        .withDescription(help)
+                        .withUnit(unit)
+                        .build(),
                 tags);
     }
 

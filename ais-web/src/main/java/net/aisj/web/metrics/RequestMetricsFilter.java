@@ -1,7 +1,5 @@
 package net.aisj.web.metrics;
 
-import java.io.IOException;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -10,6 +8,7 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
+import java.io.IOException;
 
 /**
  * Times and counts every native and S3 call (see {@link ApiOperation}): from the moment the request is matched to

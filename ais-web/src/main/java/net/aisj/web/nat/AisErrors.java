@@ -1,21 +1,18 @@
 package net.aisj.web.nat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.json.Json;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import net.aisj.core.AisException;
 
 /** Builds AIS's JSON error body ({@code message, method, url_path, remote_addr, caller, node, status}). */
 public final class AisErrors {
 
-    private AisErrors() {
-    }
+    private AisErrors() {}
 
     static int status(AisException.Kind kind) {
         return switch (kind) {
@@ -35,8 +32,10 @@ public final class AisErrors {
         if (req != null && "HEAD".equals(req.getMethod())) {
             return Response.status(status).build();
         }
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE)
-                .entity(body(status, message, req, nodeId)).build();
+        return Response.status(status)
+                .type(MediaType.APPLICATION_JSON_TYPE)
+                .entity(body(status, message, req, nodeId))
+                .build();
     }
 
     /** The same error written straight into a servlet response that is not committed yet. */
@@ -63,6 +62,7 @@ public final class AisErrors {
                 .add("caller", req == null || req.getHeader("User-Agent") == null ? "" : req.getHeader("User-Agent"))
                 .add("node", nodeId == null ? "" : nodeId)
                 .add("status", status)
-                .build().toString();
+                .build()
+                .toString();
     }
 }

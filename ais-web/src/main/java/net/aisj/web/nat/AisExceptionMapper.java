@@ -1,15 +1,13 @@
 package net.aisj.web.nat;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.aisj.core.AisException;
 import net.aisj.service.LocalNode;
 import net.aisj.web.s3.error.S3ErrorResponses;
@@ -33,9 +31,15 @@ public class AisExceptionMapper implements ExceptionMapper<AisException> {
         }
         int status = AisErrors.status(e.kind());
         if (status >= 500) {
-            LOG.log(Level.WARNING, request.getMethod() + " " + request.getRequestURI() + ": " + e.getMessage(),
+            LOG.log(
+                    Level.WARNING,
+                    request.getMethod() + " " + request.getRequestURI() + ": " + e.getMessage(),
                     e.getCause());
         }
-        return AisErrors.response(status, e.getMessage(), request, node.self() == null ? "" : node.self().id());
+        return AisErrors.response(
+                status,
+                e.getMessage(),
+                request,
+                node.self() == null ? "" : node.self().id());
     }
 }

@@ -6,8 +6,7 @@ import net.aisj.core.AisException;
 /** Bucket identity from the path and the {@code provider}/{@code namespace} query parameters. */
 public final class Bck {
 
-    private Bck() {
-    }
+    private Bck() {}
 
     public static BucketId of(String name, String provider, String namespace) {
         String prov = provider == null || provider.isEmpty() ? BucketId.AIS : normalise(provider);
@@ -53,7 +52,8 @@ public final class Bck {
     static Object[] parseUname(String uname) {
         String[] parts = uname.split("/", 4);
         if (parts.length < 4 || parts[3].isEmpty() || !parts[1].startsWith("@") || !parts[1].contains("#")) {
-            throw AisException.badRequest("invalid object uname \"" + uname + "\" (expected provider/@#/bucket/object)");
+            throw AisException.badRequest(
+                    "invalid object uname \"" + uname + "\" (expected provider/@#/bucket/object)");
         }
         String ns = parts[1].equals("@#") ? "" : parts[1];
         return new Object[] {of(parts[2], parts[0], ns), parts[3]};

@@ -1,9 +1,5 @@
 package net.aisj.web.nat;
 
-import java.io.IOException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -23,25 +19,27 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
+import java.io.IOException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
 import net.aisj.cluster.IntraContract;
-import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.MultiObjJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.core.AisException;
 import net.aisj.service.BucketService;
 import net.aisj.service.BucketSummaryService;
+import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
 import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectListing;
-import net.aisj.service.LocalNode;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
 import net.aisj.service.ec.EcJobs;
-import net.aisj.web.nat.json.ArchiveJson;
 import net.aisj.web.nat.json.ActMsg;
+import net.aisj.web.nat.json.ArchiveJson;
 import net.aisj.web.nat.json.LsoMsg;
 import net.aisj.web.nat.json.LsoWriter;
 
@@ -109,23 +107,31 @@ public class BucketsResource {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets");
         }
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        String prov = provider == null || provider.isEmpty() ? null : Bck.of("x", provider, null).provider();
+        String prov = provider == null || provider.isEmpty()
+                ? null
+                : Bck.of("x", provider, null).provider();
         java.util.Set<BucketId> all = new java.util.LinkedHashSet<>(buckets.list(prov));
         if (prov != null && !BucketId.AIS.equals(prov)) {
             all.addAll(remoteBuckets.listRemote(prov));
         }
         for (BucketId b : all) {
-            arr.add(Json.createObjectBuilder().add("name", b.name()).add("provider", b.provider())
+            arr.add(Json.createObjectBuilder()
+                    .add("name", b.name())
+                    .add("provider", b.provider())
                     .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace())));
         }
-        return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     /** {@code GET /v1/buckets/{b}} with {@code {"action":"list","value":LsoMsg}}: one page of objects. */
     @GET
     @Path("{bucket}")
-    public Response listObjects(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                                @QueryParam("namespace") String ns, @HeaderParam(HttpHeaders.ACCEPT) String accept)
+    public Response listObjects(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @HeaderParam(HttpHeaders.ACCEPT) String accept)
             throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
         BucketId id = Bck.of(bucket, provider, ns);
@@ -137,10 +143,11 @@ public class BucketsResource {
         }
         LsoMsg lso = LsoMsg.from(msg.valueObject());
         String after = !lso.continuationToken().isEmpty() ? lso.continuationToken() : lso.startAfter();
-        ListRequest req = new ListRequest(lso.prefix(), after, lso.pageSize(), lso.has(LsoMsg.LS_NO_RECURSION),
-                lso.nameOnly());
+        ListRequest req =
+                new ListRequest(lso.prefix(), after, lso.pageSize(), lso.has(LsoMsg.LS_NO_RECURSION), lso.nameOnly());
         String uuid = lso.uuid().isEmpty() ? newUuid() : lso.uuid();
-        LsoWriter w = new LsoWriter(uuid, lso.props(), lso.nameOnly(), node.self().id());
+        LsoWriter w =
+                new LsoWriter(uuid, lso.props(), lso.nameOnly(), node.self().id());
         ObjectPage page;
         if (remoteListing.isRemote(id)) {
             net.aisj.service.cache.RemoteListing.Page rp = remoteListing.list(id, req, lso.flags());
@@ -156,17 +163,23 @@ public class BucketsResource {
         }
         ObjectPage listed = page;
         if (accept != null && accept.contains(MSGPACK)) {
-            return Response.ok((StreamingOutput) out -> w.msgpack(listed, out), MSGPACK).build();
+            return Response.ok((StreamingOutput) out -> w.msgpack(listed, out), MSGPACK)
+                    .build();
         }
-        return Response.ok((StreamingOutput) out -> w.json(listed, out), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok((StreamingOutput) out -> w.json(listed, out), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     @HEAD
     @Path("{bucket}")
-    public Response head(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns) {
+    public Response head(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns) {
         var props = buckets.props(Bck.of(bucket, provider, ns));
-        return Response.ok().header("Ais-Bucket-Props", MetaJson.props(props).toString()).build();
+        return Response.ok()
+                .header("Ais-Bucket-Props", MetaJson.props(props).toString())
+                .build();
     }
 
     /**
@@ -176,27 +189,33 @@ public class BucketsResource {
      */
     @POST
     @Path("{bucket}")
-    public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, @QueryParam("bck_to") String bckTo, String body) {
+    public Response post(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("bck_to") String bckTo,
+            String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
         String job = switch (msg.action()) {
             case "make-n-copies" -> mirror.makeNCopies(id, msg.valueInt());
             case "copy-listrange" -> multiObj.copyObjects(id, MultiObjJson.copyObjects(msg.valueObject()));
-            case "copy-bck" -> multiObj.copyBucket(id, Bck.fromUname(bckTo), MultiObjJson.copyBucket(msg.valueObject()));
+            case "copy-bck" ->
+                multiObj.copyBucket(id, Bck.fromUname(bckTo), MultiObjJson.copyBucket(msg.valueObject()));
             case "move-bck" -> multiObj.moveBucket(id, Bck.fromUname(bckTo));
             // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
-            case "ec-encode" -> ecJobs.encodeBucket(id, MetaJson.ecOn(msg.valueObjectOrJsonString()),
-                    "recover".equals(msg.name()));
-            case "prefetch-listrange" -> cacheJobs.prefetch(id, CacheRequests.listRange(msg.action(),
-                    msg.valueObject()));
+            case "ec-encode" ->
+                ecJobs.encodeBucket(id, MetaJson.ecOn(msg.valueObjectOrJsonString()), "recover".equals(msg.name()));
+            case "prefetch-listrange" ->
+                cacheJobs.prefetch(id, CacheRequests.listRange(msg.action(), msg.valueObject()));
             default -> null;
         };
         if (job != null) {
             return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
         }
         switch (msg.action()) {
-            case "create-bck" -> buckets.create(id, msg.valueObject() == null ? null : MetaJson.propsChange(msg.valueObject()));
+            case "create-bck" ->
+                buckets.create(id, msg.valueObject() == null ? null : MetaJson.propsChange(msg.valueObject()));
             case "add-remote-bck" -> remoteBuckets.add(id);
             default -> throw unsupported(msg, "POST", bucket);
         }
@@ -206,23 +225,29 @@ public class BucketsResource {
     /** {@code archive} (value: AIS {@code ArchiveBckMsg}): starts the job, answers its id. */
     @PUT
     @Path("{bucket}")
-    public Response put(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                        @QueryParam("namespace") String ns, @HeaderParam(IntraContract.FORWARDED_HEADER) String forwarded,
-                        String body) {
+    public Response put(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @HeaderParam(IntraContract.FORWARDED_HEADER) String forwarded,
+            String body) {
         ActMsg msg = ActMsg.parse(body);
         if (!msg.action().equals("archive")) {
             throw unsupported(msg, "PUT", bucket);
         }
-        String job = archiveJobs.start(ArchiveJson.archive(Bck.of(bucket, provider, ns), msg.valueObject()), body,
-                forwarded != null);
+        String job = archiveJobs.start(
+                ArchiveJson.archive(Bck.of(bucket, provider, ns), msg.valueObject()), body, forwarded != null);
         return Response.ok(job, MediaType.TEXT_PLAIN_TYPE).build();
     }
 
     /** {@code set-bprops} (value: partial props) and {@code reset-bprops}. */
     @PATCH
     @Path("{bucket}")
-    public Response patch(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                          @QueryParam("namespace") String ns, String body) {
+    public Response patch(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
         switch (msg.action()) {
@@ -241,23 +266,31 @@ public class BucketsResource {
     /** {@code destroy-bck}; {@code delete-listrange} (value: ListRange; answers the job id). */
     @DELETE
     @Path("{bucket}")
-    public Response delete(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                           @QueryParam("namespace") String ns, @QueryParam("keep_bck_md") boolean keepMd,
-                           String body) {
+    public Response delete(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("keep_bck_md") boolean keepMd,
+            String body) {
         ActMsg msg = ActMsg.parse(body);
         BucketId id = Bck.of(bucket, provider, ns);
         switch (msg.action()) {
             case "destroy-bck" -> buckets.destroy(id);
             case "evict-listrange" -> {
-                return Response.ok(cacheJobs.evict(id, CacheRequests.listRange(msg.action(), msg.valueObject())),
-                        MediaType.TEXT_PLAIN_TYPE).build();
+                return Response.ok(
+                                cacheJobs.evict(id, CacheRequests.listRange(msg.action(), msg.valueObject())),
+                                MediaType.TEXT_PLAIN_TYPE)
+                        .build();
             }
             case "evict-remote-bck" -> {
-                return Response.ok(cacheJobs.evictBucket(id, keepMd), MediaType.TEXT_PLAIN_TYPE).build();
+                return Response.ok(cacheJobs.evictBucket(id, keepMd), MediaType.TEXT_PLAIN_TYPE)
+                        .build();
             }
             case "delete-listrange" -> {
-                return Response.ok(multiObj.deleteObjects(id, MultiObjJson.listRange(msg.valueObject())),
-                        MediaType.TEXT_PLAIN_TYPE).build();
+                return Response.ok(
+                                multiObj.deleteObjects(id, MultiObjJson.listRange(msg.valueObject())),
+                                MediaType.TEXT_PLAIN_TYPE)
+                        .build();
             }
             default -> throw unsupported(msg, "DELETE", bucket);
         }
@@ -274,20 +307,31 @@ public class BucketsResource {
         JsonArrayBuilder arr = Json.createArrayBuilder();
         for (BucketId b : ids) {
             BucketSummaryService.Summary s = summaries.summarize(b, prefix);
-            arr.add(Json.createObjectBuilder().add("name", b.name()).add("provider", b.provider())
+            arr.add(Json.createObjectBuilder()
+                    .add("name", b.name())
+                    .add("provider", b.provider())
                     .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace()))
-                    .add("ObjCount", Json.createObjectBuilder().add("obj_count_present", Long.toString(s.objects()))
-                            .add("obj_count_remote", "0"))
-                    .add("TotalSize", Json.createObjectBuilder().add("size_on_disk", Long.toString(s.bytes()))
-                            .add("size_all_present_objs", Long.toString(s.bytes())).add("size_all_remote_objs", "0")));
+                    .add(
+                            "ObjCount",
+                            Json.createObjectBuilder()
+                                    .add("obj_count_present", Long.toString(s.objects()))
+                                    .add("obj_count_remote", "0"))
+                    .add(
+                            "TotalSize",
+                            Json.createObjectBuilder()
+                                    .add("size_on_disk", Long.toString(s.bytes()))
+                                    .add("size_all_present_objs", Long.toString(s.bytes()))
+                                    .add("size_all_remote_objs", "0")));
         }
-        return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE).build();
+        return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE)
+                .build();
     }
 
     private static AisException unsupported(ActMsg msg, String method, String bucket) {
-        return AisException.badRequest(msg.action().isEmpty()
-                ? method + " /v1/buckets/" + bucket + " requires an action"
-                : "invalid action \"" + msg.action() + "\" for " + method + " /v1/buckets/" + bucket);
+        return AisException.badRequest(
+                msg.action().isEmpty()
+                        ? method + " /v1/buckets/" + bucket + " requires an action"
+                        : "invalid action \"" + msg.action() + "\" for " + method + " /v1/buckets/" + bucket);
     }
 
     private static String newUuid() {

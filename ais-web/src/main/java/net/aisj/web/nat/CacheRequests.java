@@ -1,21 +1,18 @@
 package net.aisj.web.nat;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
+import java.util.ArrayList;
+import java.util.List;
 import net.aisj.core.AisException;
 import net.aisj.core.CacheListRange;
 
 /** AIS's {@code PrefetchMsg} / {@code EvdMsg} ({@code objnames} or {@code template}, {@code latest-ver}) as a value. */
 final class CacheRequests {
 
-    private CacheRequests() {
-    }
+    private CacheRequests() {}
 
     /** @throws AisException BAD_REQUEST when neither a list of names nor a template is given */
     static CacheListRange listRange(String action, JsonObject v) {

@@ -1,9 +1,5 @@
 package net.aisj.web.nat;
 
-import java.io.IOException;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -19,14 +15,16 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.XactJson;
 import net.aisj.core.AisException;
 import net.aisj.service.ClusterService;
 import net.aisj.service.JobControl;
-import net.aisj.service.MirrorService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.MirrorService;
 import net.aisj.service.ec.EcJobs;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.ArgsMsg;
@@ -73,8 +71,9 @@ public class ClusterResource {
             case "qryxstats" -> qryxstats(ArgsMsg.read(request.getInputStream()));
             case "running_all" -> runningAll(ArgsMsg.read(request.getInputStream()));
             case "node_status" -> nodeStatus.cluster().toString();
-            default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/cluster "
-                    + "(expected smap, bmd, status, status_all, qryxstats, running_all or node_status)");
+            default ->
+                throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/cluster "
+                        + "(expected smap, bmd, status, status_all, qryxstats, running_all or node_status)");
         };
     }
 
@@ -101,8 +100,11 @@ public class ClusterResource {
                 yield "";
             }
             case "start" -> start(v);
-            default -> throw AisException.badRequest(msg.action().isEmpty() ? "PUT /v1/cluster requires an action"
-                    : "invalid action \"" + msg.action() + "\" for PUT /v1/cluster");
+            default ->
+                throw AisException.badRequest(
+                        msg.action().isEmpty()
+                                ? "PUT /v1/cluster requires an action"
+                                : "invalid action \"" + msg.action() + "\" for PUT /v1/cluster");
         };
         return Response.ok(reb, MediaType.TEXT_PLAIN_TYPE).build();
     }
@@ -117,12 +119,18 @@ public class ClusterResource {
         return switch (kind) {
             case "rebalance" -> jobs.start(kind);
             case "resilver" -> mirror.startResilver(a.daemonId());
-            case "scrub" -> mirror.startScrub(v.get("bck") instanceof JsonObject b && b.get("name") instanceof JsonString
-                    n && !n.getString().isEmpty() ? Bck.of(n.getString(), null, null) : null);
+            case "scrub" ->
+                mirror.startScrub(
+                        v.get("bck") instanceof JsonObject b
+                                        && b.get("name") instanceof JsonString n
+                                        && !n.getString().isEmpty()
+                                ? Bck.of(n.getString(), null, null)
+                                : null);
             case "ec-encode" -> startEcEncode(v);
             case "" -> throw AisException.badRequest("start: the value needs a job \"kind\"");
-            default -> throw AisException.badRequest("job kind \"" + kind + "\" cannot be started this way"
-                    + (kind.equals("make-n-copies") ? " (use the bucket action make-n-copies)" : ""));
+            default ->
+                throw AisException.badRequest("job kind \"" + kind + "\" cannot be started this way"
+                        + (kind.equals("make-n-copies") ? " (use the bucket action make-n-copies)" : ""));
         };
     }
 
@@ -133,8 +141,13 @@ public class ClusterResource {
             throw AisException.badRequest("start ec-encode: missing the bucket (\"bck\": {\"name\": ...})");
         }
         JsonObject ns = bck.get("namespace") instanceof JsonObject o ? o : null;
-        return ecJobs.encodeBucket(Bck.of(bck.getString("name"), bck.getString("provider", ""),
-                ns == null ? "" : ns.getString("name", "")), MetaJson.ecOn(null), false);
+        return ecJobs.encodeBucket(
+                Bck.of(
+                        bck.getString("name"),
+                        bck.getString("provider", ""),
+                        ns == null ? "" : ns.getString("name", "")),
+                MetaJson.ecOn(null),
+                false);
     }
 
     private String status(ArgsMsg a) {
@@ -145,27 +158,39 @@ public class ClusterResource {
     private String statusAll(ArgsMsg a) {
         Map<String, List<XactSnapshot>> all = cluster.snapshots(a.id(), a.kind(), a.onlyRunning());
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        all.values().stream().flatMap(List::stream).map(XactSnapshot::id).distinct()
+        all.values().stream()
+                .flatMap(List::stream)
+                .map(XactSnapshot::id)
+                .distinct()
                 .forEach(id -> arr.add(statusJson(cluster.status(id, a.kind()))));
         return arr.build().toString();
     }
 
     private String qryxstats(ArgsMsg a) {
         JsonObjectBuilder b = Json.createObjectBuilder();
-        cluster.snapshots(a.id(), a.kind(), a.onlyRunning()).forEach((nodeId, snaps) -> b.add(nodeId,
-                XactJson.snaps(snaps)));
+        cluster.snapshots(a.id(), a.kind(), a.onlyRunning())
+                .forEach((nodeId, snaps) -> b.add(nodeId, XactJson.snaps(snaps)));
         return b.build().toString();
     }
 
     private String runningAll(ArgsMsg a) {
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        cluster.snapshots("", a.kind(), true).values().stream().flatMap(List::stream)
-                .map(s -> s.kind() + "[" + s.id() + "]").distinct().forEach(arr::add);
+        cluster.snapshots("", a.kind(), true).values().stream()
+                .flatMap(List::stream)
+                .map(s -> s.kind() + "[" + s.id() + "]")
+                .distinct()
+                .forEach(arr::add);
         return arr.build().toString();
     }
 
     private static JsonObject statusJson(ClusterService.JobStatus s) {
-        return Json.createObjectBuilder().add("kind", s.kind()).add("uuid", s.uuid()).add("err", s.err())
-                .add("end_time", s.endTimeNanos()).add("aborted", s.aborted()).add("is_idle", s.idle()).build();
+        return Json.createObjectBuilder()
+                .add("kind", s.kind())
+                .add("uuid", s.uuid())
+                .add("err", s.err())
+                .add("end_time", s.endTimeNanos())
+                .add("aborted", s.aborted())
+                .add("is_idle", s.idle())
+                .build();
     }
 }

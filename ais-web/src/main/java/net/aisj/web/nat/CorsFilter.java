@@ -1,10 +1,5 @@
 package net.aisj.web.nat;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -13,12 +8,14 @@ import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import net.aisj.cluster.IntraContract;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.LocalNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Cross-origin access to the native API for the web console: an object call redirected (307) from the node serving
@@ -44,13 +41,18 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext req) {
         String origin = req.getHeaderString("Origin");
-        if (!"OPTIONS".equals(req.getMethod()) || origin == null || req.getHeaderString(
-                "Access-Control-Request-Method") == null || !isNativeApi(req) || !allowed(origin)) {
+        if (!"OPTIONS".equals(req.getMethod())
+                || origin == null
+                || req.getHeaderString("Access-Control-Request-Method") == null
+                || !isNativeApi(req)
+                || !allowed(origin)) {
             return;
         }
         String headers = req.getHeaderString("Access-Control-Request-Headers");
-        Response.ResponseBuilder b = Response.noContent().header("Access-Control-Allow-Origin", origin)
-                .header("Access-Control-Allow-Methods", METHODS).header("Access-Control-Max-Age", "600")
+        Response.ResponseBuilder b = Response.noContent()
+                .header("Access-Control-Allow-Origin", origin)
+                .header("Access-Control-Allow-Methods", METHODS)
+                .header("Access-Control-Max-Age", "600")
                 .header("Vary", "Origin");
         if (headers != null && !headers.isBlank()) {
             b.header("Access-Control-Allow-Headers", headers);
@@ -61,7 +63,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
     @Override
     public void filter(ContainerRequestContext req, ContainerResponseContext resp) {
         String origin = req.getHeaderString("Origin");
-        if (origin == null || !isNativeApi(req) || resp.getHeaders().containsKey("Access-Control-Allow-Origin")
+        if (origin == null
+                || !isNativeApi(req)
+                || resp.getHeaders().containsKey("Access-Control-Allow-Origin")
                 || !allowed(origin)) {
             return;
         }
@@ -81,7 +85,9 @@ public class CorsFilter implements ContainerRequestFilter, ContainerResponseFilt
             return false;
         }
         List<String> extra = extraOrigins.map(v -> List.of(v.split(","))).orElse(List.of()).stream()
-                .map(String::trim).filter(x -> !x.isEmpty()).toList();
+                .map(String::trim)
+                .filter(x -> !x.isEmpty())
+                .toList();
         if (extra.contains("*") || extra.stream().map(CorsFilter::normalize).anyMatch(o::equals)) {
             return true;
         }

@@ -10,11 +10,10 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.AisException;
-import net.aisj.service.MirrorService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.MirrorService;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.NodeJson;
 
@@ -68,14 +67,16 @@ public class DaemonResource {
             case "attach-mp" -> "PUT";
             case "enable-mp", "disable-mp" -> "POST";
             case "detach-mp" -> "DELETE";
-            default -> throw AisException.badRequest("invalid mountpath action \"" + msg.action()
-                    + "\" (expected attach-mp, enable-mp, disable-mp or detach-mp)");
+            default ->
+                throw AisException.badRequest("invalid mountpath action \"" + msg.action()
+                        + "\" (expected attach-mp, enable-mp, disable-mp or detach-mp)");
         };
         if (!expected.equals(method)) {
             throw AisException.badRequest(msg.action() + " must be sent with " + expected + ", not " + method);
         }
         String path = msg.value() instanceof JsonString js ? js.getString() : "";
-        return NodeJson.mountpaths(mirror.mountpath(msg.action(), path, dontResilver)).toString();
+        return NodeJson.mountpaths(mirror.mountpath(msg.action(), path, dontResilver))
+                .toString();
     }
 
     @GET
@@ -88,8 +89,9 @@ public class DaemonResource {
             case "mountpaths" -> NodeJson.mountpaths(node.volume()).toString();
             case "config" -> NodeJson.config(node.config(), node.volume()).toString();
             case "node_status" -> status.local().toString();
-            default -> throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/daemon "
-                    + "(expected smap, bmd, snode, mountpaths, config or node_status)");
+            default ->
+                throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/daemon "
+                        + "(expected smap, bmd, snode, mountpaths, config or node_status)");
         };
     }
 }

@@ -1,18 +1,15 @@
 package net.aisj.web.nat;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
@@ -60,8 +57,10 @@ public class DirectObjectCalls {
     public long serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         String method = req.getMethod();
         String raw = req.getRequestURI();
-        if (!raw.startsWith(PREFIX) || !(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
-                || req.getHeader("Origin") != null || req.getHeader(MethodOverrideFilter.HEADER) != null) {
+        if (!raw.startsWith(PREFIX)
+                || !(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
+                || req.getHeader("Origin") != null
+                || req.getHeader(MethodOverrideFilter.HEADER) != null) {
             return -1;
         }
         Map<String, String> q = RawQuery.parse(req.getQueryString());
@@ -79,13 +78,22 @@ public class DirectObjectCalls {
                 return 0;
             }
             return switch (method) {
-                case "GET" -> ServletResponses.write(handlers.get(id, "true".equalsIgnoreCase(q.get("validate-checksum")),
-                        req.getHeader("Range")), resp);
+                case "GET" ->
+                    ServletResponses.write(
+                            handlers.get(
+                                    id, "true".equalsIgnoreCase(q.get("validate-checksum")), req.getHeader("Range")),
+                            resp);
                 case "HEAD" -> ServletResponses.write(handlers.head(id, null), resp);
                 default -> {
                     CountingInputStream body = new CountingInputStream(req.getInputStream());
-                    ServletResponses.write(handlers.put(id, body, req.getContentLengthLong(),
-                            req.getHeader("Ais-Checksum-Type"), req.getHeader("Ais-Checksum-Value")), resp);
+                    ServletResponses.write(
+                            handlers.put(
+                                    id,
+                                    body,
+                                    req.getContentLengthLong(),
+                                    req.getHeader("Ais-Checksum-Type"),
+                                    req.getHeader("Ais-Checksum-Value")),
+                            resp);
                     yield body.count();
                 }
             };

@@ -1,8 +1,5 @@
 package net.aisj.web.nat;
 
-import java.util.logging.Level;
-import java.util.logging.Logger;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.WebApplicationException;
@@ -10,7 +7,8 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import net.aisj.service.LocalNode;
 import net.aisj.web.s3.error.S3ErrorResponses;
 
@@ -38,9 +36,11 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
         String message;
         if (e instanceof WebApplicationException w) {
             status = w.getResponse().getStatus();
-            message = status == 404 ? "invalid path: " + request.getRequestURI()
-                    : status == 405 ? "method " + request.getMethod() + " not allowed on " + request.getRequestURI()
-                    : w.getMessage();
+            message = status == 404
+                    ? "invalid path: " + request.getRequestURI()
+                    : status == 405
+                            ? "method " + request.getMethod() + " not allowed on " + request.getRequestURI()
+                            : w.getMessage();
         } else if (e instanceof IllegalArgumentException) {
             status = 400;
             message = e.getMessage();
@@ -49,6 +49,7 @@ public class FallbackExceptionMapper implements ExceptionMapper<Throwable> {
             message = e.getClass().getSimpleName() + ": " + e.getMessage();
             LOG.log(Level.WARNING, request.getMethod() + " " + request.getRequestURI() + " failed", e);
         }
-        return AisErrors.response(status, message, request, node.self() == null ? "" : node.self().id());
+        return AisErrors.response(
+                status, message, request, node.self() == null ? "" : node.self().id());
     }
 }

@@ -6,7 +6,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
-
 import net.aisj.service.LocalNode;
 
 /**
@@ -25,10 +24,16 @@ public class HealthResource {
     @GET
     public Response health() {
         if (!node.healthy()) {
-            return AisErrors.response(503, "node is not ready: no usable mountpath", request,
+            return AisErrors.response(
+                    503,
+                    "node is not ready: no usable mountpath",
+                    request,
                     node.self() == null ? "" : node.self().id());
         }
         String up = Long.toString(node.uptimeNanos());
-        return Response.ok().header("Ais-Node-Uptime", up).header("Ais-Cluster-Uptime", up).build();
+        return Response.ok()
+                .header("Ais-Node-Uptime", up)
+                .header("Ais-Cluster-Uptime", up)
+                .build();
     }
 }

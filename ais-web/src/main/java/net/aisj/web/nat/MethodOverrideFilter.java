@@ -19,7 +19,9 @@ public class MethodOverrideFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext req) {
         String override = req.getHeaderString(HEADER);
-        if (override != null && "POST".equals(req.getMethod()) && "GET".equalsIgnoreCase(override.trim())
+        if (override != null
+                && "POST".equals(req.getMethod())
+                && "GET".equalsIgnoreCase(override.trim())
                 && req.getUriInfo().getRequestUri().getRawPath().startsWith("/v1/")) {
             req.setMethod("GET");
         }

@@ -1,13 +1,11 @@
 package net.aisj.web.nat;
 
-import java.io.InputStream;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.io.InputStream;
+import java.util.Map;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
@@ -56,7 +54,8 @@ public class NativeObjects {
             } catch (ByteRange.Malformed e) {
                 throw AisException.badRequest(e.getMessage() + " (" + id.cname() + ")");
             }
-            Response.ResponseBuilder b = ObjectBodies.ok(reader, r).type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
+            Response.ResponseBuilder b = ObjectBodies.ok(reader, r)
+                    .type(MediaType.APPLICATION_OCTET_STREAM_TYPE)
                     .header("Accept-Ranges", "bytes");
             handedOver = true;
             return ObjectHeaders.standard(b, s).build();
@@ -76,8 +75,10 @@ public class NativeObjects {
     public Response head(ObjectId id, String props, boolean latest) {
         ObjectStat s = objects.head(id, latest);
         Response.ResponseBuilder b = Response.ok().type(MediaType.APPLICATION_OCTET_STREAM_TYPE);
-        return (props == null || props.isBlank() ? ObjectHeaders.headV1(b, id, s, node.self().id())
-                : ObjectHeaders.headV2(b, id, s, node.self().id(), props)).build();
+        return (props == null || props.isBlank()
+                        ? ObjectHeaders.headV1(b, id, s, node.self().id())
+                        : ObjectHeaders.headV2(b, id, s, node.self().id(), props))
+                .build();
     }
 
     /**

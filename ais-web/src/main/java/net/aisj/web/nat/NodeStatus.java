@@ -1,15 +1,13 @@
 package net.aisj.web.nat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Properties;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.NodeInfo;
 import net.aisj.service.ClusterService;
@@ -39,25 +37,36 @@ public class NodeStatus {
 
     public JsonObject local() {
         NodeInfo self = node.clusterMap().nodes().getOrDefault(node.self().id(), node.self());
-        return NodeStatusJson.of(self, NodeStatusJson.state(self), VERSION, ProcessHandle.current().pid(),
-                node.uptimeNanos(), node.clusterMap().version(), node.volume(), metrics.totals());
+        return NodeStatusJson.of(
+                self,
+                NodeStatusJson.state(self),
+                VERSION,
+                ProcessHandle.current().pid(),
+                node.uptimeNanos(),
+                node.clusterMap().version(),
+                node.volume(),
+                metrics.totals());
     }
 
     public JsonObject cluster() {
         JsonObjectBuilder out = Json.createObjectBuilder();
-        cluster.nodeStatuses(local().toString()).forEach((id, a) -> out.add(id, a.statusJson() != null
-                ? MetaJson.parse(a.statusJson()) : down(a.node(), a.err())));
+        cluster.nodeStatuses(local().toString())
+                .forEach((id, a) ->
+                        out.add(id, a.statusJson() != null ? MetaJson.parse(a.statusJson()) : down(a.node(), a.err())));
         return out.build();
     }
 
     private static JsonObject down(NodeInfo n, String why) {
-        return Json.createObjectBuilder().add("snode", MetaJson.snode(n)).add("status", "down")
-                .add("err", why == null ? "" : why).build();
+        return Json.createObjectBuilder()
+                .add("snode", MetaJson.snode(n))
+                .add("status", "down")
+                .add("err", why == null ? "" : why)
+                .build();
     }
 
     private static String readVersion() {
-        try (InputStream in = LocalNode.class.getResourceAsStream(
-                "/META-INF/maven/net.aisj/ais-storage-ejb/pom.properties")) {
+        try (InputStream in =
+                LocalNode.class.getResourceAsStream("/META-INF/maven/net.aisj/ais-storage-ejb/pom.properties")) {
             Properties p = new Properties();
             if (in != null) {
                 p.load(in);

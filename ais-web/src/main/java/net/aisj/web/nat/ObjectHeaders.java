@@ -1,5 +1,6 @@
 package net.aisj.web.nat;
 
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -7,9 +8,6 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.ws.rs.core.Response;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -33,8 +31,7 @@ final class ObjectHeaders {
         }
     }
 
-    private ObjectHeaders() {
-    }
+    private ObjectHeaders() {}
 
     static Response.ResponseBuilder standard(Response.ResponseBuilder b, ObjectStat s) {
         standard((Sink) b::header, s);
@@ -46,8 +43,8 @@ final class ObjectHeaders {
         return b;
     }
 
-    static Response.ResponseBuilder headV2(Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId,
-                                          String props) {
+    static Response.ResponseBuilder headV2(
+            Response.ResponseBuilder b, ObjectId id, ObjectStat s, String nodeId, String props) {
         headV2((Sink) b::header, id, s, nodeId, props);
         return b;
     }
@@ -55,8 +52,8 @@ final class ObjectHeaders {
     /** The attributes every GET/PUT/HEAD carries: checksum, atime, version, custom metadata, ETag, Last-Modified. */
     static void standard(Sink b, ObjectStat s) {
         if (!s.checksum().value().isEmpty()) {
-            b.header("Ais-Checksum-Type", s.checksum().type().wire()).header("Ais-Checksum-Value",
-                    s.checksum().value());
+            b.header("Ais-Checksum-Type", s.checksum().type().wire())
+                    .header("Ais-Checksum-Value", s.checksum().value());
         }
         b.header("Ais-Atime", Long.toString(s.atimeNanos()));
         if (!s.version().isEmpty()) {
@@ -76,9 +73,13 @@ final class ObjectHeaders {
                 .header("Ais-Size", Long.toString(s.size()))
                 .header("Ais-Present", "true")
                 .header("Ais-Location", location(nodeId, s))
-                .header("Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())))
-                .header("Ais-Mirror-Paths", "[" + String.join(",", s.copies().isEmpty()
-                        ? java.util.List.of(s.mountpath()) : s.copies()) + "]");
+                .header(
+                        "Ais-Mirror-Copies",
+                        Integer.toString(Math.max(1, s.copies().size())))
+                .header(
+                        "Ais-Mirror-Paths",
+                        "[" + String.join(",", s.copies().isEmpty() ? java.util.List.of(s.mountpath()) : s.copies())
+                                + "]");
     }
 
     /** HEAD v2: only what {@code props=} names (plus Last-Modified and ETag). */
@@ -95,8 +96,8 @@ final class ObjectHeaders {
             b.header("Content-Length", Long.toString(s.size())).header("Ais-Size", Long.toString(s.size()));
         }
         if (want.contains("checksum") && !s.checksum().value().isEmpty()) {
-            b.header("Ais-Checksum-Type", s.checksum().type().wire()).header("Ais-Checksum-Value",
-                    s.checksum().value());
+            b.header("Ais-Checksum-Type", s.checksum().type().wire())
+                    .header("Ais-Checksum-Value", s.checksum().value());
         }
         if (want.contains("atime")) {
             b.header("Ais-Atime", Long.toString(s.atimeNanos()));
@@ -105,7 +106,8 @@ final class ObjectHeaders {
             b.header("Ais-Version", s.version());
         }
         if (want.contains("copies")) {
-            b.header("Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())));
+            b.header(
+                    "Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())));
         }
         if (want.contains("location")) {
             b.header("Ais-Location", location(nodeId, s));
@@ -139,6 +141,7 @@ final class ObjectHeaders {
     }
 
     static String httpDate(long millis) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
     }
 }

@@ -1,9 +1,5 @@
 package net.aisj.web.nat;
 
-import java.io.InputStream;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
@@ -18,15 +14,15 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import net.aisj.connector.api.BucketId;
-import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
@@ -62,10 +58,13 @@ public class ObjectsResource {
     ShardWriter shards;
 
     @GET
-    public Response get(@Context UriInfo uri, 
-                        @QueryParam("provider") String provider,
-                        @QueryParam("namespace") String ns, @QueryParam("validate-checksum") boolean validate,
-                        @QueryParam("latest-ver") boolean latest, @HeaderParam("Range") String range) {
+    public Response get(
+            @Context UriInfo uri,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("validate-checksum") boolean validate,
+            @QueryParam("latest-ver") boolean latest,
+            @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, provider, ns);
         if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
             return ShardRequests.get(archives, id, uri.getQueryParameters());
@@ -74,10 +73,12 @@ public class ObjectsResource {
     }
 
     @HEAD
-    public Response head(@Context UriInfo uri, 
-                        @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, @QueryParam("props") String props,
-                         @QueryParam("latest-ver") boolean latest) {
+    public Response head(
+            @Context UriInfo uri,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("props") String props,
+            @QueryParam("latest-ver") boolean latest) {
         ObjectId id = objectId(uri, provider, ns);
         return handlers.head(id, props, latest);
     }
@@ -85,14 +86,18 @@ public class ObjectsResource {
     /** Plain PUT, APPEND ({@code append_type}), copy ({@code object_to}) or append to a shard ({@code archpath}). */
     @PUT
     @Consumes(MediaType.WILDCARD)
-    public Response put(@Context UriInfo uri, 
-                        @QueryParam("provider") String provider,
-                        @QueryParam("namespace") String ns, @QueryParam("append_type") String appendType,
-                        @QueryParam("append_handle") String handle, @QueryParam("object_to") String objectTo,
-                        @HeaderParam("Content-Length") String contentLength,
-                        @HeaderParam("Ais-Checksum-Type") String cksumType,
-                        @HeaderParam("Ais-Checksum-Value") String cksumValue,
-                        @HeaderParam(ShardRequests.PINE) String pine, InputStream body) {
+    public Response put(
+            @Context UriInfo uri,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("append_type") String appendType,
+            @QueryParam("append_handle") String handle,
+            @QueryParam("object_to") String objectTo,
+            @HeaderParam("Content-Length") String contentLength,
+            @HeaderParam("Ais-Checksum-Type") String cksumType,
+            @HeaderParam("Ais-Checksum-Value") String cksumValue,
+            @HeaderParam(ShardRequests.PINE) String pine,
+            InputStream body) {
         ObjectId id = objectId(uri, provider, ns);
         if (ShardRequests.isArchivePut(uri.getQueryParameters())) {
             ObjectStat s = ShardRequests.put(shards, id, uri.getQueryParameters(), pine, length(contentLength), body);
@@ -105,20 +110,26 @@ public class ObjectsResource {
         }
         if (appendType != null && !appendType.isEmpty()) {
             return switch (appendType) {
-                case "append" -> Response.ok().header("Ais-Append-Handle", objects.append(id, handle, body)).build();
-                case "flush" -> ObjectHeaders.standard(Response.ok(), objects.flush(id, handle,
-                        ObjectHeaders.clientChecksum(cksumType, cksumValue))).build();
-                default -> throw AisException.badRequest("invalid append_type \"" + appendType
-                        + "\" (expected append or flush)");
+                case "append" ->
+                    Response.ok()
+                            .header("Ais-Append-Handle", objects.append(id, handle, body))
+                            .build();
+                case "flush" ->
+                    ObjectHeaders.standard(
+                                    Response.ok(),
+                                    objects.flush(id, handle, ObjectHeaders.clientChecksum(cksumType, cksumValue)))
+                            .build();
+                default ->
+                    throw AisException.badRequest(
+                            "invalid append_type \"" + appendType + "\" (expected append or flush)");
             };
         }
         return handlers.put(id, body, length(contentLength), cksumType, cksumValue);
     }
 
     @DELETE
-    public Response delete(@Context UriInfo uri, 
-                        @QueryParam("provider") String provider,
-                           @QueryParam("namespace") String ns) {
+    public Response delete(
+            @Context UriInfo uri, @QueryParam("provider") String provider, @QueryParam("namespace") String ns) {
         ObjectId id = objectId(uri, provider, ns);
         objects.delete(id);
         return Response.ok().build();
@@ -126,14 +137,18 @@ public class ObjectsResource {
 
     /** {@code rename-obj} (name = the new name, same bucket). */
     @POST
-    public Response post(@Context UriInfo uri, 
-                        @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, String body) {
+    public Response post(
+            @Context UriInfo uri,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            String body) {
         ObjectId id = objectId(uri, provider, ns);
         ActMsg msg = ActMsg.parse(body);
         if (!msg.action().equals("rename-obj")) {
-            throw AisException.badRequest(msg.action().isEmpty() ? "POST " + id.cname() + " requires an action"
-                    : "invalid action \"" + msg.action() + "\" for POST " + id.cname());
+            throw AisException.badRequest(
+                    msg.action().isEmpty()
+                            ? "POST " + id.cname() + " requires an action"
+                            : "invalid action \"" + msg.action() + "\" for POST " + id.cname());
         }
         objects.rename(id, msg.name());
         return Response.ok().build();
@@ -141,10 +156,12 @@ public class ObjectsResource {
 
     /** Custom metadata: {@code {"value":{k:v}}}, merged, or replacing all with {@code set-new-custom=true}. */
     @PATCH
-    public Response patch(@Context UriInfo uri, 
-                        @QueryParam("provider") String provider,
-                          @QueryParam("namespace") String ns, @QueryParam("set-new-custom") boolean replace,
-                          String body) {
+    public Response patch(
+            @Context UriInfo uri,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("set-new-custom") boolean replace,
+            String body) {
         ObjectId id = objectId(uri, provider, ns);
         JsonObject value = ActMsg.parse(body).valueObject();
         if (value == null) {

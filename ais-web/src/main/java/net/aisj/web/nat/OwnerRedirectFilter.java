@@ -1,13 +1,11 @@
 package net.aisj.web.nat;
 
-import java.net.URI;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-
+import java.net.URI;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.service.ObjectService;
 import net.aisj.web.common.ObjectPath;
@@ -31,7 +29,9 @@ public class OwnerRedirectFilter implements ContainerRequestFilter {
         ObjectPath p = ObjectPath.parse(raw, ObjectPath.NATIVE);
         var q = ctx.getUriInfo().getQueryParameters();
         ObjectId id = new ObjectId(Bck.of(p.bucket(), q.getFirst("provider"), q.getFirst("namespace")), p.name());
-        objects.redirect(id).ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(URI.create(
-                owner.publicUrl() + raw + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()))).build()));
+        objects.redirect(id)
+                .ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(URI.create(
+                                owner.publicUrl() + raw + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
+                        .build()));
     }
 }

@@ -1,13 +1,5 @@
 package net.aisj.web.nat;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -18,11 +10,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.MirrorService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.MirrorService;
 
 /**
  * AIS's reverse path for node-local calls sent through any node: {@code /v1/reverse/daemon/mountpaths} with the
@@ -50,8 +48,8 @@ public class ReverseDaemonResource {
     @POST
     @Path("mountpaths")
     @Produces(MediaType.APPLICATION_JSON)
-    public Response enableOrDisable(@HeaderParam(NODE_ID) String nodeId, @QueryParam("dntres") boolean dntres,
-                                    String body) {
+    public Response enableOrDisable(
+            @HeaderParam(NODE_ID) String nodeId, @QueryParam("dntres") boolean dntres, String body) {
         return route("POST", nodeId, dntres, body);
     }
 
@@ -64,21 +62,32 @@ public class ReverseDaemonResource {
 
     private Response route(String method, String nodeId, boolean dntres, String body) {
         if (nodeId == null || nodeId.isBlank() || nodeId.equals(node.self().id())) {
-            return Response.ok(DaemonResource.mountpathAction(mirror, method, body, dntres),
-                    MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(
+                            DaemonResource.mountpathAction(mirror, method, body, dntres),
+                            MediaType.APPLICATION_JSON_TYPE)
+                    .build();
         }
-        NodeInfo target = node.clusterMap().targets().stream().filter(t -> t.id().equals(nodeId)).findFirst()
+        NodeInfo target = node.clusterMap().targets().stream()
+                .filter(t -> t.id().equals(nodeId))
+                .findFirst()
                 .orElseThrow(() -> AisException.notFound("no target \"" + nodeId + "\" in the cluster map"));
         byte[] b = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-        HttpResponse<InputStream> r = node.intra().forward(target, method, "/v1/daemon/mountpaths" + (dntres
-                ? "?dntres=true" : ""), Map.of("Content-Type", List.of("application/json")), new ByteArrayInputStream(b),
-                b.length);
+        HttpResponse<InputStream> r = node.intra()
+                .forward(
+                        target,
+                        method,
+                        "/v1/daemon/mountpaths" + (dntres ? "?dntres=true" : ""),
+                        Map.of("Content-Type", List.of("application/json")),
+                        new ByteArrayInputStream(b),
+                        b.length);
         try (InputStream in = r.body()) {
-            return Response.status(r.statusCode()).type(MediaType.APPLICATION_JSON_TYPE).entity(in.readAllBytes())
+            return Response.status(r.statusCode())
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(in.readAllBytes())
                     .build();
         } catch (IOException e) {
-            throw new AisException(AisException.Kind.UNAVAILABLE, "relaying to " + target.displayName() + ": "
-                    + e.getMessage(), e);
+            throw new AisException(
+                    AisException.Kind.UNAVAILABLE, "relaying to " + target.displayName() + ": " + e.getMessage(), e);
         }
     }
 }

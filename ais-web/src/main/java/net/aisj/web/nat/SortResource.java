@@ -10,9 +10,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
-import net.aisj.web.nat.json.DsortSpecJson;
 import net.aisj.service.dsort.DsortService;
+import net.aisj.web.nat.json.DsortSpecJson;
 
 /**
  * dsort, AIS's {@code /v1/sort} ({@code api.StartDsort}, {@code MetricsDsort}, {@code ListDsort},
@@ -36,10 +35,15 @@ public class SortResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public String get(@QueryParam("uuid") String uuid, @QueryParam("id") String id, @QueryParam("regex") String regex,
-                      @QueryParam("onlyactive") boolean onlyActive) {
+    public String get(
+            @QueryParam("uuid") String uuid,
+            @QueryParam("id") String id,
+            @QueryParam("regex") String regex,
+            @QueryParam("onlyactive") boolean onlyActive) {
         String job = pick(uuid, id);
-        return job.isEmpty() ? dsort.list(regex, onlyActive).toString() : dsort.metrics(job).toString();
+        return job.isEmpty()
+                ? dsort.list(regex, onlyActive).toString()
+                : dsort.metrics(job).toString();
     }
 
     @DELETE

@@ -1,20 +1,16 @@
 package net.aisj.web.s3;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Collections;
-import java.util.List;
-import java.util.Optional;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.Response;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
 import net.aisj.cluster.IntraContract;
 import net.aisj.service.LocalNode;
 import net.aisj.web.common.PathNames;
@@ -25,6 +21,7 @@ import net.aisj.web.s3.auth.S3RequestGuard;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3ErrorResponses;
 import net.aisj.web.s3.error.S3Exception;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The S3 data path on the servlet, before JAX-RS: path-style GetObject, HeadObject and PutObject without a query
@@ -61,11 +58,15 @@ public class DirectS3Calls {
         String method = req.getMethod();
         String raw = req.getRequestURI();
         int slash = raw.indexOf('/', 1);
-        if (!(method.equals("GET") || method.equals("HEAD") || method.equals("PUT")) || slash < 2
-                || slash == raw.length() - 1 || !S3ErrorResponses.isS3Path(raw)
+        if (!(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
+                || slash < 2
+                || slash == raw.length() - 1
+                || !S3ErrorResponses.isS3Path(raw)
                 || (req.getQueryString() != null && !req.getQueryString().isEmpty())
-                || S3BucketNames.RESERVED.contains(raw.substring(1, slash)) || req.getHeader("Origin") != null
-                || (method.equals("PUT") && req.getHeader("x-amz-copy-source") != null) || virtualHosted(req)) {
+                || S3BucketNames.RESERVED.contains(raw.substring(1, slash))
+                || req.getHeader("Origin") != null
+                || (method.equals("PUT") && req.getHeader("x-amz-copy-source") != null)
+                || virtualHosted(req)) {
             return -1;
         }
         String id = S3ErrorResponses.requestId(req);
@@ -135,7 +136,8 @@ public class DirectS3Calls {
     }
 
     private boolean virtualHosted(HttpServletRequest req) {
-        return domains.isPresent() && !domains.get().isBlank()
+        return domains.isPresent()
+                && !domains.get().isBlank()
                 && VirtualHostFilter.bucketOf(req.getHeader("Host"), VirtualHostFilter.parse(domains.get())) != null;
     }
 
@@ -143,6 +145,9 @@ public class DirectS3Calls {
         if (r.getHeaders().containsKey("x-amz-request-id")) {
             return r;
         }
-        return Response.fromResponse(r).header("x-amz-request-id", id).header("x-amz-id-2", id).build();
+        return Response.fromResponse(r)
+                .header("x-amz-request-id", id)
+                .header("x-amz-id-2", id)
+                .build();
     }
 }

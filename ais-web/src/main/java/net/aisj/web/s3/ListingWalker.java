@@ -2,7 +2,6 @@ package net.aisj.web.s3;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectPage;
 
@@ -33,11 +32,9 @@ public final class ListingWalker {
      * @param truncated whether more items follow
      * @param last      the last key or prefix returned ("" when none): the next marker/continuation point
      */
-    public record Result(List<ListEntry> keys, List<String> prefixes, boolean truncated, String last) {
-    }
+    public record Result(List<ListEntry> keys, List<String> prefixes, boolean truncated, String last) {}
 
-    private ListingWalker() {
-    }
+    private ListingWalker() {}
 
     /**
      * @param marker exclusive start ("" for none); a marker that is itself a common prefix of this listing skips

@@ -15,8 +15,7 @@ public final class S3BucketNames {
 
     private static final Pattern IP = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
 
-    private S3BucketNames() {
-    }
+    private S3BucketNames() {}
 
     /** Why {@code name} cannot be created over S3, or null when it can. */
     public static String problem(String name) {
@@ -38,7 +37,9 @@ public final class S3BucketNames {
         if (IP.matcher(name).matches()) {
             return "bucket name must not be formatted as an IP address";
         }
-        if (name.startsWith("xn--") || name.startsWith("sthree-") || name.endsWith("-s3alias")
+        if (name.startsWith("xn--")
+                || name.startsWith("sthree-")
+                || name.endsWith("-s3alias")
                 || name.endsWith("--ol-s3")) {
             return "bucket name uses a reserved prefix or suffix";
         }

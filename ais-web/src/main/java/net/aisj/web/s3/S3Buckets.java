@@ -1,12 +1,10 @@
 package net.aisj.web.s3;
 
-import java.io.IOException;
-import java.util.Comparator;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
+import java.io.IOException;
+import java.util.Comparator;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.core.AisException;
@@ -31,6 +29,7 @@ public class S3Buckets {
 
     /** The one region this store answers for. */
     public static final String REGION = "us-east-1";
+
     static final Owner OWNER = new Owner("ais", "ais");
 
     @Inject
@@ -43,10 +42,12 @@ public class S3Buckets {
         ListAllMyBucketsResult r = new ListAllMyBucketsResult();
         r.owner = OWNER;
         var meta = buckets.metadata();
-        buckets.list(BucketId.AIS).stream().sorted(Comparator.comparing(BucketId::name)).forEach(b -> {
-            long created = meta.get(b).map(BucketProps::created).orElse(0L) / 1_000_000L;
-            r.buckets.add(new ListAllMyBucketsResult.Bucket(b.name(), S3Xml.time(created), REGION));
-        });
+        buckets.list(BucketId.AIS).stream()
+                .sorted(Comparator.comparing(BucketId::name))
+                .forEach(b -> {
+                    long created = meta.get(b).map(BucketProps::created).orElse(0L) / 1_000_000L;
+                    r.buckets.add(new ListAllMyBucketsResult.Bucket(b.name(), S3Xml.time(created), REGION));
+                });
         return S3Responses.xml(r);
     }
 
@@ -80,7 +81,10 @@ public class S3Buckets {
 
     Response head(S3Call c) {
         existing(c);
-        return Response.ok().header("x-amz-bucket-region", REGION).header("Server", "AIStore").build();
+        return Response.ok()
+                .header("x-amz-bucket-region", REGION)
+                .header("Server", "AIStore")
+                .build();
     }
 
     Response location(S3Call c) {
@@ -104,14 +108,16 @@ public class S3Buckets {
         } else if ("Suspended".equals(v.status)) {
             enable = false;
         } else {
-            throw new S3Exception(S3Error.IllegalVersioningConfigurationException,
-                    "Status must be Enabled or Suspended");
+            throw new S3Exception(
+                    S3Error.IllegalVersioningConfigurationException, "Status must be Enabled or Suspended");
         }
         if (v.mfaDelete != null && v.mfaDelete.equals("Enabled")) {
             throw new S3Exception(S3Error.NotImplemented, "MFA delete is not supported");
         }
-        buckets.setProps(id, p -> p.withVersioning(new BucketProps.Versioning(enable,
-                p.versioning().validateWarmGet(), p.versioning().synchronize())));
+        buckets.setProps(
+                id,
+                p -> p.withVersioning(new BucketProps.Versioning(
+                        enable, p.versioning().validateWarmGet(), p.versioning().synchronize())));
         return Response.ok().build();
     }
 

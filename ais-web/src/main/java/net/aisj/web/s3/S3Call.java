@@ -1,12 +1,10 @@
 package net.aisj.web.s3;
 
-import java.io.InputStream;
-import java.util.List;
-
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
-
+import java.io.InputStream;
+import java.util.List;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
@@ -24,8 +22,13 @@ import net.aisj.web.s3.error.S3Exception;
  * @param body    the request body (aws-chunked already decoded, hashes verified while read); never null
  * @param request the servlet request (method, URI, attributes)
  */
-public record S3Call(String bucket, String key, MultivaluedMap<String, String> query, HttpHeaders headers,
-                     InputStream body, HttpServletRequest request) {
+public record S3Call(
+        String bucket,
+        String key,
+        MultivaluedMap<String, String> query,
+        HttpHeaders headers,
+        InputStream body,
+        HttpServletRequest request) {
 
     /** Request attribute set by the auth filter: the decoded body length, or -1 when unknown. */
     public static final String DECODED_LENGTH = "ais.s3.decoded-length";
@@ -44,7 +47,9 @@ public record S3Call(String bucket, String key, MultivaluedMap<String, String> q
 
     /** First value of a header, or null. */
     public String header(String name) {
-        return headers.getHeaderString(name) == null ? null : headers.getRequestHeader(name).get(0);
+        return headers.getHeaderString(name) == null
+                ? null
+                : headers.getRequestHeader(name).get(0);
     }
 
     public List<String> headerValues(String name) {
@@ -89,7 +94,8 @@ public record S3Call(String bucket, String key, MultivaluedMap<String, String> q
     public static ObjectId objectId(String bucket, String key) {
         String p = ObjectNames.problem(key);
         if (p != null) {
-            throw new S3Exception(p.contains("longer than") ? S3Error.KeyTooLongError : S3Error.InvalidArgument,
+            throw new S3Exception(
+                    p.contains("longer than") ? S3Error.KeyTooLongError : S3Error.InvalidArgument,
                     p + " (bucket " + bucket + ")");
         }
         return new ObjectId(bucketId(bucket), key);

@@ -10,23 +10,39 @@ import net.aisj.web.s3.error.S3Exception;
  */
 final class S3Conditions {
 
-    private S3Conditions() {
-    }
+    private S3Conditions() {}
 
     static void check(S3Call c, String etag, long mtimeMillis) {
-        evaluate(c.header("If-Match"), c.header("If-None-Match"), c.header("If-Modified-Since"),
-                c.header("If-Unmodified-Since"), etag, mtimeMillis, S3Error.NotModified);
+        evaluate(
+                c.header("If-Match"),
+                c.header("If-None-Match"),
+                c.header("If-Modified-Since"),
+                c.header("If-Unmodified-Since"),
+                etag,
+                mtimeMillis,
+                S3Error.NotModified);
     }
 
     static void checkCopySource(S3Call c, String etag, long mtimeMillis) {
-        evaluate(c.header("x-amz-copy-source-if-match"), c.header("x-amz-copy-source-if-none-match"),
-                c.header("x-amz-copy-source-if-modified-since"), c.header("x-amz-copy-source-if-unmodified-since"),
-                etag, mtimeMillis, S3Error.PreconditionFailed);
+        evaluate(
+                c.header("x-amz-copy-source-if-match"),
+                c.header("x-amz-copy-source-if-none-match"),
+                c.header("x-amz-copy-source-if-modified-since"),
+                c.header("x-amz-copy-source-if-unmodified-since"),
+                etag,
+                mtimeMillis,
+                S3Error.PreconditionFailed);
     }
 
     /** @param notModified the error when the object was not modified (304 for GET/HEAD, 412 for copies) */
-    static void evaluate(String ifMatch, String ifNoneMatch, String ifModifiedSince, String ifUnmodifiedSince,
-                         String etag, long mtimeMillis, S3Error notModified) {
+    static void evaluate(
+            String ifMatch,
+            String ifNoneMatch,
+            String ifModifiedSince,
+            String ifUnmodifiedSince,
+            String etag,
+            long mtimeMillis,
+            S3Error notModified) {
         long mtime = mtimeMillis / 1000;
         if (ifMatch != null) {
             if (!matches(ifMatch, etag)) {

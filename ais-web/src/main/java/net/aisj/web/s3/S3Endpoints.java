@@ -1,8 +1,5 @@
 package net.aisj.web.s3;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
@@ -19,7 +16,8 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-
+import java.io.IOException;
+import java.io.InputStream;
 import net.aisj.web.common.PathNames;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
@@ -174,10 +172,35 @@ public abstract class S3Endpoints {
 
     /** Sub-resources we do not implement answer NotImplemented rather than acting on the bucket or object. */
     private static void rejectUnsupported(S3Call c) {
-        for (String q : new String[] {"acl", "policy", "cors", "lifecycle", "tagging", "website", "logging",
-            "notification", "replication", "encryption", "object-lock", "retention", "legal-hold", "torrent",
-            "requestPayment", "accelerate", "analytics", "inventory", "metrics", "ownershipControls",
-            "publicAccessBlock", "intelligent-tiering", "restore", "select", "attributes", "versions", "versionId"}) {
+        for (String q : new String[] {
+            "acl",
+            "policy",
+            "cors",
+            "lifecycle",
+            "tagging",
+            "website",
+            "logging",
+            "notification",
+            "replication",
+            "encryption",
+            "object-lock",
+            "retention",
+            "legal-hold",
+            "torrent",
+            "requestPayment",
+            "accelerate",
+            "analytics",
+            "inventory",
+            "metrics",
+            "ownershipControls",
+            "publicAccessBlock",
+            "intelligent-tiering",
+            "restore",
+            "select",
+            "attributes",
+            "versions",
+            "versionId"
+        }) {
             if (c.has(q)) {
                 throw new S3Exception(S3Error.NotImplemented, "?" + q + " is not supported");
             }

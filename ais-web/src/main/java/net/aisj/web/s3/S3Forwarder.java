@@ -1,5 +1,9 @@
 package net.aisj.web.s3;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -11,26 +15,19 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import net.aisj.cluster.IntraContract;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.NodeInfo;
-import net.aisj.service.ObjectService;
 import net.aisj.service.LocalNode;
+import net.aisj.service.ObjectService;
 import net.aisj.service.s3.MultipartService;
 import net.aisj.web.metrics.ForwardTraffic;
 import net.aisj.web.s3.error.PayloadException;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.S3Xml;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Object calls that reach a node which is not the object's HRW owner. S3 clients break on redirects, so by default
@@ -45,12 +42,25 @@ public class S3Forwarder {
     /** Marks a call forwarded by another node: serve it here, never forward again. */
     public static final String FORWARDED = "Ais-S3-Forwarded";
 
-    private static final Set<String> HOP = Set.of("host", "connection", "content-length", "transfer-encoding",
-            "expect", "upgrade", "keep-alive", "te", "trailer", "proxy-connection", "authorization",
-            "x-amz-content-sha256", "x-amz-decoded-content-length", "x-amz-trailer",
-            IntraContract.SECRET_HEADER.toLowerCase(Locale.ROOT), FORWARDED.toLowerCase(Locale.ROOT));
-    private static final Set<String> HOP_RESPONSE = Set.of("connection", "transfer-encoding", "keep-alive",
-            "content-length", "date", "server");
+    private static final Set<String> HOP = Set.of(
+            "host",
+            "connection",
+            "content-length",
+            "transfer-encoding",
+            "expect",
+            "upgrade",
+            "keep-alive",
+            "te",
+            "trailer",
+            "proxy-connection",
+            "authorization",
+            "x-amz-content-sha256",
+            "x-amz-decoded-content-length",
+            "x-amz-trailer",
+            IntraContract.SECRET_HEADER.toLowerCase(Locale.ROOT),
+            FORWARDED.toLowerCase(Locale.ROOT));
+    private static final Set<String> HOP_RESPONSE =
+            Set.of("connection", "transfer-encoding", "keep-alive", "content-length", "date", "server");
 
     @Inject
     ObjectService objects;
@@ -90,14 +100,16 @@ public class S3Forwarder {
         String target = c.request().getRequestURI()
                 + (c.request().getQueryString() == null ? "" : "?" + c.request().getQueryString());
         if (redirect) {
-            return Response.temporaryRedirect(URI.create(owner.get().publicUrl() + target)).build();
+            return Response.temporaryRedirect(URI.create(owner.get().publicUrl() + target))
+                    .build();
         }
         boolean withBody = c.method().equals("PUT") || c.method().equals("POST");
         Recording body = withBody ? new Recording(c.body()) : null;
         HttpResponse<InputStream> r;
         try {
-            r = node.intra().forward(owner.get(), c.method(), target, requestHeaders(c), body,
-                    withBody ? c.contentLength() : 0);
+            r = node.intra()
+                    .forward(
+                            owner.get(), c.method(), target, requestHeaders(c), body, withBody ? c.contentLength() : 0);
         } catch (AisException e) {
             // the body failed its verification here while streaming: the owner saw a cut request
             if (body != null && body.failure != null) {
@@ -124,12 +136,12 @@ public class S3Forwarder {
             if (t.id().equals(node.self().id())) {
                 continue;
             }
-            HttpResponse<InputStream> r = node.intra().forward(t, "GET", target, Map.of(FORWARDED, List.of("1")),
-                    null, 0);
+            HttpResponse<InputStream> r =
+                    node.intra().forward(t, "GET", target, Map.of(FORWARDED, List.of("1")), null, 0);
             try (InputStream in = r.body()) {
                 if (r.statusCode() != 200) {
-                    throw new S3Exception(S3Error.ServiceUnavailable, "target " + t.displayName() + " answered "
-                            + r.statusCode());
+                    throw new S3Exception(
+                            S3Error.ServiceUnavailable, "target " + t.displayName() + " answered " + r.statusCode());
                 }
                 out.add(S3Xml.read(in, type));
             }
@@ -151,16 +163,18 @@ public class S3Forwarder {
             return;
         }
         String path = "/" + S3Uris.encodePath(id.bucket().name()) + "/" + S3Uris.encodePath(id.name());
-        HttpResponse<InputStream> r = node.intra().forward(owner.get(), "DELETE", path,
-                Map.of(FORWARDED, List.of("1")), null, 0);
+        HttpResponse<InputStream> r =
+                node.intra().forward(owner.get(), "DELETE", path, Map.of(FORWARDED, List.of("1")), null, 0);
         try (InputStream in = r.body()) {
             if (r.statusCode() != 204 && r.statusCode() != 200) {
                 String msg = new String(in.readNBytes(2048), java.nio.charset.StandardCharsets.UTF_8);
-                throw new S3Exception(r.statusCode() == 404 ? S3Error.NoSuchBucket : S3Error.InternalError,
+                throw new S3Exception(
+                        r.statusCode() == 404 ? S3Error.NoSuchBucket : S3Error.InternalError,
                         "delete on " + owner.get().displayName() + " failed (" + r.statusCode() + "): " + msg);
             }
         } catch (IOException e) {
-            throw new S3Exception(S3Error.ServiceUnavailable, "delete on " + owner.get().displayName() + ": " + e);
+            throw new S3Exception(
+                    S3Error.ServiceUnavailable, "delete on " + owner.get().displayName() + ": " + e);
         }
     }
 

@@ -1,12 +1,10 @@
 package net.aisj.web.s3;
 
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
@@ -52,7 +50,8 @@ public class S3Listing {
         String delimiter = c.param("delimiter");
         delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
         ListingWalker.PageSource src = remoteListing.isRemote(id)
-                ? (p, after, size, noRec) -> remoteListing.list(id, new ListRequest(p, after, size, false, false), 0)
+                ? (p, after, size, noRec) -> remoteListing
+                        .list(id, new ListRequest(p, after, size, false, false), 0)
                         .page()
                 : (p, after, size, noRec) -> listing.list(id, new ListRequest(p, after, size, noRec, false));
         if ("2".equals(c.param("list-type"))) {
@@ -73,8 +72,8 @@ public class S3Listing {
         return S3Responses.xml(x);
     }
 
-    private Response v2(S3Call c, ListingWalker.PageSource src, String prefix, String delimiter, int maxKeys,
-                        boolean url) {
+    private Response v2(
+            S3Call c, ListingWalker.PageSource src, String prefix, String delimiter, int maxKeys, boolean url) {
         String token = c.param("continuation-token");
         String startAfter = c.param("start-after");
         String after;
@@ -99,12 +98,20 @@ public class S3Listing {
         return S3Responses.xml(x);
     }
 
-    private static void fill(ListingWalker.Result r, boolean url, boolean owner, java.util.List<ObjectEntry> contents,
-                             java.util.List<CommonPrefix> prefixes) {
+    private static void fill(
+            ListingWalker.Result r,
+            boolean url,
+            boolean owner,
+            java.util.List<ObjectEntry> contents,
+            java.util.List<CommonPrefix> prefixes) {
         for (ListEntry e : r.keys()) {
-            ObjectEntry o = e.stat() == null ? new ObjectEntry(enc(e.name(), url), S3Xml.time(0), "\"\"", 0)
-                    : new ObjectEntry(enc(e.name(), url), S3Xml.time(e.stat().mtimeMillis()), S3Meta.etag(e.stat()),
-                    e.stat().size());
+            ObjectEntry o = e.stat() == null
+                    ? new ObjectEntry(enc(e.name(), url), S3Xml.time(0), "\"\"", 0)
+                    : new ObjectEntry(
+                            enc(e.name(), url),
+                            S3Xml.time(e.stat().mtimeMillis()),
+                            S3Meta.etag(e.stat()),
+                            e.stat().size());
             o.owner = owner ? S3Buckets.OWNER : null;
             contents.add(o);
         }
@@ -124,8 +131,8 @@ public class S3Listing {
             }
             return Math.min(n, MAX_KEYS);
         } catch (NumberFormatException e) {
-            throw new S3Exception(S3Error.InvalidArgument, "Provided max-keys not an integer or within integer "
-                    + "range");
+            throw new S3Exception(
+                    S3Error.InvalidArgument, "Provided max-keys not an integer or within integer " + "range");
         }
     }
 

@@ -1,14 +1,12 @@
 package net.aisj.web.s3;
 
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.core.Response;
-
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.service.s3.PartLayout;
@@ -29,17 +27,25 @@ final class S3Meta {
     static final int MAX_USER_BYTES = 2048;
 
     /** Representation headers stored with the object and returned on GET/HEAD. */
-    static final List<String> STORED = List.of("content-type", "content-encoding", "content-disposition",
-            "content-language", "cache-control", "expires");
+    static final List<String> STORED = List.of(
+            "content-type", "content-encoding", "content-disposition", "content-language", "cache-control", "expires");
 
     /** GET query parameters that override a stored header in the response. */
-    static final Map<String, String> OVERRIDES = Map.of("response-content-type", "Content-Type",
-            "response-content-language", "Content-Language", "response-expires", "Expires",
-            "response-cache-control", "Cache-Control", "response-content-disposition", "Content-Disposition",
-            "response-content-encoding", "Content-Encoding");
+    static final Map<String, String> OVERRIDES = Map.of(
+            "response-content-type",
+            "Content-Type",
+            "response-content-language",
+            "Content-Language",
+            "response-expires",
+            "Expires",
+            "response-cache-control",
+            "Cache-Control",
+            "response-content-disposition",
+            "Content-Disposition",
+            "response-content-encoding",
+            "Content-Encoding");
 
-    private S3Meta() {
-    }
+    private S3Meta() {}
 
     /** The metadata a PUT (or a REPLACE copy) stores, from its headers. */
     static Map<String, String> fromRequest(S3Call c) {
@@ -62,8 +68,9 @@ final class S3Meta {
             }
         }
         if (userBytes > MAX_USER_BYTES) {
-            throw new S3Exception(S3Error.MetadataTooLarge, "user metadata is " + userBytes + " bytes (limit "
-                    + MAX_USER_BYTES + ")");
+            throw new S3Exception(
+                    S3Error.MetadataTooLarge,
+                    "user metadata is " + userBytes + " bytes (limit " + MAX_USER_BYTES + ")");
         }
         return m;
     }
@@ -122,7 +129,8 @@ final class S3Meta {
 
     /** Sets ETag, Last-Modified, the stored headers and user metadata, then the request's overrides. */
     static Response.ResponseBuilder headers(Response.ResponseBuilder b, ObjectStat s, S3Call c) {
-        b.header("ETag", etag(s)).header("Last-Modified", S3Responses.httpDate(s.mtimeMillis()))
+        b.header("ETag", etag(s))
+                .header("Last-Modified", S3Responses.httpDate(s.mtimeMillis()))
                 .header("Accept-Ranges", "bytes");
         for (Map.Entry<String, String> e : s.custom().entrySet()) {
             if (!e.getKey().startsWith(PREFIX)) {

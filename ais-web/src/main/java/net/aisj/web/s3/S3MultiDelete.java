@@ -1,12 +1,10 @@
 package net.aisj.web.s3;
 
-import java.io.IOException;
-import java.io.InputStream;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
-
+import java.io.IOException;
+import java.io.InputStream;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.web.s3.error.S3Error;
@@ -52,9 +50,11 @@ public class S3MultiDelete {
             } catch (S3Exception e) {
                 result.errors.add(new DeleteResult.Error(key, e.error().code(), e.getMessage()));
             } catch (AisException e) {
-                S3Error err = e.kind() == AisException.Kind.BAD_REQUEST ? S3Error.InvalidArgument
-                        : e.kind() == AisException.Kind.UNAVAILABLE ? S3Error.ServiceUnavailable
-                        : S3Error.InternalError;
+                S3Error err = e.kind() == AisException.Kind.BAD_REQUEST
+                        ? S3Error.InvalidArgument
+                        : e.kind() == AisException.Kind.UNAVAILABLE
+                                ? S3Error.ServiceUnavailable
+                                : S3Error.InternalError;
                 result.errors.add(new DeleteResult.Error(key, err.code(), e.getMessage()));
             }
         }

@@ -1,16 +1,14 @@
 package net.aisj.web.s3;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
@@ -75,8 +73,7 @@ public class S3Multipart {
         int number = intParam(c, "partNumber", 0);
         String uploadId = c.param("uploadId");
         if (c.header("x-amz-copy-source") == null) {
-            PartInfo p = mpu.uploadPart(id, uploadId, number, S3Objects.withContentMd5(c, c.body()),
-                    c.contentLength());
+            PartInfo p = mpu.uploadPart(id, uploadId, number, S3Objects.withContentMd5(c, c.body()), c.contentLength());
             return Response.ok().header("ETag", "\"" + p.md5() + "\"").build();
         }
         ObjectId src = S3Objects.copySource(c);
@@ -104,7 +101,8 @@ public class S3Multipart {
         if (fwd != null) {
             return fwd;
         }
-        MultipartTypes.CompleteMultipartUpload req = S3Responses.readXml(c, MultipartTypes.CompleteMultipartUpload.class);
+        MultipartTypes.CompleteMultipartUpload req =
+                S3Responses.readXml(c, MultipartTypes.CompleteMultipartUpload.class);
         List<Map.Entry<Integer, String>> parts = new ArrayList<>();
         for (MultipartTypes.CompletedPart p : req.parts) {
             if (p.partNumber == null || p.etag == null) {
@@ -190,23 +188,33 @@ public class S3Multipart {
             r.uploads = all;
             return S3Responses.xml(r);
         }
-        for (MultipartTypes.ListMultipartUploadsResult other : forwarder.fromOtherTargets(c,
-                "uploads&prefix=" + S3Uris.encode(prefix, false), MultipartTypes.ListMultipartUploadsResult.class)) {
+        for (MultipartTypes.ListMultipartUploadsResult other : forwarder.fromOtherTargets(
+                c, "uploads&prefix=" + S3Uris.encode(prefix, false), MultipartTypes.ListMultipartUploadsResult.class)) {
             all.addAll(other.uploads);
         }
         all.sort((x, y) -> {
             int k = PageMerge.UTF8.compare(x.key, y.key);
             return k != 0 ? k : x.initiated.compareTo(y.initiated);
         });
-        return S3Responses.xml(uploadsPage(all, c.bucket(), prefix, c.param("delimiter"),
+        return S3Responses.xml(uploadsPage(
+                all,
+                c.bucket(),
+                prefix,
+                c.param("delimiter"),
                 c.param("key-marker") == null ? "" : c.param("key-marker"),
                 c.param("upload-id-marker") == null ? "" : c.param("upload-id-marker"),
                 Math.min(intParam(c, "max-uploads", MAX_LIST), MAX_LIST)));
     }
 
     /** One page of sorted uploads, after the markers, grouped by {@code delimiter} (null or empty: no grouping). */
-    static MultipartTypes.ListMultipartUploadsResult uploadsPage(List<MultipartTypes.Upload> sorted, String bucket,
-            String prefix, String delimiter, String keyMarker, String idMarker, int max) {
+    static MultipartTypes.ListMultipartUploadsResult uploadsPage(
+            List<MultipartTypes.Upload> sorted,
+            String bucket,
+            String prefix,
+            String delimiter,
+            String keyMarker,
+            String idMarker,
+            int max) {
         MultipartTypes.ListMultipartUploadsResult r = new MultipartTypes.ListMultipartUploadsResult();
         r.bucket = bucket;
         r.prefix = prefix;
@@ -257,15 +265,16 @@ public class S3Multipart {
         if (header == null) {
             return new long[] {0, size};
         }
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)").matcher(header.trim());
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)").matcher(header.trim());
         if (!m.matches()) {
             throw new S3Exception(S3Error.InvalidArgument, "x-amz-copy-source-range must be bytes=first-last");
         }
         long first = Long.parseLong(m.group(1));
         long last = Long.parseLong(m.group(2));
         if (first > last || last >= size) {
-            throw new S3Exception(S3Error.InvalidRange, "Range specified is not valid for source object of size: "
-                    + size);
+            throw new S3Exception(
+                    S3Error.InvalidRange, "Range specified is not valid for source object of size: " + size);
         }
         return new long[] {first, last - first + 1};
     }

@@ -1,14 +1,12 @@
 package net.aisj.web.s3;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Base64;
 import java.util.Map;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.ws.rs.core.Response;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -62,7 +60,8 @@ public class S3Objects {
         try {
             return objects.putWithEtag(id, body, length, custom);
         } catch (AisException e) {
-            if (e.kind() == AisException.Kind.BAD_REQUEST && e.getMessage() != null
+            if (e.kind() == AisException.Kind.BAD_REQUEST
+                    && e.getMessage() != null
                     && (e.getMessage().startsWith("truncated") || e.getMessage().startsWith("size mismatch"))) {
                 throw new S3Exception(S3Error.IncompleteBody, e.getMessage(), e);
             }
@@ -136,8 +135,8 @@ public class S3Objects {
      */
     static ByteRange partRange(S3Call c, ObjectStat s) {
         if (c.header("Range") != null) {
-            throw new S3Exception(S3Error.InvalidRequest, "Cannot specify both Range header and partNumber query "
-                    + "parameter");
+            throw new S3Exception(
+                    S3Error.InvalidRequest, "Cannot specify both Range header and partNumber query " + "parameter");
         }
         int n;
         try {
@@ -212,9 +211,11 @@ public class S3Objects {
             throw new S3Exception(S3Error.InvalidArgument, "Unknown metadata directive \"" + directive + "\"");
         }
         if (src.equals(dst) && !replace) {
-            throw new S3Exception(S3Error.InvalidRequest, "This copy request is illegal because it is trying to "
-                    + "copy an object to itself without changing the object's metadata, storage class, website "
-                    + "redirect location or encryption attributes.");
+            throw new S3Exception(
+                    S3Error.InvalidRequest,
+                    "This copy request is illegal because it is trying to "
+                            + "copy an object to itself without changing the object's metadata, storage class, website "
+                            + "redirect location or encryption attributes.");
         }
         try (ObjectReader reader = open(src)) {
             ObjectStat s = reader.stat();

@@ -1,15 +1,13 @@
 package net.aisj.web.s3;
 
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.S3Xml;
@@ -19,8 +17,7 @@ final class S3Responses {
 
     static final String XML = "application/xml";
 
-    private S3Responses() {
-    }
+    private S3Responses() {}
 
     static Response xml(Object value) {
         return xml(Response.ok(), value);
@@ -47,7 +44,8 @@ final class S3Responses {
     }
 
     static String httpDate(long millis) {
-        return DateTimeFormatter.RFC_1123_DATE_TIME.format(Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
+        return DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                Instant.ofEpochMilli(millis).atZone(ZoneOffset.UTC));
     }
 
     /** Epoch millis of an HTTP date (RFC 1123), or null when absent or unparsable (then the condition is ignored). */
@@ -56,7 +54,9 @@ final class S3Responses {
             return null;
         }
         try {
-            return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+            return ZonedDateTime.parse(s.trim(), DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toInstant()
+                    .toEpochMilli();
         } catch (DateTimeParseException e) {
             return null;
         }

@@ -1,11 +1,5 @@
 package net.aisj.web.s3;
 
-import java.net.URI;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
@@ -13,7 +7,11 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.ext.Provider;
-
+import java.net.URI;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -56,8 +54,11 @@ public class VirtualHostFilter implements ContainerRequestFilter {
     }
 
     static List<String> parse(String domains) {
-        return Arrays.stream(domains.split(",")).map(String::trim).filter(s -> !s.isEmpty())
-                .map(s -> s.toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(domains.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .map(s -> s.toLowerCase(Locale.ROOT))
+                .toList();
     }
 
     /** The bucket label of {@code host} ({@code bucket.domain[:port]}), or null when it is not virtual-hosted. */

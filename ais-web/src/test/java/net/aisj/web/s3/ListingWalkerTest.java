@@ -6,12 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.core.PageMerge;
+import org.junit.jupiter.api.Test;
 
 class ListingWalkerTest {
 
@@ -93,8 +91,9 @@ class ListingWalkerTest {
             }
             marker = r.last();
         }
-        assertThat(seen).containsExactlyInAnyOrder("dir0/", "dir1/", "dir2/", "dir3/", "dir4/", "file0", "file1",
-                "file2", "file3", "file4");
+        assertThat(seen)
+                .containsExactlyInAnyOrder(
+                        "dir0/", "dir1/", "dir2/", "dir3/", "dir4/", "file0", "file1", "file2", "file3", "file4");
         assertThat(pages).isEqualTo(5);
     }
 

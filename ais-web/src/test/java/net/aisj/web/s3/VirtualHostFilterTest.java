@@ -3,7 +3,6 @@ package net.aisj.web.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class VirtualHostFilterTest {
@@ -13,8 +12,10 @@ class VirtualHostFilterTest {
     @Test
     void bucketFromHost() {
         assertThat(VirtualHostFilter.bucketOf("photos.s3.example.com", domains)).isEqualTo("photos");
-        assertThat(VirtualHostFilter.bucketOf("Photos.S3.Example.com:9000", domains)).isEqualTo("photos");
-        assertThat(VirtualHostFilter.bucketOf("my.dotted.bucket.s3.local:80", domains)).isEqualTo("my.dotted.bucket");
+        assertThat(VirtualHostFilter.bucketOf("Photos.S3.Example.com:9000", domains))
+                .isEqualTo("photos");
+        assertThat(VirtualHostFilter.bucketOf("my.dotted.bucket.s3.local:80", domains))
+                .isEqualTo("my.dotted.bucket");
     }
 
     @Test

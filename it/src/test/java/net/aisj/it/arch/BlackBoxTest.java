@@ -2,11 +2,10 @@ package net.aisj.it.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-import org.junit.jupiter.api.Test;
-
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.junit.jupiter.api.Test;
 
 /**
  * The black-box tests stay black-box: they reach the product only through its wire (HTTP, S3, the console), never
@@ -17,9 +16,12 @@ class BlackBoxTest {
     @Test
     void blackBoxTestsImportNothingOfOursButTheirHelpers() {
         JavaClasses classes = new ClassFileImporter().importPackages("net.aisj.it");
-        noClasses().should().dependOnClassesThat(DescribedPredicate.describe(
+        noClasses()
+                .should()
+                .dependOnClassesThat(DescribedPredicate.describe(
                         "classes of the product (net.aisj outside net.aisj.it)",
-                        c -> c.getPackageName().startsWith("net.aisj.") && !c.getPackageName().startsWith("net.aisj.it")))
+                        c -> c.getPackageName().startsWith("net.aisj.")
+                                && !c.getPackageName().startsWith("net.aisj.it")))
                 .check(classes);
     }
 }

@@ -11,7 +11,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Ports;
 
@@ -30,8 +29,8 @@ public final class BenchMain {
     static final String ACCESS_KEY = "benchkey";
     static final String SECRET_KEY = "benchsecret";
     /** Default workers and GET data-set objects per size. */
-    private static final Map<String, int[]> DEFAULTS = Map.of("4k", new int[] {16, 2000}, "1m", new int[] {8, 200},
-            "64m", new int[] {2, 8});
+    private static final Map<String, int[]> DEFAULTS =
+            Map.of("4k", new int[] {16, 2000}, "1m", new int[] {8, 200}, "64m", new int[] {2, 8});
 
     private final Map<String, String> o;
     private final Report report = new Report();
@@ -49,7 +48,9 @@ public final class BenchMain {
 
     private void run() throws Exception {
         String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
-        Path work = Path.of(o.getOrDefault("work", "it/target/bench-work")).toAbsolutePath().resolve(runId);
+        Path work = Path.of(o.getOrDefault("work", "it/target/bench-work"))
+                .toAbsolutePath()
+                .resolve(runId);
         System.setProperty("ais.it.workdir", work.toString());
         System.setProperty("ais.it.start.timeout", o.getOrDefault("start-timeout", "420")); // shared CPUs: slow starts
         System.setProperty("ais.node.jar", o.getOrDefault("node-jar", "payara/target/ais-node.jar"));
@@ -80,24 +81,39 @@ public final class BenchMain {
                 new VerifyBench(o, report).run(ours, this::workload);
                 return;
             }
-            Endpoint nginx = skip.contains("nginx") ? null : Endpoint.of(Endpoint.Api.DAV,
-                    "http://127.0.0.1:" + svc.startNginx(Files.createDirectories(work.resolve("nginx")),
-                            Ports.freePort()), "bench", null, null);
+            Endpoint nginx = skip.contains("nginx")
+                    ? null
+                    : Endpoint.of(
+                            Endpoint.Api.DAV,
+                            "http://127.0.0.1:"
+                                    + svc.startNginx(Files.createDirectories(work.resolve("nginx")), Ports.freePort()),
+                            "bench",
+                            null,
+                            null);
             Endpoint s3proxy = null;
             if (apis.contains("s3") && !skip.contains("s3proxy")) {
                 Path jar = Path.of(o.getOrDefault("s3proxy-jar", "it/target/bench/s3proxy.jar"));
-                int port = svc.startS3Proxy(jar, Files.createDirectories(work.resolve("s3proxy")), Ports.freePort(),
-                        ACCESS_KEY, SECRET_KEY);
+                int port = svc.startS3Proxy(
+                        jar,
+                        Files.createDirectories(work.resolve("s3proxy")),
+                        Ports.freePort(),
+                        ACCESS_KEY,
+                        SECRET_KEY);
                 s3proxy = Endpoint.of(Endpoint.Api.S3, "http://127.0.0.1:" + port, "bench", ACCESS_KEY, SECRET_KEY);
                 expect2xx(s3proxy.session().callPath("PUT", "/bench", null), "create s3proxy bucket");
             }
             if (!skip.contains("disk")) {
-                DiskReference.Result d = DiskReference.measure(work.resolve("disk"),
-                        Sizes.parse(o.getOrDefault("disk", "1g")));
-                report.note(String.format(Locale.ROOT, "disk (%s, one file, 1 MiB writes): write+fsync %.0f MiB/s, "
-                        + "read %s, warm read %.0f MiB/s", o.getOrDefault("disk", "1g"), d.writeFsync(),
-                        d.dropped() ? String.format(Locale.ROOT, "cold (page cache dropped) %.0f MiB/s", d.coldRead())
-                                : "cold not measured (cannot drop the page cache)", d.warmRead()));
+                DiskReference.Result d =
+                        DiskReference.measure(work.resolve("disk"), Sizes.parse(o.getOrDefault("disk", "1g")));
+                report.note(String.format(
+                        Locale.ROOT,
+                        "disk (%s, one file, 1 MiB writes): write+fsync %.0f MiB/s, " + "read %s, warm read %.0f MiB/s",
+                        o.getOrDefault("disk", "1g"),
+                        d.writeFsync(),
+                        d.dropped()
+                                ? String.format(Locale.ROOT, "cold (page cache dropped) %.0f MiB/s", d.coldRead())
+                                : "cold not measured (cannot drop the page cache)",
+                        d.warmRead()));
             }
             Endpoint oursS3 = new Endpoint(Endpoint.Api.S3, ours.host(), ours.port(), "bench", ACCESS_KEY, SECRET_KEY);
             jitWarmup(Arrays.asList(ours, oursS3, nginx, s3proxy)); // absent ones are null
@@ -112,11 +128,20 @@ public final class BenchMain {
                     LoadGen.populate(s3proxy, base);
                 }
                 for (String op : o.getOrDefault("ops", "get,put,mixed").split(",")) {
-                    if (op.equals("mixed") && !List.of(o.getOrDefault("mixed-sizes", "1m").split(",")).contains(size)) {
+                    if (op.equals("mixed")
+                            && !List.of(o.getOrDefault("mixed-sizes", "1m").split(","))
+                                    .contains(size)) {
                         continue;
                     }
-                    LoadGen.Workload w = new LoadGen.Workload(op, base.minSize(), base.maxSize(), base.concurrency(),
-                            base.seconds(), base.randomReads(), 50, base.objects());
+                    LoadGen.Workload w = new LoadGen.Workload(
+                            op,
+                            base.minSize(),
+                            base.maxSize(),
+                            base.concurrency(),
+                            base.seconds(),
+                            base.randomReads(),
+                            50,
+                            base.objects());
                     if (apis.contains("native")) {
                         measure("native", "ours", "fsync (default)", ours, w);
                         if (op.equals("put") && !skip.contains("nofsync")) {
@@ -155,8 +180,13 @@ public final class BenchMain {
         long t0 = System.nanoTime();
         ListBench.populate(ls, n, 16, 16);
         double took = (System.nanoTime() - t0) / 1e9;
-        report.note(String.format(Locale.ROOT, "list: populated %d objects of 16 B (16 parallel PUTs, no fsync) in "
-                + "%.1f s, %.0f PUT/s; load %.1f", n, took, n / took, load));
+        report.note(String.format(
+                Locale.ROOT,
+                "list: populated %d objects of 16 B (16 parallel PUTs, no fsync) in " + "%.1f s, %.0f PUT/s; load %.1f",
+                n,
+                took,
+                n / took,
+                load));
         ListBench.run(ls, n, "", false, page, 2); // warm-up: JIT, dentry and inode caches
         report.note("list (native, msgpack): " + ListBench.run(ls, n, "", false, page, secs) + "; goal >= 50000");
         report.note("list (native, msgpack): " + ListBench.run(ls, n, "", true, page, secs));
@@ -173,18 +203,29 @@ public final class BenchMain {
         NodeProcess node = svc.add(NodeProcess.start("bench", 1, jvm.toArray(String[]::new)));
         double ready = (System.nanoTime() - t0) / 1e9;
         Services.sleep(5000);
-        report.note(String.format(Locale.ROOT, "our node: start to ready (GET /v1/health 200) %.1f s, idle RSS 5 s "
-                + "later %d MiB (goals <= 15 s, <= 600 MiB); load %.1f", ready, rssMiB(node.pid()), Report.load1()));
+        report.note(String.format(
+                Locale.ROOT,
+                "our node: start to ready (GET /v1/health 200) %.1f s, idle RSS 5 s "
+                        + "later %d MiB (goals <= 15 s, <= 600 MiB); load %.1f",
+                ready,
+                rssMiB(node.pid()),
+                Report.load1()));
         Endpoint ep = Endpoint.of(Endpoint.Api.NATIVE, node.baseUrl(), "bench", null, null);
         HttpConn c = new HttpConn(ep.host(), ep.port());
         String[] json = {"Content-Type: application/json"};
         for (String b : List.of("bench", "benchnf", "benchls")) {
-            expect2xx(c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")),
-                    "create " + b);
+            expect2xx(
+                    c.exchange("POST", "/v1/buckets/" + b, json, bytes("{\"action\":\"create-bck\"}")), "create " + b);
         }
         for (String b : List.of("benchnf", "benchls")) {
-            expect2xx(c.exchange("PATCH", "/v1/buckets/" + b, json, bytes("{\"action\":\"set-bprops\",\"value\":"
-                    + "{\"write_policy\":{\"data\":\"never\"}}}")), "set write_policy never");
+            expect2xx(
+                    c.exchange(
+                            "PATCH",
+                            "/v1/buckets/" + b,
+                            json,
+                            bytes("{\"action\":\"set-bprops\",\"value\":"
+                                    + "{\"write_policy\":{\"data\":\"never\"}}}")),
+                    "set write_policy never");
         }
         c.close();
         return ep;
@@ -205,8 +246,13 @@ public final class BenchMain {
             if (ep != null) {
                 LoadGen.populate(ep, w);
                 LatencyStats.Summary s = LoadGen.run(ep, w);
-                report.note(String.format(Locale.ROOT, "JIT warm-up %s %s (4 KiB, 70%% GET): %.0f ops/s over %.0f s",
-                        ep.api(), ep.host() + ":" + ep.port(), s.opsPerSec(), s.seconds()));
+                report.note(String.format(
+                        Locale.ROOT,
+                        "JIT warm-up %s %s (4 KiB, 70%% GET): %.0f ops/s over %.0f s",
+                        ep.api(),
+                        ep.host() + ":" + ep.port(),
+                        s.opsPerSec(),
+                        s.seconds()));
             }
         }
     }
@@ -214,9 +260,15 @@ public final class BenchMain {
     private LoadGen.Workload workload(String size) {
         long[] r = Sizes.range(size);
         int[] d = DEFAULTS.getOrDefault(size, new int[] {8, 100});
-        return new LoadGen.Workload("get", r[0], r[1], Integer.parseInt(o.getOrDefault("concurrency", "" + d[0])),
-                Double.parseDouble(o.getOrDefault("duration", "5")), !o.getOrDefault("reads", "random").equals("seq"),
-                50, Integer.parseInt(o.getOrDefault("objects", "" + d[1])));
+        return new LoadGen.Workload(
+                "get",
+                r[0],
+                r[1],
+                Integer.parseInt(o.getOrDefault("concurrency", "" + d[0])),
+                Double.parseDouble(o.getOrDefault("duration", "5")),
+                !o.getOrDefault("reads", "random").equals("seq"),
+                50,
+                Integer.parseInt(o.getOrDefault("objects", "" + d[1])));
     }
 
     private void measure(String api, String server, String variant, Endpoint ep, LoadGen.Workload w) {

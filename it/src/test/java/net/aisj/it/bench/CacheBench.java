@@ -13,17 +13,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
-
+import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.PseudoRandomInputStream;
+import net.aisj.it.support.S3ProxyServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
-
-import net.aisj.it.support.ItEnv;
-import net.aisj.it.support.NodeProcess;
-import net.aisj.it.support.PseudoRandomInputStream;
-import net.aisj.it.support.S3ProxyServer;
 
 /**
  * The cache tier's benchmark (issue 14): one node in front of s3proxy, the same client (the AWS SDK v2) reading
@@ -36,8 +34,7 @@ import net.aisj.it.support.S3ProxyServer;
  */
 public final class CacheBench {
 
-    private CacheBench() {
-    }
+    private CacheBench() {}
 
     public static void main(String[] args) throws Exception {
         int small = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
@@ -46,7 +43,8 @@ public final class CacheBench {
         S3ProxyServer s3 = S3ProxyServer.shared();
         Map<String, String> env = new HashMap<>(s3.nodeEnv());
         env.put("AIS_S3_CREDENTIALS", "benchkey:benchsecret");
-        try (NodeProcess node = NodeProcess.prepare("cache-bench", 1, null, "-Xmx1g").withEnv(env)) {
+        try (NodeProcess node =
+                NodeProcess.prepare("cache-bench", 1, null, "-Xmx1g").withEnv(env)) {
             node.spawn();
             node.awaitReady();
             String remote = "bench-" + ItEnv.randomHex(4);
@@ -65,26 +63,45 @@ public final class CacheBench {
                 }
             }
             HttpClient http = HttpClient.newHttpClient();
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(URI.create(node.baseUrl()
-                    + "/v1/buckets/" + local)).header("Content-Type", "application/json").POST(
-                    HttpRequest.BodyPublishers.ofString("{\"action\":\"create-bck\",\"value\":{\"backend_bck\":"
-                            + "{\"name\":\"" + remote + "\",\"provider\":\"aws\"}}}")).build(),
+            HttpResponse<String> created = http.send(
+                    HttpRequest.newBuilder(URI.create(node.baseUrl() + "/v1/buckets/" + local))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"action\":\"create-bck\",\"value\":{\"backend_bck\":" + "{\"name\":\"" + remote
+                                            + "\",\"provider\":\"aws\"}}}"))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (created.statusCode() != 200) {
                 throw new IllegalStateException("create-bck: " + created.body());
             }
-            try (S3Client direct = s3.client(); S3Client ours = S3Client.builder()
-                    .endpointOverride(URI.create(node.baseUrl())).forcePathStyle(true).region(Region.US_EAST_1)
-                    .credentialsProvider(StaticCredentialsProvider.create(
-                            AwsBasicCredentials.create("benchkey", "benchsecret")))
-                    .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(5))).build()) {
+            try (S3Client direct = s3.client();
+                    S3Client ours = S3Client.builder()
+                            .endpointOverride(URI.create(node.baseUrl()))
+                            .forcePathStyle(true)
+                            .region(Region.US_EAST_1)
+                            .credentialsProvider(StaticCredentialsProvider.create(
+                                    AwsBasicCredentials.create("benchkey", "benchsecret")))
+                            .overrideConfiguration(o -> o.apiCallTimeout(Duration.ofMinutes(5)))
+                            .build()) {
                 System.out.println("| objects | direct s3proxy | cold (through us) | warm (through us) | cold/direct "
                         + "| warm/cold |");
                 System.out.println("|---|---|---|---|---|---|");
-                row("4 KiB x " + small + ", " + threads + " threads", small, 4096, threads,
-                        k -> direct.getObjectAsBytes(r -> r.bucket(remote).key("s/" + k)).asByteArray().length,
-                        k -> ours.getObjectAsBytes(r -> r.bucket(local).key("s/" + k)).asByteArray().length);
-                row("64 MiB x " + large + ", 1 thread", large, 64 << 20, 1,
+                row(
+                        "4 KiB x " + small + ", " + threads + " threads",
+                        small,
+                        4096,
+                        threads,
+                        k -> direct.getObjectAsBytes(r -> r.bucket(remote).key("s/" + k))
+                                .asByteArray()
+                                .length,
+                        k -> ours.getObjectAsBytes(r -> r.bucket(local).key("s/" + k))
+                                .asByteArray()
+                                .length);
+                row(
+                        "64 MiB x " + large + ", 1 thread",
+                        large,
+                        64 << 20,
+                        1,
                         k -> drain(direct.getObject(r -> r.bucket(remote).key("l/" + k))),
                         k -> drain(ours.getObject(r -> r.bucket(local).key("l/" + k))));
             }
@@ -93,13 +110,20 @@ public final class CacheBench {
         }
     }
 
-    private static void row(String what, int n, long size, int threads, Function<Integer, Integer> direct,
-                            Function<Integer, Integer> ours) throws Exception {
+    private static void row(
+            String what,
+            int n,
+            long size,
+            int threads,
+            Function<Integer, Integer> direct,
+            Function<Integer, Integer> ours)
+            throws Exception {
         double d = run(n, threads, direct);
         double cold = run(n, threads, ours);
         double warm = run(n, threads, ours);
-        System.out.printf("| %s | %.1f MiB/s | %.1f MiB/s | %.1f MiB/s | %.2fx | %.2fx |%n", what,
-                mib(n, size, d), mib(n, size, cold), mib(n, size, warm), d / cold, cold / warm);
+        System.out.printf(
+                "| %s | %.1f MiB/s | %.1f MiB/s | %.1f MiB/s | %.2fx | %.2fx |%n",
+                what, mib(n, size, d), mib(n, size, cold), mib(n, size, warm), d / cold, cold / warm);
     }
 
     private static double mib(int n, long size, double seconds) {

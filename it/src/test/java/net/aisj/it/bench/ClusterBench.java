@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Ports;
 
@@ -28,8 +27,7 @@ import net.aisj.it.support.Ports;
  */
 final class ClusterBench {
 
-    private static final String[] FWD = {"ais_intra_fwd_count", "ais_intra_fwd_sent_bytes",
-        "ais_intra_fwd_recv_bytes"};
+    private static final String[] FWD = {"ais_intra_fwd_count", "ais_intra_fwd_sent_bytes", "ais_intra_fwd_recv_bytes"};
 
     private final Map<String, String> o;
     private final Report report;
@@ -56,8 +54,8 @@ final class ClusterBench {
     }
 
     private List<NodeProcess> start(Services svc, int n) throws IOException {
-        List<String> jvm = new ArrayList<>(List.of("-Dais.s3.credentials=" + BenchMain.ACCESS_KEY + ":"
-                + BenchMain.SECRET_KEY));
+        List<String> jvm =
+                new ArrayList<>(List.of("-Dais.s3.credentials=" + BenchMain.ACCESS_KEY + ":" + BenchMain.SECRET_KEY));
         String extra = o.getOrDefault("node-args", "").trim();
         if (!extra.isEmpty()) {
             jvm.addAll(List.of(extra.split("\\s+")));
@@ -73,18 +71,29 @@ final class ClusterBench {
         List<NodeProcess> nodes = new ArrayList<>();
         long t0 = System.nanoTime();
         for (int i = 0; i < n; i++) {
-            NodeProcess p = svc.add(NodeProcess.prepare("bench" + n + "n" + (i + 1), 1,
-                    new NodeProcess.Membership(hz.get(i), hz, cluster), jvm.toArray(String[]::new)));
+            NodeProcess p = svc.add(NodeProcess.prepare(
+                    "bench" + n + "n" + (i + 1),
+                    1,
+                    new NodeProcess.Membership(hz.get(i), hz, cluster),
+                    jvm.toArray(String[]::new)));
             p.spawn();
             nodes.add(p);
         }
         nodes.forEach(NodeProcess::awaitReady);
         awaitTargets(nodes, n);
-        report.note(String.format(Locale.ROOT, "cluster of %d: started, %d targets in every node's map after %.1f s; "
-                + "load %.1f", n, n, (System.nanoTime() - t0) / 1e9, Report.load1()));
+        report.note(String.format(
+                Locale.ROOT,
+                "cluster of %d: started, %d targets in every node's map after %.1f s; " + "load %.1f",
+                n,
+                n,
+                (System.nanoTime() - t0) / 1e9,
+                Report.load1()));
         HttpConn c = new HttpConn("127.0.0.1", nodes.get(0).port());
         String[] json = {"Content-Type: application/json"};
-        HttpConn.Response r = c.exchange("POST", "/v1/buckets/bench", json,
+        HttpConn.Response r = c.exchange(
+                "POST",
+                "/v1/buckets/bench",
+                json,
                 new Endpoint.BytesPayload("{\"action\":\"create-bck\"}".getBytes(StandardCharsets.UTF_8)));
         c.close();
         if (r.status() / 100 != 2) {
@@ -136,10 +145,11 @@ final class ClusterBench {
 
     private void measureAll(List<NodeProcess> nodes) throws IOException {
         List<Integer> ports = nodes.stream().map(NodeProcess::port).toList();
-        Endpoint nat = new Endpoint(Endpoint.Api.NATIVE, "127.0.0.1", ports.get(0), "bench", null, null)
+        Endpoint nat =
+                new Endpoint(Endpoint.Api.NATIVE, "127.0.0.1", ports.get(0), "bench", null, null).spreadOver(ports);
+        Endpoint s3 = new Endpoint(
+                        Endpoint.Api.S3, "127.0.0.1", ports.get(0), "bench", BenchMain.ACCESS_KEY, BenchMain.SECRET_KEY)
                 .spreadOver(ports);
-        Endpoint s3 = new Endpoint(Endpoint.Api.S3, "127.0.0.1", ports.get(0), "bench", BenchMain.ACCESS_KEY,
-                BenchMain.SECRET_KEY).spreadOver(ports);
         List<String> apis = List.of(o.getOrDefault("apis", "native,s3").split(","));
         double jit = Double.parseDouble(o.getOrDefault("jit-warmup", "30"));
         if (jit > 0) {
@@ -176,10 +186,23 @@ final class ClusterBench {
         long redir = Endpoint.REDIRECTED_BYTES.sum() - redir0;
         double[] fwd = forwardCounters(nodes);
         double ops = Math.max(1, s.ops() + s.errors());
-        String line = String.format(Locale.ROOT, "| %d | %s | %s | %s | %d | %.1f | %.0f | %.2f / %.2f | %.0f | %.0f | "
-                        + "%.0f | %.2f | %.1f |%n", nodes.size(), api, w.op(), w.sizeLabel(), w.concurrency(),
-                s.mibPerSec(), s.opsPerSec(), s.p50Ms(), s.p99Ms(), entry / ops, redir / ops,
-                (fwd[1] - fwd0[1] + fwd[2] - fwd0[2]) / ops, (fwd[0] - fwd0[0]) / ops, load);
+        String line = String.format(
+                Locale.ROOT,
+                "| %d | %s | %s | %s | %d | %.1f | %.0f | %.2f / %.2f | %.0f | %.0f | " + "%.0f | %.2f | %.1f |%n",
+                nodes.size(),
+                api,
+                w.op(),
+                w.sizeLabel(),
+                w.concurrency(),
+                s.mibPerSec(),
+                s.opsPerSec(),
+                s.p50Ms(),
+                s.p99Ms(),
+                entry / ops,
+                redir / ops,
+                (fwd[1] - fwd0[1] + fwd[2] - fwd0[2]) / ops,
+                (fwd[0] - fwd0[0]) / ops,
+                load);
         table.append(line);
         System.out.print("[bench] cluster " + line);
         if (s.errors() > 0) {

@@ -15,11 +15,9 @@ import java.nio.file.StandardOpenOption;
 final class DiskReference {
 
     /** MiB/s figures; {@code coldRead} is NaN when the page cache could not be dropped. */
-    record Result(double writeFsync, double coldRead, double warmRead, boolean dropped) {
-    }
+    record Result(double writeFsync, double coldRead, double warmRead, boolean dropped) {}
 
-    private DiskReference() {
-    }
+    private DiskReference() {}
 
     static Result measure(Path dir, long bytes) throws IOException {
         Files.createDirectories(dir);
@@ -28,8 +26,8 @@ final class DiskReference {
         buf.put(Endpoint.BlockPayload.BLOCK).flip();
         try {
             long t = System.nanoTime();
-            try (FileChannel ch = FileChannel.open(f, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(
+                    f, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
                 for (long n = 0; n < bytes; n += buf.capacity()) {
                     buf.rewind();
                     while (buf.hasRemaining()) {
@@ -68,7 +66,8 @@ final class DiskReference {
     static boolean dropCaches() {
         try {
             Process p = new ProcessBuilder("sh", "-c", "sync && echo 3 > /proc/sys/vm/drop_caches")
-                    .redirectErrorStream(true).start();
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor() == 0;
         } catch (IOException e) {

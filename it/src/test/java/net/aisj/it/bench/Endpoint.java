@@ -15,17 +15,22 @@ import java.util.concurrent.atomic.LongAdder;
  * following 307 to the owner as AIS clients do), S3 path style signed with SigV4, or plain HTTP/WebDAV
  * ({@code /{bucket}/{name}}: nginx). Object names are plain ASCII ({@code [a-z0-9/-]}), so no escaping.
  */
-record Endpoint(Api api, String host, int port, String bucket, String accessKey, String secretKey,
-                List<Integer> entryPorts) {
+record Endpoint(
+        Api api, String host, int port, String bucket, String accessKey, String secretKey, List<Integer> entryPorts) {
 
     /** The three ways of addressing an object. */
-    enum Api { NATIVE, S3, DAV }
+    enum Api {
+        NATIVE,
+        S3,
+        DAV
+    }
 
     /**
      * Wire bytes (request and response, headers included) of every call since the start, split by hop: to the node
      * a call was first sent to, and to the nodes it was redirected to (native 307). For the cluster comparison.
      */
     static final LongAdder ENTRY_BYTES = new LongAdder();
+
     static final LongAdder REDIRECTED_BYTES = new LongAdder();
     private static final AtomicInteger NEXT_ENTRY = new AtomicInteger();
 
@@ -85,8 +90,9 @@ record Endpoint(Api api, String host, int port, String bucket, String accessKey,
         }
 
         /** Like {@link #callPath(String, String, HttpConn.Payload)} with extra headers, and the body kept if asked. */
-        HttpConn.Response callPath(String method, String rawPath, String[] extra, HttpConn.Payload body,
-                                   boolean keepBody) throws IOException {
+        HttpConn.Response callPath(
+                String method, String rawPath, String[] extra, HttpConn.Payload body, boolean keepBody)
+                throws IOException {
             String host = ep.host;
             int port = entryPort;
             String path = rawPath;
@@ -103,8 +109,15 @@ record Endpoint(Api api, String host, int port, String bucket, String accessKey,
             }
         }
 
-        private HttpConn.Response send(String host, int port, String method, String path, String[] extra,
-                                       HttpConn.Payload body, boolean keepBody) throws IOException {
+        private HttpConn.Response send(
+                String host,
+                int port,
+                String method,
+                String path,
+                String[] extra,
+                HttpConn.Payload body,
+                boolean keepBody)
+                throws IOException {
             String hp = host + ":" + port;
             HttpConn c = conns.computeIfAbsent(hp, k -> new HttpConn(host, port));
             String[] headers = signer == null ? extra : concat(signer.sign(method, path, hp), extra);

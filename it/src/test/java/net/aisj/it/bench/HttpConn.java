@@ -31,9 +31,14 @@ final class HttpConn implements Closeable {
      * the call asked to keep it (else null), and the bytes this exchange put on the wire each way (request line,
      * headers and body; status line, headers and body as received, chunk framing included).
      */
-    record Response(int status, String location, long bodyBytes, String errorText, byte[] body, long wireSent,
-                    long wireReceived) {
-    }
+    record Response(
+            int status,
+            String location,
+            long bodyBytes,
+            String errorText,
+            byte[] body,
+            long wireSent,
+            long wireReceived) {}
 
     private static final int RECV = 256 * 1024;
 
@@ -75,8 +80,14 @@ final class HttpConn implements Closeable {
                 connect();
             }
             head.setLength(0);
-            head.append(method).append(' ').append(pathAndQuery).append(" HTTP/1.1\r\nHost: ").append(host)
-                    .append(':').append(port).append("\r\n");
+            head.append(method)
+                    .append(' ')
+                    .append(pathAndQuery)
+                    .append(" HTTP/1.1\r\nHost: ")
+                    .append(host)
+                    .append(':')
+                    .append(port)
+                    .append("\r\n");
             for (String h : headers) {
                 head.append(h).append("\r\n");
             }
@@ -95,8 +106,14 @@ final class HttpConn implements Closeable {
             long sent = h.length + (body == null ? 0 : body.length());
             received = lim - pos; // consumed = already buffered + read from the socket - left in the buffer
             Response r = readResponse(method.equals("HEAD"));
-            return new Response(r.status(), r.location(), r.bodyBytes(), r.errorText(),
-                    capture == null ? null : capture.toByteArray(), sent, received - (lim - pos));
+            return new Response(
+                    r.status(),
+                    r.location(),
+                    r.bodyBytes(),
+                    r.errorText(),
+                    capture == null ? null : capture.toByteArray(),
+                    sent,
+                    received - (lim - pos));
         } catch (IOException | RuntimeException e) {
             close();
             throw e;
@@ -139,10 +156,11 @@ final class HttpConn implements Closeable {
             String value = line.substring(c + 1).trim();
             switch (name) {
                 case "content-length" -> length = Long.parseLong(value);
-                case "transfer-encoding" -> chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
+                case "transfer-encoding" ->
+                    chunked = value.toLowerCase(Locale.ROOT).contains("chunked");
                 case "connection" -> closeAfter = value.equalsIgnoreCase("close");
                 case "location" -> location = value;
-                default -> { }
+                default -> {}
             }
         }
         boolean keep = code >= 400;

@@ -12,8 +12,15 @@ import java.util.List;
 final class LatencyStats {
 
     /** The result of a run: throughput over the measured wall time, latency percentiles in milliseconds. */
-    record Summary(long ops, long bytes, long errors, double seconds, double p50Ms, double p99Ms, double meanMs,
-                   String firstError) {
+    record Summary(
+            long ops,
+            long bytes,
+            long errors,
+            double seconds,
+            double p50Ms,
+            double p99Ms,
+            double meanMs,
+            String firstError) {
 
         double opsPerSec() {
             return seconds <= 0 ? 0 : ops / seconds;
@@ -25,8 +32,14 @@ final class LatencyStats {
 
         @Override
         public String toString() {
-            return String.format("%.1f MiB/s, %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d ops, %d errors%s",
-                    mibPerSec(), opsPerSec(), p50Ms, p99Ms, ops, errors,
+            return String.format(
+                    "%.1f MiB/s, %.0f ops/s, p50 %.2f ms, p99 %.2f ms, %d ops, %d errors%s",
+                    mibPerSec(),
+                    opsPerSec(),
+                    p50Ms,
+                    p99Ms,
+                    ops,
+                    errors,
                     firstError == null ? "" : " (first: " + firstError + ")");
         }
     }
@@ -83,8 +96,15 @@ final class LatencyStats {
             }
         }
         Arrays.sort(all);
-        return new Summary(total, bytes, errors, seconds, percentile(all, 50) / 1e6, percentile(all, 99) / 1e6,
-                total == 0 ? 0 : sum / total / 1e6, first);
+        return new Summary(
+                total,
+                bytes,
+                errors,
+                seconds,
+                percentile(all, 50) / 1e6,
+                percentile(all, 99) / 1e6,
+                total == 0 ? 0 : sum / total / 1e6,
+                first);
     }
 
     /** Nearest-rank percentile of sorted values; 0 for none. */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 /** The load generator's statistics and size parsing (the only part of the benchmark that {@code mvn verify} runs). */
@@ -55,6 +54,8 @@ class LatencyStatsTest {
         assertThat(Sizes.label(64L << 20)).isEqualTo("64m");
         assertThat(Sizes.label(1000)).isEqualTo("1000");
         assertThat(Sizes.options(new String[] {"--a", "1", "--flag", "--b", "x"}))
-                .containsEntry("a", "1").containsEntry("flag", "true").containsEntry("b", "x");
+                .containsEntry("a", "1")
+                .containsEntry("flag", "true")
+                .containsEntry("b", "x");
     }
 }

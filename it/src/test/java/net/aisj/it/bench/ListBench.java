@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
-
 import org.msgpack.core.MessagePack;
 import org.msgpack.core.MessageUnpacker;
 
@@ -22,22 +21,38 @@ import org.msgpack.core.MessageUnpacker;
 final class ListBench {
 
     /** What one listing variant measured. */
-    record Result(String props, int pageSize, int listings, long names, double seconds, double p50PageMs,
-                  double maxPageMs, double load1) {
+    record Result(
+            String props,
+            int pageSize,
+            int listings,
+            long names,
+            double seconds,
+            double p50PageMs,
+            double maxPageMs,
+            double load1) {
         double namesPerSec() {
             return names / seconds;
         }
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "props %s, pages of %d: %.0f names/s (%d listings of %d names in "
-                    + "%.1f s; page p50 %.0f ms, max %.0f ms; load %.1f)", props, pageSize, namesPerSec(), listings,
-                    listings == 0 ? 0 : names / listings, seconds, p50PageMs, maxPageMs, load1);
+            return String.format(
+                    Locale.ROOT,
+                    "props %s, pages of %d: %.0f names/s (%d listings of %d names in "
+                            + "%.1f s; page p50 %.0f ms, max %.0f ms; load %.1f)",
+                    props,
+                    pageSize,
+                    namesPerSec(),
+                    listings,
+                    listings == 0 ? 0 : names / listings,
+                    seconds,
+                    p50PageMs,
+                    maxPageMs,
+                    load1);
         }
     }
 
-    private ListBench() {
-    }
+    private ListBench() {}
 
     /** The i-th object's name: flat (no directories, as aisloader writes them) and in no particular order. */
     static String name(long i) {
@@ -85,12 +100,26 @@ final class ListBench {
         }
         double secs = (System.nanoTime() - t0) / 1e9;
         Collections.sort(pageMs);
-        return new Result(nameOnly ? "name only" : props.isEmpty() ? "name,size (default)" : props, pageSize,
-                listings, names, secs, pageMs.get(pageMs.size() / 2), pageMs.get(pageMs.size() - 1), load);
+        return new Result(
+                nameOnly ? "name only" : props.isEmpty() ? "name,size (default)" : props,
+                pageSize,
+                listings,
+                names,
+                secs,
+                pageMs.get(pageMs.size() / 2),
+                pageMs.get(pageMs.size() - 1),
+                load);
     }
 
-    private static long listOnce(Endpoint.Session s, String bucket, long expected, String props, boolean nameOnly,
-                                 int pageSize, List<Double> pageMs) throws IOException {
+    private static long listOnce(
+            Endpoint.Session s,
+            String bucket,
+            long expected,
+            String props,
+            boolean nameOnly,
+            int pageSize,
+            List<Double> pageMs)
+            throws IOException {
         String uuid = "";
         String token = "";
         String last = null;
@@ -101,8 +130,12 @@ final class ListBench {
                     + "\",\"pagesize\":" + pageSize + ",\"continuation_token\":\"" + token + "\",\"flags\":\""
                     + (nameOnly ? 16 : 0) + "\"}}";
             long t = System.nanoTime();
-            HttpConn.Response r = s.callPath("GET", "/v1/buckets/" + bucket, headers,
-                    new Endpoint.BytesPayload(msg.getBytes(StandardCharsets.UTF_8)), true);
+            HttpConn.Response r = s.callPath(
+                    "GET",
+                    "/v1/buckets/" + bucket,
+                    headers,
+                    new Endpoint.BytesPayload(msg.getBytes(StandardCharsets.UTF_8)),
+                    true);
             if (r.status() != 200) {
                 throw new IOException("list " + bucket + ": HTTP " + r.status() + " " + r.errorText());
             }
@@ -119,8 +152,7 @@ final class ListBench {
         return count;
     }
 
-    private record Page(String uuid, String token, long names, String lastName) {
-    }
+    private record Page(String uuid, String token, long names, String lastName) {}
 
     /** Reads an LsoRes (keys UUID, ContinuationToken, Entries, Flags); checks names ascend after {@code prev}. */
     private static Page decode(byte[] body, String prev) throws IOException {

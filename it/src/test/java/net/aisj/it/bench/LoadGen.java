@@ -27,8 +27,15 @@ final class LoadGen {
     /**
      * One workload. {@code getPercent} is used by {@code mixed} only; sizes in bytes, a range when they differ.
      */
-    record Workload(String op, long minSize, long maxSize, int concurrency, double seconds, boolean randomReads,
-                    int getPercent, int objects) {
+    record Workload(
+            String op,
+            long minSize,
+            long maxSize,
+            int concurrency,
+            double seconds,
+            boolean randomReads,
+            int getPercent,
+            int objects) {
 
         String sizeLabel() {
             return minSize == maxSize ? Sizes.label(minSize) : Sizes.label(minSize) + "-" + Sizes.label(maxSize);
@@ -39,8 +46,7 @@ final class LoadGen {
         }
     }
 
-    private LoadGen() {
-    }
+    private LoadGen() {}
 
     static String dataSetName(Workload w, int i) {
         return "ds-" + w.sizeLabel() + "/" + i;
@@ -64,8 +70,8 @@ final class LoadGen {
             }
         });
         if (!failures.isEmpty()) {
-            throw new IOException("populating " + ep.api() + " " + ep.host() + ":" + ep.port() + " failed: "
-                    + failures.get(0));
+            throw new IOException(
+                    "populating " + ep.api() + " " + ep.host() + ":" + ep.port() + " failed: " + failures.get(0));
         }
     }
 
@@ -120,7 +126,8 @@ final class LoadGen {
     }
 
     private static HttpConn.Payload payload(Workload w, Endpoint.Session s) {
-        long size = w.minSize() == w.maxSize() ? w.minSize()
+        long size = w.minSize() == w.maxSize()
+                ? w.minSize()
                 : w.minSize() + s.random.nextLong(w.maxSize() - w.minSize() + 1);
         return new Endpoint.BlockPayload(size, s.random.nextInt(1 << 20));
     }
@@ -130,13 +137,15 @@ final class LoadGen {
         CountDownLatch done = new CountDownLatch(n);
         for (int i = 0; i < n; i++) {
             int worker = i;
-            Thread t = new Thread(() -> {
-                try {
-                    body.accept(worker);
-                } finally {
-                    done.countDown();
-                }
-            }, "loadgen-" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            body.accept(worker);
+                        } finally {
+                            done.countDown();
+                        }
+                    },
+                    "loadgen-" + i);
             t.setDaemon(true);
             t.start();
         }
@@ -151,14 +160,21 @@ final class LoadGen {
     public static void main(String[] args) throws IOException {
         Map<String, String> o = Sizes.options(args);
         long[] size = Sizes.range(o.getOrDefault("size", "1m"));
-        Workload w = new Workload(o.getOrDefault("op", "get"), size[0], size[1],
+        Workload w = new Workload(
+                o.getOrDefault("op", "get"),
+                size[0],
+                size[1],
                 Integer.parseInt(o.getOrDefault("concurrency", "8")),
                 Double.parseDouble(o.getOrDefault("duration", "10")),
-                !o.getOrDefault("reads", "random").equals("seq"), Integer.parseInt(o.getOrDefault("get-percent", "50")),
+                !o.getOrDefault("reads", "random").equals("seq"),
+                Integer.parseInt(o.getOrDefault("get-percent", "50")),
                 Integer.parseInt(o.getOrDefault("objects", "100")));
-        Endpoint ep = Endpoint.of(Endpoint.Api.valueOf(o.getOrDefault("api", "native").toUpperCase(Locale.ROOT)),
-                o.getOrDefault("url", "http://127.0.0.1:8080"), o.getOrDefault("bucket", "bench"),
-                o.get("access-key"), o.get("secret-key"));
+        Endpoint ep = Endpoint.of(
+                Endpoint.Api.valueOf(o.getOrDefault("api", "native").toUpperCase(Locale.ROOT)),
+                o.getOrDefault("url", "http://127.0.0.1:8080"),
+                o.getOrDefault("bucket", "bench"),
+                o.get("access-key"),
+                o.get("secret-key"));
         if (o.containsKey("populate")) {
             populate(ep, w);
         }

@@ -72,9 +72,17 @@ final class Services implements AutoCloseable {
                 """.formatted(dir, port, root);
         Path cf = dir.resolve("nginx.conf");
         Files.writeString(cf, conf, StandardCharsets.UTF_8);
-        Process p = new ProcessBuilder("nginx", "-p", dir.toString(), "-c", cf.toString(), "-e",
-                dir.resolve("error.log").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("stdout.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        "nginx",
+                        "-p",
+                        dir.toString(),
+                        "-c",
+                        cf.toString(),
+                        "-e",
+                        dir.resolve("error.log").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("stdout.log").toFile())
+                .start();
         add(() -> stop(p, "nginx"));
         awaitPort(p, port, 30, dir.resolve("error.log"));
         return port;
@@ -87,18 +95,29 @@ final class Services implements AutoCloseable {
     int startS3Proxy(Path jar, Path dir, int port, String accessKey, String secretKey) throws IOException {
         Files.createDirectories(dir.resolve("data"));
         Path props = dir.resolve("s3proxy.properties");
-        Files.writeString(props, String.join("\n",
-                "s3proxy.endpoint=http://127.0.0.1:" + port,
-                "s3proxy.authorization=aws-v2-or-v4",
-                "s3proxy.identity=" + accessKey,
-                "s3proxy.credential=" + secretKey,
-                "jclouds.provider=filesystem",
-                "jclouds.filesystem.basedir=" + dir.resolve("data"),
-                ""), StandardCharsets.UTF_8);
+        Files.writeString(
+                props,
+                String.join(
+                        "\n",
+                        "s3proxy.endpoint=http://127.0.0.1:" + port,
+                        "s3proxy.authorization=aws-v2-or-v4",
+                        "s3proxy.identity=" + accessKey,
+                        "s3proxy.credential=" + secretKey,
+                        "jclouds.provider=filesystem",
+                        "jclouds.filesystem.basedir=" + dir.resolve("data"),
+                        ""),
+                StandardCharsets.UTF_8);
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process p = new ProcessBuilder(java.toString(), "-Djava.io.tmpdir=" + dir, "-jar", jar.toString(),
-                "--properties", props.toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("s3proxy.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        java.toString(),
+                        "-Djava.io.tmpdir=" + dir,
+                        "-jar",
+                        jar.toString(),
+                        "--properties",
+                        props.toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("s3proxy.log").toFile())
+                .start();
         add(() -> stop(p, "s3proxy"));
         awaitPort(p, port, 90, dir.resolve("s3proxy.log"));
         return port;

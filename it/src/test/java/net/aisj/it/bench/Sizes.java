@@ -7,8 +7,7 @@ import java.util.Map;
 /** Size parsing and labels ({@code 4k}, {@code 1m}, {@code 64m}: binary units) and {@code --key value} options. */
 final class Sizes {
 
-    private Sizes() {
-    }
+    private Sizes() {}
 
     /** {@code 4096}, {@code 4k}, {@code 1m}, {@code 2g} (KiB, MiB, GiB). */
     static long parse(String s) {
@@ -25,8 +24,9 @@ final class Sizes {
     /** {@code 4k} or a range {@code 4k-1m}: {min, max}. */
     static long[] range(String s) {
         int dash = s.indexOf('-');
-        return dash < 0 ? new long[] {parse(s), parse(s)} : new long[] {parse(s.substring(0, dash)),
-            parse(s.substring(dash + 1))};
+        return dash < 0
+                ? new long[] {parse(s), parse(s)}
+                : new long[] {parse(s.substring(0, dash)), parse(s.substring(dash + 1))};
     }
 
     /** The shortest exact label: {@code 64m}, {@code 4k}, {@code 1000}. */

@@ -30,8 +30,14 @@ final class VerifyBench {
         HttpConn c = new HttpConn(on.host(), on.port());
         String[] json = {"Content-Type: application/json"};
         check(c.exchange("POST", "/v1/buckets/benchnv", json, bytes("{\"action\":\"create-bck\"}")), "create");
-        check(c.exchange("PATCH", "/v1/buckets/benchnv", json, bytes("{\"action\":\"set-bprops\",\"value\":"
-                + "{\"checksum\":{\"validate_warm_get\":false}}}")), "set validate_warm_get=false");
+        check(
+                c.exchange(
+                        "PATCH",
+                        "/v1/buckets/benchnv",
+                        json,
+                        bytes("{\"action\":\"set-bprops\",\"value\":"
+                                + "{\"checksum\":{\"validate_warm_get\":false}}}")),
+                "set validate_warm_get=false");
         c.close();
         int rounds = Integer.parseInt(o.getOrDefault("rounds", "3"));
         double warmup = Double.parseDouble(o.getOrDefault("warmup", "2"));
@@ -57,10 +63,23 @@ final class VerifyBench {
                 }
                 double load = Report.load1();
                 all.add(new double[] {a.mibPerSec(), b.mibPerSec(), a.opsPerSec(), b.opsPerSec()});
-                t.append(String.format(Locale.ROOT, "| %s | %d | %d (%s first) | %.1f | %.1f | %.0f | %.0f | %+.1f%% | "
-                        + "%.2f / %.2f | %d | %.1f |%n", w.sizeLabel(), w.concurrency(), r + 1, r % 2 == 0 ? "on"
-                        : "off", a.mibPerSec(), b.mibPerSec(), a.opsPerSec(), b.opsPerSec(),
-                        cost(a.opsPerSec(), b.opsPerSec()), a.p50Ms(), b.p50Ms(), a.errors() + b.errors(), load));
+                t.append(String.format(
+                        Locale.ROOT,
+                        "| %s | %d | %d (%s first) | %.1f | %.1f | %.0f | %.0f | %+.1f%% | "
+                                + "%.2f / %.2f | %d | %.1f |%n",
+                        w.sizeLabel(),
+                        w.concurrency(),
+                        r + 1,
+                        r % 2 == 0 ? "on" : "off",
+                        a.mibPerSec(),
+                        b.mibPerSec(),
+                        a.opsPerSec(),
+                        b.opsPerSec(),
+                        cost(a.opsPerSec(), b.opsPerSec()),
+                        a.p50Ms(),
+                        b.p50Ms(),
+                        a.errors() + b.errors(),
+                        load));
                 System.out.printf("[bench verify] %s round %d: on %s | off %s%n", size, r + 1, a, b);
             }
             double[] m = new double[4];
@@ -69,8 +88,16 @@ final class VerifyBench {
                     m[i] += x[i] / all.size();
                 }
             }
-            t.append(String.format(Locale.ROOT, "| %s | %d | **mean** | %.1f | %.1f | %.0f | %.0f | **%+.1f%%** | | | |%n",
-                    w.sizeLabel(), w.concurrency(), m[0], m[1], m[2], m[3], cost(m[2], m[3])));
+            t.append(String.format(
+                    Locale.ROOT,
+                    "| %s | %d | **mean** | %.1f | %.1f | %.0f | %.0f | **%+.1f%%** | | | |%n",
+                    w.sizeLabel(),
+                    w.concurrency(),
+                    m[0],
+                    m[1],
+                    m[2],
+                    m[3],
+                    cost(m[2], m[3])));
         }
         report.section("### GET with checksums verified on every read (default) vs validate_warm_get=false\n\n"
                 + "cost = verified ops/s / unverified ops/s - 1 (negative: verification is slower)\n\n" + t);

@@ -2,7 +2,6 @@ package net.aisj.it.bench;
 
 import java.util.Locale;
 import java.util.SplittableRandom;
-
 import net.jpountz.xxhash.StreamingXXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 
@@ -14,8 +13,7 @@ import net.jpountz.xxhash.XXHashFactory;
  */
 final class XxhashCompare {
 
-    private XxhashCompare() {
-    }
+    private XxhashCompare() {}
 
     public static void main(String[] args) {
         double seconds = Double.parseDouble(Sizes.options(args).getOrDefault("seconds", "2"));
@@ -39,8 +37,14 @@ final class XxhashCompare {
                     x ^= h.getValue();
                 }
                 double s = (System.nanoTime() - t0) / 1e9;
-                System.out.printf(Locale.ROOT, "round %d %-28s %,8.0f MiB/s (load %.1f; %x)%n", round, f,
-                        bytes / s / (1 << 20), Report.load1(), x & 0xf);
+                System.out.printf(
+                        Locale.ROOT,
+                        "round %d %-28s %,8.0f MiB/s (load %.1f; %x)%n",
+                        round,
+                        f,
+                        bytes / s / (1 << 20),
+                        Report.load1(),
+                        x & 0xf);
             }
         }
     }

@@ -2,6 +2,9 @@ package net.aisj.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-
+import net.aisj.it.support.AisClient;
+import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
+import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Resp;
 import org.apache.commons.compress.archivers.ArchiveEntry;
 import org.apache.commons.compress.archivers.ArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -32,12 +35,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import net.aisj.it.support.AisClient;
-import net.aisj.it.support.ItEnv;
-import net.aisj.it.support.Jobs;
-import net.aisj.it.support.JsonUtil;
-import net.aisj.it.support.Resp;
 
 /**
  * Archives and Get-Batch on the shared cluster: 1000 small objects (500 WebDataset samples, {@code .jpg} +
@@ -94,11 +91,21 @@ class ArchiveIT {
 
     /** Starts an archive job through node {@code via}, waits for it, returns the archive's bytes. */
     static byte[] archive(int via, String name, JsonObject range) {
-        var value = Json.createObjectBuilder(range).add("archname", name)
+        var value = Json.createObjectBuilder(range)
+                .add("archname", name)
                 .add("tobck", Json.createObjectBuilder().add("name", dst).add("provider", "ais"));
-        String body = Json.createObjectBuilder().add("action", "archive").add("value", value).build().toString();
-        var r = c.send(c.url(via), "PUT", AisClient.bckPath(src), Map.of("Content-Type", "application/json"),
-                body.getBytes(StandardCharsets.UTF_8), AisClient.DEFAULT_TIMEOUT);
+        String body = Json.createObjectBuilder()
+                .add("action", "archive")
+                .add("value", value)
+                .build()
+                .toString();
+        var r = c.send(
+                c.url(via),
+                "PUT",
+                AisClient.bckPath(src),
+                Map.of("Content-Type", "application/json"),
+                body.getBytes(StandardCharsets.UTF_8),
+                AisClient.DEFAULT_TIMEOUT);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         String job = r.resp().text().trim();
         assertThat(job).isNotEmpty();
@@ -112,7 +119,9 @@ class ArchiveIT {
     static Map<String, byte[]> members(String name, byte[] archive) throws IOException {
         Map<String, byte[]> out = new LinkedHashMap<>();
         if (name.endsWith(".zip")) {
-            try (ZipFile z = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(archive)).get()) {
+            try (ZipFile z = ZipFile.builder()
+                    .setSeekableByteChannel(new SeekableInMemoryByteChannel(archive))
+                    .get()) {
                 for (var e : Collections.list(z.getEntries())) {
                     try (InputStream in = z.getInputStream(e)) {
                         out.put(e.getName(), in.readAllBytes());
@@ -122,7 +131,8 @@ class ArchiveIT {
             return out;
         }
         InputStream raw = new ByteArrayInputStream(archive);
-        InputStream in = name.endsWith(".tgz") || name.endsWith(".tar.gz") ? new GzipCompressorInputStream(raw)
+        InputStream in = name.endsWith(".tgz") || name.endsWith(".tar.gz")
+                ? new GzipCompressorInputStream(raw)
                 : name.endsWith(".lz4") ? new FramedLZ4CompressorInputStream(raw) : raw;
         try (ArchiveInputStream<? extends ArchiveEntry> t = new TarArchiveInputStream(in)) {
             ArchiveEntry e;
@@ -143,24 +153,45 @@ class ArchiveIT {
     @Order(1)
     void archivesTarTgzZipAndLz4FromTheWholeCluster() throws IOException {
         List<Integer> slots = c.runningSlots();
-        Map<String, byte[]> tar = members("all.tar", archive(slots.get(0), "shards/all.tar",
-                Json.createObjectBuilder().add("template", "s-").build()));
+        Map<String, byte[]> tar = members(
+                "all.tar",
+                archive(
+                        slots.get(0),
+                        "shards/all.tar",
+                        Json.createObjectBuilder().add("template", "s-").build()));
         assertThat(tar.keySet()).containsExactlyInAnyOrderElementsOf(objects.keySet());
         objects.forEach((k, v) -> assertThat(tar.get(k)).as(k).isEqualTo(v));
 
         List<String> listed = new ArrayList<>(objects.keySet());
-        Map<String, byte[]> tgz = members("x.tgz", archive(slots.get(1 % slots.size()), "shards/all.tgz",
-                Json.createObjectBuilder().add("objnames", names(listed)).build()));
+        Map<String, byte[]> tgz = members(
+                "x.tgz",
+                archive(
+                        slots.get(1 % slots.size()),
+                        "shards/all.tgz",
+                        Json.createObjectBuilder()
+                                .add("objnames", names(listed))
+                                .build()));
         assertThat(tgz.keySet()).containsExactlyElementsOf(listed);
         objects.forEach((k, v) -> assertThat(tgz.get(k)).as(k).isEqualTo(v));
 
-        Map<String, byte[]> zip = members("x.zip", archive(slots.get(2 % slots.size()), "shards/all.zip",
-                Json.createObjectBuilder().add("template", "s-").build()));
+        Map<String, byte[]> zip = members(
+                "x.zip",
+                archive(
+                        slots.get(2 % slots.size()),
+                        "shards/all.zip",
+                        Json.createObjectBuilder().add("template", "s-").build()));
         assertThat(zip).hasSize(objects.size());
         objects.forEach((k, v) -> assertThat(zip.get(k)).as(k).isEqualTo(v));
 
-        Map<String, byte[]> lz4 = members("x.tar.lz4", archive(slots.get(0), "shards/jpg.tar.lz4",
-                Json.createObjectBuilder().add("template", "s-{0000..0499}.jpg").add("bnonly", true).build()));
+        Map<String, byte[]> lz4 = members(
+                "x.tar.lz4",
+                archive(
+                        slots.get(0),
+                        "shards/jpg.tar.lz4",
+                        Json.createObjectBuilder()
+                                .add("template", "s-{0000..0499}.jpg")
+                                .add("bnonly", true)
+                                .build()));
         assertThat(lz4.keySet()).hasSize(SAMPLES).allMatch(n -> n.endsWith(".jpg"));
         assertThat(lz4.get("s-0321.jpg")).isEqualTo(objects.get("s-0321.jpg"));
     }
@@ -170,13 +201,23 @@ class ArchiveIT {
     void readsSingleFilesThroughEveryNode() {
         for (String shard : List.of("shards/all.tar", "shards/all.tgz", "shards/all.zip")) {
             for (int s : c.runningSlots()) {
-                var r = c.send(c.url(s), "GET", AisClient.objPath(dst, shard) + "?archpath=s-0123.jpg", Map.of(), null,
+                var r = c.send(
+                        c.url(s),
+                        "GET",
+                        AisClient.objPath(dst, shard) + "?archpath=s-0123.jpg",
+                        Map.of(),
+                        null,
                         AisClient.DEFAULT_TIMEOUT);
                 assertThat(r.status()).as("%s", r).isEqualTo(200);
                 assertThat(r.resp().body()).as(shard).isEqualTo(objects.get("s-0123.jpg"));
             }
-            var missing = c.send(c.url(c.runningSlots().get(0)), "GET", AisClient.objPath(dst, shard)
-                    + "?archpath=nope.jpg", Map.of(), null, AisClient.DEFAULT_TIMEOUT);
+            var missing = c.send(
+                    c.url(c.runningSlots().get(0)),
+                    "GET",
+                    AisClient.objPath(dst, shard) + "?archpath=nope.jpg",
+                    Map.of(),
+                    null,
+                    AisClient.DEFAULT_TIMEOUT);
             assertThat(missing.status()).as("%s", missing).isEqualTo(404);
             assertThat(missing.resp().text()).contains("ais://" + dst);
         }
@@ -185,13 +226,26 @@ class ArchiveIT {
     @Test
     @Order(3)
     void readsSelectionsAsArchivesOfTheSameFormat() throws IOException {
-        Map<String, Integer> expect = Map.of("archregx=s-0007&archmode=wdskey", 2,
-                "archregx=s-012&archmode=prefix", 20, "archregx=s-00%5B0-4%5D5%5C.jpg&archmode=regexp", 5,
-                "archregx=.cls&archmode=suffix", SAMPLES, "archregx=0499&archmode=substr", 2);
+        Map<String, Integer> expect = Map.of(
+                "archregx=s-0007&archmode=wdskey",
+                2,
+                "archregx=s-012&archmode=prefix",
+                20,
+                "archregx=s-00%5B0-4%5D5%5C.jpg&archmode=regexp",
+                5,
+                "archregx=.cls&archmode=suffix",
+                SAMPLES,
+                "archregx=0499&archmode=substr",
+                2);
         for (String shard : List.of("shards/all.tar", "shards/all.tgz", "shards/all.zip")) {
             for (var e : expect.entrySet()) {
-                var r = c.send(c.url(c.runningSlots().get(0)), "GET", AisClient.objPath(dst, shard) + "?" + e.getKey(),
-                        Map.of(), null, AisClient.DEFAULT_TIMEOUT);
+                var r = c.send(
+                        c.url(c.runningSlots().get(0)),
+                        "GET",
+                        AisClient.objPath(dst, shard) + "?" + e.getKey(),
+                        Map.of(),
+                        null,
+                        AisClient.DEFAULT_TIMEOUT);
                 assertThat(r.status()).as("%s", r).isEqualTo(200);
                 Map<String, byte[]> got = members(shard, r.resp().body());
                 assertThat(got).as(shard + " " + e.getKey()).hasSize(e.getValue());
@@ -203,19 +257,28 @@ class ArchiveIT {
     @Test
     @Order(4)
     void listsShardMembersWithLsArchDir() {
-        String msg = JsonUtil.actMsg("list", null, Json.createObjectBuilder().add("prefix", "shards/all.")
-                .add("props", "name,size").add("flags", "8").build());
+        String msg = JsonUtil.actMsg(
+                "list",
+                null,
+                Json.createObjectBuilder()
+                        .add("prefix", "shards/all.")
+                        .add("props", "name,size")
+                        .add("flags", "8")
+                        .build());
         Resp r = any().control("GET", AisClient.bckPath(dst), msg).expect(200);
         List<JsonObject> entries = JsonUtil.objects(r.json(), "entries");
         Map<String, Long> byName = new LinkedHashMap<>();
         entries.forEach(e -> byName.put(e.getString("name"), JsonUtil.lng(e, "size")));
         for (String shard : List.of("shards/all.tar", "shards/all.tgz", "shards/all.zip")) {
             assertThat(byName).containsKey(shard);
-            assertThat(byName.keySet().stream().filter(n -> n.startsWith(shard + "/"))).hasSize(objects.size());
+            assertThat(byName.keySet().stream().filter(n -> n.startsWith(shard + "/")))
+                    .hasSize(objects.size());
             assertThat(byName.get(shard + "/s-0042.jpg")).isEqualTo((long) objects.get("s-0042.jpg").length);
         }
-        JsonObject shardEntry = entries.stream().filter(e -> e.getString("name").equals("shards/all.tar"))
-                .findFirst().orElseThrow();
+        JsonObject shardEntry = entries.stream()
+                .filter(e -> e.getString("name").equals("shards/all.tar"))
+                .findFirst()
+                .orElseThrow();
         assertThat(JsonUtil.lng(shardEntry, "flags")).isEqualTo(1L << 9);
     }
 
@@ -223,19 +286,34 @@ class ArchiveIT {
     @Order(5)
     void appendsAFileToATar() throws IOException {
         byte[] extra = "appended later".getBytes(StandardCharsets.UTF_8);
-        var r = c.send(c.url(c.runningSlots().get(0)), "PUT", AisClient.objPath(dst, "shards/all.tar")
-                        + "?archpath=extra/new.txt&archmime=.tar", Map.of("Ais-Pine", "1",
-                        "Content-Type", "application/octet-stream"), extra, AisClient.DEFAULT_TIMEOUT);
+        var r = c.send(
+                c.url(c.runningSlots().get(0)),
+                "PUT",
+                AisClient.objPath(dst, "shards/all.tar") + "?archpath=extra/new.txt&archmime=.tar",
+                Map.of("Ais-Pine", "1", "Content-Type", "application/octet-stream"),
+                extra,
+                AisClient.DEFAULT_TIMEOUT);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
-        var one = c.send(c.url(c.runningSlots().get(0)), "GET", AisClient.objPath(dst, "shards/all.tar")
-                + "?archpath=extra/new.txt", Map.of(), null, AisClient.DEFAULT_TIMEOUT);
+        var one = c.send(
+                c.url(c.runningSlots().get(0)),
+                "GET",
+                AisClient.objPath(dst, "shards/all.tar") + "?archpath=extra/new.txt",
+                Map.of(),
+                null,
+                AisClient.DEFAULT_TIMEOUT);
         assertThat(one.resp().body()).isEqualTo(extra);
-        Map<String, byte[]> all = members("all.tar", c.get(c.runningSlots().get(0), dst, "shards/all.tar").resp()
-                .body());
+        Map<String, byte[]> all = members(
+                "all.tar",
+                c.get(c.runningSlots().get(0), dst, "shards/all.tar").resp().body());
         assertThat(all).hasSize(objects.size() + 1);
         assertThat(new ArrayList<>(all.keySet()).get(objects.size())).isEqualTo("extra/new.txt");
-        var absent = c.send(c.url(c.runningSlots().get(0)), "PUT", AisClient.objPath(dst, "shards/none.tar")
-                + "?archpath=a.txt", Map.of("Ais-Pine", "1"), extra, AisClient.DEFAULT_TIMEOUT);
+        var absent = c.send(
+                c.url(c.runningSlots().get(0)),
+                "PUT",
+                AisClient.objPath(dst, "shards/none.tar") + "?archpath=a.txt",
+                Map.of("Ais-Pine", "1"),
+                extra,
+                AisClient.DEFAULT_TIMEOUT);
         assertThat(absent.status()).as("%s", absent).isEqualTo(404);
     }
 
@@ -252,7 +330,10 @@ class ArchiveIT {
             String k = keys.get(rnd.nextInt(keys.size()));
             if (i % 3 == 0) {
                 String shard = i % 2 == 0 ? "shards/all.tgz" : "shards/all.zip";
-                items.add(Json.createObjectBuilder().add("objname", shard).add("bucket", dst).add("archpath", k)
+                items.add(Json.createObjectBuilder()
+                        .add("objname", shard)
+                        .add("bucket", dst)
+                        .add("archpath", k)
                         .build());
                 expectNames.add(dst + "/" + shard + "/" + k);
             } else {
@@ -261,20 +342,31 @@ class ArchiveIT {
             }
             expectData.add(objects.get(k));
         }
-        items.add(250, Json.createObjectBuilder().add("objname", "no-such-object").build());
+        items.add(
+                250, Json.createObjectBuilder().add("objname", "no-such-object").build());
         expectNames.add(250, "__404__/" + src + "/no-such-object");
         expectData.add(250, new byte[0]);
         JsonArrayBuilder in = Json.createArrayBuilder();
         items.forEach(in::add);
-        String req = Json.createObjectBuilder().add("in", in).add("mime", ".tar").add("coer", true)
-                .add("strm", true).build().toString();
-        var r = c.send(c.url(c.runningSlots().get(1 % c.runningSlots().size())), "GET", "/v1/ml/moss/" + src,
-                Map.of("Content-Type", "application/json"), req.getBytes(StandardCharsets.UTF_8),
+        String req = Json.createObjectBuilder()
+                .add("in", in)
+                .add("mime", ".tar")
+                .add("coer", true)
+                .add("strm", true)
+                .build()
+                .toString();
+        var r = c.send(
+                c.url(c.runningSlots().get(1 % c.runningSlots().size())),
+                "GET",
+                "/v1/ml/moss/" + src,
+                Map.of("Content-Type", "application/json"),
+                req.getBytes(StandardCharsets.UTF_8),
                 AisClient.DEFAULT_TIMEOUT);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         List<String> gotNames = new ArrayList<>();
         List<byte[]> gotData = new ArrayList<>();
-        try (TarArchiveInputStream t = new TarArchiveInputStream(new ByteArrayInputStream(r.resp().body()))) {
+        try (TarArchiveInputStream t =
+                new TarArchiveInputStream(new ByteArrayInputStream(r.resp().body()))) {
             ArchiveEntry e;
             while ((e = t.getNextEntry()) != null) {
                 gotNames.add(e.getName());
@@ -287,10 +379,19 @@ class ArchiveIT {
         }
 
         // without coer: a clean 404 naming the object, before any archive byte
-        String strict = Json.createObjectBuilder().add("in", Json.createArrayBuilder()
-                .add(Json.createObjectBuilder().add("objname", "no-such-object"))).add("strm", true).build().toString();
-        var nf = c.send(c.url(c.runningSlots().get(0)), "GET", "/v1/ml/moss/" + src,
-                Map.of("Content-Type", "application/json"), strict.getBytes(StandardCharsets.UTF_8),
+        String strict = Json.createObjectBuilder()
+                .add(
+                        "in",
+                        Json.createArrayBuilder().add(Json.createObjectBuilder().add("objname", "no-such-object")))
+                .add("strm", true)
+                .build()
+                .toString();
+        var nf = c.send(
+                c.url(c.runningSlots().get(0)),
+                "GET",
+                "/v1/ml/moss/" + src,
+                Map.of("Content-Type", "application/json"),
+                strict.getBytes(StandardCharsets.UTF_8),
                 AisClient.DEFAULT_TIMEOUT);
         assertThat(nf.status()).as("%s", nf).isEqualTo(404);
         assertThat(nf.resp().text()).contains("ais://" + src + "/no-such-object");
@@ -299,17 +400,32 @@ class ArchiveIT {
     @Test
     @Order(7)
     void getBatchMultipartHasMetadataThenArchive() {
-        String req = Json.createObjectBuilder().add("in", Json.createArrayBuilder()
-                        .add(Json.createObjectBuilder().add("objname", "s-0001.cls"))
-                        .add(Json.createObjectBuilder().add("objname", "gone"))
-                        .add(Json.createObjectBuilder().add("objname", "shards/all.zip").add("bucket", dst)
-                                .add("archpath", "s-0002.cls")))
-                .add("mime", ".tgz").add("coer", true).add("onob", true).build().toString();
-        var r = c.send(c.url(c.runningSlots().get(0)), "GET", "/v1/ml/moss/" + src,
-                Map.of("Content-Type", "application/json"), req.getBytes(StandardCharsets.UTF_8),
+        String req = Json.createObjectBuilder()
+                .add(
+                        "in",
+                        Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("objname", "s-0001.cls"))
+                                .add(Json.createObjectBuilder().add("objname", "gone"))
+                                .add(Json.createObjectBuilder()
+                                        .add("objname", "shards/all.zip")
+                                        .add("bucket", dst)
+                                        .add("archpath", "s-0002.cls")))
+                .add("mime", ".tgz")
+                .add("coer", true)
+                .add("onob", true)
+                .build()
+                .toString();
+        var r = c.send(
+                c.url(c.runningSlots().get(0)),
+                "GET",
+                "/v1/ml/moss/" + src,
+                Map.of("Content-Type", "application/json"),
+                req.getBytes(StandardCharsets.UTF_8),
                 AisClient.DEFAULT_TIMEOUT);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
-        assertThat(r.resp().header("Content-Type")).startsWith("multipart/mixed").contains("boundary=");
+        assertThat(r.resp().header("Content-Type"))
+                .startsWith("multipart/mixed")
+                .contains("boundary=");
         String text = new String(r.resp().body(), StandardCharsets.ISO_8859_1);
         int meta = text.indexOf("name=\"metadata\"");
         int arch = text.indexOf("name=\"archive\"");

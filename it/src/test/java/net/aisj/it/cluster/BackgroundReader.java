@@ -60,8 +60,9 @@ final class BackgroundReader implements AutoCloseable {
                 }
                 reads.incrementAndGet();
                 if (err != null) {
-                    failures.add(String.format("t+%.1fs GET %s via node%d (%.1f s): %s", (t - t0) / 1e9, o.name(),
-                            slot, (System.nanoTime() - t) / 1e9, err));
+                    failures.add(String.format(
+                            "t+%.1fs GET %s via node%d (%.1f s): %s",
+                            (t - t0) / 1e9, o.name(), slot, (System.nanoTime() - t) / 1e9, err));
                 }
             }
             passes.incrementAndGet();
@@ -79,8 +80,11 @@ final class BackgroundReader implements AutoCloseable {
 
     /** Waits until {@code n} GETs have been done (or one failed). */
     void awaitReads(long n) {
-        Poll.until(Duration.ofSeconds(120), "the reader has done " + n + " GETs",
-                () -> reads.get() >= n || !failures.isEmpty(), () -> reads.get() + " reads");
+        Poll.until(
+                Duration.ofSeconds(120),
+                "the reader has done " + n + " GETs",
+                () -> reads.get() >= n || !failures.isEmpty(),
+                () -> reads.get() + " reads");
     }
 
     List<String> failures() {

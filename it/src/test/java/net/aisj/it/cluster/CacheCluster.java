@@ -2,7 +2,6 @@ package net.aisj.it.cluster;
 
 import java.util.HashMap;
 import java.util.Map;
-
 import net.aisj.it.support.S3ProxyServer;
 import net.aisj.it.support.SharedFixture;
 
@@ -25,8 +24,7 @@ final class CacheCluster {
         });
     });
 
-    private CacheCluster() {
-    }
+    private CacheCluster() {}
 
     static LocalCluster get() {
         return CLUSTER.get();

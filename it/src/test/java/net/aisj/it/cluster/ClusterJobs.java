@@ -26,7 +26,10 @@ final class ClusterJobs {
 
     /** {@code GET /v1/cluster?what=qryxstats}: daemon id to the list of snaps. */
     JsonObject qryxstats(int via, String id, String kind) {
-        return cluster.client(via).control("GET", "/v1/cluster?what=qryxstats", argsMsg(id, kind)).expect(200).json();
+        return cluster.client(via)
+                .control("GET", "/v1/cluster?what=qryxstats", argsMsg(id, kind))
+                .expect(200)
+                .json();
     }
 
     private static String argsMsg(String id, String kind) {
@@ -47,18 +50,22 @@ final class ClusterJobs {
     JsonObject awaitEnd(String id, String kind, Duration timeout) {
         JsonObject[] last = new JsonObject[1];
         String[] lastResp = {"none"};
-        Poll.until(timeout, "[" + tag + "] " + kind + " job " + (id == null ? "(latest)" : id) + " ends", () -> {
-            List<Integer> r = cluster.runningSlots();
-            Resp resp = xactStatus(r.get(Math.floorMod(System.nanoTime(), r.size())), id, kind);
-            lastResp[0] = resp.toString();
-            if (resp.status() != 200) {
-                return false;
-            }
-            JsonObject st = resp.json();
-            last[0] = st;
-            Long end = JsonUtil.lng(st, "end_time");
-            return (id == null || id.equals(JsonUtil.str(st, "uuid"))) && end != null && end != 0;
-        }, () -> lastResp[0]);
+        Poll.until(
+                timeout,
+                "[" + tag + "] " + kind + " job " + (id == null ? "(latest)" : id) + " ends",
+                () -> {
+                    List<Integer> r = cluster.runningSlots();
+                    Resp resp = xactStatus(r.get(Math.floorMod(System.nanoTime(), r.size())), id, kind);
+                    lastResp[0] = resp.toString();
+                    if (resp.status() != 200) {
+                        return false;
+                    }
+                    JsonObject st = resp.json();
+                    last[0] = st;
+                    Long end = JsonUtil.lng(st, "end_time");
+                    return (id == null || id.equals(JsonUtil.str(st, "uuid"))) && end != null && end != 0;
+                },
+                () -> lastResp[0]);
         JsonObject st = last[0];
         String err = JsonUtil.str(st, "err");
         if (st.getBoolean("aborted", false) || !(err == null || err.isEmpty())) {

@@ -6,7 +6,6 @@ import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -65,7 +64,8 @@ class ConsoleIT {
         Smap m0 = c.awaitSettled();
         int victim = c.nonPrimarySlot(m0);
         victimId = c.id(victim);
-        int home = c.runningSlots().stream().filter(s -> s != victim).findFirst().orElseThrow();
+        int home =
+                c.runningSlots().stream().filter(s -> s != victim).findFirst().orElseThrow();
         String homeId = c.id(home);
         String base = c.url(home) + "/console/";
         browser = new Browser(ItEnv.workDir());
@@ -74,10 +74,14 @@ class ConsoleIT {
         browser.open(base);
         int nodes = c.runningIds().size();
         browser.awaitText(By.id("node-count"), String.valueOf(nodes));
-        browser.await("a row per node, all online", d -> d.findElements(By.cssSelector(
-                "#nodes-table tbody tr .state.online")).size() == nodes);
-        browser.await("the dashboard says there is no authentication", d -> d.findElement(By.id("auth-state"))
-                .getText().contains("no authentication"));
+        browser.await(
+                "a row per node, all online",
+                d -> d.findElements(By.cssSelector("#nodes-table tbody tr .state.online"))
+                                .size()
+                        == nodes);
+        browser.await(
+                "the dashboard says there is no authentication",
+                d -> d.findElement(By.id("auth-state")).getText().contains("no authentication"));
         browser.await(By.cssSelector("#main progress"));
         browser.screenshot("1-dashboard");
 
@@ -86,8 +90,10 @@ class ConsoleIT {
         browser.click(By.id("nav-buckets"));
         WebElement name = browser.await(By.id("b-name"));
         name.sendKeys("bad name");
-        browser.await("inline error for a bad name", d -> "true".equals(name.getAttribute("aria-invalid"))
-                && !d.findElement(By.id("b-name-err")).getText().isEmpty());
+        browser.await(
+                "inline error for a bad name",
+                d -> "true".equals(name.getAttribute("aria-invalid"))
+                        && !d.findElement(By.id("b-name-err")).getText().isEmpty());
         name.sendKeys(Keys.chord(Keys.CONTROL, "a"), bucket);
         browser.await("the name is accepted", d -> "false".equals(name.getAttribute("aria-invalid")));
         browser.click(By.id("b-mirror"));
@@ -95,9 +101,12 @@ class ConsoleIT {
         copies.sendKeys(Keys.chord(Keys.CONTROL, "a"), "2");
         browser.click(By.id("create-submit"));
         browser.await(By.cssSelector("tr[data-bucket='" + bucket + "']"));
-        JsonObject props = jakarta.json.Json.createReader(new java.io.StringReader(c.client(home).headBucket(bucket)
-                .expect(200).header("Ais-Bucket-Props"))).readObject();
-        assertThat(props.getJsonObject("mirror").getBoolean("enabled")).as("mirror.enabled of %s", props).isTrue();
+        JsonObject props = jakarta.json.Json.createReader(new java.io.StringReader(
+                        c.client(home).headBucket(bucket).expect(200).header("Ais-Bucket-Props")))
+                .readObject();
+        assertThat(props.getJsonObject("mirror").getBoolean("enabled"))
+                .as("mirror.enabled of %s", props)
+                .isTrue();
         assertThat(props.getJsonObject("mirror").getInt("copies")).isEqualTo(2);
         browser.screenshot("2-buckets");
 
@@ -114,8 +123,11 @@ class ConsoleIT {
         // the bucket page renders after the click: wait for its upload input, do not race it
         browser.await(By.id("upload-files")).sendKeys(f1 + "\n" + f2);
         for (String n : List.of(local, remote)) {
-            browser.await("upload of " + n + " done", d -> d.findElements(By.cssSelector(
-                    "li[data-upload='" + n + "'][data-state='done']")).size() == 1);
+            browser.await(
+                    "upload of " + n + " done",
+                    d -> d.findElements(By.cssSelector("li[data-upload='" + n + "'][data-state='done']"))
+                                    .size()
+                            == 1);
             browser.await(By.cssSelector("tr[data-object='" + n + "']"));
         }
         assertThat(c.get(home, bucket, local).resp().expect(200).body()).isEqualTo(localBytes);
@@ -128,12 +140,17 @@ class ConsoleIT {
         for (String n : List.of(local, remote)) {
             browser.click(By.cssSelector("a[aria-label='Download " + n + "']"));
         }
-        Poll.until(Browser.WAIT, "both downloads complete in " + browser.downloads(), () ->
-                Files.exists(browser.downloads().resolve(local)) && Files.exists(browser.downloads().resolve(remote))
+        Poll.until(
+                Browser.WAIT,
+                "both downloads complete in " + browser.downloads(),
+                () -> Files.exists(browser.downloads().resolve(local))
+                        && Files.exists(browser.downloads().resolve(remote))
                         && Files.size(browser.downloads().resolve(local)) == localBytes.length
                         && Files.size(browser.downloads().resolve(remote)) == remoteBytes.length,
-                () -> String.valueOf(browser.downloads().toFile().list() == null ? List.of()
-                        : List.of(browser.downloads().toFile().list())));
+                () -> String.valueOf(
+                        browser.downloads().toFile().list() == null
+                                ? List.of()
+                                : List.of(browser.downloads().toFile().list())));
         assertThat(Files.readAllBytes(browser.downloads().resolve(local))).isEqualTo(localBytes);
         assertThat(Files.readAllBytes(browser.downloads().resolve(remote))).isEqualTo(remoteBytes);
 
@@ -141,8 +158,9 @@ class ConsoleIT {
         browser.click(By.cssSelector("button[aria-label='Properties of " + remote + "']"));
         WebElement propsPanel = browser.await(By.id("props"));
         browser.await("properties show the owner", d -> propsPanel.getText().contains("t["));
-        assertThat(propsPanel.getText()).doesNotContain("t[" + homeId + "]").contains(String.valueOf(
-                remoteBytes.length));
+        assertThat(propsPanel.getText())
+                .doesNotContain("t[" + homeId + "]")
+                .contains(String.valueOf(remoteBytes.length));
         browser.screenshot("4-properties");
 
         // ---- jobs: a resilver and a rebalance started from the page run to the end
@@ -170,13 +188,17 @@ class ConsoleIT {
         browser.click(By.cssSelector("tr[data-node='" + victimId + "'] button[data-action='start-maintenance']"));
         browser.click(By.id("confirm-ok"));
         browser.awaitText(By.cssSelector("tr[data-node='" + victimId + "'] .state"), "maintenance");
-        browser.await("the maintenance rebalance finishes", d -> d.findElements(By.cssSelector(
-                "#op-progress .state")).stream().anyMatch(e -> e.getText().equals("finished")));
+        browser.await(
+                "the maintenance rebalance finishes",
+                d -> d.findElements(By.cssSelector("#op-progress .state")).stream()
+                        .anyMatch(e -> e.getText().equals("finished")));
         browser.screenshot("6-cluster-maintenance");
         browser.click(By.cssSelector("tr[data-node='" + victimId + "'] button[data-action='stop-maintenance']"));
         browser.click(By.id("confirm-ok"));
         browser.awaitText(By.cssSelector("tr[data-node='" + victimId + "'] .state"), "online");
-        c.awaitSmap(victimId + " back in service", LocalCluster.SMAP_TIMEOUT,
+        c.awaitSmap(
+                victimId + " back in service",
+                LocalCluster.SMAP_TIMEOUT,
                 m -> !m.tmap().get(victimId).inMaintenance());
 
         // ---- delete both objects (multi-select), then the bucket
@@ -186,15 +208,20 @@ class ConsoleIT {
         }
         browser.click(By.id("delete-selected"));
         browser.click(By.id("confirm-ok"));
-        browser.await("the bucket is empty", d -> d.findElements(By.cssSelector("tr[data-object]")).isEmpty()
-                && d.findElement(By.id("object-list")).getText().contains("Nothing here"));
+        browser.await(
+                "the bucket is empty",
+                d -> d.findElements(By.cssSelector("tr[data-object]")).isEmpty()
+                        && d.findElement(By.id("object-list")).getText().contains("Nothing here"));
         assertThat(c.get(home, bucket, local).status()).isEqualTo(404);
         browser.click(By.id("nav-buckets"));
         browser.click(By.cssSelector("button[aria-label='Destroy " + bucket + "']"));
         browser.await(By.id("confirm-typed")).sendKeys(bucket);
         browser.click(By.id("confirm-ok"));
-        browser.await("the bucket row is gone", d -> d.findElements(By.cssSelector(
-                "tr[data-bucket='" + bucket + "']")).isEmpty() && d.findElements(By.id("bucket-list")).size() == 1);
+        browser.await(
+                "the bucket row is gone",
+                d -> d.findElements(By.cssSelector("tr[data-bucket='" + bucket + "']"))
+                                .isEmpty()
+                        && d.findElements(By.id("bucket-list")).size() == 1);
         assertThat(c.client(home).headBucket(bucket).status()).isEqualTo(404);
         bucket = null;
         browser.screenshot("7-buckets-after");
@@ -203,14 +230,18 @@ class ConsoleIT {
         browser.driver().manage().window().setSize(new Dimension(390, 844));
         browser.open(base + "#/dashboard");
         browser.awaitText(By.id("node-count"), String.valueOf(nodes));
-        Object overflow = ((JavascriptExecutor) browser.driver()).executeScript(
-                "return document.documentElement.scrollWidth - window.innerWidth");
-        assertThat(((Number) overflow).intValue()).as("horizontal overflow on a phone").isLessThanOrEqualTo(0);
+        Object overflow = ((JavascriptExecutor) browser.driver())
+                .executeScript("return document.documentElement.scrollWidth - window.innerWidth");
+        assertThat(((Number) overflow).intValue())
+                .as("horizontal overflow on a phone")
+                .isLessThanOrEqualTo(0);
         browser.screenshot("8-phone-dashboard");
 
         // ---- the console logged no errors
-        List<String> errors = browser.consoleLog().stream().filter(e -> e.getLevel().intValue() >= 900)
-                .map(LogEntry::getMessage).filter(msg -> !(msg.contains("/v1/cluster") && msg.contains("400")))
+        List<String> errors = browser.consoleLog().stream()
+                .filter(e -> e.getLevel().intValue() >= 900)
+                .map(LogEntry::getMessage)
+                .filter(msg -> !(msg.contains("/v1/cluster") && msg.contains("400")))
                 .toList();
         assertThat(errors).as("browser console warnings and errors").isEmpty();
     }

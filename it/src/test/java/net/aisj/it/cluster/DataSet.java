@@ -21,8 +21,7 @@ import net.aisj.it.support.Xxh;
  */
 final class DataSet {
 
-    record Obj(String name, long seed, int size, long xxh) {
-    }
+    record Obj(String name, long seed, int size, long xxh) {}
 
     private final Map<String, Obj> objects = new TreeMap<>();
 
@@ -128,12 +127,14 @@ final class DataSet {
         });
         double secs = (System.nanoTime() - t0) / 1e9;
         if (!failures.isEmpty()) {
-            throw new AssertionError(failures.size() + " PUTs failed, e.g.:\n" + String.join("\n", failures.subList(0,
-                    Math.min(5, failures.size()))));
+            throw new AssertionError(failures.size() + " PUTs failed, e.g.:\n"
+                    + String.join("\n", failures.subList(0, Math.min(5, failures.size()))));
         }
         double mib = totalBytes() / 1048576.0;
-        System.out.printf("[it-cluster] PUT %d objects (%.1f MiB) into %s with %d threads in %.1f s: %.0f obj/s,"
-                + " %.1f MiB/s%n", size(), mib, bucket, threads, secs, size() / secs, mib / secs);
+        System.out.printf(
+                "[it-cluster] PUT %d objects (%.1f MiB) into %s with %d threads in %.1f s: %.0f obj/s,"
+                        + " %.1f MiB/s%n",
+                size(), mib, bucket, threads, secs, size() / secs, mib / secs);
         return secs;
     }
 
@@ -197,8 +198,10 @@ final class DataSet {
 
     /** Failures as a message: count and the first few. */
     static String describe(List<String> failures) {
-        return failures.size() + " failures" + (failures.isEmpty() ? "" : ", e.g.:\n  "
-                + String.join("\n  ", failures.subList(0, Math.min(10, failures.size()))));
+        return failures.size() + " failures"
+                + (failures.isEmpty()
+                        ? ""
+                        : ", e.g.:\n  " + String.join("\n  ", failures.subList(0, Math.min(10, failures.size()))));
     }
 
     /** Supplies a random element of the current list (for readers whose set of nodes changes). */

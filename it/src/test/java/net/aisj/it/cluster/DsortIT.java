@@ -2,6 +2,10 @@ package net.aisj.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,12 +25,11 @@ import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
-
+import net.aisj.it.support.AisClient;
+import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
+import net.aisj.it.support.Poll;
+import net.aisj.it.support.Resp;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
@@ -37,12 +40,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-
-import net.aisj.it.support.AisClient;
-import net.aisj.it.support.ItEnv;
-import net.aisj.it.support.Jobs;
-import net.aisj.it.support.Poll;
-import net.aisj.it.support.Resp;
 
 /**
  * dsort on the shared cluster: 20 input tar shards of 1000 WebDataset records each ({@code .bin} of 1-4 KiB and a
@@ -141,11 +138,15 @@ class DsortIT {
     }
 
     static JsonObjectBuilder spec(String dst, JsonObject algorithm) {
-        return Json.createObjectBuilder().add("input_bck", Json.createObjectBuilder().add("name", src))
+        return Json.createObjectBuilder()
+                .add("input_bck", Json.createObjectBuilder().add("name", src))
                 .add("output_bck", Json.createObjectBuilder().add("name", dst))
                 .add("input_format", Json.createObjectBuilder().add("template", "in-{0..19}"))
-                .add("input_extension", ".tar").add("output_format", "out-{000..999}")
-                .add("output_shard_size", "10MiB").add("algorithm", algorithm).add("description", "DsortIT");
+                .add("input_extension", ".tar")
+                .add("output_format", "out-{000..999}")
+                .add("output_shard_size", "10MiB")
+                .add("algorithm", algorithm)
+                .add("description", "DsortIT");
     }
 
     static Resp post(JsonObject spec) {
@@ -171,11 +172,17 @@ class DsortIT {
     /** Polls the dsort API until every target's part ended (archived or aborted); returns the last metrics. */
     static JsonObject awaitEnd(String id) {
         JsonObject[] last = {null};
-        Poll.until(JOB_TIMEOUT, "dsort " + id + " ends on every target", () -> {
-            last[0] = metrics(id);
-            return last[0].size() == c.runningSlots().size() && last[0].values().stream().map(JsonValue::asJsonObject)
-                    .allMatch(j -> j.getBoolean("archived") || j.getBoolean("aborted"));
-        }, () -> String.valueOf(last[0]));
+        Poll.until(
+                JOB_TIMEOUT,
+                "dsort " + id + " ends on every target",
+                () -> {
+                    last[0] = metrics(id);
+                    return last[0].size() == c.runningSlots().size()
+                            && last[0].values().stream()
+                                    .map(JsonValue::asJsonObject)
+                                    .allMatch(j -> j.getBoolean("archived") || j.getBoolean("aborted"));
+                },
+                () -> String.valueOf(last[0]));
         return last[0];
     }
 
@@ -198,7 +205,9 @@ class DsortIT {
             while ((e = t.getNextEntry()) != null) {
                 byte[] data = t.readAllBytes();
                 assertThat(data.length).as("member %s complete", e.getName()).isEqualTo(e.getSize());
-                assertThat(m.put(e.getName(), data)).as("member %s once", e.getName()).isNull();
+                assertThat(m.put(e.getName(), data))
+                        .as("member %s once", e.getName())
+                        .isNull();
             }
         }
         return m;
@@ -218,7 +227,9 @@ class DsortIT {
                 if (seen.add(rec)) {
                     order.add(rec);
                 } else {
-                    assertThat(order.get(order.size() - 1)).as("files of %s are adjacent", rec).isEqualTo(rec);
+                    assertThat(order.get(order.size() - 1))
+                            .as("files of %s are adjacent", rec)
+                            .isEqualTo(rec);
                 }
             }
         }
@@ -226,7 +237,8 @@ class DsortIT {
         return order;
     }
 
-    static final List<String> SORTED = IntStream.range(0, RECORDS).mapToObj(DsortIT::name).sorted().toList();
+    static final List<String> SORTED =
+            IntStream.range(0, RECORDS).mapToObj(DsortIT::name).sorted().toList();
 
     static List<String> sortedNames() {
         return SORTED;
@@ -234,8 +246,14 @@ class DsortIT {
 
     static void printThroughput(String what, long t0) {
         double secs = (System.nanoTime() - t0) / 1e9;
-        System.out.printf("[dsort] %s: %d records (%.1f MiB) in %.1f s on %d nodes: %.0f records/s, %.1f MiB/s%n",
-                what, RECORDS, inputBytes / 1048576.0, secs, c.runningSlots().size(), RECORDS / secs,
+        System.out.printf(
+                "[dsort] %s: %d records (%.1f MiB) in %.1f s on %d nodes: %.0f records/s, %.1f MiB/s%n",
+                what,
+                RECORDS,
+                inputBytes / 1048576.0,
+                secs,
+                c.runningSlots().size(),
+                RECORDS / secs,
                 inputBytes / 1048576.0 / secs);
     }
 
@@ -247,7 +265,8 @@ class DsortIT {
                 Path wk = mp.resolve("%wk");
                 if (Files.isDirectory(wk)) {
                     try (Stream<Path> st = Files.list(wk)) {
-                        st.filter(p -> p.getFileName().toString().startsWith("scr-dsort-" + id)).forEach(left::add);
+                        st.filter(p -> p.getFileName().toString().startsWith("scr-dsort-" + id))
+                                .forEach(left::add);
                     }
                 }
             }
@@ -260,17 +279,21 @@ class DsortIT {
     void sortsByNameAcrossShards() throws IOException {
         String dst = bucket("dsort-sorted");
         long t0 = System.nanoTime();
-        sortJob = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build()).build());
+        sortJob = start(
+                spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                        .build());
         JsonObject m = awaitEnd(sortJob);
         printThroughput("sort by name (first run, cold JIT)", t0);
         assertThat(m.values().stream().map(JsonValue::asJsonObject).noneMatch(j -> j.getBoolean("aborted")))
-                .as("%s", m).isTrue();
+                .as("%s", m)
+                .isTrue();
         JsonObject status = Jobs.awaitEnd(any(), sortJob, "dsort", JOB_TIMEOUT);
         assertThat(status.getString("kind", "")).isEqualTo("dsort");
 
         Map<String, Map<String, byte[]>> shards = outputs(dst);
         System.out.printf("[dsort] %d output shards%n", shards.size());
-        assertThat(shards.keySet()).as("output names in template order")
+        assertThat(shards.keySet())
+                .as("output names in template order")
                 .startsWith("out-000.tar", "out-001.tar", "out-002.tar");
         assertThat(shards.size()).as("several ~10 MiB shards").isBetween(4, 6);
         List<String> order = checkAllRecords(shards);
@@ -286,7 +309,10 @@ class DsortIT {
     @Test
     @Order(2)
     void seededShuffleIsRandomAndReproducible() throws IOException {
-        JsonObject alg = Json.createObjectBuilder().add("kind", "shuffle").add("seed", "1234").build();
+        JsonObject alg = Json.createObjectBuilder()
+                .add("kind", "shuffle")
+                .add("seed", "1234")
+                .build();
         String a = bucket("dsort-shuf-a");
         String b = bucket("dsort-shuf-b");
         long t0 = System.nanoTime();
@@ -301,14 +327,17 @@ class DsortIT {
         Map<String, Map<String, byte[]>> shardsA = outputs(a);
         List<String> order = checkAllRecords(shardsA);
         assertThat(order).as("shuffled").isNotEqualTo(sortedNames());
-        long inPlace = IntStream.range(0, RECORDS).filter(i -> order.get(i).equals(SORTED.get(i))).count();
+        long inPlace = IntStream.range(0, RECORDS)
+                .filter(i -> order.get(i).equals(SORTED.get(i)))
+                .count();
         assertThat(inPlace).as("records left at their sorted position").isLessThan(100);
 
         List<String> namesA = any().listNames(a, "").stream().sorted().toList();
         assertThat(any().listNames(b, "").stream().sorted().toList()).isEqualTo(namesA);
         for (String n : namesA) {
             assertThat(md5(c.get(c.runningSlots().get(0), b, n).resp().body()))
-                    .as("%s of the rerun", n).isEqualTo(md5(c.get(c.runningSlots().get(0), a, n).resp().body()));
+                    .as("%s of the rerun", n)
+                    .isEqualTo(md5(c.get(c.runningSlots().get(0), a, n).resp().body()));
         }
         assertThat(scratchLeft(idA)).isEmpty();
         assertThat(scratchLeft(idB)).isEmpty();
@@ -322,16 +351,26 @@ class DsortIT {
     @Order(3)
     void abortLeavesOnlyCompleteShardsAndNoScratch() throws IOException {
         String dst = bucket("dsort-abort");
-        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
-                .add("output_shard_size", "").add("output_shard_records", 200).build());
-        Poll.until(JOB_TIMEOUT, "dsort " + id + " has created a shard", () -> metrics(id).values().stream()
-                .map(JsonValue::asJsonObject).anyMatch(j -> Long.parseLong(j.getJsonObject("Metrics")
-                        .getJsonObject("shard_creation").getString("created_count")) > 0));
+        String id = start(
+                spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                        .add("output_shard_size", "")
+                        .add("output_shard_records", 200)
+                        .build());
+        Poll.until(
+                JOB_TIMEOUT,
+                "dsort " + id + " has created a shard",
+                () -> metrics(id).values().stream()
+                        .map(JsonValue::asJsonObject)
+                        .anyMatch(j -> Long.parseLong(j.getJsonObject("Metrics")
+                                        .getJsonObject("shard_creation")
+                                        .getString("created_count"))
+                                > 0));
         Resp r = any().send("DELETE", "/v1/sort/abort?uuid=" + id);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         JsonObject m = awaitEnd(id);
         assertThat(m.values().stream().map(JsonValue::asJsonObject).allMatch(j -> j.getBoolean("aborted")))
-                .as("%s", m).isTrue();
+                .as("%s", m)
+                .isTrue();
         Resp st = Jobs.status(any(), id, "dsort");
         assertThat(st.status()).isEqualTo(200);
         assertThat(st.json().getBoolean("aborted", false)).as("%s", st).isTrue();
@@ -342,12 +381,17 @@ class DsortIT {
         for (var s : shards.entrySet()) {
             assertThat(s.getValue()).as("members of %s", s.getKey()).hasSize(400);
             for (var e : s.getValue().entrySet()) {
-                int i = Integer.parseInt(e.getKey().substring("sample-".length(), e.getKey().indexOf('.')));
-                assertThat(e.getValue()).as("%s in %s", e.getKey(), s.getKey())
+                int i = Integer.parseInt(
+                        e.getKey().substring("sample-".length(), e.getKey().indexOf('.')));
+                assertThat(e.getValue())
+                        .as("%s in %s", e.getKey(), s.getKey())
                         .isEqualTo(e.getKey().endsWith(".bin") ? bin(i) : cls(i));
             }
         }
-        Poll.until(Duration.ofSeconds(30), "no scratch files of " + id, () -> scratchLeft(id).isEmpty(),
+        Poll.until(
+                Duration.ofSeconds(30),
+                "no scratch files of " + id,
+                () -> scratchLeft(id).isEmpty(),
                 () -> String.valueOf(uncheckedScratch(id)));
     }
 
@@ -356,15 +400,31 @@ class DsortIT {
     @Order(4)
     void jobsApiStopAbortsEveryPart() {
         String dst = bucket("dsort-stop");
-        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
-                .add("output_shard_size", "").add("output_shard_records", 200).build());
-        Resp r = any().control("PUT", "/v1/cluster", Json.createObjectBuilder().add("action", "stop")
-                .add("value", Json.createObjectBuilder().add("ID", id).add("Kind", "dsort")).build().toString());
+        String id = start(
+                spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                        .add("output_shard_size", "")
+                        .add("output_shard_records", 200)
+                        .build());
+        Resp r = any().control(
+                        "PUT",
+                        "/v1/cluster",
+                        Json.createObjectBuilder()
+                                .add("action", "stop")
+                                .add(
+                                        "value",
+                                        Json.createObjectBuilder().add("ID", id).add("Kind", "dsort"))
+                                .build()
+                                .toString());
         assertThat(r.status()).as("%s", r).isEqualTo(200);
         JsonObject m = awaitEnd(id);
-        assertThat(m.values().stream().map(JsonValue::asJsonObject).allMatch(j -> j.getBoolean("aborted")
-                && j.getJsonObject("Metrics").getString("abort_reason", "").contains("aborted by a user")))
-                .as("%s", m).isTrue();
+        assertThat(m.values().stream()
+                        .map(JsonValue::asJsonObject)
+                        .allMatch(j -> j.getBoolean("aborted")
+                                && j.getJsonObject("Metrics")
+                                        .getString("abort_reason", "")
+                                        .contains("aborted by a user")))
+                .as("%s", m)
+                .isTrue();
     }
 
     static List<Path> uncheckedScratch(String id) {
@@ -382,12 +442,25 @@ class DsortIT {
         JsonObject alph = Json.createObjectBuilder().add("kind", "alphanumeric").build();
         List<JsonObject> bad = List.of(
                 spec(dst, alph).remove("output_shard_size").build(),
-                spec(dst, Json.createObjectBuilder().add("kind", "bogus").build()).build(),
+                spec(dst, Json.createObjectBuilder().add("kind", "bogus").build())
+                        .build(),
                 spec(dst, alph).add("output_shard_size", "ten").build(),
                 spec(dst, alph).add("output_format", "out-no-range").build(),
                 spec(dst, alph).remove("input_format").build(),
-                spec(dst, Json.createObjectBuilder().add("kind", "content").add("extension", "cls").build()).build(),
-                spec(dst, Json.createObjectBuilder().add("kind", "shuffle").add("seed", "-3").build()).build(),
+                spec(
+                                dst,
+                                Json.createObjectBuilder()
+                                        .add("kind", "content")
+                                        .add("extension", "cls")
+                                        .build())
+                        .build(),
+                spec(
+                                dst,
+                                Json.createObjectBuilder()
+                                        .add("kind", "shuffle")
+                                        .add("seed", "-3")
+                                        .build())
+                        .build(),
                 spec(dst, alph).add("input_extension", ".rar").build());
         for (JsonObject s : bad) {
             Resp r = post(s);
@@ -397,7 +470,8 @@ class DsortIT {
         }
         Resp notJson = any().control("POST", "/v1/sort", "{not json");
         assertThat(notJson.status()).as("%s", notJson).isEqualTo(400);
-        Resp noBucket = post(spec(dst, alph).add("input_bck", Json.createObjectBuilder().add("name", "no-such-b"))
+        Resp noBucket = post(spec(dst, alph)
+                .add("input_bck", Json.createObjectBuilder().add("name", "no-such-b"))
                 .build());
         assertThat(noBucket.status()).as("%s", noBucket).isEqualTo(404);
         assertThat(any().listBuckets().text()).doesNotContain(dst);
@@ -414,7 +488,8 @@ class DsortIT {
         assertThat(any().send("DELETE", "/v1/sort?uuid=" + sortJob).status()).isEqualTo(200);
         Resp gone = any().send("GET", "/v1/sort?uuid=" + sortJob);
         assertThat(gone.status()).as("%s", gone).isEqualTo(404);
-        assertThat(any().send("DELETE", "/v1/sort/abort?uuid=no-such-job").status()).isEqualTo(404);
+        assertThat(any().send("DELETE", "/v1/sort/abort?uuid=no-such-job").status())
+                .isEqualTo(404);
     }
 
     /**
@@ -428,19 +503,30 @@ class DsortIT {
         c.put(c.runningSlots().get(0), src, "ekm.json", ekm.getBytes(StandardCharsets.UTF_8));
         String dst = bucket("dsort-ekm");
         String url = c.url(c.runningSlots().get(1)) + AisClient.objPath(src, "ekm.json");
-        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
-                .remove("output_format").add("ekm_file", url).build());
+        String id = start(
+                spec(dst, Json.createObjectBuilder().add("kind", "alphanumeric").build())
+                        .remove("output_format")
+                        .add("ekm_file", url)
+                        .build());
         JsonObject m = awaitEnd(id);
         assertThat(m.values().stream().map(JsonValue::asJsonObject).noneMatch(j -> j.getBoolean("aborted")))
-                .as("%s", m).isTrue();
+                .as("%s", m)
+                .isTrue();
         Map<String, Map<String, byte[]>> shards = outputs(dst);
-        assertThat(shards.keySet()).contains("even-00.tar", "even-01.tar", "odd-00.tar", "odd-01.tar")
+        assertThat(shards.keySet())
+                .contains("even-00.tar", "even-01.tar", "odd-00.tar", "odd-01.tar")
                 .allMatch(n -> n.startsWith("even-") || n.startsWith("odd-"));
         List<String> order = checkAllRecords(shards);
-        List<String> even = order.stream().filter(n -> (n.charAt(n.length() - 1) - '0') % 2 == 0).toList();
-        assertThat(order.subList(0, even.size())).as("even-* shards (listed first) hold the even records")
-                .isEqualTo(even).isSorted();
-        assertThat(order.subList(even.size(), order.size())).as("odd records, in name order").isSorted()
+        List<String> even = order.stream()
+                .filter(n -> (n.charAt(n.length() - 1) - '0') % 2 == 0)
+                .toList();
+        assertThat(order.subList(0, even.size()))
+                .as("even-* shards (listed first) hold the even records")
+                .isEqualTo(even)
+                .isSorted();
+        assertThat(order.subList(even.size(), order.size()))
+                .as("odd records, in name order")
+                .isSorted()
                 .allMatch(n -> (n.charAt(n.length() - 1) - '0') % 2 == 1);
     }
 
@@ -454,30 +540,47 @@ class DsortIT {
         Smap m0 = c.awaitSettled();
         victim = c.nonPrimarySlot(m0);
         String victimId = c.id(victim);
-        List<Integer> survivors = c.runningSlots().stream().filter(s -> s != victim).toList();
+        List<Integer> survivors =
+                c.runningSlots().stream().filter(s -> s != victim).toList();
         String dst = bucket("dsort-leave");
-        String id = start(spec(dst, Json.createObjectBuilder().add("kind", "shuffle").add("seed", "7").build())
+        String id = start(spec(
+                        dst,
+                        Json.createObjectBuilder()
+                                .add("kind", "shuffle")
+                                .add("seed", "7")
+                                .build())
                 .build());
         c.stop(victim);
         AisClient via = c.client(survivors.get(0));
         JsonObject[] last = {null};
-        Poll.until(JOB_TIMEOUT, "dsort " + id + " aborted on the survivors", () -> {
-            Resp r = via.send("GET", "/v1/sort?uuid=" + id);
-            last[0] = r.status() == 200 ? r.json() : null;
-            return last[0] != null && last[0].size() == survivors.size() && last[0].values().stream()
-                    .map(JsonValue::asJsonObject).allMatch(j -> j.getBoolean("aborted")
-                            && !j.getString("finish_time").startsWith("0001"));
-        }, () -> String.valueOf(last[0]));
+        Poll.until(
+                JOB_TIMEOUT,
+                "dsort " + id + " aborted on the survivors",
+                () -> {
+                    Resp r = via.send("GET", "/v1/sort?uuid=" + id);
+                    last[0] = r.status() == 200 ? r.json() : null;
+                    return last[0] != null
+                            && last[0].size() == survivors.size()
+                            && last[0].values().stream()
+                                    .map(JsonValue::asJsonObject)
+                                    .allMatch(j -> j.getBoolean("aborted")
+                                            && !j.getString("finish_time").startsWith("0001"));
+                },
+                () -> String.valueOf(last[0]));
         Resp st = Jobs.status(via, id, "dsort");
         assertThat(st.status()).as("%s", st).isEqualTo(200);
         assertThat(st.json().getBoolean("aborted", false)).as("%s", st).isTrue();
         assertThat(st.text()).as("the status names the target that left").contains(victimId);
         for (JsonValue v : last[0].values()) {
             assertThat(v.asJsonObject().getJsonObject("Metrics").getString("abort_reason", ""))
-                    .as("%s", v).contains(victimId);
+                    .as("%s", v)
+                    .contains(victimId);
         }
-        Poll.until(Duration.ofSeconds(30), "no scratch files of " + id + " on the survivors",
-                () -> scratchLeft(id).isEmpty(), () -> String.valueOf(uncheckedScratch(id)));
+        Poll.until(
+                Duration.ofSeconds(30),
+                "no scratch files of " + id + " on the survivors",
+                () -> scratchLeft(id).isEmpty(),
+                () -> String.valueOf(uncheckedScratch(id)));
 
         c.start(victim);
         c.awaitTargets(m0.tmap().keySet(), LocalCluster.SMAP_TIMEOUT);

@@ -25,7 +25,8 @@ import net.aisj.it.support.SharedFixture;
  */
 final class EcCluster {
 
-    private static final SharedFixture<LocalCluster> CLUSTER = new SharedFixture<>("EC cluster",
+    private static final SharedFixture<LocalCluster> CLUSTER = new SharedFixture<>(
+            "EC cluster",
             () -> SharedFixture.startOrClose(new LocalCluster("ec", 4), c -> {
                 // two at a time: four JVMs deploying at once on a busy 2-core machine can take longer than the
                 // per-node start timeout
@@ -34,8 +35,7 @@ final class EcCluster {
                 System.out.println("[it-ec] formed: " + c.awaitSettled().brief());
             }));
 
-    private EcCluster() {
-    }
+    private EcCluster() {}
 
     static LocalCluster get() {
         return CLUSTER.get();
@@ -44,9 +44,16 @@ final class EcCluster {
     /** Bucket props: EC {@code d}+{@code p}, objects below {@code limit} bytes replicated, sync or async PUTs. */
     static JsonObject ecProps(int d, int p, long limit, boolean syncPut, boolean validateWarmGet) {
         return Json.createObjectBuilder()
-                .add("ec", Json.createObjectBuilder().add("enabled", true).add("data_slices", d)
-                        .add("parity_slices", p).add("objsize_limit", limit).add("sync_put", syncPut))
-                .add("checksum", Json.createObjectBuilder().add("validate_warm_get", validateWarmGet)).build();
+                .add(
+                        "ec",
+                        Json.createObjectBuilder()
+                                .add("enabled", true)
+                                .add("data_slices", d)
+                                .add("parity_slices", p)
+                                .add("objsize_limit", limit)
+                                .add("sync_put", syncPut))
+                .add("checksum", Json.createObjectBuilder().add("validate_warm_get", validateWarmGet))
+                .build();
     }
 
     /** The files of one object in one content directory ({@code %ob}, {@code %ec}, {@code %mt}) on a node. */
@@ -93,7 +100,9 @@ final class EcCluster {
     /** The main replica of {@code name} (its only {@code %ob} file in the cluster). */
     static Path mainFile(LocalCluster c, String b, String name) {
         Map<Integer, Path> h = holders(c, b, "%ob", name);
-        org.assertj.core.api.Assertions.assertThat(h).as("main replica of %s", name).hasSize(1);
+        org.assertj.core.api.Assertions.assertThat(h)
+                .as("main replica of %s", name)
+                .hasSize(1);
         return h.values().iterator().next();
     }
 
@@ -116,27 +125,31 @@ final class EcCluster {
     static double awaitRecovery(LocalCluster c, Set<String> before, Duration timeout) {
         long t0 = System.nanoTime();
         JsonObject[] last = new JsonObject[1];
-        Poll.until(timeout, "every running node finished a new ec-recover job", () -> {
-            JsonObject all = c.jobs().qryxstats(c.runningSlots().get(0), null, "ec-recover");
-            last[0] = all;
-            if (all.size() < c.runningSlots().size()) {
-                return false;
-            }
-            for (JsonValue v : all.values()) {
-                boolean fresh = false;
-                for (JsonValue s : (JsonArray) v) {
-                    JsonObject o = (JsonObject) s;
-                    if (!o.getBoolean("is_idle", false)) {
+        Poll.until(
+                timeout,
+                "every running node finished a new ec-recover job",
+                () -> {
+                    JsonObject all = c.jobs().qryxstats(c.runningSlots().get(0), null, "ec-recover");
+                    last[0] = all;
+                    if (all.size() < c.runningSlots().size()) {
                         return false;
                     }
-                    fresh |= !before.contains(JsonUtil.str(o, "id"));
-                }
-                if (!fresh) {
-                    return false;
-                }
-            }
-            return true;
-        }, () -> String.valueOf(last[0]));
+                    for (JsonValue v : all.values()) {
+                        boolean fresh = false;
+                        for (JsonValue s : (JsonArray) v) {
+                            JsonObject o = (JsonObject) s;
+                            if (!o.getBoolean("is_idle", false)) {
+                                return false;
+                            }
+                            fresh |= !before.contains(JsonUtil.str(o, "id"));
+                        }
+                        if (!fresh) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                () -> String.valueOf(last[0]));
         double secs = (System.nanoTime() - t0) / 1e9;
         long restored = 0;
         long sent = 0;
@@ -154,8 +167,10 @@ final class EcCluster {
                 }
             }
         }
-        System.out.printf("[it-ec] ec-recover done %.1f s after the cluster map settled: %d objects restored, %d "
-                + "replicas/slices re-sent%n", secs, restored, sent);
+        System.out.printf(
+                "[it-ec] ec-recover done %.1f s after the cluster map settled: %d objects restored, %d "
+                        + "replicas/slices re-sent%n",
+                secs, restored, sent);
         return secs;
     }
 }

@@ -32,15 +32,21 @@ record Followed(Resp resp, List<String> trail) {
      * Sends a request and follows 301/302/307/308 redirects itself, resending method and body (java.net.http does
      * not resend a PUT body on 307).
      */
-    static Followed send(Function<String, AisClient> clients, String baseUrl, String method, String pathAndQuery, Map<String, String> headers, byte[] body,
-                  Duration timeout) {
+    static Followed send(
+            Function<String, AisClient> clients,
+            String baseUrl,
+            String method,
+            String pathAndQuery,
+            Map<String, String> headers,
+            byte[] body,
+            Duration timeout) {
         List<String> trail = new ArrayList<>();
         String base = baseUrl;
         String pq = pathAndQuery;
         while (true) {
             trail.add(base + pq);
-            Resp r = clients.apply(base).send(method, pq, headers, body == null ? null : BodyPublishers.ofByteArray(body),
-                    timeout);
+            Resp r = clients.apply(base)
+                    .send(method, pq, headers, body == null ? null : BodyPublishers.ofByteArray(body), timeout);
             int st = r.status();
             if (st != 301 && st != 302 && st != 307 && st != 308) {
                 return new Followed(r, trail);

@@ -22,36 +22,48 @@ class FormationIT {
         LocalCluster pair = PairCluster.get();
         PairCluster.Formation f = PairCluster.formation();
         if (f.pairError() != null) {
-            throw new AssertionError("the two nodes launched together did not agree on one Smap listing both", f
-                    .pairError());
+            throw new AssertionError(
+                    "the two nodes launched together did not agree on one Smap listing both", f.pairError());
         }
-        assertThat(f.pairSmap().tmap().keySet()).as("targets of %s", f.pairSmap().brief()).isEqualTo(f.pairIds());
-        assertThat(f.pairSmap().primaryId()).as("primary of %s", f.pairSmap().brief()).isIn(f.pairIds());
-        assertThat(f.outsiderSmap().tmap().keySet()).as("targets in the outsider's Smap %s",
-                f.outsiderSmap().brief()).containsExactly(f.outsiderId());
+        assertThat(f.pairSmap().tmap().keySet())
+                .as("targets of %s", f.pairSmap().brief())
+                .isEqualTo(f.pairIds());
+        assertThat(f.pairSmap().primaryId())
+                .as("primary of %s", f.pairSmap().brief())
+                .isIn(f.pairIds());
+        assertThat(f.outsiderSmap().tmap().keySet())
+                .as("targets in the outsider's Smap %s", f.outsiderSmap().brief())
+                .containsExactly(f.outsiderId());
 
         NodeProcess outsider = PairCluster.outsider();
         AisClient oc = new AisClient(outsider.baseUrl());
         // it stays that way: neither side ever lists the other
-        Poll.holdsFor(Duration.ofSeconds(5), "the outsider and the pair never list each other", () -> {
-            if (!Smap.parse(oc.daemon("smap").expect(200).json()).tmap().keySet().equals(
-                    java.util.Set.of(f.outsiderId()))) {
-                return false;
-            }
-            for (int s : pair.runningSlots()) {
-                if (pair.smap(s).tmap().containsKey(f.outsiderId())) {
-                    return false;
-                }
-            }
-            return true;
-        }, () -> "outsider: " + Smap.parse(oc.daemon("smap").json()).brief() + "; pair: "
-                + pair.smap(pair.runningSlots().get(0)).brief());
+        Poll.holdsFor(
+                Duration.ofSeconds(5),
+                "the outsider and the pair never list each other",
+                () -> {
+                    if (!Smap.parse(oc.daemon("smap").expect(200).json())
+                            .tmap()
+                            .keySet()
+                            .equals(java.util.Set.of(f.outsiderId()))) {
+                        return false;
+                    }
+                    for (int s : pair.runningSlots()) {
+                        if (pair.smap(s).tmap().containsKey(f.outsiderId())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                },
+                () -> "outsider: " + Smap.parse(oc.daemon("smap").json()).brief() + "; pair: "
+                        + pair.smap(pair.runningSlots().get(0)).brief());
 
         String x = ItEnv.bucketName("apart");
         int via = pair.runningSlots().get(0);
         pair.client(via).createBucket(x).expect(200);
         try {
-            assertThat(oc.headBucket(x).status()).as("HEAD on the outsider of a bucket created in the pair")
+            assertThat(oc.headBucket(x).status())
+                    .as("HEAD on the outsider of a bucket created in the pair")
                     .isEqualTo(404);
         } finally {
             pair.client(via).destroyQuietly(x);

@@ -51,15 +51,22 @@ class KillNodeIT {
         c.client(c.runningSlots().get(0)).createBucket(b).expect(200);
         DataSet data = DataSet.generate("obj-", OBJECTS, 32, 0, 17);
         data.putAll(c, b, c.runningSlots(), 8);
-        assertThat(c.placement().errors(m0, b, data.names(), Set.of())).as("placement before the kill").isEmpty();
+        assertThat(c.placement().errors(m0, b, data.names(), Set.of()))
+                .as("placement before the kill")
+                .isEmpty();
 
         victim = c.nonPrimarySlot(m0);
         String victimId = c.id(victim);
         Map<String, String> owners = Placement.owners(m0, b, data.names());
-        List<String> victims = data.names().stream().filter(n -> owners.get(n).equals(victimId)).toList();
-        List<String> survivorsObjs = data.names().stream().filter(n -> !owners.get(n).equals(victimId)).toList();
+        List<String> victims = data.names().stream()
+                .filter(n -> owners.get(n).equals(victimId))
+                .toList();
+        List<String> survivorsObjs = data.names().stream()
+                .filter(n -> !owners.get(n).equals(victimId))
+                .toList();
         assertThat(victims).as("objects owned by node%d", victim).isNotEmpty();
-        List<Integer> survivors = c.runningSlots().stream().filter(s -> s != victim).toList();
+        List<Integer> survivors =
+                c.runningSlots().stream().filter(s -> s != victim).toList();
         Set<String> survivorIds = new TreeSet<>(m0.tmap().keySet());
         survivorIds.remove(victimId);
 
@@ -68,10 +75,11 @@ class KillNodeIT {
         c.node(victim).kill9();
         Smap m1 = c.awaitTargets(survivorIds, Duration.ofSeconds(60));
         double detectSecs = (System.nanoTime() - tKill) / 1e9;
-        System.out.printf("[it-cluster kill] node%d (%s) killed: out of every survivor's Smap after %.1f s (%s)%n",
+        System.out.printf(
+                "[it-cluster kill] node%d (%s) killed: out of every survivor's Smap after %.1f s (%s)%n",
                 victim, victimId, detectSecs, m1.brief());
-        assertThat(detectSecs).as("seconds until the killed node left the Smap").isLessThan(
-                (double) MAX_DETECTION.toSeconds());
+        assertThat(detectSecs).as("seconds until the killed node left the Smap").isLessThan((double)
+                MAX_DETECTION.toSeconds());
 
         // ---- its objects: 503 naming it, promptly, through every survivor
         SoftAssertions soft = new SoftAssertions();
@@ -82,11 +90,14 @@ class KillNodeIT {
                 Followed f = c.get(s, b, o, Duration.ofSeconds(30));
                 double secs = (System.nanoTime() - t) / 1e9;
                 slowest = Math.max(slowest, secs);
-                soft.assertThat(f.status()).as("GET %s (owned by the killed node) via node%d: %s", o, s, f)
+                soft.assertThat(f.status())
+                        .as("GET %s (owned by the killed node) via node%d: %s", o, s, f)
                         .isEqualTo(503);
-                soft.assertThat(f.resp().text()).as("error of GET %s via node%d names t[%s]", o, s, victimId)
+                soft.assertThat(f.resp().text())
+                        .as("error of GET %s via node%d names t[%s]", o, s, victimId)
                         .contains("t[" + victimId + "]");
-                soft.assertThat(secs).as("seconds to answer GET %s via node%d", o, s)
+                soft.assertThat(secs)
+                        .as("seconds to answer GET %s via node%d", o, s)
                         .isLessThan((double) MAX_ERROR_LATENCY.toSeconds());
             }
         }
@@ -94,21 +105,28 @@ class KillNodeIT {
         soft.assertAll();
         DataSet survivorsData = data.subset(survivorsObjs);
         List<String> failures = survivorsData.verifyAll(c, b, survivors, 8);
-        assertThat(failures).as("objects of the survivors while node%d is down: %s", victim,
-                DataSet.describe(failures)).isEmpty();
+        assertThat(failures)
+                .as("objects of the survivors while node%d is down: %s", victim, DataSet.describe(failures))
+                .isEmpty();
 
         // ---- restart on the same mountpath: rejoins, serves its objects again
         Duration ready = c.start(victim).get(victim);
         Smap m2 = c.awaitTargets(m0.tmap().keySet(), LocalCluster.SMAP_TIMEOUT);
-        System.out.printf("[it-cluster kill] node%d restarted: ready after %.1f s, back in the Smap (%s)%n", victim,
-                ready.toMillis() / 1000.0, m2.brief());
+        System.out.printf(
+                "[it-cluster kill] node%d restarted: ready after %.1f s, back in the Smap (%s)%n",
+                victim, ready.toMillis() / 1000.0, m2.brief());
         DataSet victimData = data.subset(victims);
-        Poll.until(Duration.ofSeconds(60), "the restarted node's objects are served again",
+        Poll.until(
+                Duration.ofSeconds(60),
+                "the restarted node's objects are served again",
                 () -> victimData.verifyAll(c, b, List.of(survivors.get(0)), 4).isEmpty(),
                 () -> DataSet.describe(victimData.verifyAll(c, b, List.of(survivors.get(0)), 4)));
         failures = data.verifyAll(c, b, c.runningSlots(), 8);
-        assertThat(failures).as("every object through every node after the restart: %s", DataSet.describe(failures))
+        assertThat(failures)
+                .as("every object through every node after the restart: %s", DataSet.describe(failures))
                 .isEmpty();
-        assertThat(c.placement().errors(m2, b, data.names(), Set.of())).as("placement after the restart").isEmpty();
+        assertThat(c.placement().errors(m2, b, data.names(), Set.of()))
+                .as("placement after the restart")
+                .isEmpty();
     }
 }

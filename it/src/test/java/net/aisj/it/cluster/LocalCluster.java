@@ -1,16 +1,7 @@
 package net.aisj.it.cluster;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpRequest.BodyPublishers;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +16,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import net.aisj.it.support.AisClient;
-import net.aisj.it.support.Hrw;
 import net.aisj.it.support.ItEnv;
-import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Ports;
@@ -131,7 +119,8 @@ final class LocalCluster implements AutoCloseable {
         for (int s : slots) {
             synchronized (this) {
                 if (nodes[s] == null) {
-                    nodes[s] = NodeProcess.prepare("node" + s, 1, membership(s), JVM_ARGS).withEnv(env);
+                    nodes[s] = NodeProcess.prepare("node" + s, 1, membership(s), JVM_ARGS)
+                            .withEnv(env);
                 }
             }
             t0.put(s, System.nanoTime());
@@ -141,10 +130,14 @@ final class LocalCluster implements AutoCloseable {
         try {
             Map<Integer, CompletableFuture<Duration>> waits = new LinkedHashMap<>();
             for (int s : slots) {
-                waits.put(s, CompletableFuture.supplyAsync(() -> {
-                    nodes[s].awaitReady();
-                    return Duration.ofNanos(System.nanoTime() - t0.get(s));
-                }, pool));
+                waits.put(
+                        s,
+                        CompletableFuture.supplyAsync(
+                                () -> {
+                                    nodes[s].awaitReady();
+                                    return Duration.ofNanos(System.nanoTime() - t0.get(s));
+                                },
+                                pool));
             }
             Map<Integer, Duration> out = new TreeMap<>();
             List<String> errors = new ArrayList<>();
@@ -166,8 +159,8 @@ final class LocalCluster implements AutoCloseable {
                 }
                 ids[s] = id;
             }
-            out.forEach((s, d) -> System.out.printf("[it-cluster %s] node%d (%s) ready %.1f s after launch%n", tag, s,
-                    ids[s], d.toMillis() / 1000.0));
+            out.forEach((s, d) -> System.out.printf(
+                    "[it-cluster %s] node%d (%s) ready %.1f s after launch%n", tag, s, ids[s], d.toMillis() / 1000.0));
             return out;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -254,8 +247,13 @@ final class LocalCluster implements AutoCloseable {
         StringBuilder sb = new StringBuilder();
         for (int s = 1; s < nodes.length; s++) {
             if (nodes[s] != null) {
-                sb.append("\n---- node").append(s).append(" (").append(nodes[s].logFile()).append(", ")
-                        .append(nodes[s].isAlive() ? "running" : "not running").append(")\n")
+                sb.append("\n---- node")
+                        .append(s)
+                        .append(" (")
+                        .append(nodes[s].logFile())
+                        .append(", ")
+                        .append(nodes[s].isAlive() ? "running" : "not running")
+                        .append(")\n")
                         .append(nodes[s].logTail(lines));
             }
         }
@@ -287,7 +285,9 @@ final class LocalCluster implements AutoCloseable {
 
     /** This node's Smap. */
     Smap smap(int slot) {
-        Resp r = client(slot).send("GET", "/v1/daemon?what=smap", Map.of(), null, PROBE_TIMEOUT).expect(200);
+        Resp r = client(slot)
+                .send("GET", "/v1/daemon?what=smap", Map.of(), null, PROBE_TIMEOUT)
+                .expect(200);
         return Smap.parse(r.json());
     }
 
@@ -297,36 +297,45 @@ final class LocalCluster implements AutoCloseable {
     Smap awaitSmap(String what, Duration timeout, Predicate<Smap> ok) {
         Smap[] last = new Smap[1];
         Map<Integer, String> seen = new TreeMap<>();
-        Poll.until(timeout, "[" + tag + "] every running node answers the same Smap, and " + what, () -> {
-            seen.clear();
-            Smap first = null;
-            boolean same = true;
-            for (int s : runningSlots()) {
-                Smap m;
-                try {
-                    m = smap(s);
-                } catch (RuntimeException | AssertionError e) {
-                    seen.put(s, "error: " + e.getMessage());
-                    same = false;
-                    continue;
-                }
-                seen.put(s, m.brief());
-                if (first == null) {
-                    first = m;
-                } else if (!first.json().equals(m.json())) {
-                    same = false;
-                }
-            }
-            last[0] = first;
-            return same && first != null && ok.test(first);
-        }, () -> seen.entrySet().stream().map(e -> "node" + e.getKey() + ": " + e.getValue())
-                .collect(Collectors.joining("\n  ", "\n  ", "")) + logTails(15));
+        Poll.until(
+                timeout,
+                "[" + tag + "] every running node answers the same Smap, and " + what,
+                () -> {
+                    seen.clear();
+                    Smap first = null;
+                    boolean same = true;
+                    for (int s : runningSlots()) {
+                        Smap m;
+                        try {
+                            m = smap(s);
+                        } catch (RuntimeException | AssertionError e) {
+                            seen.put(s, "error: " + e.getMessage());
+                            same = false;
+                            continue;
+                        }
+                        seen.put(s, m.brief());
+                        if (first == null) {
+                            first = m;
+                        } else if (!first.json().equals(m.json())) {
+                            same = false;
+                        }
+                    }
+                    last[0] = first;
+                    return same && first != null && ok.test(first);
+                },
+                () -> seen.entrySet().stream()
+                                .map(e -> "node" + e.getKey() + ": " + e.getValue())
+                                .collect(Collectors.joining("\n  ", "\n  ", ""))
+                        + logTails(15));
         return last[0];
     }
 
     /** Waits until every running node answers the same Smap whose targets are exactly {@code targetIds}. */
     Smap awaitTargets(Set<String> targetIds, Duration timeout) {
-        return awaitSmap("its targets are exactly " + targetIds, timeout, m -> m.tmap().keySet().equals(targetIds));
+        return awaitSmap(
+                "its targets are exactly " + targetIds,
+                timeout,
+                m -> m.tmap().keySet().equals(targetIds));
     }
 
     /** Waits until the running nodes agree on a Smap whose targets are exactly the running nodes. */
@@ -348,14 +357,24 @@ final class LocalCluster implements AutoCloseable {
     // ------------------------------------------------------------------ data path
 
     /** Sends a request through node URL {@code baseUrl}, following redirects (see {@link Followed#send}). */
-    Followed send(String baseUrl, String method, String pathAndQuery, Map<String, String> headers, byte[] body,
-                  Duration timeout) {
+    Followed send(
+            String baseUrl,
+            String method,
+            String pathAndQuery,
+            Map<String, String> headers,
+            byte[] body,
+            Duration timeout) {
         return Followed.send(this::clientAt, baseUrl, method, pathAndQuery, headers, body, timeout);
     }
 
     Followed put(int via, String bucket, String obj, byte[] data) {
-        return send(url(via), "PUT", AisClient.objPath(bucket, obj), Map.of("Content-Type", "application/octet-stream"),
-                data, AisClient.DEFAULT_TIMEOUT);
+        return send(
+                url(via),
+                "PUT",
+                AisClient.objPath(bucket, obj),
+                Map.of("Content-Type", "application/octet-stream"),
+                data,
+                AisClient.DEFAULT_TIMEOUT);
     }
 
     Followed get(int via, String bucket, String obj) {

@@ -44,8 +44,8 @@ class ObservabilityIT {
         b = ItEnv.bucketName("metrics");
         c.client(s).createBucket(b).expect(200);
         Map<String, Double> before = scrape(s);
-        String key = "ais_target_put_count_total{api=\"native\",bucket=\"" + b + "\",mp_scope=\"application\",node_id=\""
-                + id + "\"}";
+        String key = "ais_target_put_count_total{api=\"native\",bucket=\"" + b
+                + "\",mp_scope=\"application\",node_id=\"" + id + "\"}";
         int puts = 0;
         for (int i = 0; puts < 3; i++) {
             String o = "m" + i;
@@ -60,22 +60,29 @@ class ObservabilityIT {
         assertThat(after.get(bytes)).as(bytes).isEqualTo(before.getOrDefault(bytes, 0.0) + 3000);
         String gets = key.replace("put_count", "get_count");
         assertThat(after.get(gets)).as(gets).isGreaterThanOrEqualTo(3.0);
-        assertThat(after.keySet()).as("gauges")
+        assertThat(after.keySet())
+                .as("gauges")
                 .anyMatch(k -> k.startsWith("ais_target_mountpath_total_bytes{mountpath=\""))
                 .anyMatch(k -> k.startsWith("ais_cluster_members{"))
                 .anyMatch(k -> k.startsWith("ais_target_xact_running{kind=\"rebalance\""))
                 .anyMatch(k -> k.startsWith("ais_request_latency_count{api=\"native\""))
                 .anyMatch(k -> k.startsWith("ais_request_latency_bucket{api=\"native\"") && k.contains("le=\"0.1\""));
         double writtenBefore = sum(before, "ais_target_disk_write_bytes{");
-        Poll.until(java.time.Duration.ofSeconds(30), "the mountpaths' write gauges (refreshed "
-                + "periodically) count the 3000 bytes", () -> sum(scrape(s), "ais_target_disk_write_bytes{")
-                - writtenBefore >= 3000);
-        assertThat(after.entrySet().stream().filter(e -> e.getKey().startsWith("ais_cluster_members{"))
-                .findFirst().orElseThrow().getValue()).isEqualTo((double) c.runningIds().size());
+        Poll.until(
+                java.time.Duration.ofSeconds(30),
+                "the mountpaths' write gauges (refreshed " + "periodically) count the 3000 bytes",
+                () -> sum(scrape(s), "ais_target_disk_write_bytes{") - writtenBefore >= 3000);
+        assertThat(after.entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("ais_cluster_members{"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getValue())
+                .isEqualTo((double) c.runningIds().size());
 
         // the console's view of the same counters
         JsonObject st = c.client(s).daemon("node_status").expect(200).json();
-        assertThat(Long.parseLong(st.getJsonObject("tracker").getJsonObject("put.n").getString("v")))
+        assertThat(Long.parseLong(
+                        st.getJsonObject("tracker").getJsonObject("put.n").getString("v")))
                 .isGreaterThanOrEqualTo(3);
         assertThat(st.getString("status")).isEqualTo("online");
         assertThat(st.getJsonObject("capacity")).isNotEmpty();
@@ -91,8 +98,11 @@ class ObservabilityIT {
             for (String p : new String[] {"/health/live", "/health/ready"}) {
                 Resp r = c.client(s).send("GET", p).expect(200);
                 JsonObject o = Json.createReader(new StringReader(r.text())).readObject();
-                assertThat(o.getString("status")).as("%s on node%d: %s", p, s, r.text()).isEqualTo("UP");
-                assertThat(o.getJsonArray("checks").stream().map(v -> v.asJsonObject().getString("name")))
+                assertThat(o.getString("status"))
+                        .as("%s on node%d: %s", p, s, r.text())
+                        .isEqualTo("UP");
+                assertThat(o.getJsonArray("checks").stream()
+                                .map(v -> v.asJsonObject().getString("name")))
                         .contains("ais-node");
             }
         }
@@ -125,7 +135,9 @@ class ObservabilityIT {
     }
 
     private static double sum(Map<String, Double> metrics, String prefix) {
-        return metrics.entrySet().stream().filter(e -> e.getKey().startsWith(prefix)).mapToDouble(Map.Entry::getValue)
+        return metrics.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue)
                 .sum();
     }
 }

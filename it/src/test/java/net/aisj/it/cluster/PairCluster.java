@@ -18,9 +18,8 @@ import net.aisj.it.support.SharedFixture;
 final class PairCluster {
 
     /** The three nodes once started: the pair's agreed Smap (or why there was none), the outsider's Smap. */
-    record Formation(Smap pairSmap, AssertionError pairError, Set<String> pairIds, String outsiderId,
-                     Smap outsiderSmap) {
-    }
+    record Formation(
+            Smap pairSmap, AssertionError pairError, Set<String> pairIds, String outsiderId, Smap outsiderSmap) {}
 
     /** The pair, the outsider and how they formed; closing stops all three. */
     private record Pair(LocalCluster cluster, NodeProcess outsider, Formation formation) implements AutoCloseable {
@@ -33,8 +32,7 @@ final class PairCluster {
 
     private static final SharedFixture<Pair> PAIR = new SharedFixture<>("pair cluster", PairCluster::start);
 
-    private PairCluster() {
-    }
+    private PairCluster() {}
 
     static LocalCluster get() {
         return PAIR.get().cluster();
@@ -42,9 +40,11 @@ final class PairCluster {
 
     private static Pair start() {
         List<Integer> ports = LocalCluster.planHzPorts(3, Set.of());
-        LocalCluster c = new LocalCluster("pair", "itc-pair-" + ItEnv.randomHex(4), ports.subList(0, 2),
-                ports.subList(2, 3));
-        NodeProcess out = NodeProcess.prepare("outsider", 1,
+        LocalCluster c =
+                new LocalCluster("pair", "itc-pair-" + ItEnv.randomHex(4), ports.subList(0, 2), ports.subList(2, 3));
+        NodeProcess out = NodeProcess.prepare(
+                "outsider",
+                1,
                 new NodeProcess.Membership(ports.get(2), ports, "itc-outsider-" + ItEnv.randomHex(4)),
                 LocalCluster.JVM_ARGS);
         try {
@@ -60,10 +60,14 @@ final class PairCluster {
                 error = e;
             }
             AisClient oc = new AisClient(out.baseUrl());
-            Formation formation = new Formation(agreed, error, ids, oc.daemonId(),
+            Formation formation = new Formation(
+                    agreed,
+                    error,
+                    ids,
+                    oc.daemonId(),
                     Smap.parse(oc.daemon("smap").expect(200).json()));
-            System.out.println("[it-cluster pair] formed: " + (agreed == null ? error.getMessage()
-                    : agreed.brief()) + "; outsider " + formation.outsiderSmap().brief());
+            System.out.println("[it-cluster pair] formed: " + (agreed == null ? error.getMessage() : agreed.brief())
+                    + "; outsider " + formation.outsiderSmap().brief());
             return new Pair(c, out, formation);
         } catch (AssertionError | RuntimeException e) {
             out.close();

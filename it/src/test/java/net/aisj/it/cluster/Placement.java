@@ -33,7 +33,8 @@ final class Placement {
                 continue;
             }
             try (Stream<Path> s = Files.list(dir)) {
-                s.filter(Files::isRegularFile).forEach(p -> out.add(p.getFileName().toString()));
+                s.filter(Files::isRegularFile)
+                        .forEach(p -> out.add(p.getFileName().toString()));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -63,8 +64,10 @@ final class Placement {
         for (int s : cluster.runningSlots()) {
             String id = cluster.id(s);
             unknownOwners.remove(id);
-            Set<String> expected = owners.entrySet().stream().filter(e -> e.getValue().equals(id))
-                    .map(Map.Entry::getKey).collect(Collectors.toCollection(TreeSet::new));
+            Set<String> expected = owners.entrySet().stream()
+                    .filter(e -> e.getValue().equals(id))
+                    .map(Map.Entry::getKey)
+                    .collect(Collectors.toCollection(TreeSet::new));
             Set<String> actual = storedNames(s, bucket);
             Set<String> missing = new TreeSet<>(expected);
             missing.removeAll(actual);
@@ -78,7 +81,10 @@ final class Placement {
                 if (!extra.isEmpty()) {
                     errors.add("node" + s + " (" + id + ") holds " + extra.size() + " objects it does not own by HRW"
                             + " (Smap " + m.brief() + "), e.g. " + sample(extra) + " owned by "
-                            + extra.stream().limit(5).map(o -> String.valueOf(owners.get(o))).toList());
+                            + extra.stream()
+                                    .limit(5)
+                                    .map(o -> String.valueOf(owners.get(o)))
+                                    .toList());
                 }
             }
         }

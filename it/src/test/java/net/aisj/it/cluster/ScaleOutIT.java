@@ -40,13 +40,17 @@ class ScaleOutIT {
     @Test
     void aFourthNodeJoinsAndRebalanceMovesItsShareWhileReadsKeepSucceeding() {
         c = SharedCluster.get();
-        assertThat(c.node(NEW_SLOT)).as("node%d must not have been started before this test", NEW_SLOT).isNull();
+        assertThat(c.node(NEW_SLOT))
+                .as("node%d must not have been started before this test", NEW_SLOT)
+                .isNull();
         Smap before = c.awaitSettled();
         b = ItEnv.bucketName("scale");
         c.client(c.runningSlots().get(0)).createBucket(b).expect(200);
         DataSet data = DataSet.generate("obj-", OBJECTS, 64, 100, 11);
         data.putAll(c, b, c.runningSlots(), 8);
-        assertThat(c.placement().errors(before, b, data.names(), Set.of())).as("placement before the join").isEmpty();
+        assertThat(c.placement().errors(before, b, data.names(), Set.of()))
+                .as("placement before the join")
+                .isEmpty();
         Map<String, String> ownersBefore = Placement.owners(before, b, data.names());
 
         List<Integer> readable = new CopyOnWriteArrayList<>(c.runningSlots());
@@ -78,40 +82,58 @@ class ScaleOutIT {
         }
 
         Map<String, String> ownersAfter = Placement.owners(after, b, data.names());
-        List<String> moved = data.names().stream().filter(n -> !ownersBefore.get(n).equals(ownersAfter.get(n)))
+        List<String> moved = data.names().stream()
+                .filter(n -> !ownersBefore.get(n).equals(ownersAfter.get(n)))
                 .toList();
         long movedBytes = data.bytesOf(moved);
         double fraction = moved.size() / (double) data.size();
-        System.out.printf("[it-cluster scale-out] node%d ready %.1f s after launch; rebalance %s ended %.1f s after it"
+        System.out.printf(
+                "[it-cluster scale-out] node%d ready %.1f s after launch; rebalance %s ended %.1f s after it"
                         + " was ready; moved %d of %d objects (%.3f, HRW optimum 0.25), %.1f MiB: %.0f obj/s,"
                         + " %.2f MiB/s;"
                         + " %d reads during the rebalance%n",
-                NEW_SLOT, joinSecs, JsonUtil.str(status, "uuid"), rebalanceSecs, moved.size(), data.size(), fraction,
-                movedBytes / 1048576.0, moved.size() / rebalanceSecs, movedBytes / 1048576.0 / rebalanceSecs,
+                NEW_SLOT,
+                joinSecs,
+                JsonUtil.str(status, "uuid"),
+                rebalanceSecs,
+                moved.size(),
+                data.size(),
+                fraction,
+                movedBytes / 1048576.0,
+                moved.size() / rebalanceSecs,
+                movedBytes / 1048576.0 / rebalanceSecs,
                 readsDuring);
         JsonObject stats = c.jobs().qryxstats(c.runningSlots().get(0), JsonUtil.str(status, "uuid"), "rebalance");
         System.out.println("[it-cluster scale-out] qryxstats: " + summary(stats));
 
         // HRW itself: only objects whose new owner is the new node move (a check of the test's own arithmetic)
-        assertThat(moved).as("objects whose HRW owner changed").isNotEmpty()
-                .allSatisfy(n -> assertThat(ownersAfter.get(n)).as("new owner of %s", n).isEqualTo(c.id(NEW_SLOT)));
+        assertThat(moved)
+                .as("objects whose HRW owner changed")
+                .isNotEmpty()
+                .allSatisfy(n ->
+                        assertThat(ownersAfter.get(n)).as("new owner of %s", n).isEqualTo(c.id(NEW_SLOT)));
 
         SoftAssertions soft = new SoftAssertions();
-        soft.assertThat(readFailures).as("reads during the join and rebalance (%d reads): %s", reads,
-                DataSet.describe(readFailures)).isEmpty();
-        soft.assertThat(c.placement().errors(after, b, data.names(), Set.of())).as("placement after rebalance %s",
-                JsonUtil.str(status, "uuid")).isEmpty();
+        soft.assertThat(readFailures)
+                .as("reads during the join and rebalance (%d reads): %s", reads, DataSet.describe(readFailures))
+                .isEmpty();
+        soft.assertThat(c.placement().errors(after, b, data.names(), Set.of()))
+                .as("placement after rebalance %s", JsonUtil.str(status, "uuid"))
+                .isEmpty();
         long out = 0;
         for (String id : before.tmap().keySet()) {
             out += counter(stats, id, "out-objs");
         }
-        soft.assertThat(out).as("out-objs summed over the old nodes in %s", summary(stats))
+        soft.assertThat(out)
+                .as("out-objs summed over the old nodes in %s", summary(stats))
                 .isGreaterThanOrEqualTo(moved.size());
-        soft.assertThat(counter(stats, c.id(NEW_SLOT), "in-objs")).as("in-objs of the new node in %s", summary(stats))
+        soft.assertThat(counter(stats, c.id(NEW_SLOT), "in-objs"))
+                .as("in-objs of the new node in %s", summary(stats))
                 .isGreaterThanOrEqualTo(moved.size());
         List<String> failures = data.verifyAll(c, b, c.runningSlots(), 8);
-        soft.assertThat(failures).as("every object through every node after the rebalance: %s",
-                DataSet.describe(failures)).isEmpty();
+        soft.assertThat(failures)
+                .as("every object through every node after the rebalance: %s", DataSet.describe(failures))
+                .isEmpty();
         soft.assertAll();
     }
 
@@ -126,9 +148,16 @@ class ScaleOutIT {
             }
             for (JsonValue v : e.getValue().asJsonArray()) {
                 JsonObject s = v.asJsonObject();
-                sb.append(JsonUtil.str(s, "id")).append(' ').append(s.get("stats")).append(" start=")
-                        .append(s.get("start-time")).append(" end=").append(s.get("end-time")).append(" aborted=")
-                        .append(s.get("aborted")).append("; ");
+                sb.append(JsonUtil.str(s, "id"))
+                        .append(' ')
+                        .append(s.get("stats"))
+                        .append(" start=")
+                        .append(s.get("start-time"))
+                        .append(" end=")
+                        .append(s.get("end-time"))
+                        .append(" aborted=")
+                        .append(s.get("aborted"))
+                        .append("; ");
             }
         }
         return sb.toString();

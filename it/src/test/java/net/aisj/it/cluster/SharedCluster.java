@@ -15,15 +15,15 @@ final class SharedCluster {
     static final int SLOTS = 4;
 
     private static Smap initialSmap;
-    private static final SharedFixture<LocalCluster> CLUSTER = new SharedFixture<>("shared cluster",
+    private static final SharedFixture<LocalCluster> CLUSTER = new SharedFixture<>(
+            "shared cluster",
             () -> SharedFixture.startOrClose(new LocalCluster("shared", SLOTS), c -> {
                 c.start(1, 2, 3);
                 initialSmap = c.awaitSettled();
                 System.out.println("[it-cluster shared] formed: " + initialSmap.brief());
             }));
 
-    private SharedCluster() {
-    }
+    private SharedCluster() {}
 
     static LocalCluster get() {
         return CLUSTER.get();

@@ -30,7 +30,11 @@ record Smap(JsonObject json, long version, Map<String, Snode> tmap, Map<String, 
             throw new AssertionError("Smap without a version: " + o);
         }
         JsonObject primary = o.containsKey("proxy_si") && !o.isNull("proxy_si") ? o.getJsonObject("proxy_si") : null;
-        return new Smap(o, version, nodes(o, "tmap"), nodes(o, "pmap"),
+        return new Smap(
+                o,
+                version,
+                nodes(o, "tmap"),
+                nodes(o, "pmap"),
                 primary == null ? null : JsonUtil.str(primary, "daemon_id"));
     }
 
@@ -45,8 +49,8 @@ record Smap(JsonObject json, long version, Map<String, Snode> tmap, Map<String, 
             if (!e.getKey().equals(id)) {
                 throw new AssertionError(key + " key " + e.getKey() + " differs from its daemon_id " + id + " in " + o);
             }
-            JsonObject net = n.containsKey("public_net") && !n.isNull("public_net") ? n.getJsonObject("public_net")
-                    : null;
+            JsonObject net =
+                    n.containsKey("public_net") && !n.isNull("public_net") ? n.getJsonObject("public_net") : null;
             Long flags = JsonUtil.lng(n, "flags");
             out.put(id, new Snode(id, net == null ? null : JsonUtil.str(net, "direct_url"), flags == null ? 0 : flags));
         }
@@ -62,10 +66,15 @@ record Smap(JsonObject json, long version, Map<String, Snode> tmap, Map<String, 
 
     /** Short form for messages: version, primary and the targets with their flags. */
     String brief() {
-        StringBuilder sb = new StringBuilder("v").append(version).append(" primary=").append(primaryId)
+        StringBuilder sb = new StringBuilder("v")
+                .append(version)
+                .append(" primary=")
+                .append(primaryId)
                 .append(" tmap={");
-        tmap.values().forEach(n -> sb.append(n.id()).append(n.flags() == 0 ? "" : "(flags " + n.flags() + ")")
-                .append(' '));
+        tmap.values()
+                .forEach(n -> sb.append(n.id())
+                        .append(n.flags() == 0 ? "" : "(flags " + n.flags() + ")")
+                        .append(' '));
         return sb.append('}').toString();
     }
 }

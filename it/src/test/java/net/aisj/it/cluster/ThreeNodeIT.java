@@ -49,14 +49,19 @@ class ThreeNodeIT {
 
     @Test
     void everyNodeAnswersTheSameSmapListingEveryNodeAsTarget() {
-        assertThat(SharedCluster.initialSmap().tmap()).as("targets right after the 3 nodes started")
+        assertThat(SharedCluster.initialSmap().tmap())
+                .as("targets right after the 3 nodes started")
                 .hasSize(SharedCluster.INITIAL);
         Smap m = c.awaitSettled();
         SoftAssertions soft = new SoftAssertions();
         soft.assertThat(m.tmap().keySet()).as("targets of %s", m.brief()).isEqualTo(c.runningIds());
         for (int s : c.runningSlots()) {
-            soft.assertThat(m.tmap().get(c.id(s)).url()).as("direct_url of node%d", s).isEqualTo(c.url(s));
-            soft.assertThat(m.tmap().get(c.id(s)).flags()).as("flags of node%d", s).isZero();
+            soft.assertThat(m.tmap().get(c.id(s)).url())
+                    .as("direct_url of node%d", s)
+                    .isEqualTo(c.url(s));
+            soft.assertThat(m.tmap().get(c.id(s)).flags())
+                    .as("flags of node%d", s)
+                    .isZero();
         }
         soft.assertThat(m.primaryId()).as("proxy_si").isIn(c.runningIds());
         if (!m.pmap().isEmpty()) {
@@ -77,7 +82,9 @@ class ThreeNodeIT {
         List<String> errors = c.placement().errors(m, b, data.names(), Set.of());
         assertThat(errors).as("placement by %s", m.brief()).isEmpty();
         for (int s : c.runningSlots()) {
-            assertThat(c.placement().storedNames(s, b)).as("node%d holds a share of the objects", s).isNotEmpty();
+            assertThat(c.placement().storedNames(s, b))
+                    .as("node%d holds a share of the objects", s)
+                    .isNotEmpty();
         }
     }
 
@@ -95,11 +102,15 @@ class ThreeNodeIT {
             for (int s : c.runningSlots()) {
                 Resp r = c.client(s).get(b, o);
                 if (s == owner) {
-                    soft.assertThat(r.status()).as("GET %s from its owner node%d: %s", o, s, r).isEqualTo(200);
+                    soft.assertThat(r.status())
+                            .as("GET %s from its owner node%d: %s", o, s, r)
+                            .isEqualTo(200);
                 } else {
-                    soft.assertThat(r.status()).as("GET %s from node%d (owner node%d): %s", o, s, owner, r)
+                    soft.assertThat(r.status())
+                            .as("GET %s from node%d (owner node%d): %s", o, s, owner, r)
                             .isEqualTo(307);
-                    soft.assertThat(r.header("Location")).as("Location of %s", r)
+                    soft.assertThat(r.header("Location"))
+                            .as("Location of %s", r)
                             .startsWith(c.url(owner) + AisClient.objPath(b, o));
                 }
             }
@@ -122,13 +133,17 @@ class ThreeNodeIT {
                 for (int i = 0; i < pages.size(); i++) {
                     Lso.Page p = pages.get(i);
                     if (i < pages.size() - 1) {
-                        soft.assertThat(p.entries()).as("%s: page %d of %d", what, i + 1, pages.size()).hasSize(500);
+                        soft.assertThat(p.entries())
+                                .as("%s: page %d of %d", what, i + 1, pages.size())
+                                .hasSize(500);
                     }
                     for (Lso.Entry e : p.entries()) {
                         names.add(e.name());
                         DataSet.Obj o = data.get(e.name());
                         if (o != null) {
-                            soft.assertThat(e.size()).as("%s: size of %s", what, e.name()).isEqualTo((long) o.size());
+                            soft.assertThat(e.size())
+                                    .as("%s: size of %s", what, e.name())
+                                    .isEqualTo((long) o.size());
                         }
                     }
                 }
@@ -150,14 +165,16 @@ class ThreeNodeIT {
             c.client(creator).createBucket(x).expect(200);
             for (int s : slots) {
                 Resp h = c.client(s).headBucket(x);
-                soft.assertThat(h.status()).as("HEAD %s on node%d right after node%d created it: %s", x, s, creator, h)
+                soft.assertThat(h.status())
+                        .as("HEAD %s on node%d right after node%d created it: %s", x, s, creator, h)
                         .isEqualTo(200);
             }
             c.client(destroyer).destroyBucket(x).expect(200);
             for (int s : slots) {
                 Resp h = c.client(s).headBucket(x);
-                soft.assertThat(h.status()).as("HEAD %s on node%d right after node%d destroyed it: %s", x, s, destroyer,
-                        h).isEqualTo(404);
+                soft.assertThat(h.status())
+                        .as("HEAD %s on node%d right after node%d destroyed it: %s", x, s, destroyer, h)
+                        .isEqualTo(404);
             }
         }
         soft.assertAll();

@@ -30,8 +30,14 @@ public final class Checker {
     public record Violation(String kind, Op op, String explanation, List<Op> nameHistory) {
         @Override
         public String toString() {
-            StringBuilder sb = new StringBuilder(kind).append(": ").append(op).append("\n    ").append(explanation)
-                    .append("\n    history of ").append(op.name()).append(':');
+            StringBuilder sb = new StringBuilder(kind)
+                    .append(": ")
+                    .append(op)
+                    .append("\n    ")
+                    .append(explanation)
+                    .append("\n    history of ")
+                    .append(op.name())
+                    .append(':');
             List<Op> h = nameHistory;
             int from = Math.max(0, h.size() - 40);
             if (from > 0) {
@@ -54,10 +60,14 @@ public final class Checker {
 
         /** Counts on one line, then every violation (at most {@code max}) with its history. */
         public String report(String title, int max) {
-            StringBuilder sb = new StringBuilder("[faults ").append(title).append("] ")
-                    .append(counts.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+            StringBuilder sb = new StringBuilder("[faults ")
+                    .append(title)
+                    .append("] ")
+                    .append(counts.entrySet().stream()
+                            .map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining(" ")))
-                    .append(", violations=").append(violations.size());
+                    .append(", violations=")
+                    .append(violations.size());
             violations.stream().limit(max).forEach(v -> sb.append("\n  ").append(v));
             if (violations.size() > max) {
                 sb.append("\n  ... ").append(violations.size() - max).append(" more");
@@ -66,8 +76,7 @@ public final class Checker {
         }
     }
 
-    private Checker() {
-    }
+    private Checker() {}
 
     /** Checks every operation of {@code h}. */
     public static Result check(History h) {
@@ -120,7 +129,9 @@ public final class Checker {
             }
             if (finalOk) {
                 verified++;
-                ackedPutsCovered += h.stream().filter(o -> o.kind() == Kind.PUT && o.acked() && !o.fin()).count();
+                ackedPutsCovered += h.stream()
+                        .filter(o -> o.kind() == Kind.PUT && o.acked() && !o.fin())
+                        .count();
             }
         }
         counts.put("names_verified", verified);
@@ -146,7 +157,9 @@ public final class Checker {
             writers.add(w);
         } else {
             writers.add(null); // the value before the first write
-            h.stream().filter(o -> o.kind() == Kind.DELETE && o != r && o.start() < r.end()).forEach(writers::add);
+            h.stream()
+                    .filter(o -> o.kind() == Kind.DELETE && o != r && o.start() < r.end())
+                    .forEach(writers::add);
         }
         Op supersededBy = null;
         for (Op w : writers) {

@@ -34,7 +34,9 @@ class ClockSkewFaultIT {
     /** libfaketime's shared object, wherever the distribution's multiarch directory puts it. */
     static Optional<Path> libfaketime() {
         try (Stream<Path> s = Files.list(Path.of("/usr/lib"))) {
-            return s.map(d -> d.resolve("faketime/libfaketime.so.1")).filter(Files::isRegularFile).findFirst();
+            return s.map(d -> d.resolve("faketime/libfaketime.so.1"))
+                    .filter(Files::isRegularFile)
+                    .findFirst();
         } catch (IOException e) {
             return Optional.empty();
         }
@@ -44,13 +46,23 @@ class ClockSkewFaultIT {
     void skewedClocksLoseNothing() {
         Optional<Path> lib = libfaketime();
         assumeTrue(lib.isPresent(), "libfaketime is not installed (Debian: apt-get install faketime)");
-        c = new FaultCluster("skew", 3, null, i -> i == 1 ? List.of() : List.of("env",
-                "LD_PRELOAD=" + lib.get(), "FAKETIME=" + (i == 2 ? "-45s" : "+90s"), "FAKETIME_DONT_FAKE_MONOTONIC=1",
-                "FAKETIME_DONT_RESET=1"));
+        c = new FaultCluster(
+                "skew",
+                3,
+                null,
+                i -> i == 1
+                        ? List.of()
+                        : List.of(
+                                "env",
+                                "LD_PRELOAD=" + lib.get(),
+                                "FAKETIME=" + (i == 2 ? "-45s" : "+90s"),
+                                "FAKETIME_DONT_FAKE_MONOTONIC=1",
+                                "FAKETIME_DONT_RESET=1"));
         c.startAll();
         FaultCluster.Smap m0 = c.awaitSettled();
         for (int i = 1; i <= 3; i++) {
-            System.out.println("[faults clock-skew] node" + i + " Date header: " + c.client(i).health().header("Date"));
+            System.out.println("[faults clock-skew] node" + i + " Date header: "
+                    + c.client(i).health().header("Date"));
         }
         FaultRun run = new FaultRun("clock-skew", c, true, c::urls);
         run.startLoad();

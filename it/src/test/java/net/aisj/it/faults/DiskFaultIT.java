@@ -51,15 +51,19 @@ class DiskFaultIT {
         mounted = true;
         c.start(1, 2);
         c.awaitSettled();
-        FaultRun run = new FaultRun("disk", c, true, false, () -> c.running().stream().map(c::url).toList());
+        FaultRun run = new FaultRun(
+                "disk", c, true, false, () -> c.running().stream().map(c::url).toList());
         run.startLoad();
         FaultCluster.hold(Duration.ofSeconds(20));
 
         c.start(3);
         FaultCluster.Smap m = c.awaitSettled();
         System.out.println("[faults disk] node3 joined (a rebalance follows): " + m);
-        Poll.until(Duration.ofSeconds(180), "node3's 384 KiB mountpath fills up to the out-of-space mark",
-                () -> used(small) >= 0.90, () -> String.format("%.0f %% used", used(small) * 100));
+        Poll.until(
+                Duration.ofSeconds(180),
+                "node3's 384 KiB mountpath fills up to the out-of-space mark",
+                () -> used(small) >= 0.90,
+                () -> String.format("%.0f %% used", used(small) * 100));
         System.out.printf("[faults disk] the small mountpath is %.0f %% full%n", used(small) * 100);
         FaultCluster.hold(Duration.ofSeconds(10));
 
@@ -67,8 +71,16 @@ class DiskFaultIT {
         System.out.println("[faults disk] the small mountpath is read-only now");
         FaultCluster.hold(Duration.ofSeconds(20));
         run(List.of("mount", "-o", "remount,rw", small.toString()));
-        c.client(3).control("POST", "/v1/daemon/mountpaths", JsonUtil.actMsg("enable-mp", null,
-                Json.createValue(small.toAbsolutePath().normalize().toString()))).expect(200);
+        c.client(3)
+                .control(
+                        "POST",
+                        "/v1/daemon/mountpaths",
+                        JsonUtil.actMsg(
+                                "enable-mp",
+                                null,
+                                Json.createValue(
+                                        small.toAbsolutePath().normalize().toString())))
+                .expect(200);
         System.out.println("[faults disk] healed: read-write again and enabled");
         FaultCluster.hold(Duration.ofSeconds(10));
         Checker.Result r = run.finish();

@@ -32,10 +32,12 @@ final class FaultCluster implements AutoCloseable {
     /** The parts of a node's Smap a fault test looks at. */
     record Smap(long version, Set<String> targets, String primary) {
         static Smap parse(JsonObject o) {
-            Set<String> t = o.containsKey("tmap") && !o.isNull("tmap") ? new TreeSet<>(o.getJsonObject("tmap").keySet())
+            Set<String> t = o.containsKey("tmap") && !o.isNull("tmap")
+                    ? new TreeSet<>(o.getJsonObject("tmap").keySet())
                     : Set.of();
             String p = o.containsKey("proxy_si") && !o.isNull("proxy_si")
-                    ? JsonUtil.str(o.getJsonObject("proxy_si"), "daemon_id") : null;
+                    ? JsonUtil.str(o.getJsonObject("proxy_si"), "daemon_id")
+                    : null;
             return new Smap(JsonUtil.lng(o, "version"), t, p);
         }
 
@@ -54,8 +56,8 @@ final class FaultCluster implements AutoCloseable {
     }
 
     /** {@code prefix.apply(i)}: a launch prefix for node i (e.g. faketime), after the namespace's. */
-    FaultCluster(String tag, int n, NetNs net, java.util.function.IntFunction<List<String>> prefix,
-                 String... extraJvmArgs) {
+    FaultCluster(
+            String tag, int n, NetNs net, java.util.function.IntFunction<List<String>> prefix, String... extraJvmArgs) {
         this.tag = tag;
         this.nodes = new NodeProcess[n + 1];
         this.ids = new String[n + 1];
@@ -70,12 +72,17 @@ final class FaultCluster implements AutoCloseable {
         List<String> jvm = new ArrayList<>(List.of(JVM_ARGS));
         jvm.addAll(List.of(extraJvmArgs));
         for (int i = 1; i <= n; i++) {
-            nodes[i] = NodeProcess.prepare("f" + tag + i, 2,
-                    new NodeProcess.Membership(ports.get(i - 1), ports, clusterName), jvm.toArray(String[]::new));
+            nodes[i] = NodeProcess.prepare(
+                    "f" + tag + i,
+                    2,
+                    new NodeProcess.Membership(ports.get(i - 1), ports, clusterName),
+                    jvm.toArray(String[]::new));
             List<String> pre = new ArrayList<>(net == null ? List.of() : net.prefix(i));
             pre.addAll(prefix.apply(i));
             if (net != null || !pre.isEmpty()) {
-                nodes[i].placeIn(pre, net == null ? "127.0.0.1" : net.address(i),
+                nodes[i].placeIn(
+                        pre,
+                        net == null ? "127.0.0.1" : net.address(i),
                         net == null ? ports.stream().map(p -> "127.0.0.1").toList() : net.addresses());
             }
         }
@@ -118,13 +125,15 @@ final class FaultCluster implements AutoCloseable {
         List<Thread> waits = new ArrayList<>();
         List<Throwable> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         for (int i : which) {
-            Thread t = new Thread(() -> {
-                try {
-                    nodes[i].awaitReady();
-                } catch (Throwable e) {
-                    errors.add(e);
-                }
-            }, "await-f" + i);
+            Thread t = new Thread(
+                    () -> {
+                        try {
+                            nodes[i].awaitReady();
+                        } catch (Throwable e) {
+                            errors.add(e);
+                        }
+                    },
+                    "await-f" + i);
             t.start();
             waits.add(t);
         }
@@ -178,7 +187,9 @@ final class FaultCluster implements AutoCloseable {
     }
 
     Smap smap(int i) {
-        Resp r = client(i).send("GET", "/v1/daemon?what=smap", Map.of(), null, Duration.ofSeconds(10)).expect(200);
+        Resp r = client(i)
+                .send("GET", "/v1/daemon?what=smap", Map.of(), null, Duration.ofSeconds(10))
+                .expect(200);
         return Smap.parse(r.json());
     }
 
@@ -187,27 +198,31 @@ final class FaultCluster implements AutoCloseable {
         Set<String> want = which.stream().map(this::id).collect(Collectors.toCollection(TreeSet::new));
         Map<Integer, String> seen = new TreeMap<>();
         Smap[] agreed = new Smap[1];
-        Poll.until(timeout, "[" + tag + "] nodes " + which + " agree on a Smap with targets " + want, () -> {
-            seen.clear();
-            Smap first = null;
-            boolean same = true;
-            for (int i : which) {
-                try {
-                    Smap m = smap(i);
-                    seen.put(i, m.toString());
-                    if (first == null) {
-                        first = m;
-                    } else if (!first.equals(m)) {
-                        same = false;
+        Poll.until(
+                timeout,
+                "[" + tag + "] nodes " + which + " agree on a Smap with targets " + want,
+                () -> {
+                    seen.clear();
+                    Smap first = null;
+                    boolean same = true;
+                    for (int i : which) {
+                        try {
+                            Smap m = smap(i);
+                            seen.put(i, m.toString());
+                            if (first == null) {
+                                first = m;
+                            } else if (!first.equals(m)) {
+                                same = false;
+                            }
+                        } catch (RuntimeException | AssertionError e) {
+                            seen.put(i, "error: " + e.getMessage());
+                            same = false;
+                        }
                     }
-                } catch (RuntimeException | AssertionError e) {
-                    seen.put(i, "error: " + e.getMessage());
-                    same = false;
-                }
-            }
-            agreed[0] = first;
-            return same && first != null && first.targets().equals(want);
-        }, () -> seen + logTails(20));
+                    agreed[0] = first;
+                    return same && first != null && first.targets().equals(want);
+                },
+                () -> seen + logTails(20));
         return agreed[0];
     }
 
@@ -233,7 +248,9 @@ final class FaultCluster implements AutoCloseable {
     /** Sends a signal (STOP, CONT) to node {@code i}'s JVM. */
     void signal(int i, String sig) {
         try {
-            Process p = new ProcessBuilder("kill", "-" + sig, Long.toString(nodes[i].pid())).inheritIO().start();
+            Process p = new ProcessBuilder("kill", "-" + sig, Long.toString(nodes[i].pid()))
+                    .inheritIO()
+                    .start();
             if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("kill -" + sig + " " + nodes[i].pid() + " failed");
             }
@@ -256,8 +273,13 @@ final class FaultCluster implements AutoCloseable {
     String logTails(int lines) {
         StringBuilder sb = new StringBuilder();
         for (int i = 1; i < nodes.length; i++) {
-            sb.append("\n---- node").append(i).append(" (").append(nodes[i].logFile()).append(nodes[i].isAlive()
-                    ? ", running" : ", not running").append(")\n").append(nodes[i].logTail(lines));
+            sb.append("\n---- node")
+                    .append(i)
+                    .append(" (")
+                    .append(nodes[i].logFile())
+                    .append(nodes[i].isAlive() ? ", running" : ", not running")
+                    .append(")\n")
+                    .append(nodes[i].logTail(lines));
         }
         return sb.toString();
     }

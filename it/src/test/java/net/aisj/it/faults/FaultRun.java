@@ -45,8 +45,17 @@ final class FaultRun {
         buckets.add(plain);
         if (mirrored) {
             String mirror = ItEnv.bucketName(name + "-mirror");
-            cluster.client(1).createBucket(mirror, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
-                    .add("enabled", true).add("copies", 2)).build()).expect(200);
+            cluster.client(1)
+                    .createBucket(
+                            mirror,
+                            Json.createObjectBuilder()
+                                    .add(
+                                            "mirror",
+                                            Json.createObjectBuilder()
+                                                    .add("enabled", true)
+                                                    .add("copies", 2))
+                                    .build())
+                    .expect(200);
             buckets.add(mirror);
         }
         if (erasureCoded) {
@@ -58,8 +67,15 @@ final class FaultRun {
     }
 
     private static JsonObject ecProps() {
-        return Json.createObjectBuilder().add("ec", Json.createObjectBuilder().add("enabled", true)
-                .add("data_slices", 1).add("parity_slices", 1).add("objsize_limit", 8 * 1024)).build();
+        return Json.createObjectBuilder()
+                .add(
+                        "ec",
+                        Json.createObjectBuilder()
+                                .add("enabled", true)
+                                .add("data_slices", 1)
+                                .add("parity_slices", 1)
+                                .add("objsize_limit", 8 * 1024))
+                .build();
     }
 
     void startLoad() {
@@ -72,10 +88,14 @@ final class FaultRun {
         History h = running.stop();
         int unread = load.readAllAfterHeal(READ_BACK);
         Checker.Result r = Checker.check(h);
-        long notDeployed = h.ops().stream().filter(o -> o.status() == Workload.CONTAINER_404).count();
-        System.out.println(r.report(name, 20) + String.format(" (slowest request %.1f s, %d names unreadable, %d"
-                + " answers were Payara's 404 page of a node not deployed yet)", load.maxLatency().toMillis() / 1000.0,
-                unread, notDeployed));
+        long notDeployed = h.ops().stream()
+                .filter(o -> o.status() == Workload.CONTAINER_404)
+                .count();
+        System.out.println(r.report(name, 20)
+                + String.format(
+                        " (slowest request %.1f s, %d names unreadable, %d"
+                                + " answers were Payara's 404 page of a node not deployed yet)",
+                        load.maxLatency().toMillis() / 1000.0, unread, notDeployed));
         assertThat(r.count("put_ok")).as("acknowledged PUTs under load").isPositive();
         assertThat(r.violations()).as(r.report(name, 20)).isEmpty();
         return r;

@@ -13,7 +13,11 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class History {
 
     /** What an operation did. */
-    public enum Kind { PUT, GET, DELETE }
+    public enum Kind {
+        PUT,
+        GET,
+        DELETE
+    }
 
     /** The value "no object" (a GET answered 404, a DELETE's effect). */
     public static final String ABSENT = "absent";
@@ -36,8 +40,19 @@ public final class History {
      * @param detail a note (error text, bytes read that hash to nothing known)
      * @param fin    one of the reads after the heal
      */
-    public record Op(long id, int client, Kind kind, String name, String value, boolean acked, int status, long start,
-                     long end, String node, String detail, boolean fin) {
+    public record Op(
+            long id,
+            int client,
+            Kind kind,
+            String name,
+            String value,
+            boolean acked,
+            int status,
+            long start,
+            long end,
+            String node,
+            String detail,
+            boolean fin) {
 
         /** A DELETE answered 404 also read the object as absent. */
         boolean isRead() {
@@ -50,9 +65,20 @@ public final class History {
 
         @Override
         public String toString() {
-            return String.format("#%d c%d %-6s %s %s%s [%d] %.3f-%.3f s via %s%s%s", id, client, kind, name,
-                    value == null ? "-" : value, acked ? " ok" : " FAILED", status, start / 1e9, end / 1e9, node,
-                    detail == null || detail.isEmpty() ? "" : " (" + detail + ")", fin ? " FINAL" : "");
+            return String.format(
+                    "#%d c%d %-6s %s %s%s [%d] %.3f-%.3f s via %s%s%s",
+                    id,
+                    client,
+                    kind,
+                    name,
+                    value == null ? "-" : value,
+                    acked ? " ok" : " FAILED",
+                    status,
+                    start / 1e9,
+                    end / 1e9,
+                    node,
+                    detail == null || detail.isEmpty() ? "" : " (" + detail + ")",
+                    fin ? " FINAL" : "");
         }
     }
 
@@ -70,8 +96,18 @@ public final class History {
     }
 
     /** Records an operation; returns it. */
-    public Op add(int client, Kind kind, String name, String value, boolean acked, int status, long start, long end,
-                  String node, String detail, boolean fin) {
+    public Op add(
+            int client,
+            Kind kind,
+            String name,
+            String value,
+            boolean acked,
+            int status,
+            long start,
+            long end,
+            String node,
+            String detail,
+            boolean fin) {
         Op op = new Op(ids.incrementAndGet(), client, kind, name, value, acked, status, start, end, node, detail, fin);
         ops.add(op);
         return op;

@@ -43,7 +43,10 @@ class KillFaultIT {
         FaultCluster.Smap m2 = c.awaitSettled();
         System.out.println("[faults kill-9] node" + first + " back: " + m2);
 
-        int second = c.running().stream().filter(i -> c.id(i).equals(m2.primary())).findFirst().orElseThrow();
+        int second = c.running().stream()
+                .filter(i -> c.id(i).equals(m2.primary()))
+                .findFirst()
+                .orElseThrow();
         c.kill9(second);
         FaultCluster.Smap m3 = c.awaitSettled(c.running(), FaultCluster.SETTLE_TIMEOUT);
         System.out.println("[faults kill-9] primary node" + second + " killed; survivors agree on " + m3);

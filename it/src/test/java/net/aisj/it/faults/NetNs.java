@@ -30,7 +30,8 @@ final class NetNs implements AutoCloseable {
         if (!"root".equals(System.getProperty("user.name"))) {
             return "not root";
         }
-        if (!Files.isExecutable(Path.of("/usr/sbin/ip")) && !Files.isExecutable(Path.of("/sbin/ip"))
+        if (!Files.isExecutable(Path.of("/usr/sbin/ip"))
+                && !Files.isExecutable(Path.of("/sbin/ip"))
                 && !Files.isExecutable(Path.of("/usr/bin/ip"))) {
             return "no iproute2 (ip)";
         }

@@ -60,20 +60,26 @@ class PartitionFaultIT {
                 + "; Smap before: " + m0);
         String probe = AisClient.objPath(run.buckets.get(0), "probe");
         Resp[] last = new Resp[1];
-        Poll.until(Duration.ofSeconds(60), "the cut-off node refuses object calls: 503, cut off from the majority",
+        Poll.until(
+                Duration.ofSeconds(60),
+                "the cut-off node refuses object calls: 503, cut off from the majority",
                 () -> {
                     last[0] = c.client(cut).send("GET", probe, Map.of(), null, Duration.ofSeconds(10));
                     return last[0].status() == 503 && last[0].text().contains("cut off from the majority");
-                }, () -> String.valueOf(last[0]));
+                },
+                () -> String.valueOf(last[0]));
         double refuseSecs = (System.nanoTime() - t0) / 1e9;
         FaultCluster.Smap maj = c.awaitSettled(majority, Duration.ofSeconds(60));
         double dropSecs = (System.nanoTime() - t0) / 1e9;
         FaultCluster.Smap minority = c.smap(cut);
-        System.out.printf("[faults partition] cut-off node refuses after %.1f s (%s); the majority dropped it after"
-                + " %.1f s: %s; the cut-off node keeps %s%n", refuseSecs, last[0].text(), dropSecs, maj, minority);
+        System.out.printf(
+                "[faults partition] cut-off node refuses after %.1f s (%s); the majority dropped it after"
+                        + " %.1f s: %s; the cut-off node keeps %s%n",
+                refuseSecs, last[0].text(), dropSecs, maj, minority);
         assertThat(last[0].text()).contains("cut off from the majority");
         assertThat(maj.version()).as("the majority's Smap version").isGreaterThan(m0.version());
-        assertThat(minority.version()).as("the cut-off node publishes no Smap version of its own")
+        assertThat(minority.version())
+                .as("the cut-off node publishes no Smap version of its own")
                 .isEqualTo(m0.version());
         FaultCluster.hold(CUT.minusNanos(System.nanoTime() - t0));
 
@@ -81,21 +87,36 @@ class PartitionFaultIT {
         net.heal(cut);
         long t1 = System.nanoTime();
         FaultCluster.Smap healed = c.awaitSettled();
-        System.out.printf("[faults partition] healed; all 3 agree %.1f s later: %s%n", (System.nanoTime() - t1) / 1e9,
-                healed);
+        System.out.printf(
+                "[faults partition] healed; all 3 agree %.1f s later: %s%n", (System.nanoTime() - t1) / 1e9, healed);
         assertThat(healed.version()).isGreaterThan(maj.version());
         FaultCluster.hold(Duration.ofSeconds(5));
         Checker.Result r = run.finish();
         String cutUrl = c.url(cut);
         long refusedAfter = tCut + (long) (refuseSecs * 1e9);
-        long ackedOnMinority = run.load.history().ops().stream().filter(o -> o.kind() == Kind.PUT && o.acked()
-                && o.node().equals(cutUrl) && o.start() > refusedAfter && o.end() < tHeal).count();
-        long ackedOnMajority = run.load.history().ops().stream().filter(o -> o.kind() == Kind.PUT && o.acked()
-                && !o.node().equals(cutUrl) && o.start() > tCut && o.end() < tHeal).count();
-        System.out.printf("[faults partition] during the partition: %d PUTs acknowledged through the majority, %d"
-                + " through the cut-off node once it refused (%d PUTs acknowledged in all, %d names verified)%n",
+        long ackedOnMinority = run.load.history().ops().stream()
+                .filter(o -> o.kind() == Kind.PUT
+                        && o.acked()
+                        && o.node().equals(cutUrl)
+                        && o.start() > refusedAfter
+                        && o.end() < tHeal)
+                .count();
+        long ackedOnMajority = run.load.history().ops().stream()
+                .filter(o -> o.kind() == Kind.PUT
+                        && o.acked()
+                        && !o.node().equals(cutUrl)
+                        && o.start() > tCut
+                        && o.end() < tHeal)
+                .count();
+        System.out.printf(
+                "[faults partition] during the partition: %d PUTs acknowledged through the majority, %d"
+                        + " through the cut-off node once it refused (%d PUTs acknowledged in all, %d names verified)%n",
                 ackedOnMajority, ackedOnMinority, r.count("put_ok"), r.count("names_verified"));
-        assertThat(ackedOnMajority).as("the majority keeps acknowledging writes").isPositive();
-        assertThat(ackedOnMinority).as("writes the cut-off node acknowledged after it began refusing").isZero();
+        assertThat(ackedOnMajority)
+                .as("the majority keeps acknowledging writes")
+                .isPositive();
+        assertThat(ackedOnMinority)
+                .as("writes the cut-off node acknowledged after it began refusing")
+                .isZero();
     }
 }

@@ -41,11 +41,13 @@ class SlowNodeFaultIT {
         c.signal(victim, "CONT");
         long t0 = System.nanoTime();
         FaultCluster.Smap m1 = c.awaitSettled();
-        System.out.printf("[faults sigstop] node%d stopped %d s; all 3 agree again %.1f s after SIGCONT: %s%n", victim,
-                STOPPED.toSeconds(), (System.nanoTime() - t0) / 1e9, m1);
+        System.out.printf(
+                "[faults sigstop] node%d stopped %d s; all 3 agree again %.1f s after SIGCONT: %s%n",
+                victim, STOPPED.toSeconds(), (System.nanoTime() - t0) / 1e9, m1);
         FaultCluster.hold(Duration.ofSeconds(5));
         run.finish();
-        assertThat(run.load.maxLatency()).as("the slowest request (each hop is bounded by %s)",
-                FaultRun.REQUEST_TIMEOUT).isLessThan(FaultRun.REQUEST_TIMEOUT.plusSeconds(10));
+        assertThat(run.load.maxLatency())
+                .as("the slowest request (each hop is bounded by %s)", FaultRun.REQUEST_TIMEOUT)
+                .isLessThan(FaultRun.REQUEST_TIMEOUT.plusSeconds(10));
     }
 }

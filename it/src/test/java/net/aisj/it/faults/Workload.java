@@ -33,6 +33,7 @@ public final class Workload {
     private static final int MAX_HOPS = 4;
     /** The status recorded for a 404 that is not an AIS error (see {@link #CONTAINER_404_NOTE}). */
     static final int CONTAINER_404 = 1404;
+
     static final String CONTAINER_404_NOTE = "container 404: the application is not deployed yet";
 
     private final List<String> buckets;
@@ -45,8 +46,11 @@ public final class Workload {
     private final History history = new History();
     private final Set<String> touched = java.util.Collections.synchronizedSet(new TreeSet<>());
     private final AtomicLong maxLatencyNanos = new AtomicLong();
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3)).followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(3))
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     /**
      * @param buckets        the buckets to spread the names over (plain, mirrored, erasure-coded)
@@ -57,8 +61,14 @@ public final class Workload {
      * @param requestTimeout bound of one request (redirects included)
      * @param opsPerSecond   per client: the pause between operations is 1/opsPerSecond
      */
-    public Workload(List<String> buckets, int clients, int namesPerClient, int maxSize,
-                    Supplier<List<String>> nodes, Duration requestTimeout, int opsPerSecond) {
+    public Workload(
+            List<String> buckets,
+            int clients,
+            int namesPerClient,
+            int maxSize,
+            Supplier<List<String>> nodes,
+            Duration requestTimeout,
+            int opsPerSecond) {
         this.buckets = List.copyOf(buckets);
         this.clients = clients;
         this.namesPerClient = namesPerClient;
@@ -82,8 +92,7 @@ public final class Workload {
         private final AtomicBoolean stop = new AtomicBoolean();
         private final List<Thread> threads = new ArrayList<>();
 
-        private Running() {
-        }
+        private Running() {}
 
         /** Stops the clients and waits for them. */
         public History stop() {
@@ -163,8 +172,8 @@ public final class Workload {
         String detail = a.detail;
         if (a.status == 200) {
             String head = new String(a.body, 0, Math.min(a.body.length, 60), StandardCharsets.ISO_8859_1);
-            detail = a.body.length + " bytes starting " + head.substring(0, Math.max(0, head.indexOf('|', head
-                    .indexOf('|') + 1) + 1));
+            detail = a.body.length + " bytes starting "
+                    + head.substring(0, Math.max(0, head.indexOf('|', head.indexOf('|') + 1) + 1));
         }
         history.add(client, Kind.GET, name, value, value != null, a.status, t0, t1, node, detail, fin);
         return value != null;
@@ -175,8 +184,18 @@ public final class Workload {
         long t0 = history.now();
         Answer a = send(node, "DELETE", name, null);
         long t1 = history.now();
-        history.add(client, Kind.DELETE, name, History.ABSENT, a.status / 100 == 2 || a.status == 404, a.status, t0,
-                t1, node, a.detail, false);
+        history.add(
+                client,
+                Kind.DELETE,
+                name,
+                History.ABSENT,
+                a.status / 100 == 2 || a.status == 404,
+                a.status,
+                t0,
+                t1,
+                node,
+                a.detail,
+                false);
     }
 
     /**
@@ -207,20 +226,23 @@ public final class Workload {
         return unread;
     }
 
-    private record Answer(int status, byte[] body, String detail) {
-    }
+    private record Answer(int status, byte[] body, String detail) {}
 
     private Answer send(String node, String method, String name, byte[] body) {
         int slash = name.indexOf('/');
         String path = "/v1/objects/" + name.substring(0, slash) + "/"
-                + URLEncoder.encode(name.substring(slash + 1), StandardCharsets.UTF_8).replace("+", "%20");
+                + URLEncoder.encode(name.substring(slash + 1), StandardCharsets.UTF_8)
+                        .replace("+", "%20");
         URI uri = URI.create(node + path);
         long t0 = System.nanoTime();
         try {
             for (int hop = 0; ; hop++) {
                 HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(requestTimeout);
-                b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofByteArray(body));
+                b.method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofByteArray(body));
                 if (body != null) {
                     b.header("Content-Type", "application/octet-stream");
                 }
@@ -230,7 +252,8 @@ public final class Workload {
                     uri = uri.resolve(r.headers().firstValue("Location").orElseThrow());
                     continue;
                 }
-                String detail = st / 100 == 2 ? (hop > 0 ? "served by " + uri.getAuthority() : "")
+                String detail = st / 100 == 2
+                        ? (hop > 0 ? "served by " + uri.getAuthority() : "")
                         : abbreviate(new String(r.body(), StandardCharsets.UTF_8));
                 if (st == 404 && (r.body().length == 0 || r.body()[0] != '{')) {
                     // not our JSON error: Payara's own page while the application is not deployed yet (a node
@@ -240,8 +263,8 @@ public final class Workload {
                 return new Answer(st, r.body(), detail);
             }
         } catch (IOException e) {
-            return new Answer(0, null, e.getClass().getSimpleName() + ": " + e.getMessage() + " at " + uri
-                    .getAuthority());
+            return new Answer(
+                    0, null, e.getClass().getSimpleName() + ": " + e.getMessage() + " at " + uri.getAuthority());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Answer(0, null, "interrupted");

@@ -38,8 +38,10 @@ class BucketLifecycleIT {
         ais.createBucket(b).expect(200);
 
         JsonArray list = JsonUtil.parseArray(ais.listBuckets().expect(200).text());
-        JsonObject mine = list.stream().map(JsonValue::asJsonObject)
-                .filter(o -> b.equals(o.getString("name", null))).findFirst()
+        JsonObject mine = list.stream()
+                .map(JsonValue::asJsonObject)
+                .filter(o -> b.equals(o.getString("name", null)))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("bucket " + b + " not in list " + list));
         assertThat(mine.getString("provider")).isEqualTo("ais");
         JsonObject ns = mine.getJsonObject("namespace");
@@ -51,7 +53,8 @@ class BucketLifecycleIT {
         String propsHdr = head.header("Ais-Bucket-Props");
         assertThat(propsHdr).as("Ais-Bucket-Props in %s", head).isNotBlank();
         JsonObject props = JsonUtil.parseObject(propsHdr);
-        assertThat(props.keySet()).as("bucket props %s", props)
+        assertThat(props.keySet())
+                .as("bucket props %s", props)
                 .contains("checksum", "versioning", "mirror", "ec", "write_policy", "created", "bid", "provider");
         assertThat(props.getJsonObject("checksum").getString("type")).isEqualTo("xxhash2");
         assertThat(props.getJsonObject("versioning").getBoolean("enabled")).isTrue();
@@ -65,7 +68,8 @@ class BucketLifecycleIT {
         assertThat(gone.body()).as("HEAD error has no body").isEmpty();
         assertThat(ais.get(b, "some/object").status()).isEqualTo(404);
         JsonArray after = JsonUtil.parseArray(ais.listBuckets().expect(200).text());
-        assertThat(after.stream().map(v -> v.asJsonObject().getString("name", null))).doesNotContain(b);
+        assertThat(after.stream().map(v -> v.asJsonObject().getString("name", null)))
+                .doesNotContain(b);
     }
 
     @Test
@@ -98,8 +102,12 @@ class BucketLifecycleIT {
         Resp destroy = ais.destroyBucket(b).expect(404);
         assertThat(destroy.json().getString("message")).contains("ais://" + b);
 
-        Resp props = ais.setBprops(b, Json.createObjectBuilder()
-                .add("checksum", Json.createObjectBuilder().add("type", "md5")).build()).expect(404);
+        Resp props = ais.setBprops(
+                        b,
+                        Json.createObjectBuilder()
+                                .add("checksum", Json.createObjectBuilder().add("type", "md5"))
+                                .build())
+                .expect(404);
         assertThat(props.json().getString("message")).contains("ais://" + b);
 
         Resp list = ais.listObjectsRaw(b, new Lso.Msg(), false).expect(404);
@@ -111,12 +119,19 @@ class BucketLifecycleIT {
         String b = ItEnv.bucketName("props");
         try {
             ais.createBucket(b).expect(200);
-            ais.setBprops(b, Json.createObjectBuilder()
-                    .add("checksum", Json.createObjectBuilder().add("type", "md5")).build()).expect(200);
+            ais.setBprops(
+                            b,
+                            Json.createObjectBuilder()
+                                    .add("checksum", Json.createObjectBuilder().add("type", "md5"))
+                                    .build())
+                    .expect(200);
             JsonObject p = JsonUtil.parseObject(ais.headBucket(b).expect(200).header("Ais-Bucket-Props"));
-            assertThat(p.getJsonObject("checksum").getString("type")).as("%s", p).isEqualTo("md5");
+            assertThat(p.getJsonObject("checksum").getString("type"))
+                    .as("%s", p)
+                    .isEqualTo("md5");
             assertThat(p.getJsonObject("versioning").getBoolean("enabled"))
-                    .as("untouched props keep their values: %s", p).isTrue();
+                    .as("untouched props keep their values: %s", p)
+                    .isTrue();
 
             // a new object is checksummed with the bucket's new type
             byte[] data = "hello md5".getBytes();
@@ -126,9 +141,15 @@ class BucketLifecycleIT {
 
             ais.resetBprops(b).expect(200);
             JsonObject r = JsonUtil.parseObject(ais.headBucket(b).expect(200).header("Ais-Bucket-Props"));
-            assertThat(r.getJsonObject("checksum").getString("type")).as("%s", r).isEqualTo("xxhash2");
-            assertThat(JsonUtil.str(r, "bid")).as("reset keeps the bucket identity").isEqualTo(JsonUtil.str(p, "bid"));
-            assertThat(ais.get(b, "o").expect(200).body()).as("objects survive reset-bprops").isEqualTo(data);
+            assertThat(r.getJsonObject("checksum").getString("type"))
+                    .as("%s", r)
+                    .isEqualTo("xxhash2");
+            assertThat(JsonUtil.str(r, "bid"))
+                    .as("reset keeps the bucket identity")
+                    .isEqualTo(JsonUtil.str(p, "bid"));
+            assertThat(ais.get(b, "o").expect(200).body())
+                    .as("objects survive reset-bprops")
+                    .isEqualTo(data);
         } finally {
             ais.destroyQuietly(b);
         }
@@ -137,8 +158,17 @@ class BucketLifecycleIT {
     @Test
     void badBucketNamesAre400() {
         String longName = "b".repeat(65);
-        List<String> bad = List.of("..", ".hidden", "a..b", longName, "has space", "star*", "semi;colon", "ümlaut",
-                "quote\"", "back\\slash");
+        List<String> bad = List.of(
+                "..",
+                ".hidden",
+                "a..b",
+                longName,
+                "has space",
+                "star*",
+                "semi;colon",
+                "ümlaut",
+                "quote\"",
+                "back\\slash");
         Set<String> created = new HashSet<>();
         for (String name : bad) {
             Resp r = ais.createBucket(name);
@@ -148,13 +178,16 @@ class BucketLifecycleIT {
             assertThat(r.status()).as("create-bck %s: %s", name, r).isEqualTo(400);
         }
         JsonArray list = JsonUtil.parseArray(ais.listBuckets().expect(200).text());
-        assertThat(list.stream().map(v -> v.asJsonObject().getString("name", null))).doesNotContainAnyElementsOf(bad);
+        assertThat(list.stream().map(v -> v.asJsonObject().getString("name", null)))
+                .doesNotContainAnyElementsOf(bad);
         created.forEach(ais::destroyQuietly);
     }
 
     @Test
     void longestAndOddButValidNamesWork() {
-        for (String name : List.of("x".repeat(54) + ItEnv.randomHex(5), "A_b-c." + ItEnv.randomHex(4),
+        for (String name : List.of(
+                "x".repeat(54) + ItEnv.randomHex(5),
+                "A_b-c." + ItEnv.randomHex(4),
                 "9" + ItEnv.randomHex(4) + ".d.e")) {
             try {
                 ais.createBucket(name).expect(200);
@@ -186,7 +219,8 @@ class BucketLifecycleIT {
     void smapOfASingleNode() {
         JsonObject snode = ais.daemon("snode").expect(200).json();
         String id = snode.getString("daemon_id");
-        for (Resp r : List.of(ais.daemon("smap").expect(200), ais.cluster("smap").expect(200))) {
+        for (Resp r :
+                List.of(ais.daemon("smap").expect(200), ais.cluster("smap").expect(200))) {
             JsonObject smap = r.json();
             assertThat(smap.getJsonObject("pmap").keySet()).as("pmap of %s", r).contains(id);
             assertThat(smap.getJsonObject("tmap").keySet()).as("tmap of %s", r).contains(id);
@@ -194,7 +228,8 @@ class BucketLifecycleIT {
             assertThat(smap.getJsonObject("proxy_si").getString("daemon_id")).isEqualTo(id);
             assertSnode(smap.getJsonObject("tmap").getJsonObject(id));
             assertThat(JsonUtil.str(smap, "uuid")).isNotBlank();
-            assertThat(smap.get("version").getValueType()).as("version is a string: %s", smap)
+            assertThat(smap.get("version").getValueType())
+                    .as("version is a string: %s", smap)
                     .isEqualTo(JsonValue.ValueType.STRING);
             assertThat(Long.parseLong(smap.getString("version"))).isPositive();
         }
@@ -236,12 +271,16 @@ class BucketLifecycleIT {
             JsonObject with = ais.cluster("bmd").expect(200).json();
             assertThat(Long.parseLong(JsonUtil.str(with, "version"))).isGreaterThan(v0);
             assertThat(with.containsKey("providers")).as("%s", with).isTrue();
-            assertThat(JsonUtil.mentions(with.getJsonObject("providers"), b)).as("bucket %s in %s", b, with).isTrue();
+            assertThat(JsonUtil.mentions(with.getJsonObject("providers"), b))
+                    .as("bucket %s in %s", b, with)
+                    .isTrue();
             long v1 = Long.parseLong(JsonUtil.str(with, "version"));
             ais.destroyBucket(b).expect(200);
             JsonObject without = ais.cluster("bmd").expect(200).json();
             assertThat(Long.parseLong(JsonUtil.str(without, "version"))).isGreaterThan(v1);
-            assertThat(JsonUtil.mentions(without, b)).as("bucket %s gone from %s", b, without).isFalse();
+            assertThat(JsonUtil.mentions(without, b))
+                    .as("bucket %s gone from %s", b, without)
+                    .isFalse();
         } finally {
             ais.destroyQuietly(b);
         }
@@ -249,7 +288,8 @@ class BucketLifecycleIT {
 
     static String md5Hex(byte[] data) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("MD5").digest(data));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

@@ -73,11 +73,15 @@ class ClientDisconnectIT {
             out.flush();
             // while the connection is open the node waits for the other 9 MiB: its work file must be there now,
             // otherwise the clean-up checks below would prove nothing
-            Poll.until(Duration.ofSeconds(30), "a work (%wk) file holding the first bytes of the open upload",
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    "a work (%wk) file holding the first bytes of the open upload",
                     () -> Mountpaths.workFiles(mps).stream().anyMatch(p -> Mountpaths.startsWith(p, marker)),
                     () -> "work files:" + Mountpaths.describe(Mountpaths.workFiles(mps)));
             Resp during = ais.head(b, o);
-            assertThat(during.status()).as("an object is invisible while its upload is open: %s", during).isEqualTo(404);
+            assertThat(during.status())
+                    .as("an object is invisible while its upload is open: %s", during)
+                    .isEqualTo(404);
             if (reset) {
                 s.setSoLinger(true, 0); // close() sends RST
             } else {
@@ -85,16 +89,22 @@ class ClientDisconnectIT {
             }
         }
 
-        Poll.until(Duration.ofSeconds(60), "no object " + o + " and no file holding its bytes under the mountpaths",
+        Poll.until(
+                Duration.ofSeconds(60),
+                "no object " + o + " and no file holding its bytes under the mountpaths",
                 () -> Mountpaths.files(mps).stream().noneMatch(p -> Mountpaths.startsWith(p, marker))
                         && ais.head(b, o).status() == 404,
                 () -> "HEAD " + ais.head(b, o).status() + "; files starting with the upload's bytes:"
                         + Mountpaths.describe(Mountpaths.files(mps).stream()
-                                .filter(p -> Mountpaths.startsWith(p, marker)).toList()));
-        Poll.holdsFor(Duration.ofSeconds(3), "the aborted upload stays invisible and leaves no file",
+                                .filter(p -> Mountpaths.startsWith(p, marker))
+                                .toList()));
+        Poll.holdsFor(
+                Duration.ofSeconds(3),
+                "the aborted upload stays invisible and leaves no file",
                 () -> ais.head(b, o).status() == 404
                         && Mountpaths.files(mps).stream().noneMatch(p -> Mountpaths.startsWith(p, marker)),
-                () -> "HEAD " + ais.head(b, o).status() + "; work files:" + Mountpaths.describe(Mountpaths.workFiles(mps)));
+                () -> "HEAD " + ais.head(b, o).status() + "; work files:"
+                        + Mountpaths.describe(Mountpaths.workFiles(mps)));
 
         Resp get = ais.get(b, o);
         assertThat(get.status()).as("%s", get).isEqualTo(404);
@@ -104,7 +114,9 @@ class ClientDisconnectIT {
         ais.health().expect(200);
         byte[] d = PseudoRandomInputStream.bytes(99, 4096);
         Resp put = ais.put(b, o, d).expect(200);
-        assertThat(put.header("Ais-Version")).as("the aborted upload did not count as a version").isEqualTo("1");
+        assertThat(put.header("Ais-Version"))
+                .as("the aborted upload did not count as a version")
+                .isEqualTo("1");
         Resp again = ais.get(b, o).expect(200);
         assertThat(again.body()).isEqualTo(d);
         assertThat(again.header("Ais-Checksum-Value")).isEqualTo(Xxh.hex(d));

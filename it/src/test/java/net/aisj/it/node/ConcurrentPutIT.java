@@ -62,7 +62,9 @@ class ConcurrentPutIT {
             int winnerByVersion = -1;
             for (int i = 0; i < WRITERS; i++) {
                 Resp r = puts.get(i).expect(200);
-                assertThat(r.header("Ais-Checksum-Value")).as("writer %d: %s", i, r).isEqualTo(Xxh.hex(contents[i]));
+                assertThat(r.header("Ais-Checksum-Value"))
+                        .as("writer %d: %s", i, r)
+                        .isEqualTo(Xxh.hex(contents[i]));
                 long v = Long.parseLong(r.header("Ais-Version"));
                 versions.add(v);
                 if (v > maxVersion) {
@@ -70,20 +72,27 @@ class ConcurrentPutIT {
                     winnerByVersion = i;
                 }
             }
-            Set<Long> want = LongStream.rangeClosed(versionBase + 1, versionBase + WRITERS).boxed()
+            Set<Long> want = LongStream.rangeClosed(versionBase + 1, versionBase + WRITERS)
+                    .boxed()
                     .collect(Collectors.toSet());
-            assertThat(versions).as("round %d: every PUT committed its own version", round).isEqualTo(want);
+            assertThat(versions)
+                    .as("round %d: every PUT committed its own version", round)
+                    .isEqualTo(want);
 
             Resp get = ais.get(b, o).expect(200);
             byte[] body = get.body();
             assertThat(body.length).as("round %d size", round).isEqualTo(SIZE);
             int k = body[0] & 0xFF;
             assertThat(k).as("first byte names the writer").isLessThan(WRITERS);
-            assertThat(Arrays.equals(body, contents[k])).as("round %d: content is writer %d's, whole", round, k).isTrue();
-            assertThat(get.header("Ais-Checksum-Value")).as("checksum header of the returned bytes")
+            assertThat(Arrays.equals(body, contents[k]))
+                    .as("round %d: content is writer %d's, whole", round, k)
+                    .isTrue();
+            assertThat(get.header("Ais-Checksum-Value"))
+                    .as("checksum header of the returned bytes")
                     .isEqualTo(Xxh.hex(body));
             assertThat(get.header("Ais-Version")).isEqualTo(Long.toString(maxVersion));
-            assertThat(k).as("round %d: the winner is the PUT that got the highest version", round)
+            assertThat(k)
+                    .as("round %d: the winner is the PUT that got the highest version", round)
                     .isEqualTo(winnerByVersion);
             versionBase += WRITERS;
         }

@@ -63,31 +63,41 @@ class CrashRecoveryIT {
                     .header("Content-Type", "application/octet-stream")
                     .PUT(BodyPublishers.fromPublisher(BodyPublishers.ofInputStream(() -> src), BIG))
                     .build();
-            CompletableFuture<HttpResponse<String>> upload = ais.http().sendAsync(put, HttpResponse.BodyHandlers.ofString());
+            CompletableFuture<HttpResponse<String>> upload =
+                    ais.http().sendAsync(put, HttpResponse.BodyHandlers.ofString());
             SoftAssertions soft = new SoftAssertions();
             try {
-                assertThat(src.awaitGate(120, TimeUnit.SECONDS)).as("50 MiB handed to the HTTP client").isTrue();
-                assertThat(upload).as("the upload cannot be complete: it is stuck at the gate").isNotDone();
+                assertThat(src.awaitGate(120, TimeUnit.SECONDS))
+                        .as("50 MiB handed to the HTTP client")
+                        .isTrue();
+                assertThat(upload)
+                        .as("the upload cannot be complete: it is stuck at the gate")
+                        .isNotDone();
                 // the node should be spooling the upload to a work file on its mountpath (AIS: %wk)
                 boolean spooled = false;
                 try {
-                    Poll.until(Duration.ofSeconds(60), "a work (%wk) file of >= 1 MiB on the mountpath while uploading",
+                    Poll.until(
+                            Duration.ofSeconds(60),
+                            "a work (%wk) file of >= 1 MiB on the mountpath while uploading",
                             () -> Mountpaths.workFiles(mps).stream().anyMatch(p -> Mountpaths.size(p) >= (1 << 20)),
                             () -> Mountpaths.describe(Mountpaths.files(mps)));
                     spooled = true;
                 } catch (AssertionError e) {
                     soft.fail(e.getMessage());
                 }
-                soft.assertThat(ais.head(b, big).status()).as("HEAD of the object while its upload is open")
+                soft.assertThat(ais.head(b, big).status())
+                        .as("HEAD of the object while its upload is open")
                         .isEqualTo(404);
-                System.out.println("[it] killing " + node + " after " + src.count() + " bytes; spooled to %wk: " + spooled);
+                System.out.println(
+                        "[it] killing " + node + " after " + src.count() + " bytes; spooled to %wk: " + spooled);
                 node.kill9();
             } finally {
                 src.release();
             }
             try {
                 HttpResponse<String> r = upload.get(60, TimeUnit.SECONDS);
-                soft.assertThat(r.statusCode()).as("the interrupted upload cannot have succeeded: %s", r.body())
+                soft.assertThat(r.statusCode())
+                        .as("the interrupted upload cannot have succeeded: %s", r.body())
                         .isNotEqualTo(200);
             } catch (ExecutionException expected) {
                 // connection reset / aborted: what we expect
@@ -99,37 +109,54 @@ class CrashRecoveryIT {
             node.restart();
             ais.health().expect(200);
 
-            soft.assertThat(ais.headBucket(b).status()).as("bucket survives kill -9").isEqualTo(200);
+            soft.assertThat(ais.headBucket(b).status())
+                    .as("bucket survives kill -9")
+                    .isEqualTo(200);
             Resp bigGet = ais.get(b, big);
-            soft.assertThat(bigGet.status()).as("partial object after restart: %s", bigGet).isEqualTo(404);
+            soft.assertThat(bigGet.status())
+                    .as("partial object after restart: %s", bigGet)
+                    .isEqualTo(404);
             soft.assertThat(ais.head(b, big).status()).as("HEAD partial object").isEqualTo(404);
             Resp listing = ais.listObjectsRaw(b, new Lso.Msg().pageSize(10000), false);
             soft.assertThat(listing.status()).as("%s", listing).isEqualTo(200);
             if (listing.status() == 200) {
                 List<String> names = ais.listNames(b, "");
                 soft.assertThat(names).as("listing after restart").doesNotContain(big);
-                soft.assertThat(names).as("listing after restart").containsExactlyElementsOf(new ArrayList<>(small.keySet()));
+                soft.assertThat(names)
+                        .as("listing after restart")
+                        .containsExactlyElementsOf(new ArrayList<>(small.keySet()));
             }
 
             for (Map.Entry<String, String> e : small.entrySet()) {
                 Resp g = ais.get(b, e.getKey());
-                soft.assertThat(g.status()).as("GET %s after restart: %s", e.getKey(), g).isEqualTo(200);
+                soft.assertThat(g.status())
+                        .as("GET %s after restart: %s", e.getKey(), g)
+                        .isEqualTo(200);
                 if (g.status() == 200) {
-                    soft.assertThat(Xxh.hex(g.body())).as("content of %s", e.getKey()).isEqualTo(e.getValue());
-                    soft.assertThat(g.header("Ais-Checksum-Value")).as("checksum header of %s", e.getKey())
+                    soft.assertThat(Xxh.hex(g.body()))
+                            .as("content of %s", e.getKey())
+                            .isEqualTo(e.getValue());
+                    soft.assertThat(g.header("Ais-Checksum-Value"))
+                            .as("checksum header of %s", e.getKey())
                             .isEqualTo(e.getValue());
                 }
                 Resp v = ais.send("GET", AisClient.objPath(b, e.getKey()) + "?validate-checksum=true");
-                soft.assertThat(v.status()).as("GET %s?validate-checksum=true: %s", e.getKey(), v).isEqualTo(200);
+                soft.assertThat(v.status())
+                        .as("GET %s?validate-checksum=true: %s", e.getKey(), v)
+                        .isEqualTo(200);
                 if (v.status() == 200) {
-                    soft.assertThat(Xxh.hex(v.body())).as("validated content of %s", e.getKey()).isEqualTo(e.getValue());
+                    soft.assertThat(Xxh.hex(v.body()))
+                            .as("validated content of %s", e.getKey())
+                            .isEqualTo(e.getValue());
                 }
             }
 
             // the partial upload's bytes are cleaned up (in the background: poll)
             final long limit = smallBytes + (16L << 20);
             try {
-                Poll.until(Duration.ofSeconds(90), "no %wk files and < " + limit + " bytes on the mountpath",
+                Poll.until(
+                        Duration.ofSeconds(90),
+                        "no %wk files and < " + limit + " bytes on the mountpath",
                         () -> Mountpaths.workFiles(mps).isEmpty() && Mountpaths.totalSize(mps) < limit,
                         () -> Mountpaths.totalSize(mps) + " bytes; work files:"
                                 + Mountpaths.describe(Mountpaths.workFiles(mps)));

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.PseudoRandomInputStream;
@@ -36,8 +35,8 @@ class DirectPathIT {
         b = ItEnv.bucketName("direct");
         ais.createBucket(b).expect(200);
         data = PseudoRandomInputStream.bytes(7, 300_000);
-        ais.put(b, "d/obj.bin", data, Map.of("Ais-Checksum-Type", "md5", "Ais-Checksum-Value",
-                md5(data))).expect(200);
+        ais.put(b, "d/obj.bin", data, Map.of("Ais-Checksum-Type", "md5", "Ais-Checksum-Value", md5(data)))
+                .expect(200);
     }
 
     @AfterAll
@@ -49,8 +48,12 @@ class DirectPathIT {
 
     @Test
     void getWholeRangeAndUnsatisfiableAnswerAlike() {
-        for (Map<String, String> h : List.of(Map.<String, String>of(), Map.of("Range", "bytes=1000-1999"),
-                Map.of("Range", "bytes=-10"), Map.of("Range", "bytes=400000-"), Map.of("Range", "bytes=zz"))) {
+        for (Map<String, String> h : List.of(
+                Map.<String, String>of(),
+                Map.of("Range", "bytes=1000-1999"),
+                Map.of("Range", "bytes=-10"),
+                Map.of("Range", "bytes=400000-"),
+                Map.of("Range", "bytes=zz"))) {
             Resp direct = ais.get(b, "d/obj.bin", h);
             Map<String, String> both = new HashMap<>(h);
             both.putAll(VIA_JAXRS);
@@ -74,7 +77,9 @@ class DirectPathIT {
         byte[] small = PseudoRandomInputStream.bytes(11, 5000);
         Resp direct = ais.put(b, "d/p1", small).expect(200);
         Resp jaxrs = ais.put(b, "d/p2", small, VIA_JAXRS).expect(200);
-        assertThat(direct.header("Ais-Checksum-Value")).isEqualTo(jaxrs.header("Ais-Checksum-Value")).isNotEmpty();
+        assertThat(direct.header("Ais-Checksum-Value"))
+                .isEqualTo(jaxrs.header("Ais-Checksum-Value"))
+                .isNotEmpty();
         assertThat(ais.get(b, "d/p1").body()).isEqualTo(small);
         // a wrong client checksum: 400 and nothing stored, on both paths
         Map<String, String> wrong = Map.of("Ais-Checksum-Type", "md5", "Ais-Checksum-Value", md5(data));
@@ -82,7 +87,8 @@ class DirectPathIT {
         Map<String, String> wrongViaJaxrs = new HashMap<>(wrong);
         wrongViaJaxrs.putAll(VIA_JAXRS);
         Resp j = ais.put(b, "d/bad2", small, wrongViaJaxrs).expect(400);
-        assertThat(d.json().getString("message").replace("bad1", "bad2")).isEqualTo(j.json().getString("message"));
+        assertThat(d.json().getString("message").replace("bad1", "bad2"))
+                .isEqualTo(j.json().getString("message"));
         ais.head(b, "d/bad1").expect(404);
         ais.head(b, "d/bad2").expect(404);
         // path tricks in the name
@@ -116,7 +122,8 @@ class DirectPathIT {
 
     private static String md5(byte[] b) {
         try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("MD5").digest(b));
+            return java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("MD5").digest(b));
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new AssertionError(e);
         }

@@ -2,6 +2,8 @@ package net.aisj.it.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
@@ -16,12 +18,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import net.aisj.it.support.AisClient;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.JsonUtil;
-import net.aisj.it.support.Msgpack;
 import net.aisj.it.support.Lso;
+import net.aisj.it.support.Msgpack;
 import net.aisj.it.support.Names;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
@@ -34,14 +34,14 @@ import org.junit.jupiter.api.Test;
 /** List objects over 1000 objects: paging (msgpack and JSON), start_after, prefix, flags, concurrent changes. */
 class ListObjectsIT {
 
-    record Obj(long size, String xxh) {
-    }
+    record Obj(long size, String xxh) {}
 
     static final int COUNT = 1000;
     static AisClient ais;
     static String b;
     /** name -> object, sorted the AIS way (UTF-8 bytes). */
     static final TreeMap<String, Obj> objects = new TreeMap<>(Names.UTF8_ORDER);
+
     static List<String> expected;
 
     @BeforeAll
@@ -131,13 +131,16 @@ class ListObjectsIT {
         }
         for (int i = 0; i < pages.size() - 1; i++) {
             assertThat(pages.get(i).token()).as("token of page %d", i).isNotEmpty();
-            assertThat(pages.get(i).entries()).as("page %d is not the last, so it is not empty", i).isNotEmpty();
+            assertThat(pages.get(i).entries())
+                    .as("page %d is not the last, so it is not empty", i)
+                    .isNotEmpty();
         }
         assertEntriesMatch(all, true);
 
         // wire types as AIS encodes them (msgp): "s" is an integer, names and checksums are strings
         @SuppressWarnings("unchecked")
-        Map<String, Object> raw = (Map<String, Object>) Msgpack.decode(pages.get(0).resp().body());
+        Map<String, Object> raw =
+                (Map<String, Object>) Msgpack.decode(pages.get(0).resp().body());
         for (Object o : (List<Object>) raw.get("Entries")) {
             Map<String, Object> e = (Map<String, Object>) o;
             assertThat(e.get("n")).as("msgpack entry name %s", e).isInstanceOf(String.class);
@@ -187,15 +190,19 @@ class ListObjectsIT {
     @Test
     void startAfter() {
         String after = expected.get(499);
-        List<String> names = ais.listEntries(b, new Lso.Msg().pageSize(100).startAfter(after), true)
-                .stream().map(Lso.Entry::name).toList();
+        List<String> names = ais.listEntries(b, new Lso.Msg().pageSize(100).startAfter(after), true).stream()
+                .map(Lso.Entry::name)
+                .toList();
         assertThat(names).containsExactlyElementsOf(expected.subList(500, COUNT));
 
         // a start_after that is not itself an object
         String between = expected.get(699) + "-";
-        List<String> names2 = ais.listEntries(b, new Lso.Msg().pageSize(1000).startAfter(between), true)
-                .stream().map(Lso.Entry::name).toList();
-        List<String> tail = expected.stream().filter(n -> Names.UTF8_ORDER.compare(n, between) > 0).toList();
+        List<String> names2 = ais.listEntries(b, new Lso.Msg().pageSize(1000).startAfter(between), true).stream()
+                .map(Lso.Entry::name)
+                .toList();
+        List<String> tail = expected.stream()
+                .filter(n -> Names.UTF8_ORDER.compare(n, between) > 0)
+                .toList();
         assertThat(tail).hasSizeLessThan(COUNT - 699);
         assertThat(names2).containsExactlyElementsOf(tail);
 
@@ -208,10 +215,12 @@ class ListObjectsIT {
     @Test
     void prefix() {
         for (String prefix : List.of("dir3/", "dir3/sub1/", "日本/", "ü-dir/", "Mixed_Case.", "dir")) {
-            List<String> want = expected.stream().filter(n -> n.startsWith(prefix)).toList();
+            List<String> want =
+                    expected.stream().filter(n -> n.startsWith(prefix)).toList();
             assertThat(want).as("test data has names under %s", prefix).isNotEmpty();
-            List<String> got = ais.listEntries(b, new Lso.Msg().pageSize(100).prefix(prefix), true)
-                    .stream().map(Lso.Entry::name).toList();
+            List<String> got = ais.listEntries(b, new Lso.Msg().pageSize(100).prefix(prefix), true).stream()
+                    .map(Lso.Entry::name)
+                    .toList();
             assertThat(got).as("prefix %s", prefix).containsExactlyElementsOf(want);
         }
         Lso.Page none = ais.listPage(b, new Lso.Msg().prefix("no-such-prefix/"), true);
@@ -246,17 +255,21 @@ class ListObjectsIT {
                     dirs.add(prefix + rest.substring(0, slash + 1));
                 }
             }
-            assertThat(dirs).as("test data has sub-directories under '%s'", prefix).isNotEmpty();
+            assertThat(dirs)
+                    .as("test data has sub-directories under '%s'", prefix)
+                    .isNotEmpty();
             List<String> sorted = new ArrayList<>(want);
             sorted.addAll(dirs);
             sorted.sort(Names.UTF8_ORDER);
 
-            List<Lso.Entry> got = ais.listEntries(b,
-                    new Lso.Msg().pageSize(100).prefix(prefix).flags(Lso.LS_NO_RECURSION), true);
-            assertThat(got.stream().map(Lso.Entry::name).toList()).as("non-recursive listing of '%s'", prefix)
+            List<Lso.Entry> got = ais.listEntries(
+                    b, new Lso.Msg().pageSize(100).prefix(prefix).flags(Lso.LS_NO_RECURSION), true);
+            assertThat(got.stream().map(Lso.Entry::name).toList())
+                    .as("non-recursive listing of '%s'", prefix)
                     .containsExactlyElementsOf(sorted);
             for (Lso.Entry e : got) {
-                assertThat(e.isDir()).as("IsDir flag of %s (flags %s)", e.name(), e.flags())
+                assertThat(e.isDir())
+                        .as("IsDir flag of %s (flags %s)", e.name(), e.flags())
                         .isEqualTo(dirs.contains(e.name()));
             }
         }
@@ -279,8 +292,9 @@ class ListObjectsIT {
             assertThat(seen).isNotEmpty();
             String lastSeen = seen.get(seen.size() - 1);
 
-            List<String> addedAfter = List.of("m-0495", "m-1505", "m-2995", "m-9999")
-                    .stream().filter(n -> n.compareTo(lastSeen) > 0).toList();
+            List<String> addedAfter = List.of("m-0495", "m-1505", "m-2995", "m-9999").stream()
+                    .filter(n -> n.compareTo(lastSeen) > 0)
+                    .toList();
             List<String> deletedAfter = List.of("m-1000", "m-2000", "m-2990");
             assertThat(addedAfter).hasSize(4);
             for (String n : addedAfter) {
@@ -305,14 +319,17 @@ class ListObjectsIT {
             }
             for (int i = 1; i < seen.size(); i++) {
                 assertThat(Names.UTF8_ORDER.compare(seen.get(i - 1), seen.get(i)))
-                        .as("strictly ascending at %d: %s then %s", i, seen.get(i - 1), seen.get(i)).isNegative();
+                        .as("strictly ascending at %d: %s then %s", i, seen.get(i - 1), seen.get(i))
+                        .isNegative();
             }
             Set<String> throughout = new LinkedHashSet<>(original);
             deletedAfter.forEach(throughout::remove);
             throughout.remove("m-0100");
             for (String n : throughout) {
                 if (n.compareTo(lastSeen) > 0) {
-                    assertThat(seen).as("existed throughout, after the position: %s", n).contains(n);
+                    assertThat(seen)
+                            .as("existed throughout, after the position: %s", n)
+                            .contains(n);
                 }
             }
             assertThat(seen).as("added after the position").containsAll(addedAfter);

@@ -98,10 +98,14 @@ class ObjectLifecycleIT {
         String loc = head.header("Ais-Location");
         assertThat(loc).as("%s", head).isNotNull();
         Matcher m = LOCATION.matcher(loc);
-        assertThat(m.matches()).as("Ais-Location %s has the form t[ID]:mountpath", loc).isTrue();
+        assertThat(m.matches())
+                .as("Ais-Location %s has the form t[ID]:mountpath", loc)
+                .isTrue();
         assertThat(m.group(1)).isEqualTo(ais.daemonId());
         Path mp = Path.of(m.group(2)).toRealPath();
-        assertThat(node.mountpaths().stream().map(p -> real(p)).toList()).as("mountpaths").contains(mp);
+        assertThat(node.mountpaths().stream().map(p -> real(p)).toList())
+                .as("mountpaths")
+                .contains(mp);
 
         Resp v2 = ais.head(b, o, "props=size,checksum,version").expect(200);
         assertThat(v2.header("Content-Length")).as("%s", v2).isEqualTo("100000");
@@ -109,7 +113,9 @@ class ObjectLifecycleIT {
         assertThat(v2.header("Ais-Checksum-Value")).as("%s", v2).isEqualTo(xx);
         assertThat(v2.header("Ais-Version")).as("%s", v2).isEqualTo("1");
         for (String absent : List.of("Ais-Location", "Ais-Atime", "Ais-Custom-Md", "Ais-Mirror-Copies")) {
-            assertThat(v2.header(absent)).as("v2 HEAD did not ask for %s: %s", absent, v2).isNull();
+            assertThat(v2.header(absent))
+                    .as("v2 HEAD did not ask for %s: %s", absent, v2)
+                    .isNull();
         }
 
         ais.delete(b, o).expect(200);
@@ -126,7 +132,8 @@ class ObjectLifecycleIT {
     private static void assertAtime(Resp r, long notBeforeNs) {
         String atime = r.header("Ais-Atime");
         assertThat(atime).as("Ais-Atime in %s", r).isNotNull().matches("[0-9]+");
-        assertThat(Long.parseLong(atime)).as("Ais-Atime is unix nanoseconds")
+        assertThat(Long.parseLong(atime))
+                .as("Ais-Atime is unix nanoseconds")
                 .isBetween(notBeforeNs, nowNs() + 600_000_000_000L);
     }
 
@@ -252,7 +259,9 @@ class ObjectLifecycleIT {
 
         ais.setCustom(b, o, Map.of("k3", "v3", "k1", "v1b"), false).expect(200);
         assertThat(custom(ais.head(b, o).expect(200)))
-                .containsEntry("k1", "v1b").containsEntry("k2", "v2").containsEntry("k3", "v3");
+                .containsEntry("k1", "v1b")
+                .containsEntry("k2", "v2")
+                .containsEntry("k3", "v3");
 
         ais.setCustom(b, o, Map.of("k4", "v4"), true).expect(200);
         Map<String, String> replaced = custom(ais.head(b, o).expect(200));
@@ -285,9 +294,11 @@ class ObjectLifecycleIT {
         objs.put(p + "a/b/", data(11));
         objs.put(p + "a/b/c", data(12));
         objs.forEach((o, d) -> ais.put(b, o, d).expect(200));
-        objs.forEach((o, d) -> assertThat(ais.get(b, o).expect(200).body()).as("GET %s", o).isEqualTo(d));
+        objs.forEach((o, d) ->
+                assertThat(ais.get(b, o).expect(200).body()).as("GET %s", o).isEqualTo(d));
         objs.forEach((o, d) -> assertThat(ais.head(b, o).expect(200).header("Content-Length"))
-                .as("HEAD %s", o).isEqualTo(Integer.toString(d.length)));
+                .as("HEAD %s", o)
+                .isEqualTo(Integer.toString(d.length)));
         assertThat(ais.listNames(b, p)).containsExactly(p + "a/b", p + "a/b/", p + "a/b/c");
 
         ais.delete(b, p + "a/b").expect(200);
@@ -315,14 +326,19 @@ class ObjectLifecycleIT {
     @Test
     void unicodeAndPunctuationNamesRoundTrip() {
         String p = "uni-" + ItEnv.randomHex(4) + "/";
-        List<String> names = List.of(p + "ünïcødé/файл.bin", p + "日本語/テスト 1.txt", p + "emoji/\uD83C\uDF89.dat",
-                p + "punct/sp ace+plus&amp=eq?q#h%25;semi,comma'quote\"", p + "~tilde/(paren)[sq]{br}");
+        List<String> names = List.of(
+                p + "ünïcødé/файл.bin",
+                p + "日本語/テスト 1.txt",
+                p + "emoji/\uD83C\uDF89.dat",
+                p + "punct/sp ace+plus&amp=eq?q#h%25;semi,comma'quote\"",
+                p + "~tilde/(paren)[sq]{br}");
         Map<String, byte[]> objs = new LinkedHashMap<>();
         for (String n : names) {
             objs.put(n, data(50 + objs.size()));
         }
         objs.forEach((o, d) -> ais.put(b, o, d).expect(200));
-        objs.forEach((o, d) -> assertThat(ais.get(b, o).expect(200).body()).as("GET %s", o).isEqualTo(d));
+        objs.forEach((o, d) ->
+                assertThat(ais.get(b, o).expect(200).body()).as("GET %s", o).isEqualTo(d));
         List<String> sorted = new ArrayList<>(names);
         sorted.sort(Names.UTF8_ORDER);
         assertThat(ais.listNames(b, p)).containsExactlyElementsOf(sorted);
@@ -343,20 +359,27 @@ class ObjectLifecycleIT {
                 bp + "a%00/" + marker,
                 bp + marker + "-" + "x".repeat(1025 - marker.length() - 1));
         for (String path : paths) {
-            Resp put = ais.send("PUT", path, Map.of("Content-Type", "application/octet-stream"),
-                    java.net.http.HttpRequest.BodyPublishers.ofString("pwned " + marker), AisClient.DEFAULT_TIMEOUT);
+            Resp put = ais.send(
+                    "PUT",
+                    path,
+                    Map.of("Content-Type", "application/octet-stream"),
+                    java.net.http.HttpRequest.BodyPublishers.ofString("pwned " + marker),
+                    AisClient.DEFAULT_TIMEOUT);
             assertThat(put.status()).as("PUT %s: %s", path, put).isEqualTo(400);
             Resp get = ais.send("GET", path);
             assertThat(get.status()).as("GET %s: %s", path, get).isIn(400, 404);
         }
         // nothing anywhere under the test work dir (mountpaths included) carries the marker
         List<Path> leaked = Mountpaths.files(ItEnv.workDir()).stream()
-                .filter(p -> p.toString().contains(marker) || p.getFileName().toString().equals("passwd"))
+                .filter(p -> p.toString().contains(marker)
+                        || p.getFileName().toString().equals("passwd"))
                 .toList();
         assertThat(leaked).as("files created by hostile names").isEmpty();
         for (Path mp : node.mountpaths()) {
             for (Path up = mp; up != null; up = up.getParent()) {
-                assertThat(Files.exists(up.resolve(marker))).as("%s", up.resolve(marker)).isFalse();
+                assertThat(Files.exists(up.resolve(marker)))
+                        .as("%s", up.resolve(marker))
+                        .isFalse();
                 assertThat(Files.exists(up.resolve("etc").resolve(marker))).isFalse();
             }
         }
@@ -384,7 +407,8 @@ class ObjectLifecycleIT {
         Resp missingBucket = ais.get(b + "-nx", o).expect(404);
         String msg = missingBucket.json().getString("message", "");
         assertThat(msg).as("%s", missingBucket).contains("ais://" + b + "-nx");
-        assertThat(msg).as("a missing bucket is not reported as a missing object (the SDK maps by regex)")
+        assertThat(msg)
+                .as("a missing bucket is not reported as a missing object (the SDK maps by regex)")
                 .doesNotContain("ais://" + b + "-nx/");
     }
 

@@ -41,13 +41,17 @@ class RangeIT {
     private static void expectRange(String range, int first, int last) {
         Resp r = ais.get(b, O, Map.of("Range", range));
         assertThat(r.status()).as("Range %s: %s", range, r).isEqualTo(206);
-        assertThat(r.header("Content-Range")).as("Range %s: %s", range, r)
+        assertThat(r.header("Content-Range"))
+                .as("Range %s: %s", range, r)
                 .isEqualTo("bytes " + first + "-" + last + "/" + SIZE);
-        assertThat(r.header("Content-Length")).as("Range %s: %s", range, r)
+        assertThat(r.header("Content-Length"))
+                .as("Range %s: %s", range, r)
                 .isEqualTo(Integer.toString(last - first + 1));
         byte[] expected = Arrays.copyOfRange(data, first, last + 1);
         assertThat(r.body().length).as("Range %s body length", range).isEqualTo(expected.length);
-        assertThat(Arrays.equals(r.body(), expected)).as("Range %s content", range).isTrue();
+        assertThat(Arrays.equals(r.body(), expected))
+                .as("Range %s content", range)
+                .isTrue();
     }
 
     @Test
@@ -103,7 +107,8 @@ class RangeIT {
 
     @Test
     void unsatisfiable() {
-        for (String range : new String[] {"bytes=" + SIZE + "-", "bytes=2000000-2000010", "bytes=" + SIZE + "-" + SIZE}) {
+        for (String range :
+                new String[] {"bytes=" + SIZE + "-", "bytes=2000000-2000010", "bytes=" + SIZE + "-" + SIZE}) {
             Resp r = ais.get(b, O, Map.of("Range", range));
             assertThat(r.status()).as("Range %s: %s", range, r).isEqualTo(416);
         }

@@ -48,10 +48,13 @@ class TwoGiBStreamingIT {
             long t0 = System.nanoTime();
             HttpResponse<String> pr = ais.http().send(put, HttpResponse.BodyHandlers.ofString());
             System.out.printf("[it] PUT 2 GiB: HTTP %d in %.1f s%n", pr.statusCode(), (System.nanoTime() - t0) / 1e9);
-            assertThat(pr.statusCode()).as("PUT 2 GiB: %s %s", pr.headers().map(), pr.body()).isEqualTo(200);
+            assertThat(pr.statusCode())
+                    .as("PUT 2 GiB: %s %s", pr.headers().map(), pr.body())
+                    .isEqualTo(200);
             assertThat(src.count()).isEqualTo(SIZE);
             String sent = Xxh.hex(src.hash());
-            assertThat(pr.headers().firstValue("Ais-Checksum-Value")).as("server checksum of what was sent")
+            assertThat(pr.headers().firstValue("Ais-Checksum-Value"))
+                    .as("server checksum of what was sent")
                     .hasValue(sent);
 
             Resp head = ais.head(b, o).expect(200);
@@ -60,7 +63,9 @@ class TwoGiBStreamingIT {
 
             // GET: streamed and hashed while read
             HttpRequest get = HttpRequest.newBuilder(URI.create(ais.baseUrl() + AisClient.objPath(b, o)))
-                    .timeout(Duration.ofMinutes(10)).GET().build();
+                    .timeout(Duration.ofMinutes(10))
+                    .GET()
+                    .build();
             t0 = System.nanoTime();
             HttpResponse<InputStream> gr = ais.http().send(get, HttpResponse.BodyHandlers.ofInputStream());
             long[] got;

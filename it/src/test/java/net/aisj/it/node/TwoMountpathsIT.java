@@ -91,7 +91,9 @@ class TwoMountpathsIT {
         for (Map.Entry<String, byte[]> e : objects.entrySet()) {
             String o = e.getKey();
             Matcher m = LOCATION.matcher(locations.get(o));
-            assertThat(m.matches()).as("Ais-Location %s of %s is t[ID]:mountpath", locations.get(o), o).isTrue();
+            assertThat(m.matches())
+                    .as("Ais-Location %s of %s is t[ID]:mountpath", locations.get(o), o)
+                    .isTrue();
             assertThat(m.group(1)).as("node id in Ais-Location of %s", o).isEqualTo(id);
             Path locMp = real(Path.of(m.group(2)));
             assertThat(mps).as("Ais-Location mountpath of %s", o).contains(locMp);
@@ -107,9 +109,13 @@ class TwoMountpathsIT {
             }
             holders.forEach(h -> perMountpath.merge(h, 1, Integer::sum));
         }
-        assertThat(problems).as("objects whose bytes are not (only) where Ais-Location says").isEmpty();
+        assertThat(problems)
+                .as("objects whose bytes are not (only) where Ais-Location says")
+                .isEmpty();
         for (Path mp : mps) {
-            assertThat(perMountpath.getOrDefault(mp, 0)).as("objects on %s (of %d)", mp, COUNT).isPositive();
+            assertThat(perMountpath.getOrDefault(mp, 0))
+                    .as("objects on %s (of %d)", mp, COUNT)
+                    .isPositive();
         }
     }
 
@@ -129,7 +135,9 @@ class TwoMountpathsIT {
                 wrong.add(o + " on " + m.group(2) + ", HRW says " + want);
             }
         }
-        assertThat(wrong).as("objects not on their HRW mountpath (mountpaths %s)", available).isEmpty();
+        assertThat(wrong)
+                .as("objects not on their HRW mountpath (mountpaths %s)", available)
+                .isEmpty();
     }
 
     static boolean contains(byte[] hay, byte[] needle) {

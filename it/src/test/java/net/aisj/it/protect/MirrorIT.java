@@ -2,6 +2,7 @@ package net.aisj.it.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,21 +10,17 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.json.Json;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
-import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Jobs;
+import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.SharedNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Two-way mirroring on the shared node's two mountpaths: make-n-copies puts a copy of every object on both; with a
@@ -76,8 +73,10 @@ class MirrorIT {
 
     @Test
     void copiesSurviveADeletedOrBitFlippedCopy() throws Exception {
-        String job = ais.control("POST", AisClient.bckPath(b), JsonUtil.actMsg("make-n-copies", null,
-                Json.createValue(2))).expect(200).text();
+        String job = ais.control(
+                        "POST", AisClient.bckPath(b), JsonUtil.actMsg("make-n-copies", null, Json.createValue(2)))
+                .expect(200)
+                .text();
         assertThat(job).matches("[A-Za-z][A-Za-z0-9]{8}");
         var st = Jobs.awaitEnd(ais, job, "make-n-copies", Duration.ofMinutes(2));
         assertThat(st.getString("kind")).isEqualTo("make-n-copies");
@@ -85,11 +84,16 @@ class MirrorIT {
             assertThat(onBoth(o)).as("%s has a copy on both mountpaths", o).isTrue();
         }
         var props = ais.headBucket(b).expect(200).header("Ais-Bucket-Props");
-        assertThat(JsonUtil.parseObject(props).getJsonObject("mirror").getInt("copies")).isEqualTo(2);
+        assertThat(JsonUtil.parseObject(props).getJsonObject("mirror").getInt("copies"))
+                .isEqualTo(2);
 
         // damage one copy of most objects: delete it, or flip a bit in place (same size, LOM intact)
-        ais.setBprops(b, Json.createObjectBuilder().add("checksum", Json.createObjectBuilder()
-                .add("validate_warm_get", true)).build()).expect(200);
+        ais.setBprops(
+                        b,
+                        Json.createObjectBuilder()
+                                .add("checksum", Json.createObjectBuilder().add("validate_warm_get", true))
+                                .build())
+                .expect(200);
         List<String> names = List.copyOf(objects.keySet());
         List<Path> mps = node.mountpaths();
         int deleted = 0;
@@ -110,8 +114,9 @@ class MirrorIT {
                 flipped++;
             }
         }
-        System.out.printf("[it mirror] damaged %d objects: %d copies deleted, %d bit-flipped%n", deleted + flipped,
-                deleted, flipped);
+        System.out.printf(
+                "[it mirror] damaged %d objects: %d copies deleted, %d bit-flipped%n",
+                deleted + flipped, deleted, flipped);
         for (int round = 0; round < 2; round++) {
             for (Map.Entry<String, byte[]> e : objects.entrySet()) {
                 var r = ais.get(b, e.getKey()).expect(200);
@@ -120,9 +125,18 @@ class MirrorIT {
         }
         // reads healed what they met; a scrub finds the rest (flipped copies that no read chose)
         long t0 = System.nanoTime();
-        String scrub = ais.control("PUT", "/v1/cluster", JsonUtil.actMsg("start", null, Json.createObjectBuilder()
-                .add("kind", "scrub").add("bck", Json.createObjectBuilder().add("name", b)).build()))
-                .expect(200).text();
+        String scrub = ais.control(
+                        "PUT",
+                        "/v1/cluster",
+                        JsonUtil.actMsg(
+                                "start",
+                                null,
+                                Json.createObjectBuilder()
+                                        .add("kind", "scrub")
+                                        .add("bck", Json.createObjectBuilder().add("name", b))
+                                        .build()))
+                .expect(200)
+                .text();
         var done = Jobs.awaitEnd(ais, scrub, "scrub", Duration.ofMinutes(2));
         System.out.printf("[it mirror] scrub %s: %s%n", scrub, done);
         Poll.until(Duration.ofMinutes(1), "every object is back on both mountpaths", () -> {
@@ -134,28 +148,49 @@ class MirrorIT {
             return true;
         });
         System.out.printf("[it mirror] all copies healed %.1f s after the reads%n", (System.nanoTime() - t0) / 1e9);
-        var qry = ais.control("GET", "/v1/cluster?what=qryxstats", Json.createObjectBuilder().add("ID", scrub)
-                .build().toString()).expect(200).json();
+        var qry = ais.control(
+                        "GET",
+                        "/v1/cluster?what=qryxstats",
+                        Json.createObjectBuilder().add("ID", scrub).build().toString())
+                .expect(200)
+                .json();
         System.out.printf("[it mirror] scrub stats: %s%n", qry);
     }
 
     @Test
     void putsGetTheirCopiesInTheBackgroundOrBeforeTheyReturn() throws Exception {
         String bk = ItEnv.bucketName("mirput");
-        ais.createBucket(bk, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
-                .add("enabled", true).add("copies", 2)).build()).expect(200);
+        ais.createBucket(
+                        bk,
+                        Json.createObjectBuilder()
+                                .add(
+                                        "mirror",
+                                        Json.createObjectBuilder()
+                                                .add("enabled", true)
+                                                .add("copies", 2))
+                                .build())
+                .expect(200);
         try {
             byte[] d = PseudoRandomInputStream.bytes(7, 70_000);
             ais.put(bk, "async", d).expect(200);
-            Poll.until(Duration.ofSeconds(30), "the async PUT's copy exists", () -> node.mountpaths().stream()
-                    .allMatch(mp -> Files.isRegularFile(mp.resolve("@ais").resolve(bk).resolve("%ob/async"))));
-            ais.setBprops(bk, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
-                    .add("sync_put", true)).build()).expect(200);
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    "the async PUT's copy exists",
+                    () -> node.mountpaths().stream()
+                            .allMatch(mp -> Files.isRegularFile(
+                                    mp.resolve("@ais").resolve(bk).resolve("%ob/async"))));
+            ais.setBprops(
+                            bk,
+                            Json.createObjectBuilder()
+                                    .add("mirror", Json.createObjectBuilder().add("sync_put", true))
+                                    .build())
+                    .expect(200);
             for (int i = 0; i < 20; i++) {
                 ais.put(bk, "sync-" + i, d).expect(200);
                 for (Path mp : node.mountpaths()) {
                     assertThat(mp.resolve("@ais").resolve(bk).resolve("%ob").resolve("sync-" + i))
-                            .as("copy on %s right after the PUT returned", mp).isRegularFile();
+                            .as("copy on %s right after the PUT returned", mp)
+                            .isRegularFile();
                 }
             }
         } finally {
@@ -172,7 +207,8 @@ class MirrorIT {
             long t0 = System.nanoTime();
             List<java.util.concurrent.Future<Integer>> fs = new java.util.ArrayList<>();
             for (Map.Entry<String, byte[]> e : data.entrySet()) {
-                fs.add(pool.submit(() -> ais.put(bucket, e.getKey(), e.getValue()).status()));
+                fs.add(pool.submit(
+                        () -> ais.put(bucket, e.getKey(), e.getValue()).status()));
             }
             for (var f : fs) {
                 assertThat(f.get()).isEqualTo(200);
@@ -203,8 +239,17 @@ class MirrorIT {
         String sync = ItEnv.bucketName("mir-tp-sync");
         ais.createBucket(plain).expect(200);
         for (String bk : List.of(async, sync)) {
-            ais.createBucket(bk, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
-                    .add("enabled", true).add("copies", 2).add("sync_put", bk.equals(sync))).build()).expect(200);
+            ais.createBucket(
+                            bk,
+                            Json.createObjectBuilder()
+                                    .add(
+                                            "mirror",
+                                            Json.createObjectBuilder()
+                                                    .add("enabled", true)
+                                                    .add("copies", 2)
+                                                    .add("sync_put", bk.equals(sync)))
+                                    .build())
+                    .expect(200);
         }
         try {
             long objsBefore = putCopiesTotal("loc-objs");
@@ -227,28 +272,55 @@ class MirrorIT {
             for (String o : data.keySet()) {
                 for (Path mp : node.mountpaths()) {
                     assertThat(mp.resolve("@ais").resolve(sync).resolve("%ob").resolve(o))
-                            .as("sync_put copy of %s on %s", o, mp).isRegularFile();
+                            .as("sync_put copy of %s on %s", o, mp)
+                            .isRegularFile();
                 }
             }
             double mib = bytes / 1048576.0;
-            System.out.printf("[it mirror] PUT throughput (mean of 2 rounds), %d objects of 1..256 KiB (%.1f MiB), 4"
-                    + " client threads, one node, 2 mountpaths on one disk: no mirroring %.1f MiB/s (%.0f PUT/s), mirror.copies=2 in the"
-                    + " background %.1f MiB/s (%.0f PUT/s), mirror.copies=2 sync_put %.1f MiB/s (%.0f PUT/s)%n",
-                    TP_COUNT, mib, mib / tPlain, TP_COUNT / tPlain, mib / tAsync, TP_COUNT / tAsync, mib / tSync,
+            System.out.printf(
+                    "[it mirror] PUT throughput (mean of 2 rounds), %d objects of 1..256 KiB (%.1f MiB), 4"
+                            + " client threads, one node, 2 mountpaths on one disk: no mirroring %.1f MiB/s (%.0f PUT/s), mirror.copies=2 in the"
+                            + " background %.1f MiB/s (%.0f PUT/s), mirror.copies=2 sync_put %.1f MiB/s (%.0f PUT/s)%n",
+                    TP_COUNT,
+                    mib,
+                    mib / tPlain,
+                    TP_COUNT / tPlain,
+                    mib / tAsync,
+                    TP_COUNT / tAsync,
+                    mib / tSync,
                     TP_COUNT / tSync);
             // background: the copies follow, counted by the node's put-copies job(s)
-            Poll.until(Duration.ofSeconds(60), "every background copy is made", () -> data.keySet().stream()
-                    .allMatch(o -> node.mountpaths().stream().allMatch(mp -> Files.isRegularFile(
-                            mp.resolve("@ais").resolve(async).resolve("%ob").resolve(o)))));
+            Poll.until(
+                    Duration.ofSeconds(60),
+                    "every background copy is made",
+                    () -> data.keySet().stream()
+                            .allMatch(o -> node.mountpaths().stream()
+                                    .allMatch(mp -> Files.isRegularFile(mp.resolve("@ais")
+                                            .resolve(async)
+                                            .resolve("%ob")
+                                            .resolve(o)))));
             long b0 = bytes;
-            Poll.until(Duration.ofSeconds(30), "put-copies counts the " + 2 * TP_COUNT + " objects copied",
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    "put-copies counts the " + 2 * TP_COUNT + " objects copied",
                     () -> putCopiesTotal("loc-objs") - objsBefore >= 2 * TP_COUNT
                             && putCopiesTotal("loc-bytes") - bytesBefore >= 2 * b0);
             // a demand job: it ends once its queue has been idle
-            Poll.until(Duration.ofSeconds(60), "the put-copies job ends when idle", () -> ais.control("GET",
-                    "/v1/cluster?what=running_all", Json.createObjectBuilder().add("kind", "put-copies").build()
-                            .toString()).expect(200).text().equals("[]"));
-            System.out.printf("[it mirror] put-copies jobs: %d objects, %d bytes copied in all%n",
+            Poll.until(
+                    Duration.ofSeconds(60),
+                    "the put-copies job ends when idle",
+                    () -> ais.control(
+                                    "GET",
+                                    "/v1/cluster?what=running_all",
+                                    Json.createObjectBuilder()
+                                            .add("kind", "put-copies")
+                                            .build()
+                                            .toString())
+                            .expect(200)
+                            .text()
+                            .equals("[]"));
+            System.out.printf(
+                    "[it mirror] put-copies jobs: %d objects, %d bytes copied in all%n",
                     putCopiesTotal("loc-objs"), putCopiesTotal("loc-bytes"));
         } finally {
             for (String bk : List.of(plain, async, sync)) {

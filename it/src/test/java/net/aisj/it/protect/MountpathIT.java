@@ -2,28 +2,25 @@ package net.aisj.it.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Mountpath changes on a node with three mountpaths: detach-mp drains the mountpath through a resilver before it
@@ -58,7 +55,8 @@ class MountpathIT {
 
     static boolean listed(String key, Path mp) {
         return mountpaths().getJsonArray(key).getValuesAs(jakarta.json.JsonString.class).stream()
-                .anyMatch(s -> s.getString().equals(mp.toAbsolutePath().normalize().toString()));
+                .anyMatch(s ->
+                        s.getString().equals(mp.toAbsolutePath().normalize().toString()));
     }
 
     static void putAll(String b, int seed) {
@@ -88,7 +86,8 @@ class MountpathIT {
     }
 
     static String msg(String action, Path mp) {
-        return JsonUtil.actMsg(action, null, Json.createValue(mp.toAbsolutePath().normalize().toString()));
+        return JsonUtil.actMsg(
+                action, null, Json.createValue(mp.toAbsolutePath().normalize().toString()));
     }
 
     @Test
@@ -100,22 +99,39 @@ class MountpathIT {
         long before = filesUnder(mp0, b);
         assertThat(before).as("objects on %s before the detach", mp0).isPositive();
 
-        assertThat(ais.control("DELETE", "/v1/daemon/mountpaths", msg("attach-mp", mp0)).status()).isEqualTo(400);
+        assertThat(ais.control("DELETE", "/v1/daemon/mountpaths", msg("attach-mp", mp0))
+                        .status())
+                .isEqualTo(400);
         ais.control("DELETE", "/v1/daemon/mountpaths", msg("detach-mp", mp0)).expect(200);
-        Poll.until(Duration.ofMinutes(1), mp0 + " is detached after its resilver", () ->
-                !listed("available", mp0) && !listed("disabled", mp0));
-        assertThat(filesUnder(mp0, b)).as("objects left on the detached mountpath").isZero();
+        Poll.until(
+                Duration.ofMinutes(1),
+                mp0 + " is detached after its resilver",
+                () -> !listed("available", mp0) && !listed("disabled", mp0));
+        assertThat(filesUnder(mp0, b))
+                .as("objects left on the detached mountpath")
+                .isZero();
         readAll(b);
 
         // through AIS's reverse path, the way its CLI sends mountpath actions (the target in Ais-Node-Id)
-        assertThat(ais.send("PUT", "/v1/reverse/daemon/mountpaths", java.util.Map.of("Ais-Node-Id", "nosuchnode",
-                "Content-Type", "application/json"), java.net.http.HttpRequest.BodyPublishers.ofString(
-                msg("attach-mp", mp0)), java.time.Duration.ofSeconds(30)).status()).isEqualTo(404);
-        ais.send("PUT", "/v1/reverse/daemon/mountpaths", java.util.Map.of("Ais-Node-Id", ais.daemonId(),
-                "Content-Type", "application/json"), java.net.http.HttpRequest.BodyPublishers.ofString(
-                msg("attach-mp", mp0)), java.time.Duration.ofSeconds(30)).expect(200);
+        assertThat(ais.send(
+                                "PUT",
+                                "/v1/reverse/daemon/mountpaths",
+                                java.util.Map.of("Ais-Node-Id", "nosuchnode", "Content-Type", "application/json"),
+                                java.net.http.HttpRequest.BodyPublishers.ofString(msg("attach-mp", mp0)),
+                                java.time.Duration.ofSeconds(30))
+                        .status())
+                .isEqualTo(404);
+        ais.send(
+                        "PUT",
+                        "/v1/reverse/daemon/mountpaths",
+                        java.util.Map.of("Ais-Node-Id", ais.daemonId(), "Content-Type", "application/json"),
+                        java.net.http.HttpRequest.BodyPublishers.ofString(msg("attach-mp", mp0)),
+                        java.time.Duration.ofSeconds(30))
+                .expect(200);
         assertThat(listed("available", mp0)).isTrue();
-        Poll.until(Duration.ofMinutes(1), "the resilver after attach moves objects back to " + mp0,
+        Poll.until(
+                Duration.ofMinutes(1),
+                "the resilver after attach moves objects back to " + mp0,
                 () -> filesUnder(mp0, b) == before);
         readAll(b);
         ais.destroyBucket(b).expect(200);
@@ -124,8 +140,17 @@ class MountpathIT {
     @Test
     void aVanishedMountpathIsDisabledAndItsCopiesRestoredElsewhere() throws Exception {
         String b = ItEnv.bucketName("fshc");
-        ais.createBucket(b, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder()
-                .add("enabled", true).add("copies", 2).add("sync_put", true)).build()).expect(200);
+        ais.createBucket(
+                        b,
+                        Json.createObjectBuilder()
+                                .add(
+                                        "mirror",
+                                        Json.createObjectBuilder()
+                                                .add("enabled", true)
+                                                .add("copies", 2)
+                                                .add("sync_put", true))
+                                .build())
+                .expect(200);
         putAll(b, 2);
         Path victim = node.mountpaths().get(1);
         Path aside = victim.resolveSibling(victim.getFileName() + "-gone");
@@ -133,29 +158,32 @@ class MountpathIT {
         Files.writeString(victim, "not a directory any more");
         try {
             long t0 = System.nanoTime();
-            Poll.until(Duration.ofSeconds(60), "the health check disables " + victim, () -> listed("disabled",
-                    victim));
-            System.out.printf("[it mountpath] %s disabled %.1f s after it vanished%n", victim,
-                    (System.nanoTime() - t0) / 1e9);
+            Poll.until(Duration.ofSeconds(60), "the health check disables " + victim, () -> listed("disabled", victim));
+            System.out.printf(
+                    "[it mountpath] %s disabled %.1f s after it vanished%n", victim, (System.nanoTime() - t0) / 1e9);
             readAll(b);
             Path a = node.mountpaths().get(0);
             Path c = node.mountpaths().get(2);
             Poll.until(Duration.ofMinutes(2), "every object has two copies on the two remaining mountpaths", () -> {
                 for (String o : objects.keySet()) {
-                    if (!Files.isRegularFile(a.resolve("@ais").resolve(b).resolve("%ob").resolve(o))
-                            || !Files.isRegularFile(c.resolve("@ais").resolve(b).resolve("%ob").resolve(o))) {
+                    if (!Files.isRegularFile(
+                                    a.resolve("@ais").resolve(b).resolve("%ob").resolve(o))
+                            || !Files.isRegularFile(
+                                    c.resolve("@ais").resolve(b).resolve("%ob").resolve(o))) {
                         return false;
                     }
                 }
                 return true;
             });
-            System.out.printf("[it mountpath] %d objects re-mirrored %.1f s after the mountpath vanished%n",
+            System.out.printf(
+                    "[it mountpath] %d objects re-mirrored %.1f s after the mountpath vanished%n",
                     objects.size(), (System.nanoTime() - t0) / 1e9);
             readAll(b);
         } finally {
             Files.delete(victim);
             Files.move(aside, victim);
-            ais.control("POST", "/v1/daemon/mountpaths", msg("enable-mp", victim)).expect(200);
+            ais.control("POST", "/v1/daemon/mountpaths", msg("enable-mp", victim))
+                    .expect(200);
         }
         assertThat(listed("available", victim)).isTrue();
         ais.destroyBucket(b).expect(200);
@@ -171,12 +199,18 @@ class MountpathIT {
         ais.control("PUT", "/v1/daemon/mountpaths", msg("attach-mp", extra)).expect(200);
         ais.control("POST", "/v1/daemon/mountpaths", msg("disable-mp", off)).expect(200);
         putAll(b, 3);
-        assertThat(filesUnder(extra, b)).as("objects placed on the attached mountpath").isPositive();
+        assertThat(filesUnder(extra, b))
+                .as("objects placed on the attached mountpath")
+                .isPositive();
 
         node.stop();
         node.restart();
-        assertThat(listed("available", extra)).as("the attached mountpath is opened again").isTrue();
-        assertThat(listed("disabled", off)).as("the mountpath disabled by request stays disabled").isTrue();
+        assertThat(listed("available", extra))
+                .as("the attached mountpath is opened again")
+                .isTrue();
+        assertThat(listed("disabled", off))
+                .as("the mountpath disabled by request stays disabled")
+                .isTrue();
         readAll(b);
         ais.control("POST", "/v1/daemon/mountpaths", msg("enable-mp", off)).expect(200);
         assertThat(listed("available", off)).isTrue();

@@ -2,6 +2,7 @@ package net.aisj.it.protect;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.json.Json;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,18 +10,14 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.json.Json;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.Jobs;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * A node with {@code ais.scrub.interval.seconds=2}: silent corruption of mirror copies on disk is found and
@@ -51,8 +48,17 @@ class PeriodicScrubIT {
     @Test
     void bitFlippedCopiesAreRepairedByThePeriodicScrubWithoutAnyRead() throws Exception {
         String b = "scrub-periodic";
-        ais.createBucket(b, Json.createObjectBuilder().add("mirror", Json.createObjectBuilder().add("enabled", true)
-                .add("copies", 2).add("sync_put", true)).build()).expect(200);
+        ais.createBucket(
+                        b,
+                        Json.createObjectBuilder()
+                                .add(
+                                        "mirror",
+                                        Json.createObjectBuilder()
+                                                .add("enabled", true)
+                                                .add("copies", 2)
+                                                .add("sync_put", true))
+                                .build())
+                .expect(200);
         Map<String, byte[]> objects = new LinkedHashMap<>();
         for (int i = 0; i < 30; i++) {
             byte[] d = PseudoRandomInputStream.bytes(500L + i, 2000 + 997 * i);
@@ -81,13 +87,18 @@ class PeriodicScrubIT {
             return true;
         });
         double secs = (System.nanoTime() - t0) / 1e9;
-        Poll.until(Duration.ofSeconds(30), "scrub jobs counted the 10 repaired objects",
+        Poll.until(
+                Duration.ofSeconds(30),
+                "scrub jobs counted the 10 repaired objects",
                 () -> scrubTotal("out-objs") - repairedBefore >= flipped.size());
-        System.out.printf("[it scrub] periodic scrub (every 2 s) repaired %d bit-flipped copies %.1f s after the "
-                + "damage; scrub jobs so far: %d objects checked, %d repaired%n", flipped.size(), secs,
-                scrubTotal("loc-objs"), scrubTotal("out-objs"));
+        System.out.printf(
+                "[it scrub] periodic scrub (every 2 s) repaired %d bit-flipped copies %.1f s after the "
+                        + "damage; scrub jobs so far: %d objects checked, %d repaired%n",
+                flipped.size(), secs, scrubTotal("loc-objs"), scrubTotal("out-objs"));
         for (Map.Entry<String, byte[]> e : objects.entrySet()) {
-            assertThat(ais.get(b, e.getKey()).expect(200).body()).as("GET %s", e.getKey()).isEqualTo(e.getValue());
+            assertThat(ais.get(b, e.getKey()).expect(200).body())
+                    .as("GET %s", e.getKey())
+                    .isEqualTo(e.getValue());
         }
     }
 }

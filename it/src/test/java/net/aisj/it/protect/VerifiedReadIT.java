@@ -3,6 +3,7 @@ package net.aisj.it.protect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import jakarta.json.Json;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,24 +13,20 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
-import jakarta.json.Json;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import net.aisj.it.s3.S3Node;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
-import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Jobs;
+import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Mountpaths;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import net.aisj.it.support.SharedNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -103,16 +100,20 @@ class VerifiedReadIT {
         }
         r.expect(from < 0 ? 200 : 206);
         byte[] want = from < 0 ? data : Arrays.copyOfRange(data, (int) from, (int) to + 1);
-        assertThat(r.body().length).as("GET %s/%s %d..%d: length", b, o, from, to).isEqualTo(want.length);
-        assertThat(Arrays.equals(r.body(), want)).as("GET %s/%s %d..%d: a complete body has the right bytes", b, o,
-                from, to).isTrue();
+        assertThat(r.body().length)
+                .as("GET %s/%s %d..%d: length", b, o, from, to)
+                .isEqualTo(want.length);
+        assertThat(Arrays.equals(r.body(), want))
+                .as("GET %s/%s %d..%d: a complete body has the right bytes", b, o, from, to)
+                .isTrue();
         return true;
     }
 
     static boolean onBoth(String b, String o, byte[] data) throws Exception {
         for (Path mp : node.mountpaths()) {
             Path f = Mountpaths.objectFile(mp, b, o);
-            if (!Files.isRegularFile(f) || Files.size(f) != data.length
+            if (!Files.isRegularFile(f)
+                    || Files.size(f) != data.length
                     || !Arrays.equals(Files.readAllBytes(f), data)) {
                 return false;
             }
@@ -128,7 +129,9 @@ class VerifiedReadIT {
 
     static Path otherCopy(String b, String o) {
         Path read = readCopy(b, o);
-        return node.mountpaths().stream().filter(mp -> !mp.toAbsolutePath().normalize().equals(read)).findFirst()
+        return node.mountpaths().stream()
+                .filter(mp -> !mp.toAbsolutePath().normalize().equals(read))
+                .findFirst()
                 .orElseThrow();
     }
 
@@ -152,7 +155,8 @@ class VerifiedReadIT {
         for (int round = 0; round < 2; round++) {
             for (Map.Entry<String, byte[]> e : objects.entrySet()) {
                 // a good copy is left: no transfer is cut, a large object's bad chunk comes from the other copy
-                assertThat(get(b, e.getKey(), e.getValue(), -1, -1)).as("GET %s (round %d)", e.getKey(), round)
+                assertThat(get(b, e.getKey(), e.getValue(), -1, -1))
+                        .as("GET %s (round %d)", e.getKey(), round)
                         .isTrue();
             }
         }
@@ -174,9 +178,11 @@ class VerifiedReadIT {
             // large one the chunks the range covers (here across the chunk boundary at 32 MiB), the bad one read
             // from the other copy
             assertThat(get(b, e.getKey(), d, Math.max(0, mid - 20), Math.min(d.length - 1, mid + 20)))
-                    .as("ranged GET of %s", e.getKey()).isTrue();
+                    .as("ranged GET of %s", e.getKey())
+                    .isTrue();
             if (d.length > LARGE) {
-                assertThat(get(b, e.getKey(), d, mid, mid + 3 * LARGE + 6)).as("ranged GET of %s", e.getKey())
+                assertThat(get(b, e.getKey(), d, mid, mid + 3 * LARGE + 6))
+                        .as("ranged GET of %s", e.getKey())
                         .isTrue();
             }
         }
@@ -192,9 +198,18 @@ class VerifiedReadIT {
         objects.putAll(ranged);
 
         // the reads healed what they met, the scrub the rest; every bad copy counted once
-        String scrub = ais.control("PUT", "/v1/cluster", JsonUtil.actMsg("start", null, Json.createObjectBuilder()
-                .add("kind", "scrub").add("bck", Json.createObjectBuilder().add("name", b)).build()))
-                .expect(200).text();
+        String scrub = ais.control(
+                        "PUT",
+                        "/v1/cluster",
+                        JsonUtil.actMsg(
+                                "start",
+                                null,
+                                Json.createObjectBuilder()
+                                        .add("kind", "scrub")
+                                        .add("bck", Json.createObjectBuilder().add("name", b))
+                                        .build()))
+                .expect(200)
+                .text();
         Jobs.awaitEnd(ais, scrub, "scrub", Duration.ofMinutes(3));
         Poll.until(Duration.ofMinutes(2), "every object is back on both mountpaths, right", () -> {
             for (Map.Entry<String, byte[]> e : objects.entrySet()) {
@@ -205,9 +220,13 @@ class VerifiedReadIT {
             return true;
         });
         // the metric is a gauge refreshed every few seconds
-        Poll.until(Duration.ofSeconds(30), "ais_target_err_cksum_count counts the bad copies",
+        Poll.until(
+                Duration.ofSeconds(30),
+                "ais_target_err_cksum_count counts the bad copies",
                 () -> badCopiesCounted() - counted >= objects.size());
-        assertThat(badCopiesCounted() - counted).as("bad copies counted once each").isEqualTo(objects.size());
+        assertThat(badCopiesCounted() - counted)
+                .as("bad copies counted once each")
+                .isEqualTo(objects.size());
     }
 
     @Test
@@ -217,16 +236,21 @@ class VerifiedReadIT {
         byte[] d = PseudoRandomInputStream.bytes(22, size);
         for (String o : List.of("curl", "sdk")) {
             ais.put(b, o, d).expect(200);
-            Path f = node.mountpaths().stream().map(mp -> Mountpaths.objectFile(mp, b, o)).filter(Files::isRegularFile)
-                    .findFirst().orElseThrow();
+            Path f = node.mountpaths().stream()
+                    .map(mp -> Mountpaths.objectFile(mp, b, o))
+                    .filter(Files::isRegularFile)
+                    .findFirst()
+                    .orElseThrow();
             Mountpaths.flip(f, size / 2);
         }
 
         // curl: the transfer is cut before its end (exit 18, "transfer closed with n bytes remaining")
         Path out = Files.createTempFile("verify", ".bin");
         try {
-            Process p = new ProcessBuilder("curl", "-sS", "-o", out.toString(), ais.baseUrl()
-                    + AisClient.objPath(b, "curl")).redirectErrorStream(true).start();
+            Process p = new ProcessBuilder(
+                            "curl", "-sS", "-o", out.toString(), ais.baseUrl() + AisClient.objPath(b, "curl"))
+                    .redirectErrorStream(true)
+                    .start();
             String said = new String(p.getInputStream().readAllBytes());
             int exit = p.waitFor();
             System.out.printf("[it verify] curl exit %d: %s%n", exit, said.strip());

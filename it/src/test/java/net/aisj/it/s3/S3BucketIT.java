@@ -3,10 +3,10 @@ package net.aisj.it.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import net.aisj.it.support.ItEnv;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Bucket;
@@ -14,7 +14,6 @@ import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException
 import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import net.aisj.it.support.ItEnv;
 
 /** Bucket lifecycle over S3: the same buckets as the native API. */
 class S3BucketIT {
@@ -36,10 +35,15 @@ class S3BucketIT {
         String b = S3Node.bucketName("life");
         s3.createBucket(r -> r.bucket(b));
         assertThat(s3.listBuckets().buckets()).extracting(Bucket::name).contains(b);
-        assertThat(s3.listBuckets().buckets().stream().filter(x -> x.name().equals(b)).findFirst().orElseThrow()
-                .creationDate()).isNotNull();
+        assertThat(s3.listBuckets().buckets().stream()
+                        .filter(x -> x.name().equals(b))
+                        .findFirst()
+                        .orElseThrow()
+                        .creationDate())
+                .isNotNull();
         s3.headBucket(r -> r.bucket(b));
-        assertThat(s3.getBucketLocation(r -> r.bucket(b)).locationConstraintAsString()).isEmpty();
+        assertThat(s3.getBucketLocation(r -> r.bucket(b)).locationConstraintAsString())
+                .isEmpty();
         // the native API sees the same bucket
         S3Node.ais().headBucket(b).expect(200);
 
@@ -47,11 +51,10 @@ class S3BucketIT {
                 .isInstanceOf(BucketAlreadyOwnedByYouException.class);
 
         s3.putObject(r -> r.bucket(b).key("x"), RequestBody.fromString("x"));
-        assertThatThrownBy(() -> s3.deleteBucket(r -> r.bucket(b)))
-                .isInstanceOfSatisfying(S3Exception.class, e -> {
-                    assertThat(e.statusCode()).isEqualTo(409);
-                    assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BucketNotEmpty");
-                });
+        assertThatThrownBy(() -> s3.deleteBucket(r -> r.bucket(b))).isInstanceOfSatisfying(S3Exception.class, e -> {
+            assertThat(e.statusCode()).isEqualTo(409);
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("BucketNotEmpty");
+        });
         s3.deleteObject(r -> r.bucket(b).key("x"));
         s3.deleteBucket(r -> r.bucket(b));
         assertThatThrownBy(() -> s3.headBucket(r -> r.bucket(b))).isInstanceOf(NoSuchBucketException.class);
@@ -70,12 +73,15 @@ class S3BucketIT {
     @Test
     void invalidNames() {
         // signed raw requests: the SDK refuses most of these names itself
-        for (String bad : new String[] {"ab", "Upper-case", "under_score", "192.168.1.1", "a..b", "-dash",
-            "xn--punycode", "s3"}) {
+        for (String bad :
+                new String[] {"ab", "Upper-case", "under_score", "192.168.1.1", "a..b", "-dash", "xn--punycode", "s3"
+                }) {
             var r = SignedHttp.send("PUT", S3Node.baseUrl() + "/s3/" + bad, java.util.Map.of(), null);
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
             assertThat(SignedHttp.code(r)).as(bad).isEqualTo("InvalidBucketName");
-            assertThat(r.body()).contains("<Resource>/s3/" + bad + "</Resource>").contains("<RequestId>");
+            assertThat(r.body())
+                    .contains("<Resource>/s3/" + bad + "</Resource>")
+                    .contains("<RequestId>");
         }
     }
 
@@ -100,13 +106,13 @@ class S3BucketIT {
         s3.createBucket(r -> r.bucket(b));
         try {
             assertThat(s3.getBucketVersioning(r -> r.bucket(b)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
-            s3.putBucketVersioning(r -> r.bucket(b).versioningConfiguration(v -> v.status(
-                    BucketVersioningStatus.SUSPENDED)));
+            s3.putBucketVersioning(
+                    r -> r.bucket(b).versioningConfiguration(v -> v.status(BucketVersioningStatus.SUSPENDED)));
             assertThat(s3.getBucketVersioning(r -> r.bucket(b)).status()).isEqualTo(BucketVersioningStatus.SUSPENDED);
             assertThat(S3Node.ais().headBucket(b).expect(200).header("Ais-Bucket-Props"))
                     .contains("\"versioning\":{\"enabled\":false");
-            s3.putBucketVersioning(r -> r.bucket(b).versioningConfiguration(v -> v.status(
-                    BucketVersioningStatus.ENABLED)));
+            s3.putBucketVersioning(
+                    r -> r.bucket(b).versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
             assertThat(s3.getBucketVersioning(r -> r.bucket(b)).status()).isEqualTo(BucketVersioningStatus.ENABLED);
         } finally {
             s3.deleteBucket(r -> r.bucket(b));

@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,8 +23,7 @@ class S3CliIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out) {
-    }
+    record Run(int exit, String out) {}
 
     Run aws(String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", S3Node.baseUrl()));
@@ -49,7 +47,9 @@ class S3CliIT {
 
     static boolean awsInstalled() {
         try {
-            Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
+            Process p = new ProcessBuilder("aws", "--version")
+                    .redirectErrorStream(true)
+                    .start();
             p.getInputStream().readAllBytes();
             return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
         } catch (IOException | InterruptedException e) {
@@ -61,7 +61,9 @@ class S3CliIT {
     void cliRoundTrip() throws Exception {
         // .ci/run installs the CLI: in CI a missing one is a failure, not a skip
         if ("true".equals(System.getenv("CI"))) {
-            assertThat(awsInstalled()).as("aws CLI on the PATH (installed by .ci/run)").isTrue();
+            assertThat(awsInstalled())
+                    .as("aws CLI on the PATH (installed by .ci/run)")
+                    .isTrue();
         }
         assumeTrue(awsInstalled(), "aws CLI not installed");
         Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n");
@@ -82,14 +84,32 @@ class S3CliIT {
         assertThat(Files.readAllBytes(dir.resolve("big.out"))).isEqualTo(big);
         Run head = aws("s3api", "head-object", "--bucket", b.substring(5), "--key", "big.bin");
         assertThat(head.out()).contains("\"ContentLength\": " + big.length).containsPattern("-\\d+\\\\\"\"");
-        Run copy = aws("s3api", "copy-object", "--bucket", b.substring(5), "--key", "copies/small.txt",
-                "--copy-source", b.substring(5) + "/dir/small.txt");
+        Run copy = aws(
+                "s3api",
+                "copy-object",
+                "--bucket",
+                b.substring(5),
+                "--key",
+                "copies/small.txt",
+                "--copy-source",
+                b.substring(5) + "/dir/small.txt");
         assertThat(copy.exit()).as(copy.out()).isZero();
         assertThat(copy.out()).contains("\"ETag\"");
         assertThat(aws("s3", "cp", b + "/copies/small.txt", "copy.out").exit()).isZero();
         assertThat(Files.readString(dir.resolve("copy.out"))).isEqualTo("hello\n");
-        assertThat(aws("s3", "sync", ".", b + "/sync/", "--exclude", "config", "--exclude", "*.bin",
-                "--exclude", "*.out").exit()).isZero();
+        assertThat(aws(
+                                "s3",
+                                "sync",
+                                ".",
+                                b + "/sync/",
+                                "--exclude",
+                                "config",
+                                "--exclude",
+                                "*.bin",
+                                "--exclude",
+                                "*.out")
+                        .exit())
+                .isZero();
         assertThat(aws("s3", "ls", "--recursive", b + "/sync/").out()).contains("sync/small.txt");
         Run rm = aws("s3", "rm", "--recursive", b + "/");
         assertThat(rm.exit()).as(rm.out()).isZero();

@@ -7,12 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Tag;
-import org.junit.jupiter.api.Test;
-
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Jobs;
@@ -20,6 +14,10 @@ import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Ports;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
@@ -59,8 +57,8 @@ class S3ClusterIT {
         List<Integer> members = List.of(hz1, hz2, hz3);
         String creds = "-Dais.s3.credentials=" + S3Node.ACCESS_KEY + ":" + S3Node.SECRET_KEY;
         n1 = NodeProcess.prepare("s3c1", 1, new NodeProcess.Membership(hz1, members, name), "-Xmx320m", creds);
-        n2 = NodeProcess.prepare("s3c2", 1, new NodeProcess.Membership(hz2, members, name), "-Xmx320m", creds,
-                "-Dais.s3.redirect=true");
+        n2 = NodeProcess.prepare(
+                "s3c2", 1, new NodeProcess.Membership(hz2, members, name), "-Xmx320m", creds, "-Dais.s3.redirect=true");
         n3 = NodeProcess.prepare("s3c3", 1, new NodeProcess.Membership(hz3, members, name), "-Xmx320m", creds);
         n1.spawn();
         n2.spawn();
@@ -83,7 +81,9 @@ class S3ClusterIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             var r = c.daemon("smap");
-            if (r.status() == 200 && r.json().containsKey("tmap") && r.json().getJsonObject("tmap").size() == 3) {
+            if (r.status() == 200
+                    && r.json().containsKey("tmap")
+                    && r.json().getJsonObject("tmap").size() == 3) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -120,8 +120,8 @@ class S3ClusterIT {
     void everyCallWorksFromEveryNode() {
         s1.createBucket(r -> r.bucket(BUCKET));
         for (String k : KEYS) {
-            var put = s1.putObject(r -> r.bucket(BUCKET).key(k).metadata(Map.of("key", k)),
-                    RequestBody.fromString("content of " + k));
+            var put = s1.putObject(
+                    r -> r.bucket(BUCKET).key(k).metadata(Map.of("key", k)), RequestBody.fromString("content of " + k));
             assertThat(put.eTag()).as(k).hasSize(34);
         }
         // the native API redirects for what a node does not own: node 1 and node 2 each own some, not all
@@ -142,7 +142,8 @@ class S3ClusterIT {
             var g = s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(k));
             assertThat(g.asString(StandardCharsets.UTF_8)).isEqualTo("content of " + k);
             assertThat(g.response().metadata()).containsEntry("key", k);
-            assertThat(s3c.getObjectAsBytes(r -> r.bucket(BUCKET).key(k)).asUtf8String()).isEqualTo("content of " + k);
+            assertThat(s3c.getObjectAsBytes(r -> r.bucket(BUCKET).key(k)).asUtf8String())
+                    .isEqualTo("content of " + k);
             var part = s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(k).range("bytes=0-6"));
             assertThat(part.asUtf8String()).isEqualTo("content");
             assertThat(s1.headObject(r -> r.bucket(BUCKET).key(k)).contentLength())
@@ -160,13 +161,18 @@ class S3ClusterIT {
         }
         assertThat(redirectedBy2).hasSize(KEYS.size() - ownedBy2);
         assertThat(s2.listObjectsV2Paginator(r -> r.bucket(BUCKET).maxKeys(5)).contents().stream()
-                .map(S3Object::key).toList()).containsExactlyInAnyOrderElementsOf(KEYS);
+                        .map(S3Object::key)
+                        .toList())
+                .containsExactlyInAnyOrderElementsOf(KEYS);
 
         // copies across owners
         for (String k : KEYS.subList(0, 6)) {
-            s1.copyObject(r -> r.sourceBucket(BUCKET).sourceKey(k).destinationBucket(BUCKET).destinationKey(
-                    "copy/" + k));
-            assertThat(s1.getObjectAsBytes(r -> r.bucket(BUCKET).key("copy/" + k)).asUtf8String())
+            s1.copyObject(r -> r.sourceBucket(BUCKET)
+                    .sourceKey(k)
+                    .destinationBucket(BUCKET)
+                    .destinationKey("copy/" + k));
+            assertThat(s1.getObjectAsBytes(r -> r.bucket(BUCKET).key("copy/" + k))
+                            .asUtf8String())
                     .isEqualTo("content of " + k);
         }
 
@@ -183,18 +189,31 @@ class S3ClusterIT {
         byte[] p1 = new byte[5 * 1024 * 1024];
         new java.util.Random(1).nextBytes(p1);
         String up = s1.createMultipartUpload(r -> r.bucket(BUCKET).key(fk)).uploadId();
-        String e1 = s1.uploadPart(r -> r.bucket(BUCKET).key(fk).uploadId(up).partNumber(1),
-                RequestBody.fromBytes(p1)).eTag();
-        String e2 = s1.uploadPart(r -> r.bucket(BUCKET).key(fk).uploadId(up).partNumber(2),
-                RequestBody.fromString("tail")).eTag();
-        assertThat(s1.listMultipartUploads(r -> r.bucket(BUCKET)).uploads()).extracting(u -> u.uploadId())
+        String e1 = s1.uploadPart(r -> r.bucket(BUCKET).key(fk).uploadId(up).partNumber(1), RequestBody.fromBytes(p1))
+                .eTag();
+        String e2 = s1.uploadPart(
+                        r -> r.bucket(BUCKET).key(fk).uploadId(up).partNumber(2), RequestBody.fromString("tail"))
+                .eTag();
+        assertThat(s1.listMultipartUploads(r -> r.bucket(BUCKET)).uploads())
+                .extracting(u -> u.uploadId())
                 .contains(up);
-        assertThat(s1.listParts(r -> r.bucket(BUCKET).key(fk).uploadId(up)).parts()).hasSize(2);
-        s1.completeMultipartUpload(r -> r.bucket(BUCKET).key(fk).uploadId(up).multipartUpload(m -> m.parts(
-                software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(e1).build(),
-                software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(e2).build())));
+        assertThat(s1.listParts(r -> r.bucket(BUCKET).key(fk).uploadId(up)).parts())
+                .hasSize(2);
+        s1.completeMultipartUpload(r -> r.bucket(BUCKET)
+                .key(fk)
+                .uploadId(up)
+                .multipartUpload(m -> m.parts(
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                                .partNumber(1)
+                                .eTag(e1)
+                                .build(),
+                        software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                                .partNumber(2)
+                                .eTag(e2)
+                                .build())));
         assertThat(s1.headObject(r -> r.bucket(BUCKET).key(fk)).contentLength()).isEqualTo(p1.length + 4);
-        assertThat(s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(fk).partNumber(2)).asUtf8String())
+        assertThat(s1.getObjectAsBytes(r -> r.bucket(BUCKET).key(fk).partNumber(2))
+                        .asUtf8String())
                 .isEqualTo("tail");
         s1.deleteObject(r -> r.bucket(BUCKET).key(fk));
 
@@ -236,26 +255,43 @@ class S3ClusterIT {
         byte[] p1 = new byte[5 * 1024 * 1024];
         new java.util.Random(7).nextBytes(p1);
         String up = s1.createMultipartUpload(r -> r.bucket(bucket).key(k)).uploadId();
-        String e1 = s1.uploadPart(r -> r.bucket(bucket).key(k).uploadId(up).partNumber(1),
-                RequestBody.fromBytes(p1)).eTag();
+        String e1 = s1.uploadPart(r -> r.bucket(bucket).key(k).uploadId(up).partNumber(1), RequestBody.fromBytes(p1))
+                .eTag();
         boolean inMaintenance = false;
         try {
-            nat1.control("PUT", "/v1/cluster", JsonUtil.actMsg("start-maintenance", null,
-                    jakarta.json.Json.createObjectBuilder().add("sid", n3Id).build())).expect(200);
+            nat1.control(
+                            "PUT",
+                            "/v1/cluster",
+                            JsonUtil.actMsg(
+                                    "start-maintenance",
+                                    null,
+                                    jakarta.json.Json.createObjectBuilder()
+                                            .add("sid", n3Id)
+                                            .build()))
+                    .expect(200);
             inMaintenance = true;
-            Poll.until(Duration.ofSeconds(60), "node 1 no longer sends " + k + " to node 3",
-                    () -> {
-                        var h = nat1.head(bucket, k);
-                        return h.status() == 404 || h.status() == 307 && !h.header("Location")
-                                .startsWith(n3.baseUrl());
-                    });
-            String e2 = s1.uploadPart(r -> r.bucket(bucket).key(k).uploadId(up).partNumber(2),
-                    RequestBody.fromString("tail")).eTag();
-            assertThat(s3c.listParts(r -> r.bucket(bucket).key(k).uploadId(up)).parts()).hasSize(2);
-            s1.completeMultipartUpload(r -> r.bucket(bucket).key(k).uploadId(up).multipartUpload(m -> m.parts(
-                    software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(1).eTag(e1).build(),
-                    software.amazon.awssdk.services.s3.model.CompletedPart.builder().partNumber(2).eTag(e2)
-                            .build())));
+            Poll.until(Duration.ofSeconds(60), "node 1 no longer sends " + k + " to node 3", () -> {
+                var h = nat1.head(bucket, k);
+                return h.status() == 404
+                        || h.status() == 307 && !h.header("Location").startsWith(n3.baseUrl());
+            });
+            String e2 = s1.uploadPart(
+                            r -> r.bucket(bucket).key(k).uploadId(up).partNumber(2), RequestBody.fromString("tail"))
+                    .eTag();
+            assertThat(s3c.listParts(r -> r.bucket(bucket).key(k).uploadId(up)).parts())
+                    .hasSize(2);
+            s1.completeMultipartUpload(r -> r.bucket(bucket)
+                    .key(k)
+                    .uploadId(up)
+                    .multipartUpload(m -> m.parts(
+                            software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                                    .partNumber(1)
+                                    .eTag(e1)
+                                    .build(),
+                            software.amazon.awssdk.services.s3.model.CompletedPart.builder()
+                                    .partNumber(2)
+                                    .eTag(e2)
+                                    .build())));
             // the new owner has it (node 1 answers it or redirects to node 2, never to node 3)
             var h = nat1.head(bucket, k);
             assertThat(h.status()).isIn(200, 307);
@@ -268,14 +304,26 @@ class S3ClusterIT {
             assertThat(java.util.Arrays.copyOf(got, p1.length)).isEqualTo(p1);
         } finally {
             if (inMaintenance) {
-                nat1.control("PUT", "/v1/cluster", JsonUtil.actMsg("stop-maintenance", null,
-                        jakarta.json.Json.createObjectBuilder().add("sid", n3Id).build())).expect(200);
+                nat1.control(
+                                "PUT",
+                                "/v1/cluster",
+                                JsonUtil.actMsg(
+                                        "stop-maintenance",
+                                        null,
+                                        jakarta.json.Json.createObjectBuilder()
+                                                .add("sid", n3Id)
+                                                .build()))
+                        .expect(200);
                 for (NodeProcess n : List.of(n1, n2, n3)) {
                     AisClient c = new AisClient(n.baseUrl());
                     Poll.until(Duration.ofSeconds(60), "node 3 is back without flags", () -> {
                         var m = c.daemon("smap");
-                        return m.status() == 200 && m.json().getJsonObject("tmap").getJsonObject(n3Id)
-                                .getInt("flags", 0) == 0;
+                        return m.status() == 200
+                                && m.json()
+                                                .getJsonObject("tmap")
+                                                .getJsonObject(n3Id)
+                                                .getInt("flags", 0)
+                                        == 0;
                     });
                 }
                 // node 3 owns the key again: its object moves back by the rebalance of this cluster map; deleting

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CommonPrefix;
-import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.ListObjectsResponse;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** ListObjects V1 and V2 over S3: paging, prefixes, any delimiter, keys that need URL encoding. */
@@ -75,20 +73,31 @@ class S3ListIT {
             }
             java.util.Collections.sort(keys);
             var all = s3.listObjectsV2Paginator(r -> r.bucket(b)).contents().stream()
-                    .map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+                    .map(software.amazon.awssdk.services.s3.model.S3Object::key)
+                    .toList();
             assertThat(all).containsExactlyElementsOf(keys);
             var top = s3.listObjectsV2(r -> r.bucket(b).delimiter("/"));
             assertThat(top.contents()).isEmpty();
             assertThat(top.commonPrefixes()).hasSize(25);
             assertThat(top.isTruncated()).isFalse();
-            var small = s3.listObjectsV2Paginator(r -> r.bucket(b).delimiter("/").maxKeys(7)).commonPrefixes()
-                    .stream().map(software.amazon.awssdk.services.s3.model.CommonPrefix::prefix).toList();
+            var small = s3
+                    .listObjectsV2Paginator(r -> r.bucket(b).delimiter("/").maxKeys(7))
+                    .commonPrefixes()
+                    .stream()
+                    .map(software.amazon.awssdk.services.s3.model.CommonPrefix::prefix)
+                    .toList();
             assertThat(small).hasSize(25).isSorted().doesNotHaveDuplicates();
-            var d07 = s3.listObjectsV2Paginator(r -> r.bucket(b).prefix("d07/").delimiter("/").maxKeys(30))
-                    .contents().stream().map(software.amazon.awssdk.services.s3.model.S3Object::key).toList();
+            var d07 = s3
+                    .listObjectsV2Paginator(
+                            r -> r.bucket(b).prefix("d07/").delimiter("/").maxKeys(30))
+                    .contents()
+                    .stream()
+                    .map(software.amazon.awssdk.services.s3.model.S3Object::key)
+                    .toList();
             assertThat(d07).hasSize(100).allMatch(k -> k.startsWith("d07/f")).isSorted();
             var v1 = s3.listObjects(r -> r.bucket(b).prefix("d1").delimiter("/"));
-            assertThat(v1.commonPrefixes()).extracting(software.amazon.awssdk.services.s3.model.CommonPrefix::prefix)
+            assertThat(v1.commonPrefixes())
+                    .extracting(software.amazon.awssdk.services.s3.model.CommonPrefix::prefix)
                     .containsExactly("d10/", "d11/", "d12/", "d13/", "d14/", "d15/", "d16/", "d17/", "d18/", "d19/");
         } finally {
             S3Node.ais().destroyQuietly(b);
@@ -100,7 +109,8 @@ class S3ListIT {
         List<String> got = new ArrayList<>();
         s3.listObjectsV2Paginator(r -> r.bucket(bucket).maxKeys(7)).contents().forEach(o -> got.add(o.key()));
         TreeSet<String> expected = new TreeSet<>((a, b) -> java.util.Arrays.compareUnsigned(
-                a.getBytes(java.nio.charset.StandardCharsets.UTF_8), b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+                a.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                b.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         expected.addAll(KEYS);
         assertThat(got).containsExactlyElementsOf(expected);
         ListObjectsV2Response one = s3.listObjectsV2(r -> r.bucket(bucket).prefix("dir2/"));
@@ -121,8 +131,8 @@ class S3ListIT {
         int pages = 0;
         do {
             String t = token;
-            ListObjectsV2Response r = s3.listObjectsV2(b -> b.bucket(bucket).delimiter("/").maxKeys(2)
-                    .continuationToken(t));
+            ListObjectsV2Response r = s3.listObjectsV2(
+                    b -> b.bucket(bucket).delimiter("/").maxKeys(2).continuationToken(t));
             assertThat(r.keyCount()).isLessThanOrEqualTo(2);
             r.commonPrefixes().forEach(p -> prefixes.add(p.prefix()));
             r.contents().forEach(o -> keys.add(o.key()));
@@ -157,21 +167,27 @@ class S3ListIT {
         int pages = 0;
         do {
             String m = marker;
-            ListObjectsResponse r = s3.listObjects(b -> b.bucket(bucket).delimiter("/").maxKeys(3).marker(m));
+            ListObjectsResponse r = s3.listObjects(
+                    b -> b.bucket(bucket).delimiter("/").maxKeys(3).marker(m));
             r.commonPrefixes().forEach(p -> items.add(p.prefix()));
             r.contents().forEach(o -> items.add(o.key()));
             marker = r.isTruncated() ? r.nextMarker() : null;
             pages++;
         } while (marker != null && pages < 50);
-        assertThat(items).containsExactlyInAnyOrder("dir0/", "dir1/", "dir2/", "dir3/", "sp ace/", "ü/", "top0",
-                "top1", "top2", "top3", "x--a--1", "x--b");
+        assertThat(items)
+                .containsExactlyInAnyOrder(
+                        "dir0/", "dir1/", "dir2/", "dir3/", "sp ace/", "ü/", "top0", "top1", "top2", "top3", "x--a--1",
+                        "x--b");
         assertThat(pages).isEqualTo(4);
     }
 
     @Test
     void rawEncodingTypeUrl() {
-        var r = SignedHttp.send("GET", S3Node.baseUrl() + "/" + bucket + "?list-type=2&prefix=sp&encoding-type=url",
-                java.util.Map.of(), null);
+        var r = SignedHttp.send(
+                "GET",
+                S3Node.baseUrl() + "/" + bucket + "?list-type=2&prefix=sp&encoding-type=url",
+                java.util.Map.of(),
+                null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.body()).contains("<Key>sp%20ace/%2Bplus%26amp</Key>").contains("<EncodingType>url</EncodingType>");
         var bad = SignedHttp.send("GET", S3Node.baseUrl() + "/" + bucket + "?max-keys=abc", java.util.Map.of(), null);

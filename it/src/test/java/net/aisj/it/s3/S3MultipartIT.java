@@ -8,11 +8,9 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
@@ -71,14 +69,15 @@ class S3MultipartIT {
             whole.update(b);
             partMd5s.write(md5(b));
             final int n = i;
-            String etag = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(n),
-                    RequestBody.fromBytes(b)).eTag();
+            String etag = s3.uploadPart(
+                            r -> r.bucket(bucket).key(key).uploadId(up).partNumber(n), RequestBody.fromBytes(b))
+                    .eTag();
             done.add(part(n, etag));
         }
-        var res = s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up)
-                .multipartUpload(m -> m.parts(done)));
-        assertThat(res.eTag()).isEqualTo("\"" + HexFormat.of().formatHex(md5(partMd5s.toByteArray())) + "-" + parts
-                + "\"");
+        var res = s3.completeMultipartUpload(
+                r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(done)));
+        assertThat(res.eTag())
+                .isEqualTo("\"" + HexFormat.of().formatHex(md5(partMd5s.toByteArray())) + "-" + parts + "\"");
         MessageDigest back = MessageDigest.getInstance("MD5");
         long read = 0;
         try (var in = s3.getObject(r -> r.bucket(bucket).key(key))) {
@@ -99,32 +98,40 @@ class S3MultipartIT {
         byte[] p1 = bytes(5 * MIB, 1);
         byte[] p2 = bytes(5 * MIB, 2);
         byte[] p3 = bytes(12345, 3);
-        String up = s3.createMultipartUpload(r -> r.bucket(bucket).key(key).contentType("application/x-big")
-                .metadata(Map.of("origin", "mpu"))).uploadId();
-        String e3 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(3),
-                RequestBody.fromBytes(p3)).eTag();
-        String e1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(1),
-                RequestBody.fromBytes(p1)).eTag();
-        String e2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(2),
-                RequestBody.fromBytes(p2)).eTag();
+        String up = s3.createMultipartUpload(r -> r.bucket(bucket)
+                        .key(key)
+                        .contentType("application/x-big")
+                        .metadata(Map.of("origin", "mpu")))
+                .uploadId();
+        String e3 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(3), RequestBody.fromBytes(p3))
+                .eTag();
+        String e1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(1), RequestBody.fromBytes(p1))
+                .eTag();
+        String e2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(2), RequestBody.fromBytes(p2))
+                .eTag();
         assertThat(e1).isEqualTo("\"" + HexFormat.of().formatHex(md5(p1)) + "\"");
 
         assertThat(s3.listParts(r -> r.bucket(bucket).key(key).uploadId(up)).parts())
                 .extracting(Part::partNumber, Part::size)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, (long) p1.length),
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, (long) p1.length),
                         org.assertj.core.groups.Tuple.tuple(2, (long) p2.length),
                         org.assertj.core.groups.Tuple.tuple(3, (long) p3.length));
         var paged = s3.listParts(r -> r.bucket(bucket).key(key).uploadId(up).maxParts(2));
         assertThat(paged.isTruncated()).isTrue();
         assertThat(paged.nextPartNumberMarker()).isEqualTo(2);
-        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()).extracting(MultipartUpload::uploadId)
+        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads())
+                .extracting(MultipartUpload::uploadId)
                 .contains(up);
         // nothing visible yet
         assertThatThrownBy(() -> s3.headObject(r -> r.bucket(bucket).key(key)))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(404));
 
-        var done = s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m
-                .parts(part(1, e1), part(2, e2), part(3, e3))));
+        var done = s3.completeMultipartUpload(r -> r.bucket(bucket)
+                .key(key)
+                .uploadId(up)
+                .multipartUpload(m -> m.parts(part(1, e1), part(2, e2), part(3, e3))));
         ByteArrayOutputStream md5s = new ByteArrayOutputStream();
         md5s.writeBytes(md5(p1));
         md5s.writeBytes(md5(p2));
@@ -141,17 +148,21 @@ class S3MultipartIT {
         assertThat(got.response().eTag()).isEqualTo(expectedEtag);
         assertThat(got.response().contentType()).isEqualTo("application/x-big");
         assertThat(got.response().metadata()).containsEntry("origin", "mpu");
-        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads()).extracting(MultipartUpload::uploadId)
+        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket)).uploads())
+                .extracting(MultipartUpload::uploadId)
                 .doesNotContain(up);
         // one part of the completed object (the SDKs' multipart downloads)
         var part2 = s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).partNumber(2));
         assertThat(part2.asByteArray()).isEqualTo(p2);
         assertThat(part2.response().partsCount()).isEqualTo(3);
-        assertThat(part2.response().contentRange()).isEqualTo("bytes " + p1.length + "-" + (p1.length + p2.length - 1)
-                + "/" + all.size());
-        assertThat(s3.headObject(r -> r.bucket(bucket).key(key).partNumber(3)).contentLength()).isEqualTo(p3.length);
-        assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).partNumber(4)))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(416));
+        assertThat(part2.response().contentRange())
+                .isEqualTo("bytes " + p1.length + "-" + (p1.length + p2.length - 1) + "/" + all.size());
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key).partNumber(3)).contentLength())
+                .isEqualTo(p3.length);
+        assertThatThrownBy(
+                        () -> s3.getObjectAsBytes(r -> r.bucket(bucket).key(key).partNumber(4)))
+                .isInstanceOfSatisfying(
+                        S3Exception.class, e -> assertThat(e.statusCode()).isEqualTo(416));
         assertThatThrownBy(() -> s3.listParts(r -> r.bucket(bucket).key(key).uploadId(up)))
                 .isInstanceOfSatisfying(S3Exception.class, e -> {
                     assertThat(e.statusCode()).isEqualTo(404);
@@ -163,29 +174,45 @@ class S3MultipartIT {
     void completionRules() {
         String key = "rules";
         String up = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-        String e1 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(1),
-                RequestBody.fromBytes(bytes(1000, 4))).eTag();
-        String e2 = s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(2),
-                RequestBody.fromBytes(bytes(1000, 5))).eTag();
-        assertCode(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up)
-                .multipartUpload(m -> m.parts(part(1, e1), part(2, e2)))), "EntityTooSmall");
-        assertCode(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up)
-                .multipartUpload(m -> m.parts(part(2, e2), part(1, e1)))), "InvalidPartOrder");
-        assertCode(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up)
-                .multipartUpload(m -> m.parts(part(1, e2)))), "InvalidPart");
-        assertCode(() -> s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up)
-                .multipartUpload(m -> m.parts(part(7, e2)))), "InvalidPart");
+        String e1 = s3.uploadPart(
+                        r -> r.bucket(bucket).key(key).uploadId(up).partNumber(1),
+                        RequestBody.fromBytes(bytes(1000, 4)))
+                .eTag();
+        String e2 = s3.uploadPart(
+                        r -> r.bucket(bucket).key(key).uploadId(up).partNumber(2),
+                        RequestBody.fromBytes(bytes(1000, 5)))
+                .eTag();
+        assertCode(
+                () -> s3.completeMultipartUpload(r ->
+                        r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(part(1, e1), part(2, e2)))),
+                "EntityTooSmall");
+        assertCode(
+                () -> s3.completeMultipartUpload(r ->
+                        r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(part(2, e2), part(1, e1)))),
+                "InvalidPartOrder");
+        assertCode(
+                () -> s3.completeMultipartUpload(
+                        r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(part(1, e2)))),
+                "InvalidPart");
+        assertCode(
+                () -> s3.completeMultipartUpload(
+                        r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(part(7, e2)))),
+                "InvalidPart");
         // a single small part is a valid upload
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(
-                part(2, e2))));
-        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength()).isEqualTo(1000);
+        s3.completeMultipartUpload(
+                r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(part(2, e2))));
+        assertThat(s3.headObject(r -> r.bucket(bucket).key(key)).contentLength())
+                .isEqualTo(1000);
         // a plain object has one part: itself
         s3.putObject(r -> r.bucket(bucket).key("plain"), RequestBody.fromString("plain"));
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("plain").partNumber(1)).asUtf8String())
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key("plain").partNumber(1))
+                        .asUtf8String())
                 .isEqualTo("plain");
-        assertThatThrownBy(() -> s3.getObjectAsBytes(r -> r.bucket(bucket).key("plain").partNumber(2)))
-                .isInstanceOfSatisfying(S3Exception.class, e -> assertThat(e.awsErrorDetails().errorCode())
-                        .isEqualTo("InvalidPartNumber"));
+        assertThatThrownBy(() ->
+                        s3.getObjectAsBytes(r -> r.bucket(bucket).key("plain").partNumber(2)))
+                .isInstanceOfSatisfying(
+                        S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidPartNumber"));
     }
 
     @Test
@@ -194,8 +221,10 @@ class S3MultipartIT {
         String up = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
         s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(1), RequestBody.fromString("x"));
         s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up));
-        assertCode(() -> s3.uploadPart(r -> r.bucket(bucket).key(key).uploadId(up).partNumber(2),
-                RequestBody.fromString("y")), "NoSuchUpload");
+        assertCode(
+                () -> s3.uploadPart(
+                        r -> r.bucket(bucket).key(key).uploadId(up).partNumber(2), RequestBody.fromString("y")),
+                "NoSuchUpload");
         assertCode(() -> s3.abortMultipartUpload(r -> r.bucket(bucket).key(key).uploadId("0123")), "NoSuchUpload");
         assertCode(() -> s3.listParts(r -> r.bucket(bucket).key("other").uploadId(up)), "NoSuchUpload");
     }
@@ -206,21 +235,37 @@ class S3MultipartIT {
         s3.putObject(r -> r.bucket(bucket).key("copy-src"), RequestBody.fromBytes(src));
         String key = "copied";
         String up = s3.createMultipartUpload(r -> r.bucket(bucket).key(key)).uploadId();
-        var c1 = s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey("copy-src").destinationBucket(bucket)
-                .destinationKey(key).uploadId(up).partNumber(1).copySourceRange("bytes=0-" + (5 * MIB - 1)));
-        var c2 = s3.uploadPartCopy(r -> r.sourceBucket(bucket).sourceKey("copy-src").destinationBucket(bucket)
-                .destinationKey(key).uploadId(up).partNumber(2).copySourceRange("bytes=" + (5 * MIB) + "-"
-                        + (src.length - 1)));
-        assertThat(c1.copyPartResult().eTag()).isEqualTo("\"" + HexFormat.of().formatHex(
-                md5(java.util.Arrays.copyOf(src, 5 * MIB))) + "\"");
-        s3.completeMultipartUpload(r -> r.bucket(bucket).key(key).uploadId(up).multipartUpload(m -> m.parts(
-                part(1, c1.copyPartResult().eTag()), part(2, c2.copyPartResult().eTag()))));
-        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray()).isEqualTo(src);
+        var c1 = s3.uploadPartCopy(r -> r.sourceBucket(bucket)
+                .sourceKey("copy-src")
+                .destinationBucket(bucket)
+                .destinationKey(key)
+                .uploadId(up)
+                .partNumber(1)
+                .copySourceRange("bytes=0-" + (5 * MIB - 1)));
+        var c2 = s3.uploadPartCopy(r -> r.sourceBucket(bucket)
+                .sourceKey("copy-src")
+                .destinationBucket(bucket)
+                .destinationKey(key)
+                .uploadId(up)
+                .partNumber(2)
+                .copySourceRange("bytes=" + (5 * MIB) + "-" + (src.length - 1)));
+        assertThat(c1.copyPartResult().eTag())
+                .isEqualTo("\"" + HexFormat.of().formatHex(md5(java.util.Arrays.copyOf(src, 5 * MIB))) + "\"");
+        s3.completeMultipartUpload(r -> r.bucket(bucket)
+                .key(key)
+                .uploadId(up)
+                .multipartUpload(m -> m.parts(
+                        part(1, c1.copyPartResult().eTag()),
+                        part(2, c2.copyPartResult().eTag()))));
+        assertThat(s3.getObjectAsBytes(r -> r.bucket(bucket).key(key)).asByteArray())
+                .isEqualTo(src);
     }
 
     static void assertCode(org.assertj.core.api.ThrowableAssert.ThrowingCallable c, String code) {
-        assertThatThrownBy(c).isInstanceOfSatisfying(S3Exception.class,
-                e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
+        assertThatThrownBy(c)
+                .isInstanceOfSatisfying(
+                        S3Exception.class,
+                        e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo(code));
     }
 
     @Test
@@ -231,7 +276,8 @@ class S3MultipartIT {
             ids.add(s3.createMultipartUpload(r -> r.bucket(bucket).key(k)).uploadId());
         }
         try {
-            var grouped = s3.listMultipartUploads(r -> r.bucket(bucket).prefix("lu/").delimiter("/"));
+            var grouped =
+                    s3.listMultipartUploads(r -> r.bucket(bucket).prefix("lu/").delimiter("/"));
             assertThat(grouped.uploads()).extracting(MultipartUpload::key).containsExactly("lu/b", "lu/d");
             assertThat(grouped.commonPrefixes()).extracting(cp -> cp.prefix()).containsExactly("lu/a/", "lu/c/");
             assertThat(grouped.delimiter()).isEqualTo("/");
@@ -244,8 +290,12 @@ class S3MultipartIT {
             for (int page = 0; page < 10; page++) {
                 String km = keyMarker;
                 String im = idMarker;
-                var r = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("lu/").delimiter("/").maxUploads(1)
-                        .keyMarker(km).uploadIdMarker(im));
+                var r = s3.listMultipartUploads(b -> b.bucket(bucket)
+                        .prefix("lu/")
+                        .delimiter("/")
+                        .maxUploads(1)
+                        .keyMarker(km)
+                        .uploadIdMarker(im));
                 r.uploads().forEach(u -> seen.add(u.key()));
                 r.commonPrefixes().forEach(cp -> seen.add(cp.prefix()));
                 if (!r.isTruncated()) {
@@ -263,7 +313,10 @@ class S3MultipartIT {
             for (int page = 0; page < 10; page++) {
                 String k0 = km;
                 String i0 = im;
-                var r = s3.listMultipartUploads(b -> b.bucket(bucket).prefix("lu/c/").maxUploads(1).keyMarker(k0)
+                var r = s3.listMultipartUploads(b -> b.bucket(bucket)
+                        .prefix("lu/c/")
+                        .maxUploads(1)
+                        .keyMarker(k0)
                         .uploadIdMarker(i0));
                 r.uploads().forEach(u -> flat.add(u.uploadId()));
                 if (!r.isTruncated()) {
@@ -280,6 +333,7 @@ class S3MultipartIT {
                 s3.abortMultipartUpload(r -> r.bucket(bucket).key(k).uploadId(id));
             }
         }
-        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket).prefix("l")).uploads()).isEmpty();
+        assertThat(s3.listMultipartUploads(r -> r.bucket(bucket).prefix("l")).uploads())
+                .isEmpty();
     }
 }

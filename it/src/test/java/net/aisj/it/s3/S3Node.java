@@ -2,11 +2,10 @@ package net.aisj.it.s3;
 
 import java.net.URI;
 import java.time.Duration;
-
-import net.aisj.it.support.SharedFixture;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.SharedFixture;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -29,14 +28,16 @@ public final class S3Node {
     /** Requests for {@code Host: {bucket}.s3.test} are virtual-hosted style (ais.s3.domains). */
     public static final String VIRTUAL_HOST_DOMAIN = "s3.test";
 
-    private static final SharedFixture<NodeProcess> NODE = new SharedFixture<>("S3 node",
-            () -> NodeProcess.start("s3", 1, "-Xmx256m",
+    private static final SharedFixture<NodeProcess> NODE = new SharedFixture<>(
+            "S3 node",
+            () -> NodeProcess.start(
+                    "s3",
+                    1,
+                    "-Xmx256m",
                     "-Dais.s3.credentials=" + ACCESS_KEY + ":" + SECRET_KEY + "," + OTHER_KEY + ":" + OTHER_SECRET,
                     "-Dais.s3.domains=" + VIRTUAL_HOST_DOMAIN));
 
-
-    private S3Node() {
-    }
+    private S3Node() {}
 
     public static NodeProcess get() {
         return NODE.get();
@@ -61,8 +62,8 @@ public final class S3Node {
                 .region(Region.US_EAST_1)
                 .forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(accessKey, secretKey)))
-                .overrideConfiguration(o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry())
-                        .apiCallTimeout(Duration.ofMinutes(2)))
+                .overrideConfiguration(
+                        o -> o.retryStrategy(DefaultRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofMinutes(2)))
                 .build();
     }
 
@@ -70,9 +71,10 @@ public final class S3Node {
         return S3Presigner.builder()
                 .endpointOverride(URI.create(baseUrl()))
                 .region(Region.US_EAST_1)
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build())
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY,
-                        SECRET_KEY)))
+                .serviceConfiguration(
+                        S3Configuration.builder().pathStyleAccessEnabled(true).build())
+                .credentialsProvider(
+                        StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY, SECRET_KEY)))
                 .build();
     }
 

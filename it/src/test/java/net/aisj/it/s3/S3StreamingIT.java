@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.it.support.PseudoRandomInputStream;
+import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -29,15 +27,19 @@ class S3StreamingIT {
             s3.createBucket(r -> r.bucket(b));
             try {
                 MessageDigest sent = MessageDigest.getInstance("MD5");
-                var put = s3.putObject(r -> r.bucket(b).key("huge.bin"), RequestBody.fromContentProvider(
-                        () -> new DigestInputStream(new PseudoRandomInputStream(11, SIZE), sent), SIZE,
-                        "application/octet-stream"));
+                var put = s3.putObject(
+                        r -> r.bucket(b).key("huge.bin"),
+                        RequestBody.fromContentProvider(
+                                () -> new DigestInputStream(new PseudoRandomInputStream(11, SIZE), sent),
+                                SIZE,
+                                "application/octet-stream"));
                 String md5 = HexFormat.of().formatHex(sent.digest());
                 assertThat(put.eTag()).isEqualTo("\"" + md5 + "\"");
 
                 MessageDigest got = MessageDigest.getInstance("MD5");
                 long n = 0;
-                try (ResponseInputStream<GetObjectResponse> in = s3.getObject(r -> r.bucket(b).key("huge.bin"))) {
+                try (ResponseInputStream<GetObjectResponse> in =
+                        s3.getObject(r -> r.bucket(b).key("huge.bin"))) {
                     assertThat(in.response().contentLength()).isEqualTo(SIZE);
                     byte[] buf = new byte[1 << 16];
                     for (int k; (k = in.read(buf)) > 0; ) {
@@ -52,5 +54,4 @@ class S3StreamingIT {
             }
         }
     }
-
 }

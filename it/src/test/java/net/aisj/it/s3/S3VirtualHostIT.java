@@ -11,9 +11,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
-
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.SdkHttpMethod;
@@ -40,7 +38,8 @@ class S3VirtualHostIT {
 
         Raw put = send("PUT", host, "/dir/a%20b.txt", body);
         assertThat(put.status()).as(put.text()).isEqualTo(200);
-        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("dir/a b.txt")).asByteArray()).isEqualTo(body);
+        assertThat(s3.getObjectAsBytes(b -> b.bucket(bucket).key("dir/a b.txt")).asByteArray())
+                .isEqualTo(body);
 
         s3.putObject(b -> b.bucket(bucket).key("path/style.txt"), RequestBody.fromString("from path style"));
         Raw get = send("GET", host, "/path/style.txt", new byte[0]);
@@ -49,15 +48,17 @@ class S3VirtualHostIT {
 
         Raw list = send("GET", host, "/", new byte[0]);
         assertThat(list.status()).as(list.text()).isEqualTo(200);
-        assertThat(list.text()).contains("<Name>" + bucket + "</Name>").contains("<Key>dir/a b.txt</Key>")
+        assertThat(list.text())
+                .contains("<Name>" + bucket + "</Name>")
+                .contains("<Key>dir/a b.txt</Key>")
                 .contains("<Key>path/style.txt</Key>");
 
         Raw missing = send("GET", host, "/nope", new byte[0]);
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.text()).contains("<Code>NoSuchKey</Code>");
 
-        Raw forged = send("GET", "other." + S3Node.VIRTUAL_HOST_DOMAIN + ":" + port, "/path/style.txt",
-                new byte[0], host);
+        Raw forged =
+                send("GET", "other." + S3Node.VIRTUAL_HOST_DOMAIN + ":" + port, "/path/style.txt", new byte[0], host);
         assertThat(forged.status()).as("signed for another host").isEqualTo(403);
 
         s3.deleteObject(b -> b.bucket(bucket).key("dir/a b.txt"));
@@ -65,8 +66,7 @@ class S3VirtualHostIT {
         s3.deleteBucket(b -> b.bucket(bucket));
     }
 
-    record Raw(int status, String text) {
-    }
+    record Raw(int status, String text) {}
 
     private static Raw send(String method, String host, String rawPath, byte[] body) throws IOException {
         return send(method, host, rawPath, body, host);
@@ -75,21 +75,27 @@ class S3VirtualHostIT {
     /** Signs for {@code signedHost}, sends with {@code Host: host} to the node's loopback port. */
     private static Raw send(String method, String host, String rawPath, byte[] body, String signedHost)
             throws IOException {
-        SignedRequest signed = AwsV4HttpSigner.create().sign(r -> r
-                .identity(AwsCredentialsIdentity.create(S3Node.ACCESS_KEY, S3Node.SECRET_KEY))
-                .request(SdkHttpRequest.builder().method(SdkHttpMethod.fromValue(method))
-                        .uri(URI.create("http://" + signedHost + rawPath)).build())
-                .payload(ContentStreamProvider.fromByteArray(body))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
-        StringBuilder req = new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
+        SignedRequest signed = AwsV4HttpSigner.create()
+                .sign(r -> r.identity(AwsCredentialsIdentity.create(S3Node.ACCESS_KEY, S3Node.SECRET_KEY))
+                        .request(SdkHttpRequest.builder()
+                                .method(SdkHttpMethod.fromValue(method))
+                                .uri(URI.create("http://" + signedHost + rawPath))
+                                .build())
+                        .payload(ContentStreamProvider.fromByteArray(body))
+                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
+                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
+                        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
+                        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
+                        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true));
+        StringBuilder req =
+                new StringBuilder(method).append(' ').append(rawPath).append(" HTTP/1.1\r\n");
         req.append("Host: ").append(host).append("\r\n");
         for (Map.Entry<String, List<String>> h : signed.request().headers().entrySet()) {
             if (!h.getKey().equalsIgnoreCase("Host")) {
-                req.append(h.getKey()).append(": ").append(String.join(",", h.getValue())).append("\r\n");
+                req.append(h.getKey())
+                        .append(": ")
+                        .append(String.join(",", h.getValue()))
+                        .append("\r\n");
             }
         }
         req.append("Content-Length: ").append(body.length).append("\r\nConnection: close\r\n\r\n");

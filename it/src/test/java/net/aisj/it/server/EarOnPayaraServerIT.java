@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.NodeProcess;
@@ -31,7 +30,9 @@ class EarOnPayaraServerIT {
 
     /** The EAR under test (system property {@code ais.ear}). */
     static Path ear() {
-        Path p = Path.of(System.getProperty("ais.ear", "../ais-ear/target/ais.ear")).toAbsolutePath().normalize();
+        Path p = Path.of(System.getProperty("ais.ear", "../ais-ear/target/ais.ear"))
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(p)) {
             throw new IllegalStateException("EAR not found: " + p + " (build it first: mvn -q install -DskipTests)");
         }
@@ -44,7 +45,8 @@ class EarOnPayaraServerIT {
         domain = PayaraServerDomain.create(PayaraServerDomain.serverHome());
         long t0 = System.nanoTime();
         domain.start(NodeProcess.START_TIMEOUT);
-        System.out.printf("[it] Payara Server domain up after %.1f s (admin 127.0.0.1:%d, http 127.0.0.1:%d)%n",
+        System.out.printf(
+                "[it] Payara Server domain up after %.1f s (admin 127.0.0.1:%d, http 127.0.0.1:%d)%n",
                 (System.nanoTime() - t0) / 1e9, domain.adminPort(), domain.httpPort());
         t0 = System.nanoTime();
         domain.deploy(ear, NodeProcess.START_TIMEOUT);
@@ -72,9 +74,13 @@ class EarOnPayaraServerIT {
     void objectRoundTripThroughTheEar() {
         Resp[] last = new Resp[1];
         // the deployment returns before the node has joined its (one-node) cluster: health says when it has
-        Poll.until(NodeProcess.START_TIMEOUT, "GET /v1/health = 200", () -> (last[0] = ais.health()).status() == 200,
-                () -> last[0] == null ? "no answer" : last[0].toString() + "\nserver log:\n"
-                        + domain.logTail(domain.serverLog(), 40));
+        Poll.until(
+                NodeProcess.START_TIMEOUT,
+                "GET /v1/health = 200",
+                () -> (last[0] = ais.health()).status() == 200,
+                () -> last[0] == null
+                        ? "no answer"
+                        : last[0].toString() + "\nserver log:\n" + domain.logTail(domain.serverLog(), 40));
 
         String b = ItEnv.bucketName("ear");
         String name = "dir/obj-" + ItEnv.randomHex(3) + ".bin";
@@ -83,7 +89,9 @@ class EarOnPayaraServerIT {
         try {
             ais.put(b, name, data).expect(200);
             Resp got = ais.get(b, name).expect(200);
-            assertThat(got.body()).as("GET %s/%s returns the bytes PUT", b, name).isEqualTo(data);
+            assertThat(got.body())
+                    .as("GET %s/%s returns the bytes PUT", b, name)
+                    .isEqualTo(data);
             assertThat(ais.listNames(b, "dir/")).containsExactly(name);
             ais.delete(b, name).expect(200);
             ais.get(b, name).expect(404);

@@ -45,7 +45,8 @@ final class PayaraServerDomain {
     /** The unpacked distribution (system property {@code ais.payara.server.home}, the folder holding bin/asadmin). */
     static Path serverHome() {
         Path p = Path.of(System.getProperty("ais.payara.server.home", "target/payara-server/payara6"))
-                .toAbsolutePath().normalize();
+                .toAbsolutePath()
+                .normalize();
         if (!Files.isRegularFile(p.resolve("bin/asadmin"))) {
             throw new IllegalStateException("Payara Server not found at " + p + " (the it module's build unpacks it)");
         }
@@ -134,9 +135,14 @@ final class PayaraServerDomain {
         cmd.addAll(List.of(args));
         try {
             Files.createDirectories(log.getParent());
-            Files.writeString(log, "==== " + String.join(" ", cmd) + System.lineSeparator(), StandardCharsets.UTF_8,
-                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
-            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+            Files.writeString(
+                    log,
+                    "==== " + String.join(" ", cmd) + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.CREATE,
+                    java.nio.file.StandardOpenOption.APPEND);
+            ProcessBuilder pb = new ProcessBuilder(cmd)
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             // the server runs on the JDK that runs the tests
             pb.environment().put("AS_JAVA", System.getProperty("java.home"));
@@ -191,20 +197,31 @@ final class PayaraServerDomain {
         for (String p : List.of("3700", "3820", "3920", "8686")) {
             c = replace(c, "port=\"" + p + "\"", "port=\"" + Ports.freePort() + "\"");
         }
-        c = replace(c, "name=\"JMS_PROVIDER_PORT\" value=\"7676\"", "name=\"JMS_PROVIDER_PORT\" value=\""
-                + Ports.freePort() + "\"");
+        c = replace(
+                c,
+                "name=\"JMS_PROVIDER_PORT\" value=\"7676\"",
+                "name=\"JMS_PROVIDER_PORT\" value=\"" + Ports.freePort() + "\"");
         c = replace(c, "-Dosgi.shell.telnet.port=6666", "-Dosgi.shell.telnet.port=" + Ports.freePort());
         // AIS clients send a body with GET and DELETE (the uber-jar's pre-boot commands set the same)
-        c = replace(c, "<protocol name=\"http-listener-1\">\n                        <http ",
+        c = replace(
+                c,
+                "<protocol name=\"http-listener-1\">\n                        <http ",
                 "<protocol name=\"http-listener-1\">\n                        <http allow-payload-for-undefined-http-methods=\"true\" ");
         StringBuilder opts = new StringBuilder();
-        for (String o : List.of("-Dhazelcast.phone.home.enabled=false", "-Dhazelcast.socket.bind.any=false",
-                "-Dais.mountpaths=" + mountpath, "-Dais.http.port=" + httpPort)) {
+        for (String o : List.of(
+                "-Dhazelcast.phone.home.enabled=false",
+                "-Dhazelcast.socket.bind.any=false",
+                "-Dais.mountpaths=" + mountpath,
+                "-Dais.http.port=" + httpPort)) {
             opts.append("<jvm-options>").append(o).append("</jvm-options>\n                ");
         }
-        c = replace(c, "<jvm-options>-Djava.awt.headless=true</jvm-options>",
+        c = replace(
+                c,
+                "<jvm-options>-Djava.awt.headless=true</jvm-options>",
                 opts + "<jvm-options>-Djava.awt.headless=true</jvm-options>");
-        c = replace(c, "<hazelcast-config-specific-configuration>",
+        c = replace(
+                c,
+                "<hazelcast-config-specific-configuration>",
                 "<phone-home-runtime-configuration enabled=\"false\"></phone-home-runtime-configuration>\n"
                         + "            <jms-service type=\"DISABLED\"></jms-service>\n"
                         + "            <hazelcast-config-specific-configuration>");
@@ -213,7 +230,8 @@ final class PayaraServerDomain {
                 + "\" auto-increment-port=\"false\" discovery-mode=\"tcpip\" tcpip-members=\"127.0.0.1:" + hz
                 + "\" interface=\"127.0.0.1\" das-bind-address=\"127.0.0.1\" das-public-address=\"127.0.0.1\""
                 + " cluster-group-name=\"it-" + ItEnv.randomHex(6) + "\">";
-        String head = replace(xml.substring(0, from),
+        String head = replace(
+                xml.substring(0, from),
                 "<hazelcast-runtime-configuration start-port=\"5900\" das-port=\"4900\" auto-increment-port=\"true\">",
                 grid);
         return head + c + xml.substring(to);

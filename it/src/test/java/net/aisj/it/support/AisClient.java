@@ -46,10 +46,11 @@ public final class AisClient {
     // ---------------------------------------------------------------- raw
 
     /** Sends {@code method pathAndQuery} (already encoded) and reads the whole response. */
-    public Resp send(String method, String pathAndQuery, Map<String, String> headers, BodyPublisher body,
-                     Duration timeout) {
+    public Resp send(
+            String method, String pathAndQuery, Map<String, String> headers, BodyPublisher body, Duration timeout) {
         URI uri = URI.create(base + pathAndQuery);
-        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(timeout)
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
                 .method(method, body == null ? BodyPublishers.noBody() : body);
         if (headers != null) {
             headers.forEach(b::header);
@@ -72,8 +73,12 @@ public final class AisClient {
 
     /** A control call: {@code method path} with a JSON ActMsg body (also for GET). */
     public Resp control(String method, String pathAndQuery, String json) {
-        return send(method, pathAndQuery, Map.of("Content-Type", JSON),
-                json == null ? null : BodyPublishers.ofString(json), DEFAULT_TIMEOUT);
+        return send(
+                method,
+                pathAndQuery,
+                Map.of("Content-Type", JSON),
+                json == null ? null : BodyPublishers.ofString(json),
+                DEFAULT_TIMEOUT);
     }
 
     public static String objPath(String bucket, String obj) {
@@ -181,15 +186,23 @@ public final class AisClient {
     /** Copies {@code b/o} to {@code dstBucket/dstName}: {@code PUT ...?object_to=ais/@#/dst/name}. */
     public Resp copy(String b, String o, String dstBucket, String dstName) {
         String uname = "ais/@#/" + dstBucket + "/" + dstName;
-        return send("PUT", objPath(b, o) + "?object_to=" + Names.encodeQuery(uname), Map.of(),
-                BodyPublishers.noBody(), DEFAULT_TIMEOUT);
+        return send(
+                "PUT",
+                objPath(b, o) + "?object_to=" + Names.encodeQuery(uname),
+                Map.of(),
+                BodyPublishers.noBody(),
+                DEFAULT_TIMEOUT);
     }
 
     /** One append; {@code handle} null for the first. */
     public Resp append(String b, String o, String handle, byte[] chunk) {
         String q = "?append_type=append" + (handle == null ? "" : "&append_handle=" + Names.encodeQuery(handle));
-        return send("PUT", objPath(b, o) + q, Map.of("Content-Type", "application/octet-stream"),
-                BodyPublishers.ofByteArray(chunk), DEFAULT_TIMEOUT);
+        return send(
+                "PUT",
+                objPath(b, o) + q,
+                Map.of("Content-Type", "application/octet-stream"),
+                BodyPublishers.ofByteArray(chunk),
+                DEFAULT_TIMEOUT);
     }
 
     public Resp flush(String b, String o, String handle) {
@@ -201,7 +214,10 @@ public final class AisClient {
         var v = Json.createObjectBuilder();
         kv.forEach(v::add);
         String path = objPath(b, o) + (setNew ? "?set-new-custom=true" : "");
-        return control("PATCH", path, Json.createObjectBuilder().add("value", v).build().toString());
+        return control(
+                "PATCH",
+                path,
+                Json.createObjectBuilder().add("value", v).build().toString());
     }
 
     // ---------------------------------------------------------------- list objects
@@ -232,8 +248,8 @@ public final class AisClient {
                 return pages;
             }
             if (pages.size() >= maxPages) {
-                throw new AssertionError("listing did not end after " + maxPages + " pages; last token "
-                        + p.token() + ", last page " + p.names().size() + " entries");
+                throw new AssertionError("listing did not end after " + maxPages + " pages; last token " + p.token()
+                        + ", last page " + p.names().size() + " entries");
             }
             m = m.copy().token(p.token()).uuid(p.uuid());
         }
@@ -249,7 +265,8 @@ public final class AisClient {
 
     public List<String> listNames(String b, String prefix) {
         return listEntries(b, new Lso.Msg().prefix(prefix).pageSize(10000), false).stream()
-                .map(Lso.Entry::name).toList();
+                .map(Lso.Entry::name)
+                .toList();
     }
 
     public static JsonValue str(String s) {

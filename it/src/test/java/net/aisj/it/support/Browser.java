@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
-
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -44,19 +43,36 @@ public final class Browser implements AutoCloseable {
             screenshots = Files.createDirectories(workDir.resolve("console-screenshots"));
             ChromeOptions o = new ChromeOptions();
             o.setBinary(System.getProperty("it.chromium", "/usr/bin/chromium"));
-            o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--no-default-browser-check", "--disable-extensions",
-                    "--window-size=1280,900", "--user-data-dir=" + profile);
-            o.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
-                    "download.prompt_for_download", false, "safebrowsing.enabled", false));
+            o.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--no-default-browser-check",
+                    "--disable-extensions",
+                    "--window-size=1280,900",
+                    "--user-data-dir=" + profile);
+            o.setExperimentalOption(
+                    "prefs",
+                    Map.of(
+                            "download.default_directory",
+                            downloads.toString(),
+                            "download.prompt_for_download",
+                            false,
+                            "safebrowsing.enabled",
+                            false));
             LoggingPreferences logs = new LoggingPreferences();
             logs.enable(LogType.BROWSER, Level.ALL);
             o.setCapability("goog:loggingPrefs", logs);
             ChromeDriverService service = new ChromeDriverService.Builder()
                     .usingDriverExecutable(Path.of(System.getProperty("it.chromedriver", "/usr/bin/chromedriver"))
                             .toFile())
-                    .usingAnyFreePort().build();
+                    .usingAnyFreePort()
+                    .build();
             driver = new ChromeDriver(service, o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -80,13 +96,20 @@ public final class Browser implements AutoCloseable {
      * re-renders its polled views, so an element found a moment ago may be gone: that counts as "not yet".
      */
     public <T> T await(String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).pollingEvery(Duration.ofMillis(100))
-                .ignoring(StaleElementReferenceException.class).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(what)
+                .pollingEvery(Duration.ofMillis(100))
+                .ignoring(StaleElementReferenceException.class)
+                .until(condition);
     }
 
     public WebElement await(By by) {
-        return await("element " + by, d -> d.findElements(by).stream().filter(WebElement::isDisplayed).findFirst()
-                .orElse(null));
+        return await(
+                "element " + by,
+                d -> d.findElements(by).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
     }
 
     public void click(By by) {
@@ -102,8 +125,10 @@ public final class Browser implements AutoCloseable {
 
     /** Waits until the text of {@code by} equals {@code text}. */
     public void awaitText(By by, String text) {
-        await(by + " reads \"" + text + "\"", d -> d.findElements(by).stream().anyMatch(e -> text.equals(
-                e.getText().trim())));
+        await(
+                by + " reads \"" + text + "\"",
+                d -> d.findElements(by).stream()
+                        .anyMatch(e -> text.equals(e.getText().trim())));
     }
 
     public void screenshot(String name) {

@@ -8,8 +8,7 @@ public final class Hrw {
 
     public static final long MLCG32 = 1103515245L;
 
-    private Hrw() {
-    }
+    private Hrw() {}
 
     public static long digest(String s) {
         return Xxh.hash64(s.getBytes(StandardCharsets.UTF_8), MLCG32);

@@ -31,7 +31,8 @@ class HrwSelfTest {
     void mountpathOwnersMatchAis() {
         List<String> mps = List.of("/ais/mp1", "/ais/mp2", "/ais/mp3", "/data/disk4/ais");
         assertThat(Hrw.owner(mps, "ais/@#/imagenet/a")).isEqualTo("/ais/mp2");
-        assertThat(Hrw.owner(mps, "ais/@#/imagenet/dir/sub/file with space.bin")).isEqualTo("/ais/mp1");
+        assertThat(Hrw.owner(mps, "ais/@#/imagenet/dir/sub/file with space.bin"))
+                .isEqualTo("/ais/mp1");
         assertThat(Hrw.owner(mps, "ais/@#/imagenet/ünïcödé/ключ/鍵.txt")).isEqualTo("/data/disk4/ais");
     }
 

@@ -12,8 +12,7 @@ public final class ItEnv {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private ItEnv() {
-    }
+    private ItEnv() {}
 
     /** The uber-jar under test (system property {@code ais.node.jar}). */
     public static Path nodeJar() {
@@ -28,7 +27,9 @@ public final class ItEnv {
 
     /** Root of everything the tests write (system property {@code ais.it.workdir}). */
     public static Path workDir() {
-        Path dir = Path.of(System.getProperty("ais.it.workdir", "target/it-work")).toAbsolutePath().normalize();
+        Path dir = Path.of(System.getProperty("ais.it.workdir", "target/it-work"))
+                .toAbsolutePath()
+                .normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {

@@ -1,15 +1,13 @@
 package net.aisj.it.support;
 
-import java.time.Duration;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.Duration;
 
 /** Job status through AIS's API ({@code GET /v1/cluster?what=status} with an ArgsMsg). */
 public final class Jobs {
 
-    private Jobs() {
-    }
+    private Jobs() {}
 
     public static Resp status(AisClient c, String id, String kind) {
         var b = Json.createObjectBuilder();
@@ -26,16 +24,20 @@ public final class Jobs {
     public static JsonObject awaitEnd(AisClient c, String id, String kind, Duration timeout) {
         JsonObject[] last = new JsonObject[1];
         String[] lastResp = {"none"};
-        Poll.until(timeout, kind + " job " + id + " ends", () -> {
-            Resp r = status(c, id, kind);
-            lastResp[0] = r.toString();
-            if (r.status() != 200) {
-                return false;
-            }
-            last[0] = r.json();
-            Long end = JsonUtil.lng(last[0], "end_time");
-            return end != null && end != 0;
-        }, () -> lastResp[0]);
+        Poll.until(
+                timeout,
+                kind + " job " + id + " ends",
+                () -> {
+                    Resp r = status(c, id, kind);
+                    lastResp[0] = r.toString();
+                    if (r.status() != 200) {
+                        return false;
+                    }
+                    last[0] = r.json();
+                    Long end = JsonUtil.lng(last[0], "end_time");
+                    return end != null && end != 0;
+                },
+                () -> lastResp[0]);
         String err = JsonUtil.str(last[0], "err");
         if (last[0].getBoolean("aborted", false) || !(err == null || err.isEmpty())) {
             throw new AssertionError(kind + " job " + id + " ended aborted or with an error: " + last[0]);
@@ -52,7 +54,10 @@ public final class Jobs {
         if (id != null) {
             b.add("ID", id);
         }
-        JsonObject qry = c.control("GET", "/v1/cluster?what=qryxstats", b.build().toString()).expect(200).json();
+        JsonObject qry = c.control(
+                        "GET", "/v1/cluster?what=qryxstats", b.build().toString())
+                .expect(200)
+                .json();
         long sum = 0;
         for (var perNode : qry.values()) {
             for (var snap : perNode.asJsonArray()) {

@@ -15,8 +15,7 @@ import java.util.List;
 /** Small JSON-P helpers. */
 public final class JsonUtil {
 
-    private JsonUtil() {
-    }
+    private JsonUtil() {}
 
     public static JsonValue parse(String text) {
         try (JsonReader r = Json.createReader(new StringReader(text))) {

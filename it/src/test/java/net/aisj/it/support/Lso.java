@@ -14,8 +14,7 @@ public final class Lso {
     public static final int ENTRY_IS_DIR = 1 << 8;
     public static final String DEFAULT_PROPS = "name,size,checksum,version,atime";
 
-    private Lso() {
-    }
+    private Lso() {}
 
     /** Builder for the {@code value} of {@code {"action":"list"}}. */
     public static final class Msg {
@@ -88,8 +87,16 @@ public final class Lso {
     }
 
     /** One listed entry; absent fields are null (AIS omits empty values). */
-    public record Entry(String name, Long size, String checksum, String atime, String version, String location,
-                        String custom, Long copies, long flags) {
+    public record Entry(
+            String name,
+            Long size,
+            String checksum,
+            String atime,
+            String version,
+            String location,
+            String custom,
+            Long copies,
+            long flags) {
         public long sizeOrZero() {
             return size == null ? 0 : size;
         }
@@ -128,14 +135,25 @@ public final class Lso {
             for (Object o : (List<Object>) es) {
                 Map<String, Object> e = (Map<String, Object>) o;
                 Long flags = Msgpack.number(e.get("f"));
-                entries.add(new Entry(Msgpack.text(e.get("n")), Msgpack.number(e.get("s")), Msgpack.text(e.get("cs")),
-                        Msgpack.text(e.get("a")), Msgpack.text(e.get("v")), Msgpack.text(e.get("t")),
-                        Msgpack.text(e.get("m")), Msgpack.number(e.get("c")), flags == null ? 0 : flags));
+                entries.add(new Entry(
+                        Msgpack.text(e.get("n")),
+                        Msgpack.number(e.get("s")),
+                        Msgpack.text(e.get("cs")),
+                        Msgpack.text(e.get("a")),
+                        Msgpack.text(e.get("v")),
+                        Msgpack.text(e.get("t")),
+                        Msgpack.text(e.get("m")),
+                        Msgpack.number(e.get("c")),
+                        flags == null ? 0 : flags));
             }
         }
         Long flags = Msgpack.number(m.get("Flags"));
-        return new Page(Msgpack.text(m.get("UUID")), Msgpack.text(m.get("ContinuationToken")), entries,
-                flags == null ? 0 : flags, r);
+        return new Page(
+                Msgpack.text(m.get("UUID")),
+                Msgpack.text(m.get("ContinuationToken")),
+                entries,
+                flags == null ? 0 : flags,
+                r);
     }
 
     /** Parses the JSON LsoRes: uuid, continuation_token, entries[{name,checksum,atime,version,size,...}], flags. */
@@ -149,12 +167,19 @@ public final class Lso {
         List<Entry> entries = new ArrayList<>();
         for (JsonObject e : JsonUtil.objects(o, "entries")) {
             Long flags = JsonUtil.lng(e, "flags");
-            entries.add(new Entry(JsonUtil.str(e, "name"), JsonUtil.lng(e, "size"), JsonUtil.str(e, "checksum"),
-                    JsonUtil.str(e, "atime"), JsonUtil.str(e, "version"), JsonUtil.str(e, "location"),
-                    JsonUtil.str(e, "custom-md"), JsonUtil.lng(e, "copies"), flags == null ? 0 : flags));
+            entries.add(new Entry(
+                    JsonUtil.str(e, "name"),
+                    JsonUtil.lng(e, "size"),
+                    JsonUtil.str(e, "checksum"),
+                    JsonUtil.str(e, "atime"),
+                    JsonUtil.str(e, "version"),
+                    JsonUtil.str(e, "location"),
+                    JsonUtil.str(e, "custom-md"),
+                    JsonUtil.lng(e, "copies"),
+                    flags == null ? 0 : flags));
         }
         Long flags = JsonUtil.lng(o, "flags");
-        return new Page(JsonUtil.str(o, "uuid"), JsonUtil.str(o, "continuation_token"), entries,
-                flags == null ? 0 : flags, r);
+        return new Page(
+                JsonUtil.str(o, "uuid"), JsonUtil.str(o, "continuation_token"), entries, flags == null ? 0 : flags, r);
     }
 }

@@ -18,8 +18,7 @@ public final class Mountpaths {
     /** AIS's work/temp content directory. */
     public static final String WORK_DIR = "%wk";
 
-    private Mountpaths() {
-    }
+    private Mountpaths() {}
 
     /** The file of object {@code name} of ais bucket {@code bucket} on mountpath {@code mp} (names needing no escaping). */
     public static Path objectFile(Path mp, String bucket, String name) {
@@ -28,8 +27,8 @@ public final class Mountpaths {
 
     /** Flips one bit of the byte at {@code at} of a file on disk, in place (same size, same metadata). */
     public static void flip(Path p, long at) {
-        try (var ch = java.nio.channels.FileChannel.open(p, java.nio.file.StandardOpenOption.READ,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch = java.nio.channels.FileChannel.open(
+                p, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
             var b = java.nio.ByteBuffer.allocate(1);
             ch.read(b, at);
             byte v = (byte) (b.get(0) ^ 0x10);
@@ -91,7 +90,10 @@ public final class Mountpaths {
     }
 
     public static long totalSize(List<Path> roots) {
-        return files(roots).stream().mapToLong(Mountpaths::size).filter(s -> s > 0).sum();
+        return files(roots).stream()
+                .mapToLong(Mountpaths::size)
+                .filter(s -> s > 0)
+                .sum();
     }
 
     /** True when the file starts with {@code prefix} (false if it vanished). */
@@ -131,8 +133,12 @@ public final class Mountpaths {
     }
 
     public static String describe(List<Path> files) {
-        return files.isEmpty() ? "(none)" : files.stream().limit(50)
-                .map(p -> p + " (" + size(p) + " bytes)").collect(Collectors.joining("\n  ", "\n  ", ""))
-                + (files.size() > 50 ? "\n  ... " + (files.size() - 50) + " more" : "");
+        return files.isEmpty()
+                ? "(none)"
+                : files.stream()
+                                .limit(50)
+                                .map(p -> p + " (" + size(p) + " bytes)")
+                                .collect(Collectors.joining("\n  ", "\n  ", ""))
+                        + (files.size() > 50 ? "\n  ... " + (files.size() - 50) + " more" : "");
     }
 }

@@ -14,8 +14,7 @@ import org.msgpack.value.Value;
 /** Generic msgpack decoding into maps (string keys), lists, Long/BigInteger, String, byte[], Boolean, Double, null. */
 public final class Msgpack {
 
-    private Msgpack() {
-    }
+    private Msgpack() {}
 
     public static Object decode(byte[] bytes) {
         try (MessageUnpacker u = MessagePack.newDefaultUnpacker(bytes)) {
@@ -33,9 +32,10 @@ public final class Msgpack {
         return switch (v.getValueType()) {
             case NIL -> null;
             case BOOLEAN -> v.asBooleanValue().getBoolean();
-            case INTEGER -> v.asIntegerValue().isInLongRange()
-                    ? (Object) v.asIntegerValue().toLong()
-                    : v.asIntegerValue().toBigInteger();
+            case INTEGER ->
+                v.asIntegerValue().isInLongRange()
+                        ? (Object) v.asIntegerValue().toLong()
+                        : v.asIntegerValue().toBigInteger();
             case FLOAT -> v.asFloatValue().toDouble();
             case STRING -> v.asStringValue().asString();
             case BINARY -> v.asBinaryValue().asByteArray();
@@ -50,7 +50,8 @@ public final class Msgpack {
                 Map<String, Object> m = new LinkedHashMap<>();
                 for (var e : v.asMapValue().entrySet()) {
                     Object k = convert(e.getKey());
-                    m.put(k instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(k),
+                    m.put(
+                            k instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(k),
                             convert(e.getValue()));
                 }
                 yield m;

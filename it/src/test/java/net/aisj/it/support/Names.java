@@ -13,8 +13,7 @@ public final class Names {
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
-    private Names() {
-    }
+    private Names() {}
 
     /** Percent-encodes one path segment: everything but RFC 3986 unreserved characters. */
     public static String encodeSegment(String s) {
@@ -24,8 +23,13 @@ public final class Names {
         StringBuilder sb = new StringBuilder();
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
             int c = b & 0xFF;
-            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                    || c == '-' || c == '_' || c == '.' || c == '~') {
+            if ((c >= 'a' && c <= 'z')
+                    || (c >= 'A' && c <= 'Z')
+                    || (c >= '0' && c <= '9')
+                    || c == '-'
+                    || c == '_'
+                    || c == '.'
+                    || c == '~') {
                 sb.append((char) c);
             } else {
                 sb.append('%').append(HEX[c >> 4]).append(HEX[c & 0xF]);

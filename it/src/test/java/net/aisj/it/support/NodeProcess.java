@@ -31,8 +31,9 @@ public final class NodeProcess implements AutoCloseable {
      * How long a node may take to become healthy: 180 s, or {@code -Dais.it.start.timeout.s=<seconds>} (alias
      * {@code ais.it.start.timeout}; the benchmark uses 420 on a loaded machine).
      */
-    public static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("ais.it.start.timeout.s",
-            Long.getLong("ais.it.start.timeout", 180)));
+    public static final Duration START_TIMEOUT =
+            Duration.ofSeconds(Long.getLong("ais.it.start.timeout.s", Long.getLong("ais.it.start.timeout", 180)));
+
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(30);
 
     private final String name;
@@ -72,8 +73,8 @@ public final class NodeProcess implements AutoCloseable {
         public Membership {
             memberHzPorts = List.copyOf(memberHzPorts);
             if (!memberHzPorts.contains(hzPort)) {
-                throw new IllegalArgumentException("member list " + memberHzPorts + " lacks the node's own port "
-                        + hzPort);
+                throw new IllegalArgumentException(
+                        "member list " + memberHzPorts + " lacks the node's own port " + hzPort);
             }
         }
     }
@@ -208,12 +209,16 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add(name);
         starts++;
         try {
-            Files.writeString(logFile, "==== start #" + starts + " at " + Instant.now() + ": " + String.join(" ", cmd)
-                    + System.lineSeparator(), StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    logFile,
+                    "==== start #" + starts + " at " + Instant.now() + ": " + String.join(" ", cmd)
+                            + System.lineSeparator(),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             ProcessBuilder pb = new ProcessBuilder(cmd);
             pb.environment().putAll(env);
-            process = pb
-                    .directory(dir.toFile())
+            process = pb.directory(dir.toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .start();
@@ -238,11 +243,16 @@ public final class NodeProcess implements AutoCloseable {
                         + " before it became healthy; last 60 log lines:\n" + logTail(60));
             }
             try {
-                HttpResponse<String> r = http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse<String> r = http.send(
+                        HttpRequest.newBuilder(health)
+                                .timeout(Duration.ofSeconds(5))
+                                .GET()
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() == 200) {
-                    System.out.printf("[it] node %s healthy on port %d after %.1f s (pid %d)%n", name, port,
-                            (System.nanoTime() - t0) / 1e9, process.pid());
+                    System.out.printf(
+                            "[it] node %s healthy on port %d after %.1f s (pid %d)%n",
+                            name, port, (System.nanoTime() - t0) / 1e9, process.pid());
                     return;
                 }
                 last = "HTTP " + r.statusCode() + " " + abbreviate(r.body(), 300);

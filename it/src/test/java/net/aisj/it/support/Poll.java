@@ -9,8 +9,7 @@ public final class Poll {
 
     public static final Duration INTERVAL = Duration.ofMillis(200);
 
-    private Poll() {
-    }
+    private Poll() {}
 
     /**
      * Calls {@code probe} until it returns true or the deadline passes; then fails with {@code what}

@@ -8,8 +8,7 @@ import java.net.ServerSocket;
 /** Free loopback TCP ports (bind to port 0, remember, close). */
 public final class Ports {
 
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -84,8 +84,11 @@ public final class Resp {
         if (body.length > 0) {
             String t = new String(body, 0, Math.min(body.length, 2000), StandardCharsets.UTF_8);
             boolean binary = t.chars().anyMatch(c -> c < 9 || c == 0xFFFD);
-            sb.append("\n  response body (").append(body.length).append(" bytes): ")
-                    .append(binary ? "<binary>" : t).append(body.length > 2000 ? "..." : "");
+            sb.append("\n  response body (")
+                    .append(body.length)
+                    .append(" bytes): ")
+                    .append(binary ? "<binary>" : t)
+                    .append(body.length > 2000 ? "..." : "");
         }
         return sb.toString();
     }

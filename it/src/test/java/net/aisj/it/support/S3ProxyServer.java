@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
@@ -31,12 +30,14 @@ public final class S3ProxyServer implements AutoCloseable {
 
     public static final String IDENTITY = "local-identity";
     public static final String CREDENTIAL = "local-credential";
-    private static final Pattern REQUEST = Pattern.compile("request: .*\\{(GET|HEAD|PUT|DELETE)@[0-9a-f]+ "
-            + "http://[^/ ]+/([^/? ]+)/([^? ]+)(\\?[^ ]*)? HTTP/");
+    private static final Pattern REQUEST = Pattern.compile(
+            "request: .*\\{(GET|HEAD|PUT|DELETE)@[0-9a-f]+ " + "http://[^/ ]+/([^/? ]+)/([^? ]+)(\\?[^ ]*)? HTTP/");
 
-    private static final SharedFixture<S3ProxyServer> SHARED = new SharedFixture<>("s3proxy",
-            () -> SharedFixture.startOrClose(new S3ProxyServer(ItEnv.workDir().resolve("s3proxy-"
-                    + ItEnv.randomHex(3)), Ports.freePort()), S3ProxyServer::start));
+    private static final SharedFixture<S3ProxyServer> SHARED = new SharedFixture<>(
+            "s3proxy",
+            () -> SharedFixture.startOrClose(
+                    new S3ProxyServer(ItEnv.workDir().resolve("s3proxy-" + ItEnv.randomHex(3)), Ports.freePort()),
+                    S3ProxyServer::start));
 
     private final Path dir;
     private final int port;
@@ -58,22 +59,34 @@ public final class S3ProxyServer implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path jar = Path.of(System.getProperty("ais.s3proxy.jar", "target/s3proxy/s3proxy.jar")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("ais.s3proxy.jar", "target/s3proxy/s3proxy.jar"))
+                .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("s3proxy not found: " + jar + " (mvn pre-integration-test fetches it)");
         }
         try {
             Files.createDirectories(dir.resolve("data"));
-            Files.writeString(dir.resolve("s3proxy.conf"), String.join("\n",
-                    "s3proxy.endpoint=" + endpoint(),
-                    "s3proxy.authorization=aws-v2-or-v4",
-                    "s3proxy.identity=" + IDENTITY,
-                    "s3proxy.credential=" + CREDENTIAL,
-                    "jclouds.provider=filesystem-nio2",
-                    "jclouds.filesystem.basedir=" + dir.resolve("data")) + "\n");
-            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-jar", jar.toString(), "--properties", dir.resolve("s3proxy.conf").toString())
-                    .directory(dir.toFile()).redirectErrorStream(true)
+            Files.writeString(
+                    dir.resolve("s3proxy.conf"),
+                    String.join(
+                                    "\n",
+                                    "s3proxy.endpoint=" + endpoint(),
+                                    "s3proxy.authorization=aws-v2-or-v4",
+                                    "s3proxy.identity=" + IDENTITY,
+                                    "s3proxy.credential=" + CREDENTIAL,
+                                    "jclouds.provider=filesystem-nio2",
+                                    "jclouds.filesystem.basedir=" + dir.resolve("data"))
+                            + "\n");
+            ProcessBuilder pb = new ProcessBuilder(
+                            Path.of(System.getProperty("java.home"), "bin", "java")
+                                    .toString(),
+                            "-Xmx256m",
+                            "-jar",
+                            jar.toString(),
+                            "--properties",
+                            dir.resolve("s3proxy.conf").toString())
+                    .directory(dir.toFile())
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
             pb.environment().put("LOG_LEVEL", "debug");
             launches++;
@@ -115,13 +128,22 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** What a node needs to reach it as its S3 backend (AIS's environment names). */
     public Map<String, String> nodeEnv() {
-        return Map.of("S3_ENDPOINT", endpoint(), "AWS_ACCESS_KEY_ID", IDENTITY, "AWS_SECRET_ACCESS_KEY", CREDENTIAL,
-                "AWS_REGION", "us-east-1");
+        return Map.of(
+                "S3_ENDPOINT",
+                endpoint(),
+                "AWS_ACCESS_KEY_ID",
+                IDENTITY,
+                "AWS_SECRET_ACCESS_KEY",
+                CREDENTIAL,
+                "AWS_REGION",
+                "us-east-1");
     }
 
     /** A direct client (the caller closes it). */
     public S3Client client() {
-        return S3Client.builder().endpointOverride(URI.create(endpoint())).forcePathStyle(true)
+        return S3Client.builder()
+                .endpointOverride(URI.create(endpoint()))
+                .forcePathStyle(true)
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(IDENTITY, CREDENTIAL)))
                 .build();
@@ -140,7 +162,9 @@ public final class S3ProxyServer implements AutoCloseable {
             for (String line : lines) {
                 Matcher m = REQUEST.matcher(line);
                 if (m.find() && m.group(1).equals(method)) {
-                    out.merge(m.group(2) + "/" + java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8), 1L,
+                    out.merge(
+                            m.group(2) + "/" + java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8),
+                            1L,
                             Long::sum);
                 }
             }

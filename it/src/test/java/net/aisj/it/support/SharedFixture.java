@@ -38,13 +38,16 @@ public final class SharedFixture<T extends AutoCloseable> {
                 throw startFailure;
             }
             T v = value;
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    v.close();
-                } catch (Exception e) {
-                    System.out.println("[it] stopping the " + name + ": " + e);
-                }
-            }, "stop-" + name.replace(' ', '-')));
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    v.close();
+                                } catch (Exception e) {
+                                    System.out.println("[it] stopping the " + name + ": " + e);
+                                }
+                            },
+                            "stop-" + name.replace(' ', '-')));
         }
         return value;
     }

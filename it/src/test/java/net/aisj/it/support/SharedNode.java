@@ -6,11 +6,10 @@ package net.aisj.it.support;
  */
 public final class SharedNode {
 
-    private static final SharedFixture<NodeProcess> NODE = new SharedFixture<>("shared node",
-            () -> NodeProcess.start("shared", 2, "-Xmx256m"));
+    private static final SharedFixture<NodeProcess> NODE =
+            new SharedFixture<>("shared node", () -> NodeProcess.start("shared", 2, "-Xmx256m"));
 
-    private SharedNode() {
-    }
+    private SharedNode() {}
 
     public static NodeProcess get() {
         return NODE.get();

@@ -11,8 +11,7 @@ public final class Xxh {
 
     private static final XXHashFactory FACTORY = XXHashFactory.fastestJavaInstance();
 
-    private Xxh() {
-    }
+    private Xxh() {}
 
     public static long hash64(byte[] data, long seed) {
         return FACTORY.hash64().hash(data, 0, data.length, seed);

@@ -3,7 +3,6 @@ package net.aisj.connector.api;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Optional;
-
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.connector.api.ec.Spooled;
@@ -22,8 +21,7 @@ public interface EcStore {
      * {@link net.aisj.connector.api.ec.EcMeta#sliceChecksum}, a replica against the object checksum (BAD_CHECKSUM,
      * nothing stored). An older generation is replaced; a newer one already here wins (returns false).
      */
-    boolean putSlice(ObjectId id, EcMeta meta, InputStream in)
-            throws StorageException;
+    boolean putSlice(ObjectId id, EcMeta meta, InputStream in) throws StorageException;
 
     /** Writes the main target's metafile of {@code id} (no content: the object is the content). */
     void putEcMeta(ObjectId id, EcMeta meta) throws StorageException;
@@ -54,8 +52,7 @@ public interface EcStore {
      * object file, no whole-object buffering). Returns the slices by index 0..D+P-1 (slice id - 1); the caller
      * releases them. {@code stat} receives the object's metadata as encoded.
      */
-    List<Spooled> ecEncode(ObjectId id, int dataSlices, int paritySlices,
-                                                            ObjectStat[] stat) throws StorageException;
+    List<Spooled> ecEncode(ObjectId id, int dataSlices, int paritySlices, ObjectStat[] stat) throws StorageException;
 
     /**
      * Copies {@code in} to a work file ({@code length} bytes, or until the end when -1), computing its xxhash2.
@@ -74,6 +71,5 @@ public interface EcStore {
      * already verified by the caller) and commits it like a PUT with {@code opts} (version, checksum verified
      * against {@code meta}'s object checksum: CORRUPTED and nothing stored on mismatch).
      */
-    ObjectStat ecDecode(ObjectId id, EcMeta meta, String[] sliceTokens,
-                                PutOptions opts) throws StorageException;
+    ObjectStat ecDecode(ObjectId id, EcMeta meta, String[] sliceTokens, PutOptions opts) throws StorageException;
 }

@@ -15,11 +15,27 @@ import java.io.Serializable;
  * @param writtenBytes object bytes written to it since the node started (PUTs, parts, copies)
  * @param badCopies copies on it found bad (checksum or size mismatch) by reads and scrubs since the node started
  */
-public record MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs,
-                            long readBytes, long writtenBytes, long badCopies) implements Serializable {
+public record MountpathInfo(
+        String path,
+        boolean enabled,
+        String fs,
+        long usedBytes,
+        long totalBytes,
+        boolean xattrs,
+        long readBytes,
+        long writtenBytes,
+        long badCopies)
+        implements Serializable {
 
-    public MountpathInfo(String path, boolean enabled, String fs, long usedBytes, long totalBytes, boolean xattrs,
-                         long readBytes, long writtenBytes) {
+    public MountpathInfo(
+            String path,
+            boolean enabled,
+            String fs,
+            long usedBytes,
+            long totalBytes,
+            boolean xattrs,
+            long readBytes,
+            long writtenBytes) {
         this(path, enabled, fs, usedBytes, totalBytes, xattrs, readBytes, writtenBytes, 0);
     }
 

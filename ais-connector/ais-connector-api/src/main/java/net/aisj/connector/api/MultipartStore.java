@@ -28,8 +28,7 @@ public interface MultipartStore {
      *
      * @param length the declared length, or -1; a stream that ends early fails and stores nothing
      */
-    PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in, long length)
-            throws StorageException;
+    PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in, long length) throws StorageException;
 
     /** The upload's parts in part-number order. */
     List<PartInfo> listParts(ObjectId id, String uploadId) throws StorageException;

@@ -11,8 +11,7 @@ public final class ObjectNames {
     /** S3's and AIS's limit, in UTF-8 bytes. */
     public static final int MAX_BYTES = 1024;
 
-    private ObjectNames() {
-    }
+    private ObjectNames() {}
 
     /**
      * Returns why {@code name} is refused, or null when it is acceptable. Refused: empty, over {@value #MAX_BYTES}
@@ -54,8 +53,8 @@ public final class ObjectNames {
     public static void check(BucketId bucket, String name) throws StorageException {
         String p = problem(name);
         if (p != null) {
-            throw new StorageException(StorageException.Reason.INVALID_NAME,
-                    p + " (" + bucket.cname() + "/" + abbreviate(name) + ")");
+            throw new StorageException(
+                    StorageException.Reason.INVALID_NAME, p + " (" + bucket.cname() + "/" + abbreviate(name) + ")");
         }
     }
 

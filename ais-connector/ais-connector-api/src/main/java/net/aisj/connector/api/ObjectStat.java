@@ -17,8 +17,16 @@ import java.util.Map;
  * @param mountpath  the mountpath holding the main copy
  * @param copies     all mountpaths holding a copy (main first)
  */
-public record ObjectStat(String name, long size, Checksum checksum, String version, long atimeNanos,
-                         long mtimeMillis, Map<String, String> custom, String mountpath, List<String> copies)
+public record ObjectStat(
+        String name,
+        long size,
+        Checksum checksum,
+        String version,
+        long atimeNanos,
+        long mtimeMillis,
+        Map<String, String> custom,
+        String mountpath,
+        List<String> copies)
         implements Serializable {
 
     public ObjectStat {

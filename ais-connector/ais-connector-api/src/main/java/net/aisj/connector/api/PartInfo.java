@@ -10,5 +10,4 @@ import java.io.Serializable;
  * @param md5         lower-case hex MD5 of the part's content
  * @param mtimeMillis when it was stored
  */
-public record PartInfo(int number, long size, String md5, long mtimeMillis) implements Serializable {
-}
+public record PartInfo(int number, long size, String md5, long mtimeMillis) implements Serializable {}

@@ -22,9 +22,18 @@ import java.util.Map;
  * @param mtimeMillis   the modification time to record (an object moved between targets keeps it, so the newer of
  *                      two copies can be told), or 0 for the time of the commit
  */
-public record PutOptions(ChecksumType checksumType, Checksum expected, long contentLength,
-                         Map<String, String> custom, boolean versioning, boolean fsync, String version,
-                         boolean md5Etag, int copies, boolean syncCopies, long mtimeMillis)
+public record PutOptions(
+        ChecksumType checksumType,
+        Checksum expected,
+        long contentLength,
+        Map<String, String> custom,
+        boolean versioning,
+        boolean fsync,
+        String version,
+        boolean md5Etag,
+        int copies,
+        boolean syncCopies,
+        long mtimeMillis)
         implements Serializable {
 
     /** The custom metadata key of the S3 ETag ({@link #md5Etag}). */
@@ -36,18 +45,36 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
         copies = Math.max(1, copies);
     }
 
-    public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
-                      boolean versioning, boolean fsync, String version, boolean md5Etag) {
+    public PutOptions(
+            ChecksumType checksumType,
+            Checksum expected,
+            long contentLength,
+            Map<String, String> custom,
+            boolean versioning,
+            boolean fsync,
+            String version,
+            boolean md5Etag) {
         this(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, 1, false, 0);
     }
 
-    public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
-                      boolean versioning, boolean fsync, String version) {
+    public PutOptions(
+            ChecksumType checksumType,
+            Checksum expected,
+            long contentLength,
+            Map<String, String> custom,
+            boolean versioning,
+            boolean fsync,
+            String version) {
         this(checksumType, expected, contentLength, custom, versioning, fsync, version, false);
     }
 
-    public PutOptions(ChecksumType checksumType, Checksum expected, long contentLength, Map<String, String> custom,
-                      boolean versioning, boolean fsync) {
+    public PutOptions(
+            ChecksumType checksumType,
+            Checksum expected,
+            long contentLength,
+            Map<String, String> custom,
+            boolean versioning,
+            boolean fsync) {
         this(checksumType, expected, contentLength, custom, versioning, fsync, null, false);
     }
 
@@ -56,35 +83,85 @@ public record PutOptions(ChecksumType checksumType, Checksum expected, long cont
     }
 
     public PutOptions withCustom(Map<String, String> md) {
-        return new PutOptions(checksumType, expected, contentLength, md, versioning, fsync, version, md5Etag, copies,
-                syncCopies, mtimeMillis);
+        return new PutOptions(
+                checksumType,
+                expected,
+                contentLength,
+                md,
+                versioning,
+                fsync,
+                version,
+                md5Etag,
+                copies,
+                syncCopies,
+                mtimeMillis);
     }
 
     public PutOptions withExpected(Checksum c, long length) {
-        return new PutOptions(checksumType, c, length, custom, versioning, fsync, version, md5Etag, copies,
-                syncCopies, mtimeMillis);
+        return new PutOptions(
+                checksumType, c, length, custom, versioning, fsync, version, md5Etag, copies, syncCopies, mtimeMillis);
     }
 
     public PutOptions withVersion(String v) {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, v, md5Etag, copies,
-                syncCopies, mtimeMillis);
+        return new PutOptions(
+                checksumType,
+                expected,
+                contentLength,
+                custom,
+                versioning,
+                fsync,
+                v,
+                md5Etag,
+                copies,
+                syncCopies,
+                mtimeMillis);
     }
 
     /** The same options, with the MD5 ETag computed while streaming (see {@link #md5Etag}). */
     public PutOptions withMd5Etag() {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, true, copies,
-                syncCopies, mtimeMillis);
+        return new PutOptions(
+                checksumType,
+                expected,
+                contentLength,
+                custom,
+                versioning,
+                fsync,
+                version,
+                true,
+                copies,
+                syncCopies,
+                mtimeMillis);
     }
 
     /** The same options, recording {@code millis} as the modification time (see {@link #mtimeMillis}). */
     public PutOptions withMtime(long millis) {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, copies,
-                syncCopies, millis);
+        return new PutOptions(
+                checksumType,
+                expected,
+                contentLength,
+                custom,
+                versioning,
+                fsync,
+                version,
+                md5Etag,
+                copies,
+                syncCopies,
+                millis);
     }
 
     /** The same options with {@code n} mirror copies, made before the PUT returns when {@code sync}. */
     public PutOptions withCopies(int n, boolean sync) {
-        return new PutOptions(checksumType, expected, contentLength, custom, versioning, fsync, version, md5Etag, n,
-                sync, mtimeMillis);
+        return new PutOptions(
+                checksumType,
+                expected,
+                contentLength,
+                custom,
+                versioning,
+                fsync,
+                version,
+                md5Etag,
+                n,
+                sync,
+                mtimeMillis);
     }
 }

@@ -10,8 +10,8 @@ package net.aisj.connector.api;
  * multipart uploads), {@link EcStore} (erasure coding) and {@link ScratchSpace} (jobs' scratch files). Code that
  * needs one role can take that interface.
  */
-public interface StorageConnection extends VolumeAdmin, ObjectStore, MultipartStore, EcStore, ScratchSpace,
-        AutoCloseable {
+public interface StorageConnection
+        extends VolumeAdmin, ObjectStore, MultipartStore, EcStore, ScratchSpace, AutoCloseable {
 
     @Override
     void close();

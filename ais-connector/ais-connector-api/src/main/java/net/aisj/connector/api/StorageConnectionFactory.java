@@ -1,9 +1,8 @@
 package net.aisj.connector.api;
 
-import java.io.Serializable;
-
 import jakarta.resource.Referenceable;
 import jakarta.resource.ResourceException;
+import java.io.Serializable;
 
 /** The connection factory applications look up or inject ({@code java:app/eis/ais-storage}). */
 public interface StorageConnectionFactory extends Serializable, Referenceable {

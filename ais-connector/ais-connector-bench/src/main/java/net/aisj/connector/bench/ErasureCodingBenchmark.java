@@ -5,7 +5,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-
+import net.aisj.connector.ec.ReedSolomon;
+import net.aisj.connector.ec.SliceSource;
+import net.aisj.connector.ec.StripeDecoder;
+import net.aisj.connector.ec.StripeEncoder;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -17,11 +20,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
-
-import net.aisj.connector.ec.ReedSolomon;
-import net.aisj.connector.ec.SliceSource;
-import net.aisj.connector.ec.StripeDecoder;
-import net.aisj.connector.ec.StripeEncoder;
 
 /**
  * EC throughput through the streaming layer on one thread, in memory (no disk): {@code encode} cuts an object into

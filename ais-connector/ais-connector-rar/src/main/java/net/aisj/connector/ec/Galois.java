@@ -35,8 +35,7 @@ final class Galois {
         }
     }
 
-    private Galois() {
-    }
+    private Galois() {}
 
     static int add(int a, int b) {
         return a ^ b;

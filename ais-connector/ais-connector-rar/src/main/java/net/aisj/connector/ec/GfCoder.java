@@ -20,12 +20,12 @@ final class GfCoder {
 
     /** Longs per chunk: (outputs + 1) x 2 KiB of scratch stays in L1. */
     private static final int LANES = 256;
+
     private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
     private static final long LOW1 = 0x0101010101010101L;
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
-    private GfCoder() {
-    }
+    private GfCoder() {}
 
     static void code(byte[][] rows, byte[][] in, int srcOffset, byte[][] out, int dstOffset, int len) {
         int words = len / 8;

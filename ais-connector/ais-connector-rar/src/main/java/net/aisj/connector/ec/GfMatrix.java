@@ -19,7 +19,8 @@ final class GfMatrix {
         int[][] copy = new int[rows.length][];
         for (int r = 0; r < rows.length; r++) {
             if (rows[r].length != cols) {
-                throw new IllegalArgumentException("ragged matrix: row " + r + " has " + rows[r].length + " columns, not " + cols);
+                throw new IllegalArgumentException(
+                        "ragged matrix: row " + r + " has " + rows[r].length + " columns, not " + cols);
             }
             copy[r] = rows[r].clone();
         }
@@ -59,7 +60,8 @@ final class GfMatrix {
 
     GfMatrix times(GfMatrix o) {
         if (cols() != o.rows()) {
-            throw new IllegalArgumentException("cannot multiply " + rows() + "x" + cols() + " by " + o.rows() + "x" + o.cols());
+            throw new IllegalArgumentException(
+                    "cannot multiply " + rows() + "x" + cols() + " by " + o.rows() + "x" + o.cols());
         }
         int[][] p = new int[rows()][o.cols()];
         for (int r = 0; r < rows(); r++) {

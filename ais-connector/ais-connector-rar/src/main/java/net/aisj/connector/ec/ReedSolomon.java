@@ -35,16 +35,16 @@ public final class ReedSolomon {
                     "data and parity shard counts must be at least 1, not " + dataShards + "+" + parityShards);
         }
         if (dataShards + parityShards > MAX_TOTAL_SHARDS) {
-            throw new IllegalArgumentException("at most " + MAX_TOTAL_SHARDS + " shards in all, not " + dataShards
-                    + "+" + parityShards);
+            throw new IllegalArgumentException(
+                    "at most " + MAX_TOTAL_SHARDS + " shards in all, not " + dataShards + "+" + parityShards);
         }
         this.dataShards = dataShards;
         this.parityShards = parityShards;
         int total = dataShards + parityShards;
         GfMatrix vm = GfMatrix.vandermonde(total, dataShards);
         this.matrix = vm.times(vm.selectRows(range(0, dataShards)).inverse());
-        this.encoder = new Plan(range(0, dataShards), range(dataShards, total),
-                matrix.selectRows(range(dataShards, total)));
+        this.encoder =
+                new Plan(range(0, dataShards), range(dataShards, total), matrix.selectRows(range(dataShards, total)));
     }
 
     public int dataShards() {

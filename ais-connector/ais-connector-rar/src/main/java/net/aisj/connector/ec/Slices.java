@@ -6,8 +6,7 @@ import java.io.IOException;
 /** Layout arithmetic and I/O helpers shared by {@link StripeEncoder} and {@link StripeDecoder}. */
 final class Slices {
 
-    private Slices() {
-    }
+    private Slices() {}
 
     /** AIS {@code ec.SliceSize}: {@code ceil(objectSize / dataSlices)}. */
     static long sliceSize(long objectSize, int dataSlices) {
@@ -44,8 +43,8 @@ final class Slices {
         while (done < len) {
             int n = src.read(position + done, dst, done, len - done);
             if (n < 0) {
-                throw new EOFException(what + " ends at byte " + (position + done) + ", expected at least "
-                        + (position + len));
+                throw new EOFException(
+                        what + " ends at byte " + (position + done) + ", expected at least " + (position + len));
             }
             done += n;
         }

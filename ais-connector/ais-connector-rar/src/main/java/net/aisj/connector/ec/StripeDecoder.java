@@ -139,8 +139,9 @@ public final class StripeDecoder {
 
     private boolean[] present(SliceSource[] slices) {
         if (slices == null || slices.length != rs.totalShards()) {
-            throw new IllegalArgumentException("expected " + rs.totalShards() + " slice entries (null for missing), got "
-                    + (slices == null ? "null" : String.valueOf(slices.length)));
+            throw new IllegalArgumentException(
+                    "expected " + rs.totalShards() + " slice entries (null for missing), got "
+                            + (slices == null ? "null" : String.valueOf(slices.length)));
         }
         boolean[] present = new boolean[slices.length];
         int n = 0;

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
@@ -156,8 +155,10 @@ final class AppendStore {
                     r = in.read(buf);
                 } catch (IOException e) {
                     ch.truncate(start);
-                    throw new StorageException(Reason.IO, "reading the appended content of " + id.cname()
-                            + " failed: " + e.getMessage(), e);
+                    throw new StorageException(
+                            Reason.IO,
+                            "reading the appended content of " + id.cname() + " failed: " + e.getMessage(),
+                            e);
                 }
                 if (r < 0) {
                     break;

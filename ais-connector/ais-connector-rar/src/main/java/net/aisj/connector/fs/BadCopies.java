@@ -7,7 +7,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-
 import net.aisj.connector.api.ObjectId;
 
 /**
@@ -101,14 +100,16 @@ final class BadCopies {
             return false;
         }
         mp.countBadCopy();
-        FileOps.LOG.warning("bad copy of " + id.cname() + " on mountpath " + mp + ": " + why
-                + "; quarantined, repair queued");
+        FileOps.LOG.warning(
+                "bad copy of " + id.cname() + " on mountpath " + mp + ": " + why + "; quarantined, repair queued");
         return true;
     }
 
     /** Whether a ranged read of this copy content should queue its verification (once per content). */
     synchronized boolean verifyOnce(Mountpath mp, ObjectId id, ObjectMeta m) {
-        return verifyQueued.put(key(mp, id) + "|" + m.mtimeMillis() + "|" + m.checksum().value(), Boolean.TRUE) == null;
+        return verifyQueued.put(
+                        key(mp, id) + "|" + m.mtimeMillis() + "|" + m.checksum().value(), Boolean.TRUE)
+                == null;
     }
 
     private static String key(Mountpath mp, ObjectId id) {

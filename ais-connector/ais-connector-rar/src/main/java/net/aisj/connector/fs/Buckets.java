@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;

@@ -8,7 +8,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.zip.CRC32C;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.jpountz.xxhash.StreamingXXHash64;
@@ -39,8 +38,7 @@ abstract class ChecksumHasher implements AutoCloseable {
 
     /** Releases native state (streaming hashers for reads); nothing for the others. */
     @Override
-    public void close() {
-    }
+    public void close() {}
 
     /**
      * A hasher for verifying a read: like {@link #of} but with the fastest XXH64 available, whose native state is
@@ -77,7 +75,8 @@ abstract class ChecksumHasher implements AutoCloseable {
     /** The checksum of {@code type} of {@code len} bytes of {@code b} (one-shot: no state for XXH64). */
     static Checksum ofBytes(ChecksumType type, byte[] b, int off, int len) {
         if (type == ChecksumType.XXHASH || type == ChecksumType.XXHASH2) {
-            return new Checksum(type, String.format(Locale.ROOT, "%016x", FAST.hash64().hash(b, off, len, 0)));
+            return new Checksum(
+                    type, String.format(Locale.ROOT, "%016x", FAST.hash64().hash(b, off, len, 0)));
         }
         ChecksumHasher h = of(type);
         h.update(b, off, len);
@@ -110,8 +109,7 @@ abstract class ChecksumHasher implements AutoCloseable {
             case NONE:
                 return new ChecksumHasher(type) {
                     @Override
-                    void update(byte[] b, int off, int len) {
-                    }
+                    void update(byte[] b, int off, int len) {}
 
                     @Override
                     String hex() {

@@ -13,7 +13,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 

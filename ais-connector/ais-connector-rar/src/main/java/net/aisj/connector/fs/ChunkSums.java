@@ -1,7 +1,6 @@
 package net.aisj.connector.fs;
 
 import java.util.Arrays;
-
 import net.jpountz.xxhash.StreamingXXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 

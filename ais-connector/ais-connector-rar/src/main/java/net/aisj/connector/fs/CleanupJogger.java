@@ -105,8 +105,8 @@ final class CleanupJogger implements Background.Task {
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(mp.workDir())) {
             for (Path p : ds) {
                 try {
-                    BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class,
-                            LinkOption.NOFOLLOW_LINKS);
+                    BasicFileAttributes a =
+                            Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
                     if (a.lastModifiedTime().toMillis() < cutoff) {
                         FileOps.deleteTree(p);
                         removed++;

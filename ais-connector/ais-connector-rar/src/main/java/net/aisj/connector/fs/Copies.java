@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
-import net.aisj.connector.fs.ObjectFiles.Located;
 
 /**
  * N-way mirroring on one node (AIS's target-local copies): an object with {@code n} copies has a file at the same
@@ -101,11 +99,13 @@ final class Copies {
                 }
                 temps.put(mp, tmp);
             }
-            long good = have.entrySet().stream().filter(e -> same(e.getValue(), ref) && !bad.contains(e.getKey()))
+            long good = have.entrySet().stream()
+                    .filter(e -> same(e.getValue(), ref) && !bad.contains(e.getKey()))
                     .count();
             if (good == 0 && temps.isEmpty()) {
-                throw new StorageException(Reason.CORRUPTED, "every copy of " + id.cname() + " is corrupt ("
-                        + have.keySet() + "); left as is");
+                throw new StorageException(
+                        Reason.CORRUPTED,
+                        "every copy of " + id.cname() + " is corrupt (" + have.keySet() + "); left as is");
             }
             return commit(id, ref, want, temps, bad);
         } catch (IOException e) {
@@ -141,8 +141,12 @@ final class Copies {
             if (stale || !verifies(id, e.getKey(), m)) {
                 bad.add(e.getKey());
                 if (!stale) {
-                    files.badCopies().found(id, e.getKey(), Fqn.objectPath(e.getKey().root(), id),
-                            "failed its verification (scrub)");
+                    files.badCopies()
+                            .found(
+                                    id,
+                                    e.getKey(),
+                                    Fqn.objectPath(e.getKey().root(), id),
+                                    "failed its verification (scrub)");
                 }
             }
         }
@@ -153,8 +157,9 @@ final class Copies {
             return 0;
         }
         if (bad.size() == have.size()) {
-            throw new StorageException(Reason.CORRUPTED, "every copy of " + id.cname() + " is corrupt ("
-                    + have.keySet() + "); left as is");
+            throw new StorageException(
+                    Reason.CORRUPTED,
+                    "every copy of " + id.cname() + " is corrupt (" + have.keySet() + "); left as is");
         }
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
             Map<Mountpath, ObjectMeta> now = files.findAll(id);
@@ -167,8 +172,9 @@ final class Copies {
         } catch (java.io.IOException e) {
             throw ObjectFiles.io("cannot remove a bad copy of", id, e);
         }
-        FileOps.LOG.warning("scrub: " + bad.size() + " bad cop" + (bad.size() == 1 ? "y" : "ies") + " of "
-                + id.cname() + " on " + bad + " removed; restoring " + Math.max(1, ref.copies().size()));
+        FileOps.LOG.warning("scrub: " + bad.size() + " bad cop" + (bad.size() == 1 ? "y" : "ies") + " of " + id.cname()
+                + " on " + bad + " removed; restoring "
+                + Math.max(1, ref.copies().size()));
         place(id, Math.max(1, ref.copies().size()));
         return bad.size();
     }
@@ -191,8 +197,9 @@ final class Copies {
 
     /** Under the write lock: still the same object? then rename the new copies in, drop the unwanted, fix the lists. */
     @SuppressWarnings("try") // the lock is held for the block, not referenced
-    private Result commit(ObjectId id, ObjectMeta ref, List<Mountpath> want, Map<Mountpath, Path> temps,
-                          java.util.Set<Mountpath> bad) throws IOException, StorageException {
+    private Result commit(
+            ObjectId id, ObjectMeta ref, List<Mountpath> want, Map<Mountpath, Path> temps, java.util.Set<Mountpath> bad)
+            throws IOException, StorageException {
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
             Map<Mountpath, ObjectMeta> now = files.findAll(id);
             ObjectMeta cur = now.isEmpty() ? null : newest(now);
@@ -246,7 +253,8 @@ final class Copies {
         ChecksumType type = m.checksum().type();
         ChecksumHasher h = type == ChecksumType.NONE ? null : ChecksumHasher.of(type);
         long n = 0;
-        try (FileChannel out = dst == null ? null
+        try (FileChannel out = dst == null
+                ? null
                 : FileChannel.open(dst, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream os = out == null ? OutputStream.nullOutputStream() : Channels.newOutputStream(out);
             List<Path> parts = new ArrayList<>();
@@ -276,8 +284,8 @@ final class Copies {
         }
         mp.countRead(n);
         if (n != m.size()) {
-            throw new CorruptCopy("copy of " + id.cname() + " on " + mp + " has " + n + " bytes, its metadata says "
-                    + m.size());
+            throw new CorruptCopy(
+                    "copy of " + id.cname() + " on " + mp + " has " + n + " bytes, its metadata says " + m.size());
         }
         if (h != null) {
             Checksum got = h.result();
@@ -319,7 +327,9 @@ final class Copies {
 
     /** The same content and version (copies lists may differ). */
     static boolean same(ObjectMeta a, ObjectMeta b) {
-        return a.size() == b.size() && a.mtimeMillis() == b.mtimeMillis() && a.version().equals(b.version())
+        return a.size() == b.size()
+                && a.mtimeMillis() == b.mtimeMillis()
+                && a.version().equals(b.version())
                 && a.checksum().equals(b.checksum());
     }
 }

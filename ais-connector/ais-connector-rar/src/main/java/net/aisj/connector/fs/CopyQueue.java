@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Level;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.StorageException;
 
@@ -25,6 +24,7 @@ final class CopyQueue implements Background.Task {
     private final Map<ObjectId, Integer> pending = new LinkedHashMap<>();
     /** Objects whose copies are to be verified (the scrub of one object), after a read could not verify them. */
     private final java.util.Set<ObjectId> toVerify = new java.util.LinkedHashSet<>();
+
     private final AtomicLong done = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -75,12 +75,13 @@ final class CopyQueue implements Background.Task {
         try (NameLocks.Held h = files.locks().lockWrite(id.uname())) {
             Map<Mountpath, ObjectMeta> now = files.findAll(id);
             ObjectMeta m = now.get(bad);
-            boolean others = now.entrySet().stream().anyMatch(e -> e.getKey() != bad && e.getValue().size() >= 0);
+            boolean others = now.entrySet().stream()
+                    .anyMatch(e -> e.getKey() != bad && e.getValue().size() >= 0);
             if (m != null && others && (m.size() < 0 || Copies.same(m, seen))) {
                 Path p = Fqn.objectPath(bad.root(), id);
                 files.removeFile(bad, id, p);
-                FileOps.LOG.warning("removed the bad copy of " + id.cname() + " on " + bad + "; restoring " + n
-                        + " cop" + (n == 1 ? "y" : "ies"));
+                FileOps.LOG.warning("removed the bad copy of " + id.cname() + " on " + bad + "; restoring " + n + " cop"
+                        + (n == 1 ? "y" : "ies"));
             }
         } catch (StorageException | java.io.IOException e) {
             FileOps.LOG.warning("cannot remove the bad copy of " + id.cname() + " on " + bad + ": " + e.getMessage());
@@ -90,8 +91,9 @@ final class CopyQueue implements Background.Task {
 
     /** Objects waiting (queued or being placed), placed, failed, dropped (queue full), bytes copied so far. */
     synchronized long[] counters() {
-        return new long[] {pending.size() + toVerify.size() + (running ? 1 : 0), done.get(), failed.get(),
-            dropped.get(), bytes.get()};
+        return new long[] {
+            pending.size() + toVerify.size() + (running ? 1 : 0), done.get(), failed.get(), dropped.get(), bytes.get()
+        };
     }
 
     /** Waits until the queue is empty and no placement runs (tests, sync callers); false on timeout. */
@@ -151,7 +153,8 @@ final class CopyQueue implements Background.Task {
                 }
             } catch (RuntimeException e) {
                 failed.incrementAndGet();
-                FileOps.LOG.log(Level.WARNING, "put-copies failed for " + next.getKey().cname(), e);
+                FileOps.LOG.log(
+                        Level.WARNING, "put-copies failed for " + next.getKey().cname(), e);
             }
         }
     }

@@ -15,13 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
-import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.Spooled;
 import net.aisj.connector.ec.NotEnoughShardsException;
@@ -57,8 +56,8 @@ final class EcCoding {
             }
             out.flush();
             if (length >= 0 && out.count != length) {
-                throw new StorageException(Reason.BAD_CHECKSUM, "truncated: got " + out.count + " of " + length
-                        + " bytes");
+                throw new StorageException(
+                        Reason.BAD_CHECKSUM, "truncated: got " + out.count + " of " + length + " bytes");
             }
             return register(p, out);
         } catch (IOException e) {
@@ -139,8 +138,12 @@ final class EcCoding {
         }
         FileChannel[] chans = new FileChannel[tokens.length];
         Mountpath mp = files.owner(id);
-        PutTransaction tx = new PutTransaction(files, mp, id, opts.withExpected(meta.objChecksum(), meta.objSize())
-                .withVersion(meta.objVersion().isEmpty() ? null : meta.objVersion()));
+        PutTransaction tx = new PutTransaction(
+                files,
+                mp,
+                id,
+                opts.withExpected(meta.objChecksum(), meta.objSize())
+                        .withVersion(meta.objVersion().isEmpty() ? null : meta.objVersion()));
         Path work = null;
         try {
             SliceSource[] sources = new SliceSource[tokens.length];
@@ -153,7 +156,7 @@ final class EcCoding {
             }
             work = FileOps.newWorkFile(mp.workDir(), "ecd-");
             try (FileChannel ch = FileChannel.open(work, StandardOpenOption.WRITE);
-                 OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
+                    OutputStream out = new BufferedOutputStream(Channels.newOutputStream(ch), 1 << 16)) {
                 new StripeDecoder(rs).decode(sources, meta.objSize(), out);
                 out.flush();
                 ch.force(true);
@@ -167,8 +170,9 @@ final class EcCoding {
             throw ObjectFiles.io("cannot decode", id, e);
         } catch (StorageException e) {
             if (e.reason() == Reason.BAD_CHECKSUM) {
-                throw new StorageException(Reason.CORRUPTED, "rebuilt " + id.cname() + " does not match its "
-                        + "checksum: " + e.getMessage());
+                throw new StorageException(
+                        Reason.CORRUPTED,
+                        "rebuilt " + id.cname() + " does not match its " + "checksum: " + e.getMessage());
             }
             throw e;
         } finally {

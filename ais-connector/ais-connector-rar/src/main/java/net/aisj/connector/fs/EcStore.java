@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
@@ -56,8 +55,9 @@ final class EcStore {
         Fqn.checkName(id);
         checkNamed(id, meta);
         Mountpath mp = files.owner(id);
-        mp.checkSpace(files.cfg().outOfSpacePercent(), (meta.isCopy() ? "replica" : "slice " + meta.sliceId())
-                + " of " + id.cname());
+        mp.checkSpace(
+                files.cfg().outOfSpacePercent(),
+                (meta.isCopy() ? "replica" : "slice " + meta.sliceId()) + " of " + id.cname());
         Path temp = null;
         try {
             temp = FileOps.newWorkFile(mp.workDir(), "ec-");
@@ -100,13 +100,17 @@ final class EcStore {
             ch.force(true);
         }
         if (n != meta.storedSize()) {
-            throw new StorageException(Reason.BAD_CHECKSUM, "slice " + meta.sliceId() + " of " + id.cname() + ": got "
-                    + n + " bytes, expected " + meta.storedSize());
+            throw new StorageException(
+                    Reason.BAD_CHECKSUM,
+                    "slice " + meta.sliceId() + " of " + id.cname() + ": got " + n + " bytes, expected "
+                            + meta.storedSize());
         }
         Checksum want = replica ? meta.objChecksum() : new Checksum(ChecksumType.XXHASH2, meta.sliceChecksum());
         if (want.type() != ChecksumType.NONE && !want.matches(h.result())) {
-            throw new StorageException(Reason.BAD_CHECKSUM, "slice " + meta.sliceId() + " of " + id.cname()
-                    + ": checksum " + h.result().value() + " does not match " + want.value());
+            throw new StorageException(
+                    Reason.BAD_CHECKSUM,
+                    "slice " + meta.sliceId() + " of " + id.cname() + ": checksum "
+                            + h.result().value() + " does not match " + want.value());
         }
     }
 
@@ -150,8 +154,10 @@ final class EcStore {
                 InputStream in = Files.newInputStream(content);
                 if (Files.size(content) != m.storedSize()) {
                     in.close();
-                    throw new StorageException(Reason.CORRUPTED, "slice " + m.sliceId() + " of " + id.cname()
-                            + " has " + Files.size(content) + " bytes instead of " + m.storedSize());
+                    throw new StorageException(
+                            Reason.CORRUPTED,
+                            "slice " + m.sliceId() + " of " + id.cname() + " has " + Files.size(content)
+                                    + " bytes instead of " + m.storedSize());
                 }
                 return new EcSlice(m, in);
             }
@@ -288,7 +294,8 @@ final class EcStore {
                 Path p = pathIn(mp, id, dir);
                 if (Files.deleteIfExists(p)) {
                     any = true;
-                    FileOps.pruneEmptyDirs(p.getParent(), Fqn.bucketDir(mp.root(), id.bucket()).resolve(dir));
+                    FileOps.pruneEmptyDirs(
+                            p.getParent(), Fqn.bucketDir(mp.root(), id.bucket()).resolve(dir));
                 }
             }
         }

@@ -18,8 +18,13 @@ import java.util.function.Predicate;
  * @param xattrProbe      tells whether a mountpath root supports user xattrs (probed once at open; injectable so
  *                        tests can force side files)
  */
-public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, int bufferSize,
-                           Predicate<Path> xattrProbe, Duration uploadMaxAge, int outOfSpacePercent) {
+public record EngineConfig(
+        Duration cleanupInterval,
+        Duration workfileMaxAge,
+        int bufferSize,
+        Predicate<Path> xattrProbe,
+        Duration uploadMaxAge,
+        int outOfSpacePercent) {
 
     public static final int DEFAULT_BUFFER = 256 * 1024;
 
@@ -38,9 +43,12 @@ public record EngineConfig(Duration cleanupInterval, Duration workfileMaxAge, in
 
     /** Defaults, with the cleanup timings taken from system properties when set. */
     public static EngineConfig fromSystemProperties() {
-        return new EngineConfig(Duration.ofSeconds(positive("ais.workfile.cleanup.seconds", 600)),
-                Duration.ofSeconds(positive("ais.workfile.maxage.seconds", 3600)), DEFAULT_BUFFER,
-                EngineConfig::probeXattrs, Duration.ofSeconds(positive("ais.multipart.maxage.seconds", 7 * 86_400)),
+        return new EngineConfig(
+                Duration.ofSeconds(positive("ais.workfile.cleanup.seconds", 600)),
+                Duration.ofSeconds(positive("ais.workfile.maxage.seconds", 3600)),
+                DEFAULT_BUFFER,
+                EngineConfig::probeXattrs,
+                Duration.ofSeconds(positive("ais.multipart.maxage.seconds", 7 * 86_400)),
                 (int) positive("ais.space.out_of_space", 95));
     }
 

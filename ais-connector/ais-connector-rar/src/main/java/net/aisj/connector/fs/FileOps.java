@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
-import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
@@ -27,8 +27,7 @@ final class FileOps {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int MOVE_ATTEMPTS = 10;
 
-    private FileOps() {
-    }
+    private FileOps() {}
 
     /** 16 lower-case hex digits from a secure random source. */
     static String randomHex() {
@@ -186,7 +185,7 @@ final class FileOps {
             Files.deleteIfExists(dst);
         }
         try (FileChannel in = FileChannel.open(src, StandardOpenOption.READ);
-             FileChannel out = FileChannel.open(dst, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+                FileChannel out = FileChannel.open(dst, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
             long size = in.size();
             long pos = 0;
             while (pos < size) {

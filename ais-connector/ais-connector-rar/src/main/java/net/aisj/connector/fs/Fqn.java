@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
@@ -32,15 +31,16 @@ final class Fqn {
     private static final Pattern BUCKET = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
     private static final Pattern NAMESPACE = Pattern.compile("@?[A-Za-z0-9_.-]{0,64}#[A-Za-z0-9_.-]{0,64}");
 
-    private Fqn() {
-    }
+    private Fqn() {}
 
     /** Refuses buckets whose provider, namespace or name could clash with our own directories or escape. */
     static void checkBucket(BucketId b) throws StorageException {
         if (!PROVIDER.matcher(b.provider()).matches()) {
             throw new StorageException(Reason.INVALID_NAME, "invalid provider \"" + b.provider() + "\" (" + b + ")");
         }
-        if (!BUCKET.matcher(b.name()).matches() || b.name().equals(".") || b.name().equals("..")) {
+        if (!BUCKET.matcher(b.name()).matches()
+                || b.name().equals(".")
+                || b.name().equals("..")) {
             throw new StorageException(Reason.INVALID_NAME, "invalid bucket name \"" + b.name() + "\" (" + b + ")");
         }
         if (!b.namespace().isEmpty() && !NAMESPACE.matcher(b.namespace()).matches()) {
@@ -112,8 +112,10 @@ final class Fqn {
             throw new StorageException(Reason.INVALID_NAME, "object name escapes its bucket (" + id.cname() + ")");
         }
         if (bytes + NameCodec.SIDE_MARK.length() > MAX_PATH_BYTES) {
-            throw new StorageException(Reason.INVALID_NAME, "object name maps to a path that is too long ("
-                    + id.bucket().cname() + "/" + abbreviate(id.name()) + ")");
+            throw new StorageException(
+                    Reason.INVALID_NAME,
+                    "object name maps to a path that is too long ("
+                            + id.bucket().cname() + "/" + abbreviate(id.name()) + ")");
         }
         return p;
     }

@@ -44,8 +44,7 @@ final class ListBound {
     }
 
     boolean accepts(String name) {
-        return name.startsWith(prefix) && Utf8Order.cmp(name, after) > 0
-                && !(excludeUnder && name.startsWith(after));
+        return name.startsWith(prefix) && Utf8Order.cmp(name, after) > 0 && !(excludeUnder && name.startsWith(after));
     }
 
     /** True when no name below directory {@code dir} (which ends with '/') can be wanted. */

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.TimeUnit;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ListEntry;
@@ -156,8 +155,16 @@ final class Lister {
             st = ObjectFiles.toStat(mp, m, a.lastAccessTime());
         } else {
             // no or damaged metadata: list what the file system knows; a GET reports it as corrupted
-            st = new ObjectStat(it.name(), a.size(), Checksum.NONE, "", a.lastAccessTime().to(TimeUnit.NANOSECONDS),
-                    a.lastModifiedTime().toMillis(), null, mp.path(), List.of(mp.path()));
+            st = new ObjectStat(
+                    it.name(),
+                    a.size(),
+                    Checksum.NONE,
+                    "",
+                    a.lastAccessTime().to(TimeUnit.NANOSECONDS),
+                    a.lastModifiedTime().toMillis(),
+                    null,
+                    mp.path(),
+                    List.of(mp.path()));
         }
         return new ListEntry(it.name(), false, st);
     }

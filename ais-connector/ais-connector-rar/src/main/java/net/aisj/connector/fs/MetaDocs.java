@@ -10,7 +10,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
 
@@ -54,8 +53,11 @@ final class MetaDocs {
             }
         }
         if (ok == 0) {
-            throw new StorageException(Reason.IO, "cannot store metadata document " + name + " on any mountpath"
-                    + (last == null ? "" : ": " + last.getMessage()), last);
+            throw new StorageException(
+                    Reason.IO,
+                    "cannot store metadata document " + name + " on any mountpath"
+                            + (last == null ? "" : ": " + last.getMessage()),
+                    last);
         }
     }
 

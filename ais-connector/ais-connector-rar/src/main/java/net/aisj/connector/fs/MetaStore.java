@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.UserDefinedFileAttributeView;
-
 import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
 
 /**

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
-
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.hrw.Hrw;
@@ -25,6 +24,7 @@ final class Mountpath {
     private final java.util.concurrent.atomic.AtomicLong written = new java.util.concurrent.atomic.AtomicLong();
     /** Copies found bad (checksum or size mismatch) on reads and scrubs since the node started; since the last check. */
     private final java.util.concurrent.atomic.AtomicLong badCopies = new java.util.concurrent.atomic.AtomicLong();
+
     private final java.util.concurrent.atomic.AtomicLong badSinceCheck = new java.util.concurrent.atomic.AtomicLong();
     private volatile long usedAt;
     private final java.util.concurrent.atomic.AtomicInteger readers = new java.util.concurrent.atomic.AtomicInteger();
@@ -86,9 +86,10 @@ final class Mountpath {
     void checkSpace(int outOfSpacePercent, String what) throws StorageException {
         int u = percentUsed();
         if (u >= outOfSpacePercent) {
-            throw new StorageException(StorageException.Reason.NO_SPACE,
-                    "out of space: mountpath " + path + " is " + u + "% full (limit " + outOfSpacePercent
-                            + "%); " + what + " refused");
+            throw new StorageException(
+                    StorageException.Reason.NO_SPACE,
+                    "out of space: mountpath " + path + " is " + u + "% full (limit " + outOfSpacePercent + "%); "
+                            + what + " refused");
         }
     }
 
@@ -168,8 +169,8 @@ final class Mountpath {
         } catch (IOException e) {
             // report what we have
         }
-        return new MountpathInfo(path, usable, fs, used, total, meta.xattrs(), read.get(), written.get(),
-                badCopies.get());
+        return new MountpathInfo(
+                path, usable, fs, used, total, meta.xattrs(), read.get(), written.get(), badCopies.get());
     }
 
     @Override

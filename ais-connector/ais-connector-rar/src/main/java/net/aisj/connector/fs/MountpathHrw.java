@@ -1,7 +1,6 @@
 package net.aisj.connector.fs;
 
 import java.util.List;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.hrw.Hrw;
 
@@ -11,8 +10,7 @@ import net.aisj.connector.api.hrw.Hrw;
  */
 final class MountpathHrw {
 
-    private MountpathHrw() {
-    }
+    private MountpathHrw() {}
 
     /** The owner among {@code candidates}, or null if there is none. */
     static Mountpath select(List<Mountpath> candidates, ObjectId id) {

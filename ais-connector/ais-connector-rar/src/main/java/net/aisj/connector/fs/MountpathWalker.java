@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
-
 import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
 import net.aisj.connector.fs.SortedDirCache.Entry;
 
@@ -35,8 +34,7 @@ import net.aisj.connector.fs.SortedDirCache.Entry;
 final class MountpathWalker {
 
     /** A found object; {@code meta} is set when the walk had to read it (hashed name). */
-    record Item(String name, Mountpath mp, Path file, ObjectMeta meta) {
-    }
+    record Item(String name, Mountpath mp, Path file, ObjectMeta meta) {}
 
     private static final class Frame {
         final Path dir;

@@ -25,7 +25,6 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
@@ -102,15 +101,20 @@ final class MultipartStore {
                     try {
                         r = in.read(buf);
                     } catch (IOException e) {
-                        throw new StorageException(Reason.IO, "reading part " + number + " of " + id.cname()
-                                + " failed after " + n + " bytes: " + e.getMessage(), e);
+                        throw new StorageException(
+                                Reason.IO,
+                                "reading part " + number + " of " + id.cname() + " failed after " + n + " bytes: "
+                                        + e.getMessage(),
+                                e);
                     }
                     if (r < 0) {
                         break;
                     }
                     if (length >= 0 && n + r > length) {
-                        throw new StorageException(Reason.BAD_CHECKSUM, "size mismatch: got more than " + length
-                                + " bytes (" + id.cname() + " part " + number + ")");
+                        throw new StorageException(
+                                Reason.BAD_CHECKSUM,
+                                "size mismatch: got more than " + length + " bytes (" + id.cname() + " part " + number
+                                        + ")");
                     }
                     md.update(buf, 0, r);
                     ByteBuffer bb = ByteBuffer.wrap(buf, 0, r);
@@ -120,8 +124,10 @@ final class MultipartStore {
                     n += r;
                 }
                 if (length >= 0 && n != length) {
-                    throw new StorageException(Reason.BAD_CHECKSUM, "truncated: got " + n + " of " + length
-                            + " bytes (" + id.cname() + " part " + number + ")");
+                    throw new StorageException(
+                            Reason.BAD_CHECKSUM,
+                            "truncated: got " + n + " of " + length + " bytes (" + id.cname() + " part " + number
+                                    + ")");
                 }
                 ch.force(true);
             }
@@ -131,7 +137,10 @@ final class MultipartStore {
                     throw noSuchUpload(id, uploadId);
                 }
                 Path part = dir.resolve(String.format("part-%05d-%s", number, hex));
-                Files.move(tmp, part, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                Files.move(
+                        tmp,
+                        part,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                         java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 tmp = null;
                 for (Map.Entry<Integer, List<Path>> e : partFiles(dir).entrySet()) {
@@ -168,7 +177,10 @@ final class MultipartStore {
                 Path p = newest(e.getValue());
                 Matcher m = PART.matcher(FileOps.name(p));
                 if (m.matches()) {
-                    out.add(new PartInfo(e.getKey(), Files.size(p), m.group(2),
+                    out.add(new PartInfo(
+                            e.getKey(),
+                            Files.size(p),
+                            m.group(2),
                             Files.getLastModifiedTime(p).toMillis()));
                 }
             }
@@ -209,8 +221,7 @@ final class MultipartStore {
      * others its chunks ({@link ChunkStore}), as hard links (copies only where the file system cannot link). The
      * parts are read once, in order, for the object's checksum.
      */
-    ObjectStat complete(ObjectId id, String uploadId, List<Integer> numbers, PutOptions opts)
-            throws StorageException {
+    ObjectStat complete(ObjectId id, String uploadId, List<Integer> numbers, PutOptions opts) throws StorageException {
         if (numbers.isEmpty()) {
             throw new StorageException(Reason.BAD_REQUEST, "an upload needs at least one part (" + id.cname() + ")");
         }
@@ -226,8 +237,8 @@ final class MultipartStore {
                 for (int n : numbers) {
                     List<Path> candidates = all.get(n);
                     if (candidates == null) {
-                        throw new StorageException(Reason.BAD_REQUEST, "part " + n + " of " + id.cname()
-                                + " does not exist");
+                        throw new StorageException(
+                                Reason.BAD_REQUEST, "part " + n + " of " + id.cname() + " does not exist");
                     }
                     parts.add(newest(candidates));
                 }
@@ -240,8 +251,8 @@ final class MultipartStore {
                 head = mp.workDir().resolve("mpu-" + FileOps.randomHex());
                 Files.createDirectories(mp.workDir());
                 FileOps.linkOrCopy(parts.get(0), head);
-                ChunkList rest = parts.size() == 1 ? null
-                        : files.chunks().create(mp, id, parts.subList(1, parts.size()));
+                ChunkList rest =
+                        parts.size() == 1 ? null : files.chunks().create(mp, id, parts.subList(1, parts.size()));
                 tx.adoptChunked(head, rest, size, sum.result(), chunkSums == null ? null : chunkSums.finish());
                 head = null;
                 ObjectStat st = tx.commit(opts.custom());
@@ -375,7 +386,8 @@ final class MultipartStore {
             for (Path p : ds) {
                 Matcher x = PART.matcher(FileOps.name(p));
                 if (x.matches()) {
-                    m.computeIfAbsent(Integer.parseInt(x.group(1)), k -> new ArrayList<>()).add(p);
+                    m.computeIfAbsent(Integer.parseInt(x.group(1)), k -> new ArrayList<>())
+                            .add(p);
                 }
             }
         }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
 import net.aisj.connector.api.hrw.Hrw;
 
 /**
@@ -37,8 +36,7 @@ final class NameCodec {
     /** Bytes of the escaped segment kept in front of a hashed component. */
     static final int HASHED_PREFIX = 180;
 
-    private NameCodec() {
-    }
+    private NameCodec() {}
 
     /** The escaped form of one segment (never hashed). */
     static String escape(String segment) {
@@ -69,8 +67,10 @@ final class NameCodec {
         if (utf8Length(e) + marker.length() <= MAX_COMPONENT) {
             return e + marker;
         }
-        return safePrefix(e, HASHED_PREFIX) + HASH_MARK
-                + String.format(Locale.ROOT, "%016x", Hrw.digest(segment)) + marker;
+        return safePrefix(e, HASHED_PREFIX)
+                + HASH_MARK
+                + String.format(Locale.ROOT, "%016x", Hrw.digest(segment))
+                + marker;
     }
 
     /** The components of a name's relative path below {@code %ob}, directories first, file last. */
@@ -101,8 +101,8 @@ final class NameCodec {
      * component is hashed or not one we create.
      */
     static String decode(String component) {
-        String c = isDirComponent(component) ? component.substring(0, component.length() - DIR_MARK.length())
-                : component;
+        String c =
+                isDirComponent(component) ? component.substring(0, component.length() - DIR_MARK.length()) : component;
         if (c.equals("%00")) {
             return "";
         }

@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ChecksumType;
@@ -78,12 +77,14 @@ final class ObjectFileReader implements ObjectReader {
     private final int bufferSize;
     /** Chunked objects only (else null): where the chunks are, their sizes, who counts readers. */
     private final Path chunkDir;
+
     private final ChunkList chunks;
     private final ChunkStore store;
     private final Mountpath mp;
     private boolean closed;
     /** Segment i spans [starts[i], starts[i + 1]); segment 0 is the file. */
     private final long[] starts;
+
     private FileChannel open;
     private int openIndex = -1;
     private byte[] buf;
@@ -97,6 +98,7 @@ final class ObjectFileReader implements ObjectReader {
     private OtherCopies others;
     /** The mountpaths of the copies opened (this one first); the other copies opened; the copy chunks are read from. */
     private java.util.Set<Mountpath> tried;
+
     private java.util.List<ObjectFileReader> opened;
     private ObjectFileReader current = this;
 
@@ -104,8 +106,14 @@ final class ObjectFileReader implements ObjectReader {
      * A reader of the copy on {@code mp} (counted as one of its readers until closed); for a chunked object
      * {@code store} has already counted it as a reader of {@code chunkDir} (else both are null).
      */
-    ObjectFileReader(FileChannel head, ObjectStat stat, int bufferSize, Path chunkDir, ChunkList chunks,
-                     ChunkStore store, Mountpath mp) {
+    ObjectFileReader(
+            FileChannel head,
+            ObjectStat stat,
+            int bufferSize,
+            Path chunkDir,
+            ChunkList chunks,
+            ChunkStore store,
+            Mountpath mp) {
         this.mp = mp;
         mp.readerOpened();
         this.head = head;
@@ -246,9 +254,17 @@ final class ObjectFileReader implements ObjectReader {
                 current = src;
                 return;
             }
-            String why = String.format(java.util.Locale.ROOT,
+            String why = String.format(
+                    java.util.Locale.ROOT,
                     "chunk %d of %d (bytes %d-%d) checksum mismatch: stored xxhash64 %016x, computed %016x (%s on %s)",
-                    i + 1, sums.count(), start, start + len - 1, sums.hash(i), actual, stat.name(), src.mp);
+                    i + 1,
+                    sums.count(),
+                    start,
+                    start + len - 1,
+                    sums.hash(i),
+                    actual,
+                    stat.name(),
+                    src.mp);
             src.verification.mismatch(why, true);
             if (failed == null) {
                 failed = new java.util.ArrayList<>();
@@ -256,8 +272,8 @@ final class ObjectFileReader implements ObjectReader {
             failed.add(src);
             src = otherCopy(failed);
             if (src == null) {
-                throw new ChecksumMismatchException(why + "; no other copy has it right: transfer cut after " + sent
-                        + " bytes");
+                throw new ChecksumMismatchException(
+                        why + "; no other copy has it right: transfer cut after " + sent + " bytes");
             }
             FileOps.LOG.info("serving " + stat.name() + " from " + src.mp + " from byte " + start + " on: " + why);
         }
@@ -298,8 +314,8 @@ final class ObjectFileReader implements ObjectReader {
             ByteBuffer bb = ByteBuffer.wrap(b, off, (int) (Math.min(end, starts[seg + 1]) - pos));
             int n = channel(seg).read(bb, pos - starts[seg]);
             if (n < 0) {
-                throw new IOException("object ended early at " + pos + " of " + stat.size() + " bytes (" + stat.name()
-                        + ")");
+                throw new IOException(
+                        "object ended early at " + pos + " of " + stat.size() + " bytes (" + stat.name() + ")");
             }
             pos += n;
             off += n;
@@ -326,14 +342,14 @@ final class ObjectFileReader implements ObjectReader {
             mp.countRead(read);
             String why = mismatch(actual);
             verification.mismatch(why, true);
-            throw new ChecksumMismatchException(why + "; transfer cut before its last "
-                    + Math.min(read, buf.length) + " bytes");
+            throw new ChecksumMismatchException(
+                    why + "; transfer cut before its last " + Math.min(read, buf.length) + " bytes");
         }
     }
 
     private String mismatch(Checksum actual) {
-        return "checksum mismatch: stored " + stat.checksum().type().wire() + " " + stat.checksum().value()
-                + ", computed " + actual.value() + " (" + stat.name() + " on " + mp + ")";
+        return "checksum mismatch: stored " + stat.checksum().type().wire() + " "
+                + stat.checksum().value() + ", computed " + actual.value() + " (" + stat.name() + " on " + mp + ")";
     }
 
     /**

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ObjectId;
@@ -34,8 +33,7 @@ import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
 final class ObjectFiles {
 
     /** An object file found on a mountpath. */
-    record Located(Mountpath mp, Path file) {
-    }
+    record Located(Mountpath mp, Path file) {}
 
     private final Volume volume;
     private final NameLocks locks;
@@ -161,8 +159,16 @@ final class ObjectFiles {
             c.add(0, mp.path());
             copies = c;
         }
-        return new ObjectStat(m.name(), m.size(), m.checksum(), m.version(), atime.to(TimeUnit.NANOSECONDS),
-                m.mtimeMillis(), m.custom(), mp.path(), copies);
+        return new ObjectStat(
+                m.name(),
+                m.size(),
+                m.checksum(),
+                m.version(),
+                atime.to(TimeUnit.NANOSECONDS),
+                m.mtimeMillis(),
+                m.custom(),
+                mp.path(),
+                copies);
     }
 
     /** Reads stat under the read lock; empty when absent. */
@@ -238,8 +244,9 @@ final class ObjectFiles {
     }
 
     @SuppressWarnings("try") // the lock is held for the block, not referenced
-    private ObjectFileReader openCopy(ObjectId id, boolean validate, boolean touch, java.util.Set<Mountpath> skip,
-                                      boolean quarantinedToo) throws StorageException, BadCopy {
+    private ObjectFileReader openCopy(
+            ObjectId id, boolean validate, boolean touch, java.util.Set<Mountpath> skip, boolean quarantinedToo)
+            throws StorageException, BadCopy {
         FileChannel ch = null;
         ObjectFileReader reader = null;
         Located loc = null;
@@ -258,18 +265,23 @@ final class ObjectFiles {
                     throw notFound(id);
                 }
                 if (m.headSize() != ch.size()) {
-                    throw new StorageException(Reason.CORRUPTED, "object size " + ch.size()
-                            + " does not match its metadata (" + m.headSize() + ") (" + id.cname() + ")");
+                    throw new StorageException(
+                            Reason.CORRUPTED,
+                            "object size " + ch.size() + " does not match its metadata (" + m.headSize() + ") ("
+                                    + id.cname() + ")");
                 }
                 if (validate && !quarantinedToo && badCopies.isQuarantined(loc.mp(), id, loc.file())) {
-                    throw new StorageException(Reason.CORRUPTED, "the copy on " + loc.mp()
-                            + " is quarantined: it failed its checksum (" + id.cname() + ")");
+                    throw new StorageException(
+                            Reason.CORRUPTED,
+                            "the copy on " + loc.mp() + " is quarantined: it failed its checksum (" + id.cname() + ")");
                 }
                 FileTime atime = FileTime.fromMillis(System.currentTimeMillis());
                 if (touch) {
-                    Files.getFileAttributeView(loc.file(), BasicFileAttributeView.class).setTimes(null, atime, null);
+                    Files.getFileAttributeView(loc.file(), BasicFileAttributeView.class)
+                            .setTimes(null, atime, null);
                 } else {
-                    atime = Files.readAttributes(loc.file(), BasicFileAttributes.class).lastAccessTime();
+                    atime = Files.readAttributes(loc.file(), BasicFileAttributes.class)
+                            .lastAccessTime();
                 }
                 stat = toStat(loc.mp(), m, atime);
                 Path dir = null;
@@ -277,13 +289,15 @@ final class ObjectFiles {
                     dir = ChunkStore.dir(loc.mp(), id.bucket(), m.chunks().token());
                     chunks.acquire(dir);
                 }
-                reader = new ObjectFileReader(ch, stat, cfg.bufferSize(), dir, m.chunks(), dir == null ? null : chunks,
-                        loc.mp());
+                reader = new ObjectFileReader(
+                        ch, stat, cfg.bufferSize(), dir, m.chunks(), dir == null ? null : chunks, loc.mp());
                 ch = null;
             }
             if (validate) {
                 ObjectMeta ref = m;
-                reader.verify(badCopies.watch(id, loc.mp(), loc.file(), m), m.sums(),
+                reader.verify(
+                        badCopies.watch(id, loc.mp(), loc.file(), m),
+                        m.sums(),
                         tried -> openOther(id, ref, touch, tried));
             }
             ObjectFileReader r = reader;
@@ -318,7 +332,8 @@ final class ObjectFiles {
         while (true) {
             try {
                 ObjectFileReader r = openCopy(id, true, touch, tried, true);
-                if (r.stat().size() == ref.size() && r.stat().checksum().equals(ref.checksum())
+                if (r.stat().size() == ref.size()
+                        && r.stat().checksum().equals(ref.checksum())
                         && java.util.Objects.equals(r.sums(), ref.sums())) {
                     return r;
                 }
@@ -334,8 +349,7 @@ final class ObjectFiles {
     }
 
     /** The copy to read and, when already read under the same lock, its metadata (else null). */
-    private record Picked(Located loc, ObjectMeta meta) {
-    }
+    private record Picked(Located loc, ObjectMeta meta) {}
 
     /**
      * The copy to read, the caller holding the read lock: the first file in HRW order not in {@code skip}; when its
@@ -397,8 +411,9 @@ final class ObjectFiles {
             } else if (opts.versioning()) {
                 version = nextVersion(prev == null ? "" : prev.version());
             }
-            ObjectMeta m = meta.withVersion(version, opts.mtimeMillis() > 0 ? opts.mtimeMillis()
-                    : System.currentTimeMillis()).withCopies(List.of(mp.path()));
+            ObjectMeta m = meta.withVersion(
+                            version, opts.mtimeMillis() > 0 ? opts.mtimeMillis() : System.currentTimeMillis())
+                    .withCopies(List.of(mp.path()));
             mp.meta().commit(temp, dst, m);
             if (opts.fsync()) {
                 FileOps.fsyncDir(FileOps.parent(dst));
@@ -426,7 +441,9 @@ final class ObjectFiles {
                     try (NameLocks.Held h = locks.lockRead(id.uname())) {
                         Path p = Fqn.objectPath(mp.root(), id);
                         ObjectMeta m = Files.isRegularFile(p) ? readMetaLenient(new Located(mp, p), id) : null;
-                        return m != null && m.chunks() != null && m.chunks().token().equals(token);
+                        return m != null
+                                && m.chunks() != null
+                                && m.chunks().token().equals(token);
                     } catch (StorageException e) {
                         return false;
                     }

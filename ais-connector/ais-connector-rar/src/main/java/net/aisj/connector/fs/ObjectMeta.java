@@ -4,7 +4,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import net.aisj.connector.api.Checksum;
 
 /**
@@ -23,16 +22,37 @@ import net.aisj.connector.api.Checksum;
  * @param sums        per-chunk checksums of the content ({@link ChunkSums}); null for objects without (small ones,
  *                    checksum type none, objects written before they existed: read as before)
  */
-record ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
-                  Map<String, String> custom, List<String> copies, ChunkList chunks, ChunkSums sums) {
+record ObjectMeta(
+        String name,
+        long size,
+        Checksum checksum,
+        String version,
+        long mtimeMillis,
+        Map<String, String> custom,
+        List<String> copies,
+        ChunkList chunks,
+        ChunkSums sums) {
 
-    ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
-               Map<String, String> custom, List<String> copies, ChunkList chunks) {
+    ObjectMeta(
+            String name,
+            long size,
+            Checksum checksum,
+            String version,
+            long mtimeMillis,
+            Map<String, String> custom,
+            List<String> copies,
+            ChunkList chunks) {
         this(name, size, checksum, version, mtimeMillis, custom, copies, chunks, null);
     }
 
-    ObjectMeta(String name, long size, Checksum checksum, String version, long mtimeMillis,
-               Map<String, String> custom, List<String> copies) {
+    ObjectMeta(
+            String name,
+            long size,
+            Checksum checksum,
+            String version,
+            long mtimeMillis,
+            Map<String, String> custom,
+            List<String> copies) {
         this(name, size, checksum, version, mtimeMillis, custom, copies, null, null);
     }
 

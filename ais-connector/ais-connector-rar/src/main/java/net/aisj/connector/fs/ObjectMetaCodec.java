@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.hrw.Hrw;
@@ -49,8 +48,7 @@ final class ObjectMetaCodec {
         }
     }
 
-    private ObjectMetaCodec() {
-    }
+    private ObjectMetaCodec() {}
 
     static byte[] encode(ObjectMeta m) {
         ByteArrayOutputStream p = new ByteArrayOutputStream(128);
@@ -85,10 +83,13 @@ final class ObjectMetaCodec {
         }
         byte[] payload = p.toByteArray();
         ByteBuffer out = ByteBuffer.allocate(HEADER + payload.length).order(ByteOrder.BIG_ENDIAN);
-        byte format = m.chunks() == null ? (m.sums() == null ? FORMAT : FORMAT_SUMS)
+        byte format = m.chunks() == null
+                ? (m.sums() == null ? FORMAT : FORMAT_SUMS)
                 : (m.sums() == null ? FORMAT_CHUNKED : FORMAT_CHUNKED_SUMS);
-        out.put(format).put((byte) 0)
-                .putLong(XX.hash(payload, 0, payload.length, Hrw.SEED)).put(payload);
+        out.put(format)
+                .put((byte) 0)
+                .putLong(XX.hash(payload, 0, payload.length, Hrw.SEED))
+                .put(payload);
         return out.array();
     }
 
@@ -149,12 +150,13 @@ final class ObjectMetaCodec {
                 }
                 sums = new ChunkSums((int) chunkSize, h);
             }
-            if (in.hasRemaining() || size < 0 || (chunks != null && chunks.total() > size)
+            if (in.hasRemaining()
+                    || size < 0
+                    || (chunks != null && chunks.total() > size)
                     || (sums != null && !sums.fits(size))) {
                 throw new CorruptMetaException("object metadata has a bad layout");
             }
-            return new ObjectMeta(name, size, new Checksum(type, value), version, mtime, custom, copies, chunks,
-                    sums);
+            return new ObjectMeta(name, size, new Checksum(type, value), version, mtime, custom, copies, chunks, sums);
         } catch (BufferUnderflowException | IllegalArgumentException e) {
             throw new CorruptMetaException("object metadata is truncated or invalid: " + e.getMessage());
         }
@@ -175,8 +177,12 @@ final class ObjectMetaCodec {
         slice.limit(n);
         in.position(in.position() + n);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(slice).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(slice)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new CorruptMetaException("object metadata holds invalid UTF-8");
         }

@@ -8,7 +8,6 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -90,7 +89,8 @@ final class ObjectMutations {
                     throw e;
                 }
                 dstMp.meta().deleteSide(src.file());
-                FileOps.pruneEmptyDirs(src.file().getParent(), Fqn.objectsDir(src.mp().root(), from.bucket()));
+                FileOps.pruneEmptyDirs(
+                        src.file().getParent(), Fqn.objectsDir(src.mp().root(), from.bucket()));
             } else {
                 moved = moved.withChunks(null);
                 Path tmp = FileOps.newWorkFile(dstMp.workDir(), "mv-");
@@ -151,8 +151,14 @@ final class ObjectMutations {
             custom.putAll(opts.custom());
             Checksum src = r.stat().checksum();
             boolean verify = opts.expected() == null && src.type() != ChecksumType.NONE;
-            PutOptions o = new PutOptions(opts.checksumType(), verify ? src : opts.expected(), r.stat().size(),
-                    custom, opts.versioning(), opts.fsync()).withCopies(opts.copies(), opts.syncCopies());
+            PutOptions o = new PutOptions(
+                            opts.checksumType(),
+                            verify ? src : opts.expected(),
+                            r.stat().size(),
+                            custom,
+                            opts.versioning(),
+                            opts.fsync())
+                    .withCopies(opts.copies(), opts.syncCopies());
             try {
                 return PutTransaction.put(files, to, r.contentStream(), o, custom);
             } catch (StorageException e) {
@@ -183,8 +189,11 @@ final class ObjectMutations {
             loc.mp().meta().update(loc.file(), updated);
             for (Map.Entry<Mountpath, ObjectMeta> e : files.findAll(id).entrySet()) {
                 if (e.getKey() != loc.mp() && Copies.same(e.getValue(), m)) {
-                    e.getKey().meta().update(Fqn.objectPath(e.getKey().root(), id),
-                            e.getValue().withCustom(updated.custom()));
+                    e.getKey()
+                            .meta()
+                            .update(
+                                    Fqn.objectPath(e.getKey().root(), id),
+                                    e.getValue().withCustom(updated.custom()));
                 }
             }
             return files.toStat(loc.mp(), loc.file(), updated);

@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Map;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -49,8 +48,8 @@ final class PutTransaction {
     }
 
     /** PUT from a client stream, committed with {@code custom} as the object's custom metadata. */
-    static ObjectStat put(ObjectFiles files, ObjectId id, InputStream in, PutOptions opts,
-                          Map<String, String> custom) throws StorageException {
+    static ObjectStat put(ObjectFiles files, ObjectId id, InputStream in, PutOptions opts, Map<String, String> custom)
+            throws StorageException {
         PutTransaction tx = new PutTransaction(files, files.owner(id), id, opts);
         try {
             tx.receive(in);
@@ -65,8 +64,8 @@ final class PutTransaction {
         ChecksumHasher main = ChecksumHasher.of(opts.checksumType());
         ChunkSums.Builder chunkSums = sumsBuilder();
         ChecksumHasher extra = extraHasher();
-        ChecksumHasher etag = opts.md5Etag() && opts.checksumType() != ChecksumType.MD5
-                ? ChecksumHasher.of(ChecksumType.MD5) : null;
+        ChecksumHasher etag =
+                opts.md5Etag() && opts.checksumType() != ChecksumType.MD5 ? ChecksumHasher.of(ChecksumType.MD5) : null;
         long declared = opts.contentLength();
         mp.checkSpace(files.cfg().outOfSpacePercent(), "PUT " + id.cname());
         byte[] buf = new byte[files.cfg().bufferSize()];
@@ -79,15 +78,19 @@ final class PutTransaction {
                     try {
                         r = in.read(buf);
                     } catch (IOException e) {
-                        throw new StorageException(Reason.IO, "reading the content of " + id.cname() + " failed after "
-                                + n + " bytes: " + e.getMessage(), e);
+                        throw new StorageException(
+                                Reason.IO,
+                                "reading the content of " + id.cname() + " failed after " + n + " bytes: "
+                                        + e.getMessage(),
+                                e);
                     }
                     if (r < 0) {
                         break;
                     }
                     if (declared >= 0 && n + r > declared) {
-                        throw new StorageException(Reason.BAD_CHECKSUM, "size mismatch: got more than "
-                                + declared + " bytes (" + id.cname() + ")");
+                        throw new StorageException(
+                                Reason.BAD_CHECKSUM,
+                                "size mismatch: got more than " + declared + " bytes (" + id.cname() + ")");
                     }
                     main.update(buf, 0, r);
                     if (chunkSums != null) {
@@ -106,8 +109,9 @@ final class PutTransaction {
                     n += r;
                 }
                 if (declared >= 0 && n != declared) {
-                    throw new StorageException(Reason.BAD_CHECKSUM, "truncated: got " + n + " of " + declared
-                            + " bytes (" + id.cname() + ")");
+                    throw new StorageException(
+                            Reason.BAD_CHECKSUM,
+                            "truncated: got " + n + " of " + declared + " bytes (" + id.cname() + ")");
                 }
                 if (opts.fsync()) {
                     ch.force(true);
@@ -143,13 +147,16 @@ final class PutTransaction {
         try (FileChannel ch = FileChannel.open(workFile, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             size = ch.size();
             ChunkSums.Builder chunkSums = sumsBuilder();
-            checksum = ChecksumHasher.ofFile(ch, opts.checksumType(), files.cfg().bufferSize(), chunkSums);
+            checksum =
+                    ChecksumHasher.ofFile(ch, opts.checksumType(), files.cfg().bufferSize(), chunkSums);
             sums = chunkSums == null ? null : chunkSums.finish();
-            Checksum other = extra == null ? checksum
+            Checksum other = extra == null
+                    ? checksum
                     : ChecksumHasher.ofFile(ch, extra.type, files.cfg().bufferSize());
             if (opts.contentLength() >= 0 && size != opts.contentLength()) {
-                throw new StorageException(Reason.BAD_CHECKSUM, "truncated: got " + size + " of "
-                        + opts.contentLength() + " bytes (" + id.cname() + ")");
+                throw new StorageException(
+                        Reason.BAD_CHECKSUM,
+                        "truncated: got " + size + " of " + opts.contentLength() + " bytes (" + id.cname() + ")");
             }
             verifyExpected(other);
             if (opts.fsync()) {
@@ -172,8 +179,9 @@ final class PutTransaction {
         size = totalSize;
         checksum = sum;
         if (opts.contentLength() >= 0 && size != opts.contentLength()) {
-            throw new StorageException(Reason.BAD_CHECKSUM, "truncated: got " + size + " of "
-                    + opts.contentLength() + " bytes (" + id.cname() + ")");
+            throw new StorageException(
+                    Reason.BAD_CHECKSUM,
+                    "truncated: got " + size + " of " + opts.contentLength() + " bytes (" + id.cname() + ")");
         }
         verifyExpected(sum);
     }
@@ -231,8 +239,10 @@ final class PutTransaction {
             return;
         }
         if (!exp.matches(actual)) {
-            throw new StorageException(Reason.BAD_CHECKSUM, "checksum mismatch: expected " + exp.type().wire()
-                    + " " + exp.value() + ", got " + actual.value() + " (" + id.cname() + ")");
+            throw new StorageException(
+                    Reason.BAD_CHECKSUM,
+                    "checksum mismatch: expected " + exp.type().wire() + " " + exp.value() + ", got " + actual.value()
+                            + " (" + id.cname() + ")");
         }
     }
 

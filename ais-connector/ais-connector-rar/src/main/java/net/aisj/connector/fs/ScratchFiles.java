@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import net.aisj.connector.api.ScratchFile;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
@@ -83,8 +82,8 @@ final class ScratchFiles {
         @Override
         public InputStream read(long offset, long length) throws IOException {
             if (offset < 0 || length < 0 || offset + length > size) {
-                throw new IOException("range " + offset + "+" + length + " is outside the scratch file (" + size
-                        + " bytes)");
+                throw new IOException(
+                        "range " + offset + "+" + length + " is outside the scratch file (" + size + " bytes)");
             }
             return new InputStream() {
                 private long pos = offset;

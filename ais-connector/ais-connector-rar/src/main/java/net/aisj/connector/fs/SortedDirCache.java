@@ -28,17 +28,14 @@ final class SortedDirCache {
     static final long TTL_NS = 30_000_000_000L;
 
     /** One directory entry: its sort key (decoded segment, "/" appended for directories) and file name. */
-    record Entry(String key, String component, boolean dir, ObjectMeta meta) {
-    }
+    record Entry(String key, String component, boolean dir, ObjectMeta meta) {}
 
-    private record Cached(Object fileKey, long mtimeNs, List<Entry> entries, long usedAt) {
-    }
+    private record Cached(Object fileKey, long mtimeNs, List<Entry> entries, long usedAt) {}
 
     private static final Map<Path, Cached> CACHE = new LinkedHashMap<>(16, 0.75f, true);
     private static long total;
 
-    private SortedDirCache() {
-    }
+    private SortedDirCache() {}
 
     /** The cached entries of {@code dir} if still valid for its current attributes {@code a}; else null. */
     static List<Entry> get(Path dir, BasicFileAttributes a) {
@@ -63,11 +60,14 @@ final class SortedDirCache {
      * from a directory with attributes {@code a} (taken before the read).
      */
     static void put(Path dir, BasicFileAttributes a, long readStartNs, List<Entry> sorted) {
-        if (sorted.size() < MIN_ENTRIES || sorted.size() > MAX_TOTAL || a.fileKey() == null
+        if (sorted.size() < MIN_ENTRIES
+                || sorted.size() > MAX_TOTAL
+                || a.fileKey() == null
                 || readStartNs - mtimeNs(a) < RACY_NS) {
             return;
         }
-        List<Entry> kept = sorted.stream().map(e -> e.meta == null ? e : new Entry(e.key, e.component, e.dir, null))
+        List<Entry> kept = sorted.stream()
+                .map(e -> e.meta == null ? e : new Entry(e.key, e.component, e.dir, null))
                 .toList();
         long now = System.nanoTime();
         synchronized (CACHE) {

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.NodeVolume;
@@ -18,8 +17,8 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PartInfo;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.ScratchFile;
-import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.UploadInfo;
 import net.aisj.connector.api.WorkLane;
 import net.aisj.connector.api.ec.EcMeta;
@@ -39,10 +38,21 @@ import net.aisj.connector.api.ec.Spooled;
  */
 public final class StorageEngine {
 
-    private record State(Volume volume, ObjectFiles files, ObjectMutations mutations, AppendStore appends,
-                         Lister lister, MetaDocs docs, Buckets buckets, Map<Mountpath, CleanupJogger> joggers,
-                         MultipartStore multipart, Copies copies, CopyQueue copyQueue, EcStore ec,
-                         EcCoding coding, ScratchFiles scratch) {
+    private record State(
+            Volume volume,
+            ObjectFiles files,
+            ObjectMutations mutations,
+            AppendStore appends,
+            Lister lister,
+            MetaDocs docs,
+            Buckets buckets,
+            Map<Mountpath, CleanupJogger> joggers,
+            MultipartStore multipart,
+            Copies copies,
+            CopyQueue copyQueue,
+            EcStore ec,
+            EcCoding coding,
+            ScratchFiles scratch) {
 
         List<Background.Task> tasks() {
             List<Background.Task> out = new ArrayList<>(joggers.values());
@@ -77,8 +87,10 @@ public final class StorageEngine {
                     && (wanted.isEmpty() || wanted.equals(s.volume().nodeId()))) {
                 return s.volume().describe(false);
             }
-            throw new StorageException(Reason.BAD_REQUEST, "storage is already open as node "
-                    + s.volume().nodeId() + " with " + s.volume().configured() + "; restart to change it");
+            throw new StorageException(
+                    Reason.BAD_REQUEST,
+                    "storage is already open as node " + s.volume().nodeId() + " with "
+                            + s.volume().configured() + "; restart to change it");
         }
         Volume v = Volume.open(configuredNodeId, mountpaths, cfg);
         ObjectFiles files = new ObjectFiles(v, locks, cfg);
@@ -86,9 +98,21 @@ public final class StorageEngine {
         MultipartStore multipart = new MultipartStore(files);
         Copies copies = new Copies(files);
         CopyQueue queue = new CopyQueue(files, copies);
-        State st = new State(v, files, new ObjectMutations(files), appends, new Lister(files), new MetaDocs(v),
-                new Buckets(v), new java.util.concurrent.ConcurrentHashMap<>(), multipart, copies, queue, new EcStore(files),
-                new EcCoding(files), new ScratchFiles(v));
+        State st = new State(
+                v,
+                files,
+                new ObjectMutations(files),
+                appends,
+                new Lister(files),
+                new MetaDocs(v),
+                new Buckets(v),
+                new java.util.concurrent.ConcurrentHashMap<>(),
+                multipart,
+                copies,
+                queue,
+                new EcStore(files),
+                new EcCoding(files),
+                new ScratchFiles(v));
         for (Mountpath mp : v.usable()) {
             startJogger(st, mp);
         }
@@ -219,8 +243,8 @@ public final class StorageEngine {
         return st().multipart().info(id, uploadId);
     }
 
-    public PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
-                                                   long length) throws StorageException {
+    public PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in, long length)
+            throws StorageException {
         return st().multipart().putPart(id, uploadId, number, in, length);
     }
 

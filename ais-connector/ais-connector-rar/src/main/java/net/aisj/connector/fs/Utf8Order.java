@@ -10,8 +10,7 @@ final class Utf8Order implements Comparator<String> {
 
     static final Utf8Order INSTANCE = new Utf8Order();
 
-    private Utf8Order() {
-    }
+    private Utf8Order() {}
 
     @Override
     public int compare(String a, String b) {

@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.logging.Level;
 import java.util.regex.Pattern;
-
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.connector.api.StorageException;
@@ -45,8 +44,12 @@ final class Volume {
     /** The version of the record last written; guarded by this. */
     private long recordVersion;
 
-    private Volume(String nodeId, List<String> configured, List<Mountpath> all, Set<String> disabledByRequest,
-                   long recordVersion) {
+    private Volume(
+            String nodeId,
+            List<String> configured,
+            List<Mountpath> all,
+            Set<String> disabledByRequest,
+            long recordVersion) {
         this.nodeId = nodeId;
         this.configured = List.copyOf(configured);
         this.all = List.copyOf(all);
@@ -86,8 +89,8 @@ final class Volume {
             }
             VolumeRecord rec = VolumeRecord.read(root);
             if (rec != null && !rec.nodeId().equals(nodeId)) {
-                throw new StorageException(Reason.BAD_REQUEST, "mountpath " + norm + " belongs to node "
-                        + rec.nodeId());
+                throw new StorageException(
+                        Reason.BAD_REQUEST, "mountpath " + norm + " belongs to node " + rec.nodeId());
             }
             Mountpath m = new Mountpath(root, true, cfg.xattrProbe().test(root));
             prepareWorkDirs(m);
@@ -129,8 +132,8 @@ final class Volume {
         boolean changed = m.usable() != on;
         if (changed) {
             if (!on && usable().size() == 1) {
-                throw new StorageException(Reason.BAD_REQUEST, "cannot disable " + m
-                        + ": it is the last usable mountpath");
+                throw new StorageException(
+                        Reason.BAD_REQUEST, "cannot disable " + m + ": it is the last usable mountpath");
             }
             if (m.setUsable(on) != on) {
                 throw new StorageException(Reason.IO, "mountpath " + m + " cannot be enabled: it is not writable");
@@ -253,8 +256,8 @@ final class Volume {
         Set<String> disabled = new LinkedHashSet<>(newest == null ? Set.of() : newest.disabled());
         disabled.retainAll(effective);
         if (!effective.equals(norm) || !disabled.isEmpty()) {
-            FileOps.LOG.info("mountpaths as changed at run time (volume record v" + newest.version() + "): "
-                    + effective + (disabled.isEmpty() ? "" : ", disabled by request: " + disabled));
+            FileOps.LOG.info("mountpaths as changed at run time (volume record v" + newest.version() + "): " + effective
+                    + (disabled.isEmpty() ? "" : ", disabled by request: " + disabled));
         }
         List<Mountpath> mps = new ArrayList<>();
         Set<String> diskIds = new TreeSet<>();
@@ -277,7 +280,10 @@ final class Volume {
                 try {
                     VolumeRecord rec = VolumeRecord.read(root);
                     if (rec != null && diskIds.add(rec.nodeId())) {
-                        where.append(where.length() == 0 ? "" : ", ").append(s).append(": ").append(rec.nodeId());
+                        where.append(where.length() == 0 ? "" : ", ")
+                                .append(s)
+                                .append(": ")
+                                .append(rec.nodeId());
                     }
                 } catch (IOException e) {
                     FileOps.LOG.warning("mountpath " + s + ": unreadable volume record: " + e.getMessage());
@@ -329,13 +335,14 @@ final class Volume {
         return newest;
     }
 
-    private static String resolveNodeId(String wanted, Set<String> diskIds, String where)
-            throws StorageException {
+    private static String resolveNodeId(String wanted, Set<String> diskIds, String where) throws StorageException {
         if (!wanted.isEmpty()) {
             for (String d : diskIds) {
                 if (!d.equals(wanted)) {
-                    throw new StorageException(Reason.BAD_REQUEST, "node id conflict: configured \"" + wanted
-                            + "\" but the mountpaths belong to \"" + d + "\" (" + where + ")");
+                    throw new StorageException(
+                            Reason.BAD_REQUEST,
+                            "node id conflict: configured \"" + wanted + "\" but the mountpaths belong to \"" + d
+                                    + "\" (" + where + ")");
                 }
             }
             return wanted;

@@ -28,8 +28,8 @@ import java.util.Set;
  * @param disabled   mountpaths disabled by request (a subset of {@code mountpaths})
  * @param version    raised by every change
  */
-record VolumeRecord(String nodeId, List<String> mountpaths, List<String> configured, Set<String> disabled,
-                    long version) {
+record VolumeRecord(
+        String nodeId, List<String> mountpaths, List<String> configured, Set<String> disabled, long version) {
 
     static final String FILE = ".ais.vmd";
     private static final String FORMAT = "2";
@@ -67,8 +67,11 @@ record VolumeRecord(String nodeId, List<String> mountpaths, List<String> configu
 
     /** Same node, mountpaths, configuration and disabled set (the version aside). */
     boolean sameState(VolumeRecord o) {
-        return o != null && nodeId.equals(o.nodeId) && mountpaths.equals(o.mountpaths)
-                && configured.equals(o.configured) && disabled.equals(o.disabled);
+        return o != null
+                && nodeId.equals(o.nodeId)
+                && mountpaths.equals(o.mountpaths)
+                && configured.equals(o.configured)
+                && disabled.equals(o.disabled);
     }
 
     /** The record at a mountpath root, or null when there is none. */
@@ -88,7 +91,11 @@ record VolumeRecord(String nodeId, List<String> mountpaths, List<String> configu
             return new VolumeRecord(id, mps);
         }
         try {
-            return new VolumeRecord(id, mps, list(p, "configured."), new LinkedHashSet<>(list(p, "disabled.")),
+            return new VolumeRecord(
+                    id,
+                    mps,
+                    list(p, "configured."),
+                    new LinkedHashSet<>(list(p, "disabled.")),
                     Long.parseLong(p.getProperty("version", "0").trim()));
         } catch (NumberFormatException e) {
             throw new IOException("volume record " + root.resolve(FILE) + " has a bad version");
@@ -121,7 +128,7 @@ record VolumeRecord(String nodeId, List<String> mountpaths, List<String> configu
         Path tmp = root.resolve(FILE + ".tmp-" + FileOps.randomHex());
         try {
             try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                 OutputStream out = Channels.newOutputStream(ch)) {
+                    OutputStream out = Channels.newOutputStream(ch)) {
                 p.store(out, "AIS volume record: do not edit");
                 out.flush();
                 ch.force(true);

@@ -1,10 +1,8 @@
 package net.aisj.connector.outbound;
 
-import javax.naming.Reference;
-
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionManager;
-
+import javax.naming.Reference;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
 

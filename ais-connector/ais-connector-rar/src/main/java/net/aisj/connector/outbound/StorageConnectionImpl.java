@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.NodeVolume;
@@ -16,8 +15,8 @@ import net.aisj.connector.api.PartInfo;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.ScratchFile;
 import net.aisj.connector.api.StorageConnection;
-import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.UploadInfo;
 import net.aisj.connector.api.WorkLane;
 import net.aisj.connector.api.ec.EcMeta;
@@ -157,8 +156,8 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
-    public PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in,
-                                                   long length) throws StorageException {
+    public PartInfo putPart(ObjectId id, String uploadId, int number, InputStream in, long length)
+            throws StorageException {
         return engine().putPart(id, uploadId, number, in, length);
     }
 

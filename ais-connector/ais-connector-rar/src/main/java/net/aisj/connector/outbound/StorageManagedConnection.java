@@ -1,14 +1,5 @@
 package net.aisj.connector.outbound;
 
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
-
-import javax.security.auth.Subject;
-import javax.transaction.xa.XAResource;
-
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -18,7 +9,13 @@ import jakarta.resource.spi.IllegalStateException;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
-
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import javax.security.auth.Subject;
+import javax.transaction.xa.XAResource;
 import net.aisj.connector.fs.StorageEngine;
 
 /**

@@ -1,10 +1,5 @@
 package net.aisj.connector.outbound;
 
-import java.io.PrintWriter;
-import java.util.Set;
-
-import javax.security.auth.Subject;
-
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
@@ -14,7 +9,9 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.ResourceAdapterAssociation;
 import jakarta.resource.spi.TransactionSupport;
-
+import java.io.PrintWriter;
+import java.util.Set;
+import javax.security.auth.Subject;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
 import net.aisj.connector.fs.StorageEngine;
@@ -25,7 +22,8 @@ import net.aisj.connector.ra.StorageResourceAdapter;
  * mountpaths come with {@link StorageConnection#open}), so all factories of one adapter are equal. Transactions:
  * none (object writes are their own atomic transactions).
  */
-@ConnectionDefinition(connectionFactory = StorageConnectionFactory.class,
+@ConnectionDefinition(
+        connectionFactory = StorageConnectionFactory.class,
         connectionFactoryImpl = StorageConnectionFactoryImpl.class,
         connection = StorageConnection.class,
         connectionImpl = StorageConnectionImpl.class)
@@ -108,7 +106,8 @@ public class StorageManagedConnectionFactory
     /** Equal when of the same class and bound to the same adapter (there are no configuration properties). */
     @Override
     public boolean equals(Object o) {
-        return o != null && o.getClass() == getClass()
+        return o != null
+                && o.getClass() == getClass()
                 && ((StorageManagedConnectionFactory) o).resourceAdapter == resourceAdapter;
     }
 

@@ -31,16 +31,13 @@ final class UnmanagedConnectionManager implements ConnectionManager {
             }
 
             @Override
-            public void localTransactionStarted(ConnectionEvent event) {
-            }
+            public void localTransactionStarted(ConnectionEvent event) {}
 
             @Override
-            public void localTransactionCommitted(ConnectionEvent event) {
-            }
+            public void localTransactionCommitted(ConnectionEvent event) {}
 
             @Override
-            public void localTransactionRolledback(ConnectionEvent event) {
-            }
+            public void localTransactionRolledback(ConnectionEvent event) {}
 
             @Override
             public void connectionErrorOccurred(ConnectionEvent event) {

@@ -1,10 +1,5 @@
 package net.aisj.connector.ra;
 
-import java.time.Duration;
-import java.util.logging.Logger;
-
-import javax.transaction.xa.XAResource;
-
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ActivationSpec;
@@ -13,7 +8,9 @@ import jakarta.resource.spi.Connector;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
-
+import java.time.Duration;
+import java.util.logging.Logger;
+import javax.transaction.xa.XAResource;
 import net.aisj.connector.fs.EngineConfig;
 import net.aisj.connector.fs.StorageEngine;
 
@@ -22,7 +19,11 @@ import net.aisj.connector.fs.StorageEngine;
  * WorkManager, on which the engine runs one cleanup jogger per mountpath once a caller opens the mountpaths;
  * {@link #stop} releases every Work and waits briefly for them to end. No inbound side (no message endpoints).
  */
-@Connector(displayName = "ais-connector", vendorName = "aisj", eisType = "AIS mountpath storage", version = "1.0",
+@Connector(
+        displayName = "ais-connector",
+        vendorName = "aisj",
+        eisType = "AIS mountpath storage",
+        version = "1.0",
         transactionSupport = TransactionSupportLevel.NoTransaction)
 public class StorageResourceAdapter implements ResourceAdapter {
 

@@ -1,7 +1,6 @@
 package net.aisj.connector.ra;
 
 import jakarta.resource.spi.work.Work;
-
 import net.aisj.connector.fs.Background;
 
 /** A background task of the engine, as a {@code Work} for the WorkManager. */

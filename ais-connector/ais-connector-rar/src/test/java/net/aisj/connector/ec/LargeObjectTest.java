@@ -13,7 +13,6 @@ import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -51,7 +50,8 @@ class LargeObjectTest {
                 o.close();
             }
         }
-        assertThat(allocated).as("bytes allocated while encoding (the stripe buffers at least)")
+        assertThat(allocated)
+                .as("bytes allocated while encoding (the stripe buffers at least)")
                 .isBetween(6L * StripeEncoder.DEFAULT_BLOCK_SIZE, MAX_ALLOCATED);
         for (Path s : slices) {
             assertThat(Files.size(s)).isEqualTo(StripeEncoder.sliceSize(SIZE, 4));
@@ -69,7 +69,9 @@ class LargeObjectTest {
             try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), md)) {
                 new StripeDecoder(rs).decode(sources, SIZE, out);
             }
-            assertThat(allocatedBytes() - before).as("bytes allocated while decoding").isLessThan(MAX_ALLOCATED);
+            assertThat(allocatedBytes() - before)
+                    .as("bytes allocated while decoding")
+                    .isLessThan(MAX_ALLOCATED);
             assertThat(HexFormat.of().formatHex(md.digest())).isEqualTo(digest);
 
             OutputStream[] targets = new OutputStream[6];
@@ -83,7 +85,9 @@ class LargeObjectTest {
                 targets[1].close();
                 targets[4].close();
             }
-            assertThat(allocatedBytes() - before).as("bytes allocated while rebuilding").isLessThan(MAX_ALLOCATED);
+            assertThat(allocatedBytes() - before)
+                    .as("bytes allocated while rebuilding")
+                    .isLessThan(MAX_ALLOCATED);
             assertThat(sha256(rebuilt[1])).isEqualTo(sha256(slices[1]));
             assertThat(sha256(rebuilt[4])).isEqualTo(sha256(slices[4]));
         } finally {
@@ -96,15 +100,15 @@ class LargeObjectTest {
     }
 
     private static long allocatedBytes() {
-        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean())
-                .getCurrentThreadAllocatedBytes();
+        return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 
     private static String writeRandom(Path file, long size) throws Exception {
         MessageDigest md = MessageDigest.getInstance("SHA-256");
         Random rnd = new Random(50);
         byte[] buf = new byte[1 << 20];
-        try (OutputStream out = new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), md)) {
+        try (OutputStream out =
+                new DigestOutputStream(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), md)) {
             for (long left = size; left > 0; left -= buf.length) {
                 rnd.nextBytes(buf);
                 out.write(buf, 0, (int) Math.min(buf.length, left));

@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -18,11 +17,13 @@ class ReedSolomonTest {
     @Test
     void matchesKlauspostParity() {
         ReedSolomon rs = new ReedSolomon(5, 5);
-        byte[][] shards = {{0, 1}, {4, 5}, {2, 3}, {6, 7}, {8, 9}, new byte[2], new byte[2], new byte[2], new byte[2],
-            new byte[2]};
+        byte[][] shards = {
+            {0, 1}, {4, 5}, {2, 3}, {6, 7}, {8, 9}, new byte[2], new byte[2], new byte[2], new byte[2], new byte[2]
+        };
         rs.encodeParity(shards, 0, 2);
-        assertThat(shards).isDeepEqualTo(new byte[][] {{0, 1}, {4, 5}, {2, 3}, {6, 7}, {8, 9}, {12, 13},
-            {10, 11}, {14, 15}, {90, 91}, {94, 95}});
+        assertThat(shards).isDeepEqualTo(new byte[][] {
+            {0, 1}, {4, 5}, {2, 3}, {6, 7}, {8, 9}, {12, 13}, {10, 11}, {14, 15}, {90, 91}, {94, 95}
+        });
     }
 
     @Test
@@ -51,7 +52,8 @@ class ReedSolomonTest {
             }
             rs.reconstruct(shards, present, offset, len);
             for (int i = 0; i < shards.length; i++) {
-                assertThat(Arrays.copyOfRange(shards[i], offset, offset + len)).as("shard %d", i)
+                assertThat(Arrays.copyOfRange(shards[i], offset, offset + len))
+                        .as("shard %d", i)
                         .isEqualTo(Arrays.copyOfRange(original[i], offset, offset + len));
             }
         }
@@ -66,7 +68,9 @@ class ReedSolomonTest {
         assertThat(rs.isParityCorrect(shards, 0, 100_000)).isTrue();
         for (int victim : new int[] {0, 3, 4, 5}) {
             shards[victim][99_999] ^= 0x40;
-            assertThat(rs.isParityCorrect(shards, 0, 100_000)).as("shard %d", victim).isFalse();
+            assertThat(rs.isParityCorrect(shards, 0, 100_000))
+                    .as("shard %d", victim)
+                    .isFalse();
             assertThat(rs.isParityCorrect(shards, 0, 99_999)).isTrue();
             shards[victim][99_999] ^= 0x40;
         }
@@ -82,7 +86,8 @@ class ReedSolomonTest {
                     assertThat(e.present()).isEqualTo(3);
                     assertThat(e.needed()).isEqualTo(4);
                 })
-                .hasMessageContaining("3 present").hasMessageContaining("4 needed");
+                .hasMessageContaining("3 present")
+                .hasMessageContaining("4 needed");
     }
 
     @Test

@@ -10,7 +10,6 @@ import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,11 +64,15 @@ class StripeCodingTest {
             assertThat(Arrays.asList(slices)).allSatisfy(s -> assertThat(s).hasSize((int) sliceSize));
             List<boolean[]> patterns = ReedSolomonTest.missingPatterns(d + p, p, rnd);
             for (boolean[] present : patterns.subList(0, Math.min(patterns.size(), 60))) {
-                assertThat(decode(rs, block, slices, present, size)).as("size %d", size).isEqualTo(object);
+                assertThat(decode(rs, block, slices, present, size))
+                        .as("size %d", size)
+                        .isEqualTo(object);
                 byte[][] rebuilt = rebuild(rs, block, slices, present, size);
                 for (int i = 0; i < d + p; i++) {
                     if (!present[i]) {
-                        assertThat(rebuilt[i]).as("slice %d of size %d", i, size).isEqualTo(slices[i]);
+                        assertThat(rebuilt[i])
+                                .as("slice %d of size %d", i, size)
+                                .isEqualTo(slices[i]);
                     }
                 }
             }
@@ -100,18 +103,28 @@ class StripeCodingTest {
         ReedSolomon rs = new ReedSolomon(4, 2);
         byte[] object = new byte[100];
         byte[][] slices = encode(rs, 8, object);
-        SliceSource[] three = {SliceSource.of(slices[0]), null, null, SliceSource.of(slices[3]), null,
-            SliceSource.of(slices[5])};
+        SliceSource[] three = {
+            SliceSource.of(slices[0]), null, null, SliceSource.of(slices[3]), null, SliceSource.of(slices[5])
+        };
         StripeDecoder decoder = new StripeDecoder(rs, 8);
         assertThatThrownBy(() -> decoder.decode(three, 100, OutputStream.nullOutputStream()))
-                .isInstanceOf(NotEnoughShardsException.class).hasMessageContaining("3 present");
-        SliceSource[] shortSlice = {SliceSource.of(slices[0]), SliceSource.of(new byte[5]), null,
-            SliceSource.of(slices[3]), null, SliceSource.of(slices[5])};
+                .isInstanceOf(NotEnoughShardsException.class)
+                .hasMessageContaining("3 present");
+        SliceSource[] shortSlice = {
+            SliceSource.of(slices[0]),
+            SliceSource.of(new byte[5]),
+            null,
+            SliceSource.of(slices[3]),
+            null,
+            SliceSource.of(slices[5])
+        };
         assertThatThrownBy(() -> decoder.decode(shortSlice, 100, OutputStream.nullOutputStream()))
-                .isInstanceOf(EOFException.class).hasMessageContaining("slice 1 ends at byte 5");
+                .isInstanceOf(EOFException.class)
+                .hasMessageContaining("slice 1 ends at byte 5");
         StripeEncoder encoder = new StripeEncoder(rs, 8);
         assertThatThrownBy(() -> encoder.encode(SliceSource.of(new byte[50]), 100, new OutputStream[6]))
-                .isInstanceOf(EOFException.class).hasMessageContaining("object ends at byte 50");
+                .isInstanceOf(EOFException.class)
+                .hasMessageContaining("object ends at byte 50");
         assertThatThrownBy(() -> encoder.encode(SliceSource.of(object), 100, new OutputStream[5]))
                 .hasMessageContaining("expected 6 slice streams");
         assertThatThrownBy(() -> encoder.encode(SliceSource.of(object), -1, new OutputStream[6]))

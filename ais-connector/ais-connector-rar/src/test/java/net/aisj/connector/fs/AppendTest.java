@@ -9,17 +9,15 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-
+import net.aisj.connector.api.Checksum;
+import net.aisj.connector.api.ChecksumType;
+import net.aisj.connector.api.ObjectStat;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import net.aisj.connector.api.Checksum;
-import net.aisj.connector.api.ChecksumType;
-import net.aisj.connector.api.ObjectStat;
-import net.aisj.connector.api.StorageException.Reason;
-import net.aisj.connector.api.StorageException;
 
 class AppendTest {
 
@@ -54,7 +52,8 @@ class AppendTest {
         assertThat(st.version()).isEqualTo("1");
         assertThat(st.checksum().value()).isEqualTo(PutGetTest.xxhash("one,two,three".getBytes()));
         assertThat(new String(fx.get("log"))).isEqualTo("one,two,three");
-        assertThat(EngineFixture.filesUnder(dir.resolve("mp").resolve(Fqn.WORK))).isEmpty();
+        assertThat(EngineFixture.filesUnder(dir.resolve("mp").resolve(Fqn.WORK)))
+                .isEmpty();
         // the handle is gone after the flush
         assertThatThrownBy(() -> fx.engine.append(id("log"), h, in("x")))
                 .satisfies(e -> assertThat(((StorageException) e).reason()).isEqualTo(Reason.NOT_FOUND));
@@ -115,6 +114,7 @@ class AppendTest {
         assertThatThrownBy(() -> fx.engine.flushAppend(id("a"), h, FAST.withExpected(wrong, -1)))
                 .satisfies(e -> assertThat(((StorageException) e).reason()).isEqualTo(Reason.BAD_CHECKSUM));
         assertThat(fx.engine.stat(id("a"))).isEmpty();
-        assertThat(EngineFixture.filesUnder(dir.resolve("mp").resolve(Fqn.WORK))).isEmpty();
+        assertThat(EngineFixture.filesUnder(dir.resolve("mp").resolve(Fqn.WORK)))
+                .isEmpty();
     }
 }

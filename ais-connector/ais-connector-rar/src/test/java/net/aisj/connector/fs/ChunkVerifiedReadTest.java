@@ -14,12 +14,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.MountpathInfo;
@@ -27,6 +21,10 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Per-chunk checksums: written by every commit path and carried by copies; a large object is verified one chunk at a
@@ -63,7 +61,9 @@ class ChunkVerifiedReadTest {
     }
 
     long badCopies() throws StorageException {
-        return fx.engine.volume().mountpaths().stream().mapToLong(MountpathInfo::badCopies).sum();
+        return fx.engine.volume().mountpaths().stream()
+                .mapToLong(MountpathInfo::badCopies)
+                .sum();
     }
 
     static long[] expectedSums(byte[] data) {
@@ -104,7 +104,9 @@ class ChunkVerifiedReadTest {
         fx.engine.put(small, new ByteArrayInputStream(random(2, CS)), FAST);
         assertThat(meta(ranked(small).get(0), small).sums()).isNull();
         ObjectId none = id("none");
-        fx.engine.put(none, new ByteArrayInputStream(random(3, LARGE)),
+        fx.engine.put(
+                none,
+                new ByteArrayInputStream(random(3, LARGE)),
                 new PutOptions(ChecksumType.NONE, null, -1, Map.of(), true, false));
         assertThat(meta(ranked(none).get(0), none).sums()).isNull();
     }

@@ -16,14 +16,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import net.aisj.connector.api.ObjectId;
-import net.aisj.connector.api.ObjectReader;
 
 /** Completed multipart uploads stored as chunked objects: no data copied, every operation sees one object. */
 class ChunkedObjectTest {
@@ -79,13 +77,17 @@ class ChunkedObjectTest {
         ObjectId id = id("big");
         String up = fx.engine.createUpload(id, Map.of());
         List<Object> inodes = new ArrayList<>();
-        Path uploadDir = Fqn.bucketDir(root.toAbsolutePath().normalize(), BCK).resolve(MultipartStore.DIR).resolve(up);
+        Path uploadDir = Fqn.bucketDir(root.toAbsolutePath().normalize(), BCK)
+                .resolve(MultipartStore.DIR)
+                .resolve(up);
         for (int i = 1; i <= 3; i++) {
             byte[] p = random(i, 100_000 * i);
             fx.engine.putPart(id, up, i, new ByteArrayInputStream(p), p.length);
         }
         try (var s = Files.list(uploadDir)) {
-            for (Path p : s.filter(f -> f.getFileName().toString().startsWith("part-")).sorted().toList()) {
+            for (Path p : s.filter(f -> f.getFileName().toString().startsWith("part-"))
+                    .sorted()
+                    .toList()) {
                 inodes.add(Files.getAttribute(p, "unix:ino"));
             }
         }
@@ -105,14 +107,24 @@ class ChunkedObjectTest {
     void rangesAcrossChunkBoundariesAndValidation() throws Exception {
         byte[] all = upload("r", 1000, 0, 1000, 7, 1000);
         try (ObjectReader r = fx.engine.open(id("r"), true)) {
-            for (long[] range : new long[][] {{0, -1}, {990, 20}, {999, 1010}, {2000, 7}, {2003, 10}, {3006, 1},
-                    {3007, 500}, {0, 3007}, {500, 100_000}}) {
+            for (long[] range : new long[][] {
+                {0, -1},
+                {990, 20},
+                {999, 1010},
+                {2000, 7},
+                {2003, 10},
+                {3006, 1},
+                {3007, 500},
+                {0, 3007},
+                {500, 100_000}
+            }) {
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 long n = r.transferTo(out, range[0], range[1]);
                 int from = (int) range[0];
                 int to = range[1] < 0 ? all.length : (int) Math.min(all.length, range[0] + range[1]);
                 assertThat(n).isEqualTo(to - from);
-                assertThat(out.toByteArray()).as("range %s", Arrays.toString(range))
+                assertThat(out.toByteArray())
+                        .as("range %s", Arrays.toString(range))
                         .isEqualTo(Arrays.copyOfRange(all, from, to));
             }
             assertThat(r.stream().readAllBytes()).isEqualTo(all);
@@ -180,10 +192,12 @@ class ChunkedObjectTest {
         String up = fx.engine.createUpload(id, Map.of());
         fx.engine.putPart(id, up, 1, new ByteArrayInputStream(new byte[] {1}), 1);
         String fresh = fx.engine.createUpload(id("fresh"), Map.of());
-        Path upDir = Fqn.bucketDir(root.toAbsolutePath().normalize(), BCK).resolve(MultipartStore.DIR).resolve(up);
+        Path upDir = Fqn.bucketDir(root.toAbsolutePath().normalize(), BCK)
+                .resolve(MultipartStore.DIR)
+                .resolve(up);
         Files.setLastModifiedTime(upDir, FileTime.fromMillis(System.currentTimeMillis() - 10_000));
-        MultipartStore store = new MultipartStore(new ObjectFiles(null, new NameLocks(),
-                EngineConfig.fromSystemProperties()));
+        MultipartStore store =
+                new MultipartStore(new ObjectFiles(null, new NameLocks(), EngineConfig.fromSystemProperties()));
         assertThat(store.expire(fx.mountpath(0), 5_000)).isEqualTo(1);
         assertThat(fx.engine.listUploads(BCK)).extracting(u -> u.uploadId()).containsExactly(fresh);
     }

@@ -9,12 +9,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class CleanupJoggerTest {
 
@@ -72,14 +70,15 @@ class CleanupJoggerTest {
         Path mp = dir.resolve("mp");
         EngineConfig cfg = EngineConfig.fromSystemProperties().withCleanup(Duration.ofHours(1), Duration.ofHours(1));
         EngineFixture fx = new EngineFixture(cfg, mp, dir.resolve("mp2"));
-            // one jogger per mountpath plus the put-copies queue
+        // one jogger per mountpath plus the put-copies queue
         try {
             assertThat(fx.background.tasks).hasSize(3);
             long t0 = System.nanoTime();
             fx.engine.shutdown(Duration.ofSeconds(10));
             assertThat(fx.background.allDone(10_000)).isTrue();
             assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
-            assertThat(fx.background.futures).allSatisfy(f -> assertThat(f.isDone()).isTrue());
+            assertThat(fx.background.futures)
+                    .allSatisfy(f -> assertThat(f.isDone()).isTrue());
         } finally {
             fx.close();
         }

@@ -14,17 +14,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
+import net.aisj.connector.api.ListRequest;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import net.aisj.connector.api.ListRequest;
-import net.aisj.connector.api.ObjectId;
-import net.aisj.connector.api.ObjectReader;
-import net.aisj.connector.api.StorageException.Reason;
-import net.aisj.connector.api.StorageException;
 
 /** N-way mirroring across three mountpaths: placement, reads from any good copy, healing, resilver moves. */
 class CopiesTest {
@@ -80,7 +78,8 @@ class CopiesTest {
         ObjectId a = id("sync");
         byte[] data = random(1, 100_000);
         fx.engine.put(a, new ByteArrayInputStream(data), FAST.withCopies(2, true));
-        List<String> want = ranked(a).subList(0, 2).stream().map(Mountpath::path).toList();
+        List<String> want =
+                ranked(a).subList(0, 2).stream().map(Mountpath::path).toList();
         assertThat(holders(a)).isEqualTo(want);
         assertThat(fx.engine.stat(a).orElseThrow().copies()).containsExactlyElementsOf(want);
 
@@ -169,10 +168,12 @@ class CopiesTest {
             Files.write(p, b);
             mp.meta().update(p, m);
         }
-        assertThatThrownBy(() -> read(a, true)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
-        assertThatThrownBy(() -> fx.engine.placeCopies(a, 3)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThatThrownBy(() -> read(a, true))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThatThrownBy(() -> fx.engine.placeCopies(a, 3))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
         assertThat(holders(a)).hasSize(2);
     }
 
@@ -196,12 +197,16 @@ class CopiesTest {
             assertThat(fx.get(id.name())).asString().isEqualTo("content " + ids.indexOf(id));
         }
         assertThat(moved).isPositive();
-        assertThat(fx.engine.list(EngineFixture.BCK, new ListRequest("", "", 1000, false, true)).entries())
+        assertThat(fx.engine
+                        .list(EngineFixture.BCK, new ListRequest("", "", 1000, false, true))
+                        .entries())
                 .hasSize(30);
         assertThatThrownBy(() -> {
-            fx.engine.enableMountpath(fx.mountpath(1).path(), false);
-            fx.engine.enableMountpath(fx.mountpath(2).path(), false);
-        }).isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.getMessage()).contains("last usable"));
+                    fx.engine.enableMountpath(fx.mountpath(1).path(), false);
+                    fx.engine.enableMountpath(fx.mountpath(2).path(), false);
+                })
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.getMessage()).contains("last usable"));
     }
 
     @Test
@@ -210,7 +215,8 @@ class CopiesTest {
         var v = fx.engine.attachMountpath(extra.toString());
         assertThat(v.mountpaths()).hasSize(4);
         assertThat(Files.isDirectory(extra.resolve(Fqn.WORK))).isTrue();
-        assertThatThrownBy(() -> fx.engine.attachMountpath(extra.resolve("nested").toString()))
+        assertThatThrownBy(
+                        () -> fx.engine.attachMountpath(extra.resolve("nested").toString()))
                 .isInstanceOf(StorageException.class);
         fx.engine.detachMountpath(extra.toString());
         assertThat(fx.engine.volume().mountpaths()).hasSize(3);
@@ -246,8 +252,7 @@ class CopiesTest {
             onGone = st.count();
         }
         fx.engine.enableMountpath(gone.path(), false);
-        var page = fx.engine.list(EngineFixture.BCK, new ListRequest("", "", 1000, false,
-                false));
+        var page = fx.engine.list(EngineFixture.BCK, new ListRequest("", "", 1000, false, false));
         assertThat(page.entries()).hasSize(150);
         int changed = 0;
         for (var e : page.entries()) {
@@ -285,8 +290,9 @@ class CopiesTest {
         try (var ch = java.nio.channels.FileChannel.open(first, java.nio.file.StandardOpenOption.WRITE)) {
             ch.write(java.nio.ByteBuffer.wrap(b), 0);
         }
-        assertThatThrownBy(() -> fx.engine.copy(a, id("dst2"), FAST)).isInstanceOfSatisfying(
-                StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThatThrownBy(() -> fx.engine.copy(a, id("dst2"), FAST))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
         assertThat(fx.engine.stat(id("dst2"))).isEmpty();
     }
 }

@@ -14,12 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.StorageException;
@@ -27,6 +21,10 @@ import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.connector.api.ec.Spooled;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The slice store (%ec, %mt) and coding through work files: encode, store, verify, decode, generations. */
 class EcStoreTest {
@@ -47,8 +45,21 @@ class EcStoreTest {
     }
 
     static EcMeta meta(ObjectStat st, long gen, int sliceId, String sliceSum) {
-        return new EcMeta(st.name(), st.size(), gen, st.checksum(), st.version(), sliceSum, "main",
-                Map.of("main", 0), 2, 1, sliceId, false, st.mtimeMillis(), Map.of("k", "v"));
+        return new EcMeta(
+                st.name(),
+                st.size(),
+                gen,
+                st.checksum(),
+                st.version(),
+                sliceSum,
+                "main",
+                Map.of("main", 0),
+                2,
+                1,
+                sliceId,
+                false,
+                st.mtimeMillis(),
+                Map.of("k", "v"));
     }
 
     byte[] read(InputStream in) throws IOException {
@@ -69,10 +80,13 @@ class EcStoreTest {
 
         // a holder stores slice 2 (index 1) and serves it back with its metafile
         EcMeta m2 = meta(st[0], 7, 2, slices.get(1).checksum().value());
-        assertThat(fx.engine.putSlice(id, m2, fx.engine.openSpooled(slices.get(1).token()))).isTrue();
+        assertThat(fx.engine.putSlice(
+                        id, m2, fx.engine.openSpooled(slices.get(1).token())))
+                .isTrue();
         try (EcSlice s = fx.engine.openSlice(id)) {
             assertThat(s.meta()).isEqualTo(m2);
-            assertThat(read(s.content())).isEqualTo(read(fx.engine.openSpooled(slices.get(1).token())));
+            assertThat(read(s.content()))
+                    .isEqualTo(read(fx.engine.openSpooled(slices.get(1).token())));
         }
         assertThat(fx.engine.listSlices(EngineFixture.BCK)).containsExactly(m2);
 
@@ -94,12 +108,15 @@ class EcStoreTest {
         ObjectStat[] st = new ObjectStat[1];
         List<Spooled> slices = fx.engine.ecEncode(id, 2, 1, st);
         EcMeta m = meta(st[0], 1, 1, slices.get(1).checksum().value()); // checksum of another slice
-        assertThatThrownBy(() -> fx.engine.putSlice(id, m, fx.engine.openSpooled(slices.get(0).token())))
-                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.BAD_CHECKSUM));
+        assertThatThrownBy(() -> fx.engine.putSlice(
+                        id, m, fx.engine.openSpooled(slices.get(0).token())))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_CHECKSUM));
         assertThat(fx.engine.ecMeta(id)).isEmpty();
-        assertThat(EngineFixture.filesUnder(dir.resolve("a").resolve("@ais/bck/%ec"))).isEmpty();
-        assertThat(EngineFixture.filesUnder(dir.resolve("b").resolve("@ais/bck/%ec"))).isEmpty();
+        assertThat(EngineFixture.filesUnder(dir.resolve("a").resolve("@ais/bck/%ec")))
+                .isEmpty();
+        assertThat(EngineFixture.filesUnder(dir.resolve("b").resolve("@ais/bck/%ec")))
+                .isEmpty();
     }
 
     @Test
@@ -107,8 +124,8 @@ class EcStoreTest {
         byte[] data = random(3, 5000);
         ObjectStat st = fx.put("small", data);
         ObjectId other = id("replica-of-small");
-        EcMeta m = new EcMeta("replica-of-small", st.size(), 1, st.checksum(), "1", "", "main", Map.of(), 2, 1, 0,
-                true, 0, Map.of());
+        EcMeta m = new EcMeta(
+                "replica-of-small", st.size(), 1, st.checksum(), "1", "", "main", Map.of(), 2, 1, 0, true, 0, Map.of());
         assertThat(fx.engine.putSlice(other, m, new ByteArrayInputStream(data))).isTrue();
         byte[] bad = data.clone();
         bad[100] ^= 1;
@@ -126,14 +143,17 @@ class EcStoreTest {
         EcMeta older = new EcMeta("g", 100, 5, st.checksum(), "", "", "m", Map.of(), 2, 1, 0, true, 0, Map.of());
         EcMeta newer = new EcMeta("g", 100, 6, st.checksum(), "", "", "m", Map.of(), 2, 1, 0, true, 0, Map.of());
         byte[] data = fx.get("g");
-        assertThat(fx.engine.putSlice(id, newer, new ByteArrayInputStream(data))).isTrue();
-        assertThat(fx.engine.putSlice(id, older, new ByteArrayInputStream(data))).isFalse();
+        assertThat(fx.engine.putSlice(id, newer, new ByteArrayInputStream(data)))
+                .isTrue();
+        assertThat(fx.engine.putSlice(id, older, new ByteArrayInputStream(data)))
+                .isFalse();
         assertThat(fx.engine.ecMeta(id)).contains(newer);
         assertThat(fx.engine.deleteEc(id, 5)).isFalse();
         assertThat(fx.engine.deleteEc(id, 6)).isTrue();
         assertThat(fx.engine.ecMeta(id)).isEmpty();
-        assertThatThrownBy(() -> fx.engine.openSlice(id)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThatThrownBy(() -> fx.engine.openSlice(id))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
     }
 
     @Test
@@ -142,8 +162,8 @@ class EcStoreTest {
         ObjectId id = id("m");
         EcMeta replica = new EcMeta("m", 1000, 1, st.checksum(), "", "", "x", Map.of(), 2, 1, 0, true, 0, Map.of());
         fx.engine.putSlice(id, replica, new ByteArrayInputStream(fx.get("m")));
-        EcMeta main = new EcMeta("m", 1000, 2, st.checksum(), "", "", "self", Map.of("self", 0), 2, 1, 0, true, 0,
-                Map.of());
+        EcMeta main =
+                new EcMeta("m", 1000, 2, st.checksum(), "", "", "self", Map.of("self", 0), 2, 1, 0, true, 0, Map.of());
         fx.engine.putEcMeta(id, main);
         assertThat(fx.engine.ecMeta(id)).contains(main);
         assertThat(fx.engine.listSlices(EngineFixture.BCK)).isEmpty();
@@ -157,11 +177,13 @@ class EcStoreTest {
         List<Spooled> slices = fx.engine.ecEncode(id, 2, 1, new ObjectStat[1]);
         EcMeta m = meta(st, 1, 3, slices.get(2).checksum().value());
         fx.engine.putSlice(id, m, fx.engine.openSpooled(slices.get(2).token()));
-        List<Path> files = new ArrayList<>(EngineFixture.filesUnder(dir.resolve("a").resolve("@ais/bck/%ec")));
+        List<Path> files =
+                new ArrayList<>(EngineFixture.filesUnder(dir.resolve("a").resolve("@ais/bck/%ec")));
         files.addAll(EngineFixture.filesUnder(dir.resolve("b").resolve("@ais/bck/%ec")));
         assertThat(files).hasSize(1);
         Files.write(files.get(0), new byte[] {1, 2, 3}, java.nio.file.StandardOpenOption.APPEND);
-        assertThatThrownBy(() -> fx.engine.openSlice(id)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThatThrownBy(() -> fx.engine.openSlice(id))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
     }
 }

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;

@@ -13,12 +13,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.Set;
 import java.util.TreeSet;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
@@ -26,12 +20,16 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.StorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ListingTest {
 
     /** Independent of Utf8Order: compares the UTF-8 bytes. */
-    static final Comparator<String> BYTES = (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-            b.getBytes(StandardCharsets.UTF_8));
+    static final Comparator<String> BYTES =
+            (a, b) -> Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
 
     @TempDir
     Path dir;
@@ -98,9 +96,26 @@ class ListingTest {
     void randomNamesListInUtf8ByteOrder() throws StorageException {
         Random r = new Random(11);
         String[] pieces = {"a", "b", "/", ".", "%", "0", "é", "\uD83D\uDE00", "\uE000", "-", "b0", "%d", "%m"};
-        Set<String> names = new LinkedHashSet<>(List.of("a/b", "a/b/", "a/b/c", "a/b0", "a/b.c", "a", "a/",
-                "a%", "%", "%/x", "ü", "\uE000", "\uD83D\uDE00", "a/" + "L".repeat(300), "a/" + "L".repeat(300) + "/z",
-                "a/" + "L".repeat(299) + "M/y", "a//b", "a/.", "a/./x"));
+        Set<String> names = new LinkedHashSet<>(List.of(
+                "a/b",
+                "a/b/",
+                "a/b/c",
+                "a/b0",
+                "a/b.c",
+                "a",
+                "a/",
+                "a%",
+                "%",
+                "%/x",
+                "ü",
+                "\uE000",
+                "\uD83D\uDE00",
+                "a/" + "L".repeat(300),
+                "a/" + "L".repeat(300) + "/z",
+                "a/" + "L".repeat(299) + "M/y",
+                "a//b",
+                "a/.",
+                "a/./x"));
         while (names.size() < 400) {
             StringBuilder sb = new StringBuilder();
             int n = 1 + r.nextInt(6);
@@ -119,15 +134,16 @@ class ListingTest {
         assertThat(listAll("", 1000, false)).containsExactlyElementsOf(expected);
         assertThat(listAll("", 7, false)).containsExactlyElementsOf(expected);
         for (String prefix : List.of("a", "a/", "a/b", "%", "\uD83D", "zzz")) {
-            assertThat(listAll(prefix, 13, false)).as(prefix)
-                    .containsExactlyElementsOf(expected.stream().filter(n -> n.startsWith(prefix)).toList());
+            assertThat(listAll(prefix, 13, false))
+                    .as(prefix)
+                    .containsExactlyElementsOf(
+                            expected.stream().filter(n -> n.startsWith(prefix)).toList());
         }
         // resuming after any name gives exactly the names after it
         for (int i = 0; i < expected.size(); i += 37) {
             String after = expected.get(i);
             ObjectPage p = fx.engine.list(BCK, new ListRequest("", after, 10, false, true));
-            assertThat(names(p)).containsExactlyElementsOf(expected.subList(i + 1,
-                    Math.min(expected.size(), i + 11)));
+            assertThat(names(p)).containsExactlyElementsOf(expected.subList(i + 1, Math.min(expected.size(), i + 11)));
         }
     }
 
@@ -202,8 +218,7 @@ class ListingTest {
 
     @Test
     void unknownBucketListsEmpty() throws StorageException {
-        ObjectPage p = fx.engine.list(BucketId.ais("nothing"), new ListRequest("", "", 10,
-                false, false));
+        ObjectPage p = fx.engine.list(BucketId.ais("nothing"), new ListRequest("", "", 10, false, false));
         assertThat(p.entries()).isEmpty();
         assertThat(p.nextToken()).isEmpty();
     }
@@ -216,7 +231,8 @@ class ListingTest {
             }
         }
         Mountpath mp = fx.mountpath(0);
-        MountpathWalker w = new MountpathWalker(mp, Fqn.objectsDir(mp.root(), BCK), new ListBound("", "d10/f15", false));
+        MountpathWalker w =
+                new MountpathWalker(mp, Fqn.objectsDir(mp.root(), BCK), new ListBound("", "d10/f15", false));
         List<String> got = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             got.add(w.next().name());
@@ -259,8 +275,8 @@ class ListingTest {
         want.sort(BYTES);
         Path ob = Fqn.objectsDir(fx.mountpath(0).root(), BCK);
         // an mtime well in the past makes the directory cacheable (see SortedDirCache: racy rule)
-        java.nio.file.Files.setLastModifiedTime(ob, java.nio.file.attribute.FileTime.fromMillis(
-                System.currentTimeMillis() - 60_000));
+        java.nio.file.Files.setLastModifiedTime(
+                ob, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
         assertThat(listAll("", 100, false)).containsExactlyElementsOf(want);
         assertThat(listAll("", 100, false)).containsExactlyElementsOf(want); // from the cache
         fx.put("f-01000x", "x"); // changes the directory's mtime: the cache entry is dropped
@@ -269,14 +285,18 @@ class ListingTest {
         want.remove("f-00003");
         want.sort(BYTES);
         assertThat(listAll("", 100, false)).containsExactlyElementsOf(want);
-        assertThat(listAll("f-0149", 3, false)).containsExactly("f-01490", "f-01491", "f-01492", "f-01493",
-                "f-01494", "f-01495", "f-01496", "f-01497", "f-01498", "f-01499");
+        assertThat(listAll("f-0149", 3, false))
+                .containsExactly(
+                        "f-01490", "f-01491", "f-01492", "f-01493", "f-01494", "f-01495", "f-01496", "f-01497",
+                        "f-01498", "f-01499");
     }
 
     @Test
     void theWalkStartsAtTheFirstEntryAfterTheBound() {
-        List<SortedDirCache.Entry> es = List.of(new SortedDirCache.Entry("a", "a", false, null),
-                new SortedDirCache.Entry("b/", "b%d", true, null), new SortedDirCache.Entry("c", "c", false, null),
+        List<SortedDirCache.Entry> es = List.of(
+                new SortedDirCache.Entry("a", "a", false, null),
+                new SortedDirCache.Entry("b/", "b%d", true, null),
+                new SortedDirCache.Entry("c", "c", false, null),
                 new SortedDirCache.Entry("d", "d", false, null));
         assertThat(MountpathWalker.firstWanted("", es, "")).isZero();
         assertThat(MountpathWalker.firstWanted("", es, "a")).isEqualTo(1);

@@ -10,16 +10,14 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** {@link PutOptions#withMd5Etag()}: the S3 ETag is the MD5 of the content whatever the bucket's checksum type. */
 class Md5EtagTest {
@@ -46,7 +44,9 @@ class Md5EtagTest {
     @Test
     void etagBesideXxhash() throws Exception {
         byte[] c = random(7, 300_001);
-        ObjectStat st = fx.engine.put(id("e1"), new ByteArrayInputStream(c),
+        ObjectStat st = fx.engine.put(
+                id("e1"),
+                new ByteArrayInputStream(c),
                 FAST.withCustom(Map.of("k", "v")).withMd5Etag());
         assertThat(st.checksum().type()).isEqualTo(ChecksumType.XXHASH2);
         assertThat(st.custom()).containsEntry(PutOptions.ETAG, md5(c)).containsEntry("k", "v");

@@ -10,19 +10,17 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
 import net.aisj.connector.api.ObjectId;
-import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.hrw.Hrw;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MountpathsTest {
 
@@ -61,7 +59,8 @@ class MountpathsTest {
             } while (!token.isEmpty());
             assertThat(listed).containsExactlyElementsOf(names);
             NodeVolume v = fx.engine.volume();
-            assertThat(v.mountpaths()).extracting(MountpathInfo::path)
+            assertThat(v.mountpaths())
+                    .extracting(MountpathInfo::path)
                     .containsExactly(a.toString(), dir.resolve("b2").toString());
             assertThat(v.mountpaths()).allSatisfy(m -> {
                 assertThat(m.enabled()).isTrue();
@@ -84,9 +83,12 @@ class MountpathsTest {
             Files.createDirectories(stray.getParent());
             Files.copy(src, stray);
             MetaStore.writeXattr(stray, MetaStore.readXattr(src));
-            List<ListEntry> entries = fx.engine.list(BCK, new ListRequest("", "", 10, false, false)).entries();
-            assertThat(entries).singleElement().satisfies(e -> assertThat(e.stat().mountpath())
-                    .isEqualTo(owner.path()));
+            List<ListEntry> entries = fx.engine
+                    .list(BCK, new ListRequest("", "", 10, false, false))
+                    .entries();
+            assertThat(entries)
+                    .singleElement()
+                    .satisfies(e -> assertThat(e.stat().mountpath()).isEqualTo(owner.path()));
             // only the misplaced copy left: still found
             Files.delete(src);
             assertThat(fx.engine.stat(id).orElseThrow().mountpath()).isEqualTo(other.path());
@@ -149,9 +151,11 @@ class MountpathsTest {
         assertThat(VolumeRecord.read(d)).isEqualTo(rec);
         // the same configuration again: d is back, b stays out, c stays disabled, every object is there
         try (EngineFixture fx = EngineFixture.open(a, b, c)) {
-            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::path)
+            assertThat(fx.engine.volume().mountpaths())
+                    .extracting(MountpathInfo::path)
                     .containsExactly(a.toString(), c.toString(), d.toString());
-            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::enabled)
+            assertThat(fx.engine.volume().mountpaths())
+                    .extracting(MountpathInfo::enabled)
                     .containsExactly(true, false, true);
             for (int i = 0; i < 40; i++) {
                 assertThat(fx.engine.stat(id("r/" + i))).as("r/" + i).isPresent();
@@ -163,9 +167,12 @@ class MountpathsTest {
         // a newly configured mountpath joins; one dropped from the configuration goes
         Path e = dir.resolve("e");
         try (EngineFixture fx = EngineFixture.open(a, e)) {
-            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::path)
+            assertThat(fx.engine.volume().mountpaths())
+                    .extracting(MountpathInfo::path)
                     .containsExactly(a.toString(), e.toString(), d.toString());
-            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::enabled).containsOnly(true);
+            assertThat(fx.engine.volume().mountpaths())
+                    .extracting(MountpathInfo::enabled)
+                    .containsOnly(true);
         }
     }
 
@@ -178,7 +185,8 @@ class MountpathsTest {
         StorageEngine e = new StorageEngine(EngineConfig.fromSystemProperties(), new TestBackground());
         assertThatThrownBy(() -> e.open("t2", List.of(a.toString())))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("t1").hasMessageContaining("t2")
+                .hasMessageContaining("t1")
+                .hasMessageContaining("t2")
                 .satisfies(x -> assertThat(((StorageException) x).reason()).isEqualTo(Reason.BAD_REQUEST));
         assertThat(e.healthy()).isFalse();
         // two disks of different nodes
@@ -186,7 +194,8 @@ class MountpathsTest {
         new VolumeRecord("other", List.of(b.toString())).write(Files.createDirectories(b));
         assertThatThrownBy(() -> e.open(null, List.of(a.toString(), b.toString())))
                 .isInstanceOf(StorageException.class)
-                .hasMessageContaining("t1").hasMessageContaining("other");
+                .hasMessageContaining("t1")
+                .hasMessageContaining("other");
     }
 
     @Test
@@ -196,7 +205,8 @@ class MountpathsTest {
             assertThat(fx.engine.healthy()).isTrue();
             NodeVolume v = fx.engine.open(null, List.of(a.toString() + "/"));
             assertThat(v.mountpaths()).hasSize(1);
-            assertThatThrownBy(() -> fx.engine.open(null, List.of(dir.resolve("z").toString())))
+            assertThatThrownBy(
+                            () -> fx.engine.open(null, List.of(dir.resolve("z").toString())))
                     .satisfies(x -> assertThat(((StorageException) x).reason()).isEqualTo(Reason.BAD_REQUEST));
             fx.shutdown();
             assertThat(fx.engine.healthy()).isFalse();
@@ -211,13 +221,16 @@ class MountpathsTest {
         Path a = dir.resolve("a");
         try (EngineFixture fx = EngineFixture.open(a, file)) {
             assertThat(fx.engine.healthy()).isTrue();
-            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::enabled).containsExactly(true, false);
+            assertThat(fx.engine.volume().mountpaths())
+                    .extracting(MountpathInfo::enabled)
+                    .containsExactly(true, false);
             fx.put("x", "y");
         }
         StorageEngine e = new StorageEngine(EngineConfig.fromSystemProperties(), new TestBackground());
         assertThatThrownBy(() -> e.open(null, List.of(file.toString())))
                 .satisfies(x -> assertThat(((StorageException) x).reason()).isEqualTo(Reason.UNAVAILABLE));
-        assertThatThrownBy(() -> e.open(null, List.of(a.toString(), a.resolve("inner").toString())))
+        assertThatThrownBy(() ->
+                        e.open(null, List.of(a.toString(), a.resolve("inner").toString())))
                 .satisfies(x -> assertThat(((StorageException) x).reason()).isEqualTo(Reason.BAD_REQUEST));
         assertThatThrownBy(() -> e.open(null, List.of()))
                 .satisfies(x -> assertThat(((StorageException) x).reason()).isEqualTo(Reason.BAD_REQUEST));
@@ -235,16 +248,25 @@ class MountpathsTest {
             fx.engine.destroyBucket(BCK);
             assertThat(Fqn.bucketDir(dir.resolve("a"), BCK)).doesNotExist();
             assertThat(Fqn.bucketDir(dir.resolve("b"), BCK)).doesNotExist();
-            assertThat(fx.engine.list(BCK, new ListRequest("", "", 10, false, true)).entries()).isEmpty();
+            assertThat(fx.engine
+                            .list(BCK, new ListRequest("", "", 10, false, true))
+                            .entries())
+                    .isEmpty();
             assertThat(fx.engine.stat(id("o1"))).isEmpty();
             fx.engine.destroyBucket(BCK);
             fx.engine.createBucket(BCK);
             fx.put("o1", "again");
             assertThat(fx.engine.stat(id("o1")).orElseThrow().version()).isEqualTo("1");
             var nsBucket = new BucketId("ais", "@remote#ns", "bck");
-            fx.engine.put(new ObjectId(nsBucket, "o1"), new java.io.ByteArrayInputStream(new byte[3]),
+            fx.engine.put(
+                    new ObjectId(nsBucket, "o1"),
+                    new java.io.ByteArrayInputStream(new byte[3]),
                     EngineFixture.FAST.withCustom(Map.of()));
-            assertThat(fx.engine.stat(new ObjectId(nsBucket, "o1")).orElseThrow().size()).isEqualTo(3);
+            assertThat(fx.engine
+                            .stat(new ObjectId(nsBucket, "o1"))
+                            .orElseThrow()
+                            .size())
+                    .isEqualTo(3);
             assertThat(fx.engine.stat(id("o1")).orElseThrow().size()).isEqualTo(5);
         }
     }

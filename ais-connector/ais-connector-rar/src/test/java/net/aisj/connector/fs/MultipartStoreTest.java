@@ -13,16 +13,14 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.PartInfo;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MultipartStoreTest {
 
@@ -58,10 +56,15 @@ class MultipartStoreTest {
         fx.engine.putPart(id, up, 2, new ByteArrayInputStream(p2), -1);
         assertThat(i1.md5()).isEqualTo(md5(p1));
         assertThat(i3.size()).isEqualTo(10);
-        assertThat(fx.engine.listParts(id, up)).extracting(PartInfo::number, PartInfo::size)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, 200_000L),
-                        org.assertj.core.groups.Tuple.tuple(2, 100_000L), org.assertj.core.groups.Tuple.tuple(3, 10L));
-        assertThat(fx.engine.listUploads(id.bucket())).extracting(u -> u.uploadId()).containsExactly(up);
+        assertThat(fx.engine.listParts(id, up))
+                .extracting(PartInfo::number, PartInfo::size)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(1, 200_000L),
+                        org.assertj.core.groups.Tuple.tuple(2, 100_000L),
+                        org.assertj.core.groups.Tuple.tuple(3, 10L));
+        assertThat(fx.engine.listUploads(id.bucket()))
+                .extracting(u -> u.uploadId())
+                .containsExactly(up);
         assertThat(fx.engine.upload(id, up).custom()).containsEntry("s3:content-type", "text/x");
         assertThat(fx.engine.stat(id)).isEmpty();
 
@@ -78,8 +81,9 @@ class MultipartStoreTest {
             assertThat(r.stat().custom()).containsEntry("ETag", "\"x-3\"");
         }
         assertThat(fx.engine.listUploads(id.bucket())).isEmpty();
-        assertThatThrownBy(() -> fx.engine.listParts(id, up)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThatThrownBy(() -> fx.engine.listParts(id, up))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
     }
 
     @Test
@@ -88,17 +92,19 @@ class MultipartStoreTest {
         String up = fx.engine.createUpload(id, Map.of());
         fx.engine.putPart(id, up, 1, new ByteArrayInputStream(new byte[] {1, 2}), 2);
         assertThatThrownBy(() -> fx.engine.putPart(id, up, 2, new ByteArrayInputStream(new byte[] {1}), 5))
-                .isInstanceOfSatisfying(StorageException.class, e -> assertThat(e.reason())
-                        .isEqualTo(Reason.BAD_CHECKSUM));
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.BAD_CHECKSUM));
         assertThat(fx.engine.listParts(id, up)).hasSize(1);
         fx.engine.abortUpload(id, up);
         assertThat(fx.engine.listUploads(id.bucket())).isEmpty();
         for (String bad : new String[] {"../../x", "zz", up}) {
-            assertThatThrownBy(() -> fx.engine.listParts(id, bad)).isInstanceOfSatisfying(StorageException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+            assertThatThrownBy(() -> fx.engine.listParts(id, bad))
+                    .isInstanceOfSatisfying(
+                            StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         }
         String other = fx.engine.createUpload(id("mpu/other"), Map.of());
-        assertThatThrownBy(() -> fx.engine.listParts(id, other)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
+        assertThatThrownBy(() -> fx.engine.listParts(id, other))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
     }
 }

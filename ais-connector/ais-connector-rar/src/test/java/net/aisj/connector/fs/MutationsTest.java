@@ -10,15 +10,13 @@ import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class MutationsTest {
 
@@ -75,8 +73,10 @@ class MutationsTest {
             assertThat(fx.engine.stat(id(cross)).orElseThrow().checksum().value())
                     .isEqualTo(PutGetTest.xxhash("hello!".getBytes()));
             assertThat(fx.engine.open(id(cross), true).stat().custom()).isEqualTo(Map.of("k", "v"));
-            assertThat(EngineFixture.filesUnder(dir.resolve("a").resolve(Fqn.WORK))).isEmpty();
-            assertThat(EngineFixture.filesUnder(dir.resolve("b").resolve(Fqn.WORK))).isEmpty();
+            assertThat(EngineFixture.filesUnder(dir.resolve("a").resolve(Fqn.WORK)))
+                    .isEmpty();
+            assertThat(EngineFixture.filesUnder(dir.resolve("b").resolve(Fqn.WORK)))
+                    .isEmpty();
 
             assertThatThrownBy(() -> fx.engine.rename(id("nope"), "x"))
                     .satisfies(e -> assertThat(((StorageException) e).reason()).isEqualTo(Reason.NOT_FOUND));
@@ -103,7 +103,8 @@ class MutationsTest {
                     }));
                 }
                 for (var f : fs) {
-                    assertThat(f.get(120, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(300);
+                    assertThat(f.get(120, java.util.concurrent.TimeUnit.SECONDS))
+                            .isEqualTo(300);
                 }
             } finally {
                 pool.shutdownNow();
@@ -145,7 +146,9 @@ class MutationsTest {
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(fx.engine.stat(id("p")).isPresent() || fx.engine.stat(id("q")).isPresent()).isTrue();
+            assertThat(fx.engine.stat(id("p")).isPresent()
+                            || fx.engine.stat(id("q")).isPresent())
+                    .isTrue();
         }
     }
 
@@ -158,7 +161,8 @@ class MutationsTest {
             ObjectStat st = fx.engine.copy(id("src"), other, FAST.withCustom(Map.of("b", "3", "c", "4")));
             assertThat(st.custom()).isEqualTo(Map.of("a", "1", "b", "3", "c", "4"));
             assertThat(st.size()).isEqualTo(content.length);
-            assertThat(st.checksum()).isEqualTo(fx.engine.stat(id("src")).orElseThrow().checksum());
+            assertThat(st.checksum())
+                    .isEqualTo(fx.engine.stat(id("src")).orElseThrow().checksum());
             assertThat(st.version()).isEqualTo("1");
             try (var r = fx.engine.open(other, true)) {
                 var out = new java.io.ByteArrayOutputStream();
@@ -177,7 +181,8 @@ class MutationsTest {
             fx.engine.put(id("o"), new ByteArrayInputStream(new byte[4]), FAST.withCustom(Map.of("a", "1")));
             assertThat(fx.engine.setCustom(id("o"), Map.of("b", "2"), false).custom())
                     .isEqualTo(Map.of("a", "1", "b", "2"));
-            assertThat(fx.engine.setCustom(id("o"), Map.of("c", "3"), true).custom()).isEqualTo(Map.of("c", "3"));
+            assertThat(fx.engine.setCustom(id("o"), Map.of("c", "3"), true).custom())
+                    .isEqualTo(Map.of("c", "3"));
             ObjectStat st = fx.engine.stat(id("o")).orElseThrow();
             assertThat(st.custom()).isEqualTo(Map.of("c", "3"));
             assertThat(st.version()).isEqualTo("1");

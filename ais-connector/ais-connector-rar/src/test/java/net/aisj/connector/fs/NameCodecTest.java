@@ -7,14 +7,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectNames;
 import net.aisj.connector.api.StorageException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class NameCodecTest {
 
@@ -23,10 +21,42 @@ class NameCodecTest {
 
     static final String LONG = "x".repeat(300);
 
-    static final List<String> HOSTILE = List.of("../x", "a/../../b", "/abs", "..", "a/..", "../", "x/../../../etc",
-            "%", "%25", "%2E", "%00", ".", "./x", "x/.", "a/./b", "...", "a/.../b", "a//b", "a/", "a/b/", "%d",
-            "x%d", "%m", "x%m", "%h0123456789abcdef", "x%h0123456789abcdef%d", LONG, LONG + "/" + LONG + "/y",
-            "ü/日本/😀", "\uE000/\uD83D\uDE00", "a\\b", "a\\..\\..\\b", " ", "~", "$HOME");
+    static final List<String> HOSTILE = List.of(
+            "../x",
+            "a/../../b",
+            "/abs",
+            "..",
+            "a/..",
+            "../",
+            "x/../../../etc",
+            "%",
+            "%25",
+            "%2E",
+            "%00",
+            ".",
+            "./x",
+            "x/.",
+            "a/./b",
+            "...",
+            "a/.../b",
+            "a//b",
+            "a/",
+            "a/b/",
+            "%d",
+            "x%d",
+            "%m",
+            "x%m",
+            "%h0123456789abcdef",
+            "x%h0123456789abcdef%d",
+            LONG,
+            LONG + "/" + LONG + "/y",
+            "ü/日本/😀",
+            "\uE000/\uD83D\uDE00",
+            "a\\b",
+            "a\\..\\..\\b",
+            " ",
+            "~",
+            "$HOME");
 
     @Test
     void hostileNamesNeverEscapeTheBucket() throws StorageException {
@@ -106,8 +136,13 @@ class NameCodecTest {
 
     @Test
     void longSegmentsAreHashedAndStayShort() {
-        for (String seg : List.of("x".repeat(241), "%".repeat(100), "é".repeat(200), "😀".repeat(100),
-                "a" + "%".repeat(300), "ab" + "😀".repeat(100))) {
+        for (String seg : List.of(
+                "x".repeat(241),
+                "%".repeat(100),
+                "é".repeat(200),
+                "😀".repeat(100),
+                "a" + "%".repeat(300),
+                "ab" + "😀".repeat(100))) {
             String f = NameCodec.fileComponent(seg);
             String d = NameCodec.dirComponent(seg);
             assertThat(NameCodec.isHashed(f)).as(seg).isTrue();
@@ -117,10 +152,12 @@ class NameCodecTest {
             String prefix = f.substring(0, f.indexOf(NameCodec.HASH_MARK));
             // cut neither inside a %XX escape nor inside a surrogate pair
             assertThat(NameCodec.escape(seg)).startsWith(prefix);
-            assertThat(prefix.isEmpty() || !Character.isHighSurrogate(prefix.charAt(prefix.length() - 1))).isTrue();
+            assertThat(prefix.isEmpty() || !Character.isHighSurrogate(prefix.charAt(prefix.length() - 1)))
+                    .isTrue();
             int lastPct = prefix.lastIndexOf('%');
             assertThat(lastPct < 0 || lastPct <= prefix.length() - 3).as(prefix).isTrue();
-            assertThat(new String(prefix.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8)).isEqualTo(prefix);
+            assertThat(new String(prefix.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8))
+                    .isEqualTo(prefix);
         }
         // distinct long segments with one prefix map to distinct components
         assertThat(NameCodec.fileComponent("x".repeat(300) + "a"))
@@ -142,19 +179,22 @@ class NameCodecTest {
     void pathologicalNamesThatWouldExceedPathMaxAreRefused() {
         String name = "a" + "/".repeat(1000) + "b";
         assertThatThrownBy(() -> Fqn.checkedObjectPath(mp, new ObjectId(BucketId.ais("b"), name)))
-                .isInstanceOf(StorageException.class).hasMessageContaining("too long");
+                .isInstanceOf(StorageException.class)
+                .hasMessageContaining("too long");
     }
 
     @Test
     void bucketsAndNamespacesAreValidated() throws StorageException {
-        assertThatThrownBy(() -> Fqn.checkBucket(new BucketId("ais", "", "%ob"))).isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> Fqn.checkBucket(new BucketId("ais", "", "%ob")))
+                .isInstanceOf(StorageException.class);
         assertThatThrownBy(() -> Fqn.checkBucket(new BucketId("a/b", "", "x"))).isInstanceOf(StorageException.class);
         assertThatThrownBy(() -> Fqn.checkBucket(new BucketId("ais", "../x", "x")))
                 .isInstanceOf(StorageException.class);
         Fqn.checkBucket(new BucketId("ais", "@uuid#prod", "b"));
         assertThat(Fqn.bucketDir(mp, new BucketId("ais", "@uuid#prod", "b")))
                 .isEqualTo(mp.resolve("@ais").resolve("@uuid#prod").resolve("b"));
-        assertThat(Fqn.bucketDir(mp, BucketId.ais("b"))).isEqualTo(mp.resolve("@ais").resolve("b"));
+        assertThat(Fqn.bucketDir(mp, BucketId.ais("b")))
+                .isEqualTo(mp.resolve("@ais").resolve("b"));
     }
 
     @Test
@@ -164,8 +204,8 @@ class NameCodecTest {
         for (int i = 0; i < 20000; i++) {
             String a = randomString(r, alphabet);
             String b = randomString(r, alphabet);
-            int expected = Integer.signum(java.util.Arrays.compareUnsigned(a.getBytes(StandardCharsets.UTF_8),
-                    b.getBytes(StandardCharsets.UTF_8)));
+            int expected = Integer.signum(java.util.Arrays.compareUnsigned(
+                    a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8)));
             assertThat(Integer.signum(Utf8Order.cmp(a, b))).as(a + " vs " + b).isEqualTo(expected);
         }
     }

@@ -6,18 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.fs.ObjectMetaCodec.CorruptMetaException;
+import org.junit.jupiter.api.Test;
 
 class ObjectMetaCodecTest {
 
-    static final ObjectMeta META = new ObjectMeta("a/b/ü😀", 123456789012L,
-            new Checksum(ChecksumType.XXHASH2, "0123456789abcdef"), "42", 1_700_000_000_123L,
-            Map.of("ETag", "\"abc\"", "k", "", "日本", "v=1,2"), List.of("/mp1", "/mp2"));
+    static final ObjectMeta META = new ObjectMeta(
+            "a/b/ü😀",
+            123456789012L,
+            new Checksum(ChecksumType.XXHASH2, "0123456789abcdef"),
+            "42",
+            1_700_000_000_123L,
+            Map.of("ETag", "\"abc\"", "k", "", "日本", "v=1,2"),
+            List.of("/mp1", "/mp2"));
 
     @Test
     void roundTrip() throws CorruptMetaException {
@@ -36,7 +39,14 @@ class ObjectMetaCodecTest {
         ObjectMeta back = ObjectMetaCodec.decode(b);
         assertThat(back).isEqualTo(chunked);
         assertThat(back.headSize()).isEqualTo(META.size() - 12);
-        ObjectMeta tooMany = new ObjectMeta("x", 3, Checksum.NONE, "", 0, Map.of(), List.of(),
+        ObjectMeta tooMany = new ObjectMeta(
+                "x",
+                3,
+                Checksum.NONE,
+                "",
+                0,
+                Map.of(),
+                List.of(),
                 new ChunkList("0123456789abcdef0123456789abcdef", List.of(2L, 2L)));
         assertThatThrownBy(() -> ObjectMetaCodec.decode(ObjectMetaCodec.encode(tooMany)))
                 .isInstanceOf(CorruptMetaException.class);
@@ -44,13 +54,20 @@ class ObjectMetaCodecTest {
 
     @Test
     void chunkSumsRoundTripAndOlderFormatsDecodeWithout() throws CorruptMetaException {
-        ObjectMeta plain = new ObjectMeta("o", 3L * (1 << 20) - 5, new Checksum(ChecksumType.XXHASH2, "00ff00ff00ff00ff"),
-                "2", 7, java.util.Map.of("k", "v"), java.util.List.of("/a"));
+        ObjectMeta plain = new ObjectMeta(
+                "o",
+                3L * (1 << 20) - 5,
+                new Checksum(ChecksumType.XXHASH2, "00ff00ff00ff00ff"),
+                "2",
+                7,
+                java.util.Map.of("k", "v"),
+                java.util.List.of("/a"));
         ObjectMeta withSums = plain.withSums(new ChunkSums(1 << 20, new long[] {1, -2, Long.MAX_VALUE}));
         byte[] enc = ObjectMetaCodec.encode(withSums);
         assertThat(enc[0]).isEqualTo(ObjectMetaCodec.FORMAT_SUMS);
         assertThat(ObjectMetaCodec.decode(enc)).isEqualTo(withSums);
-        ObjectMeta chunked = withSums.withChunks(new ChunkList("0123456789abcdef0123456789abcdef", java.util.List.of(5L, 6L)));
+        ObjectMeta chunked =
+                withSums.withChunks(new ChunkList("0123456789abcdef0123456789abcdef", java.util.List.of(5L, 6L)));
         byte[] enc2 = ObjectMetaCodec.encode(chunked);
         assertThat(enc2[0]).isEqualTo(ObjectMetaCodec.FORMAT_CHUNKED_SUMS);
         assertThat(ObjectMetaCodec.decode(enc2)).isEqualTo(chunked);
@@ -73,7 +90,8 @@ class ObjectMetaCodecTest {
             }
             byte[] bad = good.clone();
             bad[i] ^= 0x40;
-            assertThatThrownBy(() -> ObjectMetaCodec.decode(bad)).as("byte " + i)
+            assertThatThrownBy(() -> ObjectMetaCodec.decode(bad))
+                    .as("byte " + i)
                     .isInstanceOf(CorruptMetaException.class);
         }
     }

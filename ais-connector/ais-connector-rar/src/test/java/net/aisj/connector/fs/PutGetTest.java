@@ -28,12 +28,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.zip.CRC32C;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ListRequest;
@@ -41,10 +35,14 @@ import net.aisj.connector.api.ObjectNames;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.connector.api.PutOptions;
-import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.api.StorageException;
+import net.aisj.connector.api.StorageException.Reason;
 import net.jpountz.xxhash.StreamingXXHash64;
 import net.jpountz.xxhash.XXHashFactory;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class PutGetTest {
 
@@ -93,8 +91,8 @@ class PutGetTest {
             assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(content, 10, 300_010));
             out.reset();
             assertThat(r.transferTo(out, content.length - 5, 100)).isEqualTo(5);
-            assertThat(out.toByteArray()).isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 5,
-                    content.length));
+            assertThat(out.toByteArray())
+                    .isEqualTo(java.util.Arrays.copyOfRange(content, content.length - 5, content.length));
             out.reset();
             assertThat(r.transferTo(out, content.length, 10)).isZero();
             assertThatThrownBy(() -> r.transferTo(new ByteArrayOutputStream(), content.length + 1, 1))
@@ -124,19 +122,40 @@ class PutGetTest {
     void checksumTypesMatchTheirReferences() throws Exception {
         byte[] c = random(2, 70_000);
         PutOptions o = FAST;
-        assertThat(fx.engine.put(id("md5"), new ByteArrayInputStream(c), typed(ChecksumType.MD5)).checksum().value())
-                .isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(c)));
-        assertThat(fx.engine.put(id("sha"), new ByteArrayInputStream(c), typed(ChecksumType.SHA256)).checksum()
-                .value()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(c)));
-        assertThat(fx.engine.put(id("sha5"), new ByteArrayInputStream(c), typed(ChecksumType.SHA512)).checksum()
-                .value()).isEqualTo(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(c)));
+        assertThat(fx.engine
+                        .put(id("md5"), new ByteArrayInputStream(c), typed(ChecksumType.MD5))
+                        .checksum()
+                        .value())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("MD5").digest(c)));
+        assertThat(fx.engine
+                        .put(id("sha"), new ByteArrayInputStream(c), typed(ChecksumType.SHA256))
+                        .checksum()
+                        .value())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-256").digest(c)));
+        assertThat(fx.engine
+                        .put(id("sha5"), new ByteArrayInputStream(c), typed(ChecksumType.SHA512))
+                        .checksum()
+                        .value())
+                .isEqualTo(HexFormat.of()
+                        .formatHex(MessageDigest.getInstance("SHA-512").digest(c)));
         CRC32C crc = new CRC32C();
         crc.update(c);
-        assertThat(fx.engine.put(id("crc"), new ByteArrayInputStream(c), typed(ChecksumType.CRC32C)).checksum()
-                .value()).isEqualTo(String.format("%08x", crc.getValue()));
-        assertThat(fx.engine.put(id("none"), new ByteArrayInputStream(c), typed(ChecksumType.NONE)).checksum())
+        assertThat(fx.engine
+                        .put(id("crc"), new ByteArrayInputStream(c), typed(ChecksumType.CRC32C))
+                        .checksum()
+                        .value())
+                .isEqualTo(String.format("%08x", crc.getValue()));
+        assertThat(fx.engine
+                        .put(id("none"), new ByteArrayInputStream(c), typed(ChecksumType.NONE))
+                        .checksum())
                 .isEqualTo(Checksum.NONE);
-        assertThat(fx.engine.put(id("xx"), new ByteArrayInputStream(c), o).checksum().value()).isEqualTo(xxhash(c));
+        assertThat(fx.engine
+                        .put(id("xx"), new ByteArrayInputStream(c), o)
+                        .checksum()
+                        .value())
+                .isEqualTo(xxhash(c));
     }
 
     static PutOptions typed(ChecksumType t) {
@@ -170,7 +189,8 @@ class PutGetTest {
         assertThat(EngineFixture.filesUnder(workDir())).isEmpty();
         assertThat(new String(fx.get("m"))).isEqualTo("old");
         // a right one of another type (md5 against an xxhash bucket) is accepted
-        Checksum md5 = new Checksum(ChecksumType.MD5,
+        Checksum md5 = new Checksum(
+                ChecksumType.MD5,
                 HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(c)));
         ObjectStat st = fx.engine.put(id("m"), new ByteArrayInputStream(c), FAST.withExpected(md5, c.length));
         assertThat(st.checksum().type()).isEqualTo(ChecksumType.XXHASH2);
@@ -194,7 +214,8 @@ class PutGetTest {
                 .isInstanceOf(StorageException.class)
                 .satisfies(e -> assertThat(((StorageException) e).reason()).isEqualTo(Reason.IO));
         assertThat(EngineFixture.filesUnder(workDir())).isEmpty();
-        assertThat(EngineFixture.filesUnder(Fqn.bucketDir(dir.resolve("mp1"), BCK))).isEmpty();
+        assertThat(EngineFixture.filesUnder(Fqn.bucketDir(dir.resolve("mp1"), BCK)))
+                .isEmpty();
     }
 
     @Test
@@ -204,9 +225,14 @@ class PutGetTest {
         assertThat(fx.put("v", "3").version()).isEqualTo("3");
         assertThat(fx.engine.stat(id("v")).orElseThrow().version()).isEqualTo("3");
         PutOptions noVer = new PutOptions(ChecksumType.XXHASH2, null, -1, Map.of(), false, false);
-        assertThat(fx.engine.put(id("nv"), new ByteArrayInputStream(new byte[1]), noVer).version()).isEmpty();
+        assertThat(fx.engine
+                        .put(id("nv"), new ByteArrayInputStream(new byte[1]), noVer)
+                        .version())
+                .isEmpty();
         // an object moved between targets keeps its version
-        assertThat(fx.engine.put(id("v"), new ByteArrayInputStream(new byte[1]), FAST.withVersion("17")).version())
+        assertThat(fx.engine
+                        .put(id("v"), new ByteArrayInputStream(new byte[1]), FAST.withVersion("17"))
+                        .version())
                 .isEqualTo("17");
         assertThat(fx.put("v", "4").version()).isEqualTo("18");
     }
@@ -324,12 +350,18 @@ class PutGetTest {
             }
         }
         for (String n : ok) {
-            assertThat(new String(fx.get(n), java.nio.charset.StandardCharsets.UTF_8)).as(n).isEqualTo(n);
+            assertThat(new String(fx.get(n), java.nio.charset.StandardCharsets.UTF_8))
+                    .as(n)
+                    .isEqualTo(n);
         }
         List<String> listed = new ArrayList<>();
-        fx.engine.list(BCK, new ListRequest("", "", 1000, false, true)).entries()
+        fx.engine
+                .list(BCK, new ListRequest("", "", 1000, false, true))
+                .entries()
                 .forEach(e -> listed.add(e.name()));
-        assertThat(listed).containsExactlyElementsOf(ok.stream().sorted(Utf8Order.INSTANCE).toList());
+        assertThat(listed)
+                .containsExactlyElementsOf(
+                        ok.stream().sorted(Utf8Order.INSTANCE).toList());
         for (Path p : EngineFixture.filesUnder(dir.resolve("mp1"))) {
             assertThat(p.normalize().startsWith(dir.resolve("mp1"))).isTrue();
         }

@@ -8,14 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.Random;
-
+import net.aisj.connector.api.ScratchFile;
+import net.aisj.connector.api.StorageException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import net.aisj.connector.api.ScratchFile;
-import net.aisj.connector.api.StorageException;
 
 class ScratchFilesTest {
 
@@ -51,15 +49,21 @@ class ScratchFilesTest {
         try (InputStream in = f.read(10, 70_000)) {
             assertThat(in.readAllBytes()).isEqualTo(java.util.Arrays.copyOfRange(a, 10, 70_010));
         }
-        assertThat(EngineFixture.filesUnder(dir.resolve("mp1").resolve(Fqn.WORK))).hasSize(1);
-        assertThat(EngineFixture.filesUnder(dir.resolve("mp2").resolve(Fqn.WORK))).as("round-robin").hasSize(1);
+        assertThat(EngineFixture.filesUnder(dir.resolve("mp1").resolve(Fqn.WORK)))
+                .hasSize(1);
+        assertThat(EngineFixture.filesUnder(dir.resolve("mp2").resolve(Fqn.WORK)))
+                .as("round-robin")
+                .hasSize(1);
         assertThatThrownBy(() -> f.read(a.length, 4)).isInstanceOf(IOException.class);
-        assertThatThrownBy(() -> f.append(new ByteArrayInputStream(b), 4)).isInstanceOf(IOException.class)
+        assertThatThrownBy(() -> f.append(new ByteArrayInputStream(b), 4))
+                .isInstanceOf(IOException.class)
                 .hasMessageContaining("ended after 3 of 4");
         f.close();
         f.close();
         g.close();
-        assertThat(EngineFixture.filesUnder(dir.resolve("mp1").resolve(Fqn.WORK))).isEmpty();
-        assertThat(EngineFixture.filesUnder(dir.resolve("mp2").resolve(Fqn.WORK))).isEmpty();
+        assertThat(EngineFixture.filesUnder(dir.resolve("mp1").resolve(Fqn.WORK)))
+                .isEmpty();
+        assertThat(EngineFixture.filesUnder(dir.resolve("mp2").resolve(Fqn.WORK)))
+                .isEmpty();
     }
 }

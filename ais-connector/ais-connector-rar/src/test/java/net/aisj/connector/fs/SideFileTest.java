@@ -7,14 +7,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
 import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.ObjectStat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SideFileTest {
 
@@ -26,7 +24,9 @@ class SideFileTest {
         Path mp = dir.resolve("mp");
         EngineConfig noXattrs = EngineConfig.fromSystemProperties().withXattrProbe(p -> false);
         try (EngineFixture fx = new EngineFixture(noXattrs, mp)) {
-            assertThat(fx.engine.volume().mountpaths()).extracting(MountpathInfo::xattrs).containsExactly(false);
+            assertThat(fx.engine.volume().mountpaths())
+                    .extracting(MountpathInfo::xattrs)
+                    .containsExactly(false);
             fx.put("d/o", "content");
             fx.put("d/" + "h".repeat(300), "hashed");
             Path file = Fqn.objectPath(mp, id("d/o"));
@@ -34,8 +34,11 @@ class SideFileTest {
             assertThat(MetaStore.readXattr(file)).isNull();
             assertThat(new String(fx.get("d/o"))).isEqualTo("content");
             assertThat(fx.put("d/o", "v2").version()).isEqualTo("2");
-            assertThat(fx.engine.list(BCK, new ListRequest("", "", 10, false, false)).entries())
-                    .extracting(ListEntry::name).containsExactly("d/" + "h".repeat(300), "d/o");
+            assertThat(fx.engine
+                            .list(BCK, new ListRequest("", "", 10, false, false))
+                            .entries())
+                    .extracting(ListEntry::name)
+                    .containsExactly("d/" + "h".repeat(300), "d/o");
             ObjectStat st = fx.engine.setCustom(id("d/o"), Map.of("k", "v"), false);
             assertThat(st.custom()).containsEntry("k", "v");
             assertThat(fx.engine.stat(id("d/o")).orElseThrow().custom()).containsEntry("k", "v");
@@ -68,7 +71,8 @@ class SideFileTest {
             // growing again
             fx.engine.setCustom(id("o"), big, false);
             assertThat(MetaStore.readXattr(file)).isNull();
-            assertThat(fx.engine.stat(id("o")).orElseThrow().custom()).containsEntry("small", "1")
+            assertThat(fx.engine.stat(id("o")).orElseThrow().custom())
+                    .containsEntry("small", "1")
                     .containsEntry("big", "x".repeat(5000));
         }
     }

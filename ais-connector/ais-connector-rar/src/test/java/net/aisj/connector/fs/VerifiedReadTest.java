@@ -13,12 +13,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.MountpathInfo;
@@ -27,6 +21,10 @@ import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.PutOptions;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Verified reads: a small bad copy is refused before its first byte, a large one without chunk sums (written before
@@ -54,14 +52,15 @@ class VerifiedReadTest {
     }
 
     Mountpath main(ObjectId id) {
-        return MountpathHrw.ranked(List.of(fx.mountpath(0), fx.mountpath(1)), id).get(0);
+        return MountpathHrw.ranked(List.of(fx.mountpath(0), fx.mountpath(1)), id)
+                .get(0);
     }
 
     /** Flips one byte of the copy on {@code mp} in place (the LOM is untouched). */
     static void flip(Mountpath mp, ObjectId id, long at) throws Exception {
         Path f = Fqn.objectPath(mp.root(), id);
-        try (var ch = java.nio.channels.FileChannel.open(f, java.nio.file.StandardOpenOption.READ,
-                java.nio.file.StandardOpenOption.WRITE)) {
+        try (var ch = java.nio.channels.FileChannel.open(
+                f, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
             java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(1);
             ch.read(b, at);
             b.flip();
@@ -84,7 +83,9 @@ class VerifiedReadTest {
     }
 
     long badCopies() throws StorageException {
-        return fx.engine.volume().mountpaths().stream().mapToLong(MountpathInfo::badCopies).sum();
+        return fx.engine.volume().mountpaths().stream()
+                .mapToLong(MountpathInfo::badCopies)
+                .sum();
     }
 
     @Test
@@ -94,8 +95,9 @@ class VerifiedReadTest {
         fx.engine.put(a, new ByteArrayInputStream(data), FAST);
         flip(main(a), a, 0);
         for (int i = 0; i < 2; i++) {
-            assertThatThrownBy(() -> fx.engine.open(a, true)).isInstanceOfSatisfying(StorageException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+            assertThatThrownBy(() -> fx.engine.open(a, true))
+                    .isInstanceOfSatisfying(
+                            StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
         }
         assertThat(badCopies()).isEqualTo(1);
         // reads without verification (the bucket turned it off) serve the copy as it is
@@ -118,8 +120,9 @@ class VerifiedReadTest {
                 assertThatThrownBy(() -> r.transferTo(out, 0, -1)).isInstanceOf(ChecksumMismatchException.class);
             }
             assertThat(out.size()).isLessThan(LARGE).isGreaterThan(0);
-            assertThatThrownBy(() -> fx.engine.open(a, true)).isInstanceOfSatisfying(StorageException.class,
-                    e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+            assertThatThrownBy(() -> fx.engine.open(a, true))
+                    .isInstanceOfSatisfying(
+                            StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
         }
         assertThat(badCopies()).isEqualTo(3);
     }
@@ -153,8 +156,9 @@ class VerifiedReadTest {
         assertThat(read(a, 100, 1000)).isEqualTo(java.util.Arrays.copyOfRange(data, 100, 1100));
         assertThat(fx.engine.awaitCopies(Duration.ofSeconds(20))).isTrue();
         assertThat(badCopies()).isEqualTo(1);
-        assertThatThrownBy(() -> fx.engine.open(a, true)).isInstanceOfSatisfying(StorageException.class,
-                e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
+        assertThatThrownBy(() -> fx.engine.open(a, true))
+                .isInstanceOfSatisfying(
+                        StorageException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPTED));
     }
 
     @Test
@@ -174,7 +178,8 @@ class VerifiedReadTest {
     void anObjectWithoutChecksumIsServedAsItIs() throws Exception {
         ObjectId a = id("none");
         byte[] data = random(13, 5000);
-        fx.engine.put(a, new ByteArrayInputStream(data), new PutOptions(ChecksumType.NONE, null, -1, Map.of(), true, false));
+        fx.engine.put(
+                a, new ByteArrayInputStream(data), new PutOptions(ChecksumType.NONE, null, -1, Map.of(), true, false));
         flip(main(a), a, 10);
         data[10] ^= 0x10;
         assertThat(read(a, 0, -1)).isEqualTo(data);

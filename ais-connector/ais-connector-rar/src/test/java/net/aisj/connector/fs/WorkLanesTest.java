@@ -11,17 +11,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.FutureTask;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
+import net.aisj.connector.api.WorkLane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import net.aisj.connector.api.WorkLane;
 
 /** Lanes on a deliberately tiny pool: limits hold, idle lanes hold no thread, nested waits never starve. */
 class WorkLanesTest {
 
     /** A Background with a fixed number of threads, like a bounded WorkManager pool. */
     private final ExecutorService pool = Executors.newFixedThreadPool(2);
+
     private final WorkLanes lanes = new WorkLanes(pool::execute);
 
     @AfterEach
@@ -87,7 +86,9 @@ class WorkLanesTest {
             assertThat(peak.get()).isBetween(1, 2);
             assertThat(lane.inWorker()).isFalse();
             big.shutdown();
-            assertThat(big.awaitTermination(10, TimeUnit.SECONDS)).as("idle lane workers ended").isTrue();
+            assertThat(big.awaitTermination(10, TimeUnit.SECONDS))
+                    .as("idle lane workers ended")
+                    .isTrue();
         } finally {
             big.shutdownNow();
         }

@@ -2,22 +2,18 @@ package net.aisj.connector.outbound;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import jakarta.resource.spi.ConnectionManager;
+import jakarta.resource.spi.ConnectionRequestInfo;
+import jakarta.resource.spi.ManagedConnectionFactory;
 import java.io.ByteArrayOutputStream;
 import java.io.ObjectOutputStream;
 import java.util.ArrayList;
 import java.util.List;
-
 import javax.naming.Reference;
-
-import org.junit.jupiter.api.Test;
-
-import jakarta.resource.spi.ConnectionManager;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnectionFactory;
-
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.ra.FakeBootstrapContext;
 import net.aisj.connector.ra.StorageResourceAdapter;
+import org.junit.jupiter.api.Test;
 
 class StorageConnectionFactoryImplTest {
 

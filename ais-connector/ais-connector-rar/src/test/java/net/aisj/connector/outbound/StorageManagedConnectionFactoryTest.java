@@ -3,23 +3,16 @@ package net.aisj.connector.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Set;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ResourceAdapter;
 import jakarta.resource.spi.TransactionSupport.TransactionSupportLevel;
-
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
@@ -28,6 +21,10 @@ import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
 import net.aisj.connector.ra.FakeBootstrapContext;
 import net.aisj.connector.ra.StorageResourceAdapter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StorageManagedConnectionFactoryTest {
 
@@ -105,7 +102,8 @@ class StorageManagedConnectionFactoryTest {
             assertThat(c.healthy()).isTrue();
             c.put(id, new ByteArrayInputStream("hi".getBytes()), PutOptions.defaults());
         }
-        try (StorageConnection c = cf.getConnection(); ObjectReader r = c.open(id, true)) {
+        try (StorageConnection c = cf.getConnection();
+                ObjectReader r = c.open(id, true)) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             r.transferTo(out, 0, -1);
             assertThat(out.toString()).isEqualTo("hi");

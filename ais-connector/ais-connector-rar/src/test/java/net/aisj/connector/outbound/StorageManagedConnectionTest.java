@@ -3,24 +3,21 @@ package net.aisj.connector.outbound;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.ArrayList;
-import java.util.List;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
-
+import java.util.ArrayList;
+import java.util.List;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.connector.api.StorageException.Reason;
 import net.aisj.connector.ra.FakeBootstrapContext;
 import net.aisj.connector.ra.StorageResourceAdapter;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 class StorageManagedConnectionTest {
 
@@ -45,20 +42,16 @@ class StorageManagedConnectionTest {
             }
 
             @Override
-            public void localTransactionStarted(ConnectionEvent event) {
-            }
+            public void localTransactionStarted(ConnectionEvent event) {}
 
             @Override
-            public void localTransactionCommitted(ConnectionEvent event) {
-            }
+            public void localTransactionCommitted(ConnectionEvent event) {}
 
             @Override
-            public void localTransactionRolledback(ConnectionEvent event) {
-            }
+            public void localTransactionRolledback(ConnectionEvent event) {}
 
             @Override
-            public void connectionErrorOccurred(ConnectionEvent event) {
-            }
+            public void connectionErrorOccurred(ConnectionEvent event) {}
         });
     }
 

@@ -1,12 +1,5 @@
 package net.aisj.connector.ra;
 
-import java.util.List;
-import java.util.Timer;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-
 import jakarta.resource.spi.BootstrapContext;
 import jakarta.resource.spi.XATerminator;
 import jakarta.resource.spi.work.ExecutionContext;
@@ -18,6 +11,12 @@ import jakarta.resource.spi.work.WorkListener;
 import jakarta.resource.spi.work.WorkManager;
 import jakarta.resource.spi.work.WorkRejectedException;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.List;
+import java.util.Timer;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 /** A container stand-in: a WorkManager on a plain executor (or one that rejects everything). */
 public final class FakeBootstrapContext implements BootstrapContext, AutoCloseable {
@@ -52,8 +51,7 @@ public final class FakeBootstrapContext implements BootstrapContext, AutoCloseab
         }
 
         @Override
-        public long startWork(Work work, long startTimeout, ExecutionContext ctx, WorkListener l)
-                throws WorkException {
+        public long startWork(Work work, long startTimeout, ExecutionContext ctx, WorkListener l) throws WorkException {
             scheduleWork(work, startTimeout, ctx, l);
             return 0;
         }

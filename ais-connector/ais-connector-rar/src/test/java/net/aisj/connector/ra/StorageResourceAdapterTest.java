@@ -3,16 +3,13 @@ package net.aisj.connector.ra;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.nio.file.Path;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
-
+import java.nio.file.Path;
+import java.util.List;
 import net.aisj.connector.fs.StorageEngine;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StorageResourceAdapterTest {
 
@@ -26,7 +23,8 @@ class StorageResourceAdapterTest {
         try (FakeBootstrapContext ctx = new FakeBootstrapContext(false)) {
             ra.start(ctx);
             StorageEngine engine = ra.engine();
-            engine.open(null, List.of(dir.resolve("a").toString(), dir.resolve("b").toString()));
+            engine.open(
+                    null, List.of(dir.resolve("a").toString(), dir.resolve("b").toString()));
             assertThat(ctx.scheduled).hasSize(3).allSatisfy(w -> assertThat(w).isInstanceOf(TaskWork.class));
             assertThat(engine.healthy()).isTrue();
             assertThat(ra.background().running()).isEqualTo(3); // two joggers and put-copies

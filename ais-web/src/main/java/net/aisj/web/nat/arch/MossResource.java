@@ -1,15 +1,5 @@
 package net.aisj.web.nat.arch;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.SecureRandom;
-import java.util.HexFormat;
-import java.util.List;
-
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -24,12 +14,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.List;
 import net.aisj.core.AisException;
 import net.aisj.service.archive.BatchService;
 import net.aisj.service.archive.MossReq;
-import net.aisj.web.nat.json.ArchiveJson;
 import net.aisj.web.nat.Bck;
+import net.aisj.web.nat.json.ArchiveJson;
 
 /**
  * Get-Batch, {@code GET /v1/ml/moss/{bucket}} with a {@code MossReq} body (AIS {@code api.GetBatch}; POST is
@@ -51,14 +49,21 @@ public class MossResource {
     HttpServletRequest request;
 
     @GET
-    public Response get(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                        @QueryParam("namespace") String ns) throws IOException {
+    public Response get(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns)
+            throws IOException {
         return batch(bucket, provider, ns, request.getInputStream());
     }
 
     @POST
-    public Response post(@PathParam("bucket") String bucket, @QueryParam("provider") String provider,
-                         @QueryParam("namespace") String ns, InputStream body) throws IOException {
+    public Response post(
+            @PathParam("bucket") String bucket,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            InputStream body)
+            throws IOException {
         return batch(bucket, provider, ns, body);
     }
 
@@ -75,7 +80,8 @@ public class MossResource {
         }
         Path tmp = Files.createTempFile("aisj-moss-", req.format().ext());
         List<BatchService.Out> outs;
-        try (batch; OutputStream os = Files.newOutputStream(tmp)) {
+        try (batch;
+                OutputStream os = Files.newOutputStream(tmp)) {
             outs = batch.writeTo(os);
         } catch (IOException | RuntimeException e) {
             Files.deleteIfExists(tmp);
@@ -86,10 +92,11 @@ public class MossResource {
         StreamingOutput out = os -> {
             try {
                 os.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"metadata\"\r\n"
-                        + "Content-Type: application/json\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                                + "Content-Type: application/json\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
                 writeResp(uuid, outs, os);
                 os.write(("\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"archive\"; filename=\""
-                        + "batch" + req.format().ext() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                                + "batch" + req.format().ext() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                         .getBytes(StandardCharsets.UTF_8));
                 Files.copy(tmp, os);
                 os.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));

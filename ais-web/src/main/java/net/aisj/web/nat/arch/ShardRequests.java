@@ -1,15 +1,13 @@
 package net.aisj.web.nat.arch;
 
-import java.io.InputStream;
-import java.util.List;
-
 import jakarta.json.Json;
 import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-
+import java.io.InputStream;
+import java.util.List;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
@@ -33,12 +31,13 @@ public final class ShardRequests {
     /** AIS {@code apc.HdrPutApndArchFlags}. */
     public static final String PINE = "Ais-Pine";
 
-    private ShardRequests() {
-    }
+    private ShardRequests() {}
 
     /** Whether a GET asks for archive content rather than the object's bytes. */
     public static boolean isArchiveGet(MultivaluedMap<String, String> q) {
-        return has(q, ARCHPATH) || has(q, ARCHREGX) || q.containsKey(ARCHMODE)
+        return has(q, ARCHPATH)
+                || has(q, ARCHREGX)
+                || q.containsKey(ARCHMODE)
                 || "true".equals(q.getFirst(ArchiveService.LIST_QUERY));
     }
 
@@ -53,7 +52,9 @@ public final class ShardRequests {
             StreamingOutput body = out -> {
                 try (JsonGenerator g = Json.createGenerator(out)) {
                     g.writeStartArray();
-                    members.forEach(m -> g.writeStartObject().write("name", m.name()).write("size", m.size())
+                    members.forEach(m -> g.writeStartObject()
+                            .write("name", m.name())
+                            .write("size", m.size())
                             .writeEnd());
                     g.writeEnd();
                 }
@@ -68,7 +69,8 @@ public final class ShardRequests {
                 }
             };
             return Response.ok(body, MediaType.APPLICATION_OCTET_STREAM_TYPE)
-                    .header("Content-Length", Long.toString(f.size())).build();
+                    .header("Content-Length", Long.toString(f.size()))
+                    .build();
         }
         MatchMode mode = ArchiveService.checkSelection(q.getFirst(ARCHREGX), q.getFirst(ARCHMODE));
         ArchiveFormat f;
@@ -89,15 +91,20 @@ public final class ShardRequests {
     }
 
     /** AIS append-to-archive: adds the body as file {@code archpath}; answers the new shard's stat. */
-    public static ObjectStat put(ShardWriter shards, ObjectId id, MultivaluedMap<String, String> q, String pine,
-                                 long contentLength, InputStream body) {
+    public static ObjectStat put(
+            ShardWriter shards,
+            ObjectId id,
+            MultivaluedMap<String, String> q,
+            String pine,
+            long contentLength,
+            InputStream body) {
         int flags = 0;
         if (pine != null && !pine.isBlank()) {
             try {
                 flags = Integer.parseInt(pine.trim());
             } catch (NumberFormatException e) {
-                throw AisException.badRequest("failed to archive " + id.cname() + ": invalid flags \"" + pine
-                        + "\" in the request");
+                throw AisException.badRequest(
+                        "failed to archive " + id.cname() + ": invalid flags \"" + pine + "\" in the request");
             }
         }
         return shards.append(id, q.getFirst(ARCHMIME), q.getFirst(ARCHPATH), flags, body, contentLength);

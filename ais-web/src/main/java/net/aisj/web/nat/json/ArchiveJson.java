@@ -1,15 +1,13 @@
 package net.aisj.web.nat.json;
 
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.List;
-
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectNames;
 import net.aisj.core.AisException;
@@ -24,8 +22,7 @@ import net.aisj.service.archive.MossReq;
  */
 public final class ArchiveJson {
 
-    private ArchiveJson() {
-    }
+    private ArchiveJson() {}
 
     /**
      * Parses the action's value.
@@ -61,8 +58,16 @@ public final class ArchiveJson {
                 names.add(s.getString());
             }
         }
-        return new ArchiveSpec(from, to, name, f, new ListRange(names, str(v, "template")), bool(v, "bnonly"),
-                bool(v, "isbn"), bool(v, "aate"), bool(v, "coer"));
+        return new ArchiveSpec(
+                from,
+                to,
+                name,
+                f,
+                new ListRange(names, str(v, "template")),
+                bool(v, "bnonly"),
+                bool(v, "isbn"),
+                bool(v, "aate"),
+                bool(v, "coer"));
     }
 
     /**
@@ -90,8 +95,8 @@ public final class ArchiveJson {
             }
             if (x.get("start") instanceof JsonNumber s && s.longValue() != 0
                     || x.get("length") instanceof JsonNumber l && l.longValue() != 0) {
-                throw AisException.badRequest("get-batch: read ranges (start/length) are not supported (oname: \""
-                        + name + "\")");
+                throw AisException.badRequest(
+                        "get-batch: read ranges (start/length) are not supported (oname: \"" + name + "\")");
             }
             String opaque = str(x, "opaque");
             if (!opaque.isEmpty()) {

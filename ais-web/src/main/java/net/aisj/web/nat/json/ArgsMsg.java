@@ -1,16 +1,14 @@
 package net.aisj.web.nat.json;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
-
 import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 import net.aisj.core.AisException;
 
 /**
@@ -44,7 +42,10 @@ public record ArgsMsg(String id, String kind, String daemonId, boolean onlyRunni
         if (o == null) {
             return new ArgsMsg("", "", "", false);
         }
-        return new ArgsMsg(text(o, "ID", "id"), text(o, "Kind", "kind"), text(o, "DaemonID", "node"),
+        return new ArgsMsg(
+                text(o, "ID", "id"),
+                text(o, "Kind", "kind"),
+                text(o, "DaemonID", "node"),
                 bool(o, "OnlyRunning") || bool(o, "show_active"));
     }
 

@@ -4,7 +4,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
@@ -19,8 +18,7 @@ import net.aisj.service.archive.ArchiveFormat;
  */
 public final class DsortSpecJson {
 
-    private DsortSpecJson() {
-    }
+    private DsortSpecJson() {}
 
     /** Parses the spec's JSON text; a missing or malformed body is a BAD_REQUEST. */
     public static DsortSpec read(String body) {
@@ -76,8 +74,20 @@ public final class DsortSpecJson {
         }
         long mem = maxMem(str(rs, "max_mem_usage"));
         try {
-            return new DsortSpec(in, out == null ? in : out, template, inExt, outTemplate, outExt, size, records,
-                    algorithm(rs.get("algorithm")), str(rs, "description"), mem, ekm, str(rs, "ekm_file_sep"));
+            return new DsortSpec(
+                    in,
+                    out == null ? in : out,
+                    template,
+                    inExt,
+                    outTemplate,
+                    outExt,
+                    size,
+                    records,
+                    algorithm(rs.get("algorithm")),
+                    str(rs, "description"),
+                    mem,
+                    ekm,
+                    str(rs, "ekm_file_sep"));
         } catch (AisException e) {
             throw e.getMessage().startsWith("invalid dsort spec") ? e : bad(e.getMessage());
         }
@@ -116,8 +126,9 @@ public final class DsortSpecJson {
                 case "int" -> DsortSpec.KeyType.INT;
                 case "float" -> DsortSpec.KeyType.FLOAT;
                 case "string" -> DsortSpec.KeyType.STRING;
-                default -> throw bad("algorithm: content_key_type \"" + str(a, "content_key_type")
-                        + "\" is not one of [int float string]");
+                default ->
+                    throw bad("algorithm: content_key_type \"" + str(a, "content_key_type")
+                            + "\" is not one of [int float string]");
             };
         }
         return new DsortSpec.Algorithm(kind, a.getBoolean("decreasing", false), seed, ext, type);
@@ -144,7 +155,8 @@ public final class DsortSpecJson {
     /** The suffix as the template spells it (so names keep it: ".tar.gz" stays ".tar.gz", not ".tgz"). */
     private static String templateSuffix(String template, ArchiveFormat f) {
         String lower = template.toLowerCase(java.util.Locale.ROOT);
-        return lower.endsWith(".tar.gz") ? template.substring(template.length() - 7)
+        return lower.endsWith(".tar.gz")
+                ? template.substring(template.length() - 7)
                 : template.substring(template.length() - f.ext().length());
     }
 
@@ -170,7 +182,9 @@ public final class DsortSpecJson {
     private static BucketId bucket(JsonObject rs, String field, boolean required) {
         if (!(rs.get(field) instanceof JsonObject b) || str(b, "name").isEmpty()) {
             if (required || (rs.get(field) instanceof JsonObject)) {
-                if (!required && rs.get(field) instanceof JsonObject o && str(o, "name").isEmpty()
+                if (!required
+                        && rs.get(field) instanceof JsonObject o
+                        && str(o, "name").isEmpty()
                         && str(o, "provider").isEmpty()) {
                     return null;
                 }

@@ -1,5 +1,7 @@
 package net.aisj.web.nat.json;
 
+import jakarta.json.spi.JsonProvider;
+import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
@@ -9,17 +11,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
-import jakarta.json.spi.JsonProvider;
-
-import org.msgpack.core.MessagePack;
-import org.msgpack.core.MessagePacker;
-
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
+import org.msgpack.core.MessagePack;
+import org.msgpack.core.MessagePacker;
 
 /**
  * Writes a list-objects page as AIS's {@code LsoRes}: msgpack (keys {@code UUID, ContinuationToken, Entries, Flags};
@@ -133,8 +129,11 @@ public final class LsoWriter {
             f.put("t", "t[" + nodeId + "]:" + s.mountpath());
         }
         if (want("custom") && !s.custom().isEmpty()) {
-            f.put("m", s.custom().entrySet().stream().map(kv -> kv.getKey() + "=" + kv.getValue())
-                    .collect(Collectors.joining(", ")));
+            f.put(
+                    "m",
+                    s.custom().entrySet().stream()
+                            .map(kv -> kv.getKey() + "=" + kv.getValue())
+                            .collect(Collectors.joining(", ")));
         }
         if ((want("size") || props.contains("size") && !nameOnly) && s.size() > 0) {
             f.put("s", s.size());

@@ -1,11 +1,9 @@
 package net.aisj.web.nat.json;
 
-import java.util.Map;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-
+import java.util.Map;
 import net.aisj.cluster.MetaJson;
 import net.aisj.connector.api.MountpathInfo;
 import net.aisj.connector.api.NodeVolume;
@@ -19,8 +17,7 @@ import net.aisj.core.NodeInfo;
  */
 public final class NodeStatusJson {
 
-    private NodeStatusJson() {
-    }
+    private NodeStatusJson() {}
 
     /** The node's state as the console shows it. */
     public static String state(NodeInfo n) {
@@ -30,8 +27,15 @@ public final class NodeStatusJson {
         return (n.flags() & NodeInfo.MAINT) != 0 ? "maintenance" : "online";
     }
 
-    public static JsonObject of(NodeInfo self, String state, String version, long pid, long uptimeNanos,
-                                long smapVersion, NodeVolume volume, Map<String, Long> counters) {
+    public static JsonObject of(
+            NodeInfo self,
+            String state,
+            String version,
+            long pid,
+            long uptimeNanos,
+            long smapVersion,
+            NodeVolume volume,
+            Map<String, Long> counters) {
         JsonObjectBuilder cap = Json.createObjectBuilder();
         for (MountpathInfo m : volume.mountpaths()) {
             cap.add(m.path(), capacity(m));
@@ -55,8 +59,13 @@ public final class NodeStatusJson {
         long total = Math.max(0, m.totalBytes());
         long used = Math.min(Math.max(0, m.usedBytes()), total);
         int pct = total == 0 ? 0 : (int) Math.round(used * 100.0 / total);
-        return Json.createObjectBuilder().add("used", Long.toString(used)).add("avail", Long.toString(total - used))
-                .add("total", Long.toString(total)).add("pct_used", pct).add("fs", m.fs())
-                .add("enabled", m.enabled()).build();
+        return Json.createObjectBuilder()
+                .add("used", Long.toString(used))
+                .add("avail", Long.toString(total - used))
+                .add("total", Long.toString(total))
+                .add("pct_used", pct)
+                .add("fs", m.fs())
+                .add("enabled", m.enabled())
+                .build();
     }
 }

@@ -11,7 +11,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import net.aisj.web.s3.error.PayloadException;
 import net.aisj.web.s3.error.S3Error;
 
@@ -46,8 +45,8 @@ public final class AwsChunkedInputStream extends InputStream {
      * @param checksum       the checksum named by {@code x-amz-trailer}, or null
      * @param declaredLength {@code x-amz-decoded-content-length}, or -1
      */
-    public AwsChunkedInputStream(InputStream in, SigV4.Signer signer, String seedSignature, FlexibleChecksum checksum,
-                                 long declaredLength) {
+    public AwsChunkedInputStream(
+            InputStream in, SigV4.Signer signer, String seedSignature, FlexibleChecksum checksum, long declaredLength) {
         this.in = new BufferedInputStream(in, 64 * 1024);
         this.signer = signer;
         this.previousSignature = seedSignature;
@@ -184,13 +183,14 @@ public final class AwsChunkedInputStream extends InputStream {
                 throw new PayloadException(S3Error.InvalidRequest, "missing trailer " + checksum.header());
             }
             if (!sent.equals(checksum.base64())) {
-                throw new PayloadException(S3Error.BadDigest, "The " + checksum.header()
-                        + " you specified did not match the calculated checksum.");
+                throw new PayloadException(
+                        S3Error.BadDigest,
+                        "The " + checksum.header() + " you specified did not match the calculated checksum.");
             }
         }
         if (declaredLength >= 0 && total != declaredLength) {
-            throw new PayloadException(S3Error.IncompleteBody, "decoded " + total + " bytes, declared "
-                    + declaredLength);
+            throw new PayloadException(
+                    S3Error.IncompleteBody, "decoded " + total + " bytes, declared " + declaredLength);
         }
     }
 

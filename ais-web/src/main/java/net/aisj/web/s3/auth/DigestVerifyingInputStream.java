@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-
 import net.aisj.web.s3.error.PayloadException;
 import net.aisj.web.s3.error.S3Error;
 

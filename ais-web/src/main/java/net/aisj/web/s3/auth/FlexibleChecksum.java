@@ -61,7 +61,10 @@ public abstract class FlexibleChecksum {
 
             @Override
             public String base64() {
-                return Base64.getEncoder().encodeToString(ByteBuffer.allocate(4).putInt((int) c.getValue()).array());
+                return Base64.getEncoder()
+                        .encodeToString(ByteBuffer.allocate(4)
+                                .putInt((int) c.getValue())
+                                .array());
             }
         };
     }
@@ -117,7 +120,8 @@ public abstract class FlexibleChecksum {
 
         @Override
         public String base64() {
-            return Base64.getEncoder().encodeToString(ByteBuffer.allocate(8).putLong(~crc).array());
+            return Base64.getEncoder()
+                    .encodeToString(ByteBuffer.allocate(8).putLong(~crc).array());
         }
     }
 }

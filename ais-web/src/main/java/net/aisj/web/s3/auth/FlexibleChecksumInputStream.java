@@ -3,7 +3,6 @@ package net.aisj.web.s3.auth;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-
 import net.aisj.web.s3.error.PayloadException;
 import net.aisj.web.s3.error.S3Error;
 
@@ -34,8 +33,9 @@ final class FlexibleChecksumInputStream extends FilterInputStream {
             if (!verified) {
                 verified = true;
                 if (!checksum.base64().equals(expected)) {
-                    throw new PayloadException(S3Error.BadDigest, "The " + checksum.header()
-                            + " you specified did not match the calculated checksum.");
+                    throw new PayloadException(
+                            S3Error.BadDigest,
+                            "The " + checksum.header() + " you specified did not match the calculated checksum.");
                 }
             }
         } else {

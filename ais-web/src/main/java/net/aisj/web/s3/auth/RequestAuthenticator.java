@@ -15,7 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-
 import net.aisj.web.common.PathNames;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
@@ -32,6 +31,7 @@ public final class RequestAuthenticator {
     public static final Duration MAX_SKEW = Duration.ofMinutes(15);
     /** Longest presigned URL validity S3 allows (7 days). */
     public static final long MAX_EXPIRES_SECONDS = 604_800;
+
     static final DateTimeFormatter AMZ_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
 
     /** What the filter needs of a request. */
@@ -54,8 +54,7 @@ public final class RequestAuthenticator {
      * @param signer    the request's scope and key (to verify chunk signatures)
      * @param signature the request's signature (seed of the chunk signatures)
      */
-    public record Verified(String accessKey, SigV4.Signer signer, String signature) {
-    }
+    public record Verified(String accessKey, SigV4.Signer signer, String signature) {}
 
     private final Function<String, Optional<String>> secrets;
 
@@ -73,8 +72,8 @@ public final class RequestAuthenticator {
             throw new S3Exception(S3Error.AccessDenied, "Access Denied: the request is not signed");
         }
         if (!auth.startsWith(SigV4.ALGORITHM + " ")) {
-            throw new S3Exception(S3Error.AuthorizationHeaderMalformed, "only " + SigV4.ALGORITHM
-                    + " signatures are supported");
+            throw new S3Exception(
+                    S3Error.AuthorizationHeaderMalformed, "only " + SigV4.ALGORITHM + " signatures are supported");
         }
         Map<String, String> parts = new LinkedHashMap<>();
         for (String p : auth.substring(SigV4.ALGORITHM.length()).split(",")) {
@@ -87,8 +86,9 @@ public final class RequestAuthenticator {
         String signedHeaders = parts.get("SignedHeaders");
         String signature = parts.get("Signature");
         if (credential == null || signedHeaders == null || signature == null) {
-            throw new S3Exception(S3Error.AuthorizationHeaderMalformed, "Authorization needs Credential, "
-                    + "SignedHeaders and Signature");
+            throw new S3Exception(
+                    S3Error.AuthorizationHeaderMalformed,
+                    "Authorization needs Credential, " + "SignedHeaders and Signature");
         }
         String amzDate = first(r, "x-amz-date");
         if (amzDate == null) {
@@ -100,17 +100,17 @@ public final class RequestAuthenticator {
         }
         String payload = first(r, "x-amz-content-sha256");
         if (payload == null) {
-            throw new S3Exception(S3Error.InvalidRequest, "Missing required header for this request: "
-                    + "x-amz-content-sha256");
+            throw new S3Exception(
+                    S3Error.InvalidRequest, "Missing required header for this request: " + "x-amz-content-sha256");
         }
-        return check(r, credential, amzDate, signedHeaders, signature, payload, false,
-                S3Error.AuthorizationHeaderMalformed);
+        return check(
+                r, credential, amzDate, signedHeaders, signature, payload, false, S3Error.AuthorizationHeaderMalformed);
     }
 
     private Verified presigned(SignedRequest r, Map<String, String> q, Instant now) {
         if (!SigV4.ALGORITHM.equals(q.get("X-Amz-Algorithm"))) {
-            throw new S3Exception(S3Error.AuthorizationQueryParametersError, "X-Amz-Algorithm only supports "
-                    + SigV4.ALGORITHM);
+            throw new S3Exception(
+                    S3Error.AuthorizationQueryParametersError, "X-Amz-Algorithm only supports " + SigV4.ALGORITHM);
         }
         String credential = q.get("X-Amz-Credential");
         String amzDate = q.get("X-Amz-Date");
@@ -118,8 +118,10 @@ public final class RequestAuthenticator {
         String signedHeaders = q.get("X-Amz-SignedHeaders");
         String signature = q.get("X-Amz-Signature");
         if (credential == null || amzDate == null || expires == null || signedHeaders == null || signature == null) {
-            throw new S3Exception(S3Error.AuthorizationQueryParametersError, "Query-string authentication requires "
-                    + "X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature");
+            throw new S3Exception(
+                    S3Error.AuthorizationQueryParametersError,
+                    "Query-string authentication requires "
+                            + "X-Amz-Credential, X-Amz-Date, X-Amz-Expires, X-Amz-SignedHeaders and X-Amz-Signature");
         }
         Instant t = parseAmzDate(amzDate, S3Error.AuthorizationQueryParametersError);
         long secs;
@@ -129,8 +131,9 @@ public final class RequestAuthenticator {
             secs = -1;
         }
         if (secs < 1 || secs > MAX_EXPIRES_SECONDS) {
-            throw new S3Exception(S3Error.AuthorizationQueryParametersError, "X-Amz-Expires must be 1 to "
-                    + MAX_EXPIRES_SECONDS + " seconds");
+            throw new S3Exception(
+                    S3Error.AuthorizationQueryParametersError,
+                    "X-Amz-Expires must be 1 to " + MAX_EXPIRES_SECONDS + " seconds");
         }
         if (t.minus(MAX_SKEW).isAfter(now)) {
             throw new S3Exception(S3Error.AccessDenied, "Request is not valid yet");
@@ -139,12 +142,26 @@ public final class RequestAuthenticator {
             throw new S3Exception(S3Error.AccessDenied, "Request has expired");
         }
         String payload = first(r, "x-amz-content-sha256");
-        return check(r, credential, amzDate, signedHeaders, signature,
-                payload == null ? SigV4.UNSIGNED_PAYLOAD : payload, true, S3Error.AuthorizationQueryParametersError);
+        return check(
+                r,
+                credential,
+                amzDate,
+                signedHeaders,
+                signature,
+                payload == null ? SigV4.UNSIGNED_PAYLOAD : payload,
+                true,
+                S3Error.AuthorizationQueryParametersError);
     }
 
-    private Verified check(SignedRequest r, String credential, String amzDate, String signedHeaders,
-                           String signature, String payloadHash, boolean presigned, S3Error malformed) {
+    private Verified check(
+            SignedRequest r,
+            String credential,
+            String amzDate,
+            String signedHeaders,
+            String signature,
+            String payloadHash,
+            boolean presigned,
+            S3Error malformed) {
         String[] scope = credential.split("/");
         if (scope.length != 5 || !scope[4].equals("aws4_request") || !scope[3].equals("s3")) {
             throw new S3Exception(malformed, "Credential must be <key>/<date>/<region>/s3/aws4_request");
@@ -153,19 +170,28 @@ public final class RequestAuthenticator {
             throw new S3Exception(malformed, "the credential date does not match the request date");
         }
         String secret = secrets.apply(scope[0]).orElseThrow(() -> new S3Exception(S3Error.InvalidAccessKeyId));
-        List<String> headers = Arrays.asList(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
+        List<String> headers =
+                Arrays.asList(signedHeaders.toLowerCase(Locale.ROOT).split(";"));
         if (!headers.contains("host")) {
             throw new S3Exception(malformed, "SignedHeaders must include host");
         }
         SigV4.Signer signer = SigV4.Signer.of(secret, amzDate, scope[1], scope[2], scope[3]);
-        String canonical = SigV4.canonicalRequest(r.method(), r.rawPath(), r.rawQuery(), headers, r::header,
-                payloadHash, presigned);
+        String canonical = SigV4.canonicalRequest(
+                r.method(), r.rawPath(), r.rawQuery(), headers, r::header, payloadHash, presigned);
         if (SigV4.same(signer.signRequest(canonical), signature)) {
             return new Verified(scope[0], signer, signature.toLowerCase(Locale.ROOT));
         }
         // a client that sent UTF-8 bytes in a header the container read as ISO-8859-1
-        String utf8 = SigV4.canonicalRequest(r.method(), r.rawPath(), r.rawQuery(), headers,
-                h -> r.header(h).stream().map(RequestAuthenticator::latin1AsUtf8).toList(), payloadHash, presigned);
+        String utf8 = SigV4.canonicalRequest(
+                r.method(),
+                r.rawPath(),
+                r.rawQuery(),
+                headers,
+                h -> r.header(h).stream()
+                        .map(RequestAuthenticator::latin1AsUtf8)
+                        .toList(),
+                payloadHash,
+                presigned);
         if (!utf8.equals(canonical) && SigV4.same(signer.signRequest(utf8), signature)) {
             return new Verified(scope[0], signer, signature.toLowerCase(Locale.ROOT));
         }
@@ -206,7 +232,8 @@ public final class RequestAuthenticator {
             }
             int eq = p.indexOf('=');
             try {
-                m.putIfAbsent(PathNames.decode(eq < 0 ? p : p.substring(0, eq)),
+                m.putIfAbsent(
+                        PathNames.decode(eq < 0 ? p : p.substring(0, eq)),
                         eq < 0 ? "" : PathNames.decode(p.substring(eq + 1)));
             } catch (IllegalArgumentException e) {
                 throw new S3Exception(S3Error.InvalidArgument, "malformed query string");
@@ -216,10 +243,11 @@ public final class RequestAuthenticator {
     }
 
     /** Helper for tests and the filter: a request from plain values. */
-    public static SignedRequest request(String method, String rawPath, String rawQuery,
-                                        Map<String, List<String>> headers) {
+    public static SignedRequest request(
+            String method, String rawPath, String rawQuery, Map<String, List<String>> headers) {
         Map<String, List<String>> lower = new LinkedHashMap<>();
-        headers.forEach((k, v) -> lower.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>()).addAll(v));
+        headers.forEach((k, v) -> lower.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> new ArrayList<>())
+                .addAll(v));
         return new SignedRequest() {
             @Override
             public String method() {

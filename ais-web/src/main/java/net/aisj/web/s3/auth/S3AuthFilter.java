@@ -1,7 +1,5 @@
 package net.aisj.web.s3.auth;
 
-import java.util.List;
-
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
@@ -11,7 +9,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-
+import java.util.List;
 import net.aisj.cluster.IntraContract;
 import net.aisj.service.LocalNode;
 import net.aisj.web.s3.VirtualHostFilter;

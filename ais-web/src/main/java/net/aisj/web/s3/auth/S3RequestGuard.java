@@ -1,15 +1,13 @@
 package net.aisj.web.s3.auth;
 
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
-
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.servlet.http.HttpServletRequest;
-
 import net.aisj.web.s3.S3Call;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
@@ -31,8 +29,11 @@ public class S3RequestGuard {
      * @param headerNames the request's header names (for a whole-body {@code x-amz-checksum-<alg>} header)
      * @throws S3Exception when the signature, the date or a payload header is wrong
      */
-    public InputStream admit(RequestAuthenticator.SignedRequest sr, Collection<String> headerNames, InputStream body,
-                             HttpServletRequest request) {
+    public InputStream admit(
+            RequestAuthenticator.SignedRequest sr,
+            Collection<String> headerNames,
+            InputStream body,
+            HttpServletRequest request) {
         RequestAuthenticator.Verified v = null;
         if (credentials.required()) {
             v = new RequestAuthenticator(credentials::secret).verify(sr, Instant.now());
@@ -54,8 +55,8 @@ public class S3RequestGuard {
                 String t = first(sr, "x-amz-trailer");
                 ck = t == null ? null : FlexibleChecksum.forHeader(t.trim());
             }
-            return new AwsChunkedInputStream(body, signed && v != null ? v.signer() : null,
-                    v == null ? null : v.signature(), ck, declared);
+            return new AwsChunkedInputStream(
+                    body, signed && v != null ? v.signer() : null, v == null ? null : v.signature(), ck, declared);
         }
         byte[] expected;
         try {
@@ -64,16 +65,17 @@ public class S3RequestGuard {
             expected = null;
         }
         if (expected == null || expected.length != 32) {
-            throw new S3Exception(S3Error.InvalidArgument, "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, "
-                    + "STREAMING-... or the hex SHA-256 of the body");
+            throw new S3Exception(
+                    S3Error.InvalidArgument,
+                    "x-amz-content-sha256 must be UNSIGNED-PAYLOAD, " + "STREAMING-... or the hex SHA-256 of the body");
         }
-        return new DigestVerifyingInputStream(withHeaderChecksum(sr, headerNames, body), "SHA-256", expected,
-                S3Error.XAmzContentSHA256Mismatch);
+        return new DigestVerifyingInputStream(
+                withHeaderChecksum(sr, headerNames, body), "SHA-256", expected, S3Error.XAmzContentSHA256Mismatch);
     }
 
     /** A whole-body {@code x-amz-checksum-<alg>} header is verified like a trailer. */
-    private static InputStream withHeaderChecksum(RequestAuthenticator.SignedRequest sr,
-                                                  Collection<String> headerNames, InputStream body) {
+    private static InputStream withHeaderChecksum(
+            RequestAuthenticator.SignedRequest sr, Collection<String> headerNames, InputStream body) {
         for (String name : headerNames) {
             FlexibleChecksum ck = FlexibleChecksum.forHeader(name);
             if (ck != null) {

@@ -11,10 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-
 import net.aisj.web.common.PathNames;
 import net.aisj.web.s3.S3Uris;
 
@@ -36,8 +34,7 @@ public final class SigV4 {
     private static final int MAX_KEYS = 1024;
     private static final Map<String, byte[]> KEYS = new ConcurrentHashMap<>();
 
-    private SigV4() {
-    }
+    private SigV4() {}
 
     /**
      * The credential scope and signing key of one request.
@@ -49,7 +46,9 @@ public final class SigV4 {
     public record Signer(String amzDate, String scope, byte[] key) {
 
         public static Signer of(String secret, String amzDate, String date, String region, String service) {
-            return new Signer(amzDate, date + "/" + region + "/" + service + "/aws4_request",
+            return new Signer(
+                    amzDate,
+                    date + "/" + region + "/" + service + "/aws4_request",
                     signingKey(secret, date, region, service));
         }
 
@@ -76,14 +75,26 @@ public final class SigV4 {
     }
 
     /** The canonical request (method, URI, query, headers, signed headers, payload hash). */
-    public static String canonicalRequest(String method, String rawPath, String rawQuery, List<String> signedHeaders,
-                                          Function<String, List<String>> headerValues, String payloadHash,
-                                          boolean presigned) {
+    public static String canonicalRequest(
+            String method,
+            String rawPath,
+            String rawQuery,
+            List<String> signedHeaders,
+            Function<String, List<String>> headerValues,
+            String payloadHash,
+            boolean presigned) {
         StringBuilder b = new StringBuilder(512);
-        b.append(method).append('\n').append(canonicalUri(rawPath)).append('\n')
-                .append(canonicalQuery(rawQuery, presigned)).append('\n');
+        b.append(method)
+                .append('\n')
+                .append(canonicalUri(rawPath))
+                .append('\n')
+                .append(canonicalQuery(rawQuery, presigned))
+                .append('\n');
         for (String h : signedHeaders) {
-            b.append(h).append(':').append(canonicalHeaderValue(headerValues.apply(h))).append('\n');
+            b.append(h)
+                    .append(':')
+                    .append(canonicalHeaderValue(headerValues.apply(h)))
+                    .append('\n');
         }
         b.append('\n').append(String.join(";", signedHeaders)).append('\n').append(payloadHash);
         return b.toString();
@@ -198,7 +209,10 @@ public final class SigV4 {
 
     /** Constant-time comparison of two hex signatures (case-insensitive). */
     public static boolean same(String a, String b) {
-        return a != null && b != null && MessageDigest.isEqual(a.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
-                b.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
+        return a != null
+                && b != null
+                && MessageDigest.isEqual(
+                        a.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII),
+                        b.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
     }
 }

@@ -20,11 +20,15 @@ public enum S3Error {
     InvalidArgument(400, "Invalid Argument"),
     InvalidBucketName(400, "The specified bucket is not valid."),
     InvalidDigest(400, "The Content-MD5 you specified is not valid."),
-    InvalidPart(400, "One or more of the specified parts could not be found. The part may not have been uploaded, "
-            + "or the specified entity tag may not match the part's entity tag."),
+    InvalidPart(
+            400,
+            "One or more of the specified parts could not be found. The part may not have been uploaded, "
+                    + "or the specified entity tag may not match the part's entity tag."),
     InvalidPartNumber(416, "The requested partnumber is not satisfiable"),
-    InvalidPartOrder(400, "The list of parts was not in ascending order. The parts list must be specified in order "
-            + "by part number."),
+    InvalidPartOrder(
+            400,
+            "The list of parts was not in ascending order. The parts list must be specified in order "
+                    + "by part number."),
     InvalidRange(416, "The requested range is not satisfiable"),
     InvalidRequest(400, "Invalid Request"),
     KeyTooLongError(400, "Your key is too long"),
@@ -34,16 +38,20 @@ public enum S3Error {
     MissingContentLength(411, "You must provide the Content-Length HTTP header."),
     NoSuchBucket(404, "The specified bucket does not exist"),
     NoSuchKey(404, "The specified key does not exist."),
-    NoSuchUpload(404, "The specified multipart upload does not exist. The upload ID might be invalid, or the "
-            + "multipart upload might have been aborted or completed."),
+    NoSuchUpload(
+            404,
+            "The specified multipart upload does not exist. The upload ID might be invalid, or the "
+                    + "multipart upload might have been aborted or completed."),
     NotImplemented(501, "A header or query you provided implies functionality that is not implemented."),
     /** Not an error document: a 304 without a body (conditional GET/HEAD). */
     NotModified(304, "Not Modified"),
     PreconditionFailed(412, "At least one of the pre-conditions you specified did not hold"),
     RequestTimeTooSkewed(403, "The difference between the request time and the server's time is too large."),
     ServiceUnavailable(503, "Please reduce your request rate."),
-    SignatureDoesNotMatch(403, "The request signature we calculated does not match the signature you provided. "
-            + "Check your key and signing method."),
+    SignatureDoesNotMatch(
+            403,
+            "The request signature we calculated does not match the signature you provided. "
+                    + "Check your key and signing method."),
     XAmzContentSHA256Mismatch(400, "The provided 'x-amz-content-sha256' header does not match what was computed.");
 
     private final int status;

@@ -1,14 +1,12 @@
 package net.aisj.web.s3.error;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
 import net.aisj.core.AisException;
 import net.aisj.service.s3.MultipartException;
 import net.aisj.web.s3.xml.ErrorDocument;
@@ -26,8 +24,7 @@ public final class S3ErrorResponses {
     private static final Logger LOG = Logger.getLogger(S3ErrorResponses.class.getName());
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private S3ErrorResponses() {
-    }
+    private S3ErrorResponses() {}
 
     /** Whether {@code path} (the request URI's path) is served by the S3 API. */
     public static boolean isS3Path(String path) {
@@ -57,8 +54,10 @@ public final class S3ErrorResponses {
     public static Response toResponse(Throwable e, HttpServletRequest req) {
         S3Exception s3 = translate(e, req);
         if (s3.error().status() >= 500) {
-            LOG.log(Level.WARNING, (req == null ? "" : req.getMethod() + " " + req.getRequestURI()) + ": "
-                    + s3.getMessage(), e);
+            LOG.log(
+                    Level.WARNING,
+                    (req == null ? "" : req.getMethod() + " " + req.getRequestURI()) + ": " + s3.getMessage(),
+                    e);
         }
         return response(s3.error(), s3.getMessage(), req);
     }
@@ -66,13 +65,17 @@ public final class S3ErrorResponses {
     /** The error document (no body for HEAD and 304), with the request id headers. */
     public static Response response(S3Error error, String message, HttpServletRequest req) {
         String id = requestId(req);
-        Response.ResponseBuilder b = Response.status(error.status()).header("x-amz-request-id", id)
-                .header("x-amz-id-2", id).header("Server", "AIStore");
+        Response.ResponseBuilder b = Response.status(error.status())
+                .header("x-amz-request-id", id)
+                .header("x-amz-id-2", id)
+                .header("Server", "AIStore");
         if (error == S3Error.NotModified || (req != null && "HEAD".equals(req.getMethod()))) {
             return b.build();
         }
         String resource = req == null ? "" : req.getRequestURI();
-        return b.type("application/xml").entity(ErrorDocument.xml(error.code(), message, resource, id)).build();
+        return b.type("application/xml")
+                .entity(ErrorDocument.xml(error.code(), message, resource, id))
+                .build();
     }
 
     /** Finds the S3 meaning of a failure: an S3 error, a rejected body, a domain error or a JAX-RS status. */
@@ -91,13 +94,15 @@ public final class S3ErrorResponses {
         if (e instanceof WebApplicationException w) {
             int status = w.getResponse().getStatus();
             return switch (status) {
-                case 404 -> new S3Exception(S3Error.NoSuchKey, "no such resource: "
-                        + (req == null ? "" : req.getRequestURI()));
+                case 404 ->
+                    new S3Exception(S3Error.NoSuchKey, "no such resource: " + (req == null ? "" : req.getRequestURI()));
                 case 405 -> new S3Exception(S3Error.MethodNotAllowed);
                 case 411 -> new S3Exception(S3Error.MissingContentLength);
                 case 415, 406, 400 -> new S3Exception(S3Error.InvalidRequest, w.getMessage());
-                default -> status < 500 ? new S3Exception(S3Error.InvalidRequest, w.getMessage())
-                        : new S3Exception(S3Error.InternalError, w.getMessage(), w);
+                default ->
+                    status < 500
+                            ? new S3Exception(S3Error.InvalidRequest, w.getMessage())
+                            : new S3Exception(S3Error.InternalError, w.getMessage(), w);
             };
         }
         if (e instanceof IllegalArgumentException) {
@@ -108,19 +113,28 @@ public final class S3ErrorResponses {
 
     private static S3Exception fromDomain(AisException a, HttpServletRequest req) {
         if (a instanceof MultipartException m) {
-            return new S3Exception(switch (m.problem()) {
-                case NO_SUCH_UPLOAD -> S3Error.NoSuchUpload;
-                case INVALID_PART -> S3Error.InvalidPart;
-                case INVALID_PART_ORDER -> S3Error.InvalidPartOrder;
-                case ENTITY_TOO_SMALL -> S3Error.EntityTooSmall;
-                case MALFORMED -> S3Error.MalformedXML;
-            }, m.getMessage(), m);
+            return new S3Exception(
+                    switch (m.problem()) {
+                        case NO_SUCH_UPLOAD -> S3Error.NoSuchUpload;
+                        case INVALID_PART -> S3Error.InvalidPart;
+                        case INVALID_PART_ORDER -> S3Error.InvalidPartOrder;
+                        case ENTITY_TOO_SMALL -> S3Error.EntityTooSmall;
+                        case MALFORMED -> S3Error.MalformedXML;
+                    },
+                    m.getMessage(),
+                    m);
         }
         S3Error err = switch (a.kind()) {
-            case BAD_REQUEST -> a.getMessage() != null && a.getMessage().contains("longer than")
-                    && a.getMessage().contains("object name") ? S3Error.KeyTooLongError : S3Error.InvalidArgument;
-            case NOT_FOUND -> a.getMessage() != null && a.getMessage().startsWith("bucket ")
-                    ? S3Error.NoSuchBucket : S3Error.NoSuchKey;
+            case BAD_REQUEST ->
+                a.getMessage() != null
+                                && a.getMessage().contains("longer than")
+                                && a.getMessage().contains("object name")
+                        ? S3Error.KeyTooLongError
+                        : S3Error.InvalidArgument;
+            case NOT_FOUND ->
+                a.getMessage() != null && a.getMessage().startsWith("bucket ")
+                        ? S3Error.NoSuchBucket
+                        : S3Error.NoSuchKey;
             case CONFLICT -> S3Error.InvalidRequest;
             case PRECONDITION_FAILED -> S3Error.PreconditionFailed;
             case RANGE_NOT_SATISFIABLE -> S3Error.InvalidRange;

@@ -8,8 +8,7 @@ public class CommonPrefix {
     @XmlElement(name = "Prefix")
     public String prefix;
 
-    public CommonPrefix() {
-    }
+    public CommonPrefix() {}
 
     public CommonPrefix(String prefix) {
         this.prefix = prefix;

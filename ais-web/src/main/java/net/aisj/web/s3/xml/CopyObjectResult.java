@@ -15,8 +15,7 @@ public class CopyObjectResult {
     @XmlElement(name = "ETag")
     public String etag;
 
-    public CopyObjectResult() {
-    }
+    public CopyObjectResult() {}
 
     public CopyObjectResult(String lastModified, String etag) {
         this.lastModified = lastModified;

@@ -1,11 +1,10 @@
 package net.aisj.web.s3.xml;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DeleteObjects request body. https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html */
 @XmlRootElement(name = "Delete")
@@ -23,8 +22,10 @@ public class Delete {
     public static class ObjectIdentifier {
         @XmlElement(name = "Key")
         public String key;
+
         @XmlElement(name = "VersionId")
         public String versionId;
+
         @XmlElement(name = "ETag")
         public String etag;
     }

@@ -1,11 +1,10 @@
 package net.aisj.web.s3.xml;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DeleteObjects response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeleteObjects.html */
 @XmlRootElement(name = "DeleteResult")
@@ -23,8 +22,7 @@ public class DeleteResult {
         @XmlElement(name = "Key")
         public String key;
 
-        public Deleted() {
-        }
+        public Deleted() {}
 
         public Deleted(String key) {
             this.key = key;
@@ -32,17 +30,20 @@ public class DeleteResult {
     }
 
     /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_Error.html */
-    @XmlType(name = "DeleteError", propOrder = {"key", "code", "message"})
+    @XmlType(
+            name = "DeleteError",
+            propOrder = {"key", "code", "message"})
     public static class Error {
         @XmlElement(name = "Key")
         public String key;
+
         @XmlElement(name = "Code")
         public String code;
+
         @XmlElement(name = "Message")
         public String message;
 
-        public Error() {
-        }
+        public Error() {}
 
         public Error(String key, String code, String message) {
             this.key = key;

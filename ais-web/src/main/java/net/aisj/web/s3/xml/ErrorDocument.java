@@ -7,8 +7,7 @@ package net.aisj.web.s3.xml;
  */
 public final class ErrorDocument {
 
-    private ErrorDocument() {
-    }
+    private ErrorDocument() {}
 
     public static String xml(String code, String message, String resource, String requestId) {
         return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>" + escape(code) + "</Code><Message>"
@@ -30,8 +29,11 @@ public final class ErrorDocument {
                 case '&' -> b.append("&amp;");
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&apos;");
-                default -> b.append(c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF
-                        ? '\uFFFD' : c);
+                default ->
+                    b.append(
+                            c < 0x20 && c != '\t' && c != '\n' && c != '\r' || c == 0xFFFE || c == 0xFFFF
+                                    ? '\uFFFD'
+                                    : c);
             }
         }
         return b.toString();

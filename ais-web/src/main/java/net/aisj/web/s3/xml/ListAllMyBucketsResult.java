@@ -1,12 +1,11 @@
 package net.aisj.web.s3.xml;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
 import jakarta.xml.bind.annotation.XmlType;
+import java.util.ArrayList;
+import java.util.List;
 
 /** ListBuckets response. https://docs.aws.amazon.com/AmazonS3/latest/API/API_ListBuckets.html */
 @XmlRootElement(name = "ListAllMyBucketsResult")
@@ -25,13 +24,14 @@ public class ListAllMyBucketsResult {
     public static class Bucket {
         @XmlElement(name = "Name")
         public String name;
+
         @XmlElement(name = "CreationDate")
         public String creationDate;
+
         @XmlElement(name = "BucketRegion")
         public String bucketRegion;
 
-        public Bucket() {
-        }
+        public Bucket() {}
 
         public Bucket(String name, String creationDate, String region) {
             this.name = name;

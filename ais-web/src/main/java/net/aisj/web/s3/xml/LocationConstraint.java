@@ -13,8 +13,7 @@ public class LocationConstraint {
     @XmlValue
     public String value = "";
 
-    public LocationConstraint() {
-    }
+    public LocationConstraint() {}
 
     public LocationConstraint(String value) {
         this.value = value;

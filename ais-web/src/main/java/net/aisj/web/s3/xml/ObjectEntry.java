@@ -9,19 +9,23 @@ public class ObjectEntry {
 
     @XmlElement(name = "Key")
     public String key;
+
     @XmlElement(name = "LastModified")
     public String lastModified;
+
     @XmlElement(name = "ETag")
     public String etag;
+
     @XmlElement(name = "Size")
     public long size;
+
     @XmlElement(name = "Owner")
     public Owner owner;
+
     @XmlElement(name = "StorageClass")
     public String storageClass = "STANDARD";
 
-    public ObjectEntry() {
-    }
+    public ObjectEntry() {}
 
     public ObjectEntry(String key, String lastModified, String etag, long size) {
         this.key = key;

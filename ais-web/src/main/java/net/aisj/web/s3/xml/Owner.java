@@ -13,8 +13,7 @@ public class Owner {
     @XmlElement(name = "DisplayName")
     public String displayName;
 
-    public Owner() {
-    }
+    public Owner() {}
 
     public Owner(String id, String displayName) {
         this.id = id;

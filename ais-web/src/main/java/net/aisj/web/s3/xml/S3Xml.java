@@ -1,21 +1,19 @@
 package net.aisj.web.s3.xml;
 
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Marshaller;
+import jakarta.xml.bind.Unmarshaller;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
-
-import jakarta.xml.bind.JAXBContext;
-import jakarta.xml.bind.JAXBException;
-import jakarta.xml.bind.Marshaller;
-import jakarta.xml.bind.Unmarshaller;
 
 /**
  * Reads and writes the S3 wire types. Request bodies are parsed without DTDs or external entities, at most
@@ -28,20 +26,30 @@ public final class S3Xml {
     /** Largest XML request body read (a 1000-key DeleteObjects with long keys fits). */
     public static final int MAX_BODY = 4 * 1024 * 1024;
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
     private static final JAXBContext CTX;
     private static final XMLInputFactory INPUT;
 
     static {
         try {
-            CTX = JAXBContext.newInstance(ListAllMyBucketsResult.class, ListBucketResultV1.class,
-                    ListBucketResultV2.class, LocationConstraint.class, VersioningConfiguration.class,
-                    CreateBucketConfiguration.class, CopyObjectResult.class, Delete.class, DeleteResult.class,
-                    MultipartTypes.InitiateMultipartUploadResult.class, MultipartTypes.CompleteMultipartUpload.class,
-                    MultipartTypes.CompleteMultipartUploadResult.class, MultipartTypes.ListPartsResult.class,
-                    MultipartTypes.ListMultipartUploadsResult.class, MultipartTypes.CopyPartResult.class);
+            CTX = JAXBContext.newInstance(
+                    ListAllMyBucketsResult.class,
+                    ListBucketResultV1.class,
+                    ListBucketResultV2.class,
+                    LocationConstraint.class,
+                    VersioningConfiguration.class,
+                    CreateBucketConfiguration.class,
+                    CopyObjectResult.class,
+                    Delete.class,
+                    DeleteResult.class,
+                    MultipartTypes.InitiateMultipartUploadResult.class,
+                    MultipartTypes.CompleteMultipartUpload.class,
+                    MultipartTypes.CompleteMultipartUploadResult.class,
+                    MultipartTypes.ListPartsResult.class,
+                    MultipartTypes.ListMultipartUploadsResult.class,
+                    MultipartTypes.CopyPartResult.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -51,8 +59,7 @@ public final class S3Xml {
         INPUT.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
     }
 
-    private S3Xml() {
-    }
+    private S3Xml() {}
 
     /** An S3 timestamp: {@code 2009-10-12T17:50:30.000Z}. */
     public static String time(long millis) {
@@ -95,13 +102,16 @@ public final class S3Xml {
             Unmarshaller u = CTX.createUnmarshaller();
             Object o = u.unmarshal(r);
             if (!type.isInstance(o)) {
-                throw new IllegalArgumentException("unexpected root element (expected "
-                        + type.getSimpleName() + ")");
+                throw new IllegalArgumentException("unexpected root element (expected " + type.getSimpleName() + ")");
             }
             return type.cast(o);
         } catch (JAXBException | XMLStreamException e) {
-            throw new IllegalArgumentException("malformed XML: " + (e.getMessage() != null ? e.getMessage()
-                    : e.getCause() != null ? e.getCause().getMessage() : e.toString()), e);
+            throw new IllegalArgumentException(
+                    "malformed XML: "
+                            + (e.getMessage() != null
+                                    ? e.getMessage()
+                                    : e.getCause() != null ? e.getCause().getMessage() : e.toString()),
+                    e);
         }
     }
 

@@ -3,16 +3,13 @@ package net.aisj.web.nat.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
-import org.junit.jupiter.api.Test;
-
+import java.io.StringReader;
+import net.aisj.core.AisException;
 import net.aisj.service.archive.ArchiveFormat;
 import net.aisj.service.archive.MossReq;
-import net.aisj.core.AisException;
+import org.junit.jupiter.api.Test;
 
 class ArchiveJsonTest {
 
@@ -47,15 +44,24 @@ class ArchiveJsonTest {
 
     @Test
     void defaultsToTar() {
-        assertThat(ArchiveJson.getBatch(json("{\"in\":[{\"objname\":\"a\"}]}")).format()).isEqualTo(ArchiveFormat.TAR);
+        assertThat(ArchiveJson.getBatch(json("{\"in\":[{\"objname\":\"a\"}]}")).format())
+                .isEqualTo(ArchiveFormat.TAR);
     }
 
     @Test
     void rejectsBadRequests() {
-        for (String bad : new String[] {"{}", "{\"in\":[]}", "{\"in\":[1]}", "{\"in\":[{\"objname\":\"\"}]}",
-                "{\"in\":[{\"objname\":\"a\",\"archpath\":\"../x\"}]}", "{\"in\":[{\"objname\":\"a\"}],\"mime\":\".rar\"}",
-                "{\"in\":[{\"objname\":\"a\",\"start\":5,\"length\":1}]}"}) {
-            assertThatThrownBy(() -> ArchiveJson.getBatch(json(bad))).as(bad).isInstanceOf(AisException.class)
+        for (String bad : new String[] {
+            "{}",
+            "{\"in\":[]}",
+            "{\"in\":[1]}",
+            "{\"in\":[{\"objname\":\"\"}]}",
+            "{\"in\":[{\"objname\":\"a\",\"archpath\":\"../x\"}]}",
+            "{\"in\":[{\"objname\":\"a\"}],\"mime\":\".rar\"}",
+            "{\"in\":[{\"objname\":\"a\",\"start\":5,\"length\":1}]}"
+        }) {
+            assertThatThrownBy(() -> ArchiveJson.getBatch(json(bad)))
+                    .as(bad)
+                    .isInstanceOf(AisException.class)
                     .satisfies(e -> assertThat(((AisException) e).kind()).isEqualTo(AisException.Kind.BAD_REQUEST));
         }
     }

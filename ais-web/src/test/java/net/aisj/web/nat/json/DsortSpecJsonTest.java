@@ -3,17 +3,14 @@ package net.aisj.web.nat.json;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.StringReader;
-
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
-import org.junit.jupiter.api.Test;
-
+import java.io.StringReader;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
 import net.aisj.service.dsort.ExternalKeyMapJson;
+import org.junit.jupiter.api.Test;
 
 class DsortSpecJsonTest {
 
@@ -31,9 +28,12 @@ class DsortSpecJsonTest {
     }
 
     static void bad(String extra, String message) {
-        assertThatThrownBy(() -> parse(extra)).isInstanceOf(AisException.class)
-                .hasMessageContaining("invalid dsort spec").hasMessageContaining(message)
-                .extracting(e -> ((AisException) e).kind()).isEqualTo(AisException.Kind.BAD_REQUEST);
+        assertThatThrownBy(() -> parse(extra))
+                .isInstanceOf(AisException.class)
+                .hasMessageContaining("invalid dsort spec")
+                .hasMessageContaining(message)
+                .extracting(e -> ((AisException) e).kind())
+                .isEqualTo(AisException.Kind.BAD_REQUEST);
     }
 
     @Test
@@ -56,11 +56,17 @@ class DsortSpecJsonTest {
                 + "'a-{0..2}.tgz'},'output_format':'b-{0..9}.zip','output_shard_size':'1MiB'}"));
         assertThat(s.inputNames()).containsExactly("a-0.tgz", "a-1.tgz", "a-2.tgz");
         assertThat(s.outputExt()).isEqualTo(".zip");
-        assertThat(parse("'output_extension':'.tar.lz4'").outputNames().iterator().next())
+        assertThat(parse("'output_extension':'.tar.lz4'")
+                        .outputNames()
+                        .iterator()
+                        .next())
                 .isEqualTo("new-0000.tar.lz4");
         bad("'input_extension':'.rar'", "input_extension");
-        assertThatThrownBy(() -> DsortSpecJson.parse(json("{'input_bck':{'name':'src'},'input_format':{'template':"
-                + "'a-{0..2}.tgz'},'input_extension':'.zip','output_format':'b-{0..9}','output_shard_size':'1M'}")))
+        assertThatThrownBy(
+                        () -> DsortSpecJson.parse(
+                                json(
+                                        "{'input_bck':{'name':'src'},'input_format':{'template':"
+                                                + "'a-{0..2}.tgz'},'input_extension':'.zip','output_format':'b-{0..9}','output_shard_size':'1M'}")))
                 .hasMessageContaining("input_extension");
     }
 
@@ -69,8 +75,8 @@ class DsortSpecJsonTest {
         DsortSpec sh = parse("'algorithm':{'kind':'shuffle','seed':'77'}");
         assertThat(sh.algorithm().kind()).isEqualTo(DsortSpec.Kind.SHUFFLE);
         assertThat(sh.algorithm().seed()).isEqualTo(77);
-        DsortSpec ct = parse("'algorithm':{'kind':'content','extension':'.cls','content_key_type':'int',"
-                + "'decreasing':true}");
+        DsortSpec ct = parse(
+                "'algorithm':{'kind':'content','extension':'.cls','content_key_type':'int'," + "'decreasing':true}");
         assertThat(ct.algorithm().keyType()).isEqualTo(DsortSpec.KeyType.INT);
         assertThat(ct.algorithm().decreasing()).isTrue();
         bad("'algorithm':{'kind':'bubble'}", "kind \"bubble\"");
@@ -83,7 +89,8 @@ class DsortSpecJsonTest {
     void sizesAndCounts() {
         assertThat(parse("'output_shard_size':'2.5MiB'").shardSize()).isEqualTo(2621440);
         assertThat(parse("'output_shard_size':'1G'").shardSize()).isEqualTo(1L << 30);
-        assertThat(parse("'output_shard_size':'','output_shard_records':100").shardRecords()).isEqualTo(100);
+        assertThat(parse("'output_shard_size':'','output_shard_records':100").shardRecords())
+                .isEqualTo(100);
         bad("'output_shard_size':'ten'", "output_shard_size");
         bad("'output_shard_size':''", "output_shard_size");
         bad("'output_shard_size':'5XB'", "output_shard_size");
@@ -96,8 +103,8 @@ class DsortSpecJsonTest {
         DsortSpec s = DsortSpecJson.parse(json("{'input_bck':{'name':'src'},'input_format':{'template':'a-{0..2}'},"
                 + "'output_shard_size':'1MiB','ekm_file':'http://127.0.0.1:8080/v1/objects/b/ekm.json'}"));
         assertThat(s.ekmSep()).isEqualTo("\t");
-        var m = ExternalKeyMapJson.keyMap("{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}",
-                s.ekmSep(), s);
+        var m = ExternalKeyMapJson.keyMap(
+                "{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}", s.ekmSep(), s);
         assertThat(m.lookup("puppy/x")).isEqualTo("dogs-{00..99}");
         assertThat(m.lookup("cat/y")).isEqualTo("cats-{0..9}");
         var lines = ExternalKeyMapJson.keyMap("^cat/ cats-{0..9}\n^dog/ dogs-{0..9}", " ", s);
@@ -110,7 +117,8 @@ class DsortSpecJsonTest {
     @Test
     void missingOrUnsupportedFields() {
         assertThatThrownBy(() -> DsortSpecJson.parse(json("{'input_format':{'template':'a-{0..1}'},"
-                + "'output_format':'b-{0..1}','output_shard_size':'1M'}"))).hasMessageContaining("input_bck");
+                        + "'output_format':'b-{0..1}','output_shard_size':'1M'}")))
+                .hasMessageContaining("input_bck");
         bad("'output_format':'no-range'", "output_format");
         bad("'output_format':''", "output_format");
         bad("'ekm_file':'ftp://x/ekm'", "ekm_file");

@@ -8,11 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
+import org.junit.jupiter.api.Test;
 
 /**
  * Against the examples of "Signature Calculations for the Authorization Header" and "Authenticating Requests: Using
@@ -23,8 +21,8 @@ class SigV4Test {
     static final String AK = "AKIAIOSFODNN7EXAMPLE";
     static final String SK = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
     static final Instant WHEN = Instant.parse("2013-05-24T00:00:00Z");
-    static final RequestAuthenticator AUTH = new RequestAuthenticator(k -> k.equals(AK) ? Optional.of(SK)
-            : Optional.empty());
+    static final RequestAuthenticator AUTH =
+            new RequestAuthenticator(k -> k.equals(AK) ? Optional.of(SK) : Optional.empty());
 
     static Map<String, List<String>> getObjectHeaders(String signature) {
         Map<String, List<String>> h = new LinkedHashMap<>();
@@ -32,20 +30,29 @@ class SigV4Test {
         h.put("Range", List.of("bytes=0-9"));
         h.put("x-amz-content-sha256", List.of(SigV4.EMPTY_SHA256));
         h.put("x-amz-date", List.of("20130524T000000Z"));
-        h.put("Authorization", List.of("AWS4-HMAC-SHA256 Credential=" + AK + "/20130524/us-east-1/s3/aws4_request,"
-                + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=" + signature));
+        h.put(
+                "Authorization",
+                List.of("AWS4-HMAC-SHA256 Credential=" + AK + "/20130524/us-east-1/s3/aws4_request,"
+                        + "SignedHeaders=host;range;x-amz-content-sha256;x-amz-date,Signature=" + signature));
         return h;
     }
 
     @Test
     void getObjectExample() {
         var r = RequestAuthenticator.request("GET", "/test.txt", null, getObjectHeaders("x"));
-        String canonical = SigV4.canonicalRequest("GET", "/test.txt", null,
-                List.of("host", "range", "x-amz-content-sha256", "x-amz-date"), r::header, SigV4.EMPTY_SHA256, false);
-        assertThat(canonical).isEqualTo("GET\n/test.txt\n\nhost:examplebucket.s3.amazonaws.com\nrange:bytes=0-9\n"
-                + "x-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
-                + "x-amz-date:20130524T000000Z\n\nhost;range;x-amz-content-sha256;x-amz-date\n"
-                + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        String canonical = SigV4.canonicalRequest(
+                "GET",
+                "/test.txt",
+                null,
+                List.of("host", "range", "x-amz-content-sha256", "x-amz-date"),
+                r::header,
+                SigV4.EMPTY_SHA256,
+                false);
+        assertThat(canonical)
+                .isEqualTo("GET\n/test.txt\n\nhost:examplebucket.s3.amazonaws.com\nrange:bytes=0-9\n"
+                        + "x-amz-content-sha256:e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855\n"
+                        + "x-amz-date:20130524T000000Z\n\nhost;range;x-amz-content-sha256;x-amz-date\n"
+                        + "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
         assertThat(SigV4.sha256Hex(canonical))
                 .isEqualTo("7344ae5b7ee6c3e7e6b0fe0640412a37625d1fbfff95c48bbb2dc43964946972");
         SigV4.Signer s = SigV4.Signer.of(SK, "20130524T000000Z", "20130524", "us-east-1", "s3");
@@ -56,22 +63,33 @@ class SigV4Test {
     @Test
     void signingKeysAreRememberedPerSecretDayRegionAndService() {
         byte[] k = SigV4.signingKey(SK, "20130524", "us-east-1", "s3");
-        assertThat(SigV4.signingKey(SK, "20130524", "us-east-1", "s3")).isSameAs(k)
+        assertThat(SigV4.signingKey(SK, "20130524", "us-east-1", "s3"))
+                .isSameAs(k)
                 .isEqualTo(SigV4.deriveKey(SK, "20130524", "us-east-1", "s3"));
-        for (String[] other : new String[][] {{SK + "x", "20130524", "us-east-1", "s3"},
-            {SK, "20130525", "us-east-1", "s3"}, {SK, "20130524", "eu-west-1", "s3"},
-            {SK, "20130524", "us-east-1", "sts"}}) {
+        for (String[] other : new String[][] {
+            {SK + "x", "20130524", "us-east-1", "s3"},
+            {SK, "20130525", "us-east-1", "s3"},
+            {SK, "20130524", "eu-west-1", "s3"},
+            {SK, "20130524", "us-east-1", "sts"}
+        }) {
             assertThat(SigV4.signingKey(other[0], other[1], other[2], other[3]))
-                    .isEqualTo(SigV4.deriveKey(other[0], other[1], other[2], other[3])).isNotEqualTo(k);
+                    .isEqualTo(SigV4.deriveKey(other[0], other[1], other[2], other[3]))
+                    .isNotEqualTo(k);
         }
     }
 
     @Test
     void verifiesTheExampleAndRejectsAWrongOne() {
-        var ok = RequestAuthenticator.request("GET", "/test.txt", null,
+        var ok = RequestAuthenticator.request(
+                "GET",
+                "/test.txt",
+                null,
                 getObjectHeaders("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb41"));
         assertThat(AUTH.verify(ok, WHEN.plusSeconds(60)).accessKey()).isEqualTo(AK);
-        var bad = RequestAuthenticator.request("GET", "/test.txt", null,
+        var bad = RequestAuthenticator.request(
+                "GET",
+                "/test.txt",
+                null,
                 getObjectHeaders("f0e8bdb87c964420e857bd35b5d6ed310bd44f0170aba48dd91039c6036bdb42"));
         assertError(() -> AUTH.verify(bad, WHEN), S3Error.SignatureDoesNotMatch);
         assertError(() -> AUTH.verify(ok, WHEN.plusSeconds(16 * 60)), S3Error.RequestTimeTooSkewed);
@@ -92,7 +110,8 @@ class SigV4Test {
         var r = RequestAuthenticator.request("GET", "/test.txt", PRESIGNED_QUERY + PRESIGNED_SIG, h);
         assertThat(AUTH.verify(r, WHEN.plusSeconds(86_000)).accessKey()).isEqualTo(AK);
         assertThatThrownBy(() -> AUTH.verify(r, WHEN.plusSeconds(86_401)))
-                .isInstanceOf(S3Exception.class).hasMessage("Request has expired")
+                .isInstanceOf(S3Exception.class)
+                .hasMessage("Request has expired")
                 .satisfies(e -> assertThat(((S3Exception) e).error()).isEqualTo(S3Error.AccessDenied));
         var tampered = RequestAuthenticator.request("GET", "/test2.txt", PRESIGNED_QUERY + PRESIGNED_SIG, h);
         assertError(() -> AUTH.verify(tampered, WHEN), S3Error.SignatureDoesNotMatch);
@@ -107,7 +126,8 @@ class SigV4Test {
     }
 
     static void assertError(org.assertj.core.api.ThrowableAssert.ThrowingCallable c, S3Error e) {
-        assertThatThrownBy(c).isInstanceOf(S3Exception.class)
+        assertThatThrownBy(c)
+                .isInstanceOf(S3Exception.class)
                 .satisfies(x -> assertThat(((S3Exception) x).error()).isEqualTo(e));
     }
 }

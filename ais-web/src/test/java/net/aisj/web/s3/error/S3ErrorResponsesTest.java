@@ -2,9 +2,8 @@ package net.aisj.web.s3.error;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.junit.jupiter.api.Test;
-
 import net.aisj.core.AisException;
+import org.junit.jupiter.api.Test;
 
 class S3ErrorResponsesTest {
 
@@ -20,14 +19,21 @@ class S3ErrorResponsesTest {
 
     @Test
     void translation() {
-        assertThat(S3ErrorResponses.translate(new AisException(AisException.Kind.NOT_FOUND,
-                "bucket \"ais://x\" does not exist"), null).error()).isEqualTo(S3Error.NoSuchBucket);
+        assertThat(S3ErrorResponses.translate(
+                                new AisException(AisException.Kind.NOT_FOUND, "bucket \"ais://x\" does not exist"),
+                                null)
+                        .error())
+                .isEqualTo(S3Error.NoSuchBucket);
         assertThat(S3ErrorResponses.translate(AisException.notFound("object ais://x/y does not exist"), null)
-                .error()).isEqualTo(S3Error.NoSuchKey);
-        Exception wrapped = new AisException(AisException.Kind.INTERNAL, "io",
+                        .error())
+                .isEqualTo(S3Error.NoSuchKey);
+        Exception wrapped = new AisException(
+                AisException.Kind.INTERNAL,
+                "io",
                 new RuntimeException(new PayloadException(S3Error.XAmzContentSHA256Mismatch, null)));
         assertThat(S3ErrorResponses.translate(wrapped, null).error()).isEqualTo(S3Error.XAmzContentSHA256Mismatch);
-        assertThat(S3ErrorResponses.translate(new IllegalStateException("x"), null).error())
+        assertThat(S3ErrorResponses.translate(new IllegalStateException("x"), null)
+                        .error())
                 .isEqualTo(S3Error.InternalError);
     }
 

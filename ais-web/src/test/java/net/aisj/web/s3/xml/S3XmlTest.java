@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-
 import org.junit.jupiter.api.Test;
 
 class S3XmlTest {
@@ -27,14 +26,16 @@ class S3XmlTest {
         r.contents.add(new ObjectEntry("p/a&b", "2009-10-12T17:50:30.000Z", "\"abc\"", 10));
         r.commonPrefixes.add(new CommonPrefix("p/d/"));
         String s = xml(r);
-        assertThat(s).contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
+        assertThat(s)
+                .contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">")
                 .contains("<Name>b</Name><Prefix>p/</Prefix><MaxKeys>2</MaxKeys><KeyCount>2</KeyCount>"
                         + "<Delimiter>/</Delimiter><IsTruncated>true</IsTruncated>"
                         + "<NextContinuationToken>tok</NextContinuationToken>")
                 .contains("<Contents><Key>p/a&amp;b</Key><LastModified>2009-10-12T17:50:30.000Z</LastModified>"
                         + "<ETag>\"abc\"</ETag><Size>10</Size><StorageClass>STANDARD</StorageClass></Contents>")
                 .contains("<CommonPrefixes><Prefix>p/d/</Prefix></CommonPrefixes>")
-                .doesNotContain("ContinuationToken>tok</ContinuationToken><Next").doesNotContain("ns2:");
+                .doesNotContain("ContinuationToken>tok</ContinuationToken><Next")
+                .doesNotContain("ns2:");
     }
 
     @Test
@@ -45,9 +46,10 @@ class S3XmlTest {
         r.nextMarker = "m";
         r.isTruncated = true;
         String s = xml(r);
-        assertThat(s).contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-                + "<Name>b</Name><Prefix></Prefix><Marker></Marker><NextMarker>m</NextMarker><MaxKeys>1000</MaxKeys>"
-                + "<IsTruncated>true</IsTruncated></ListBucketResult>");
+        assertThat(s)
+                .contains("<ListBucketResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                        + "<Name>b</Name><Prefix></Prefix><Marker></Marker><NextMarker>m</NextMarker><MaxKeys>1000</MaxKeys>"
+                        + "<IsTruncated>true</IsTruncated></ListBucketResult>");
     }
 
     @Test
@@ -65,29 +67,35 @@ class S3XmlTest {
     void refusesDtdsAndGarbage() {
         String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
                 + "<Delete><Object><Key>&x;</Key></Object></Delete>";
-        assertThatThrownBy(() -> S3Xml.read(new ByteArrayInputStream(xxe.getBytes(StandardCharsets.UTF_8)),
-                Delete.class)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> S3Xml.read(new ByteArrayInputStream("<Delete>".getBytes(StandardCharsets.UTF_8)),
-                Delete.class)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> S3Xml.read(new ByteArrayInputStream(
-                "<VersioningConfiguration/>".getBytes(StandardCharsets.UTF_8)), Delete.class))
+        assertThatThrownBy(
+                        () -> S3Xml.read(new ByteArrayInputStream(xxe.getBytes(StandardCharsets.UTF_8)), Delete.class))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() ->
+                        S3Xml.read(new ByteArrayInputStream("<Delete>".getBytes(StandardCharsets.UTF_8)), Delete.class))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> S3Xml.read(
+                        new ByteArrayInputStream("<VersioningConfiguration/>".getBytes(StandardCharsets.UTF_8)),
+                        Delete.class))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void errorDocument() {
-        assertThat(ErrorDocument.xml("NoSuchKey", "key <x> & \"y\"", "/b/k", "ID1")).isEqualTo(
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>key &lt;x&gt; "
-                        + "&amp; &quot;y&quot;</Message><Resource>/b/k</Resource><RequestId>ID1</RequestId></Error>");
+        assertThat(ErrorDocument.xml("NoSuchKey", "key <x> & \"y\"", "/b/k", "ID1"))
+                .isEqualTo(
+                        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<Error><Code>NoSuchKey</Code><Message>key &lt;x&gt; "
+                                + "&amp; &quot;y&quot;</Message><Resource>/b/k</Resource><RequestId>ID1</RequestId></Error>");
     }
 
     @Test
     void versioningAndLocation() {
         VersioningConfiguration v = new VersioningConfiguration();
         v.status = "Enabled";
-        assertThat(xml(v)).contains("<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
-                + "<Status>Enabled</Status></VersioningConfiguration>");
-        assertThat(xml(new LocationConstraint(""))).contains(
-                "<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></LocationConstraint>");
+        assertThat(xml(v))
+                .contains("<VersioningConfiguration xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+                        + "<Status>Enabled</Status></VersioningConfiguration>");
+        assertThat(xml(new LocationConstraint("")))
+                .contains(
+                        "<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"></LocationConstraint>");
     }
 }

@@ -4,7 +4,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
-
 import net.aisj.connector.api.Checksum;
 import net.aisj.connector.api.ChecksumType;
 
@@ -29,9 +28,21 @@ import net.aisj.connector.api.ChecksumType;
  * @param mtimeMillis   the object's modification time (ours)
  * @param custom        the object's custom metadata (ours), restored with it
  */
-public record EcMeta(String name, long objSize, long generation, Checksum objChecksum, String objVersion,
-                     String sliceChecksum, String mainNode, Map<String, Integer> nodes, int dataSlices,
-                     int paritySlices, int sliceId, boolean isCopy, long mtimeMillis, Map<String, String> custom) {
+public record EcMeta(
+        String name,
+        long objSize,
+        long generation,
+        Checksum objChecksum,
+        String objVersion,
+        String sliceChecksum,
+        String mainNode,
+        Map<String, Integer> nodes,
+        int dataSlices,
+        int paritySlices,
+        int sliceId,
+        boolean isCopy,
+        long mtimeMillis,
+        Map<String, String> custom) {
 
     /** AIS {@code md_version} of the format we write. */
     public static final int MD_VERSION = 1;
@@ -54,14 +65,40 @@ public record EcMeta(String name, long objSize, long generation, Checksum objChe
 
     /** The same object's metadata for another holder (slice id, slice checksum). */
     public EcMeta forSlice(int id, String checksum) {
-        return new EcMeta(name, objSize, generation, objChecksum, objVersion, checksum, mainNode, nodes, dataSlices,
-                paritySlices, id, isCopy, mtimeMillis, custom);
+        return new EcMeta(
+                name,
+                objSize,
+                generation,
+                objChecksum,
+                objVersion,
+                checksum,
+                mainNode,
+                nodes,
+                dataSlices,
+                paritySlices,
+                id,
+                isCopy,
+                mtimeMillis,
+                custom);
     }
 
     /** The same metadata with the holder map. */
     public EcMeta withNodes(Map<String, Integer> holders) {
-        return new EcMeta(name, objSize, generation, objChecksum, objVersion, sliceChecksum, mainNode, holders,
-                dataSlices, paritySlices, sliceId, isCopy, mtimeMillis, custom);
+        return new EcMeta(
+                name,
+                objSize,
+                generation,
+                objChecksum,
+                objVersion,
+                sliceChecksum,
+                mainNode,
+                holders,
+                dataSlices,
+                paritySlices,
+                sliceId,
+                isCopy,
+                mtimeMillis,
+                custom);
     }
 
     /** Bytes of the stored content: the object for a full replica, else one slice ({@code ceil(size / D)}). */
@@ -71,8 +108,13 @@ public record EcMeta(String name, long objSize, long generation, Checksum objChe
 
     /** Whether this describes the same object content and encoding as {@code o} (generation and checksum). */
     public boolean sameObject(EcMeta o) {
-        return o != null && generation == o.generation && objSize == o.objSize && objChecksum.equals(o.objChecksum)
-                && objVersion.equals(o.objVersion) && isCopy == o.isCopy && dataSlices == o.dataSlices
+        return o != null
+                && generation == o.generation
+                && objSize == o.objSize
+                && objChecksum.equals(o.objChecksum)
+                && objVersion.equals(o.objVersion)
+                && isCopy == o.isCopy
+                && dataSlices == o.dataSlices
                 && paritySlices == o.paritySlices;
     }
 
@@ -132,13 +174,23 @@ public record EcMeta(String name, long objSize, long generation, Checksum objChe
         Map<String, String> custom = new LinkedHashMap<>();
         MiniJson.obj(o, "custom").forEach((k, v) -> custom.put(k, String.valueOf(v)));
         String type = MiniJson.string(o, "cksum_type");
-        Checksum sum = type.isEmpty() ? Checksum.NONE : new Checksum(ChecksumType.of(type),
-                MiniJson.string(o, "obj_cksum"));
-        return new EcMeta(MiniJson.string(o, "name"), MiniJson.num(o, "obj_size"), MiniJson.num(o, "generation"),
-                sum, MiniJson.string(o, "obj_version"), MiniJson.string(o, "slice_cksum"),
-                MiniJson.string(o, "replica_node"), nodes, (int) MiniJson.num(o, "data_slices"),
-                (int) MiniJson.num(o, "parity_slices"), (int) MiniJson.num(o, "slice_id"),
-                Boolean.TRUE.equals(o.get("is_copy")), MiniJson.num(o, "mtime"), custom);
+        Checksum sum =
+                type.isEmpty() ? Checksum.NONE : new Checksum(ChecksumType.of(type), MiniJson.string(o, "obj_cksum"));
+        return new EcMeta(
+                MiniJson.string(o, "name"),
+                MiniJson.num(o, "obj_size"),
+                MiniJson.num(o, "generation"),
+                sum,
+                MiniJson.string(o, "obj_version"),
+                MiniJson.string(o, "slice_cksum"),
+                MiniJson.string(o, "replica_node"),
+                nodes,
+                (int) MiniJson.num(o, "data_slices"),
+                (int) MiniJson.num(o, "parity_slices"),
+                (int) MiniJson.num(o, "slice_id"),
+                Boolean.TRUE.equals(o.get("is_copy")),
+                MiniJson.num(o, "mtime"),
+                custom);
     }
 
     public static EcMeta parse(byte[] utf8) {

@@ -6,7 +6,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.ToLongFunction;
-
 import net.jpountz.xxhash.XXHash64;
 import net.jpountz.xxhash.XXHashFactory;
 
@@ -25,8 +24,7 @@ public final class Hrw {
 
     private static final XXHash64 XX = XXHashFactory.fastestJavaInstance().hash64();
 
-    private Hrw() {
-    }
+    private Hrw() {}
 
     /** The placement digest of a name, node id or mountpath. */
     public static long digest(String s) {

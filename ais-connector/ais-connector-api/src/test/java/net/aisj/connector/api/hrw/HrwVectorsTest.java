@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 
 /**
@@ -71,7 +70,8 @@ class HrwVectorsTest {
     }
 
     static String str(String obj, String key) {
-        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(obj);
+        Matcher m = Pattern.compile("\"" + key + "\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"")
+                .matcher(obj);
         assertThat(m.find()).as(key + " in " + obj).isTrue();
         return m.group(1).replace("\\\"", "\"").replace("\\\\", "\\");
     }
@@ -115,7 +115,9 @@ class HrwVectorsTest {
             long d = Hrw.digest(str(r, "uname"));
             String owner = Hrw.best(targets, d, Hrw::digest);
             assertThat(owner).as(r).isEqualTo(str(r, "owner"));
-            assertThat(Long.toUnsignedString(Hrw.weight(Hrw.digest(owner), d))).as(r).isEqualTo(str(r, "weight"));
+            assertThat(Long.toUnsignedString(Hrw.weight(Hrw.digest(owner), d)))
+                    .as(r)
+                    .isEqualTo(str(r, "weight"));
             assertThat(Hrw.ranked(targets, d, Hrw::digest)).as(r).isEqualTo(arr(r, "ranked"));
         }
     }
