@@ -7,6 +7,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import java.util.List;
 import net.aisj.connector.api.BucketId;
+import net.aisj.core.BlobRequest;
 import net.aisj.core.CacheListRange;
 
 /**
@@ -46,5 +47,32 @@ public final class CacheJobJson {
         String template = o.get("template") instanceof JsonString t ? t.getString() : "";
         return new Start(
                 new BucketId(prov, ns, bucketName), new CacheListRange(names, template, o.getBoolean("latest", false)));
+    }
+    /** A {@code blob-download}'s bucket and message, as read back. */
+    public record Blob(BucketId bucket, BlobRequest request) {}
+
+    /** The start message of a {@code blob-download} sent to the object's owner. */
+    public static JsonObject writeBlob(BucketId bucket, BlobRequest r) {
+        return Json.createObjectBuilder()
+                .add("provider", bucket.provider())
+                .add("namespace", bucket.namespace())
+                .add("name", r.object())
+                .add("chunk-size", r.chunkSize())
+                .add("num-workers", r.numWorkers())
+                .add("latest-ver", r.latest())
+                .build();
+    }
+
+    /** Reads what {@link #writeBlob} wrote; {@code bucketName} comes with the intra call. */
+    public static Blob readBlob(String bucketName, JsonObject o) {
+        String prov = o.get("provider") instanceof JsonString s ? s.getString() : BucketId.AIS;
+        String ns = o.get("namespace") instanceof JsonString s ? s.getString() : "";
+        return new Blob(
+                new BucketId(prov, ns, bucketName),
+                new BlobRequest(
+                        o.getString("name", ""),
+                        o.getJsonNumber("chunk-size").longValue(),
+                        o.getInt("num-workers"),
+                        o.getBoolean("latest-ver", false)));
     }
 }

@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
@@ -154,6 +155,13 @@ public final class MetaJson {
      */
     public static BucketProps applyPatch(BucketProps base, JsonObject patch) {
         checkKeys(patch);
+        if (patch.get("lru") instanceof JsonObject lru) {
+            for (String k : List.of("dont_evict_time", "capacity_upd_time")) {
+                if (lru.get(k) instanceof jakarta.json.JsonString d) {
+                    net.aisj.core.GoDuration.millis(d.getString(), "lru." + k);
+                }
+            }
+        }
         JsonObject merged = merge(props(base), patch);
         if (!str(merged, "provider").equals(base.provider())) {
             throw AisException.badRequest("bucket provider cannot be changed");

@@ -52,6 +52,16 @@ public enum XactKind {
     /** Removes cached copies of remote objects a list, template or prefix selects; the remote keeps them. */
     EVICT("evict-listrange", Scope.BUCKET),
 
+    /**
+     * Capacity: on every target, evicts the least recently accessed cached copies of remote objects from each
+     * mountpath above {@code space.lowwm} down to it; started by the node itself when a mountpath passes
+     * {@code space.highwm}, periodically, or by a user.
+     */
+    LRU("lru", Scope.CLUSTER, Rule.STARTABLE),
+
+    /** One large remote object fetched into the cache in parallel ranges by its owning target (AIS BlobMsg). */
+    BLOB_DOWNLOAD("blob-download", Scope.BUCKET, Rule.STARTABLE),
+
     /** Copies the objects a list or template selects to another bucket (bucket action copy-listrange). */
     COPY_OBJECTS("copy-listrange", Scope.BUCKET),
 

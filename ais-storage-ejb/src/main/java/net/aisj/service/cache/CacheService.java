@@ -72,6 +72,9 @@ public class CacheService {
     @Inject
     EcHooks ec;
 
+    @Inject
+    LruService lru;
+
     /** In-flight cold GETs by uname: the leader's completion. */
     private final Map<String, CompletableFuture<Boolean>> inflight = new ConcurrentHashMap<>();
 
@@ -173,6 +176,7 @@ public class CacheService {
                     st = c.put(id, s, opts);
                 }
                 ec.afterPut(id, p);
+                lru.afterFill();
                 return st;
             } finally {
                 c.releaseSpooled(sp.token());
@@ -304,6 +308,7 @@ public class CacheService {
                             throw new IOException("cold GET of " + what + " failed: " + e.getMessage(), e);
                         }
                         ec.afterPut(id, p);
+                        lru.afterFill();
                     }
 
                     @Override

@@ -69,6 +69,12 @@ public class IntraResource {
     @Inject
     net.aisj.service.cache.CacheJobs cacheJobs;
 
+    @Inject
+    net.aisj.service.cache.LruService lru;
+
+    @Inject
+    net.aisj.service.cache.BlobDownloads blobs;
+
     @Context
     UriInfo uri;
 
@@ -161,6 +167,10 @@ public class IntraResource {
     @Path(XACTIONS_START)
     public Response startXaction(
             @QueryParam(P_KIND) String kind, @QueryParam(P_ID) String id, @QueryParam(P_BUCKET) String bucket) {
+        if (net.aisj.service.cache.LruService.handles(kind)) {
+            lru.startLocal(id);
+            return Response.ok().build();
+        }
         mirror.startLocal(kind, id, bucket == null || bucket.isEmpty() ? null : BucketId.ais(bucket));
         return Response.ok().build();
     }
@@ -175,6 +185,11 @@ public class IntraResource {
             @QueryParam(P_BUCKET) String bucket,
             String msg) {
         jakarta.json.JsonObject m = MetaJson.parse(msg);
+        if (net.aisj.service.cache.BlobDownloads.handles(kind)) {
+            net.aisj.cluster.CacheJobJson.Blob b = net.aisj.cluster.CacheJobJson.readBlob(bucket, m);
+            blobs.startLocal(id, b.bucket(), b.request());
+            return Response.ok().build();
+        }
         if (net.aisj.service.cache.CacheJobs.handles(kind)) {
             net.aisj.cluster.CacheJobJson.Start st = net.aisj.cluster.CacheJobJson.read(bucket, m);
             cacheJobs.startLocal(kind, id, st.bucket(), st.range());

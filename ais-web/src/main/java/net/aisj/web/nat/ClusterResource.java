@@ -57,6 +57,9 @@ public class ClusterResource {
     @Inject
     EcJobs ecJobs;
 
+    @Inject
+    net.aisj.service.cache.LruService lru;
+
     @Context
     HttpServletRequest request;
 
@@ -111,7 +114,7 @@ public class ClusterResource {
 
     /**
      * {@code start} with AIS's {@code xact.ArgsMsg} value: {@code kind}, optional {@code node} (resilver) or
-     * {@code bck} (scrub). Returns the id.
+     * {@code bck} (scrub); kind {@code lru} evicts cached copies down to the low watermark. Returns the id.
      */
     private String start(JsonObject v) {
         ArgsMsg a = ArgsMsg.of(v);
@@ -127,6 +130,7 @@ public class ClusterResource {
                                 ? Bck.of(n.getString(), null, null)
                                 : null);
             case "ec-encode" -> startEcEncode(v);
+            case "lru" -> lru.start();
             case "" -> throw AisException.badRequest("start: the value needs a job \"kind\"");
             default ->
                 throw AisException.badRequest("job kind \"" + kind + "\" cannot be started this way"
