@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.MultiObjRequest;
 
@@ -62,6 +63,21 @@ public final class MultiObjJson {
                 .add("prepend", r.prepend())
                 .add("dry_run", r.dryRun())
                 .build();
+    }
+
+    /** The start message with the source bucket's provider and namespace (the intra call carries its name). */
+    public static JsonObject write(MultiObjRequest r, BucketId source) {
+        return Json.createObjectBuilder(write(r))
+                .add("src_provider", source.provider())
+                .add("src_namespace", source.namespace())
+                .build();
+    }
+
+    /** The source bucket of a start message written by {@link #write(MultiObjRequest, BucketId)}. */
+    public static BucketId source(String bucketName, JsonObject o) {
+        String prov = o.get("src_provider") instanceof JsonString s ? s.getString() : BucketId.AIS;
+        String ns = o.get("src_namespace") instanceof JsonString s ? s.getString() : "";
+        return new BucketId(prov.isEmpty() ? BucketId.AIS : prov, ns, bucketName);
     }
 
     /** Reads what {@link #write} wrote. */

@@ -6,11 +6,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import net.aisj.backend.Backends;
+import net.aisj.cluster.MultiObjJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
+import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
@@ -45,6 +48,9 @@ public class MultiObjService {
 
     @Inject
     ObjectListing listing;
+
+    @Inject
+    net.aisj.service.cache.RemoteListing remoteListing;
 
     @Inject
     ClusterService cluster;
@@ -136,7 +142,7 @@ public class MultiObjService {
             if (t.id().equals(node.self().id())) {
                 startLocal(kind.wire(), id, bucket, msg);
             } else {
-                node.intra().runXaction(t, kind.wire(), id, bucket.name(), msg);
+                node.intra().runXaction(t, kind.wire(), id, bucket.name(), MultiObjJson.write(msg, bucket));
             }
         }
         LOG.info(() -> kind.wire() + "[" + id + "] started on " + bucket.cname());
@@ -145,7 +151,11 @@ public class MultiObjService {
 
     private void ensureDestination(BucketId from, BucketId to) {
         if (!buckets.list(null).contains(to)) {
-            buckets.create(to, base -> buckets.props(from).withIdentity(base.created(), base.bid()));
+            if (Backends.isRemote(from, buckets.props(from))) {
+                buckets.create(to, null); // an ais:// copy of a remote bucket: AIS's defaults, no backend
+            } else {
+                buckets.create(to, base -> buckets.props(from).withIdentity(base.created(), base.bid()));
+            }
         }
     }
 
@@ -166,6 +176,34 @@ public class MultiObjService {
             LOG.info(() -> "move-bck[" + id + "]: " + from.cname() + " is now " + to.cname());
         } catch (RuntimeException e) {
             LOG.warning("move-bck[" + id + "] could not finish: " + e.getMessage() + "; the source stays");
+        }
+    }
+
+    /**
+     * Copies an object of a bucket that lives in a backend (this target owns it): read through the cache (an
+     * uncached object is fetched from the backend once) and stored wherever {@code to} belongs.
+     */
+    private long copyFromBackend(ObjectId from, ObjectId to) {
+        ObjectReader r;
+        try {
+            r = objects.open(from, false);
+        } catch (AisException e) {
+            if (e.kind() == AisException.Kind.NOT_FOUND) {
+                return -1;
+            }
+            throw e;
+        }
+        java.util.Optional<NodeInfo> owner = objects.redirect(to);
+        try (r;
+                java.io.InputStream in = r.stream()) {
+            ObjectStat st = r.stat();
+            if (owner.isEmpty()) {
+                return objects.put(to, in, st.size(), null, st.custom()).size();
+            }
+            node.intra().pushCopy(owner.get(), to, st, in);
+            return st.size();
+        } catch (java.io.IOException e) {
+            throw new AisException(AisException.Kind.INTERNAL, "reading " + from.cname() + ": " + e.getMessage(), e);
         }
     }
 
@@ -202,7 +240,24 @@ public class MultiObjService {
             }
 
             @Override
+            public boolean remote(BucketId bucket) {
+                return Backends.isRemote(bucket, buckets.props(bucket));
+            }
+
+            @Override
+            public void eachRemote(
+                    BucketId bucket,
+                    String prefix,
+                    java.util.function.Consumer<String> each,
+                    java.util.function.BooleanSupplier stop) {
+                remoteListing.eachRemoteName(bucket, prefix, each, stop);
+            }
+
+            @Override
             public long copy(ObjectId from, ObjectId to) {
+                if (remote(from.bucket())) {
+                    return copyFromBackend(from, to);
+                }
                 java.util.Optional<NodeInfo> owner = objects.redirect(to);
                 if (owner.isEmpty()) {
                     try {

@@ -43,6 +43,9 @@ public class ArchiveJobs {
     ObjectListing listing;
 
     @Inject
+    net.aisj.service.cache.RemoteListing remoteListing;
+
+    @Inject
     ClusterReads reads;
 
     @Inject
@@ -73,8 +76,17 @@ public class ArchiveJobs {
         }
         String id = MirrorService.newId();
         // the sources may be on any target: one that leaves mid-job aborts it (the status says which)
-        planned.watch(registry.start(
-                new ArchiveXaction(id, node.self().id(), spec, reads, writer, objects, listing, threads.fetchers())));
+        planned.watch(registry.start(new ArchiveXaction(
+                id,
+                node.self().id(),
+                spec,
+                reads,
+                writer,
+                objects,
+                // a remote source is listed at its backend (what is not cached is fetched by the reads)
+                (b, r) ->
+                        remoteListing.isRemote(b) ? remoteListing.list(b, r, 0).page() : listing.list(b, r),
+                threads.fetchers())));
         return id;
     }
 

@@ -11,7 +11,6 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.core.AisException;
-import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectService;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
@@ -32,7 +31,7 @@ final class ArchiveXaction extends Xaction {
     private final ClusterReads reads;
     private final ShardWriter writer;
     private final ObjectService objects;
-    private final ObjectListing listing;
+    private final java.util.function.BiFunction<net.aisj.connector.api.BucketId, ListRequest, ObjectPage> listing;
     private final ExecutorService executor;
 
     ArchiveXaction(
@@ -42,7 +41,7 @@ final class ArchiveXaction extends Xaction {
             ClusterReads reads,
             ShardWriter writer,
             ObjectService objects,
-            ObjectListing listing,
+            java.util.function.BiFunction<net.aisj.connector.api.BucketId, ListRequest, ObjectPage> listing,
             ExecutorService executor) {
         super(id, XactKind.ARCHIVE, nodeId, spec.from().name());
         this.spec = spec;
@@ -132,7 +131,7 @@ final class ArchiveXaction extends Xaction {
                     } else if (last) {
                         return false;
                     } else {
-                        ObjectPage p = listing.list(
+                        ObjectPage p = listing.apply(
                                 spec.from(), new ListRequest(spec.range().prefix(), after, 1000, false, true));
                         page = p.entries().iterator();
                         after = p.nextToken();

@@ -5,10 +5,7 @@ import jakarta.inject.Inject;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
-import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
-import net.aisj.backend.RemoteBucket;
-import net.aisj.backend.RemotePage;
 import net.aisj.cluster.CacheJobJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ObjectId;
@@ -52,7 +49,7 @@ public class CacheJobs {
     CacheService cache;
 
     @Inject
-    Backends backends;
+    RemoteListing remoteListing;
 
     @Inject
     XactionRegistry registry;
@@ -169,23 +166,7 @@ public class CacheJobs {
 
             @Override
             public void eachRemote(BucketId bucket, String prefix, Consumer<String> each, BooleanSupplier stop) {
-                RemoteBucket rb = backends.of(bucket, p);
-                String token = "";
-                do {
-                    RemotePage page;
-                    try {
-                        page = rb.backend().list(rb.name(), prefix, token, 1000);
-                    } catch (BackendException e) {
-                        throw rb.error(e, null);
-                    }
-                    for (var o : page.entries()) {
-                        if (stop.getAsBoolean()) {
-                            return;
-                        }
-                        each.accept(o.name());
-                    }
-                    token = page.nextToken();
-                } while (!token.isEmpty());
+                remoteListing.eachRemoteName(bucket, prefix, each, stop);
             }
 
             @Override

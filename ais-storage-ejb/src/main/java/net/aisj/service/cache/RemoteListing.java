@@ -110,4 +110,28 @@ public class RemoteListing {
         }
         return new Page(new ObjectPage(out, rp.nextToken()), cached);
     }
+    /** Every name the backend lists under {@code prefix}, page by page, until {@code stop} says so. */
+    public void eachRemoteName(
+            BucketId id,
+            String prefix,
+            java.util.function.Consumer<String> each,
+            java.util.function.BooleanSupplier stop) {
+        RemoteBucket rb = backends.of(id, buckets.props(id));
+        String token = "";
+        do {
+            RemotePage page;
+            try {
+                page = rb.backend().list(rb.name(), prefix, token, 1000);
+            } catch (BackendException e) {
+                throw rb.error(e, null);
+            }
+            for (RemoteObject o : page.entries()) {
+                if (stop.getAsBoolean()) {
+                    return;
+                }
+                each.accept(o.name());
+            }
+            token = page.nextToken();
+        } while (!token.isEmpty());
+    }
 }

@@ -192,7 +192,10 @@ public class DsortParts {
 
             @Override
             public ObjectReader localOpen(ObjectId id) {
-                return objects.localOpen(id);
+                // an input shard of a remote bucket that is not cached here is fetched from its backend
+                return net.aisj.service.cache.RemoteBuckets.isRemoteName(id.bucket())
+                        ? objects.open(id, false)
+                        : objects.localOpen(id);
             }
 
             @Override

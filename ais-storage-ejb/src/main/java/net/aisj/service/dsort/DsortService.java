@@ -60,7 +60,12 @@ public class DsortService {
         spec.inputNames();
         buckets.props(spec.input());
         if (!buckets.list(null).contains(spec.output())) {
-            buckets.create(spec.output(), base -> buckets.props(spec.input()).withIdentity(base.created(), base.bid()));
+            if (net.aisj.backend.Backends.isRemote(spec.input(), buckets.props(spec.input()))) {
+                buckets.create(spec.output(), null); // AIS's defaults: the output is no copy of a remote bucket
+            } else {
+                buckets.create(
+                        spec.output(), base -> buckets.props(spec.input()).withIdentity(base.created(), base.bid()));
+            }
         }
         ClusterMap map = node.clusterMap();
         List<String> targets = map.targets().stream()

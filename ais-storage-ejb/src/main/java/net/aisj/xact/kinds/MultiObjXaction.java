@@ -29,8 +29,19 @@ public final class MultiObjXaction extends Xaction {
         /** Deletes a local object; false when there was none. */
         boolean delete(ObjectId id);
 
-        /** Copies a local object to {@code to}, wherever that belongs; returns its size, -1 when absent. */
+        /** Copies an object to {@code to}, wherever that belongs; returns its size, -1 when absent. */
         long copy(ObjectId from, ObjectId to);
+
+        /** Whether the bucket lives in a backend (its objects are listed there, not only here). */
+        default boolean remote(BucketId bucket) {
+            return false;
+        }
+
+        /** Every name the backend lists under {@code prefix} (a remote bucket). */
+        default void eachRemote(
+                BucketId bucket, String prefix, Consumer<String> each, java.util.function.BooleanSupplier stop) {
+            throw new UnsupportedOperationException("not a remote bucket: " + bucket.cname());
+        }
     }
 
     /** What to do with each selected object. */
@@ -72,6 +83,20 @@ public final class MultiObjXaction extends Xaction {
                     step(id, -1);
                 }
             }
+            return;
+        }
+        if (node.remote(plan.source())) {
+            // a remote source: its backend lists it; each target takes the names it owns (uncached ones are fetched)
+            node.eachRemote(
+                    plan.source(),
+                    plan.prefix(),
+                    name -> {
+                        ObjectId id = new ObjectId(plan.source(), name);
+                        if (node.owns(id)) {
+                            step(id, 0);
+                        }
+                    },
+                    this::isAborted);
             return;
         }
         LocalWalk.each(

@@ -195,7 +195,7 @@ public class IntraResource {
             cacheJobs.startLocal(kind, id, st.bucket(), st.range());
             return Response.ok().build();
         }
-        multiObj.startLocal(kind, id, BucketId.ais(bucket), MultiObjJson.read(m));
+        multiObj.startLocal(kind, id, MultiObjJson.source(bucket, m), MultiObjJson.read(m));
         return Response.ok().build();
     }
 

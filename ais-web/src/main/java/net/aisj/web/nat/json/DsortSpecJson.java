@@ -193,8 +193,13 @@ public final class DsortSpecJson {
             return null;
         }
         String provider = str(b, "provider");
+        if (required && !provider.isEmpty() && !provider.equals(BucketId.AIS)) {
+            // the input may live in a backend (aws://, s3://): shards not cached are fetched by their owners
+            String ns = b.get("namespace") instanceof JsonObject n ? str(n, "name") : str(b, "namespace");
+            return net.aisj.web.nat.Bck.of(str(b, "name"), provider, ns);
+        }
         if (!provider.isEmpty() && !provider.equals(BucketId.AIS)) {
-            throw bad(field + ": provider \"" + provider + "\" is not supported by this cluster (only ais)");
+            throw bad(field + ": provider \"" + provider + "\" is not supported for the output (only ais)");
         }
         return BucketId.ais(str(b, "name"));
     }
