@@ -38,7 +38,7 @@ final class RangeStream extends InputStream {
     private final LongConsumer progress;
     private final BooleanSupplier aborted;
     private final Deque<FutureTask<ScratchFile>> inFlight = new ArrayDeque<>();
-    private long submitted;
+    private final java.util.concurrent.atomic.AtomicLong submitted = new java.util.concurrent.atomic.AtomicLong();
     private ScratchFile current;
     private InputStream currentIn;
     private volatile boolean closed;
@@ -59,13 +59,13 @@ final class RangeStream extends InputStream {
         this.workers = workers;
         this.progress = progress;
         this.aborted = aborted;
-        while (submitted < chunks && inFlight.size() < workers) {
+        while (submitted.get() < chunks && inFlight.size() < workers) {
             submitNext();
         }
     }
 
     private void submitNext() {
-        long index = submitted++;
+        long index = submitted.getAndIncrement();
         inFlight.add(lane.submit(() -> fetch(index)));
     }
 
@@ -138,7 +138,7 @@ final class RangeStream extends InputStream {
                 throw new IOException("interrupted", e);
             }
             currentIn = current.read(0, current.size());
-            if (submitted < chunks) {
+            if (submitted.get() < chunks) {
                 submitNext();
             }
         }
