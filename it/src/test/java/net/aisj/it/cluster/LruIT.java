@@ -49,6 +49,7 @@ class LruIT {
     private static boolean mounted;
     private static AisClient c;
     private static String b;
+    private static final String AIS_BUCKET = net.aisj.it.support.ItEnv.bucketName("lru-keep");
 
     @BeforeAll
     static void start() {
@@ -75,6 +76,17 @@ class LruIT {
             names.add(name(i));
         }
         RemoteData.put(s3, b, names, LruIT::content);
+        // an ais:// bucket on the same disk: its objects are the only copies and never evicted
+        c.createBucket(AIS_BUCKET).expect(200);
+        for (int i = 0; i < 4; i++) {
+            c.send(
+                            "PUT",
+                            AisClient.objPath(AIS_BUCKET, "keep-" + i),
+                            java.util.Map.of(),
+                            java.net.http.HttpRequest.BodyPublishers.ofByteArray(content("keep-" + i)),
+                            TIMEOUT)
+                    .expect(200);
+        }
         c.control("POST", "/v1/buckets/" + b + "?provider=aws", "{\"action\":\"add-remote-bck\"}")
                 .expect(200);
         // AIS keeps copies read within lru.dont_evict_time (2h by default): none here
@@ -149,6 +161,13 @@ class LruIT {
         assertThat(Jobs.statTotal(c, job, "lru", "loc-bytes")).isGreaterThanOrEqualTo(OBJ);
         assertThat(Jobs.statTotal(c, null, "lru", "loc-objs")).isGreaterThan(evictedBefore);
         assertThat(used()).as("used after the job (was " + before + " %)").isLessThanOrEqualTo(LOW);
+        for (int k = 0; k < 4; k++) {
+            assertThat(c.send("GET", AisClient.objPath(AIS_BUCKET, "keep-" + k))
+                            .expect(200)
+                            .body())
+                    .as("the only copy of ais://" + AIS_BUCKET + "/keep-" + k)
+                    .isEqualTo(content("keep-" + k));
+        }
         // reads keep working for every object, cached or not
         for (int k = 0; k < 60; k += 7) {
             assertThat(get(name(k))).isEqualTo(content(name(k)));
