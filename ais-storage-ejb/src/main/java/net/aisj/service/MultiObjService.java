@@ -18,7 +18,6 @@ import net.aisj.core.AisException;
 import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.ObjectTemplate;
-import net.aisj.core.placement.TargetPlacement;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
@@ -216,9 +215,7 @@ public class MultiObjService {
 
             @Override
             public boolean owns(ObjectId id) {
-                return TargetPlacement.owner(node.clusterMap(), id.uname())
-                        .id()
-                        .equals(node.self().id());
+                return node.owns(id);
             }
 
             @Override
