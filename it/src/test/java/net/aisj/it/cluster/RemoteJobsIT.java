@@ -88,6 +88,44 @@ class RemoteJobsIT {
     }
 
     @Test
+    void aBlobDownloadCutByTheBackendDyingStoresNothing() throws IOException {
+        String b = RemoteData.create(s3, "blobcut");
+        long size = 96L << 20;
+        try (software.amazon.awssdk.services.s3.S3Client direct = s3.client()) {
+            direct.putObject(
+                    r -> r.bucket(b).key("huge"),
+                    software.amazon.awssdk.core.sync.RequestBody.fromInputStream(
+                            new PseudoRandomInputStream(5, size), size));
+        }
+        AisClient c = cluster.client(1);
+        // the smallest ranges, one reader: thousands of remote GETs, so the job is still running when s3proxy dies
+        String job = blob(c, b, "huge", "{\"chunk-size\":32768,\"num-workers\":1}")
+                .expect(200)
+                .text();
+        JsonObject end;
+        try {
+            Poll.until(
+                    TIMEOUT,
+                    "the blob download has fetched some ranges",
+                    () -> Jobs.statTotal(c, job, "blob-download", "loc-bytes") > 0);
+            s3.kill();
+            end = awaitEndAllowingError(c, job, "blob-download");
+        } finally {
+            s3.start();
+        }
+        assertThat(Jobs.statTotal(c, job, "blob-download", "loc-bytes")).isLessThan(size);
+        assertThat(JsonUtil.str(end, "err")).as("%s", end).isNotEmpty();
+        assertThat(Jobs.statTotal(c, job, "blob-download", "loc-objs")).isZero();
+        assertThat(RemoteData.names(c, b, 1)).as("nothing partial is cached").isEmpty();
+        // no scratch file of the download stays on any mountpath
+        Poll.until(
+                TIMEOUT,
+                "the download's scratch files are gone",
+                () -> scratchFiles().isEmpty(),
+                () -> String.valueOf(scratchFiles()));
+    }
+
+    @Test
     void copyBucketAndCopyListRangeFromARemoteBucketFetchOnlyWhatIsNotCached() {
         String b = RemoteData.create(s3, "cpsrc");
         List<String> names =
@@ -291,6 +329,24 @@ class RemoteJobsIT {
                 },
                 () -> String.valueOf(last[0]));
         return last[0];
+    }
+
+    /** The blob downloads' scratch files ({@code %wk/scr-blob-*}) on the cluster's mountpaths. */
+    private static List<String> scratchFiles() throws IOException {
+        List<String> out = new ArrayList<>();
+        for (int slot = 1; slot <= 3; slot++) {
+            for (java.nio.file.Path mp : cluster.node(slot).mountpaths()) {
+                java.nio.file.Path wk = mp.resolve("%wk");
+                if (java.nio.file.Files.isDirectory(wk)) {
+                    try (var files = java.nio.file.Files.list(wk)) {
+                        files.map(f -> f.getFileName().toString())
+                                .filter(n -> n.startsWith("scr-blob-"))
+                                .forEach(out::add);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static byte[] content(String name) {
