@@ -332,7 +332,7 @@ class RemoteJobsIT {
     }
 
     /** The blob downloads' scratch files ({@code %wk/scr-blob-*}) on the cluster's mountpaths. */
-    private static List<String> scratchFiles() throws IOException {
+    private static List<String> scratchFiles() {
         List<String> out = new ArrayList<>();
         for (int slot = 1; slot <= 3; slot++) {
             for (java.nio.file.Path mp : cluster.node(slot).mountpaths()) {
@@ -342,6 +342,8 @@ class RemoteJobsIT {
                         files.map(f -> f.getFileName().toString())
                                 .filter(n -> n.startsWith("scr-blob-"))
                                 .forEach(out::add);
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
                     }
                 }
             }
