@@ -69,6 +69,9 @@ sealed interface Body {
     record Stream(InputStream in, long length, AtomicBoolean opened) implements Body {
         @Override
         public HttpRequest.BodyPublisher publisher() {
+            if (length == 0) {
+                return HttpRequest.BodyPublishers.ofByteArray(new byte[0]); // the JDK refuses a stream of length 0
+            }
             return HttpRequest.BodyPublishers.fromPublisher(
                     HttpRequest.BodyPublishers.ofInputStream(() -> {
                         opened.set(true);
