@@ -151,7 +151,8 @@ public class LruService {
         }
     }
 
-    private void checkCapacity() {
+    /** Synchronized: the periodic check and a fill's check must not both start a job (each would evict). */
+    private synchronized void checkCapacity() {
         try {
             if (!enabled
                     || registry.latest(XactKind.LRU).map(Xaction::isRunning).orElse(false)) {
