@@ -98,7 +98,8 @@ public class BucketsResource {
 
     /** {@code GET /v1/buckets} with {@code {"action":"list"}} (or no body): all buckets. */
     @GET
-    public Response listBuckets(@QueryParam("provider") String provider) throws IOException {
+    public Response listBuckets(@QueryParam("provider") String provider, @QueryParam("namespace") String ns)
+            throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
         if (msg.action().equals(SUMMARY)) {
             return summaries(buckets.list(provider), msg);
@@ -110,18 +111,31 @@ public class BucketsResource {
         String prov = provider == null || provider.isEmpty()
                 ? null
                 : Bck.of("x", provider, null).provider();
+        String namespace = BucketId.namespaceOf(ns);
         java.util.Set<BucketId> all = new java.util.LinkedHashSet<>(buckets.list(prov));
-        if (prov != null && !BucketId.AIS.equals(prov)) {
-            all.addAll(remoteBuckets.listRemote(prov));
+        if (!namespace.isEmpty()) {
+            all.removeIf(b -> !b.namespace().equals(namespace));
+        }
+        if (prov != null && (!BucketId.AIS.equals(prov) || namespace.startsWith("@"))) {
+            all.addAll(remoteBuckets.listRemote(prov, namespace));
         }
         for (BucketId b : all) {
             arr.add(Json.createObjectBuilder()
                     .add("name", b.name())
                     .add("provider", b.provider())
-                    .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace())));
+                    .add("namespace", namespaceJson(b)));
         }
         return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    /** AIS's namespace object of a bucket: {@code {"uuid": alias, "name": ...}} from {@code @alias#name}. */
+    static jakarta.json.JsonObjectBuilder namespaceJson(BucketId b) {
+        String ns = b.namespace();
+        int hash = ns.indexOf('#');
+        String uuid = ns.startsWith("@") ? ns.substring(1, hash < 0 ? ns.length() : hash) : "";
+        String name = hash < 0 ? (ns.startsWith("@") ? "" : ns) : ns.substring(hash + 1);
+        return Json.createObjectBuilder().add("uuid", uuid).add("name", name);
     }
 
     /** {@code GET /v1/buckets/{b}} with {@code {"action":"list","value":LsoMsg}}: one page of objects. */
@@ -310,7 +324,7 @@ public class BucketsResource {
             arr.add(Json.createObjectBuilder()
                     .add("name", b.name())
                     .add("provider", b.provider())
-                    .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace()))
+                    .add("namespace", namespaceJson(b))
                     .add(
                             "ObjCount",
                             Json.createObjectBuilder()

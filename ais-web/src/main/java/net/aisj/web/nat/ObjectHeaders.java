@@ -63,16 +63,23 @@ final class ObjectHeaders {
         b.header("Last-Modified", httpDate(s.mtimeMillis()));
     }
 
-    /** HEAD v1: the standard attributes plus the flattened object props. */
+    /**
+     * HEAD v1: the standard attributes plus the flattened object props. An object of a remote bucket not cached in
+     * the cluster (a stat without a mountpath: the backend's) is {@code Ais-Present: false}, with no location.
+     */
     static void headV1(Sink b, ObjectId id, ObjectStat s, String nodeId) {
         standard(b, s);
+        boolean present = s.mountpath() != null;
         b.header("Content-Length", Long.toString(s.size()))
                 .header("Ais-Name", s.name())
                 .header("Ais-Bucket-Name", id.bucket().name())
                 .header("Ais-Bucket-Provider", id.bucket().provider())
                 .header("Ais-Size", Long.toString(s.size()))
-                .header("Ais-Present", "true")
-                .header("Ais-Location", location(nodeId, s))
+                .header("Ais-Present", Boolean.toString(present));
+        if (!present) {
+            return;
+        }
+        b.header("Ais-Location", location(nodeId, s))
                 .header(
                         "Ais-Mirror-Copies",
                         Integer.toString(Math.max(1, s.copies().size())))
@@ -109,7 +116,7 @@ final class ObjectHeaders {
             b.header(
                     "Ais-Mirror-Copies", Integer.toString(Math.max(1, s.copies().size())));
         }
-        if (want.contains("location")) {
+        if (want.contains("location") && s.mountpath() != null) {
             b.header("Ais-Location", location(nodeId, s));
         }
         if (want.contains("custom")) {

@@ -57,6 +57,12 @@ public class ObjectsResource {
     @Inject
     ShardWriter shards;
 
+    /** AIS's query of an {@code ht://} object: its URL at the origin (adds the bucket on first use). */
+    static final String ORIGINAL_URL = "original_url";
+
+    @Inject
+    net.aisj.service.cache.RemoteBuckets remoteBuckets;
+
     @GET
     public Response get(
             @Context UriInfo uri,
@@ -64,8 +70,12 @@ public class ObjectsResource {
             @QueryParam("namespace") String ns,
             @QueryParam("validate-checksum") boolean validate,
             @QueryParam("latest-ver") boolean latest,
+            @QueryParam(ORIGINAL_URL) String originalUrl,
             @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, provider, ns);
+        if (originalUrl != null) {
+            remoteBuckets.addHttpObject(id, originalUrl);
+        }
         if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
             return ShardRequests.get(archives, id, uri.getQueryParameters());
         }
@@ -78,8 +88,12 @@ public class ObjectsResource {
             @QueryParam("provider") String provider,
             @QueryParam("namespace") String ns,
             @QueryParam("props") String props,
-            @QueryParam("latest-ver") boolean latest) {
+            @QueryParam("latest-ver") boolean latest,
+            @QueryParam(ORIGINAL_URL) String originalUrl) {
         ObjectId id = objectId(uri, provider, ns);
+        if (originalUrl != null) {
+            remoteBuckets.addHttpObject(id, originalUrl);
+        }
         return handlers.head(id, props, latest);
     }
 

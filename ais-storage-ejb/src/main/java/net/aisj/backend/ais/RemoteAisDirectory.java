@@ -1,0 +1,13 @@
+package net.aisj.backend.ais;
+
+import java.util.Optional;
+
+/**
+ * The remote AIS clusters this cluster has attached (AIS's {@code backend.ais} config), as the backend layer needs
+ * them: implemented by the service that keeps the attachments.
+ */
+public interface RemoteAisDirectory {
+
+    /** The attached cluster whose alias or UUID is {@code aliasOrUuid}. */
+    Optional<RemoteAis> resolve(String aliasOrUuid);
+}
