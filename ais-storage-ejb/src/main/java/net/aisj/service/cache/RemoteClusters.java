@@ -126,6 +126,12 @@ public class RemoteClusters implements RemoteAisDirectory {
                     + "\" (1 to 64 letters, digits, '-', '_' or '.'; header Ais-Remote-Ais-Alias)");
         }
         String u = checkUrl(alias, url);
+        for (RemoteAis r : store().current().clusters()) {
+            if (r.alias().equals(alias) && r.url().equals(u)) {
+                return r;
+            }
+            conflict(r, alias);
+        }
         String smap;
         try {
             smap = AisBackend.smap(backends.http(), u);
@@ -139,17 +145,10 @@ public class RemoteClusters implements RemoteAisDirectory {
         store().update(cur -> {
             List<RemoteAis> next = new ArrayList<>();
             for (RemoteAis r : cur.clusters()) {
-                if (r.alias().equals(alias)) {
-                    if (r.url().equals(fresh.url())) {
-                        return cur;
-                    }
-                    throw AisException.badRequest(
-                            "remote cluster [alias " + alias + " => " + r.url() + "] is already attached");
+                if (r.alias().equals(alias) && r.url().equals(fresh.url())) {
+                    return cur;
                 }
-                if (r.uuid().equals(alias)) {
-                    throw AisException.badRequest("alias \"" + alias + "\" cannot be the UUID of an attached cluster ["
-                            + r.alias() + " => " + r.uuid() + "]");
-                }
+                conflict(r, alias);
                 next.add(r);
             }
             next.add(fresh);
@@ -158,6 +157,18 @@ public class RemoteClusters implements RemoteAisDirectory {
         LOG.info(() ->
                 "attached remote cluster [alias " + alias + " => " + fresh.url() + ", uuid " + fresh.uuid() + "]");
         return fresh;
+    }
+
+    /** AIS's rules: one URL per alias, and aliases never equal to an attached cluster's UUID. */
+    private static void conflict(RemoteAis r, String alias) {
+        if (r.alias().equals(alias)) {
+            throw AisException.badRequest(
+                    "remote cluster [alias " + alias + " => " + r.url() + "] is already attached");
+        }
+        if (r.uuid().equals(alias)) {
+            throw AisException.badRequest("alias \"" + alias + "\" cannot be the UUID of an attached cluster ["
+                    + r.alias() + " => " + r.uuid() + "]");
+        }
     }
 
     /**

@@ -136,7 +136,7 @@ class RemoteAisIT {
         remote.put(b, "after/detach", fresh).expect(200);
         Resp after = send(1, "GET", b, alias, "after/detach", Map.of());
         assertThat(after.status()).isEqualTo(404);
-        assertThat(after.text()).contains("remote cluster \"" + alias + "\" is not attached");
+        assertThat(after.json().getString("message")).contains("remote cluster \"" + alias + "\" is not attached");
         assertThat(detach(3, alias).status()).isEqualTo(404);
     }
 
@@ -156,7 +156,7 @@ class RemoteAisIT {
         assertThat(what.status()).isEqualTo(400);
         Resp obj = send(2, "GET", "b", "nosuch", "o", Map.of());
         assertThat(obj.status()).isEqualTo(404);
-        assertThat(obj.text()).contains("remote cluster \"nosuch\" is not attached");
+        assertThat(obj.json().getString("message")).contains("remote cluster \"nosuch\" is not attached");
     }
 
     // ------------------------------------------------------------------ helpers
