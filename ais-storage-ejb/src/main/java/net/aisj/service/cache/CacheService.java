@@ -30,6 +30,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
+import net.aisj.service.OnBadCopy;
 import net.aisj.service.StorageErrors;
 import net.aisj.service.ec.EcHooks;
 
@@ -428,7 +429,7 @@ public class CacheService {
      */
     private Optional<ObjectReader> openCached(ObjectId id, BucketProps p, boolean validate) {
         try (StorageConnection c = local.connection()) {
-            return Optional.of(new DroppingBadCopy(c.open(id, validate), () -> dropBad(id, p, "while it streamed")));
+            return Optional.of(new OnBadCopy(c.open(id, validate), () -> dropBad(id, p, "while it streamed")));
         } catch (StorageException e) {
             if (e.reason() == StorageException.Reason.NOT_FOUND) {
                 return Optional.empty();

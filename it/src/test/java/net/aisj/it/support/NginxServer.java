@@ -143,26 +143,11 @@ public final class NginxServer implements AutoCloseable {
     }
 
     private String tail() {
-        try {
-            List<String> l = Files.readAllLines(dir.resolve("logs/error.log"), StandardCharsets.UTF_8);
-            return String.join("\n", l.subList(Math.max(0, l.size() - 20), l.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return ServerProcesses.tail(dir.resolve("logs/error.log"), 20);
     }
 
     @Override
     public synchronized void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        ServerProcesses.stop(process);
     }
 }

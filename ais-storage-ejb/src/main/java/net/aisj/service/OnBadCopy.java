@@ -1,4 +1,4 @@
-package net.aisj.service.cache;
+package net.aisj.service;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +8,11 @@ import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 
 /**
- * A cached copy's reader: delegates, and runs {@code onBad} when a transfer fails its checksum (the storage layer
- * cut it), so that the bad copy goes and the next GET fetches the object again.
+ * A reader that delegates, and runs {@code onBad} when a transfer fails its checksum (the storage layer cut it and
+ * quarantined the copy): the caller then repairs what it can (EC restores from slices, the cache drops the copy so
+ * the next GET fetches the object again).
  */
-record DroppingBadCopy(ObjectReader r, Runnable onBad) implements ObjectReader {
+public record OnBadCopy(ObjectReader r, Runnable onBad) implements ObjectReader {
     @Override
     public ObjectStat stat() {
         return r.stat();
