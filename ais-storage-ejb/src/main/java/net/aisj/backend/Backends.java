@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import net.aisj.backend.ais.AisBackend;
-import net.aisj.backend.ais.RemoteAis;
 import net.aisj.backend.ais.RemoteAisDirectory;
 import net.aisj.backend.ht.HttpBackend;
 import net.aisj.backend.s3.S3Backend;
@@ -15,6 +14,7 @@ import net.aisj.backend.s3.S3Settings;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
+import net.aisj.core.RemoteAis;
 
 /**
  * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code ais} for attached remote

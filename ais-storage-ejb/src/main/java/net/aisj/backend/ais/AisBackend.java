@@ -1,15 +1,6 @@
 package net.aisj.backend.ais;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import java.io.InputStream;
-import java.io.StringReader;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -24,6 +15,8 @@ import net.aisj.backend.HttpCalls;
 import net.aisj.backend.RemoteObject;
 import net.aisj.backend.RemotePage;
 import net.aisj.backend.RemoteRead;
+import net.aisj.cluster.RemoteAisJson;
+import net.aisj.core.RemoteAis;
 
 /**
  * A remote AIS cluster through its native API ({@code /v1/buckets}, {@code /v1/objects}) at one URL, as AIS's
@@ -75,12 +68,7 @@ public final class AisBackend implements Backend {
 
     /** The cluster UUID of an Smap document, or "" when it has none. */
     public static String uuidOf(String smap) {
-        try (JsonReader jr = Json.createReader(new StringReader(smap))) {
-            JsonValue v = jr.readObject().get("uuid");
-            return v instanceof JsonString s ? s.getString() : "";
-        } catch (JsonException | ClassCastException e) {
-            return "";
-        }
+        return RemoteAisJson.smapUuid(smap);
     }
 
     @Override
@@ -110,50 +98,29 @@ public final class AisBackend implements Backend {
 
     @Override
     public RemotePage list(String bucket, String prefix, String token, int pageSize) {
-        JsonObject value = Json.createObjectBuilder()
-                .add("props", "name,size,version,checksum")
-                .add("prefix", prefix == null ? "" : prefix)
-                .add("continuation_token", token == null ? "" : token)
-                .add("pagesize", Math.max(1, pageSize))
-                .add("flags", "0")
-                .build();
-        String body = Json.createObjectBuilder()
-                .add("action", "list")
-                .add("value", value)
-                .build()
-                .toString();
         HttpResponse<InputStream> r = http.send(
                 HttpCalls.request(bucketUrl(bucket))
                         .header("Accept", "application/json")
                         .header("Content-Type", "application/json")
-                        .method("GET", HttpRequest.BodyPublishers.ofString(body))
+                        .method(
+                                "GET",
+                                HttpRequest.BodyPublishers.ofString(RemoteAisJson.lsoRequest(prefix, token, pageSize)))
                         .build(),
                 HttpResponse.BodyHandlers.ofInputStream(),
                 true);
         check(r, BackendException.Kind.BUCKET_NOT_FOUND, "list ais://" + bucket);
-        JsonObject page;
-        try (InputStream in = r.body();
-                JsonReader jr = Json.createReader(in)) {
-            page = jr.readObject();
-        } catch (java.io.IOException | JsonException | ClassCastException e) {
+        RemoteAisJson.LsoPage page;
+        try (InputStream in = r.body()) {
+            page = RemoteAisJson.lsoPage(in);
+        } catch (java.io.IOException | IllegalArgumentException e) {
             throw new BackendException(
                     BackendException.Kind.INTERNAL, "unreadable listing of ais://" + bucket + ": " + e.getMessage(), e);
         }
-        List<RemoteObject> out = new ArrayList<>();
-        if (page.get("entries") instanceof JsonArray entries) {
-            for (JsonValue v : entries) {
-                JsonObject e = v.asJsonObject();
-                String cs = str(e, "checksum");
-                out.add(new RemoteObject(
-                        str(e, "name"),
-                        e.get("size") instanceof JsonNumber n ? n.longValue() : 0,
-                        cs,
-                        str(e, "version"),
-                        0,
-                        Map.of()));
-            }
+        List<RemoteObject> out = new ArrayList<>(page.entries().size());
+        for (RemoteAisJson.LsoEntry e : page.entries()) {
+            out.add(new RemoteObject(e.name(), e.size(), e.checksum(), e.version(), 0, Map.of()));
         }
-        return new RemotePage(out, str(page, "continuation_token"));
+        return new RemotePage(out, page.token());
     }
 
     @Override
@@ -243,21 +210,11 @@ public final class AisBackend implements Backend {
         if (r.statusCode() != 200) {
             throw HttpCalls.error(r.statusCode(), BackendException.Kind.BUCKET_NOT_FOUND, "list buckets", r.body());
         }
-        List<String> out = new ArrayList<>();
-        try (JsonReader jr = Json.createReader(new StringReader(r.body()))) {
-            for (JsonValue v : jr.readArray()) {
-                JsonObject b = v.asJsonObject();
-                JsonValue ns = b.get("namespace");
-                boolean global = !(ns instanceof JsonObject o)
-                        || str(o, "uuid").isEmpty() && str(o, "name").isEmpty();
-                if (global) {
-                    out.add(str(b, "name"));
-                }
-            }
-        } catch (JsonException | ClassCastException e) {
+        try {
+            return RemoteAisJson.globalBucketNames(r.body());
+        } catch (IllegalArgumentException e) {
             throw new BackendException(BackendException.Kind.INTERNAL, "unreadable bucket list: " + e.getMessage(), e);
         }
-        return out;
     }
 
     private String bucketUrl(String bucket) {
@@ -290,17 +247,7 @@ public final class AisBackend implements Backend {
             return;
         }
         String text = HttpCalls.errorText(r.body());
-        throw HttpCalls.error(st, notFound, what, message(text));
-    }
-
-    /** AIS's JSON error's {@code message}, else the text. */
-    private static String message(String text) {
-        try (JsonReader jr = Json.createReader(new StringReader(text))) {
-            JsonObject o = jr.readObject();
-            return str(o, "message");
-        } catch (JsonException | ClassCastException | IllegalStateException e) {
-            return text;
-        }
+        throw HttpCalls.error(st, notFound, what, RemoteAisJson.errorMessage(text));
     }
 
     private static void close(HttpResponse<InputStream> r) {
@@ -309,9 +256,5 @@ public final class AisBackend implements Backend {
         } catch (java.io.IOException e) {
             // nothing was wanted of it
         }
-    }
-
-    private static String str(JsonObject o, String k) {
-        return o.get(k) instanceof JsonString s ? s.getString() : "";
     }
 }

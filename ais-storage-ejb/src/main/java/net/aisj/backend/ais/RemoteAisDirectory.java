@@ -1,6 +1,7 @@
 package net.aisj.backend.ais;
 
 import java.util.Optional;
+import net.aisj.core.RemoteAis;
 
 /**
  * The remote AIS clusters this cluster has attached (AIS's {@code backend.ais} config), as the backend layer needs

@@ -2,12 +2,6 @@ package net.aisj.service.cache;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReader;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -21,15 +15,17 @@ import java.util.regex.Pattern;
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.ais.AisBackend;
-import net.aisj.backend.ais.RemoteAis;
 import net.aisj.backend.ais.RemoteAisDirectory;
 import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.MetaJson;
+import net.aisj.cluster.RemoteAisJson;
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
+import net.aisj.core.RemoteAis;
+import net.aisj.core.RemoteAisList;
 import net.aisj.service.LocalNode;
 
 /**
@@ -47,13 +43,6 @@ public class RemoteClusters implements RemoteAisDirectory {
     /** What a namespace may hold (see the connector's bucket directories). */
     private static final Pattern ALIAS = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
 
-    /** The attachments and their version. */
-    record Attached(long version, List<RemoteAis> clusters) {
-        Attached {
-            clusters = List.copyOf(clusters);
-        }
-    }
-
     /** One attached cluster as {@code GET /v1/cluster?what=remote} shows it: its Smap when it answered. */
     public record Info(RemoteAis cluster, Optional<ClusterMap> smap) {}
 
@@ -66,17 +55,17 @@ public class RemoteClusters implements RemoteAisDirectory {
     @Inject
     Backends backends;
 
-    private volatile VersionedStore<Attached> store;
+    private volatile VersionedStore<RemoteAisList> store;
 
     /** Opens the document at startup (StorageNode): the newest copy on the mountpaths is offered to the grid. */
     public synchronized void open(StorageConnection c) throws StorageException {
         if (store != null) {
             return;
         }
-        Attached best = null;
+        RemoteAisList best = null;
         for (byte[] doc : c.loadMeta(DOC)) {
             try {
-                Attached a = decode(new String(doc, StandardCharsets.UTF_8));
+                RemoteAisList a = RemoteAisJson.attachedOf(new String(doc, StandardCharsets.UTF_8));
                 if (best == null || a.version() > best.version()) {
                     best = a;
                 }
@@ -84,12 +73,12 @@ public class RemoteClusters implements RemoteAisDirectory {
                 LOG.warning("ignoring an unreadable " + DOC + " copy on a mountpath: " + e.getMessage());
             }
         }
-        VersionedStore<Attached> s = grid.versionedStore(
+        VersionedStore<RemoteAisList> s = grid.versionedStore(
                 DOC,
-                RemoteClusters::decode,
-                RemoteClusters::encode,
-                Attached::version,
-                () -> new Attached(0, List.of()));
+                RemoteAisJson::attachedOf,
+                RemoteAisJson::attachedText,
+                RemoteAisList::version,
+                () -> new RemoteAisList(0, List.of()));
         s.addListener(this::persist);
         if (best != null) {
             s.offer(best);
@@ -97,8 +86,8 @@ public class RemoteClusters implements RemoteAisDirectory {
         store = s;
     }
 
-    private VersionedStore<Attached> store() {
-        VersionedStore<Attached> s = store;
+    private VersionedStore<RemoteAisList> store() {
+        VersionedStore<RemoteAisList> s = store;
         if (s == null) {
             throw new AisException(
                     AisException.Kind.UNAVAILABLE, "the node is starting: remote clusters not known yet");
@@ -152,7 +141,7 @@ public class RemoteClusters implements RemoteAisDirectory {
                 next.add(r);
             }
             next.add(fresh);
-            return new Attached(cur.version() + 1, next);
+            return new RemoteAisList(cur.version() + 1, next);
         });
         LOG.info(() ->
                 "attached remote cluster [alias " + alias + " => " + fresh.url() + ", uuid " + fresh.uuid() + "]");
@@ -185,7 +174,7 @@ public class RemoteClusters implements RemoteAisDirectory {
             if (next.size() == cur.clusters().size()) {
                 throw AisException.notFound("remote cluster \"" + name + "\" is not attached");
             }
-            return new Attached(cur.version() + 1, next);
+            return new RemoteAisList(cur.version() + 1, next);
         });
         LOG.info(() -> "detached remote cluster " + name);
     }
@@ -232,37 +221,11 @@ public class RemoteClusters implements RemoteAisDirectory {
         return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
     }
 
-    private void persist(Attached a) {
+    private void persist(RemoteAisList a) {
         try (StorageConnection c = local.connection()) {
-            c.storeMeta(DOC, encode(a).getBytes(StandardCharsets.UTF_8));
+            c.storeMeta(DOC, RemoteAisJson.attachedText(a).getBytes(StandardCharsets.UTF_8));
         } catch (StorageException | AisException e) {
             LOG.log(Level.WARNING, "cannot persist " + DOC + " v" + a.version() + ": " + e.getMessage());
-        }
-    }
-
-    static String encode(Attached a) {
-        JsonArrayBuilder arr = Json.createArrayBuilder();
-        a.clusters()
-                .forEach(r -> arr.add(Json.createObjectBuilder()
-                        .add("alias", r.alias())
-                        .add("url", r.url())
-                        .add("uuid", r.uuid())));
-        return Json.createObjectBuilder()
-                .add("a", arr)
-                .add("ver", a.version())
-                .build()
-                .toString();
-    }
-
-    static Attached decode(String text) {
-        try (JsonReader jr = Json.createReader(new StringReader(text))) {
-            JsonObject o = jr.readObject();
-            List<RemoteAis> list = new ArrayList<>();
-            for (JsonValue v : o.getJsonArray("a")) {
-                JsonObject r = v.asJsonObject();
-                list.add(new RemoteAis(r.getString("alias"), r.getString("url"), r.getString("uuid", "")));
-            }
-            return new Attached(o.getJsonNumber("ver").longValue(), list);
         }
     }
 }

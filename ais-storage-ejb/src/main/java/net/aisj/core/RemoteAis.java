@@ -1,4 +1,4 @@
-package net.aisj.backend.ais;
+package net.aisj.core;
 
 /**
  * An attached remote AIS cluster (AIS's {@code meta.RemAis} without the Smap).
