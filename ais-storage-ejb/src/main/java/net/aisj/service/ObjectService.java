@@ -277,7 +277,10 @@ public class ObjectService {
         }
     }
 
-    /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
+    /**
+     * 404, unless a target that is down may hold the object: its owner by HRW over the departed targets too, or its
+     * owner under a recent cluster map (a rebalance cut short by a kill leaves objects on their previous owner): 503.
+     */
     private AisException missing(ObjectId id) {
         List<NodeInfo> departed =
                 local.departedTargets().stream().filter(NodeInfo::inService).toList();
@@ -286,11 +289,17 @@ public class ObjectService {
                     .filter(NodeInfo::inService)
                     .toList());
             all.addAll(departed);
-            NodeInfo owner = Hrw.best(all, Hrw.digest(id.uname()), NodeInfo::idDigest);
-            if (departed.contains(owner)) {
-                return new AisException(
-                        AisException.Kind.UNAVAILABLE,
-                        "target " + owner.displayName() + " that holds " + id.cname() + " is down");
+            java.util.Set<String> down =
+                    departed.stream().map(NodeInfo::id).collect(java.util.stream.Collectors.toSet());
+            List<NodeInfo> owners = new java.util.ArrayList<>();
+            owners.add(Hrw.best(all, Hrw.digest(id.uname()), NodeInfo::idDigest));
+            owners.addAll(window.recentOwners(id.uname()));
+            for (NodeInfo owner : owners) {
+                if (down.contains(owner.id())) {
+                    return new AisException(
+                            AisException.Kind.UNAVAILABLE,
+                            "target " + owner.displayName() + " that holds " + id.cname() + " is down");
+                }
             }
         }
         return noSuchObject(id);

@@ -1,11 +1,16 @@
 package net.aisj.service;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import net.aisj.cluster.DataGrid;
+import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import net.aisj.core.placement.TargetPlacement;
 
 /**
  * Whether a rebalance may still be moving objects to this node, so that what it holds may be older than what another
@@ -25,6 +30,8 @@ public class RebalanceWindow {
     static final String DONE_TABLE = "ais.reb.done";
     /** The longest a window stays open (far longer than a rebalance of these clusters takes). */
     static final long MAX_OPEN_MILLIS = 10 * 60_000L;
+    /** How many past cluster maps {@link #recentOwners} looks at. */
+    static final int RECENT_MAPS = 16;
 
     private static final Logger LOG = Logger.getLogger(RebalanceWindow.class.getName());
 
@@ -40,6 +47,38 @@ public class RebalanceWindow {
     private final AtomicLong closedFor = new AtomicLong(-2);
 
     private volatile long openedAt = System.currentTimeMillis();
+
+    /** The cluster maps seen lately, newest last (a killed target may still hold what it owned under them). */
+    private final java.util.ArrayDeque<ClusterMap> recentMaps = new java.util.ArrayDeque<>();
+
+    void onClusterMap(@ObservesAsync ClusterMap map) {
+        synchronized (recentMaps) {
+            if (recentMaps.isEmpty() || recentMaps.peekLast().version() < map.version()) {
+                recentMaps.addLast(map);
+                if (recentMaps.size() > RECENT_MAPS) {
+                    recentMaps.removeFirst();
+                }
+            }
+        }
+    }
+
+    /**
+     * The owners of {@code uname} under the last {@value #RECENT_MAPS} cluster maps this node saw: a target killed
+     * before its rebalance moved an object to the new owner still holds it.
+     */
+    public List<NodeInfo> recentOwners(String uname) {
+        List<ClusterMap> maps;
+        synchronized (recentMaps) {
+            maps = List.copyOf(recentMaps);
+        }
+        List<NodeInfo> out = new ArrayList<>();
+        for (ClusterMap m : maps) {
+            if (m.targets().stream().anyMatch(NodeInfo::inService)) {
+                out.add(TargetPlacement.owner(m, uname));
+            }
+        }
+        return out;
+    }
 
     /** This node started its part of rebalance {@code version}: the window opens until every target finished it. */
     void started(long version) {
