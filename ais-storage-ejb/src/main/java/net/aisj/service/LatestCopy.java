@@ -24,9 +24,18 @@ public class LatestCopy {
 
     private static final Logger LOG = Logger.getLogger(LatestCopy.class.getName());
 
-    /** The latest write found: where the copy is, or that the object was deleted (then {@code copy} is empty). */
-    public record Found(Optional<NodeInfo> peer, Optional<ObjectStat> copy, OptionalLong deletedAtMillis) {
-        static final Found NOTHING = new Found(Optional.empty(), Optional.empty(), OptionalLong.empty());
+    /**
+     * The latest write found: where the copy is, or that the object was deleted (then {@code copy} is empty). A delete
+     * record counts only against a copy it outranks: when no target answered with a copy, a record says nothing (a
+     * target that is down may hold a later write), and the result is {@link #NOTHING} with {@code recordsOnly}.
+     */
+    public record Found(
+            Optional<NodeInfo> peer, Optional<ObjectStat> copy, OptionalLong deletedAtMillis, boolean recordsOnly) {
+        static final Found NOTHING = new Found(Optional.empty(), Optional.empty(), OptionalLong.empty(), false);
+
+        Found(Optional<NodeInfo> peer, Optional<ObjectStat> copy, OptionalLong deletedAtMillis) {
+            this(peer, copy, deletedAtMillis, false);
+        }
 
         /** The latest write is a copy on this node (or nothing is known anywhere when the copy is empty too). */
         boolean local() {
@@ -52,6 +61,7 @@ public class LatestCopy {
 
     /** The latest write of {@code id}, given this node's copy ({@code here}, may be empty). */
     public Found find(ObjectId id, Optional<ObjectStat> here) {
+        boolean sawCopy = here.isPresent();
         Found best = latest(
                 here.map(s -> new Found(Optional.empty(), here, OptionalLong.empty()))
                         .orElse(Found.NOTHING),
@@ -64,10 +74,14 @@ public class LatestCopy {
                 LOG.fine(() -> "latest copy of " + id.cname() + ": " + e.getMessage());
                 continue;
             }
+            sawCopy |= h.stat().isPresent();
             Found theirs = h.stat().isPresent()
                     ? new Found(Optional.of(peer), h.stat(), OptionalLong.empty())
                     : deleteRecord(Optional.of(peer), h.deletedAtMillis());
             best = latest(best, theirs);
+        }
+        if (best.deleted() && !sawCopy) {
+            return new Found(Optional.empty(), Optional.empty(), OptionalLong.empty(), true);
         }
         return best;
     }

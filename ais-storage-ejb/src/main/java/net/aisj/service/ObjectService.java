@@ -147,7 +147,8 @@ public class ObjectService {
         boolean validate = validateRequested || p.checksum().validateWarmGet();
         if (window.isOpen()) {
             // a rebalance may still be bringing a later write here: the local copy alone is not trusted
-            Optional<ObjectReader> elsewhere = latestElsewhere(id, localStat(id));
+            Optional<ObjectStat> here = localStat(id);
+            Optional<ObjectReader> elsewhere = latestElsewhere(id, here, copies.find(id, here));
             if (elsewhere.isPresent()) {
                 return elsewhere.get();
             }
@@ -161,7 +162,8 @@ public class ObjectService {
                 return restored.orElseThrow(() -> StorageErrors.map(e));
             }
         }
-        Optional<ObjectReader> elsewhere = latestElsewhere(id, Optional.empty());
+        LatestCopy.Found f = copies.find(id, Optional.empty());
+        Optional<ObjectReader> elsewhere = latestElsewhere(id, Optional.empty(), f);
         if (elsewhere.isPresent()) {
             return elsewhere.get();
         }
@@ -173,16 +175,19 @@ public class ObjectService {
                 throw StorageErrors.map(e);
             }
         }
+        if (f.recordsOnly()) {
+            // deleted, and no copy anywhere: slices left on a target that was away must not restore it
+            throw missing(id);
+        }
         return ec.openMissing(id, p).orElseThrow(() -> missing(id));
     }
 
     /**
-     * The latest write of {@code id} when it is not {@code here} (this node's copy, may be empty): a neighbor's copy
+     * The latest write of {@code id} ({@code f}) when it is not {@code here} (this node's copy, may be empty): a neighbor's copy
      * to stream (get-from-neighbor), or NOT_FOUND when the latest write is a delete (an older copy here is dropped).
      * Empty when this node's copy is the latest, or nobody has one.
      */
-    private Optional<ObjectReader> latestElsewhere(ObjectId id, Optional<ObjectStat> here) {
-        LatestCopy.Found f = copies.find(id, here);
+    private Optional<ObjectReader> latestElsewhere(ObjectId id, Optional<ObjectStat> here, LatestCopy.Found f) {
         if (f.deleted()) {
             if (here.isPresent()) {
                 receiver.applyDelete(id, f.deletedAtMillis().getAsLong());
@@ -279,7 +284,8 @@ public class ObjectService {
 
     /**
      * 404, unless a target that is down may hold the object: its owner by HRW over the departed targets too, or its
-     * owner under a recent cluster map (a rebalance cut short by a kill leaves objects on their previous owner): 503.
+     * owner under a recent cluster map, or any target that went down before it finished a rebalance (a rebalance cut
+     * short by a kill leaves objects on their previous owner): 503.
      */
     private AisException missing(ObjectId id) {
         List<NodeInfo> departed =
@@ -300,6 +306,13 @@ public class ObjectService {
                             AisException.Kind.UNAVAILABLE,
                             "target " + owner.displayName() + " that holds " + id.cname() + " is down");
                 }
+            }
+            Optional<NodeInfo> unsettled = window.unsettled(departed);
+            if (unsettled.isPresent()) {
+                return new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "target " + unsettled.get().displayName() + " that may hold " + id.cname()
+                                + " is down (it went down before its rebalance finished)");
             }
         }
         return noSuchObject(id);

@@ -5,6 +5,8 @@ import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.logging.Logger;
 import net.aisj.cluster.DataGrid;
@@ -28,6 +30,8 @@ import net.aisj.core.placement.TargetPlacement;
 public class RebalanceWindow {
 
     static final String DONE_TABLE = "ais.reb.done";
+    /** Per target: the latest cluster map version it is a target of. */
+    static final String LAST_IN_TABLE = "ais.reb.last-in";
     /** The longest a window stays open (far longer than a rebalance of these clusters takes). */
     static final long MAX_OPEN_MILLIS = 10 * 60_000L;
     /** How many past cluster maps {@link #recentOwners} looks at. */
@@ -52,6 +56,11 @@ public class RebalanceWindow {
     private final java.util.ArrayDeque<ClusterMap> recentMaps = new java.util.ArrayDeque<>();
 
     void onClusterMap(@ObservesAsync ClusterMap map) {
+        for (NodeInfo t : map.targets()) {
+            if (grid.number(LAST_IN_TABLE, t.id()).orElse(-1) < map.version()) {
+                grid.putNumber(LAST_IN_TABLE, t.id(), map.version());
+            }
+        }
         synchronized (recentMaps) {
             if (recentMaps.isEmpty() || recentMaps.peekLast().version() < map.version()) {
                 recentMaps.addLast(map);
@@ -78,6 +87,20 @@ public class RebalanceWindow {
             }
         }
         return out;
+    }
+
+    /**
+     * The first of {@code departed} (targets that are down) that went down before finishing the rebalance of the last
+     * cluster map it was in: it may hold objects it does not own, so an object found nowhere else may be there.
+     */
+    public Optional<NodeInfo> unsettled(List<NodeInfo> departed) {
+        for (NodeInfo t : departed) {
+            OptionalLong lastIn = grid.number(LAST_IN_TABLE, t.id());
+            if (lastIn.isPresent() && grid.number(DONE_TABLE, t.id()).orElse(-1) < lastIn.getAsLong()) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
     }
 
     /** This node started its part of rebalance {@code version}: the window opens until every target finished it. */
