@@ -16,8 +16,8 @@ import net.aisj.core.NodeInfo;
  * Finds the latest write of an object among this node and the other targets of the cluster map: copies ordered by
  * modification time (which moves with an object), a delete record ordered against them as a write is and winning a
  * tie, this node's copy winning a tie with a neighbor's. The object service asks it when its own copy may be stale or
- * missing (a rebalance in progress, see {@link RebalanceWindow}). A target that does not answer is passed over. One
- * intra-cluster stat per other target.
+ * missing (a rebalance in progress, see {@link RebalanceWindow}). A target of the map that does not answer makes it
+ * fail with UNAVAILABLE (it may hold the latest write). One intra-cluster stat per other target.
  */
 @ApplicationScoped
 public class LatestCopy {
@@ -67,13 +67,8 @@ public class LatestCopy {
                         .orElse(Found.NOTHING),
                 deleteRecord(Optional.empty(), receiver.deletedAt(id)));
         for (NodeInfo peer : peers()) {
-            IntraClient.Held h;
-            try {
-                h = local.intra().held(peer, id);
-            } catch (AisException e) {
-                LOG.fine(() -> "latest copy of " + id.cname() + ": " + e.getMessage());
-                continue;
-            }
+            // a target that does not answer may hold the latest write: UNAVAILABLE, never a guess
+            IntraClient.Held h = local.intra().held(peer, id);
             sawCopy |= h.stat().isPresent();
             Found theirs = h.stat().isPresent()
                     ? new Found(Optional.of(peer), h.stat(), OptionalLong.empty())
