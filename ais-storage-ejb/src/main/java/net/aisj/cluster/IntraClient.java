@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -59,22 +60,60 @@ public final class IntraClient {
         }
     }
 
+    /**
+     * What a node knows of one object: its local copy's metadata, or else when a client deleted it there (a delete
+     * record, see {@code core.RecentDeletes}); both empty when it knows nothing of it.
+     */
+    public record Held(Optional<ObjectStat> stat, OptionalLong deletedAtMillis) {}
+
     /** The object's metadata on {@code node}, if it has it locally. */
     public Optional<ObjectStat> stat(NodeInfo node, ObjectId id) {
+        return held(node, id).stat();
+    }
+
+    /** The object's metadata on {@code node} if it has it locally, or else its delete record there. */
+    public Held held(NodeInfo node, ObjectId id) {
         HttpResponse<InputStream> r = send(
                 node,
                 HttpRequest.newBuilder(uri(node, objectPath(ROOT, STAT, id))).GET(),
                 Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
-                return Optional.empty();
+                OptionalLong at = r.headers()
+                        .firstValue(DELETED_AT_HEADER)
+                        .map(v -> OptionalLong.of(Long.parseLong(v)))
+                        .orElse(OptionalLong.empty());
+                return new Held(Optional.empty(), at);
             }
             if (r.statusCode() != 200) {
                 throw failure(node, "stat " + id.cname(), r.statusCode(), in);
             }
             try (var reader = jakarta.json.Json.createReader(in)) {
-                return Optional.of(PageJson.readStat(reader.readObject()));
+                return new Held(Optional.of(PageJson.readStat(reader.readObject())), OptionalLong.empty());
             }
+        } catch (IOException | NumberFormatException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /**
+     * Tells {@code node} that a client deleted the object at {@code atMillis}: it keeps the delete record and drops
+     * its copy if that was written no later. Returns whether it dropped a copy.
+     */
+    public boolean deleteRecord(NodeInfo node, ObjectId id, long atMillis) {
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, objectPath(ROOT, OBJECTS, id) + "&" + P_DELETED_AT + "=" + atMillis))
+                        .DELETE(),
+                Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                return false;
+            }
+            if (r.statusCode() != 200) {
+                throw failure(node, "delete record of " + id.cname(), r.statusCode(), in);
+            }
+            return true;
         } catch (IOException e) {
             throw unreachable(node, e);
         }
@@ -113,8 +152,7 @@ public final class IntraClient {
                 .header("Content-Type", "application/octet-stream")
                 .header(XACT_HEADER, xactId == null ? "" : xactId)
                 .header(META_HEADER, PageJson.stat(stat).toString())
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> body), stat.size()));
+                .PUT(publisher(body, stat.size()));
         HttpResponse<InputStream> r = send(node, b, Duration.ofHours(6));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -139,16 +177,24 @@ public final class IntraClient {
             java.util.Map<String, java.util.List<String>> headers,
             InputStream body,
             long length) {
-        HttpRequest.BodyPublisher publisher = body == null || length == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : length < 0
-                        ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
-                        : HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(uri(node, rawPathAndQuery)).method(method, publisher);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, rawPathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body, length));
         headers.forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
         return send(node, b, Duration.ofHours(6));
+    }
+
+    /**
+     * A streamed body of {@code length} bytes (-1: unknown, sent chunked). Zero bytes are sent as an empty body: the
+     * JDK refuses a stream publisher of length 0 (an empty object could not be pushed or rebalanced before).
+     */
+    static HttpRequest.BodyPublisher publisher(InputStream body, long length) {
+        if (length == 0) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        return length < 0
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                : HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
     }
 
     /** {@code node}'s job snapshots matching id/kind (empty strings: any). */
