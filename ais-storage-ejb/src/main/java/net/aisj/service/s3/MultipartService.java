@@ -43,6 +43,9 @@ public class MultipartService {
     /** S3's part-number range is 1..10000. */
     public static final int MAX_PARTS = 10_000;
 
+    /** Custom metadata of a completed object: the upload that made it (a repeated completion answers it again). */
+    public static final String UPLOAD_KEY = "s3:upload-id";
+
     @Inject
     LocalNode node;
 
@@ -158,7 +161,17 @@ public class MultipartService {
         String localId = local(id, uploadId);
         ObjectStat done;
         try (StorageConnection c = node.connection()) {
-            UploadInfo info = c.upload(id, localId);
+            UploadInfo info;
+            try {
+                info = c.upload(id, localId);
+            } catch (StorageException e) {
+                Optional<ObjectStat> earlier =
+                        e.reason() == StorageException.Reason.NOT_FOUND ? completedBy(id, uploadId) : Optional.empty();
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                throw e;
+            }
             Map<Integer, PartInfo> have = new LinkedHashMap<>();
             for (PartInfo pi : c.listParts(id, localId)) {
                 have.put(pi.number(), pi);
@@ -166,6 +179,7 @@ public class MultipartService {
             String etag = multipartEtag(requested, have);
             Map<String, String> custom = new LinkedHashMap<>(info.custom());
             custom.put(PutOptions.ETAG, etag);
+            custom.put(UPLOAD_KEY, uploadId);
             String layout = PartLayout.encode(
                     requested.stream().map(e -> have.get(e.getKey()).size()).toList());
             if (layout != null) {
@@ -187,6 +201,16 @@ public class MultipartService {
             objects.protectAfterWrite(id);
         }
         return moved.orElse(done);
+    }
+
+    /** The object when this upload made it and it was not overwritten since (S3 answers a repeated completion). */
+    private Optional<ObjectStat> completedBy(ObjectId id, String uploadId) {
+        try {
+            ObjectStat s = objects.head(id);
+            return uploadId.equals(s.custom().get(UPLOAD_KEY)) ? Optional.of(s) : Optional.empty();
+        } catch (AisException e) {
+            return Optional.empty();
+        }
     }
 
     public void abort(ObjectId id, String uploadId) {

@@ -45,7 +45,7 @@ public class S3MultiDelete {
                 ObjectId id = S3Call.objectId(c.bucket(), key);
                 forwarder.delete(id);
                 if (!quiet) {
-                    result.deleted.add(new DeleteResult.Deleted(key));
+                    result.deleted.add(new DeleteResult.Deleted(key, o.versionId));
                 }
             } catch (S3Exception e) {
                 result.errors.add(new DeleteResult.Error(key, e.error().code(), e.getMessage()));

@@ -59,7 +59,13 @@ public final class S3ErrorResponses {
                     (req == null ? "" : req.getMethod() + " " + req.getRequestURI()) + ": " + s3.getMessage(),
                     e);
         }
-        return response(s3.error(), s3.getMessage(), req);
+        Response r = response(s3.error(), s3.getMessage(), req);
+        if (s3.headers().isEmpty()) {
+            return r;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        s3.headers().forEach(b::header);
+        return b.build();
     }
 
     /** The error document (no body for HEAD and 304), with the request id headers. */
