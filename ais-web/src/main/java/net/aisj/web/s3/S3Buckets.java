@@ -59,14 +59,7 @@ public class S3Buckets {
         if (S3Responses.hasBody(c)) {
             S3Responses.readXml(c, CreateBucketConfiguration.class);
         }
-        try {
-            buckets.create(c.bucketId(), null);
-        } catch (AisException e) {
-            if (e.kind() == AisException.Kind.CONFLICT) {
-                throw new S3Exception(S3Error.BucketAlreadyOwnedByYou, null, e);
-            }
-            throw e;
-        }
+        buckets.create(c.bucketId(), null); // an existing bucket: BUCKET_EXISTS, BucketAlreadyOwnedByYou
         return Response.ok().header("Location", "/" + c.bucket()).build();
     }
 

@@ -93,18 +93,9 @@ public class S3Objects {
         }
     }
 
-    /** Stores with the MD5 ETag; a body shorter than declared is IncompleteBody. */
+    /** Stores with the MD5 ETag; a body shorter than declared fails with the domain's INCOMPLETE_BODY. */
     ObjectStat store(ObjectId id, InputStream body, long length, Map<String, String> custom) {
-        try {
-            return objects.putWithEtag(id, body, length, custom);
-        } catch (AisException e) {
-            if (e.kind() == AisException.Kind.BAD_REQUEST
-                    && e.getMessage() != null
-                    && (e.getMessage().startsWith("truncated") || e.getMessage().startsWith("size mismatch"))) {
-                throw new S3Exception(S3Error.IncompleteBody, e.getMessage(), e);
-            }
-            throw e;
-        }
+        return objects.putWithEtag(id, body, length, custom);
     }
 
     Response get(S3Call c) {
@@ -325,7 +316,7 @@ public class S3Objects {
     }
 
     static RuntimeException notFoundAsNoSuchKey(AisException e, String bucket, String key) {
-        if (e.kind() == AisException.Kind.NOT_FOUND) {
+        if (e.kind() == AisException.Kind.NOT_FOUND && e.reason() != AisException.Reason.NO_SUCH_BUCKET) {
             return new S3Exception(S3Error.NoSuchKey, "object " + bucket + "/" + key + " does not exist", e);
         }
         return e;
