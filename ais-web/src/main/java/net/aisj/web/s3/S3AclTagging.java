@@ -16,6 +16,7 @@ import net.aisj.service.ObjectService;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.AccessControlPolicy;
+import net.aisj.web.s3.xml.S3Xml;
 import net.aisj.web.s3.xml.Tagging;
 
 /**
@@ -57,7 +58,7 @@ public class S3AclTagging {
     /** GetBucketAcl. */
     Response getBucketAcl(S3Call c) {
         buckets.existing(c);
-        return S3Responses.xml(ownerFullControl());
+        return ownerFullControl();
     }
 
     /** PutBucketAcl: a canned ACL or a grant body, accepted and not enforced. */
@@ -75,7 +76,7 @@ public class S3AclTagging {
             return fwd;
         }
         stat(c, id);
-        return S3Responses.xml(ownerFullControl());
+        return ownerFullControl();
     }
 
     Response putObjectAcl(S3Call c) throws IOException {
@@ -90,18 +91,17 @@ public class S3AclTagging {
         return Response.ok().build();
     }
 
-    /** The one policy this store answers: the owner has full control. */
-    static AccessControlPolicy ownerFullControl() {
-        AccessControlPolicy p = new AccessControlPolicy();
-        p.owner = S3Buckets.OWNER;
-        AccessControlPolicy.Grant g = new AccessControlPolicy.Grant();
-        g.grantee = new AccessControlPolicy.Grantee();
-        g.grantee.type = "CanonicalUser";
-        g.grantee.id = S3Buckets.OWNER.id;
-        g.grantee.displayName = S3Buckets.OWNER.displayName;
-        g.permission = "FULL_CONTROL";
-        p.grants.add(g);
-        return p;
+    /** The one policy this store answers: the owner has full control (written as is: it needs {@code xsi:type}). */
+    static Response ownerFullControl() {
+        String id = S3Buckets.OWNER.id;
+        String name = S3Buckets.OWNER.displayName;
+        String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<AccessControlPolicy xmlns=\"" + S3Xml.NS + "\"><Owner><ID>" + id + "</ID><DisplayName>" + name
+                + "</DisplayName></Owner><AccessControlList><Grant>"
+                + "<Grantee xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" xsi:type=\"CanonicalUser\">"
+                + "<ID>" + id + "</ID><DisplayName>" + name + "</DisplayName></Grantee>"
+                + "<Permission>FULL_CONTROL</Permission></Grant></AccessControlList></AccessControlPolicy>";
+        return Response.ok(xml, S3Responses.XML).build();
     }
 
     /** Checks a canned ACL header (InvalidArgument when S3 does not know it) and a grant body (MalformedXML). */

@@ -6,12 +6,14 @@ import jakarta.json.Json;
 import java.io.ByteArrayInputStream;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Names;
+import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import net.aisj.it.support.SharedNode;
@@ -68,23 +70,13 @@ class NativeWireIT {
         assertThat(bad.status()).isEqualTo(400);
     }
 
-    /** Names with bytes the container used to refuse before our code saw them ({@code 400 Invalid URI}). */
+    /** A name sent with its slashes encoded ({@code %2F}) is the same object, as in AIS. */
     @Test
-    void namesWithAnEncodedBackslashOrSlashRoundTrip() {
-        for (String name : new String[] {"win\\path\\file.txt", "a\\", "x%5Cy"}) {
-            byte[] data = ("data of " + name).getBytes(StandardCharsets.UTF_8);
-            Resp put = ais.put(b, "bs/" + name, data);
-            assertThat(put.status()).as("%s", put).isEqualTo(200);
-            Resp get = ais.get(b, "bs/" + name);
-            assertThat(get.status()).as("%s", get).isEqualTo(200);
-            assertThat(get.body()).isEqualTo(data);
-        }
-        // an encoded slash is a slash: the same object as the plain name
+    void anEncodedSlashIsASlash() {
         ais.put(b, "es/dir/obj", new byte[] {1, 2, 3}).expect(200);
         Resp viaEncoded = ais.send("GET", "/v1/objects/" + b + "/es%2Fdir%2Fobj");
         assertThat(viaEncoded.status()).as("%s", viaEncoded).isEqualTo(200);
         assertThat(viaEncoded.body()).containsExactly(1, 2, 3);
-        assertThat(ais.listNames(b, "bs/")).containsExactlyInAnyOrder("bs/win\\path\\file.txt", "bs/a\\", "bs/x%5Cy");
     }
 
     /** {@code api.GetBatch} with an empty default bucket: {@code GET /v1/ml/moss}, every item names its bucket. */
@@ -213,5 +205,95 @@ class NativeWireIT {
                 HttpRequest.BodyPublishers.ofByteArray(data),
                 AisClient.DEFAULT_TIMEOUT);
         assertThat(r.status()).as("%s", r).isEqualTo(200);
+    }
+
+    /** {@code Cluster.get_node_log} and the per-node status: {@code GET /v1/reverse/daemon} with {@code Ais-Node-Id}. */
+    @Test
+    void nodeLogAndStatusThroughTheReversePath() {
+        String self = ais.daemonId();
+        Resp log = ais.send(
+                "GET",
+                "/v1/reverse/daemon?what=log&severity=info",
+                Map.of("Ais-Node-Id", self),
+                null,
+                AisClient.DEFAULT_TIMEOUT);
+        assertThat(log.status()).as("%s", log).isEqualTo(200);
+        assertThat(log.header("Content-Type")).startsWith("text/plain");
+        // the bucket this class created was logged
+        assertThat(log.text()).contains("created bucket ais://" + b);
+        assertThat(log.text().lines()).allSatisfy(l -> assertThat(l).matches("[IWE] \\d\\d:\\d\\d:.*"));
+        Resp errors = ais.send(
+                "GET",
+                "/v1/reverse/daemon?what=log&severity=error",
+                Map.of("Ais-Node-Id", self),
+                null,
+                AisClient.DEFAULT_TIMEOUT);
+        assertThat(errors.text().lines()).allSatisfy(l -> assertThat(l).startsWith("E "));
+        Resp status = ais.send(
+                "GET",
+                "/v1/reverse/daemon?what=node_status",
+                Map.of("Ais-Node-Id", self),
+                null,
+                AisClient.DEFAULT_TIMEOUT);
+        assertThat(status.status()).isEqualTo(200);
+        assertThat(status.text()).startsWith("{");
+        Resp unknown = ais.send(
+                "GET",
+                "/v1/reverse/daemon?what=log",
+                Map.of("Ais-Node-Id", "no-such-node"),
+                null,
+                AisClient.DEFAULT_TIMEOUT);
+        assertThat(unknown.status()).isEqualTo(404);
+    }
+
+    /** {@code list_running_jobs()} right after a multi-object job started (and already finished) still lists it. */
+    @Test
+    void aFinishedMultiObjectJobStaysListedForAWhile() {
+        for (int i = 0; i < 3; i++) {
+            ais.put(b, "lr/o" + i, new byte[] {(byte) i}).expect(200);
+        }
+        String id = ais.control(
+                        "DELETE",
+                        AisClient.bckPath(b),
+                        "{\"action\":\"delete-listrange\",\"value\":{\"objnames\":[\"lr/o0\",\"lr/o1\",\"lr/o2\"]}}")
+                .expect(200)
+                .text()
+                .replace("\"", "");
+        Poll.until(
+                Duration.ofSeconds(60),
+                "the three objects deleted",
+                () -> ais.listNames(b, "lr/").isEmpty());
+        String running = ais.control(
+                        "GET", "/v1/cluster?what=running_all", "{\"kind\":\"delete-listrange\",\"active\":true}")
+                .expect(200)
+                .text();
+        assertThat(running).contains("delete-listrange[" + id + "]");
+    }
+
+    /** {@code Bucket.summary()} and {@code Bucket.info()}: 202 with a job id first, then 200 when polled with it. */
+    @Test
+    void bucketSummaryAndInfoAreAsynchronousAsInAis() {
+        ais.put(b, "sum/one", new byte[100]).expect(200);
+        String first = "{\"action\":\"summary-bck\",\"value\":{\"uuid\":\"\",\"prefix\":\"sum/\",\"cached\":true,"
+                + "\"present\":true}}";
+        Resp started = ais.control("GET", AisClient.bckPath(b), first);
+        assertThat(started.status()).as("%s", started).isEqualTo(202);
+        String job = started.text().replace("\"", "");
+        assertThat(job).isNotBlank();
+        Resp done =
+                ais.control("GET", AisClient.bckPath(b), first.replace("\"uuid\":\"\"", "\"uuid\":\"" + job + "\""));
+        assertThat(done.status()).as("%s", done).isEqualTo(200);
+        assertThat(done.text()).contains("\"name\":\"" + b + "\"").contains("\"obj_count_present\":\"1\"");
+
+        Resp info = ais.send("HEAD", AisClient.bckPath(b) + "?provider=ais&presence=2&bsumm_remote=true");
+        assertThat(info.status()).as("%s", info).isEqualTo(202);
+        assertThat(info.header("Ais-Bucket-Props")).contains("\"provider\":\"ais\"");
+        String xid = info.header("Ais-Xaction-Id");
+        assertThat(xid).isNotBlank();
+        Resp polled = ais.send("HEAD", AisClient.bckPath(b) + "?provider=ais&presence=2&bsumm_remote=true&uuid=" + xid);
+        assertThat(polled.status()).isEqualTo(200);
+        assertThat(polled.header("Ais-Bucket-Summ")).contains("\"name\":\"" + b + "\"");
+        // a plain HEAD is the props alone, at once
+        assertThat(ais.headBucket(b).status()).isEqualTo(200);
     }
 }

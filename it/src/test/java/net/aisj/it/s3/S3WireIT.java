@@ -428,15 +428,16 @@ class S3WireIT {
         });
         head.append("Connection: close\r\n\r\n");
         String status;
+        String resp;
         try (java.net.Socket sock = new java.net.Socket(u.getHost(), u.getPort())) {
             sock.setSoTimeout(60_000);
             sock.getOutputStream().write(utf8(head.toString()));
             sock.getOutputStream().write(body);
             sock.getOutputStream().flush();
-            String resp = new String(sock.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            resp = new String(sock.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
             status = resp.substring(0, resp.indexOf("\r\n"));
         }
-        assertThat(status).isEqualTo("HTTP/1.1 200 OK");
+        assertThat(status).as(resp).isEqualTo("HTTP/1.1 200 OK");
         String got =
                 s3.headObject(r -> r.bucket(bucket).key("meta/raw")).metadata().get("note");
         // S3 answers non-ASCII metadata as an RFC 2047 encoded word of its UTF-8

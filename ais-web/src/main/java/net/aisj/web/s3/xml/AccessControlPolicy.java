@@ -1,6 +1,5 @@
 package net.aisj.web.s3.xml;
 
-import jakarta.xml.bind.annotation.XmlAttribute;
 import jakarta.xml.bind.annotation.XmlElement;
 import jakarta.xml.bind.annotation.XmlElementWrapper;
 import jakarta.xml.bind.annotation.XmlRootElement;
@@ -9,14 +8,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * GetObjectAcl / GetBucketAcl response, and PutObjectAcl / PutBucketAcl body.
+ * PutObjectAcl / PutBucketAcl body (read only to check it is well-formed; the grantee's {@code xsi:type} is not
+ * mapped, so that no document of the context declares the xsi namespace).
  * https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetObjectAcl.html
  */
 @XmlRootElement(name = "AccessControlPolicy")
 @XmlType(propOrder = {"owner", "grants"})
 public class AccessControlPolicy {
-
-    static final String XSI = "http://www.w3.org/2001/XMLSchema-instance";
 
     @XmlElement(name = "Owner")
     public Owner owner;
@@ -39,9 +37,6 @@ public class AccessControlPolicy {
     /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_Grantee.html */
     @XmlType(propOrder = {"id", "displayName", "uri", "emailAddress"})
     public static class Grantee {
-
-        @XmlAttribute(name = "type", namespace = XSI)
-        public String type;
 
         @XmlElement(name = "ID")
         public String id;
