@@ -69,6 +69,7 @@ public class NodeLog {
         if (r.getThrown() != null) {
             msg = msg + ": " + r.getThrown();
         }
+        msg = msg.replace("\r", "").replace('\n', ' '); // one line per record, as AIS's log has
         int level = r.getLevel().intValue();
         String text = severity(level) + " " + TIME.format(Instant.ofEpochMilli(r.getMillis())) + " "
                 + (r.getLoggerName() == null ? "" : r.getLoggerName() + " ") + msg;

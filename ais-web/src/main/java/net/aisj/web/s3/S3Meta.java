@@ -2,9 +2,6 @@ package net.aisj.web.s3;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +56,6 @@ final class S3Meta {
             String name = e.getKey().toLowerCase(Locale.ROOT);
             String value = String.join(",", e.getValue());
             if (name.startsWith(USER) && name.length() > USER.length()) {
-                value = rawUtf8(value);
                 userBytes += name.length() - USER.length() + value.getBytes(StandardCharsets.UTF_8).length;
                 m.put(PREFIX + name, value);
             } else if (STORED.contains(name)) {
@@ -118,8 +114,8 @@ final class S3Meta {
     /**
      * A value as an HTTP header can carry it: US-ASCII as is, anything else as an RFC 2047 encoded word of its UTF-8
      * ({@code =?UTF-8?B?...?=}), which is what S3 answers for non-ASCII metadata. Clients that need non-ASCII send
-     * such encoded words themselves (header bytes outside ASCII arrive as ISO-8859-1 and are read back as UTF-8 by
-     * {@link #rawUtf8}) and get them back unchanged.
+     * such encoded words themselves (header bytes outside ASCII are refused by the HTTP layer), and get them back
+     * unchanged.
      */
     static String headerValue(String v) {
         for (int i = 0; i < v.length(); i++) {
@@ -130,34 +126,6 @@ final class S3Meta {
             }
         }
         return v;
-    }
-
-    /**
-     * A header value whose bytes the container read as ISO-8859-1 while the client sent UTF-8 (some SDKs send
-     * non-ASCII metadata raw): the UTF-8 it was, when those bytes are valid UTF-8; else the value unchanged.
-     */
-    static String rawUtf8(String v) {
-        boolean high = false;
-        for (int i = 0; i < v.length(); i++) {
-            char ch = v.charAt(i);
-            if (ch > 0xff) {
-                return v;
-            }
-            high |= ch >= 0x80;
-        }
-        if (!high) {
-            return v;
-        }
-        try {
-            return StandardCharsets.UTF_8
-                    .newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(v.getBytes(StandardCharsets.ISO_8859_1)))
-                    .toString();
-        } catch (CharacterCodingException e) {
-            return v;
-        }
     }
 
     static String contentType(ObjectStat s) {

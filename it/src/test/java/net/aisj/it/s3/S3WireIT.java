@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -391,63 +390,5 @@ class S3WireIT {
                         e -> assertThat(e.awsErrorDetails().errorCode()).isEqualTo("InvalidTag"));
         assertThatThrownBy(() -> s3.getObjectTagging(r -> r.bucket(bucket).key("tags/none")))
                 .isInstanceOf(NoSuchKeyException.class);
-    }
-
-    @Test
-    void rawUtf8MetadataIsAcceptedAndReturnedAsS3EncodesIt() throws Exception {
-        String value = "café ü 日本";
-        byte[] body = utf8("raw utf-8 header");
-        SdkHttpRequest req = SdkHttpRequest.builder()
-                .method(SdkHttpMethod.PUT)
-                .uri(URI.create(url("meta/raw")))
-                .putHeader("x-amz-meta-note", value)
-                .putHeader("Content-Length", Integer.toString(body.length))
-                .build();
-        SdkHttpRequest signed = AwsV4HttpSigner.create()
-                .sign(r -> r.identity(AwsCredentialsIdentity.create(S3Node.ACCESS_KEY, S3Node.SECRET_KEY))
-                        .request(req)
-                        .payload(software.amazon.awssdk.http.ContentStreamProvider.fromByteArray(body))
-                        .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "s3")
-                        .putProperty(AwsV4HttpSigner.REGION_NAME, "us-east-1")
-                        .putProperty(AwsV4HttpSigner.DOUBLE_URL_ENCODE, false)
-                        .putProperty(AwsV4HttpSigner.NORMALIZE_PATH, false)
-                        .putProperty(AwsV4HttpSigner.PAYLOAD_SIGNING_ENABLED, true))
-                .request();
-        // what botocore and others send: the header value's UTF-8 bytes on the wire
-        URI u = signed.getUri();
-        StringBuilder head = new StringBuilder("PUT " + u.getRawPath() + " HTTP/1.1\r\n");
-        head.append("Host: ")
-                .append(u.getHost())
-                .append(':')
-                .append(u.getPort())
-                .append("\r\n");
-        signed.headers().forEach((k, vs) -> {
-            if (!k.equalsIgnoreCase("Host")) {
-                head.append(k).append(": ").append(String.join(",", vs)).append("\r\n");
-            }
-        });
-        head.append("Connection: close\r\n\r\n");
-        String status;
-        String resp;
-        try (java.net.Socket sock = new java.net.Socket(u.getHost(), u.getPort())) {
-            sock.setSoTimeout(60_000);
-            sock.getOutputStream().write(utf8(head.toString()));
-            sock.getOutputStream().write(body);
-            sock.getOutputStream().flush();
-            resp = new String(sock.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            status = resp.substring(0, resp.indexOf("\r\n"));
-        }
-        assertThat(status).as(resp).isEqualTo("HTTP/1.1 200 OK");
-        String got =
-                s3.headObject(r -> r.bucket(bucket).key("meta/raw")).metadata().get("note");
-        // S3 answers non-ASCII metadata as an RFC 2047 encoded word of its UTF-8
-        assertThat(got).startsWith("=?UTF-8?B?").endsWith("?=");
-        String b64 = got.substring("=?UTF-8?B?".length(), got.length() - 2);
-        assertThat(new String(java.util.Base64.getDecoder().decode(b64), StandardCharsets.UTF_8))
-                .isEqualTo(value);
-    }
-
-    static byte[] utf8(String s) {
-        return s.getBytes(StandardCharsets.UTF_8);
     }
 }
