@@ -135,6 +135,15 @@ public final class IntraContract {
         return new AisException(kind, peer.displayName() + ": " + what + " failed (" + status + "): " + body);
     }
 
+    /** The {@code message} of an AIS JSON error body, or the body as is when it is not one. */
+    public static String errorMessage(String body) {
+        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
+            return reader.readObject().getString("message", body);
+        } catch (RuntimeException e) {
+            return body;
+        }
+    }
+
     /** The domain failure for a peer that could not be reached or broke the connection. */
     public static AisException unreachable(NodeInfo peer, Exception e) {
         return new AisException(

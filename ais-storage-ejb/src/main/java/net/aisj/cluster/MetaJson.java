@@ -255,6 +255,26 @@ public final class MetaJson {
     }
 
     /** AIS's namespace object {@code {"uuid","name"}} from our {@code @uuid#name} form ("" for the global one). */
+    /** AIS's {@code Bck} ({@code name, provider, namespace{uuid, name}}) of a bucket. */
+    public static JsonObject bck(BucketId b) {
+        return Json.createObjectBuilder()
+                .add("name", b.name())
+                .add("provider", b.provider())
+                .add("namespace", namespace(b.namespace()))
+                .build();
+    }
+
+    /** Reads what {@link #bck} wrote. */
+    public static BucketId readBck(JsonObject o) {
+        JsonObject ns = o.getJsonObject("namespace");
+        String uuid = ns == null ? "" : ns.getString("uuid", "");
+        String name = ns == null ? "" : ns.getString("name", "");
+        return new BucketId(
+                o.getString("provider", BucketId.AIS),
+                uuid.isEmpty() && name.isEmpty() ? "" : "@" + uuid + (name.isEmpty() ? "" : "#" + name),
+                o.getString("name"));
+    }
+
     private static JsonObject namespace(String ns) {
         String uuid = "";
         String name = "";

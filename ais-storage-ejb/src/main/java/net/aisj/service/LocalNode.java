@@ -15,6 +15,7 @@ import net.aisj.cluster.GridMembership;
 import net.aisj.cluster.IntraClient;
 import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.NodeVolume;
+import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
 import net.aisj.connector.api.StorageException;
@@ -22,6 +23,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import net.aisj.core.placement.TargetPlacement;
 
 /**
  * This node as the rest of the application uses it: its identity, the cluster map and bucket metadata, the shared
@@ -133,6 +135,11 @@ public class LocalNode {
 
     public ClusterMap clusterMap() {
         return started(smap).current();
+    }
+
+    /** Whether this node is the HRW owner of {@code id} in the current cluster map. */
+    public boolean owns(ObjectId id) {
+        return TargetPlacement.owner(clusterMap(), id.uname()).id().equals(self().id());
     }
 
     public VersionedStore<ClusterMap> clusterMapStore() {

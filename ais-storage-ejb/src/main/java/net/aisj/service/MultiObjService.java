@@ -15,7 +15,6 @@ import net.aisj.core.AisException;
 import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.ObjectTemplate;
-import net.aisj.core.placement.TargetPlacement;
 import net.aisj.xact.XactKind;
 import net.aisj.xact.Xaction;
 import net.aisj.xact.XactionRegistry;
@@ -178,9 +177,7 @@ public class MultiObjService {
 
             @Override
             public boolean owns(ObjectId id) {
-                return TargetPlacement.owner(node.clusterMap(), id.uname())
-                        .id()
-                        .equals(node.self().id());
+                return node.owns(id);
             }
 
             @Override

@@ -111,6 +111,19 @@ public record DsortSpec(
     }
 
     /**
+     * {@code m}, this job's external key map, once checked: it names at least one template and each has a range.
+     *
+     * @throws AisException BAD_REQUEST otherwise
+     */
+    public ExternalKeyMap checkKeyMap(ExternalKeyMap m) {
+        if (m.isEmpty()) {
+            throw AisException.badRequest("external key map " + ekmFile + " is empty");
+        }
+        m.templates().forEach(this::outputNames);
+        return m;
+    }
+
+    /**
      * The names of {@code template} (an output template or one of an external key map's) with the output extension.
      *
      * @throws AisException BAD_REQUEST when it has no range

@@ -12,6 +12,7 @@ import java.util.function.Predicate;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.core.AisException;
+import net.aisj.core.ArchiveMember;
 import net.aisj.service.ObjectService;
 
 /**
@@ -29,9 +30,6 @@ public class ArchiveService {
      * members ({@code [{"name","size"}]}).
      */
     public static final String LIST_QUERY = "archls";
-
-    /** A member's name and size. */
-    public record Member(String name, long size) {}
 
     @Inject
     ObjectService objects;
@@ -113,11 +111,11 @@ public class ArchiveService {
     }
 
     /** The files of a shard stored here, in archive order. */
-    public List<Member> members(ObjectId id, String mime) {
-        List<Member> out = new ArrayList<>();
+    public List<ArchiveMember> members(ObjectId id, String mime) {
+        List<ArchiveMember> out = new ArrayList<>();
         try (OpenShard s = openShard(id, mime)) {
             while (s.cursor().next()) {
-                out.add(new Member(s.cursor().name(), s.cursor().size()));
+                out.add(new ArchiveMember(s.cursor().name(), s.cursor().size()));
             }
         } catch (IOException e) {
             throw corrupt(id, format(id, mime), e);

@@ -82,19 +82,10 @@ public class ClusterReads {
         } catch (IOException e) {
             msg = e.getMessage();
         }
-        String text = jsonMessage(msg);
+        String text = IntraContract.errorMessage(msg);
         if (r.statusCode() == 404) {
             throw AisException.notFound(text);
         }
         throw IntraContract.failure(owner, "reading " + id.cname(), r.statusCode(), text);
-    }
-
-    /** The {@code message} of an AIS JSON error, or the text as is. */
-    private static String jsonMessage(String body) {
-        try (var reader = jakarta.json.Json.createReader(new java.io.StringReader(body))) {
-            return reader.readObject().getString("message", body);
-        } catch (RuntimeException e) {
-            return body;
-        }
     }
 }

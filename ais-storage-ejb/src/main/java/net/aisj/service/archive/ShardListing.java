@@ -2,20 +2,20 @@ package net.aisj.service.archive;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
+import net.aisj.cluster.ArchiveMembersJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectPage;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.core.ArchiveMember;
 import net.aisj.service.ObjectService;
 
 /**
@@ -58,7 +58,7 @@ public class ShardListing {
             if (e.dir() || ArchiveFormat.byName(e.name()) == null) {
                 continue;
             }
-            List<ArchiveService.Member> ms;
+            List<ArchiveMember> ms;
             try {
                 ms = members(new ObjectId(bucket, e.name()));
             } catch (AisException ex) {
@@ -67,7 +67,7 @@ public class ShardListing {
             }
             shards.add(e.name());
             long mtime = e.stat() == null ? 0 : e.stat().mtimeMillis();
-            for (ArchiveService.Member m : ms) {
+            for (ArchiveMember m : ms) {
                 String n = e.name() + "/" + ArchiveService.normalize(m.name());
                 members.add(n);
                 out.add(new ListEntry(
@@ -77,19 +77,12 @@ public class ShardListing {
         return new Expanded(new ObjectPage(out, page.nextToken()), shards, members);
     }
 
-    private List<ArchiveService.Member> members(ObjectId id) {
+    private List<ArchiveMember> members(ObjectId id) {
         if (objects.redirect(id).isEmpty()) {
             return archives.members(id, null);
         }
-        try (Fetched f = reads.fetchMemberList(id);
-                var r = jakarta.json.Json.createReader(f.in())) {
-            List<ArchiveService.Member> ms = new ArrayList<>();
-            for (JsonValue v : r.readArray()) {
-                JsonObject o = v.asJsonObject();
-                ms.add(new ArchiveService.Member(
-                        o.getString("name"), o.getJsonNumber("size").longValue()));
-            }
-            return ms;
+        try (Fetched f = reads.fetchMemberList(id)) {
+            return ArchiveMembersJson.read(f.in());
         } catch (RuntimeException e) {
             throw e instanceof AisException a ? a : AisException.badRequest(e.toString());
         }

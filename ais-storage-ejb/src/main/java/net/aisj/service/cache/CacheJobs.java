@@ -18,7 +18,6 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.CacheListRange;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.ObjectTemplate;
-import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
 import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
@@ -141,9 +140,7 @@ public class CacheJobs {
 
             @Override
             public boolean owns(ObjectId id) {
-                return TargetPlacement.owner(node.clusterMap(), id.uname())
-                        .id()
-                        .equals(node.self().id());
+                return node.owns(id);
             }
 
             @Override

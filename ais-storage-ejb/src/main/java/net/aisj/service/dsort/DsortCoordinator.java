@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.logging.Logger;
+import net.aisj.cluster.DsortJson;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
@@ -59,7 +60,8 @@ final class DsortCoordinator {
         if (x.spec.ekmFile().isEmpty()) {
             shards = ShardCutter.cut(ordered, x.spec.shardSize(), x.spec.shardRecords(), x.spec.outputNames());
         } else {
-            ExternalKeyMap ekm = ExternalKeyMapJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep(), x.spec);
+            ExternalKeyMap ekm =
+                    x.spec.checkKeyMap(DsortJson.keyMap(node.fetchText(x.spec.ekmFile()), x.spec.ekmSep()));
             shards = ShardCutter.cutByKeyMap(
                     ordered,
                     x.spec.shardSize(),

@@ -1,5 +1,6 @@
 package net.aisj.service.dsort;
 
+import net.aisj.cluster.DsortIntra;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;

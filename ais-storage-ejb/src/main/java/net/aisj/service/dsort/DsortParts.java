@@ -2,15 +2,13 @@ package net.aisj.service.dsort;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import net.aisj.cluster.DsortIntra;
+import net.aisj.cluster.DsortJson;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -20,6 +18,7 @@ import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import net.aisj.core.dsort.DsortJobInfo;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.core.dsort.DsortSpec;
 import net.aisj.service.JobControl;
@@ -72,11 +71,11 @@ public class DsortParts {
     }
 
     public void writeRecords(List<DsortRecord> records, OutputStream out) {
-        DsortWire.writeRecords(records, out);
+        DsortJson.writeRecords(records, out);
     }
 
     public void localPlan(String id, InputStream body) {
-        part(id).receivePlan(DsortWire.readPlan(body));
+        part(id).receivePlan(DsortJson.readPlan(body));
     }
 
     public void localBuilt(String id, String target) {
@@ -101,15 +100,17 @@ public class DsortParts {
         return n;
     }
 
-    public Optional<JsonObject> localMetrics(String id) {
+    /** This target's part of job {@code id}, as of now; empty when it has none. */
+    public Optional<DsortJobInfo> localMetrics(String id) {
         return localJob(id).map(x -> x.metrics.jobInfo());
     }
 
-    public JsonArray localList() {
-        JsonArrayBuilder b = Json.createArrayBuilder();
-        registry.snapshots(null, XactKind.DSORT.wire(), false)
-                .forEach(s -> localJob(s.id()).ifPresent(x -> b.add(x.metrics.jobInfo())));
-        return b.build();
+    /** Every dsort part this target knows, as of now. */
+    public List<DsortJobInfo> localList() {
+        return registry.snapshots(null, XactKind.DSORT.wire(), false).stream()
+                .flatMap(s -> localJob(s.id()).stream())
+                .map(x -> x.metrics.jobInfo())
+                .toList();
     }
 
     /** Forgets a finished part; false when there is none or it still runs. */

@@ -2,12 +2,7 @@ package net.aisj.service.dsort;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonValue;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +13,7 @@ import java.util.regex.PatternSyntaxException;
 import net.aisj.core.AisException;
 import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
+import net.aisj.core.dsort.DsortJobInfo;
 import net.aisj.core.dsort.DsortSpec;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
@@ -87,56 +83,51 @@ public class DsortService {
         return id;
     }
 
-    /** Every target's metrics of job {@code id} (AIS {@code map[target id]JobInfo}); NOT_FOUND when none knows it. */
-    public JsonObject metrics(String id) {
+    /**
+     * Every target's report of job {@code id} by target id (AIS {@code map[target id]JobInfo}).
+     *
+     * @throws AisException NOT_FOUND when no target knows the job
+     */
+    public Map<String, DsortJobInfo> metrics(String id) {
         requireId(id);
-        JsonObjectBuilder out = Json.createObjectBuilder();
-        boolean any = false;
+        Map<String, DsortJobInfo> out = new LinkedHashMap<>();
         for (NodeInfo t : node.clusterMap().targets()) {
-            Optional<JsonObject> m = t.id().equals(node.self().id())
+            Optional<DsortJobInfo> m = t.id().equals(node.self().id())
                     ? parts.localMetrics(id)
                     : parts.intra().metrics(t, id);
-            if (m.isPresent()) {
-                out.add(t.id(), m.get());
-                any = true;
-            }
+            m.ifPresent(j -> out.put(t.id(), j));
         }
-        if (!any) {
+        if (out.isEmpty()) {
             throw AisException.notFound("dsort job \"" + id + "\" does not exist");
         }
-        return out.build();
+        return out;
     }
 
     /**
-     * The jobs every target knows, one aggregated JobInfo each (AIS {@code ListDsort}), newest first; {@code regex}
-     * filters by description, {@code onlyActive} leaves out finished and aborted jobs.
+     * The jobs every target knows, each aggregated over the targets (AIS {@code ListDsort}), newest first;
+     * {@code regex} filters by description, {@code onlyActive} leaves out finished and aborted jobs.
+     *
+     * @throws AisException BAD_REQUEST for an invalid regex
      */
-    public JsonArray list(String regex, boolean onlyActive) {
+    public List<DsortJobInfo> list(String regex, boolean onlyActive) {
         Pattern p;
         try {
             p = regex == null || regex.isEmpty() ? null : Pattern.compile(regex);
         } catch (PatternSyntaxException e) {
             throw AisException.badRequest("invalid regex: " + e.getMessage());
         }
-        Map<String, JsonObject> merged = new LinkedHashMap<>();
+        Map<String, DsortJobInfo> merged = new LinkedHashMap<>();
         for (NodeInfo t : node.clusterMap().targets()) {
-            JsonArray jobs = t.id().equals(node.self().id())
+            List<DsortJobInfo> jobs = t.id().equals(node.self().id())
                     ? parts.localList()
                     : parts.intra().list(t);
-            for (JsonValue v : jobs) {
-                JsonObject j = v.asJsonObject();
-                merged.merge(j.getString("id"), j, DsortService::aggregate);
-            }
+            jobs.forEach(j -> merged.merge(j.id(), j, DsortJobInfo::aggregate));
         }
-        JsonArrayBuilder out = Json.createArrayBuilder();
-        merged.values().stream()
-                .filter(j -> p == null
-                        || p.matcher(j.getJsonObject("Metrics").getString("description", ""))
-                                .find())
-                .filter(j -> !onlyActive || (!j.getBoolean("aborted") && !j.getBoolean("archived")))
-                .sorted((a, b) -> b.getString("started_time").compareTo(a.getString("started_time")))
-                .forEach(out::add);
-        return out.build();
+        return merged.values().stream()
+                .filter(j -> p == null || p.matcher(j.description()).find())
+                .filter(j -> !onlyActive || (!j.aborted() && !j.archived()))
+                .sorted(Comparator.comparingLong(DsortJobInfo::startedMillis).reversed())
+                .toList();
     }
 
     /** Aborts job {@code id} on every target; NOT_FOUND when it does not run anywhere. */
@@ -151,10 +142,8 @@ public class DsortService {
      * @throws AisException NOT_FOUND for an unknown job, BAD_REQUEST while it still runs somewhere
      */
     public void remove(String id) {
-        JsonObject m = metrics(id);
-        for (JsonValue v : m.values()) {
-            JsonObject j = v.asJsonObject();
-            if (!j.getBoolean("aborted") && !j.getBoolean("archived")) {
+        for (DsortJobInfo j : metrics(id).values()) {
+            if (!j.aborted() && !j.archived()) {
                 throw AisException.badRequest("dsort job \"" + id + "\" is still running; abort it first");
             }
         }
@@ -171,38 +160,5 @@ public class DsortService {
         if (id == null || id.isEmpty()) {
             throw AisException.badRequest("missing dsort job id (query parameter uuid)");
         }
-    }
-
-    /** AIS {@code JobInfo.Aggregate}: earliest start, latest end, aborted if any, archived if all, sums. */
-    private static JsonObject aggregate(JsonObject a, JsonObject b) {
-        String start = min(a.getString("started_time"), b.getString("started_time"));
-        boolean running = a.getString("finish_time").startsWith("0001")
-                || b.getString("finish_time").startsWith("0001");
-        String end = running ? "0001-01-01T00:00:00Z" : max(a.getString("finish_time"), b.getString("finish_time"));
-        JsonObjectBuilder o = Json.createObjectBuilder(a)
-                .add("started_time", start)
-                .add("finish_time", end)
-                .add("aborted", a.getBoolean("aborted") || b.getBoolean("aborted"))
-                .add("archived", a.getBoolean("archived") && b.getBoolean("archived"))
-                .add(
-                        "loc-objs",
-                        Long.toString(
-                                Long.parseLong(a.getString("loc-objs")) + Long.parseLong(b.getString("loc-objs"))))
-                .add(
-                        "loc-bytes",
-                        Long.toString(
-                                Long.parseLong(a.getString("loc-bytes")) + Long.parseLong(b.getString("loc-bytes"))));
-        for (String d : List.of("started_meta_sorting", "started_shard_creation", "finished_shard_creation")) {
-            o.add(d, Math.max(a.getJsonNumber(d).longValue(), b.getJsonNumber(d).longValue()));
-        }
-        return o.build();
-    }
-
-    private static String min(String a, String b) {
-        return a.startsWith("0001") ? b : b.startsWith("0001") || a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String max(String a, String b) {
-        return a.compareTo(b) >= 0 ? a : b;
     }
 }

@@ -22,7 +22,6 @@ import net.aisj.connector.api.ec.EcMeta;
 import net.aisj.connector.api.ec.EcSlice;
 import net.aisj.core.BucketProps;
 import net.aisj.core.NodeInfo;
-import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.BucketService;
 import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
@@ -163,10 +162,7 @@ public class EcService {
         try (StorageConnection c = node.connection()) {
             for (EcMeta m : c.listSlices(bucket)) {
                 ObjectId id = new ObjectId(bucket, m.name());
-                if (TargetPlacement.owner(node.clusterMap(), id.uname())
-                                .id()
-                                .equals(node.self().id())
-                        && c.stat(id).isEmpty()) {
+                if (node.owns(id) && c.stat(id).isEmpty()) {
                     out.add(m.name());
                 }
             }

@@ -16,10 +16,10 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import net.aisj.cluster.DsortJson;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.service.dsort.DsortParts;
-import net.aisj.service.dsort.DsortWire;
 import net.aisj.web.nat.json.DsortSpecJson;
 
 /**
@@ -91,7 +91,7 @@ public class DsortIntraResource {
     @Path(DSORT_PULL)
     @Consumes(MediaType.WILDCARD)
     public Response pull(@QueryParam(P_ID) String id, String body) {
-        List<long[]> ranges = DsortWire.readRanges(body);
+        List<long[]> ranges = DsortJson.readRanges(body);
         StreamingOutput out = o -> dsort.localServe(id, ranges, o);
         return Response.ok(out, MediaType.APPLICATION_OCTET_STREAM_TYPE)
                 .header("Content-Length", Long.toString(DsortParts.rangesLength(ranges)))
@@ -103,7 +103,7 @@ public class DsortIntraResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response metrics(@QueryParam(P_ID) String id) {
         return dsort.localMetrics(id)
-                .map(m -> Response.ok(m.toString()).build())
+                .map(m -> Response.ok(DsortJson.jobInfo(m).toString()).build())
                 .orElseGet(() -> Response.status(404).build());
     }
 
@@ -111,7 +111,7 @@ public class DsortIntraResource {
     @Path(DSORT_LIST)
     @Produces(MediaType.APPLICATION_JSON)
     public String list() {
-        return dsort.localList().toString();
+        return DsortJson.jobInfoList(dsort.localList()).toString();
     }
 
     @DELETE

@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import net.aisj.cluster.DsortJson;
 import net.aisj.service.dsort.DsortService;
 import net.aisj.web.nat.json.DsortSpecJson;
 
@@ -42,8 +43,8 @@ public class SortResource {
             @QueryParam("onlyactive") boolean onlyActive) {
         String job = pick(uuid, id);
         return job.isEmpty()
-                ? dsort.list(regex, onlyActive).toString()
-                : dsort.metrics(job).toString();
+                ? DsortJson.jobInfoList(dsort.list(regex, onlyActive)).toString()
+                : DsortJson.jobInfos(dsort.metrics(job)).toString();
     }
 
     @DELETE

@@ -2,6 +2,7 @@ package net.aisj.connector.api;
 
 import java.io.Serializable;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * How to store an object.
@@ -82,86 +83,89 @@ public record PutOptions(
         return new PutOptions(ChecksumType.XXHASH2, null, -1, Map.of(), true, true);
     }
 
+    /** The same options with {@code md} as the custom metadata. */
     public PutOptions withCustom(Map<String, String> md) {
-        return new PutOptions(
-                checksumType,
-                expected,
-                contentLength,
-                md,
-                versioning,
-                fsync,
-                version,
-                md5Etag,
-                copies,
-                syncCopies,
-                mtimeMillis);
+        return with(f -> f.custom = md);
     }
 
+    /** The same options, verifying {@code c} (may be null) and {@code length} (-1: unknown). */
     public PutOptions withExpected(Checksum c, long length) {
-        return new PutOptions(
-                checksumType, c, length, custom, versioning, fsync, version, md5Etag, copies, syncCopies, mtimeMillis);
+        return with(f -> {
+            f.expected = c;
+            f.contentLength = length;
+        });
     }
 
+    /** The same options, storing exactly version {@code v} (see {@link #version}). */
     public PutOptions withVersion(String v) {
-        return new PutOptions(
-                checksumType,
-                expected,
-                contentLength,
-                custom,
-                versioning,
-                fsync,
-                v,
-                md5Etag,
-                copies,
-                syncCopies,
-                mtimeMillis);
+        return with(f -> f.version = v);
     }
 
     /** The same options, with the MD5 ETag computed while streaming (see {@link #md5Etag}). */
     public PutOptions withMd5Etag() {
-        return new PutOptions(
-                checksumType,
-                expected,
-                contentLength,
-                custom,
-                versioning,
-                fsync,
-                version,
-                true,
-                copies,
-                syncCopies,
-                mtimeMillis);
+        return with(f -> f.md5Etag = true);
     }
 
     /** The same options, recording {@code millis} as the modification time (see {@link #mtimeMillis}). */
     public PutOptions withMtime(long millis) {
-        return new PutOptions(
-                checksumType,
-                expected,
-                contentLength,
-                custom,
-                versioning,
-                fsync,
-                version,
-                md5Etag,
-                copies,
-                syncCopies,
-                millis);
+        return with(f -> f.mtimeMillis = millis);
     }
 
     /** The same options with {@code n} mirror copies, made before the PUT returns when {@code sync}. */
     public PutOptions withCopies(int n, boolean sync) {
-        return new PutOptions(
-                checksumType,
-                expected,
-                contentLength,
-                custom,
-                versioning,
-                fsync,
-                version,
-                md5Etag,
-                n,
-                sync,
-                mtimeMillis);
+        return with(f -> {
+            f.copies = n;
+            f.syncCopies = sync;
+        });
+    }
+
+    private PutOptions with(Consumer<Fields> change) {
+        Fields f = new Fields(this);
+        change.accept(f);
+        return f.build();
+    }
+
+    /** A mutable copy of the components, so that each {@code with...} names only what it changes. */
+    private static final class Fields {
+        ChecksumType checksumType;
+        Checksum expected;
+        long contentLength;
+        Map<String, String> custom;
+        boolean versioning;
+        boolean fsync;
+        String version;
+        boolean md5Etag;
+        int copies;
+        boolean syncCopies;
+        long mtimeMillis;
+
+        Fields(PutOptions o) {
+            checksumType = o.checksumType;
+            expected = o.expected;
+            contentLength = o.contentLength;
+            custom = o.custom;
+            versioning = o.versioning;
+            fsync = o.fsync;
+            version = o.version;
+            md5Etag = o.md5Etag;
+            copies = o.copies;
+            syncCopies = o.syncCopies;
+            mtimeMillis = o.mtimeMillis;
+        }
+
+        PutOptions build() {
+            return new PutOptions(
+                    checksumType,
+                    expected,
+                    contentLength,
+                    custom,
+                    versioning,
+                    fsync,
+                    version,
+                    md5Etag,
+                    copies,
+                    syncCopies,
+                    mtimeMillis);
+        }
     }
 }

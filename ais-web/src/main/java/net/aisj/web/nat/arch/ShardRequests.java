@@ -1,16 +1,16 @@
 package net.aisj.web.nat.arch;
 
-import jakarta.json.Json;
-import jakarta.json.stream.JsonGenerator;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.InputStream;
 import java.util.List;
+import net.aisj.cluster.ArchiveMembersJson;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.core.ArchiveMember;
 import net.aisj.service.archive.ArchiveFormat;
 import net.aisj.service.archive.ArchiveService;
 import net.aisj.service.archive.Fetched;
@@ -48,17 +48,8 @@ public final class ShardRequests {
     public static Response get(ArchiveService archives, ObjectId id, MultivaluedMap<String, String> q) {
         String mime = q.getFirst(ARCHMIME);
         if ("true".equals(q.getFirst(ArchiveService.LIST_QUERY))) {
-            List<ArchiveService.Member> members = archives.members(id, mime);
-            StreamingOutput body = out -> {
-                try (JsonGenerator g = Json.createGenerator(out)) {
-                    g.writeStartArray();
-                    members.forEach(m -> g.writeStartObject()
-                            .write("name", m.name())
-                            .write("size", m.size())
-                            .writeEnd());
-                    g.writeEnd();
-                }
-            };
+            List<ArchiveMember> members = archives.members(id, mime);
+            StreamingOutput body = out -> ArchiveMembersJson.write(members, out);
             return Response.ok(body, MediaType.APPLICATION_JSON_TYPE).build();
         }
         if (has(q, ARCHPATH)) {

@@ -6,10 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import net.aisj.cluster.DsortJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.dsort.DsortSpec;
-import net.aisj.service.dsort.ExternalKeyMapJson;
 import org.junit.jupiter.api.Test;
 
 class DsortSpecJsonTest {
@@ -103,15 +103,15 @@ class DsortSpecJsonTest {
         DsortSpec s = DsortSpecJson.parse(json("{'input_bck':{'name':'src'},'input_format':{'template':'a-{0..2}'},"
                 + "'output_shard_size':'1MiB','ekm_file':'http://127.0.0.1:8080/v1/objects/b/ekm.json'}"));
         assertThat(s.ekmSep()).isEqualTo("\t");
-        var m = ExternalKeyMapJson.keyMap(
-                "{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}", s.ekmSep(), s);
+        var m = s.checkKeyMap(DsortJson.keyMap(
+                "{\"cats-{0..9}\": [\"^cat/\"], \"dogs-{00..99}\": [\"^dog/\", \"^puppy/\"]}", s.ekmSep()));
         assertThat(m.lookup("puppy/x")).isEqualTo("dogs-{00..99}");
         assertThat(m.lookup("cat/y")).isEqualTo("cats-{0..9}");
-        var lines = ExternalKeyMapJson.keyMap("^cat/ cats-{0..9}\n^dog/ dogs-{0..9}", " ", s);
+        var lines = s.checkKeyMap(DsortJson.keyMap("^cat/ cats-{0..9}\n^dog/ dogs-{0..9}", " "));
         assertThat(lines.templates()).containsExactly("cats-{0..9}", "dogs-{0..9}");
-        assertThatThrownBy(() -> ExternalKeyMapJson.keyMap("{\"cats\": [\"^cat/\"]}", "\t", s))
+        assertThatThrownBy(() -> s.checkKeyMap(DsortJson.keyMap("{\"cats\": [\"^cat/\"]}", "\t")))
                 .hasMessageContaining("has no range");
-        assertThatThrownBy(() -> ExternalKeyMapJson.keyMap("", "\t", s)).hasMessageContaining("is empty");
+        assertThatThrownBy(() -> s.checkKeyMap(DsortJson.keyMap("", "\t"))).hasMessageContaining("is empty");
     }
 
     @Test

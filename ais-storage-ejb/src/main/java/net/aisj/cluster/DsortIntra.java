@@ -1,11 +1,8 @@
-package net.aisj.service.dsort;
+package net.aisj.cluster;
 
 import static net.aisj.cluster.IntraContract.*;
 
 import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonObject;
-import jakarta.json.stream.JsonGenerator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,9 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import net.aisj.cluster.IntraClient;
 import net.aisj.core.NodeInfo;
+import net.aisj.core.dsort.DsortJobInfo;
 import net.aisj.core.dsort.DsortRecord;
 import net.aisj.core.dsort.ShardCutter;
 
@@ -27,18 +23,18 @@ import net.aisj.core.dsort.ShardCutter;
  * the job, pull record contents, read metrics. Failures are UNAVAILABLE naming the target (NOT_FOUND for a job the
  * target does not know). Thread-safe.
  */
-final class DsortIntra {
+public final class DsortIntra {
 
     static final String BASE = "/" + DSORT_ROOT + "/";
     private static final String JSON = "application/json";
 
     private final IntraClient intra;
 
-    DsortIntra(IntraClient intra) {
+    public DsortIntra(IntraClient intra) {
         this.intra = intra;
     }
 
-    void start(NodeInfo t, String id, String coordinator, List<String> targets, String spec) {
+    public void start(NodeInfo t, String id, String coordinator, List<String> targets, String spec) {
         call(
                 t,
                 "POST",
@@ -49,7 +45,7 @@ final class DsortIntra {
     }
 
     /** The target's extracted records, or empty while it is still extracting (ask again). */
-    Optional<List<DsortRecord>> records(NodeInfo t, String id) {
+    public Optional<List<DsortRecord>> records(NodeInfo t, String id) {
         HttpResponse<InputStream> r =
                 intra.forward(t, "GET", BASE + DSORT_RECORDS + "?" + P_ID + "=" + enc(id), Map.of(), null, 0);
         try (InputStream in = r.body()) {
@@ -58,19 +54,19 @@ final class DsortIntra {
                 return Optional.empty();
             }
             check(t, "records", r.statusCode(), in, 200);
-            return Optional.of(DsortWire.readRecords(in));
+            return Optional.of(DsortJson.readRecords(in));
         } catch (IOException e) {
             throw unreachable(t, e);
         }
     }
 
-    void plan(NodeInfo t, String id, List<ShardCutter.OutputShard> shards) {
+    public void plan(NodeInfo t, String id, List<ShardCutter.OutputShard> shards) {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
-        DsortWire.writePlan(shards, b);
+        DsortJson.writePlan(shards, b);
         call(t, "POST", DSORT_PLAN + "?" + P_ID + "=" + enc(id), b.toByteArray(), 200);
     }
 
-    void built(NodeInfo coordinator, String id, String self) {
+    public void built(NodeInfo coordinator, String id, String self) {
         call(
                 coordinator,
                 "POST",
@@ -79,13 +75,13 @@ final class DsortIntra {
                 200);
     }
 
-    void finish(NodeInfo t, String id) {
+    public void finish(NodeInfo t, String id) {
         call(t, "POST", DSORT_FINISH + "?" + P_ID + "=" + enc(id), new byte[0], 200);
     }
 
     /** Streams the contents of {@code ranges} ({offset, size} pairs) of the target's scratch, back to back. */
-    InputStream pull(NodeInfo holder, String id, List<long[]> ranges) {
-        byte[] body = DsortWire.writeRanges(ranges);
+    public InputStream pull(NodeInfo holder, String id, List<long[]> ranges) {
+        byte[] body = DsortJson.writeRanges(ranges);
         HttpResponse<InputStream> r = intra.forward(
                 holder,
                 "POST",
@@ -105,7 +101,7 @@ final class DsortIntra {
     }
 
     /** The target's metrics of job {@code id} (AIS JobInfo), empty when it does not know the job. */
-    Optional<JsonObject> metrics(NodeInfo t, String id) {
+    public Optional<DsortJobInfo> metrics(NodeInfo t, String id) {
         HttpResponse<InputStream> r =
                 intra.forward(t, "GET", BASE + DSORT_METRICS + "?" + P_ID + "=" + enc(id), Map.of(), null, 0);
         try (InputStream in = r.body()) {
@@ -115,7 +111,7 @@ final class DsortIntra {
             }
             check(t, "metrics", r.statusCode(), in, 200);
             try (var reader = Json.createReader(in)) {
-                return Optional.of(reader.readObject());
+                return Optional.of(DsortJson.readJobInfo(reader.readObject()));
             }
         } catch (IOException e) {
             throw unreachable(t, e);
@@ -123,12 +119,12 @@ final class DsortIntra {
     }
 
     /** Every dsort job the target knows (AIS JobInfo each). */
-    JsonArray list(NodeInfo t) {
+    public List<DsortJobInfo> list(NodeInfo t) {
         HttpResponse<InputStream> r = intra.forward(t, "GET", BASE + DSORT_LIST, Map.of(), null, 0);
         try (InputStream in = r.body()) {
             check(t, "list", r.statusCode(), in, 200);
             try (var reader = Json.createReader(in)) {
-                return reader.readArray();
+                return DsortJson.readJobInfoList(reader.readArray());
             }
         } catch (IOException e) {
             throw unreachable(t, e);
@@ -136,7 +132,7 @@ final class DsortIntra {
     }
 
     /** Forgets a finished job on the target; false when it did not know it. */
-    boolean remove(NodeInfo t, String id) {
+    public boolean remove(NodeInfo t, String id) {
         HttpResponse<InputStream> r =
                 intra.forward(t, "DELETE", BASE + DSORT_JOB + "?" + P_ID + "=" + enc(id), Map.of(), null, 0);
         try (InputStream in = r.body()) {
@@ -170,13 +166,5 @@ final class DsortIntra {
         if (status != expected) {
             throw failure(t, "dsort " + what, status, in);
         }
-    }
-
-    private static byte[] json(Consumer<JsonGenerator> writer) {
-        ByteArrayOutputStream b = new ByteArrayOutputStream();
-        try (JsonGenerator g = Json.createGenerator(b)) {
-            writer.accept(g);
-        }
-        return b.toByteArray();
     }
 }

@@ -1,0 +1,93 @@
+package net.aisj.cli;
+
+import net.aisj.client.Bucket;
+import net.aisj.client.JobStatus;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code ais bucket create|rm|cp}. */
+@Command(
+        name = "bucket",
+        description = "Create, destroy and copy buckets.",
+        subcommands = {BucketCommand.Create.class, BucketCommand.Remove.class, BucketCommand.Copy.class})
+final class BucketCommand {
+
+    @ParentCommand
+    Ais ais;
+
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    Bucket bucket(String text) {
+        return ais.client().bucket(Names.parse(text, spec.commandLine()).bucket());
+    }
+
+    @Command(name = "create", description = "Create buckets (ais bucket create ais://a ais://b).")
+    static final class Create implements Runnable {
+        @ParentCommand
+        BucketCommand cmd;
+
+        @Parameters(arity = "1..*", paramLabel = "BUCKET")
+        java.util.List<String> buckets;
+
+        @Override
+        public void run() {
+            for (String b : buckets) {
+                Bucket bk = cmd.bucket(b);
+                bk.create();
+                cmd.ais.out().println("\"" + bk + "\" created");
+            }
+        }
+    }
+
+    @Command(name = "rm", description = "Destroy buckets and every object in them.")
+    static final class Remove implements Runnable {
+        @ParentCommand
+        BucketCommand cmd;
+
+        @Parameters(arity = "1..*", paramLabel = "BUCKET")
+        java.util.List<String> buckets;
+
+        @Override
+        public void run() {
+            for (String b : buckets) {
+                Bucket bk = cmd.bucket(b);
+                bk.destroy();
+                cmd.ais.out().println("\"" + bk + "\" destroyed");
+            }
+        }
+    }
+
+    @Command(name = "cp", description = "Copy a bucket into another (a copy-bck job); --wait waits for it.")
+    static final class Copy implements Runnable {
+        @ParentCommand
+        BucketCommand cmd;
+
+        @Parameters(index = "0", paramLabel = "FROM")
+        String from;
+
+        @Parameters(index = "1", paramLabel = "TO")
+        String to;
+
+        @CommandLine.Option(names = "--wait", description = "wait until the copy ends")
+        boolean await;
+
+        @Override
+        public void run() {
+            String job = cmd.bucket(from).copyTo(cmd.bucket(to));
+            if (!await) {
+                cmd.ais.out().println(job);
+                return;
+            }
+            JobStatus s = JobCommand.await(cmd.ais, job, "copy-bck", java.time.Duration.ofHours(24));
+            if (!s.succeeded()) {
+                throw new net.aisj.client.AisClientException(
+                        500, "copy-bck[" + job + "] " + (s.aborted() ? "aborted" : "failed") + ": " + s.error());
+            }
+            cmd.ais.out().println("copy-bck[" + job + "] done");
+        }
+    }
+}

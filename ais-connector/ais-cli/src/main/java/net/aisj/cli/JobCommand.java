@@ -1,0 +1,124 @@
+package net.aisj.cli;
+
+import java.time.Duration;
+import net.aisj.client.AisClientException;
+import net.aisj.client.JobStatus;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code ais job start|wait|show}. */
+@Command(
+        name = "job",
+        description = "Start, wait for and show jobs.",
+        subcommands = {JobCommand.Start.class, JobCommand.Wait.class, JobCommand.Show.class})
+final class JobCommand {
+
+    @ParentCommand
+    Ais ais;
+
+    /** Waits for the job, drawing a spinner line on stderr when progress is shown. */
+    static JobStatus await(Ais ais, String id, String kind, Duration timeout) {
+        if (!ais.showProgress()) {
+            return ais.client().waitForJob(id, kind, timeout);
+        }
+        long start = System.nanoTime();
+        long deadline = start + timeout.toNanos();
+        String spin = "|/-\\";
+        for (int i = 0; ; i++) {
+            JobStatus s = ais.client().jobStatus(id, kind);
+            long secs = (System.nanoTime() - start) / 1_000_000_000L;
+            ais.err()
+                    .print("\r" + (kind == null ? "job" : kind) + "[" + id + "] " + spin.charAt(i % 4) + " " + secs
+                            + "s");
+            if (s.finished()) {
+                ais.err().println("\r" + (kind == null ? "job" : kind) + "[" + id + "] ended after " + secs + "s");
+                return s;
+            }
+            if (System.nanoTime() > deadline) {
+                ais.err().println();
+                throw new AisClientException(408, "job " + id + " still runs after " + timeout);
+            }
+            try {
+                Thread.sleep(500); // the poll's interval
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AisClientException("interrupted", e);
+            }
+        }
+    }
+
+    @Command(name = "start", description = "Start a cluster job by kind (rebalance, resilver, ...); prints its id.")
+    static final class Start implements Runnable {
+        @ParentCommand
+        JobCommand cmd;
+
+        @Parameters(paramLabel = "KIND")
+        String kind;
+
+        @Override
+        public void run() {
+            cmd.ais.out().println(cmd.ais.client().startJob(kind));
+        }
+    }
+
+    @Command(name = "wait", description = "Wait until a job ends; exit status 1 when it was aborted or failed.")
+    static final class Wait implements Runnable {
+        @ParentCommand
+        JobCommand cmd;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--kind", description = "the job's kind, when known")
+        String kind;
+
+        @Option(names = "--timeout", defaultValue = "PT24H", description = "ISO-8601 duration (default PT24H)")
+        Duration timeout;
+
+        @Override
+        public void run() {
+            JobStatus s = await(cmd.ais, id, kind, timeout);
+            if (cmd.ais.json) {
+                cmd.ais.printJson(s);
+            }
+            if (!s.succeeded()) {
+                throw new AisClientException(
+                        500, "job " + id + (s.aborted() ? " was aborted" : " failed") + ": " + s.error());
+            }
+            if (!cmd.ais.json) {
+                cmd.ais.out().println("job " + id + " done");
+            }
+        }
+    }
+
+    @Command(name = "show", description = "Show a job's state.")
+    static final class Show implements Runnable {
+        @ParentCommand
+        JobCommand cmd;
+
+        @Parameters(paramLabel = "ID")
+        String id;
+
+        @Option(names = "--kind")
+        String kind;
+
+        @Override
+        public void run() {
+            JobStatus s = cmd.ais.client().jobStatus(id, kind);
+            if (cmd.ais.json) {
+                cmd.ais.printJson(s);
+                return;
+            }
+            cmd.ais
+                    .out()
+                    .printf(
+                            "%s[%s] %s%s%n",
+                            s.kind(),
+                            s.id(),
+                            s.finished() ? (s.aborted() ? "aborted" : "finished") : "running",
+                            s.error().isEmpty() ? "" : " (" + s.error() + ")");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package net.aisj.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import net.aisj.connector.api.BucketId;
+
+/**
+ * The entry point of the Java client: a cluster (one or more node URLs), its buckets and jobs.
+ *
+ * <pre>{@code
+ * AisClient ais = AisClient.builder().endpoint("http://127.0.0.1:8080").build();
+ * Bucket b = ais.bucket("images");
+ * b.create();
+ * b.put("cat/1.jpg", Path.of("1.jpg"));
+ * try (InputStream in = b.get("cat/1.jpg")) { ... }
+ * }</pre>
+ *
+ * <p>Smart routing: the client reads the cluster map once (and again whenever an owner changed or a node left),
+ * computes each object's HRW owner itself and sends the object call straight to that target, so reads and writes
+ * cost one hop. Control calls (buckets, listings, jobs) go to the configured endpoints, then to any proxy of the map.
+ * Thread-safe: share one instance.
+ */
+public final class AisClient {
+
+    private final Transport t;
+
+    private AisClient(Transport t) {
+        this.t = t;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** The cluster map as last read (read now if never). */
+    public ClusterView clusterMap() {
+        return t.view();
+    }
+
+    /** Reads the cluster map again. */
+    public ClusterView refreshClusterMap() {
+        return t.refresh();
+    }
+
+    /** An {@code ais://} bucket of this cluster. */
+    public Bucket bucket(String name) {
+        return new Bucket(t, BucketId.ais(name));
+    }
+
+    /** Any bucket: provider, namespace and name as AIS names them. */
+    public Bucket bucket(BucketId id) {
+        return new Bucket(t, Objects.requireNonNull(id));
+    }
+
+    /** The cluster's {@code ais://} buckets. */
+    public List<BucketId> listBuckets() {
+        JsonNode arr =
+                t.readJson(t.control("GET", "/v1/buckets?provider=ais", "{\"action\":\"list\"}"), "list buckets", 200);
+        List<BucketId> out = new ArrayList<>();
+        for (JsonNode b : arr) {
+            out.add(new BucketId(
+                    b.path("provider").asText(BucketId.AIS),
+                    b.path("namespace").path("name").asText(""),
+                    b.path("name").asText()));
+        }
+        return out;
+    }
+
+    /** Starts a cluster-wide job of {@code kind} ({@code rebalance}, {@code resilver}, ...); returns its id. */
+    public String startJob(String kind) {
+        ObjectNode msg = t.json().createObjectNode().put("action", "start");
+        msg.putObject("value").put("kind", kind);
+        return Transport.text(t.control("PUT", "/v1/cluster", msg.toString()), "start " + kind, 200)
+                .strip();
+    }
+
+    /** The state of job {@code id} ({@code kind} may be null) across the cluster. */
+    public JobStatus jobStatus(String id, String kind) {
+        ObjectNode args = t.json().createObjectNode().put("ID", id);
+        if (kind != null) {
+            args.put("Kind", kind);
+        }
+        JsonNode s =
+                t.readJson(t.control("GET", "/v1/cluster?what=status", args.toString()), "status of job " + id, 200);
+        return new JobStatus(
+                id,
+                s.path("kind").asText(kind == null ? "" : kind),
+                s.path("end_time").asLong(0),
+                s.path("aborted").asBoolean(false),
+                s.path("err").asText(""));
+    }
+
+    /**
+     * Polls job {@code id} until it ended (AIS's {@code Job.wait}), every 200 ms up to 2 s apart.
+     *
+     * @throws AisClientException (408) when it still runs after {@code timeout}
+     */
+    public JobStatus waitForJob(String id, String kind, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 200;
+        while (true) {
+            JobStatus s = jobStatus(id, kind);
+            if (s.finished()) {
+                return s;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AisClientException(408, "job " + id + " still runs after " + timeout);
+            }
+            try {
+                Thread.sleep(pause); // the poll's interval: AIS's SDK polls the same way
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AisClientException("interrupted while waiting for job " + id, e);
+            }
+            pause = Math.min(2000, pause * 2);
+        }
+    }
+
+    /** Object calls sent again (changed owner, node gone) since this client was built: for monitoring. */
+    public long retries() {
+        return t.retries();
+    }
+
+    /** How to reach the cluster. */
+    public static final class Builder {
+        private final List<URI> endpoints = new ArrayList<>();
+        private Duration connectTimeout = Duration.ofSeconds(10);
+        private Duration timeout = Duration.ofMinutes(10);
+
+        private Builder() {}
+
+        /** A node's URL (any node: proxy or target); more than one for failover of control calls. */
+        public Builder endpoint(String url) {
+            endpoints.add(URI.create(url));
+            return this;
+        }
+
+        public Builder connectTimeout(Duration d) {
+            connectTimeout = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** How long a call may wait for its answer's status and headers (a PUT's upload included). */
+        public Builder timeout(Duration d) {
+            timeout = Objects.requireNonNull(d);
+            return this;
+        }
+
+        /** The endpoint from {@code AIS_ENDPOINT} when none was given, as AIS's CLI and SDK read it. */
+        public AisClient build() {
+            if (endpoints.isEmpty()) {
+                String env = System.getenv("AIS_ENDPOINT");
+                if (env == null || env.isBlank()) {
+                    throw new IllegalStateException("no endpoint: call endpoint(url) or set AIS_ENDPOINT");
+                }
+                endpoints.add(URI.create(env.strip()));
+            }
+            return new AisClient(new Transport(endpoints, connectTimeout, timeout));
+        }
+    }
+}

@@ -1,0 +1,200 @@
+package net.aisj.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.InputStream;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import net.aisj.connector.api.BucketId;
+
+/**
+ * One bucket: its lifecycle, listing and objects. Object calls go straight to the object's owner (see
+ * {@link AisClient}). Thread-safe; cheap to create.
+ */
+public final class Bucket {
+
+    private final Transport t;
+    private final BucketId id;
+
+    Bucket(Transport t, BucketId id) {
+        this.t = t;
+        this.id = id;
+    }
+
+    public BucketId id() {
+        return id;
+    }
+
+    /** Creates the bucket ({@code create-bck}); 409 when it exists. */
+    public void create() {
+        Transport.check(t.control("POST", bucketPath(""), "{\"action\":\"create-bck\"}"), "create " + id.cname(), 200);
+    }
+
+    /** Destroys the bucket and every object in it ({@code destroy-bck}). */
+    public void destroy() {
+        Transport.check(
+                t.control("DELETE", bucketPath(""), "{\"action\":\"destroy-bck\"}"), "destroy " + id.cname(), 200);
+    }
+
+    public boolean exists() {
+        HttpResponse<java.io.InputStream> r = t.control("HEAD", bucketPath(""), null);
+        Transport.discard(r);
+        if (r.statusCode() == 404) {
+            return false;
+        }
+        Transport.check(r, "HEAD " + id.cname(), 200);
+        return true;
+    }
+
+    /**
+     * One page of the listing, names starting with {@code prefix} ("" for all), after {@code token} ("" for the
+     * first page); {@code pageSize} 0 lets the cluster choose.
+     */
+    public ListPage list(String prefix, String token, int pageSize) {
+        ObjectNode value = t.json()
+                .createObjectNode()
+                .put("prefix", prefix)
+                .put("continuation_token", token)
+                .put("pagesize", pageSize)
+                .put("props", "name,size,checksum,version");
+        ObjectNode msg = t.json().createObjectNode().put("action", "list");
+        msg.set("value", value);
+        JsonNode page = t.readJson(t.control("GET", bucketPath(""), msg.toString()), "list " + id.cname(), 200);
+        List<ObjectEntry> entries = new ArrayList<>();
+        for (JsonNode e : page.path("entries")) {
+            entries.add(new ObjectEntry(
+                    e.path("name").asText(),
+                    e.path("size").asLong(0),
+                    e.path("checksum").asText(""),
+                    e.path("version").asText("")));
+        }
+        return new ListPage(entries, page.path("continuation_token").asText(""));
+    }
+
+    /** Every object whose name starts with {@code prefix}, fetched page by page as the iteration goes. */
+    public Iterable<ObjectEntry> listAll(String prefix) {
+        return () -> new Iterator<>() {
+            private ListPage page = list(prefix, "", 0);
+            private int next;
+
+            @Override
+            public boolean hasNext() {
+                while (next == page.entries().size() && !page.last()) {
+                    page = list(prefix, page.continuationToken(), 0);
+                    next = 0;
+                }
+                return next < page.entries().size();
+            }
+
+            @Override
+            public ObjectEntry next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return page.entries().get(next++);
+            }
+        };
+    }
+
+    /** Stores {@code bytes} as object {@code name}. */
+    public void put(String name, byte[] bytes) {
+        put(name, Body.of(bytes));
+    }
+
+    /** Stores the file's content as object {@code name}, streamed. */
+    public void put(String name, Path file) {
+        put(name, Body.of(file));
+    }
+
+    /**
+     * Stores {@code length} bytes read from {@code in} as object {@code name}, streamed (the caller closes
+     * {@code in}). A stream is sent once: when the owner changed after the node began to read it, the call fails.
+     */
+    public void put(String name, InputStream in, long length) {
+        put(name, Body.of(in, length));
+    }
+
+    private void put(String name, Body body) {
+        Transport.discard(Transport.check(
+                t.object("PUT", id, name, "", body, Map.of()), "PUT " + id.cname() + "/" + name, 200, 201));
+    }
+
+    /** The object's content, streamed from its owner; the caller closes the stream. */
+    public InputStream get(String name) {
+        return Transport.check(t.object("GET", id, name, "", null, Map.of()), "GET " + id.cname() + "/" + name, 200)
+                .body();
+    }
+
+    /** {@code length} bytes of the object from {@code offset}, streamed; the caller closes the stream. */
+    public InputStream get(String name, long offset, long length) {
+        if (offset < 0 || length <= 0) {
+            throw new IllegalArgumentException("range needs offset >= 0 and length > 0");
+        }
+        Map<String, String> range = Map.of("Range", "bytes=" + offset + "-" + (offset + length - 1));
+        return Transport.check(t.object("GET", id, name, "", null, range), "GET " + id.cname() + "/" + name, 206, 200)
+                .body();
+    }
+
+    /** The object's properties; {@link AisClientException#isNotFound()} when it does not exist. */
+    public ObjectProps head(String name) {
+        HttpResponse<InputStream> r =
+                Transport.check(t.object("HEAD", id, name, "", null, Map.of()), "HEAD " + id.cname() + "/" + name, 200);
+        Transport.discard(r);
+        var h = r.headers();
+        Map<String, String> custom = new LinkedHashMap<>();
+        for (String md : h.allValues("Ais-Custom-Md")) {
+            for (String kv : md.split(",")) {
+                int eq = kv.indexOf('=');
+                if (eq > 0) {
+                    custom.put(kv.substring(0, eq).strip(), kv.substring(eq + 1).strip());
+                }
+            }
+        }
+        return new ObjectProps(
+                h.firstValue("Ais-Name").orElse(name),
+                h.firstValueAsLong("Ais-Size")
+                        .orElse(h.firstValueAsLong("Content-Length").orElse(0)),
+                h.firstValue("Ais-Checksum-Type").orElse(""),
+                h.firstValue("Ais-Checksum-Value").orElse(""),
+                h.firstValue("Ais-Version").orElse(""),
+                h.firstValueAsLong("Ais-Atime").orElse(0),
+                (int) h.firstValueAsLong("Ais-Mirror-Copies").orElse(1),
+                custom);
+    }
+
+    /** Deletes the object; {@link AisClientException#isNotFound()} when it does not exist. */
+    public void delete(String name) {
+        Transport.discard(Transport.check(
+                t.object("DELETE", id, name, "", null, Map.of()), "DELETE " + id.cname() + "/" + name, 200));
+    }
+
+    /** Starts copying every object of this bucket into {@code to} ({@code copy-bck}); returns the job id. */
+    public String copyTo(Bucket to) {
+        String uname =
+                to.id.provider() + "/" + (to.id.namespace().isEmpty() ? "@#" : to.id.namespace()) + "/" + to.id.name();
+        return Transport.text(
+                        t.control(
+                                "POST",
+                                bucketPath("&bck_to=" + Transport.enc(uname)),
+                                "{\"action\":\"copy-bck\",\"value\":{}}"),
+                        "copy " + id.cname() + " to " + to.id.cname(),
+                        200)
+                .strip();
+    }
+
+    private String bucketPath(String extraQuery) {
+        return "/v1/buckets/" + Transport.enc(id.name()) + "?provider=" + Transport.enc(id.provider())
+                + (id.namespace().isEmpty() ? "" : "&namespace=" + Transport.enc(id.namespace())) + extraQuery;
+    }
+
+    @Override
+    public String toString() {
+        return id.cname();
+    }
+}
