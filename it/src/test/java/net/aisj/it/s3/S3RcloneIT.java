@@ -70,6 +70,7 @@ class S3RcloneIT {
                     .isTrue();
         }
         assumeTrue(rcloneInstalled(), "rclone not installed");
+        Files.writeString(dir.resolve("none.conf"), ""); // the remote is configured by environment only
         Path src = Files.createDirectories(dir.resolve("src/sub"));
         Files.writeString(dir.resolve("src/a.txt"), "alpha\n");
         Files.writeString(src.resolve("b.txt"), "beta\n");
