@@ -113,8 +113,7 @@ public final class IntraClient {
                 .header("Content-Type", "application/octet-stream")
                 .header(XACT_HEADER, xactId == null ? "" : xactId)
                 .header(META_HEADER, PageJson.stat(stat).toString())
-                .PUT(HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> body), stat.size()));
+                .PUT(publisher(body, stat.size()));
         HttpResponse<InputStream> r = send(node, b, Duration.ofHours(6));
         try (InputStream in = r.body()) {
             if (r.statusCode() != 200) {
@@ -139,16 +138,24 @@ public final class IntraClient {
             java.util.Map<String, java.util.List<String>> headers,
             InputStream body,
             long length) {
-        HttpRequest.BodyPublisher publisher = body == null || length == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : length < 0
-                        ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
-                        : HttpRequest.BodyPublishers.fromPublisher(
-                                HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
-        HttpRequest.Builder b =
-                HttpRequest.newBuilder(uri(node, rawPathAndQuery)).method(method, publisher);
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(node, rawPathAndQuery))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : publisher(body, length));
         headers.forEach((k, vs) -> vs.forEach(v -> b.header(k, v)));
         return send(node, b, Duration.ofHours(6));
+    }
+
+    /**
+     * A streamed body of {@code length} bytes (-1: unknown, sent chunked). Zero bytes are sent as an empty body: the
+     * JDK refuses a stream publisher of length 0 (an empty object could not be pushed or rebalanced before).
+     */
+    static HttpRequest.BodyPublisher publisher(InputStream body, long length) {
+        if (length == 0) {
+            return HttpRequest.BodyPublishers.noBody();
+        }
+        return length < 0
+                ? HttpRequest.BodyPublishers.ofInputStream(() -> body)
+                : HttpRequest.BodyPublishers.fromPublisher(
+                        HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
     }
 
     /** {@code node}'s job snapshots matching id/kind (empty strings: any). */

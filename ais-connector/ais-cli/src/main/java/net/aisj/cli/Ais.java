@@ -67,7 +67,10 @@ public final class Ais {
             }
             throw e;
         });
-        return cl.execute(args);
+        int status = cl.execute(args);
+        cl.getOut().flush(); // print() does not flush an auto-flushing writer; the caller may exit right away
+        cl.getErr().flush();
+        return status;
     }
 
     public static void main(String[] args) {

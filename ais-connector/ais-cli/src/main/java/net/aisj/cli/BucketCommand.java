@@ -25,6 +25,15 @@ final class BucketCommand {
         return ais.client().bucket(Names.parse(text, spec.commandLine()).bucket());
     }
 
+    /** Applies {@code action} to each named bucket in turn, printing {@code "<bucket>" <done>} after each. */
+    void each(java.util.List<String> names, java.util.function.Consumer<Bucket> action, String done) {
+        for (String b : names) {
+            Bucket bk = bucket(b);
+            action.accept(bk);
+            ais.out().println("\"" + bk + "\" " + done);
+        }
+    }
+
     @Command(name = "create", description = "Create buckets (ais bucket create ais://a ais://b).")
     static final class Create implements Runnable {
         @ParentCommand
@@ -35,11 +44,7 @@ final class BucketCommand {
 
         @Override
         public void run() {
-            for (String b : buckets) {
-                Bucket bk = cmd.bucket(b);
-                bk.create();
-                cmd.ais.out().println("\"" + bk + "\" created");
-            }
+            cmd.each(buckets, Bucket::create, "created");
         }
     }
 
@@ -53,11 +58,7 @@ final class BucketCommand {
 
         @Override
         public void run() {
-            for (String b : buckets) {
-                Bucket bk = cmd.bucket(b);
-                bk.destroy();
-                cmd.ais.out().println("\"" + bk + "\" destroyed");
-            }
+            cmd.each(buckets, Bucket::destroy, "destroyed");
         }
     }
 

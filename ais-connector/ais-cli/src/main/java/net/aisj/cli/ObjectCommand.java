@@ -120,8 +120,10 @@ final class ObjectCommand {
                     System.out.flush();
                 } else {
                     // written beside the target and moved into place: no half-written file on failure
-                    Path dst = Path.of(file);
-                    Path tmp = Files.createTempFile(dst.toAbsolutePath().getParent(), "." + dst.getFileName(), ".part");
+                    Path dst = Path.of(file).toAbsolutePath();
+                    Path parent = dst.getParent();
+                    Path dir = parent == null ? Path.of(".") : parent;
+                    Path tmp = Files.createTempFile(dir, "." + String.valueOf(dst.getFileName()), ".part");
                     try (OutputStream out = Files.newOutputStream(tmp)) {
                         in.transferTo(out);
                     } catch (IOException | RuntimeException e) {
