@@ -431,7 +431,11 @@ public class ObjectService {
         String problem = ObjectNames.problem(id.name());
         if (problem != null) {
             String shown = id.name().length() > 80 ? id.name().substring(0, 80) + "..." : id.name();
-            throw AisException.badRequest(problem + ": " + id.bucket().cname() + "/" + shown.replace('\0', '?'));
+            throw new AisException(
+                    ObjectNames.tooLong(id.name())
+                            ? AisException.Reason.NAME_TOO_LONG
+                            : AisException.Reason.INVALID_NAME,
+                    problem + ": " + id.bucket().cname() + "/" + shown.replace('\0', '?'));
         }
     }
 
@@ -448,6 +452,6 @@ public class ObjectService {
     }
 
     static AisException noSuchObject(ObjectId id) {
-        return AisException.notFound("object " + id.cname() + " does not exist");
+        return new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + id.cname() + " does not exist");
     }
 }

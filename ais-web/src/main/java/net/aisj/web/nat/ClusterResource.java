@@ -228,10 +228,24 @@ public class ClusterResource {
         return b.build().toString();
     }
 
+    /** Multi-object jobs AIS keeps listed (idle) for a while after their work is done. */
+    static final java.util.Set<String> LINGERING =
+            java.util.Set.of("delete-listrange", "evict-listrange", "prefetch-listrange", "copy-listrange", "archive");
+
+    /** How long a finished multi-object job stays in {@code running_all}. */
+    static final long LINGER_MILLIS = 10_000;
+
+    /**
+     * AIS {@code running_all}: the running jobs, and multi-object jobs finished (not aborted) within the last
+     * {@value #LINGER_MILLIS} ms, as AIS keeps those listed idle (a client listing right after a start sees its job).
+     */
     private String runningAll(ArgsMsg a) {
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        cluster.snapshots("", a.kind(), true).values().stream()
+        long now = System.currentTimeMillis();
+        cluster.snapshots("", a.kind(), false).values().stream()
                 .flatMap(List::stream)
+                .filter(s -> s.endMillis() == 0
+                        || LINGERING.contains(s.kind()) && !s.aborted() && now - s.endMillis() < LINGER_MILLIS)
                 .map(s -> s.kind() + "[" + s.id() + "]")
                 .distinct()
                 .forEach(arr::add);
