@@ -55,12 +55,18 @@ export async function request(method, path, { act, headers } = {}) {
 const json = async (method, path, act) => (await request(method, path, { act })).json();
 const text = async (method, path, act) => (await request(method, path, { act })).text();
 
+// summary-bck is asynchronous, as in AIS: the first call answers 202 and a job id, the call with that id the result
+async function summarize(path) {
+  const uuid = (await text('GET', path, { action: 'summary-bck', value: {} })).replaceAll('"', '');
+  return json('GET', path, { action: 'summary-bck', value: { uuid } });
+}
+
 export const api = {
   smap: () => json('GET', '/v1/daemon?what=smap'),
   nodeStatus: () => json('GET', '/v1/cluster?what=node_status'),
   buckets: () => json('GET', '/v1/buckets', { action: 'list' }),
-  summaries: () => json('GET', '/v1/buckets', { action: 'summary-bck', value: {} }),
-  summary: (b) => json('GET', `/v1/buckets/${enc(b)}`, { action: 'summary-bck', value: {} }),
+  summaries: () => summarize('/v1/buckets'),
+  summary: (b) => summarize(`/v1/buckets/${enc(b)}`),
   bucketProps: async (b) => {
     const r = await request('HEAD', `/v1/buckets/${enc(b)}`);
     return JSON.parse(r.headers.get('Ais-Bucket-Props') || '{}');

@@ -17,6 +17,11 @@ public interface Backend {
     /** A short description for error messages (e.g. the endpoint). */
     String describe();
 
+    /** Whether {@link #list} works; a backend that cannot list (an HTTP origin) has its buckets list what is cached. */
+    default boolean canList() {
+        return true;
+    }
+
     /**
      * Checks that the bucket exists and is reachable.
      *

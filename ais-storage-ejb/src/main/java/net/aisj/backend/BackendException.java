@@ -38,9 +38,10 @@ public class BackendException extends RuntimeException {
     public AisException toAis(String cname, Backend backend) {
         return switch (kind) {
             case BUCKET_NOT_FOUND ->
-                new AisException(AisException.Kind.NOT_FOUND, "remote bucket \"" + cname + "\" does not exist", this);
+                new AisException(
+                        AisException.Reason.NO_SUCH_BUCKET, "remote bucket \"" + cname + "\" does not exist", this);
             case OBJECT_NOT_FOUND ->
-                new AisException(AisException.Kind.NOT_FOUND, "object " + cname + " does not exist", this);
+                new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + cname + " does not exist", this);
             case ACCESS_DENIED ->
                 new AisException(
                         AisException.Kind.BAD_REQUEST,

@@ -2,19 +2,25 @@ package net.aisj.backend;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
+import net.aisj.backend.ais.AisBackend;
+import net.aisj.backend.ais.RemoteAisDirectory;
+import net.aisj.backend.ht.HttpBackend;
 import net.aisj.backend.s3.S3Backend;
 import net.aisj.backend.s3.S3Settings;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
+import net.aisj.core.RemoteAis;
 
 /**
- * The providers of this node, by AIS name ({@code aws} with alias {@code s3}); a bucket's backend is
- * picked from its provider and props. S3 clients are made once per distinct settings (node environment plus the
- * bucket's {@code extra.aws.*}) and kept. Thread-safe.
+ * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code ais} for attached remote
+ * clusters, {@code ht} for HTTP origins); a bucket's backend is picked from its provider, namespace and props. S3
+ * clients are made once per distinct settings (node environment plus the bucket's {@code extra.aws.*}) and kept;
+ * remote clusters and origins share one HTTP client. Thread-safe.
  */
 @ApplicationScoped
 public class Backends {
@@ -23,6 +29,10 @@ public class Backends {
 
     private final S3Settings envS3 = S3Settings.fromEnv(System.getenv());
     private final Map<S3Settings, S3Backend> s3 = new ConcurrentHashMap<>();
+    private final HttpCalls http = new HttpCalls();
+
+    @Inject
+    RemoteAisDirectory remoteClusters;
 
     /** AIS's provider aliases: {@code s3} is {@code aws}, {@code gs} {@code gcp}, {@code az} {@code azure}. */
     public static String normalise(String provider) {
@@ -73,10 +83,37 @@ public class Backends {
                                             + (st.region().isEmpty() ? "" : ", region " + st.region()));
                             return new S3Backend(st);
                         });
+            case BucketId.AIS -> remoteCluster(namespace);
+            case "ht" -> {
+                if (overrides.httpOrigin().isEmpty()) {
+                    throw AisException.badRequest("an ht:// bucket is known by its origin: GET an object with"
+                            + " ?provider=ht&original_url=<the object's http(s) URL> first");
+                }
+                yield new HttpBackend(overrides.httpOrigin(), http);
+            }
             default ->
-                throw AisException.badRequest(
-                        "provider \"" + provider + "\" is not supported (this node has" + " the aws (s3) backend)");
+                throw AisException.badRequest("provider \"" + provider + "\" is not supported (this node has"
+                        + " the aws (s3), ais (remote clusters) and ht (HTTP origins) backends)");
         };
+    }
+
+    /** The HTTP client of remote clusters and origins (also for attaching a cluster). */
+    public HttpCalls http() {
+        return http;
+    }
+
+    /** The remote cluster an {@code ais://@alias} namespace names (NOT_FOUND when none is attached by that name). */
+    private Backend remoteCluster(String namespace) {
+        String alias = new BucketId(BucketId.AIS, namespace, "x").remoteCluster();
+        if (alias.isEmpty()) {
+            throw AisException.badRequest("ais:// buckets of this cluster have no backend");
+        }
+        RemoteAis r = remoteClusters
+                .resolve(alias)
+                .orElseThrow(() -> AisException.notFound("remote cluster \"" + alias + "\" is not attached"
+                        + " (attach it: PUT /v1/cluster/attach?what=remote with Ais-Remote-Ais-Alias and"
+                        + " Ais-Remote-Ais-Url)"));
+        return new AisBackend(r, http);
     }
 
     @PreDestroy

@@ -223,6 +223,19 @@ public final class GridMembership {
                 .toList();
     }
 
+    /**
+     * Registered targets that are not in the current Smap: down (killed or stopped, not decommissioned), or back but
+     * not in the map yet (a restarted node is a live grid member before it is ready). Either may hold objects that no
+     * target of the map has.
+     */
+    public List<NodeInfo> targetsNotInMap() {
+        Map<String, NodeInfo> inMap = smap.current().nodes();
+        return registry.values().stream()
+                .map(j -> MetaJson.readRegistryEntry(MetaJson.parse(j)))
+                .filter(n -> n.target() && !inMap.containsKey(n.id()))
+                .toList();
+    }
+
     /** Recomputes the Smap if this node is the primary; a no-op elsewhere. Safe to call from any thread. */
     public void reconcileIfPrimary() {
         if (!isPrimary()) {

@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.OptionalLong;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
 import net.aisj.connector.api.ObjectId;
@@ -59,22 +60,60 @@ public final class IntraClient {
         }
     }
 
+    /**
+     * What a node knows of one object: its local copy's metadata, or else when a client deleted it there (a delete
+     * record, see {@code core.RecentDeletes}); both empty when it knows nothing of it.
+     */
+    public record Held(Optional<ObjectStat> stat, OptionalLong deletedAtMillis) {}
+
     /** The object's metadata on {@code node}, if it has it locally. */
     public Optional<ObjectStat> stat(NodeInfo node, ObjectId id) {
+        return held(node, id).stat();
+    }
+
+    /** The object's metadata on {@code node} if it has it locally, or else its delete record there. */
+    public Held held(NodeInfo node, ObjectId id) {
         HttpResponse<InputStream> r = send(
                 node,
                 HttpRequest.newBuilder(uri(node, objectPath(ROOT, STAT, id))).GET(),
                 Duration.ofSeconds(30));
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
-                return Optional.empty();
+                OptionalLong at = r.headers()
+                        .firstValue(DELETED_AT_HEADER)
+                        .map(v -> OptionalLong.of(Long.parseLong(v)))
+                        .orElse(OptionalLong.empty());
+                return new Held(Optional.empty(), at);
             }
             if (r.statusCode() != 200) {
                 throw failure(node, "stat " + id.cname(), r.statusCode(), in);
             }
             try (var reader = jakarta.json.Json.createReader(in)) {
-                return Optional.of(PageJson.readStat(reader.readObject()));
+                return new Held(Optional.of(PageJson.readStat(reader.readObject())), OptionalLong.empty());
             }
+        } catch (IOException | NumberFormatException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /**
+     * Tells {@code node} that a client deleted the object at {@code atMillis}: it keeps the delete record and drops
+     * its copy if that was written no later. Returns whether it dropped a copy.
+     */
+    public boolean deleteRecord(NodeInfo node, ObjectId id, long atMillis) {
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, objectPath(ROOT, OBJECTS, id) + "&" + P_DELETED_AT + "=" + atMillis))
+                        .DELETE(),
+                Duration.ofSeconds(30));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() == 404) {
+                return false;
+            }
+            if (r.statusCode() != 200) {
+                throw failure(node, "delete record of " + id.cname(), r.statusCode(), in);
+            }
+            return true;
         } catch (IOException e) {
             throw unreachable(node, e);
         }
@@ -96,7 +135,7 @@ public final class IntraClient {
         }
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
-                throw AisException.notFound("object " + id.cname() + " does not exist");
+                throw new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + id.cname() + " does not exist");
             }
             throw failure(node, "read " + id.cname(), r.statusCode(), in);
         } catch (IOException e) {

@@ -74,6 +74,8 @@ public final class IntraContract {
     public static final String P_COORDINATOR = "coord";
     public static final String P_TARGETS = "targets";
     public static final String P_NODE = "node";
+    /** A delete record's time (wall-clock milliseconds) on {@code DELETE OBJECTS/...}. */
+    public static final String P_DELETED_AT = "deleted_at";
 
     // headers
     /** The cluster secret every intra-cluster call carries; public callers do not know it. */
@@ -82,6 +84,12 @@ public final class IntraContract {
     public static final String META_HEADER = "Ais-Intra-Meta";
     /** The job a pushed object counts in ({@link #XACT_COPY} for a copy into another bucket). */
     public static final String XACT_HEADER = "Ais-Intra-Xact";
+
+    /**
+     * On a {@code STAT} answered 404: when a client deleted the object on that node (wall-clock milliseconds), if it
+     * still remembers (see {@code core.RecentDeletes}).
+     */
+    public static final String DELETED_AT_HEADER = "Ais-Intra-Deleted-At";
 
     public static final String XACT_COPY = "copy";
     /** Marks a bucket action another node forwarded to the node that runs it (archive: the archive's owner). */

@@ -141,7 +141,11 @@ public final class MetaJson {
                                         Json.createObjectBuilder()
                                                 .add("cloud_region", p.remote().awsRegion())
                                                 .add("endpoint", p.remote().awsEndpoint())
-                                                .add("profile", p.remote().awsProfile())))
+                                                .add("profile", p.remote().awsProfile()))
+                                .add(
+                                        "http",
+                                        Json.createObjectBuilder()
+                                                .add("original_url", p.remote().httpOrigin())))
                 .add("features", "0")
                 .add("bid", Long.toUnsignedString(p.bid()))
                 .add("created", Long.toString(p.created()))
@@ -242,6 +246,7 @@ public final class MetaJson {
         JsonObject b = o.containsKey("backend_bck") ? obj(o, "backend_bck") : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject extra = o.containsKey("extra") ? obj(o, "extra") : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject aws = extra.containsKey("aws") ? obj(extra, "aws") : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject http = extra.containsKey("http") ? obj(extra, "http") : JsonValue.EMPTY_JSON_OBJECT;
         String prov = str(b, "provider");
         prov = switch (prov) {
             case "s3" -> "aws";
@@ -254,12 +259,18 @@ public final class MetaJson {
         if (nsv instanceof JsonObject nso) {
             String uuid = str(nso, "uuid");
             String name = str(nso, "name");
-            ns = uuid.isEmpty() && name.isEmpty() ? "" : "@" + uuid + (name.isEmpty() ? "" : "#" + name);
+            ns = uuid.isEmpty() && name.isEmpty() ? "" : "@" + uuid + "#" + name;
         } else if (nsv instanceof jakarta.json.JsonString s) {
-            ns = s.getString();
+            ns = BucketId.namespaceOf(s.getString());
         }
         return new BucketProps.Remote(
-                prov, ns, str(b, "name"), str(aws, "endpoint"), str(aws, "profile"), str(aws, "cloud_region"));
+                prov,
+                ns,
+                str(b, "name"),
+                str(aws, "endpoint"),
+                str(aws, "profile"),
+                str(aws, "cloud_region"),
+                str(http, "original_url"));
     }
 
     /** AIS's namespace object {@code {"uuid","name"}} from our {@code @uuid#name} form ("" for the global one). */

@@ -20,20 +20,75 @@ public class AisException extends RuntimeException {
         INTERNAL
     }
 
+    /**
+     * Why, more precisely than the kind, set where the failure arises. Transports choose their error code from it
+     * (S3's {@code NoSuchBucket} vs {@code NoSuchKey}, ...), never from the message text.
+     */
+    public enum Reason {
+        /** nothing more precise than the kind */
+        UNSPECIFIED(null),
+        NO_SUCH_BUCKET(Kind.NOT_FOUND),
+        NO_SUCH_OBJECT(Kind.NOT_FOUND),
+        BUCKET_EXISTS(Kind.CONFLICT),
+        BUCKET_NOT_EMPTY(Kind.CONFLICT),
+        /** an object name over the length limit */
+        NAME_TOO_LONG(Kind.BAD_REQUEST),
+        /** an object or bucket name that is not acceptable for another reason */
+        INVALID_NAME(Kind.BAD_REQUEST),
+        /** a body shorter or longer than its declared length */
+        INCOMPLETE_BODY(Kind.BAD_REQUEST),
+        /** a client-supplied checksum that does not match the data */
+        BAD_CHECKSUM(Kind.BAD_REQUEST);
+
+        private final Kind kind;
+
+        Reason(Kind kind) {
+            this.kind = kind;
+        }
+
+        /** The kind this reason always has (null for {@link #UNSPECIFIED}). */
+        public Kind kind() {
+            return kind;
+        }
+    }
+
     private final Kind kind;
 
+    private final Reason reason;
+
     public AisException(Kind kind, String message) {
-        super(message);
-        this.kind = kind;
+        this(kind, Reason.UNSPECIFIED, message, null);
     }
 
     public AisException(Kind kind, String message, Throwable cause) {
+        this(kind, Reason.UNSPECIFIED, message, cause);
+    }
+
+    /** A failure with a precise reason (its kind follows from it; INTERNAL for UNSPECIFIED). */
+    public AisException(Reason reason, String message) {
+        this(kindOf(reason), reason, message, null);
+    }
+
+    public AisException(Reason reason, String message, Throwable cause) {
+        this(kindOf(reason), reason, message, cause);
+    }
+
+    private AisException(Kind kind, Reason reason, String message, Throwable cause) {
         super(message, cause);
         this.kind = kind;
+        this.reason = reason;
+    }
+
+    private static Kind kindOf(Reason reason) {
+        return reason.kind() == null ? Kind.INTERNAL : reason.kind();
     }
 
     public Kind kind() {
         return kind;
+    }
+
+    public Reason reason() {
+        return reason;
     }
 
     public static AisException badRequest(String message) {

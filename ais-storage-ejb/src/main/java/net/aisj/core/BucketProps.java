@@ -72,7 +72,8 @@ public record BucketProps(
 
     /**
      * Where a bucket's objects come from when it is not a plain {@code ais://} bucket: {@code backend_bck} (an
-     * {@code ais://} bucket backed by a remote one) and the per-bucket {@code extra.aws.*} settings of an S3 bucket.
+     * {@code ais://} bucket backed by a remote one), the per-bucket {@code extra.aws.*} settings of an S3 bucket and
+     * the origin of an {@code ht://} bucket ({@code extra.http.original_url}: its base URL, ending in {@code /}).
      * Empty strings mean "not set".
      */
     public record Remote(
@@ -81,10 +82,22 @@ public record BucketProps(
             String backendName,
             String awsEndpoint,
             String awsProfile,
-            String awsRegion)
+            String awsRegion,
+            String httpOrigin)
             implements Serializable {
 
-        public static final Remote NONE = new Remote("", "", "", "", "", "");
+        public static final Remote NONE = new Remote("", "", "", "", "", "", "");
+
+        /** Settings without an HTTP origin. */
+        public Remote(
+                String backendProvider,
+                String backendNamespace,
+                String backendName,
+                String awsEndpoint,
+                String awsProfile,
+                String awsRegion) {
+            this(backendProvider, backendNamespace, backendName, awsEndpoint, awsProfile, awsRegion, "");
+        }
 
         public Remote {
             backendProvider = backendProvider == null ? "" : backendProvider;
@@ -93,6 +106,12 @@ public record BucketProps(
             awsEndpoint = awsEndpoint == null ? "" : awsEndpoint;
             awsProfile = awsProfile == null ? "" : awsProfile;
             awsRegion = awsRegion == null ? "" : awsRegion;
+            httpOrigin = httpOrigin == null ? "" : httpOrigin;
+        }
+
+        /** The same settings with the {@code ht://} origin {@code base}. */
+        public Remote withHttpOrigin(String base) {
+            return new Remote(backendProvider, backendNamespace, backendName, awsEndpoint, awsProfile, awsRegion, base);
         }
 
         /** Whether {@code backend_bck} names a bucket. */

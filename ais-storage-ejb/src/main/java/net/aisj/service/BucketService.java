@@ -93,7 +93,8 @@ public class BucketService {
         }
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             if (cur.get(id).isPresent()) {
-                throw AisException.conflict("bucket \"" + id.cname() + "\" already exists");
+                throw new AisException(
+                        AisException.Reason.BUCKET_EXISTS, "bucket \"" + id.cname() + "\" already exists");
             }
             return cur.with(id, initial);
         });
@@ -156,7 +157,7 @@ public class BucketService {
     }
 
     static AisException noSuchBucket(BucketId id) {
-        return AisException.notFound("bucket \"" + id.cname() + "\" does not exist");
+        return new AisException(AisException.Reason.NO_SUCH_BUCKET, "bucket \"" + id.cname() + "\" does not exist");
     }
 
     private static void requireAis(BucketId id) {

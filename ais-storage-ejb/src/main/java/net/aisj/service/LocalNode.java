@@ -88,10 +88,13 @@ public class LocalNode {
         this.self = again;
     }
 
-    /** Registered nodes whose grid member is gone (see {@link GridMembership#departed()}); none before it is known. */
+    /**
+     * Registered targets missing from the cluster map: down, or back but not ready yet (see
+     * {@link GridMembership#targetsNotInMap()}); none before the membership is known.
+     */
     public java.util.List<NodeInfo> departedTargets() {
         GridMembership m = membership;
-        return m == null ? java.util.List.of() : m.departed();
+        return m == null ? java.util.List.of() : m.targetsNotInMap();
     }
 
     /**

@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.logging.Logger;
 import net.aisj.connector.api.ChecksumType;
 import net.aisj.connector.api.ObjectId;
@@ -45,7 +47,7 @@ public class ObjectReceiver {
     EcHooks ec;
 
     /** Names deleted here lately: a rebalance copy older than such a delete is dropped, not resurrected. */
-    private final RecentDeletes recentDeletes = new RecentDeletes(DELETE_MEMORY_MILLIS, 100_000);
+    private final RecentDeletes<ObjectId> recentDeletes = new RecentDeletes<>(DELETE_MEMORY_MILLIS, 100_000);
 
     /**
      * Stores an object sent by another target (rebalance) with its metadata: same version and custom metadata, the
@@ -66,7 +68,7 @@ public class ObjectReceiver {
                         meta.version().isEmpty() ? null : meta.version())
                 .withCopies(p.mirror().effectiveCopies(), false)
                 .withMtime(meta.mtimeMillis());
-        if (recentDeletes.supersedes(id.uname(), meta.mtimeMillis(), System.currentTimeMillis())) {
+        if (recentDeletes.supersedes(id, meta.mtimeMillis(), System.currentTimeMillis())) {
             LOG.fine(() ->
                     "dropping " + id.cname() + " from a rebalance: a client deleted it here after it was" + " written");
             drain(id, in);
@@ -111,7 +113,37 @@ public class ObjectReceiver {
      * sending it from its previous owner); a rebalance copy written before that is dropped on arrival.
      */
     void deleted(ObjectId id, long nowMillis) {
-        recentDeletes.deleted(id.uname(), nowMillis);
+        recentDeletes.deleted(id, nowMillis);
+    }
+
+    /** When a client deleted {@code id} on this node (or another told it so), if it still remembers. */
+    public OptionalLong deletedAt(ObjectId id) {
+        return recentDeletes.deletedAt(id, System.currentTimeMillis());
+    }
+
+    /** Every delete record this node keeps (a rebalance forwards them to the names' owners). */
+    public Map<ObjectId, Long> deleteRecords() {
+        return recentDeletes.snapshot(System.currentTimeMillis());
+    }
+
+    /**
+     * A delete record from another node (a client's DELETE on the object's owner, or a rebalance forwarding one): kept
+     * here, and the local copy dropped if it was written no later than the delete (a delete is ordered against a copy
+     * as a later write is). Returns whether a copy was dropped.
+     */
+    public boolean applyDelete(ObjectId id, long atMillis) {
+        checked(id);
+        recentDeletes.deleted(id, atMillis);
+        try (StorageConnection c = local.connection()) {
+            Optional<ObjectStat> have = c.stat(id);
+            if (have.isEmpty() || have.get().mtimeMillis() > atMillis) {
+                return false;
+            }
+            LOG.fine(() -> "dropping " + id.cname() + ": a client deleted it after this copy was written");
+            return c.delete(id);
+        } catch (StorageException e) {
+            throw StorageErrors.map(e);
+        }
     }
 
     private BucketProps checked(ObjectId id) {

@@ -52,6 +52,14 @@ public class ObjectService {
     @Inject
     ObjectReceiver receiver;
 
+    /** Whether a rebalance may still bring this node later writes than its own copies. */
+    @Inject
+    RebalanceWindow window;
+
+    /** The latest write of an object among the targets, when the local copy may be stale or missing. */
+    @Inject
+    LatestCopy copies;
+
     /** Buckets that live in a backend: cold GET, write-through (see {@link CacheService}). */
     @Inject
     CacheService cache;
@@ -114,7 +122,10 @@ public class ObjectService {
 
     /**
      * Opens an object for streaming; the caller closes the reader. If this node does not have it (a rebalance is
-     * moving it here), a neighbor that has it serves it (get-from-neighbor), so an existing object is never 404.
+     * moving it here), a neighbor that has it serves it (get-from-neighbor), so an existing object is never 404. While
+     * a rebalance may still bring later writes here ({@link RebalanceWindow}), the latest write among all targets is
+     * served even when this node has a copy: a neighbor's later copy, or 404 when it was deleted after this copy was
+     * written (a target back with old copies serves none of them stale).
      * Unless the bucket turned {@code checksum.validate_warm_get} off (on by default, unlike AIS), the reader
      * verifies what it serves: a small object before its first byte (a bad copy is replaced by a good one or
      * restored from erasure-coded slices before anything is sent), a large one while it streams (a bad copy cuts
@@ -134,6 +145,14 @@ public class ObjectService {
             return cache.open(id, p, validateRequested || p.checksum().validateWarmGet(), latest);
         }
         boolean validate = validateRequested || p.checksum().validateWarmGet();
+        if (window.isOpen()) {
+            // a rebalance may still be bringing a later write here: the local copy alone is not trusted
+            Optional<ObjectStat> here = localStat(id);
+            Optional<ObjectReader> elsewhere = latestElsewhere(id, here, copies.find(id, here));
+            if (elsewhere.isPresent()) {
+                return elsewhere.get();
+            }
+        }
         try (StorageConnection c = local.connection()) {
             return ec.repairing(id, p, c.open(id, validate));
         } catch (StorageException e) {
@@ -143,11 +162,10 @@ public class ObjectService {
                 return restored.orElseThrow(() -> StorageErrors.map(e));
             }
         }
-        for (NodeInfo peer : peers()) {
-            Optional<ObjectStat> s = local.intra().stat(peer, id);
-            if (s.isPresent()) {
-                return new RemoteObjectReader(local.intra(), peer, id, s.get(), () -> localOpen(id));
-            }
+        LatestCopy.Found f = copies.find(id, Optional.empty());
+        Optional<ObjectReader> elsewhere = latestElsewhere(id, Optional.empty(), f);
+        if (elsewhere.isPresent()) {
+            return elsewhere.get();
         }
         // A rebalance deletes its copy only after this node committed one: if no peer had it, it is here now.
         try (StorageConnection c = local.connection()) {
@@ -157,7 +175,30 @@ public class ObjectService {
                 throw StorageErrors.map(e);
             }
         }
+        if (f.recordsOnly()) {
+            // deleted, and no copy anywhere: slices left on a target that was away must not restore it
+            throw missing(id);
+        }
         return ec.openMissing(id, p).orElseThrow(() -> missing(id));
+    }
+
+    /**
+     * The latest write of {@code id} ({@code f}) when it is not {@code here} (this node's copy, may be empty): a neighbor's copy
+     * to stream (get-from-neighbor), or NOT_FOUND when the latest write is a delete (an older copy here is dropped).
+     * Empty when this node's copy is the latest, or nobody has one.
+     */
+    private Optional<ObjectReader> latestElsewhere(ObjectId id, Optional<ObjectStat> here, LatestCopy.Found f) {
+        if (f.deleted()) {
+            if (here.isPresent()) {
+                receiver.applyDelete(id, f.deletedAtMillis().getAsLong());
+            }
+            throw noSuchObject(id);
+        }
+        if (f.peer().isPresent()) {
+            return Optional.of(new RemoteObjectReader(
+                    local.intra(), f.peer().get(), id, f.copy().get(), () -> localOpen(id)));
+        }
+        return Optional.empty();
     }
 
     public ObjectStat head(ObjectId id) {
@@ -170,21 +211,17 @@ public class ObjectService {
         if (Backends.isRemote(id.bucket(), p)) {
             return cache.head(id, p, latest);
         }
-        try (StorageConnection c = local.connection()) {
-            Optional<ObjectStat> local = c.stat(id);
-            if (local.isPresent()) {
-                return local.get();
+        Optional<ObjectStat> here = localStat(id);
+        if (here.isEmpty() || window.isOpen()) {
+            LatestCopy.Found f = copies.find(id, here);
+            if (f.deleted()) {
+                throw noSuchObject(id);
             }
-        } catch (StorageException e) {
-            throw StorageErrors.map(e);
-        }
-        for (NodeInfo peer : peers()) {
-            Optional<ObjectStat> s = local.intra().stat(peer, id);
-            if (s.isPresent()) {
-                return s.get();
+            if (f.peer().isPresent()) {
+                return f.copy().get();
             }
         }
-        return localStat(id)
+        return here.or(() -> localStat(id))
                 .or(() -> ec.statMissing(id, buckets.props(id.bucket())))
                 .orElseThrow(() -> missing(id));
     }
@@ -245,14 +282,11 @@ public class ObjectService {
         }
     }
 
-    /** Other targets of the Smap that are up (including those in maintenance: they still hold data). */
-    private List<NodeInfo> peers() {
-        return local.clusterMap().targets().stream()
-                .filter(t -> !t.id().equals(local.self().id()))
-                .toList();
-    }
-
-    /** 404, unless the object's owner by HRW over the departed targets too is a target that is down: 503. */
+    /**
+     * 404, unless a target that is down may hold the object: its owner by HRW over the departed targets too, or its
+     * owner under a recent cluster map, or any target that went down before it finished a rebalance (a rebalance cut
+     * short by a kill leaves objects on their previous owner): 503.
+     */
     private AisException missing(ObjectId id) {
         List<NodeInfo> departed =
                 local.departedTargets().stream().filter(NodeInfo::inService).toList();
@@ -261,19 +295,34 @@ public class ObjectService {
                     .filter(NodeInfo::inService)
                     .toList());
             all.addAll(departed);
-            NodeInfo owner = Hrw.best(all, Hrw.digest(id.uname()), NodeInfo::idDigest);
-            if (departed.contains(owner)) {
+            java.util.Set<String> down =
+                    departed.stream().map(NodeInfo::id).collect(java.util.stream.Collectors.toSet());
+            List<NodeInfo> owners = new java.util.ArrayList<>();
+            owners.add(Hrw.best(all, Hrw.digest(id.uname()), NodeInfo::idDigest));
+            owners.addAll(window.recentOwners(id.uname()));
+            for (NodeInfo owner : owners) {
+                if (down.contains(owner.id())) {
+                    return new AisException(
+                            AisException.Kind.UNAVAILABLE,
+                            "target " + owner.displayName() + " that holds " + id.cname() + " is down");
+                }
+            }
+            Optional<NodeInfo> unsettled = window.unsettled(departed);
+            if (unsettled.isPresent()) {
                 return new AisException(
                         AisException.Kind.UNAVAILABLE,
-                        "target " + owner.displayName() + " that holds " + id.cname() + " is down");
+                        "target " + unsettled.get().displayName() + " that may hold " + id.cname()
+                                + " is down (it went down before its rebalance finished)");
             }
         }
         return noSuchObject(id);
     }
 
     /**
-     * NOT_FOUND when absent (AIS answers 404 for a missing object), UNAVAILABLE when absent here but its owner by HRW
-     * over the departed targets is down (as for a GET: the object may well exist there, so "deleted" would be a lie).
+     * Deletes the object and keeps a delete record that rebalance honours; when it is not here, or while a rebalance
+     * may still be moving it ({@link RebalanceWindow}), every other target drops its copy written before this delete
+     * too (it may still be on its previous owner). NOT_FOUND when absent everywhere (AIS answers 404 for a missing
+     * object), UNAVAILABLE when absent but its owner by HRW over the departed targets is down (as for a GET: the object may well exist there, so "deleted" would be a lie).
      */
     public void delete(ObjectId id) {
         BucketProps p = checked(id);
@@ -283,12 +332,17 @@ public class ObjectService {
             return;
         }
         // also when absent here: a rebalance may still be sending the object from its previous owner
-        receiver.deleted(id, System.currentTimeMillis());
+        long now = System.currentTimeMillis();
+        receiver.deleted(id, now);
         boolean deleted;
         try (StorageConnection c = local.connection()) {
             deleted = c.delete(id);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
+        }
+        if (!deleted || window.isOpen()) {
+            // during a rebalance the object may still be (also) on its previous owner: deleted wherever it is
+            deleted |= copies.deleteOnPeers(id, now);
         }
         if (!ec.deleted(id, p) && !deleted) {
             throw missing(id);
@@ -377,7 +431,11 @@ public class ObjectService {
         String problem = ObjectNames.problem(id.name());
         if (problem != null) {
             String shown = id.name().length() > 80 ? id.name().substring(0, 80) + "..." : id.name();
-            throw AisException.badRequest(problem + ": " + id.bucket().cname() + "/" + shown.replace('\0', '?'));
+            throw new AisException(
+                    ObjectNames.tooLong(id.name())
+                            ? AisException.Reason.NAME_TOO_LONG
+                            : AisException.Reason.INVALID_NAME,
+                    problem + ": " + id.bucket().cname() + "/" + shown.replace('\0', '?'));
         }
     }
 
@@ -394,6 +452,6 @@ public class ObjectService {
     }
 
     static AisException noSuchObject(ObjectId id) {
-        return AisException.notFound("object " + id.cname() + " does not exist");
+        return new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + id.cname() + " does not exist");
     }
 }

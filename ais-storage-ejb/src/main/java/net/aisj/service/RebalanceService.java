@@ -54,6 +54,9 @@ public class RebalanceService {
     @Inject
     XactionRegistry registry;
 
+    @Inject
+    RebalanceWindow window;
+
     private static final String REQUESTS = "ais.reb.requests";
     private static final String REQUEST_KEY = "requested-smap-version";
 
@@ -80,6 +83,7 @@ public class RebalanceService {
         }
         lastOwners = owners;
         LOG.info(() -> "cluster map v" + map.version() + ": data owners " + owners + "; starting rebalance");
+        window.started(map.version());
         registry.start(new RebalanceXaction(map, new Local(), this::finished));
     }
 
@@ -114,6 +118,9 @@ public class RebalanceService {
     }
 
     private void finished(RebalanceXaction x) {
+        if (!x.isAborted()) {
+            window.finished(x.clusterMap().version());
+        }
         NodeInfo self = x.clusterMap().nodes().get(node.self().id());
         boolean decommissioning = self != null && (self.flags() & NodeInfo.DECOMM) != 0;
         if (decommissioning
@@ -161,6 +168,16 @@ public class RebalanceService {
         @Override
         public void deleteIfUnchanged(ObjectId id, ObjectStat expected) {
             objects.localDeleteIfUnchanged(id, expected);
+        }
+
+        @Override
+        public java.util.Map<ObjectId, Long> deleteRecords() {
+            return receiver.deleteRecords();
+        }
+
+        @Override
+        public void sendDeleteRecord(NodeInfo owner, ObjectId id, long atMillis) {
+            node.intra().deleteRecord(owner, id, atMillis);
         }
     }
 }

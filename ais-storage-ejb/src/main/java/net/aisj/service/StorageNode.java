@@ -76,6 +76,10 @@ public class StorageNode {
     @Inject
     LocalNode local;
 
+    /** The attached remote AIS clusters: their document is opened with the BMD's. */
+    @Inject
+    net.aisj.service.cache.RemoteClusters remoteClusters;
+
     /** Every newer cluster map, delivered asynchronously (rebalance listens). */
     @Inject
     Event<ClusterMap> clusterMapEvents;
@@ -148,6 +152,7 @@ public class StorageNode {
                     0,
                     membership.localMemberId());
             local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
+            remoteClusters.open(c);
             membership.onRejoin(again -> {
                 self = again;
                 local.rejoined(again);

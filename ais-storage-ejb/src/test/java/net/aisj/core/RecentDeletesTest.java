@@ -9,7 +9,7 @@ class RecentDeletesTest {
 
     @Test
     void aCopyWrittenBeforeTheDeleteIsSupersededOneWrittenAfterIsNot() {
-        RecentDeletes d = new RecentDeletes(60_000, 10);
+        RecentDeletes<String> d = new RecentDeletes<>(60_000, 10);
         d.deleted("ais/@#/b/k", 1_000);
         assertThat(d.supersedes("ais/@#/b/k", 900, 1_100)).isTrue();
         assertThat(d.supersedes("ais/@#/b/k", 1_000, 1_100)).isTrue();
@@ -19,7 +19,7 @@ class RecentDeletesTest {
 
     @Test
     void deletesExpireAfterTheWindow() {
-        RecentDeletes d = new RecentDeletes(1_000, 10);
+        RecentDeletes<String> d = new RecentDeletes<>(1_000, 10);
         d.deleted("a", 0);
         d.deleted("b", 500);
         assertThat(d.supersedes("a", 0, 1_000)).isTrue();
@@ -30,7 +30,7 @@ class RecentDeletesTest {
 
     @Test
     void theOldestGoFirstBeyondTheBound() {
-        RecentDeletes d = new RecentDeletes(60_000, 3);
+        RecentDeletes<String> d = new RecentDeletes<>(60_000, 3);
         for (int i = 0; i < 5; i++) {
             d.deleted("n" + i, i);
         }
@@ -46,8 +46,22 @@ class RecentDeletesTest {
     }
 
     @Test
+    void aForwardedOlderRecordDoesNotHideTheLaterOneAndRecordsCanBeListed() {
+        RecentDeletes<String> d = new RecentDeletes<>(60_000, 10);
+        d.deleted("k", 2_000);
+        d.deleted("k", 1_500); // forwarded by a rebalance, older than the delete here
+        assertThat(d.deletedAt("k", 2_100)).hasValue(2_000);
+        assertThat(d.supersedes("k", 1_900, 2_100)).isTrue();
+        assertThat(d.deletedAt("other", 2_100)).isEmpty();
+        d.deleted("j", 2_050);
+        assertThat(d.snapshot(2_100))
+                .containsExactly(java.util.Map.entry("k", 2_000L), java.util.Map.entry("j", 2_050L));
+        assertThat(d.snapshot(62_001)).containsOnlyKeys("j");
+    }
+
+    @Test
     void refusesNonsenseBounds() {
-        assertThatThrownBy(() -> new RecentDeletes(0, 1)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RecentDeletes(1, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecentDeletes<String>(0, 1)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RecentDeletes<String>(1, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

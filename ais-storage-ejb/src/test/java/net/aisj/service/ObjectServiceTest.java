@@ -269,6 +269,20 @@ class ObjectServiceTest {
         svc.buckets = new Buckets();
         svc.ec = ec;
         svc.receiver = receiver;
+        svc.window = new Window();
+        svc.copies = new LatestCopy();
+        svc.copies.local = local;
+        svc.copies.receiver = receiver;
+    }
+
+    /** No rebalance under way unless a test says so. */
+    static final class Window extends RebalanceWindow {
+        boolean open;
+
+        @Override
+        public boolean isOpen() {
+            return open;
+        }
     }
 
     static ByteArrayInputStream bytes(String s) {

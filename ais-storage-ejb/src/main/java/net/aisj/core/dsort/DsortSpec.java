@@ -83,7 +83,9 @@ public record DsortSpec(
         ObjectTemplate.parse(inputTemplate, 0);
         ekmFile = ekmFile == null ? "" : ekmFile;
         ekmSep = ekmSep == null || ekmSep.isEmpty() ? "\t" : ekmSep;
-        if (ekmFile.isEmpty() && ObjectTemplate.parse(outputTemplate, 0).isPrefixOnly()) {
+        if (ekmFile.isEmpty()
+                && ObjectTemplate.parse(outputTemplate, ObjectTemplate.MAX_NAMES)
+                        .isPrefixOnly()) {
             throw AisException.badRequest("invalid dsort spec: output_format: \"" + outputTemplate
                     + "\" has no range (e.g. out-{0000..9999})");
         }
@@ -127,7 +129,8 @@ public record DsortSpec(
      * @throws AisException BAD_REQUEST when it has no range
      */
     public Iterable<String> outputNames(String template) {
-        ObjectTemplate t = ObjectTemplate.parse(template, 0);
+        // fmt-style (shard-%d, shard-%06d: 0 upwards) as AIS's EKM examples write them; names come lazily
+        ObjectTemplate t = ObjectTemplate.parse(template, ObjectTemplate.MAX_NAMES);
         if (t.isPrefixOnly()) {
             throw AisException.badRequest("output template \"" + template + "\" has no range (e.g. out-{0000..9999})");
         }

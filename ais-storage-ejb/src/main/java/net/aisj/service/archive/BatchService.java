@@ -44,6 +44,7 @@ public class BatchService {
      * Checks the request (every bucket exists) and starts gathering. Without {@code coer}, a missing first item is
      * reported here, before any response is committed.
      *
+     * @param dflt the bucket the request names in its path, or null (then every item names its own)
      * @throws AisException NOT_FOUND for a missing bucket (or first item), BAD_REQUEST for a bad one
      */
     public Batch start(BucketId dflt, MossReq req) {
@@ -59,10 +60,82 @@ public class BatchService {
         return batch;
     }
 
+    /**
+     * The item's bucket: its own, else the request's default.
+     *
+     * @param dflt the bucket of the request path, or null when the request names none (every item must)
+     */
     private static BucketId bucket(BucketId dflt, MossReq.In in) {
-        return in.bucket().isEmpty()
-                ? dflt
-                : new BucketId(in.provider().isEmpty() ? dflt.provider() : in.provider(), "", in.bucket());
+        if (in.bucket().isEmpty()) {
+            if (dflt == null) {
+                throw AisException.badRequest("get-batch: missing bucket specification for (name:" + in.objName()
+                        + "), and the request names no bucket");
+            }
+            return dflt;
+        }
+        String provider = in.provider().isEmpty() ? (dflt == null ? BucketId.AIS : dflt.provider()) : in.provider();
+        return new BucketId(provider, "", in.bucket());
+    }
+
+    /**
+     * The item's read range applied to its content (AIS's MossIn start/length): {@code start} bytes skipped,
+     * {@code length} (or the rest, for -1) kept; a range outside the content is RANGE_NOT_SATISFIABLE.
+     */
+    static Fetched ranged(Fetched f, MossReq.In in) {
+        if (!in.ranged()) {
+            return f;
+        }
+        long size = f.size();
+        long len = in.length() < 0 ? size - in.start() : in.length();
+        if (in.start() >= size || in.start() + len > size) {
+            f.close();
+            throw new AisException(
+                    AisException.Kind.RANGE_NOT_SATISFIABLE,
+                    "get-batch: range (start " + in.start() + ", length " + in.length() + ") is outside " + in.objName()
+                            + (in.archPath().isEmpty() ? "" : "/" + in.archPath()) + " of " + size + " bytes");
+        }
+        try {
+            f.in().skipNBytes(in.start());
+        } catch (java.io.IOException e) {
+            f.close();
+            throw new AisException(AisException.Kind.INTERNAL, "get-batch: reading " + in.objName() + ": " + e, e);
+        }
+        return new Fetched(len, f.mtimeMillis(), new BoundedInput(f.in(), len), f);
+    }
+
+    /** At most {@code n} bytes of a stream (closing closes nothing: the Fetched owns the stream). */
+    private static final class BoundedInput extends java.io.InputStream {
+        private final java.io.InputStream in;
+        private long left;
+
+        BoundedInput(java.io.InputStream in, long n) {
+            this.in = in;
+            this.left = n;
+        }
+
+        @Override
+        public int read() throws java.io.IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int b = in.read();
+            if (b >= 0) {
+                left--;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buf, int off, int len) throws java.io.IOException {
+            if (left <= 0) {
+                return -1;
+            }
+            int n = in.read(buf, off, (int) Math.min(len, left));
+            if (n > 0) {
+                left -= n;
+            }
+            return n;
+        }
     }
 
     /** A started batch; {@link #writeTo} once, or {@link #close} to abandon it. */
@@ -78,11 +151,13 @@ public class BatchService {
             this.prefetch = new Prefetcher<>(
                     threads.fetchers(),
                     IntStream.range(0, req.in().size()).iterator(),
-                    i -> reads.fetch(
-                            new ObjectId(
-                                    bucket(dflt, req.in().get(i)),
-                                    req.in().get(i).objName()),
-                            req.in().get(i).archPath()),
+                    i -> ranged(
+                            reads.fetch(
+                                    new ObjectId(
+                                            bucket(dflt, req.in().get(i)),
+                                            req.in().get(i).objName()),
+                                    req.in().get(i).archPath()),
+                            req.in().get(i)),
                     WINDOW,
                     BUFFER_LIMIT);
         }
@@ -124,7 +199,7 @@ public class BatchService {
         private Out write(ArchiveSink sink, Prefetcher.Result<Integer> r) throws IOException {
             MossReq.In in = req.in().get(r.item());
             BucketId b = bucket(dflt, in);
-            String name = in.nameInArchive(dflt.name(), req.onlyObjName());
+            String name = in.nameInArchive(dflt == null ? "" : dflt.name(), req.onlyObjName());
             if (r.error() != null) {
                 if (!req.continueOnErr() || r.error().kind() != AisException.Kind.NOT_FOUND) {
                     throw r.error();

@@ -22,8 +22,21 @@ public record MossReq(
      * One item.
      *
      * @param opaque base64 as received (echoed in the response), or ""
+     * @param start  first byte of the read range (of the object, or of the archived file with archpath)
+     * @param length bytes to read: 0 with start 0 is the whole content, -1 is to the end
      */
-    public record In(String objName, String bucket, String provider, String archPath, String opaque) {
+    public record In(
+            String objName, String bucket, String provider, String archPath, String opaque, long start, long length) {
+
+        /** An item read whole. */
+        public In(String objName, String bucket, String provider, String archPath, String opaque) {
+            this(objName, bucket, provider, archPath, opaque, 0, 0);
+        }
+
+        /** Whether the item asks for part of its content only. */
+        public boolean ranged() {
+            return start != 0 || length > 0;
+        }
 
         /**
          * The member name in the response archive: {@code <bucket>/<obj>[/<archpath>]}, or

@@ -177,7 +177,7 @@ public class ShardWriter {
         try {
             return objects.open(id, false);
         } catch (AisException e) {
-            if (e.kind() == AisException.Kind.NOT_FOUND && !e.getMessage().startsWith("bucket")) {
+            if (e.kind() == AisException.Kind.NOT_FOUND && e.reason() != AisException.Reason.NO_SUCH_BUCKET) {
                 return null;
             }
             throw e;

@@ -30,6 +30,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
+import net.aisj.service.OnBadCopy;
 import net.aisj.service.StorageErrors;
 import net.aisj.service.ec.EcHooks;
 
@@ -91,7 +92,7 @@ public class CacheService {
         for (int attempt = 0; ; attempt++) {
             Optional<ObjectStat> have = localStat(id);
             if (have.isPresent() && (!check || unchanged(id, rb, p, have.get()))) {
-                Optional<ObjectReader> r = openLocal(id, validate);
+                Optional<ObjectReader> r = openCached(id, p, validate);
                 if (r.isPresent()) {
                     return r.get();
                 }
@@ -109,7 +110,7 @@ public class CacheService {
             }
             boolean ok = await(id, other);
             if (ok) {
-                Optional<ObjectReader> r = openLocal(id, validate);
+                Optional<ObjectReader> r = openCached(id, p, validate);
                 if (r.isPresent()) {
                     return r.get();
                 }
@@ -422,6 +423,38 @@ public class CacheService {
             return c.stat(id);
         } catch (StorageException e) {
             throw StorageErrors.map(e);
+        }
+    }
+
+    /**
+     * The cached copy, if there is a usable one. A copy that fails its checksum or has lost its metadata (every copy
+     * of it, CORRUPTED) is removed and empty returned, so that the caller fetches the object again (a cache never
+     * answers 500 for what the backend still has); one found bad while it streams is removed then, so the next GET
+     * fetches it again.
+     */
+    private Optional<ObjectReader> openCached(ObjectId id, BucketProps p, boolean validate) {
+        try (StorageConnection c = local.connection()) {
+            return Optional.of(new OnBadCopy(c.open(id, validate), () -> dropBad(id, p, "while it streamed")));
+        } catch (StorageException e) {
+            if (e.reason() == StorageException.Reason.NOT_FOUND) {
+                return Optional.empty();
+            }
+            if (e.reason() == StorageException.Reason.CORRUPTED) {
+                LOG.warning("the cached copy of " + id.cname() + " is bad (" + e.getMessage()
+                        + "): fetching it again from the backend");
+                dropBad(id, p, "when opened");
+                return Optional.empty();
+            }
+            throw StorageErrors.map(e);
+        }
+    }
+
+    private void dropBad(ObjectId id, BucketProps p, String when) {
+        try {
+            evict(id, p);
+            LOG.info(() -> "removed the bad cached copy of " + id.cname() + " (found " + when + ")");
+        } catch (AisException e) {
+            LOG.warning("cannot remove the bad cached copy of " + id.cname() + ": " + e.getMessage());
         }
     }
 

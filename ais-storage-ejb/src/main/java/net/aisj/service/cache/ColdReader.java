@@ -43,7 +43,10 @@ final class ColdReader implements ObjectReader {
         this.what = what;
     }
 
-    /** What a client sees of a cold object before it is stored: the remote's size, ETag, version and time. */
+    /**
+     * What a client sees of a cold object before it is stored: the remote's size, ETag, version and time. It has no
+     * mountpath: that is how callers tell an object not present in the cluster (AIS's {@code Ais-Present: false}).
+     */
     static ObjectStat statOf(String name, RemoteObject m, java.util.Map<String, String> custom, String version) {
         return new ObjectStat(
                 name,

@@ -8,6 +8,7 @@ import java.util.logging.Logger;
 import net.aisj.backend.BackendException;
 import net.aisj.backend.Backends;
 import net.aisj.backend.RemoteBucket;
+import net.aisj.backend.ht.HttpOrigin;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketMetadata;
@@ -32,9 +33,12 @@ public class RemoteBuckets {
     @Inject
     Backends backends;
 
-    /** Whether the name is one of a backend's buckets (a provider other than {@code ais}). */
+    /**
+     * Whether the name is one of a backend's buckets: a provider other than {@code ais}, or a bucket of a remote
+     * cluster ({@code ais://@alias/b}).
+     */
     public static boolean isRemoteName(BucketId id) {
-        return !BucketId.AIS.equals(id.provider());
+        return !BucketId.AIS.equals(id.provider()) || !id.remoteCluster().isEmpty();
     }
 
     /**
@@ -45,19 +49,65 @@ public class RemoteBuckets {
      *                      bucket, UNAVAILABLE when the backend cannot be reached, BAD_REQUEST for an unknown provider
      */
     public BucketProps add(BucketId id) {
+        return add(id, BucketProps.Remote.NONE);
+    }
+
+    /**
+     * Adds the {@code ht://} bucket of the origin {@code base} (AIS's {@code extra.http.original_url}) if it is not
+     * in the BMD yet; its name must be the one derived from {@code base}.
+     *
+     * @throws AisException BAD_REQUEST when the name is not the origin's, NOT_FOUND / UNAVAILABLE as {@link #add}
+     */
+    public BucketProps addHttp(BucketId id, String base) {
+        String expected = HttpOrigin.bucketOf(base);
+        if (!"ht".equals(id.provider()) || !expected.equals(id.name())) {
+            throw AisException.badRequest(
+                    "the ht:// bucket of origin " + base + " is ht://" + expected + ", not " + id.cname());
+        }
+        return add(id, BucketProps.Remote.NONE.withHttpOrigin(base));
+    }
+
+    /**
+     * Makes sure the {@code ht://} bucket of an object given by its URL (AIS's {@code original_url}) is in the BMD:
+     * {@code id} must be the bucket and object that URL derives ({@link HttpOrigin}).
+     *
+     * @throws AisException BAD_REQUEST for a bad URL, another provider, or a bucket or object name that is not the
+     *                      URL's (the message names the right ones)
+     */
+    public BucketProps addHttpObject(net.aisj.connector.api.ObjectId id, String originalUrl) {
+        HttpOrigin o;
+        try {
+            o = HttpOrigin.of(originalUrl);
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest(e.getMessage());
+        }
+        if (!"ht".equals(id.bucket().provider())) {
+            throw AisException.badRequest("original_url is for ht:// buckets (provider=ht), not "
+                    + id.bucket().cname());
+        }
+        if (!o.bucket().equals(id.bucket().name()) || !o.object().equals(id.name())) {
+            throw AisException.badRequest("original_url " + originalUrl + " is object ht://" + o.bucket() + "/"
+                    + o.object() + ", not " + id.bucket().cname() + "/" + id.name());
+        }
+        return addHttp(id.bucket(), o.base());
+    }
+
+    private BucketProps add(BucketId id, BucketProps.Remote remote) {
         BucketProps existing = node.bucketMetadata().current().buckets().get(id);
         if (existing != null) {
             return existing;
         }
         BucketNames.check(id.name());
-        RemoteBucket rb = backends.of(id, BucketProps.remoteDefaults(id.provider(), 0, 0));
+        RemoteBucket rb =
+                backends.of(id, BucketProps.remoteDefaults(id.provider(), 0, 0).withRemote(remote));
         try {
             rb.backend().headBucket(rb.name());
         } catch (BackendException e) {
             throw rb.error(e, null);
         }
         long now = System.currentTimeMillis() * 1_000_000L;
-        BucketProps fresh = BucketProps.remoteDefaults(id.provider(), now, RANDOM.nextLong() >>> 1);
+        BucketProps fresh = BucketProps.remoteDefaults(id.provider(), now, RANDOM.nextLong() >>> 1)
+                .withRemote(remote);
         BucketProps[] out = new BucketProps[1];
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             BucketProps have = cur.buckets().get(id);
@@ -71,10 +121,19 @@ public class RemoteBuckets {
 
     /** The buckets of a backend provider as its account sees them (AIS {@code ls s3:}). */
     public List<BucketId> listRemote(String provider) {
-        RemoteBucket rb = backends.of(new BucketId(provider, "", "x"), BucketProps.remoteDefaults(provider, 0, 0));
+        return listRemote(provider, "");
+    }
+
+    /**
+     * The buckets of a backend provider, or of the remote cluster a namespace names ({@code ais}, {@code @alias#}:
+     * AIS {@code ls ais://@alias}).
+     */
+    public List<BucketId> listRemote(String provider, String namespace) {
+        RemoteBucket rb =
+                backends.of(new BucketId(provider, namespace, "x"), BucketProps.remoteDefaults(provider, 0, 0));
         try {
             return rb.backend().listBuckets().stream()
-                    .map(n -> new BucketId(provider, "", n))
+                    .map(n -> new BucketId(provider, namespace, n))
                     .toList();
         } catch (BackendException e) {
             throw rb.error(e, null);

@@ -24,7 +24,7 @@ import net.aisj.service.ObjectListing;
  * Listing a bucket that lives in a backend, as AIS lists it: by default the remote listing, paged as the remote
  * pages it (the continuation token is the page's last name), each entry marked cached when a target holds a copy
  * (its local props then); {@code LsCached} lists only what is cached (no remote call), {@code LsNotCached} only
- * what is not. Thread-safe.
+ * what is not. A backend that cannot list (an HTTP origin) lists what is cached. Thread-safe.
  */
 @ApplicationScoped
 public class RemoteListing {
@@ -57,13 +57,13 @@ public class RemoteListing {
 
     public Page list(BucketId id, ListRequest req, long flags) {
         BucketProps p = buckets.props(id);
-        if ((flags & LS_CACHED) != 0) {
+        RemoteBucket rb = backends.of(id, p);
+        if ((flags & LS_CACHED) != 0 || !rb.backend().canList()) {
             ObjectPage local = listing.list(id, req);
             Set<String> names = new HashSet<>();
             local.entries().forEach(e -> names.add(e.name()));
             return new Page(local, names);
         }
-        RemoteBucket rb = backends.of(id, p);
         RemotePage rp;
         try {
             rp = rb.backend().list(rb.name(), req.prefix(), req.startAfter(), req.pageSize());

@@ -4,14 +4,10 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
-import net.aisj.connector.api.ChecksumMismatchException;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
@@ -19,6 +15,7 @@ import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.BucketProps;
 import net.aisj.service.LocalNode;
+import net.aisj.service.OnBadCopy;
 import net.aisj.service.StorageErrors;
 
 /**
@@ -93,7 +90,7 @@ public class EcHooks {
      * when the bucket is not erasure coded (the storage layer repairs mirror copies itself).
      */
     public ObjectReader repairing(ObjectId id, BucketProps p, ObjectReader r) {
-        return p.ec().enabled() ? new Repairing(r, () -> restoreLater(id, p)) : r;
+        return p.ec().enabled() ? new OnBadCopy(r, () -> restoreLater(id, p)) : r;
     }
 
     private void restoreLater(ObjectId id, BucketProps p) {
@@ -117,39 +114,6 @@ public class EcHooks {
         } catch (RuntimeException e) {
             restoring.remove(id);
             LOG.warning("cannot queue the restore of " + id.cname() + ": " + e.getMessage());
-        }
-    }
-
-    /** Delegates; runs {@code onBadCopy} when a transfer fails its checksum. */
-    private record Repairing(ObjectReader r, Runnable onBadCopy) implements ObjectReader {
-        @Override
-        public ObjectStat stat() {
-            return r.stat();
-        }
-
-        @Override
-        public long transferTo(OutputStream out, long offset, long length) throws IOException {
-            try {
-                return r.transferTo(out, offset, length);
-            } catch (ChecksumMismatchException e) {
-                onBadCopy.run();
-                throw e;
-            }
-        }
-
-        @Override
-        public InputStream stream() throws IOException {
-            return r.stream();
-        }
-
-        @Override
-        public boolean cutsOnMismatch(long offset, long length) {
-            return r.cutsOnMismatch(offset, length);
-        }
-
-        @Override
-        public void close() {
-            r.close();
         }
     }
 

@@ -25,6 +25,7 @@ import net.aisj.core.NodeInfo;
 import net.aisj.service.BucketService;
 import net.aisj.service.LocalNode;
 import net.aisj.service.ObjectService;
+import net.aisj.service.StorageErrors;
 
 /**
  * S3 multipart uploads on this node. An upload is created on the key's owner and stays on that target (its holder,
@@ -42,6 +43,9 @@ public class MultipartService {
     public static final long MIN_PART_SIZE = 5L * 1024 * 1024;
     /** S3's part-number range is 1..10000. */
     public static final int MAX_PARTS = 10_000;
+
+    /** Custom metadata of a completed object: the upload that made it (a repeated completion answers it again). */
+    public static final String UPLOAD_KEY = "s3:upload-id";
 
     @Inject
     LocalNode node;
@@ -150,6 +154,41 @@ public class MultipartService {
      * @return the object, whose custom {@link PutOptions#ETAG} is the multipart ETag
      */
     public ObjectStat complete(ObjectId id, String uploadId, List<Map.Entry<Integer, String>> requested) {
+        return complete(id, uploadId, requested, true);
+    }
+
+    /**
+     * Completes an upload of the native API (AIS's {@code mpt-complete}): the list must name exactly the parts
+     * uploaded, 1..N in any order; ETags are not checked (the client may leave them empty) and parts have no minimum
+     * size. The object keeps the part layout (its chunks) and no S3 ETag.
+     */
+    public ObjectStat completeNative(ObjectId id, String uploadId, List<Integer> partNumbers) {
+        if (partNumbers.isEmpty()) {
+            throw new MultipartException(MultipartException.Problem.MALFORMED, "mpt-complete: empty parts list");
+        }
+        List<Integer> sorted = partNumbers.stream().sorted().toList();
+        for (int i = 0; i < sorted.size(); i++) {
+            if (sorted.get(i) != i + 1) {
+                throw new MultipartException(
+                        MultipartException.Problem.INVALID_PART_ORDER,
+                        "parts must be exactly 1.." + sorted.size() + ": got " + sorted.get(i) + " at position " + i);
+            }
+        }
+        List<PartInfo> have = parts(id, uploadId);
+        if (have.size() != sorted.size()) {
+            throw new MultipartException(
+                    MultipartException.Problem.INVALID_PART,
+                    "partial completion is not allowed: requested " + sorted.size() + " parts, have " + have.size());
+        }
+        List<Map.Entry<Integer, String>> requested = new java.util.ArrayList<>();
+        for (PartInfo p : have) {
+            requested.add(Map.entry(p.number(), p.md5()));
+        }
+        requested.sort(Map.Entry.comparingByKey());
+        return complete(id, uploadId, requested, false);
+    }
+
+    private ObjectStat complete(ObjectId id, String uploadId, List<Map.Entry<Integer, String>> requested, boolean s3) {
         BucketProps p = buckets.props(id.bucket());
         if (requested.isEmpty()) {
             throw new MultipartException(
@@ -158,14 +197,27 @@ public class MultipartService {
         String localId = local(id, uploadId);
         ObjectStat done;
         try (StorageConnection c = node.connection()) {
-            UploadInfo info = c.upload(id, localId);
+            UploadInfo info;
+            try {
+                info = c.upload(id, localId);
+            } catch (StorageException e) {
+                Optional<ObjectStat> earlier =
+                        e.reason() == StorageException.Reason.NOT_FOUND ? completedBy(id, uploadId) : Optional.empty();
+                if (earlier.isPresent()) {
+                    return earlier.get();
+                }
+                throw e;
+            }
             Map<Integer, PartInfo> have = new LinkedHashMap<>();
             for (PartInfo pi : c.listParts(id, localId)) {
                 have.put(pi.number(), pi);
             }
-            String etag = multipartEtag(requested, have);
+            String etag = multipartEtag(requested, have, s3);
             Map<String, String> custom = new LinkedHashMap<>(info.custom());
-            custom.put(PutOptions.ETAG, etag);
+            if (s3) {
+                custom.put(PutOptions.ETAG, etag);
+            }
+            custom.put(UPLOAD_KEY, uploadId);
             String layout = PartLayout.encode(
                     requested.stream().map(e -> have.get(e.getKey()).size()).toList());
             if (layout != null) {
@@ -189,6 +241,16 @@ public class MultipartService {
         return moved.orElse(done);
     }
 
+    /** The object when this upload made it and it was not overwritten since (S3 answers a repeated completion). */
+    private Optional<ObjectStat> completedBy(ObjectId id, String uploadId) {
+        try {
+            ObjectStat s = objects.head(id);
+            return uploadId.equals(s.custom().get(UPLOAD_KEY)) ? Optional.of(s) : Optional.empty();
+        } catch (AisException e) {
+            return Optional.empty();
+        }
+    }
+
     public void abort(ObjectId id, String uploadId) {
         try (StorageConnection c = node.connection()) {
             c.abortUpload(id, local(id, uploadId));
@@ -199,6 +261,12 @@ public class MultipartService {
 
     /** Checks the completion list against the stored parts and returns the quoted multipart ETag. */
     static String multipartEtag(List<Map.Entry<Integer, String>> requested, Map<Integer, PartInfo> have) {
+        return multipartEtag(requested, have, true);
+    }
+
+    /** @param minPartSize whether every part but the last must be at least {@link #MIN_PART_SIZE} (S3's rule) */
+    static String multipartEtag(
+            List<Map.Entry<Integer, String>> requested, Map<Integer, PartInfo> have, boolean minPartSize) {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("MD5");
@@ -229,7 +297,7 @@ public class MultipartService {
             }
             md.update(HexFormat.of().parseHex(part.md5()));
         }
-        for (int i = 0; i < requested.size() - 1; i++) {
+        for (int i = 0; minPartSize && i < requested.size() - 1; i++) {
             PartInfo part = have.get(requested.get(i).getKey());
             if (part.size() < MIN_PART_SIZE) {
                 throw new MultipartException(
@@ -255,8 +323,8 @@ public class MultipartService {
                 uploadId != null
                         ? new MultipartException(MultipartException.Problem.NO_SUCH_UPLOAD, e.getMessage())
                         : AisException.notFound(e.getMessage());
-            case INVALID_NAME, BAD_CHECKSUM, BAD_REQUEST ->
-                new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+            case INVALID_NAME, BAD_CHECKSUM, INCOMPLETE_BODY -> StorageErrors.map(e);
+            case BAD_REQUEST -> new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
             case UNAVAILABLE -> new AisException(AisException.Kind.UNAVAILABLE, e.getMessage(), e);
             case NO_SPACE -> new AisException(AisException.Kind.INSUFFICIENT_STORAGE, e.getMessage(), e);
             case CORRUPTED, IO -> new AisException(AisException.Kind.INTERNAL, e.getMessage(), e);

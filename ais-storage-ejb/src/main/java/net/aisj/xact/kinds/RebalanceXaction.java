@@ -1,6 +1,7 @@
 package net.aisj.xact.kinds;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import net.aisj.connector.api.BucketId;
@@ -17,7 +18,8 @@ import net.aisj.xact.Xaction;
 /**
  * This target's part of a rebalance: walk every local object of every bucket and send those that the new cluster
  * map places on another target to their owner; the local copy is deleted only after the owner committed a
- * checksum-verified copy (and only if it did not change meanwhile). Reads never see a gap: until the owner has the
+ * checksum-verified copy (and only if it did not change meanwhile). Before the objects, the delete records of names
+ * other targets now own are forwarded to them. Reads never see a gap: until the owner has the
  * object, it serves it from here (get-from-neighbor).
  */
 public final class RebalanceXaction extends Xaction {
@@ -37,6 +39,12 @@ public final class RebalanceXaction extends Xaction {
 
         /** Deletes the local object if it still is {@code expected} (same version and checksum). */
         void deleteIfUnchanged(ObjectId id, ObjectStat expected);
+
+        /** The delete records this node keeps: object and when a client deleted it (see core.RecentDeletes). */
+        Map<ObjectId, Long> deleteRecords();
+
+        /** Tells {@code owner} that a client deleted {@code id} at {@code atMillis} (it drops older copies). */
+        void sendDeleteRecord(NodeInfo owner, ObjectId id, long atMillis);
     }
 
     /** Sends of one object tried before the job records an error (the owner may be briefly busy). */
@@ -64,6 +72,7 @@ public final class RebalanceXaction extends Xaction {
 
     @Override
     protected void work() {
+        forwardDeleteRecords();
         for (BucketId b : node.buckets()) {
             boolean done = LocalWalk.each(node::localList, b, this::isAborted, e -> {
                 locObjs.incrementAndGet();
@@ -72,6 +81,28 @@ public final class RebalanceXaction extends Xaction {
             });
             if (!done) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * First, the delete records of names another target now owns go to that owner: a target back with old copies of
+     * objects deleted while it was away drops them (a delete is ordered against a copy as a later write is).
+     */
+    private void forwardDeleteRecords() {
+        for (Map.Entry<ObjectId, Long> d : node.deleteRecords().entrySet()) {
+            if (isAborted()) {
+                return;
+            }
+            NodeInfo owner = TargetPlacement.owner(map, d.getKey().uname());
+            if (owner.id().equals(node.selfId())) {
+                continue;
+            }
+            try {
+                node.sendDeleteRecord(owner, d.getKey(), d.getValue());
+            } catch (RuntimeException e) {
+                error("cannot forward the delete of " + d.getKey().cname() + " to " + owner.displayName() + ": "
+                        + e.getMessage());
             }
         }
     }

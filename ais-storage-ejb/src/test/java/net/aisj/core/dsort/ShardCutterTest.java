@@ -43,6 +43,16 @@ class ShardCutterTest {
                 "");
     }
 
+    /** AIS's EKM examples: {@code cat_0.txt shard-cats-%d}, and zero-padded {@code %04d}. */
+    @Test
+    void externalKeyMapTemplatesInFmtStyle() {
+        ExternalKeyMap ekm = ExternalKeyMap.parseLines("r[02468]$ shard-even-%d\nr[13579]$ shard-odd-%04d\n", " ");
+        var shards = ShardCutter.cutByKeyMap(records(6, 100), 200, 0, ekm, false, spec()::outputNames);
+        assertThat(shards)
+                .extracting(ShardCutter.OutputShard::name)
+                .containsExactly("shard-even-0.tar", "shard-even-1.tar", "shard-odd-0000.tar", "shard-odd-0001.tar");
+    }
+
     @Test
     void externalKeyMapSendsRecordsToTheirTemplatesShards() {
         ExternalKeyMap ekm = ExternalKeyMap.parseLines("r[02468]$\teven-{0..9}\n\nr[13579]$\todd-{0..9}\n", "\t");

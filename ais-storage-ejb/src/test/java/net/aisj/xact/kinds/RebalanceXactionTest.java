@@ -126,6 +126,19 @@ class RebalanceXactionTest {
             deleted.add(id);
         }
 
+        final Map<ObjectId, Long> deleteRecords = new LinkedHashMap<>();
+        final List<String> recordsSent = new ArrayList<>();
+
+        @Override
+        public Map<ObjectId, Long> deleteRecords() {
+            return deleteRecords;
+        }
+
+        @Override
+        public void sendDeleteRecord(NodeInfo owner, ObjectId id, long atMillis) {
+            recordsSent.add(owner.id() + " " + id.cname() + " @" + atMillis + " after " + sent.size() + " objects");
+        }
+
         /** The objects of both buckets that {@code map} places on another target. */
         List<ObjectId> misplaced(ClusterMap map) {
             List<ObjectId> out = new ArrayList<>();
@@ -174,6 +187,24 @@ class RebalanceXactionTest {
                                 node.objects.get(id.bucket()).get(id.name()).size())
                         .sum());
         assertThat(finished).containsExactly(x);
+    }
+
+    @Test
+    void deleteRecordsOfNamesAnotherTargetOwnsGoToThatOwnerBeforeAnyObject() {
+        FakeNode node = new FakeNode(2);
+        ClusterMap map = map(7, target("t1"), target("t2"), target("t3"));
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            ObjectId id = new ObjectId(B1, "gone-" + i);
+            node.deleteRecords.put(id, 1_000L + i);
+            String owner = TargetPlacement.owner(map, id.uname()).id();
+            if (!owner.equals("t1")) {
+                expected.add(owner + " " + id.cname() + " @" + (1_000L + i) + " after 0 objects");
+            }
+        }
+        assertThat(expected).isNotEmpty().hasSizeLessThan(20); // t1 owns some: those stay
+        new RebalanceXaction(map, node, j -> {}).run();
+        assertThat(node.recordsSent).containsExactlyElementsOf(expected);
     }
 
     @Test

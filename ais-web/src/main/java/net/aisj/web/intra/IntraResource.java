@@ -4,6 +4,7 @@ import static net.aisj.cluster.IntraContract.*;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
@@ -105,7 +106,29 @@ public class IntraResource {
         ObjectId id = object(provider, ns);
         return objects.localStat(id)
                 .map(s -> Response.ok(PageJson.stat(s).toString()).build())
-                .orElseGet(() -> Response.status(404).build());
+                .orElseGet(() -> {
+                    Response.ResponseBuilder b = Response.status(404);
+                    receiver.deletedAt(id).ifPresent(at -> b.header(DELETED_AT_HEADER, at));
+                    return b.build();
+                });
+    }
+
+    /**
+     * A delete record from the node that took a client's DELETE, or from a rebalance: kept, and the local copy dropped
+     * if it was written no later; 200 when a copy was dropped, 404 when none was.
+     */
+    @DELETE
+    @Path(OBJECTS + "/" + OBJECT_TEMPLATE)
+    public Response deleteRecord(
+            @PathParam("bucket") String bucket,
+            @QueryParam(P_PROVIDER) String provider,
+            @QueryParam(P_NAMESPACE) String ns,
+            @QueryParam(P_DELETED_AT) Long atMillis) {
+        if (atMillis == null) {
+            throw AisException.badRequest("missing " + P_DELETED_AT);
+        }
+        return Response.status(receiver.applyDelete(object(provider, ns), atMillis) ? 200 : 404)
+                .build();
     }
 
     @GET

@@ -11,7 +11,7 @@ public final class Bck {
     public static BucketId of(String name, String provider, String namespace) {
         String prov = provider == null || provider.isEmpty() ? BucketId.AIS : normalise(provider);
         try {
-            return new BucketId(prov, namespace == null ? "" : namespace, name);
+            return new BucketId(prov, BucketId.namespaceOf(namespace), name);
         } catch (IllegalArgumentException e) {
             throw AisException.badRequest(e.getMessage());
         }

@@ -98,7 +98,8 @@ public class BucketsResource {
 
     /** {@code GET /v1/buckets} with {@code {"action":"list"}} (or no body): all buckets. */
     @GET
-    public Response listBuckets(@QueryParam("provider") String provider) throws IOException {
+    public Response listBuckets(@QueryParam("provider") String provider, @QueryParam("namespace") String ns)
+            throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
         if (msg.action().equals(SUMMARY)) {
             return summaries(buckets.list(provider), msg);
@@ -110,18 +111,31 @@ public class BucketsResource {
         String prov = provider == null || provider.isEmpty()
                 ? null
                 : Bck.of("x", provider, null).provider();
+        String namespace = BucketId.namespaceOf(ns);
         java.util.Set<BucketId> all = new java.util.LinkedHashSet<>(buckets.list(prov));
-        if (prov != null && !BucketId.AIS.equals(prov)) {
-            all.addAll(remoteBuckets.listRemote(prov));
+        if (!namespace.isEmpty()) {
+            all.removeIf(b -> !b.namespace().equals(namespace));
+        }
+        if (prov != null && (!BucketId.AIS.equals(prov) || namespace.startsWith("@"))) {
+            all.addAll(remoteBuckets.listRemote(prov, namespace));
         }
         for (BucketId b : all) {
             arr.add(Json.createObjectBuilder()
                     .add("name", b.name())
                     .add("provider", b.provider())
-                    .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace())));
+                    .add("namespace", namespaceJson(b)));
         }
         return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    /** AIS's namespace object of a bucket: {@code {"uuid": alias, "name": ...}} from {@code @alias#name}. */
+    static jakarta.json.JsonObjectBuilder namespaceJson(BucketId b) {
+        String ns = b.namespace();
+        int hash = ns.indexOf('#');
+        String uuid = ns.startsWith("@") ? ns.substring(1, hash < 0 ? ns.length() : hash) : "";
+        String name = hash < 0 ? (ns.startsWith("@") ? "" : ns) : ns.substring(hash + 1);
+        return Json.createObjectBuilder().add("uuid", uuid).add("name", name);
     }
 
     /** {@code GET /v1/buckets/{b}} with {@code {"action":"list","value":LsoMsg}}: one page of objects. */
@@ -170,16 +184,30 @@ public class BucketsResource {
                 .build();
     }
 
+    /**
+     * The bucket's props ({@code Ais-Bucket-Props}); with {@code presence} (the SDK's {@code Bucket.info}) also its
+     * summary, asynchronously as AIS answers it: {@code 202} with the job id in {@code Ais-Xaction-Id}, then, polled
+     * with {@code ?uuid=}, {@code 200} with {@code Ais-Bucket-Summ}.
+     */
     @HEAD
     @Path("{bucket}")
     public Response head(
             @PathParam("bucket") String bucket,
             @QueryParam("provider") String provider,
-            @QueryParam("namespace") String ns) {
-        var props = buckets.props(Bck.of(bucket, provider, ns));
-        return Response.ok()
-                .header("Ais-Bucket-Props", MetaJson.props(props).toString())
-                .build();
+            @QueryParam("namespace") String ns,
+            @QueryParam("presence") String presence,
+            @QueryParam("uuid") String uuid) {
+        BucketId id = Bck.of(bucket, provider, ns);
+        var props = buckets.props(id);
+        Response.ResponseBuilder b =
+                Response.ok().header("Ais-Bucket-Props", MetaJson.props(props).toString());
+        if (presence == null) {
+            return b.build();
+        }
+        if (uuid == null || uuid.isEmpty()) {
+            return b.status(202).header("Ais-Xaction-Id", newUuid()).build();
+        }
+        return b.header("Ais-Bucket-Summ", summary(id, "").build().toString()).build();
     }
 
     /**
@@ -298,33 +326,46 @@ public class BucketsResource {
     }
 
     /**
-     * AIS {@code summary-bck} (value: {@code BsummCtrlMsg}, of which {@code prefix} is used): answered at once with
-     * 200 and the {@code BsummResult} list (AIS's clients poll while they get 202, so a direct 200 suits them).
+     * AIS {@code summary-bck} (value: {@code BsummCtrlMsg}, of which {@code prefix} and {@code uuid} are used),
+     * asynchronous as in AIS: without a {@code uuid} it answers {@code 202} and the job id (the SDK refuses a first
+     * 200); polled with that id, {@code 200} and the {@code BsummResult} list, computed then.
      */
     private Response summaries(java.util.List<BucketId> ids, ActMsg msg) {
         var v = msg.valueObject();
         String prefix = v != null && v.get("prefix") instanceof jakarta.json.JsonString p ? p.getString() : "";
+        String uuid = v != null && v.get("uuid") instanceof jakarta.json.JsonString u ? u.getString() : "";
+        if (uuid.isEmpty()) {
+            return Response.status(202)
+                    .entity("\"" + newUuid() + "\"")
+                    .type(MediaType.APPLICATION_JSON_TYPE)
+                    .build();
+        }
         JsonArrayBuilder arr = Json.createArrayBuilder();
         for (BucketId b : ids) {
-            BucketSummaryService.Summary s = summaries.summarize(b, prefix);
-            arr.add(Json.createObjectBuilder()
-                    .add("name", b.name())
-                    .add("provider", b.provider())
-                    .add("namespace", Json.createObjectBuilder().add("uuid", "").add("name", b.namespace()))
-                    .add(
-                            "ObjCount",
-                            Json.createObjectBuilder()
-                                    .add("obj_count_present", Long.toString(s.objects()))
-                                    .add("obj_count_remote", "0"))
-                    .add(
-                            "TotalSize",
-                            Json.createObjectBuilder()
-                                    .add("size_on_disk", Long.toString(s.bytes()))
-                                    .add("size_all_present_objs", Long.toString(s.bytes()))
-                                    .add("size_all_remote_objs", "0")));
+            arr.add(summary(b, prefix));
         }
         return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    /** One AIS {@code BsummResult}. */
+    private jakarta.json.JsonObjectBuilder summary(BucketId b, String prefix) {
+        BucketSummaryService.Summary s = summaries.summarize(b, prefix);
+        return Json.createObjectBuilder()
+                .add("name", b.name())
+                .add("provider", b.provider())
+                .add("namespace", namespaceJson(b))
+                .add(
+                        "ObjCount",
+                        Json.createObjectBuilder()
+                                .add("obj_count_present", Long.toString(s.objects()))
+                                .add("obj_count_remote", "0"))
+                .add(
+                        "TotalSize",
+                        Json.createObjectBuilder()
+                                .add("size_on_disk", Long.toString(s.bytes()))
+                                .add("size_all_present_objs", Long.toString(s.bytes()))
+                                .add("size_all_remote_objs", "0"));
     }
 
     private static AisException unsupported(ActMsg msg, String method, String bucket) {

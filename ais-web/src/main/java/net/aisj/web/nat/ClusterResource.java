@@ -8,6 +8,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -25,6 +26,7 @@ import net.aisj.service.ClusterService;
 import net.aisj.service.JobControl;
 import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
+import net.aisj.service.cache.RemoteClusters;
 import net.aisj.service.ec.EcJobs;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.ArgsMsg;
@@ -34,7 +36,8 @@ import net.aisj.xact.XactSnapshot;
  * {@code /v1/cluster}: cluster metadata ({@code what=smap|bmd}), job status ({@code what=status|status_all|
  * qryxstats|running_all}, body = ArgsMsg) and node lifecycle ({@code PUT} with {@code start-maintenance},
  * {@code stop-maintenance}, {@code decommission-node}, {@code shutdown-node}), jobs ({@code start}/{@code stop}
- * with an ArgsMsg value) and every node's {@code node_status}.
+ * with an ArgsMsg value), every node's {@code node_status}, and remote AIS clusters ({@code what=remote},
+ * {@code attach}, {@code detach}).
  */
 @Path("v1/cluster")
 public class ClusterResource {
@@ -60,6 +63,9 @@ public class ClusterResource {
     @Inject
     net.aisj.service.cache.LruService lru;
 
+    @Inject
+    RemoteClusters remoteClusters;
+
     @Context
     HttpServletRequest request;
 
@@ -74,10 +80,59 @@ public class ClusterResource {
             case "qryxstats" -> qryxstats(ArgsMsg.read(request.getInputStream()));
             case "running_all" -> runningAll(ArgsMsg.read(request.getInputStream()));
             case "node_status" -> nodeStatus.cluster().toString();
+            case "remote" -> remote();
             default ->
                 throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/cluster "
-                        + "(expected smap, bmd, status, status_all, qryxstats, running_all or node_status)");
+                        + "(expected smap, bmd, status, status_all, qryxstats, running_all, node_status or remote)");
         };
+    }
+
+    /**
+     * {@code PUT /v1/cluster/attach?what=remote} (AIS {@code remote-attach}): headers {@code Ais-Remote-Ais-Alias}
+     * and {@code Ais-Remote-Ais-Url}.
+     */
+    @PUT
+    @Path("attach")
+    public Response attach(
+            @QueryParam("what") String what,
+            @HeaderParam("Ais-Remote-Ais-Alias") String alias,
+            @HeaderParam("Ais-Remote-Ais-Url") String url) {
+        requireRemote(what, "attach");
+        remoteClusters.attach(alias, url);
+        return Response.ok().build();
+    }
+
+    /** {@code PUT /v1/cluster/detach?what=remote} (AIS {@code remote-detach}): header {@code Ais-Remote-Ais-Alias}. */
+    @PUT
+    @Path("detach")
+    public Response detach(@QueryParam("what") String what, @HeaderParam("Ais-Remote-Ais-Alias") String alias) {
+        requireRemote(what, "detach");
+        remoteClusters.detach(alias);
+        return Response.ok().build();
+    }
+
+    private static void requireRemote(String what, String action) {
+        if (!"remote".equals(what)) {
+            throw AisException.badRequest("invalid query \"what=" + (what == null ? "" : what)
+                    + "\" for PUT /v1/cluster/" + action + " (expected what=remote)");
+        }
+    }
+
+    /** AIS's {@code RemAisVec}: the attached clusters with their Smaps (absent when one does not answer). */
+    private String remote() {
+        JsonArrayBuilder a = Json.createArrayBuilder();
+        for (RemoteClusters.Info i : remoteClusters.list()) {
+            JsonObjectBuilder b = Json.createObjectBuilder();
+            i.smap().ifPresent(m -> b.add("smap", MetaJson.smap(m)));
+            a.add(b.add("url", i.cluster().url())
+                    .add("alias", i.cluster().alias())
+                    .add("uuid", i.cluster().uuid()));
+        }
+        return Json.createObjectBuilder()
+                .add("a", a)
+                .add("ver", remoteClusters.version())
+                .build()
+                .toString();
     }
 
     /**
@@ -177,10 +232,24 @@ public class ClusterResource {
         return b.build().toString();
     }
 
+    /** Multi-object jobs AIS keeps listed (idle) for a while after their work is done. */
+    static final java.util.Set<String> LINGERING =
+            java.util.Set.of("delete-listrange", "evict-listrange", "prefetch-listrange", "copy-listrange", "archive");
+
+    /** How long a finished multi-object job stays in {@code running_all}. */
+    static final long LINGER_MILLIS = 10_000;
+
+    /**
+     * AIS {@code running_all}: the running jobs, and multi-object jobs finished (not aborted) within the last
+     * {@value #LINGER_MILLIS} ms, as AIS keeps those listed idle (a client listing right after a start sees its job).
+     */
     private String runningAll(ArgsMsg a) {
         JsonArrayBuilder arr = Json.createArrayBuilder();
-        cluster.snapshots("", a.kind(), true).values().stream()
+        long now = System.currentTimeMillis();
+        cluster.snapshots("", a.kind(), false).values().stream()
                 .flatMap(List::stream)
+                .filter(s -> s.endMillis() == 0
+                        || LINGERING.contains(s.kind()) && !s.aborted() && now - s.endMillis() < LINGER_MILLIS)
                 .map(s -> s.kind() + "[" + s.id() + "]")
                 .distinct()
                 .forEach(arr::add);

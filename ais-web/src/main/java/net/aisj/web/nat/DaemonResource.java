@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import net.aisj.cluster.MetaJson;
 import net.aisj.core.AisException;
 import net.aisj.service.LocalNode;
@@ -18,12 +19,14 @@ import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.NodeJson;
 
 /**
- * {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config|node_status}: this node's view;
+ * {@code GET /v1/daemon?what=smap|snode|bmd|mountpaths|config|node_status}: this node's view; {@code what=log}:
+ * its recent log ({@link NodeLog});
  * {@code /v1/daemon/mountpaths}
  * with an ActMsg whose value is the mountpath: {@code attach-mp} (PUT), {@code enable-mp}/{@code disable-mp}
  * (POST), {@code detach-mp} (DELETE); {@code ?dntres=true} skips the resilver. Answers the node's mountpaths.
  */
 @Path("v1/daemon")
+@jakarta.enterprise.context.RequestScoped // a CDI bean: the reverse path answers through it for this node
 public class DaemonResource {
 
     @Inject
@@ -34,6 +37,9 @@ public class DaemonResource {
 
     @Inject
     NodeStatus status;
+
+    @Inject
+    NodeLog log;
 
     @PUT
     @Path("mountpaths")
@@ -80,8 +86,21 @@ public class DaemonResource {
     }
 
     @GET
-    @Produces(MediaType.APPLICATION_JSON)
-    public String get(@QueryParam("what") String what) {
+    public Response get(
+            @QueryParam("what") String what, @QueryParam("severity") String severity, @QueryParam("all") boolean all) {
+        if ("log".equals(what)) {
+            if (all) {
+                throw new AisException(
+                        AisException.Kind.BAD_REQUEST,
+                        "what=log&all=true (every rotated log as an archive) is not supported: the node keeps its"
+                                + " recent log only");
+            }
+            return Response.ok(log.text(severity), MediaType.TEXT_PLAIN_TYPE).build();
+        }
+        return Response.ok(json(what), MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    private String json(String what) {
         return switch (what == null ? "" : what) {
             case "smap" -> MetaJson.smap(node.clusterMap()).toString();
             case "bmd" -> MetaJson.bmd(node.bucketMetadata().current()).toString();
@@ -91,7 +110,7 @@ public class DaemonResource {
             case "node_status" -> status.local().toString();
             default ->
                 throw AisException.badRequest("invalid query \"what=" + what + "\" for GET /v1/daemon "
-                        + "(expected smap, bmd, snode, mountpaths, config or node_status)");
+                        + "(expected smap, bmd, snode, mountpaths, config, node_status or log)");
         };
     }
 }

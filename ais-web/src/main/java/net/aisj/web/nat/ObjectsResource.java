@@ -36,7 +36,7 @@ import net.aisj.web.nat.json.ActMsg;
 /**
  * {@code /v1/objects/{bucket}/{object}}: PUT (plain, append, copy, append to a shard), GET (+Range, or members of a
  * shard: {@link ShardRequests}), HEAD (v1 and v2), DELETE,
- * POST {@code rename-obj}, PATCH custom metadata. The object name is decoded from the raw request path so that
+ * POST {@code rename-obj}, PATCH custom metadata, native multipart upload ({@link NativeMultipart}). The object name is decoded from the raw request path so that
  * escapes reach validation unchanged. Calls for objects owned by another target never get here
  * ({@link OwnerRedirectFilter}).
  */
@@ -57,6 +57,15 @@ public class ObjectsResource {
     @Inject
     ShardWriter shards;
 
+    /** AIS's query of an {@code ht://} object: its URL at the origin (adds the bucket on first use). */
+    static final String ORIGINAL_URL = "original_url";
+
+    @Inject
+    net.aisj.service.cache.RemoteBuckets remoteBuckets;
+
+    @Inject
+    NativeMultipart multipart;
+
     @GET
     public Response get(
             @Context UriInfo uri,
@@ -64,8 +73,12 @@ public class ObjectsResource {
             @QueryParam("namespace") String ns,
             @QueryParam("validate-checksum") boolean validate,
             @QueryParam("latest-ver") boolean latest,
+            @QueryParam(ORIGINAL_URL) String originalUrl,
             @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, provider, ns);
+        if (originalUrl != null) {
+            remoteBuckets.addHttpObject(id, originalUrl);
+        }
         if (ShardRequests.isArchiveGet(uri.getQueryParameters())) {
             return ShardRequests.get(archives, id, uri.getQueryParameters());
         }
@@ -78,8 +91,12 @@ public class ObjectsResource {
             @QueryParam("provider") String provider,
             @QueryParam("namespace") String ns,
             @QueryParam("props") String props,
-            @QueryParam("latest-ver") boolean latest) {
+            @QueryParam("latest-ver") boolean latest,
+            @QueryParam(ORIGINAL_URL) String originalUrl) {
         ObjectId id = objectId(uri, provider, ns);
+        if (originalUrl != null) {
+            remoteBuckets.addHttpObject(id, originalUrl);
+        }
         return handlers.head(id, props, latest);
     }
 
@@ -97,8 +114,13 @@ public class ObjectsResource {
             @HeaderParam("Ais-Checksum-Type") String cksumType,
             @HeaderParam("Ais-Checksum-Value") String cksumValue,
             @HeaderParam(ShardRequests.PINE) String pine,
+            @QueryParam("uploadId") String uploadId,
+            @QueryParam("partNumber") String partNumber,
             InputStream body) {
         ObjectId id = objectId(uri, provider, ns);
+        if (uploadId != null) {
+            return multipart.part(id, uri, uploadId, partNumber, body, length(contentLength));
+        }
         if (ShardRequests.isArchivePut(uri.getQueryParameters())) {
             ObjectStat s = ShardRequests.put(shards, id, uri.getQueryParameters(), pine, length(contentLength), body);
             return ObjectHeaders.standard(Response.ok(), s).build();
@@ -127,23 +149,40 @@ public class ObjectsResource {
         return handlers.put(id, body, length(contentLength), cksumType, cksumValue);
     }
 
+    /** Delete, or {@code mpt-abort} with {@code ?uploadId=}. */
     @DELETE
     public Response delete(
-            @Context UriInfo uri, @QueryParam("provider") String provider, @QueryParam("namespace") String ns) {
+            @Context UriInfo uri,
+            @QueryParam("provider") String provider,
+            @QueryParam("namespace") String ns,
+            @QueryParam("uploadId") String uploadId) {
         ObjectId id = objectId(uri, provider, ns);
+        if (uploadId != null) {
+            return multipart.abort(id, uri, uploadId);
+        }
         objects.delete(id);
         return Response.ok().build();
     }
 
-    /** {@code rename-obj} (name = the new name, same bucket). */
+    /** {@code rename-obj} (name = the new name, same bucket), {@code mpt-upload}, {@code mpt-complete}. */
     @POST
     public Response post(
             @Context UriInfo uri,
             @QueryParam("provider") String provider,
             @QueryParam("namespace") String ns,
+            @QueryParam("uploadId") String uploadId,
             String body) {
         ObjectId id = objectId(uri, provider, ns);
         ActMsg msg = ActMsg.parse(body);
+        if (msg.action().equals("mpt-upload")) {
+            return multipart.start(id);
+        }
+        if (msg.action().equals("mpt-complete")) {
+            if (uploadId == null || uploadId.isEmpty()) {
+                throw AisException.badRequest("mpt-complete " + id.cname() + " requires ?uploadId=");
+            }
+            return multipart.complete(id, uri, uploadId, msg);
+        }
         if (!msg.action().equals("rename-obj")) {
             throw AisException.badRequest(
                     msg.action().isEmpty()

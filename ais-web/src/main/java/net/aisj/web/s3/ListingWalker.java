@@ -41,6 +41,10 @@ public final class ListingWalker {
      *               that prefix's whole subtree (it was returned last time)
      */
     public static Result walk(PageSource src, String prefix, String delimiter, String marker, int maxKeys) {
+        if (maxKeys <= 0) {
+            // S3 answers max-keys=0 with an empty page that is not truncated
+            return new Result(List.of(), List.of(), false, "");
+        }
         String delim = delimiter == null ? "" : delimiter;
         List<ListEntry> keys = new ArrayList<>();
         List<String> prefixes = new ArrayList<>();

@@ -59,14 +59,7 @@ public class S3Buckets {
         if (S3Responses.hasBody(c)) {
             S3Responses.readXml(c, CreateBucketConfiguration.class);
         }
-        try {
-            buckets.create(c.bucketId(), null);
-        } catch (AisException e) {
-            if (e.kind() == AisException.Kind.CONFLICT) {
-                throw new S3Exception(S3Error.BucketAlreadyOwnedByYou, null, e);
-            }
-            throw e;
-        }
+        buckets.create(c.bucketId(), null); // an existing bucket: BUCKET_EXISTS, BucketAlreadyOwnedByYou
         return Response.ok().header("Location", "/" + c.bucket()).build();
     }
 
@@ -128,14 +121,28 @@ public class S3Buckets {
 
     BucketId existing(String bucket) {
         BucketId id = S3Call.bucketId(bucket);
+        props(bucket);
+        return id;
+    }
+
+    /** The bucket's properties, or NoSuchBucket. */
+    BucketProps props(String bucket) {
+        BucketId id = S3Call.bucketId(bucket);
         try {
-            buckets.props(id);
+            return buckets.props(id);
         } catch (AisException e) {
             if (e.kind() == AisException.Kind.NOT_FOUND) {
                 throw new S3Exception(S3Error.NoSuchBucket, "bucket " + bucket + " does not exist", e);
             }
             throw e;
         }
-        return id;
+    }
+
+    /**
+     * An object's S3 version id: its AIS version in a bucket with versioning enabled, S3's {@code "null"} otherwise
+     * (one version per key is kept either way).
+     */
+    static String versionId(BucketProps p, net.aisj.connector.api.ObjectStat s) {
+        return p.versioning().enabled() && s.version() != null && !s.version().isEmpty() ? s.version() : "null";
     }
 }

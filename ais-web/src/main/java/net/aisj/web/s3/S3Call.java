@@ -95,7 +95,7 @@ public record S3Call(
         String p = ObjectNames.problem(key);
         if (p != null) {
             throw new S3Exception(
-                    p.contains("longer than") ? S3Error.KeyTooLongError : S3Error.InvalidArgument,
+                    ObjectNames.tooLong(key) ? S3Error.KeyTooLongError : S3Error.InvalidArgument,
                     p + " (bucket " + bucket + ")");
         }
         return new ObjectId(bucketId(bucket), key);

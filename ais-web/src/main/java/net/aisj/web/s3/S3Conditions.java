@@ -12,15 +12,47 @@ final class S3Conditions {
 
     private S3Conditions() {}
 
+    /** GET/HEAD: a 304 or 412 still carries the object's ETag and Last-Modified, as S3 sends them. */
     static void check(S3Call c, String etag, long mtimeMillis) {
-        evaluate(
-                c.header("If-Match"),
-                c.header("If-None-Match"),
-                c.header("If-Modified-Since"),
-                c.header("If-Unmodified-Since"),
-                etag,
-                mtimeMillis,
-                S3Error.NotModified);
+        try {
+            evaluate(
+                    c.header("If-Match"),
+                    c.header("If-None-Match"),
+                    c.header("If-Modified-Since"),
+                    c.header("If-Unmodified-Since"),
+                    etag,
+                    mtimeMillis,
+                    S3Error.NotModified);
+        } catch (S3Exception e) {
+            throw e.withHeader("ETag", etag).withHeader("Last-Modified", S3Responses.httpDate(mtimeMillis));
+        }
+    }
+
+    /**
+     * PutObject's conditions: {@code If-None-Match: *} refuses to overwrite an existing object, {@code If-Match}
+     * needs the current object to have that ETag (412 PreconditionFailed; If-Match on a missing key is NoSuchKey).
+     *
+     * @param etag the current object's ETag, or null when there is none
+     */
+    static void checkPut(S3Call c, String etag) {
+        String ifNoneMatch = c.header("If-None-Match");
+        String ifMatch = c.header("If-Match");
+        if (ifNoneMatch != null) {
+            if (!ifNoneMatch.trim().equals("*")) {
+                throw new S3Exception(S3Error.NotImplemented, "If-None-Match on PUT supports only *");
+            }
+            if (etag != null) {
+                throw new S3Exception(S3Error.PreconditionFailed, "the object exists (If-None-Match: *)");
+            }
+        }
+        if (ifMatch != null) {
+            if (etag == null) {
+                throw new S3Exception(S3Error.NoSuchKey, "If-Match names an object that does not exist");
+            }
+            if (!matches(ifMatch, etag)) {
+                throw new S3Exception(S3Error.PreconditionFailed, "If-Match does not match ETag " + etag);
+            }
+        }
     }
 
     static void checkCopySource(S3Call c, String etag, long mtimeMillis) {

@@ -42,6 +42,9 @@ public abstract class S3Endpoints {
     @Inject
     S3Multipart multipart;
 
+    @Inject
+    S3AclTagging acls;
+
     @Context
     UriInfo uri;
 
@@ -73,6 +76,12 @@ public abstract class S3Endpoints {
         if (c.has("uploads")) {
             return multipart.listUploads(c);
         }
+        if (c.has("versions")) {
+            return listing.versions(c);
+        }
+        if (c.has("acl")) {
+            return acls.getBucketAcl(c);
+        }
         rejectUnsupported(c);
         return listing.list(c);
     }
@@ -91,7 +100,11 @@ public abstract class S3Endpoints {
         if (c.has("versioning")) {
             return buckets.putVersioning(c);
         }
+        if (c.has("acl")) {
+            return acls.putBucketAcl(c);
+        }
         rejectUnsupported(c);
+        S3AclTagging.checkCanned(c.header("x-amz-acl"));
         return buckets.create(c);
     }
 
@@ -121,6 +134,12 @@ public abstract class S3Endpoints {
         if (c.has("uploadId")) {
             return multipart.listParts(c);
         }
+        if (c.has("acl")) {
+            return acls.getObjectAcl(c);
+        }
+        if (c.has("tagging")) {
+            return acls.getTagging(c);
+        }
         rejectUnsupported(c);
         return objects.get(c);
     }
@@ -128,7 +147,8 @@ public abstract class S3Endpoints {
     @HEAD
     @Path("{bucket}/{key: .+}")
     public Response headObject(@PathParam("bucket") String bucket) {
-        return objects.head(call(bucket, key(), InputStream.nullInputStream()));
+        S3Call c = call(bucket, key(), InputStream.nullInputStream());
+        return objects.head(c);
     }
 
     @PUT
@@ -138,6 +158,12 @@ public abstract class S3Endpoints {
         S3Call c = call(bucket, key(), body);
         if (c.has("uploadId") || c.has("partNumber")) {
             return multipart.uploadPart(c);
+        }
+        if (c.has("acl")) {
+            return acls.putObjectAcl(c);
+        }
+        if (c.has("tagging")) {
+            return acls.putTagging(c);
         }
         rejectUnsupported(c);
         if (c.header("x-amz-copy-source") != null) {
@@ -152,6 +178,9 @@ public abstract class S3Endpoints {
         S3Call c = call(bucket, key(), InputStream.nullInputStream());
         if (c.has("uploadId")) {
             return multipart.abort(c);
+        }
+        if (c.has("tagging")) {
+            return acls.deleteTagging(c);
         }
         return objects.delete(c);
     }
@@ -197,9 +226,7 @@ public abstract class S3Endpoints {
             "intelligent-tiering",
             "restore",
             "select",
-            "attributes",
-            "versions",
-            "versionId"
+            "attributes"
         }) {
             if (c.has(q)) {
                 throw new S3Exception(S3Error.NotImplemented, "?" + q + " is not supported");

@@ -8,12 +8,14 @@ import java.util.Base64;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListEntry;
 import net.aisj.connector.api.ListRequest;
+import net.aisj.core.BucketProps;
 import net.aisj.service.ObjectListing;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.CommonPrefix;
 import net.aisj.web.s3.xml.ListBucketResultV1;
 import net.aisj.web.s3.xml.ListBucketResultV2;
+import net.aisj.web.s3.xml.ListVersionsResult;
 import net.aisj.web.s3.xml.ObjectEntry;
 import net.aisj.web.s3.xml.S3Xml;
 
@@ -38,22 +40,84 @@ public class S3Listing {
     @Inject
     net.aisj.service.cache.RemoteListing remoteListing;
 
-    Response list(S3Call c) {
-        BucketId id = buckets.existing(c);
+    private ListingWalker.PageSource source(BucketId id) {
+        return remoteListing.isRemote(id)
+                ? (p, after, size, noRec) -> remoteListing
+                        .list(id, new ListRequest(p, after, size, false, false), 0)
+                        .page()
+                : (p, after, size, noRec) -> listing.list(id, new ListRequest(p, after, size, noRec, false));
+    }
+
+    private static String encodingType(S3Call c) {
         String enc = c.param("encoding-type");
         if (enc != null && !enc.equals("url")) {
             throw new S3Exception(S3Error.InvalidArgument, "Invalid Encoding Method specified in Request");
         }
+        return enc;
+    }
+
+    /**
+     * ListObjectVersions: one version per key, the current one (its id is {@link S3Buckets#versionId}); pages by
+     * {@code key-marker} (a {@code version-id-marker} names that key's only version, so the page starts after it).
+     */
+    Response versions(S3Call c) {
+        BucketProps props = buckets.props(c.bucket());
+        BucketId id = c.bucketId();
+        String enc = encodingType(c);
         boolean url = enc != null;
         int maxKeys = maxKeys(c.param("max-keys"));
         String prefix = nz(c.param("prefix"));
         String delimiter = c.param("delimiter");
         delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
-        ListingWalker.PageSource src = remoteListing.isRemote(id)
-                ? (p, after, size, noRec) -> remoteListing
-                        .list(id, new ListRequest(p, after, size, false, false), 0)
-                        .page()
-                : (p, after, size, noRec) -> listing.list(id, new ListRequest(p, after, size, noRec, false));
+        String keyMarker = nz(c.param("key-marker"));
+        String versionMarker = c.param("version-id-marker");
+        if (versionMarker != null && !versionMarker.isEmpty() && keyMarker.isEmpty()) {
+            throw new S3Exception(
+                    S3Error.InvalidArgument, "A version-id marker cannot be specified without a key marker.");
+        }
+        ListingWalker.Result r = ListingWalker.walk(source(id), prefix, delimiter, keyMarker, maxKeys);
+        ListVersionsResult x = new ListVersionsResult();
+        x.name = c.bucket();
+        x.prefix = enc(prefix, url);
+        x.keyMarker = enc(keyMarker, url);
+        x.versionIdMarker = nz(versionMarker);
+        x.maxKeys = maxKeys;
+        x.delimiter = delimiter == null ? null : enc(delimiter, url);
+        x.isTruncated = r.truncated();
+        x.encodingType = enc;
+        String lastVersion = null;
+        for (ListEntry e : r.keys()) {
+            ListVersionsResult.Version v = new ListVersionsResult.Version();
+            v.key = enc(e.name(), url);
+            v.versionId = e.stat() == null ? "null" : S3Buckets.versionId(props, e.stat());
+            v.lastModified = S3Xml.time(e.stat() == null ? 0 : e.stat().mtimeMillis());
+            v.etag = e.stat() == null ? "\"\"" : S3Meta.etag(e.stat());
+            v.size = e.stat() == null ? 0 : e.stat().size();
+            v.owner = S3Buckets.OWNER;
+            x.versions.add(v);
+            if (e.name().equals(r.last())) {
+                lastVersion = v.versionId;
+            }
+        }
+        for (String p : r.prefixes()) {
+            x.commonPrefixes.add(new CommonPrefix(enc(p, url)));
+        }
+        if (r.truncated()) {
+            x.nextKeyMarker = enc(r.last(), url);
+            x.nextVersionIdMarker = lastVersion;
+        }
+        return S3Responses.xml(x);
+    }
+
+    Response list(S3Call c) {
+        BucketId id = buckets.existing(c);
+        String enc = encodingType(c);
+        boolean url = enc != null;
+        int maxKeys = maxKeys(c.param("max-keys"));
+        String prefix = nz(c.param("prefix"));
+        String delimiter = c.param("delimiter");
+        delimiter = delimiter == null || delimiter.isEmpty() ? null : delimiter;
+        ListingWalker.PageSource src = source(id);
         if ("2".equals(c.param("list-type"))) {
             return v2(c, src, prefix, delimiter, maxKeys, url);
         }

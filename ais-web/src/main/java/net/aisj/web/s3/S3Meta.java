@@ -67,6 +67,10 @@ final class S3Meta {
                 }
             }
         }
+        String tags = S3AclTagging.fromHeader(c);
+        if (tags != null) {
+            m.put(S3AclTagging.TAGS, tags);
+        }
         if (userBytes > MAX_USER_BYTES) {
             throw new S3Exception(
                     S3Error.MetadataTooLarge,
@@ -80,6 +84,7 @@ final class S3Meta {
         Map<String, String> m = new LinkedHashMap<>(source);
         m.remove(PutOptions.ETAG);
         m.remove(PartLayout.KEY);
+        m.remove(net.aisj.service.s3.MultipartService.UPLOAD_KEY);
         return m;
     }
 

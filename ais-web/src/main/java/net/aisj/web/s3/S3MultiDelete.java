@@ -8,6 +8,7 @@ import java.io.InputStream;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.core.AisException;
 import net.aisj.web.s3.error.S3Error;
+import net.aisj.web.s3.error.S3ErrorResponses;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.Delete;
 import net.aisj.web.s3.xml.DeleteResult;
@@ -45,16 +46,12 @@ public class S3MultiDelete {
                 ObjectId id = S3Call.objectId(c.bucket(), key);
                 forwarder.delete(id);
                 if (!quiet) {
-                    result.deleted.add(new DeleteResult.Deleted(key));
+                    result.deleted.add(new DeleteResult.Deleted(key, o.versionId));
                 }
             } catch (S3Exception e) {
                 result.errors.add(new DeleteResult.Error(key, e.error().code(), e.getMessage()));
             } catch (AisException e) {
-                S3Error err = e.kind() == AisException.Kind.BAD_REQUEST
-                        ? S3Error.InvalidArgument
-                        : e.kind() == AisException.Kind.UNAVAILABLE
-                                ? S3Error.ServiceUnavailable
-                                : S3Error.InternalError;
+                S3Error err = S3ErrorResponses.fromReason(e);
                 result.errors.add(new DeleteResult.Error(key, err.code(), e.getMessage()));
             }
         }

@@ -11,6 +11,7 @@ import net.aisj.connector.api.ObjectId;
 import net.aisj.connector.api.ObjectReader;
 import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
+import net.aisj.core.BucketProps;
 import net.aisj.service.ObjectService;
 import net.aisj.service.s3.PartLayout;
 import net.aisj.web.common.ByteRange;
@@ -43,34 +44,62 @@ public class S3Objects {
     S3MultiDelete multiDelete;
 
     Response put(S3Call c) throws IOException {
-        buckets.existing(c);
+        BucketProps p = buckets.props(c.bucket());
+        S3AclTagging.checkCanned(c.header("x-amz-acl"));
         ObjectId id = c.objectId();
         Response fwd = forwarder.forward(c, id);
         if (fwd != null) {
             return fwd;
         }
+        if (c.header("If-None-Match") != null || c.header("If-Match") != null) {
+            // checked before the body is read; two conditional PUTs racing on one key may both pass (see README)
+            S3Conditions.checkPut(c, currentEtag(id));
+        }
         InputStream body = withContentMd5(c, c.body());
         Map<String, String> custom = S3Meta.fromRequest(c);
         ObjectStat s = store(id, body, c.contentLength(), custom);
-        return Response.ok().header("ETag", S3Meta.etag(s)).build();
+        return versionHeader(Response.ok().header("ETag", S3Meta.etag(s)), p, s).build();
     }
 
-    /** Stores with the MD5 ETag; a body shorter than declared is IncompleteBody. */
-    ObjectStat store(ObjectId id, InputStream body, long length, Map<String, String> custom) {
+    /** The ETag of the object as it is now, or null when there is none. */
+    private String currentEtag(ObjectId id) {
         try {
-            return objects.putWithEtag(id, body, length, custom);
+            return S3Meta.etag(objects.head(id));
         } catch (AisException e) {
-            if (e.kind() == AisException.Kind.BAD_REQUEST
-                    && e.getMessage() != null
-                    && (e.getMessage().startsWith("truncated") || e.getMessage().startsWith("size mismatch"))) {
-                throw new S3Exception(S3Error.IncompleteBody, e.getMessage(), e);
+            if (e.kind() == AisException.Kind.NOT_FOUND) {
+                return null;
             }
             throw e;
         }
     }
 
+    /** {@code x-amz-version-id} as S3 sends it: only for a bucket with versioning enabled. */
+    static Response.ResponseBuilder versionHeader(Response.ResponseBuilder b, BucketProps p, ObjectStat s) {
+        if (p.versioning().enabled()) {
+            b.header("x-amz-version-id", S3Buckets.versionId(p, s));
+        }
+        return b;
+    }
+
+    /**
+     * {@code ?versionId=}: only the current version exists; another id is NoSuchVersion (as for a version S3 no
+     * longer has).
+     */
+    static void checkVersion(S3Call c, BucketProps p, ObjectStat s) {
+        String want = c.param("versionId");
+        if (want != null && !want.equals(S3Buckets.versionId(p, s))) {
+            throw new S3Exception(
+                    S3Error.NoSuchVersion, "version " + want + " of " + c.bucket() + "/" + c.key() + " does not exist");
+        }
+    }
+
+    /** Stores with the MD5 ETag; a body shorter than declared fails with the domain's INCOMPLETE_BODY. */
+    ObjectStat store(ObjectId id, InputStream body, long length, Map<String, String> custom) {
+        return objects.putWithEtag(id, body, length, custom);
+    }
+
     Response get(S3Call c) {
-        buckets.existing(c);
+        BucketProps p = buckets.props(c.bucket());
         ObjectId id = c.objectId();
         Response fwd = forwarder.forward(c, id);
         if (fwd != null) {
@@ -80,11 +109,17 @@ public class S3Objects {
         boolean handedOver = false;
         try {
             ObjectStat s = reader.stat();
+            checkVersion(c, p, s);
             S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
             ByteRange r = c.has("partNumber") ? partRange(c, s) : range(c, s);
             Response.ResponseBuilder b = ObjectBodies.ok(reader, r);
             partsCount(b, c, s);
             S3Meta.headers(b, s, c);
+            versionHeader(b, p, s);
+            int tags = S3AclTagging.count(s);
+            if (tags > 0) {
+                b.header("x-amz-tagging-count", Integer.toString(tags));
+            }
             handedOver = true;
             return b.build();
         } finally {
@@ -95,7 +130,7 @@ public class S3Objects {
     }
 
     Response head(S3Call c) {
-        buckets.existing(c);
+        BucketProps p = buckets.props(c.bucket());
         ObjectId id = c.objectId();
         Response fwd = forwarder.forward(c, id);
         if (fwd != null) {
@@ -107,6 +142,7 @@ public class S3Objects {
         } catch (AisException e) {
             throw notFoundAsNoSuchKey(e, c.bucket(), c.key());
         }
+        checkVersion(c, p, s);
         S3Conditions.check(c, S3Meta.etag(s), s.mtimeMillis());
         ByteRange r = c.has("partNumber") ? partRange(c, s) : null;
         Response.ResponseBuilder b = Response.status(r == null ? 200 : 206)
@@ -115,7 +151,7 @@ public class S3Objects {
             b.header("Content-Range", r.contentRange(s.size()));
         }
         partsCount(b, c, s);
-        return S3Meta.headers(b, s, c).build();
+        return versionHeader(S3Meta.headers(b, s, c), p, s).build();
     }
 
     /** The Range header resolved (null: whole object); a header S3 cannot parse is ignored, as S3 does. */
@@ -165,13 +201,33 @@ public class S3Objects {
         }
     }
 
-    /** 204 whether or not the object existed. */
+    /**
+     * 204 whether or not the object existed. With {@code ?versionId=}, only that version is deleted: the current
+     * one when the id is its id, else nothing (a version this store does not keep).
+     */
     Response delete(S3Call c) {
-        buckets.existing(c);
+        BucketProps p = buckets.props(c.bucket());
         ObjectId id = c.objectId();
         Response fwd = forwarder.forward(c, id);
         if (fwd != null) {
             return fwd;
+        }
+        String version = c.param("versionId");
+        if (version != null) {
+            String current;
+            try {
+                current = S3Buckets.versionId(p, objects.head(id));
+            } catch (AisException e) {
+                if (e.kind() != AisException.Kind.NOT_FOUND) {
+                    throw e;
+                }
+                current = null;
+            }
+            if (!version.equals(current)) {
+                return Response.noContent().header("x-amz-version-id", version).build();
+            }
+            deleteQuietly(id);
+            return Response.noContent().header("x-amz-version-id", version).build();
         }
         deleteQuietly(id);
         return Response.noContent().build();
@@ -260,7 +316,7 @@ public class S3Objects {
     }
 
     static RuntimeException notFoundAsNoSuchKey(AisException e, String bucket, String key) {
-        if (e.kind() == AisException.Kind.NOT_FOUND) {
+        if (e.kind() == AisException.Kind.NOT_FOUND && e.reason() != AisException.Reason.NO_SUCH_BUCKET) {
             return new S3Exception(S3Error.NoSuchKey, "object " + bucket + "/" + key + " does not exist", e);
         }
         return e;

@@ -17,6 +17,13 @@ import org.junit.jupiter.api.Test;
  * Clock skew: node 2's wall clock runs 45 s behind, node 3's 90 s ahead (libfaketime, Debian's {@code faketime}
  * package, preloaded into the JVM; monotonic clocks are left alone, so only wall-clock time differs). Load runs
  * through a kill -9 and restart of the node ahead, so a rebalance compares objects written under different clocks.
+ *
+ * <p><b>Does not pass here: the skewed nodes do not boot.</b> Under libfaketime Payara Micro boots far too slowly on
+ * this machine (last try, load about 20: the two skewed nodes had logged only their first boot steps after 2.5 min
+ * and were not listening after 6 min; a plain JVM reads the clock 10-40 times slower under the library). The test is
+ * kept as the real experiment (no test-only clock offset stands in for a real clock); README "Faults under load"
+ * says what skew would do: later-write-wins and delete records compare wall clocks, so skew beyond the time between
+ * two writes of one object can order them wrongly.
  */
 @Tag("cluster")
 @Tag("faults")

@@ -230,6 +230,29 @@ final class FaultCluster implements AutoCloseable {
         return awaitSettled(running(), SETTLE_TIMEOUT);
     }
 
+    /**
+     * Waits until the cluster's rebalance for {@code m} ({@code g<version>}) has ended on every target (with or
+     * without errors: the checker judges the outcome) and returns its status.
+     */
+    JsonObject awaitRebalance(Smap m, Duration timeout) {
+        String id = "g" + m.version();
+        JsonObject[] last = new JsonObject[1];
+        Poll.until(
+                timeout,
+                "[" + tag + "] rebalance " + id + " ends",
+                () -> {
+                    Resp r = net.aisj.it.support.Jobs.status(client(running().get(0)), id, "rebalance");
+                    if (r.status() != 200) {
+                        return false;
+                    }
+                    last[0] = r.json();
+                    Long end = JsonUtil.lng(last[0], "end_time");
+                    return end != null && end != 0;
+                },
+                () -> String.valueOf(last[0]));
+        return last[0];
+    }
+
     /** The running node that is not the primary of {@code m}, highest number first. */
     int nonPrimary(Smap m) {
         List<Integer> r = running();

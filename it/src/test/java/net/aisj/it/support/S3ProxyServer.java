@@ -179,26 +179,11 @@ public final class S3ProxyServer implements AutoCloseable {
     }
 
     private String tail() {
-        try {
-            List<String> l = Files.readAllLines(log(), StandardCharsets.UTF_8);
-            return String.join("\n", l.subList(Math.max(0, l.size() - 30), l.size()));
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return ServerProcesses.tail(log(), 30);
     }
 
     @Override
     public synchronized void close() {
-        if (process != null && process.isAlive()) {
-            process.destroy();
-            try {
-                if (!process.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        ServerProcesses.stop(process);
     }
 }

@@ -21,6 +21,27 @@ public record BucketId(String provider, String namespace, String name) implement
         }
     }
 
+    /**
+     * A namespace as clients write it, in this type's form (AIS's uname of a namespace, {@code @uuid#name}):
+     * {@code ""}, {@code "@#"} and null are the global namespace; {@code "@alias"} (a remote cluster, AIS's
+     * {@code ais://@alias/bucket}) becomes {@code "@alias#"}.
+     */
+    public static String namespaceOf(String ns) {
+        if (ns == null || ns.isEmpty() || ns.equals("@#") || ns.equals("#")) {
+            return "";
+        }
+        return ns.startsWith("@") && ns.indexOf('#') < 0 ? ns + "#" : ns;
+    }
+
+    /** The remote cluster (alias or uuid) this bucket's namespace names ({@code @alias#...}), or "" for none. */
+    public String remoteCluster() {
+        if (!namespace.startsWith("@")) {
+            return "";
+        }
+        int hash = namespace.indexOf('#');
+        return hash < 0 ? namespace.substring(1) : namespace.substring(1, hash);
+    }
+
     public static BucketId ais(String name) {
         return new BucketId(AIS, "", name);
     }
@@ -36,9 +57,10 @@ public record BucketId(String provider, String namespace, String name) implement
         return unamePrefix() + objectName;
     }
 
-    /** {@code ais://bucket}, as AIS writes it in messages (clients match on it). */
+    /** {@code ais://bucket} ({@code ais://@alias/bucket}), as AIS writes it in messages (clients match on it). */
     public String cname() {
-        return provider + "://" + (namespace.isEmpty() ? "" : namespace + "/") + name;
+        String ns = namespace.endsWith("#") ? namespace.substring(0, namespace.length() - 1) : namespace;
+        return provider + "://" + (ns.isEmpty() ? "" : ns + "/") + name;
     }
 
     @Override

@@ -35,7 +35,7 @@ public final class ObjectNames {
                 return "object name is not valid UTF-8";
             }
         }
-        if (name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+        if (tooLong(name)) {
             return "object name is longer than " + MAX_BYTES + " bytes";
         }
         if (name.charAt(0) == '/') {
@@ -64,5 +64,10 @@ public final class ObjectNames {
         }
         String clean = name.replace('\0', '?');
         return clean.length() > 80 ? clean.substring(0, 80) + "..." : clean;
+    }
+
+    /** Whether the name is over the length limit (the {@link #problem} a client sees as "key too long"). */
+    public static boolean tooLong(String name) {
+        return name.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES;
     }
 }

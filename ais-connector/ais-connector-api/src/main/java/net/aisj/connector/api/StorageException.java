@@ -11,8 +11,10 @@ public class StorageException extends Exception {
         NOT_FOUND,
         /** the name is not acceptable (escapes the bucket, too long, NUL, ...): 400 */
         INVALID_NAME,
-        /** a client-supplied checksum did not match, or the stream was shorter than declared: 400 */
+        /** a client-supplied checksum did not match: 400 */
         BAD_CHECKSUM,
+        /** the body was shorter or longer than its declared length: 400, nothing stored */
+        INCOMPLETE_BODY,
         /** the request is inconsistent (e.g. bad append handle, bad range): 400 */
         BAD_REQUEST,
         /** the stored data failed its checksum on read: 500, never served */

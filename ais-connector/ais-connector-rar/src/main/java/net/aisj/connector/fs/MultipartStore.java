@@ -112,7 +112,7 @@ final class MultipartStore {
                     }
                     if (length >= 0 && n + r > length) {
                         throw new StorageException(
-                                Reason.BAD_CHECKSUM,
+                                Reason.INCOMPLETE_BODY,
                                 "size mismatch: got more than " + length + " bytes (" + id.cname() + " part " + number
                                         + ")");
                     }
@@ -125,7 +125,7 @@ final class MultipartStore {
                 }
                 if (length >= 0 && n != length) {
                     throw new StorageException(
-                            Reason.BAD_CHECKSUM,
+                            Reason.INCOMPLETE_BODY,
                             "truncated: got " + n + " of " + length + " bytes (" + id.cname() + " part " + number
                                     + ")");
                 }

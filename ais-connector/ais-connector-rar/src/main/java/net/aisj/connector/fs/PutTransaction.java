@@ -89,7 +89,7 @@ final class PutTransaction {
                     }
                     if (declared >= 0 && n + r > declared) {
                         throw new StorageException(
-                                Reason.BAD_CHECKSUM,
+                                Reason.INCOMPLETE_BODY,
                                 "size mismatch: got more than " + declared + " bytes (" + id.cname() + ")");
                     }
                     main.update(buf, 0, r);
@@ -110,7 +110,7 @@ final class PutTransaction {
                 }
                 if (declared >= 0 && n != declared) {
                     throw new StorageException(
-                            Reason.BAD_CHECKSUM,
+                            Reason.INCOMPLETE_BODY,
                             "truncated: got " + n + " of " + declared + " bytes (" + id.cname() + ")");
                 }
                 if (opts.fsync()) {
@@ -155,7 +155,7 @@ final class PutTransaction {
                     : ChecksumHasher.ofFile(ch, extra.type, files.cfg().bufferSize());
             if (opts.contentLength() >= 0 && size != opts.contentLength()) {
                 throw new StorageException(
-                        Reason.BAD_CHECKSUM,
+                        Reason.INCOMPLETE_BODY,
                         "truncated: got " + size + " of " + opts.contentLength() + " bytes (" + id.cname() + ")");
             }
             verifyExpected(other);
@@ -180,7 +180,7 @@ final class PutTransaction {
         checksum = sum;
         if (opts.contentLength() >= 0 && size != opts.contentLength()) {
             throw new StorageException(
-                    Reason.BAD_CHECKSUM,
+                    Reason.INCOMPLETE_BODY,
                     "truncated: got " + size + " of " + opts.contentLength() + " bytes (" + id.cname() + ")");
         }
         verifyExpected(sum);

@@ -30,14 +30,15 @@ import net.aisj.web.nat.Bck;
 import net.aisj.web.nat.json.ArchiveJson;
 
 /**
- * Get-Batch, {@code GET /v1/ml/moss/{bucket}} with a {@code MossReq} body (AIS {@code api.GetBatch}; POST is
+ * Get-Batch, {@code GET /v1/ml/moss/{bucket}} or {@code GET /v1/ml/moss} (then every item names its bucket) with a
+ * {@code MossReq} body; items may ask for a byte range ({@code start}/{@code length}) (AIS {@code api.GetBatch}; POST is
  * accepted too for clients that cannot send a GET body). With {@code strm} the archive is streamed as it is
  * gathered: a missing first item is a clean 404, a later one (without {@code coer}) breaks the stream. Otherwise
  * the archive is first written to a temporary file (memory stays bounded; any error is a clean 4xx), then sent as
  * {@code multipart/mixed} with the {@code metadata} part ({@code MossResp}) before the {@code archive} part, as AIS
  * does.
  */
-@jakarta.ws.rs.Path("v1/ml/moss/{bucket}")
+@jakarta.ws.rs.Path("v1/ml/moss")
 public class MossResource {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -48,7 +49,19 @@ public class MossResource {
     @Context
     HttpServletRequest request;
 
+    /** Without a bucket in the path: every item names its own. */
     @GET
+    public Response getBucketless() throws IOException {
+        return batch(null, null, null, request.getInputStream());
+    }
+
+    @POST
+    public Response postBucketless(InputStream body) throws IOException {
+        return batch(null, null, null, body);
+    }
+
+    @GET
+    @jakarta.ws.rs.Path("{bucket}")
     public Response get(
             @PathParam("bucket") String bucket,
             @QueryParam("provider") String provider,
@@ -58,6 +71,7 @@ public class MossResource {
     }
 
     @POST
+    @jakarta.ws.rs.Path("{bucket}")
     public Response post(
             @PathParam("bucket") String bucket,
             @QueryParam("provider") String provider,
@@ -69,7 +83,7 @@ public class MossResource {
 
     private Response batch(String bucket, String provider, String ns, InputStream body) throws IOException {
         MossReq req = ArchiveJson.getBatch(readObject(body));
-        BatchService.Batch batch = batches.start(Bck.of(bucket, provider, ns), req);
+        BatchService.Batch batch = batches.start(bucket == null ? null : Bck.of(bucket, provider, ns), req);
         if (req.streaming()) {
             StreamingOutput out = os -> {
                 try (batch) {

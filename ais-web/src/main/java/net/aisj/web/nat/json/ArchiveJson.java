@@ -93,10 +93,11 @@ public final class ArchiveJson {
             if (arch.startsWith("/") || arch.contains("..") || arch.indexOf('\0') >= 0) {
                 throw AisException.badRequest("get-batch: invalid archpath \"" + arch + "\" (oname: \"" + name + "\")");
             }
-            if (x.get("start") instanceof JsonNumber s && s.longValue() != 0
-                    || x.get("length") instanceof JsonNumber l && l.longValue() != 0) {
-                throw AisException.badRequest(
-                        "get-batch: read ranges (start/length) are not supported (oname: \"" + name + "\")");
+            long start = x.get("start") instanceof JsonNumber s ? s.longValue() : 0;
+            long length = x.get("length") instanceof JsonNumber l ? l.longValue() : 0;
+            if (start < 0 || length < -1 || length == 0 && start != 0) {
+                throw AisException.badRequest("get-batch: invalid read range (start " + start + ", length " + length
+                        + "; use length -1 to read to the end) (oname: \"" + name + "\")");
             }
             String opaque = str(x, "opaque");
             if (!opaque.isEmpty()) {
@@ -106,7 +107,7 @@ public final class ArchiveJson {
                     throw AisException.badRequest("get-batch: opaque must be base64 (oname: \"" + name + "\")");
                 }
             }
-            items.add(new MossReq.In(name, str(x, "bucket"), str(x, "provider"), arch, opaque));
+            items.add(new MossReq.In(name, str(x, "bucket"), str(x, "provider"), arch, opaque, start, length));
         }
         String mime = str(o, "mime");
         ArchiveFormat f;

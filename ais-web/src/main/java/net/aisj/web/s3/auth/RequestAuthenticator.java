@@ -130,10 +130,14 @@ public final class RequestAuthenticator {
         } catch (NumberFormatException e) {
             secs = -1;
         }
-        if (secs < 1 || secs > MAX_EXPIRES_SECONDS) {
+        if (secs < 0) {
             throw new S3Exception(
-                    S3Error.AuthorizationQueryParametersError,
-                    "X-Amz-Expires must be 1 to " + MAX_EXPIRES_SECONDS + " seconds");
+                    S3Error.AuthorizationQueryParametersError, "X-Amz-Expires must be a non-negative integer");
+        }
+        if (secs == 0 || secs > MAX_EXPIRES_SECONDS) {
+            // as S3 answers (and s3-tests expect): a URL valid for no time, or for more than a week, is denied
+            throw new S3Exception(
+                    S3Error.AccessDenied, "X-Amz-Expires must be 1 to " + MAX_EXPIRES_SECONDS + " seconds");
         }
         if (t.minus(MAX_SKEW).isAfter(now)) {
             throw new S3Exception(S3Error.AccessDenied, "Request is not valid yet");

@@ -6,6 +6,7 @@ package net.aisj.web.s3.error;
  */
 public enum S3Error {
     AccessDenied(403, "Access Denied"),
+    BadRequest(400, "Bad Request"),
     AuthorizationHeaderMalformed(400, "The authorization header is malformed."),
     AuthorizationQueryParametersError(400, "Error parsing the X-Amz-Credential parameter."),
     BadDigest(400, "The Content-MD5 you specified did not match what we received."),
@@ -29,6 +30,7 @@ public enum S3Error {
             400,
             "The list of parts was not in ascending order. The parts list must be specified in order "
                     + "by part number."),
+    InvalidTag(400, "The tag provided was not a valid tag."),
     InvalidRange(416, "The requested range is not satisfiable"),
     InvalidRequest(400, "Invalid Request"),
     KeyTooLongError(400, "Your key is too long"),
@@ -42,6 +44,7 @@ public enum S3Error {
             404,
             "The specified multipart upload does not exist. The upload ID might be invalid, or the "
                     + "multipart upload might have been aborted or completed."),
+    NoSuchVersion(404, "The specified version does not exist."),
     NotImplemented(501, "A header or query you provided implies functionality that is not implemented."),
     /** Not an error document: a 304 without a body (conditional GET/HEAD). */
     NotModified(304, "Not Modified"),

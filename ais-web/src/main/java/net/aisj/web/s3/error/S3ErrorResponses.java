@@ -59,7 +59,13 @@ public final class S3ErrorResponses {
                     (req == null ? "" : req.getMethod() + " " + req.getRequestURI()) + ": " + s3.getMessage(),
                     e);
         }
-        return response(s3.error(), s3.getMessage(), req);
+        Response r = response(s3.error(), s3.getMessage(), req);
+        if (s3.headers().isEmpty()) {
+            return r;
+        }
+        Response.ResponseBuilder b = Response.fromResponse(r);
+        s3.headers().forEach(b::header);
+        return b.build();
     }
 
     /** The error document (no body for HEAD and 304), with the request id headers. */
@@ -124,17 +130,28 @@ public final class S3ErrorResponses {
                     m.getMessage(),
                     m);
         }
-        S3Error err = switch (a.kind()) {
-            case BAD_REQUEST ->
-                a.getMessage() != null
-                                && a.getMessage().contains("longer than")
-                                && a.getMessage().contains("object name")
-                        ? S3Error.KeyTooLongError
-                        : S3Error.InvalidArgument;
-            case NOT_FOUND ->
-                a.getMessage() != null && a.getMessage().startsWith("bucket ")
-                        ? S3Error.NoSuchBucket
-                        : S3Error.NoSuchKey;
+        return new S3Exception(fromReason(a), a.getMessage(), a);
+    }
+
+    /** The one place a domain failure's S3 code is chosen: from its reason, else from its kind. */
+    public static S3Error fromReason(AisException a) {
+        return switch (a.reason()) {
+            case NO_SUCH_BUCKET -> S3Error.NoSuchBucket;
+            case NO_SUCH_OBJECT -> S3Error.NoSuchKey;
+            case BUCKET_EXISTS -> S3Error.BucketAlreadyOwnedByYou;
+            case BUCKET_NOT_EMPTY -> S3Error.BucketNotEmpty;
+            case NAME_TOO_LONG -> S3Error.KeyTooLongError;
+            case INVALID_NAME -> S3Error.InvalidArgument;
+            case INCOMPLETE_BODY -> S3Error.IncompleteBody;
+            case BAD_CHECKSUM -> S3Error.BadDigest;
+            case UNSPECIFIED -> fromKind(a.kind());
+        };
+    }
+
+    private static S3Error fromKind(AisException.Kind kind) {
+        return switch (kind) {
+            case BAD_REQUEST -> S3Error.InvalidArgument;
+            case NOT_FOUND -> S3Error.NoSuchKey;
             case CONFLICT -> S3Error.InvalidRequest;
             case PRECONDITION_FAILED -> S3Error.PreconditionFailed;
             case RANGE_NOT_SATISFIABLE -> S3Error.InvalidRange;
@@ -142,6 +159,5 @@ public final class S3ErrorResponses {
             case INSUFFICIENT_STORAGE -> S3Error.InsufficientStorage;
             case INTERNAL -> S3Error.InternalError;
         };
-        return new S3Exception(err, a.getMessage(), a);
     }
 }

@@ -18,14 +18,24 @@ public class DeleteResult {
     public List<Error> errors = new ArrayList<>();
 
     /** https://docs.aws.amazon.com/AmazonS3/latest/API/API_DeletedObject.html */
+    @XmlType(propOrder = {"key", "versionId"})
     public static class Deleted {
         @XmlElement(name = "Key")
         public String key;
+
+        /** The version named in the request, echoed as S3 does. */
+        @XmlElement(name = "VersionId")
+        public String versionId;
 
         public Deleted() {}
 
         public Deleted(String key) {
             this.key = key;
+        }
+
+        public Deleted(String key, String versionId) {
+            this.key = key;
+            this.versionId = versionId;
         }
     }
 

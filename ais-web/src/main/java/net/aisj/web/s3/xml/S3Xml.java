@@ -49,7 +49,10 @@ public final class S3Xml {
                     MultipartTypes.CompleteMultipartUploadResult.class,
                     MultipartTypes.ListPartsResult.class,
                     MultipartTypes.ListMultipartUploadsResult.class,
-                    MultipartTypes.CopyPartResult.class);
+                    MultipartTypes.CopyPartResult.class,
+                    ListVersionsResult.class,
+                    AccessControlPolicy.class,
+                    Tagging.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }

@@ -57,7 +57,10 @@ class ArchiveJsonTest {
             "{\"in\":[{\"objname\":\"\"}]}",
             "{\"in\":[{\"objname\":\"a\",\"archpath\":\"../x\"}]}",
             "{\"in\":[{\"objname\":\"a\"}],\"mime\":\".rar\"}",
-            "{\"in\":[{\"objname\":\"a\",\"start\":5,\"length\":1}]}"
+            // ranges AIS refuses: length 0 with a start, a negative start, a length below -1
+            "{\"in\":[{\"objname\":\"a\",\"start\":5,\"length\":0}]}",
+            "{\"in\":[{\"objname\":\"a\",\"start\":-1,\"length\":2}]}",
+            "{\"in\":[{\"objname\":\"a\",\"start\":0,\"length\":-2}]}"
         }) {
             assertThatThrownBy(() -> ArchiveJson.getBatch(json(bad)))
                     .as(bad)

@@ -19,11 +19,25 @@ class S3ErrorResponsesTest {
 
     @Test
     void translation() {
+        // the code follows the reason, never the message: a reworded message keeps its code
+        assertThat(S3ErrorResponses.translate(
+                                new AisException(AisException.Reason.NO_SUCH_BUCKET, "no bucket called x"), null)
+                        .error())
+                .isEqualTo(S3Error.NoSuchBucket);
         assertThat(S3ErrorResponses.translate(
                                 new AisException(AisException.Kind.NOT_FOUND, "bucket \"ais://x\" does not exist"),
                                 null)
                         .error())
-                .isEqualTo(S3Error.NoSuchBucket);
+                .isEqualTo(S3Error.NoSuchKey);
+        assertThat(S3ErrorResponses.translate(new AisException(AisException.Reason.NAME_TOO_LONG, "too long"), null)
+                        .error())
+                .isEqualTo(S3Error.KeyTooLongError);
+        assertThat(S3ErrorResponses.translate(new AisException(AisException.Reason.INCOMPLETE_BODY, "short"), null)
+                        .error())
+                .isEqualTo(S3Error.IncompleteBody);
+        assertThat(S3ErrorResponses.translate(new AisException(AisException.Reason.BUCKET_EXISTS, "x"), null)
+                        .error())
+                .isEqualTo(S3Error.BucketAlreadyOwnedByYou);
         assertThat(S3ErrorResponses.translate(AisException.notFound("object ais://x/y does not exist"), null)
                         .error())
                 .isEqualTo(S3Error.NoSuchKey);
