@@ -19,6 +19,8 @@ import net.aisj.connector.api.ObjectStat;
 import net.aisj.core.AisException;
 import net.aisj.core.MultiObjRequest;
 import net.aisj.core.NodeInfo;
+import net.aisj.core.PromoteRequest;
+import net.aisj.core.PromoteScan;
 import net.aisj.xact.XactSnapshot;
 
 /**
@@ -92,6 +94,27 @@ public final class IntraClient {
                 return new Held(Optional.of(PageJson.readStat(reader.readObject())), OptionalLong.empty());
             }
         } catch (IOException | NumberFormatException e) {
+            throw unreachable(node, e);
+        }
+    }
+
+    /** What {@code node} sees of a promote source (see {@code PromoteXaction.scan}). */
+    public PromoteScan promoteScan(NodeInfo node, PromoteRequest request) {
+        HttpResponse<InputStream> r = send(
+                node,
+                HttpRequest.newBuilder(uri(node, "/" + ROOT + "/" + PROMOTE_SCAN))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                PromoteJson.writeRequest(request).toString())),
+                Duration.ofMinutes(2));
+        try (InputStream in = r.body()) {
+            if (r.statusCode() != 200) {
+                throw failure(node, "promote scan of " + request.source(), r.statusCode(), in);
+            }
+            try (var reader = jakarta.json.Json.createReader(in)) {
+                return PromoteJson.readScan(reader.readObject());
+            }
+        } catch (IOException e) {
             throw unreachable(node, e);
         }
     }

@@ -39,6 +39,9 @@ public final class IntraContract {
     public static final String XACTIONS_START = "xactions/start";
     public static final String XACTIONS_RUN = "xactions/run";
     public static final String PING = "ping";
+    /** What this target sees of a promote source (file count and digest), to tell a file share. */
+    public static final String PROMOTE_SCAN = "promote/scan";
+
     public static final String SHUTDOWN = "shutdown";
 
     // paths under EC_ROOT

@@ -45,6 +45,16 @@ public class NodeConfig {
     @ConfigProperty(name = "ais.http.port")
     Optional<Integer> httpPortSetting;
 
+    /** The only tree {@code promote} reads files from (AIS's {@code PromoteRoot}). */
+    @Inject
+    @ConfigProperty(name = "ais.promote.root", defaultValue = "/var/lib/ais/promote")
+    String promoteRoot;
+
+    /** The directory {@code promote} may read from: absolute and normalised. */
+    public java.nio.file.Path promoteRoot() {
+        return Path.of(promoteRoot.trim()).toAbsolutePath().normalize();
+    }
+
     /** Absolute, normalised mountpath directories. */
     public List<String> mountpaths() {
         return Arrays.stream(mountpaths.split(","))

@@ -62,6 +62,12 @@ public enum XactKind {
     /** One large remote object fetched into the cache in parallel ranges by its owning target (AIS BlobMsg). */
     BLOB_DOWNLOAD("blob-download", Scope.BUCKET, Rule.STARTABLE),
 
+    /**
+     * Files of a directory the targets can read become objects of a bucket (AIS {@code promote}); with a shared
+     * source each target stores the names it owns, otherwise every target what it sees.
+     */
+    PROMOTE("promote", Scope.BUCKET),
+
     /** Copies the objects a list or template selects to another bucket (bucket action copy-listrange). */
     COPY_OBJECTS("copy-listrange", Scope.BUCKET),
 

@@ -19,6 +19,7 @@ import java.io.InputStream;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.MultiObjJson;
 import net.aisj.cluster.PageJson;
+import net.aisj.cluster.PromoteJson;
 import net.aisj.cluster.XactJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -32,6 +33,7 @@ import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.ObjectReceiver;
 import net.aisj.service.ObjectService;
+import net.aisj.service.PromoteService;
 import net.aisj.service.RebalanceService;
 import net.aisj.web.common.ByteRange;
 import net.aisj.web.common.ObjectBodies;
@@ -75,6 +77,9 @@ public class IntraResource {
 
     @Inject
     net.aisj.service.cache.BlobDownloads blobs;
+
+    @Inject
+    PromoteService promote;
 
     @Context
     UriInfo uri;
@@ -213,6 +218,11 @@ public class IntraResource {
             blobs.startLocal(id, b.bucket(), b.request());
             return Response.ok().build();
         }
+        if (PromoteService.handles(kind)) {
+            PromoteJson.Start st = PromoteJson.read(bucket, m);
+            promote.startLocal(id, st.bucket(), st.request(), st.shared());
+            return Response.ok().build();
+        }
         if (net.aisj.service.cache.CacheJobs.handles(kind)) {
             net.aisj.cluster.CacheJobJson.Start st = net.aisj.cluster.CacheJobJson.read(bucket, m);
             cacheJobs.startLocal(kind, id, st.bucket(), st.range());
@@ -220,6 +230,16 @@ public class IntraResource {
         }
         multiObj.startLocal(kind, id, MultiObjJson.source(bucket, m), MultiObjJson.read(m));
         return Response.ok().build();
+    }
+
+    /** What this target sees of a promote source: its file count and digest (the file-share check). */
+    @jakarta.ws.rs.POST
+    @Path(PROMOTE_SCAN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @jakarta.ws.rs.Produces(MediaType.APPLICATION_JSON)
+    public String promoteScan(String msg) {
+        return PromoteJson.writeScan(promote.scan(PromoteJson.request(MetaJson.parse(msg))))
+                .toString();
     }
 
     /** 200 once the application serves requests (a joining node checks its own URL with it). */

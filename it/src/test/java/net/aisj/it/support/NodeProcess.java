@@ -158,6 +158,11 @@ public final class NodeProcess implements AutoCloseable {
         return process;
     }
 
+    /** The directory every launched node may promote files from ({@code ais.promote.root}). */
+    public static Path promoteRoot() {
+        return ItEnv.workDir().resolve("promote").toAbsolutePath().normalize();
+    }
+
     /** Starts the JVM and returns at once (see {@link #awaitReady()}); the node must not be running. */
     public void spawn() {
         if (isAlive()) {
@@ -177,6 +182,8 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("-Djava.io.tmpdir=" + tmp);
         cmd.add("-Dhazelcast.phone.home.enabled=false");
         cmd.add("-Dhazelcast.socket.bind.any=false");
+        // one promote root for every node of the test JVM: promote tests see it as one file share
+        cmd.add("-Dais.promote.root=" + promoteRoot());
         cmd.add("-Dais.mountpaths=" + mountpaths.stream().map(Path::toString).collect(Collectors.joining(",")));
         cmd.add("-jar");
         cmd.add(ItEnv.nodeJar().toString());
