@@ -10,6 +10,8 @@ import net.aisj.backend.ais.AisBackend;
 import net.aisj.backend.ais.RemoteAisDirectory;
 import net.aisj.backend.azure.AzureBackend;
 import net.aisj.backend.azure.AzureSettings;
+import net.aisj.backend.gcp.GcsBackend;
+import net.aisj.backend.gcp.GcsSettings;
 import net.aisj.backend.ht.HttpBackend;
 import net.aisj.backend.s3.S3Backend;
 import net.aisj.backend.s3.S3Settings;
@@ -19,7 +21,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.RemoteAis;
 
 /**
- * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}), {@code ais} for attached remote
+ * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}), {@code gcp} ({@code gs}), {@code ais} for attached remote
  * clusters, {@code ht} for HTTP origins); a bucket's backend is picked from its provider, namespace and props. S3
  * clients are made once per distinct settings (node environment plus the bucket's {@code extra.aws.*}) and kept;
  * remote clusters and origins share one HTTP client. Thread-safe.
@@ -34,6 +36,8 @@ public class Backends {
     private final HttpCalls http = new HttpCalls();
     private final AzureSettings envAzure = AzureSettings.fromEnv(System.getenv());
     private volatile AzureBackend azure;
+    private final GcsSettings envGcs = GcsSettings.fromEnv(System.getenv());
+    private volatile GcsBackend gcs;
 
     @Inject
     RemoteAisDirectory remoteClusters;
@@ -89,6 +93,7 @@ public class Backends {
                         });
             case BucketId.AIS -> remoteCluster(namespace);
             case "azure" -> azure();
+            case "gcp" -> gcs();
             case "ht" -> {
                 if (overrides.httpOrigin().isEmpty()) {
                     throw AisException.badRequest("an ht:// bucket is known by its origin: GET an object with"
@@ -98,7 +103,7 @@ public class Backends {
             }
             default ->
                 throw AisException.badRequest("provider \"" + provider + "\" is not supported (this node has"
-                        + " the aws (s3), azure (az), ais (remote clusters) and ht (HTTP origins) backends)");
+                        + " the aws (s3), azure (az), gcp (gs), ais (remote clusters) and ht (HTTP origins) backends)");
         };
     }
 
@@ -119,6 +124,25 @@ public class Backends {
             }
         }
         return a;
+    }
+
+    /** The Google Cloud Storage backend, made on first use from the node's environment. */
+    private GcsBackend gcs() {
+        GcsBackend g = gcs;
+        if (g == null) {
+            synchronized (this) {
+                if (gcs == null) {
+                    try {
+                        gcs = new GcsBackend(envGcs);
+                    } catch (BackendException e) {
+                        throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+                    }
+                    LOG.info(() -> "GCS backend: " + envGcs);
+                }
+                g = gcs;
+            }
+        }
+        return g;
     }
 
     /** The HTTP client of remote clusters and origins (also for attaching a cluster). */
@@ -144,5 +168,8 @@ public class Backends {
     void close() {
         s3.values().forEach(S3Backend::close);
         s3.clear();
+        if (gcs != null) {
+            gcs.close();
+        }
     }
 }

@@ -245,6 +245,9 @@ abstract class CacheTierContract {
         } finally {
             s.start();
         }
+        if (!s.keepsDataAcrossRestart()) {
+            s.put(b, "big", big);
+        }
         assertThat(get(b, "big", "").body()).isEqualTo(big);
         assertThat(names(list(b, 1, 1000))).containsExactly("big");
     }

@@ -29,6 +29,11 @@ interface RemoteStore {
     /** SIGKILL. */
     void kill();
 
-    /** Starts again on the same port with the same data. */
+    /** Whether {@link #start()} after {@link #kill()} brings the objects back (an in-memory server's do not). */
+    default boolean keepsDataAcrossRestart() {
+        return true;
+    }
+
+    /** Starts again on the same port (with the same data where {@link #keepsDataAcrossRestart()}). */
     void start();
 }
