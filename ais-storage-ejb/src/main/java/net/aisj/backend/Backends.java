@@ -12,6 +12,8 @@ import net.aisj.backend.azure.AzureBackend;
 import net.aisj.backend.azure.AzureSettings;
 import net.aisj.backend.gcp.GcsBackend;
 import net.aisj.backend.gcp.GcsSettings;
+import net.aisj.backend.hdfs.HdfsBackend;
+import net.aisj.backend.hdfs.HdfsSettings;
 import net.aisj.backend.ht.HttpBackend;
 import net.aisj.backend.s3.S3Backend;
 import net.aisj.backend.s3.S3Settings;
@@ -21,7 +23,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.RemoteAis;
 
 /**
- * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}), {@code gcp} ({@code gs}), {@code ais} for attached remote
+ * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}), {@code gcp} ({@code gs}), {@code hdfs}, {@code ais} for attached remote
  * clusters, {@code ht} for HTTP origins); a bucket's backend is picked from its provider, namespace and props. S3
  * clients are made once per distinct settings (node environment plus the bucket's {@code extra.aws.*}) and kept;
  * remote clusters and origins share one HTTP client. Thread-safe.
@@ -38,6 +40,7 @@ public class Backends {
     private volatile AzureBackend azure;
     private final GcsSettings envGcs = GcsSettings.fromEnv(System.getenv());
     private volatile GcsBackend gcs;
+    private final HdfsSettings envHdfs = HdfsSettings.fromEnv(System.getenv());
 
     @Inject
     RemoteAisDirectory remoteClusters;
@@ -94,6 +97,7 @@ public class Backends {
             case BucketId.AIS -> remoteCluster(namespace);
             case "azure" -> azure();
             case "gcp" -> gcs();
+            case "hdfs" -> hdfs();
             case "ht" -> {
                 if (overrides.httpOrigin().isEmpty()) {
                     throw AisException.badRequest("an ht:// bucket is known by its origin: GET an object with"
@@ -102,8 +106,9 @@ public class Backends {
                 yield new HttpBackend(overrides.httpOrigin(), http);
             }
             default ->
-                throw AisException.badRequest("provider \"" + provider + "\" is not supported (this node has"
-                        + " the aws (s3), azure (az), gcp (gs), ais (remote clusters) and ht (HTTP origins) backends)");
+                throw AisException.badRequest(
+                        "provider \"" + provider + "\" is not supported (this node has"
+                                + " the aws (s3), azure (az), gcp (gs), hdfs, ais (remote clusters) and ht (HTTP origins) backends)");
         };
     }
 
@@ -143,6 +148,15 @@ public class Backends {
             }
         }
         return g;
+    }
+
+    /** The HDFS backend (WebHDFS on the shared HTTP client) from the node's environment. */
+    private HdfsBackend hdfs() {
+        try {
+            return new HdfsBackend(envHdfs, http);
+        } catch (BackendException e) {
+            throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+        }
     }
 
     /** The HTTP client of remote clusters and origins (also for attaching a cluster). */

@@ -59,11 +59,16 @@ abstract class CacheTierContract {
         RemoteStore s = store();
         String b = s.newBucket("cold");
         int n = 500;
-        for (int i = 0; i < n; i++) {
-            s.put(b, name(i), content(b, i));
-        }
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
+            List<Future<?>> puts = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                int k = i;
+                puts.add(pool.submit(() -> s.put(b, name(k), content(b, k))));
+            }
+            for (Future<?> f : puts) {
+                f.get();
+            }
             for (String pass : List.of("cold", "warm")) {
                 List<Future<?>> all = new ArrayList<>();
                 for (int i = 0; i < n; i++) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.AzuriteServer;
 import net.aisj.it.support.GcsEmulator;
+import net.aisj.it.support.HdfsServer;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.SharedFixture;
 
@@ -17,6 +18,7 @@ final class ProvidersNode {
     private static final SharedFixture<NodeProcess> NODE = new SharedFixture<>("providers node", () -> {
         Map<String, String> env = new HashMap<>(AzuriteServer.shared().nodeEnv());
         env.putAll(GcsEmulator.shared().nodeEnv());
+        env.putAll(HdfsServer.shared().nodeEnv());
         NodeProcess n = NodeProcess.prepare("providers", 1, null, "-Xmx256m").withEnv(env);
         return SharedFixture.startOrClose(n, p -> {
             p.spawn();
