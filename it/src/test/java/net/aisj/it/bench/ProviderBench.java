@@ -84,7 +84,13 @@ public final class ProviderBench {
                     "hdfs (MiniDFSCluster, in the bench JVM)",
                     n,
                     mib,
-                    k -> drain(fs.open(new org.apache.hadoop.fs.Path(HdfsServer.ROOT + "/" + hd + "/o" + k))),
+                    k -> {
+                        try {
+                            return drain(fs.open(new org.apache.hadoop.fs.Path(HdfsServer.ROOT + "/" + hd + "/o" + k)));
+                        } catch (java.io.IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    },
                     node,
                     http,
                     hd,
