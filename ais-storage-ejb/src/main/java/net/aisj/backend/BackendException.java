@@ -29,6 +29,17 @@ public class BackendException extends RuntimeException {
         return kind;
     }
 
+    /** The message of {@code e} and of its causes (an SDK's "connection refused" is often two levels down). */
+    public static String causes(Throwable e) {
+        StringBuilder sb = new StringBuilder(String.valueOf(e.getMessage()));
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            if (c.getMessage() != null && sb.indexOf(c.getMessage()) < 0) {
+                sb.append(" (").append(c.getMessage()).append(')');
+            }
+        }
+        return sb.toString();
+    }
+
     /**
      * AIS's error for it: the text names the bucket or object as {@code provider://bucket[/object]} (AIS's clients
      * match on it) and, for failures of the backend itself, the backend.

@@ -8,6 +8,12 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 import net.aisj.backend.ais.AisBackend;
 import net.aisj.backend.ais.RemoteAisDirectory;
+import net.aisj.backend.azure.AzureBackend;
+import net.aisj.backend.azure.AzureSettings;
+import net.aisj.backend.gcp.GcsBackend;
+import net.aisj.backend.gcp.GcsSettings;
+import net.aisj.backend.hdfs.HdfsBackend;
+import net.aisj.backend.hdfs.HdfsSettings;
 import net.aisj.backend.ht.HttpBackend;
 import net.aisj.backend.s3.S3Backend;
 import net.aisj.backend.s3.S3Settings;
@@ -17,7 +23,7 @@ import net.aisj.core.BucketProps;
 import net.aisj.core.RemoteAis;
 
 /**
- * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code ais} for attached remote
+ * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}), {@code gcp} ({@code gs}), {@code hdfs}, {@code ais} for attached remote
  * clusters, {@code ht} for HTTP origins); a bucket's backend is picked from its provider, namespace and props. S3
  * clients are made once per distinct settings (node environment plus the bucket's {@code extra.aws.*}) and kept;
  * remote clusters and origins share one HTTP client. Thread-safe.
@@ -30,6 +36,11 @@ public class Backends {
     private final S3Settings envS3 = S3Settings.fromEnv(System.getenv());
     private final Map<S3Settings, S3Backend> s3 = new ConcurrentHashMap<>();
     private final HttpCalls http = new HttpCalls();
+    private final AzureSettings envAzure = AzureSettings.fromEnv(System.getenv());
+    private volatile AzureBackend azure;
+    private final GcsSettings envGcs = GcsSettings.fromEnv(System.getenv());
+    private volatile GcsBackend gcs;
+    private final HdfsSettings envHdfs = HdfsSettings.fromEnv(System.getenv());
 
     @Inject
     RemoteAisDirectory remoteClusters;
@@ -84,6 +95,9 @@ public class Backends {
                             return new S3Backend(st);
                         });
             case BucketId.AIS -> remoteCluster(namespace);
+            case "azure" -> azure();
+            case "gcp" -> gcs();
+            case "hdfs" -> hdfs();
             case "ht" -> {
                 if (overrides.httpOrigin().isEmpty()) {
                     throw AisException.badRequest("an ht:// bucket is known by its origin: GET an object with"
@@ -92,9 +106,57 @@ public class Backends {
                 yield new HttpBackend(overrides.httpOrigin(), http);
             }
             default ->
-                throw AisException.badRequest("provider \"" + provider + "\" is not supported (this node has"
-                        + " the aws (s3), ais (remote clusters) and ht (HTTP origins) backends)");
+                throw AisException.badRequest(
+                        "provider \"" + provider + "\" is not supported (this node has"
+                                + " the aws (s3), azure (az), gcp (gs), hdfs, ais (remote clusters) and ht (HTTP origins) backends)");
         };
+    }
+
+    /** The Azure backend, made on first use from the node's environment (BAD_REQUEST when not configured). */
+    private AzureBackend azure() {
+        AzureBackend a = azure;
+        if (a == null) {
+            synchronized (this) {
+                if (azure == null) {
+                    try {
+                        azure = new AzureBackend(envAzure);
+                    } catch (BackendException e) {
+                        throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+                    }
+                    LOG.info(() -> "Azure backend: " + envAzure);
+                }
+                a = azure;
+            }
+        }
+        return a;
+    }
+
+    /** The Google Cloud Storage backend, made on first use from the node's environment. */
+    private GcsBackend gcs() {
+        GcsBackend g = gcs;
+        if (g == null) {
+            synchronized (this) {
+                if (gcs == null) {
+                    try {
+                        gcs = new GcsBackend(envGcs);
+                    } catch (BackendException e) {
+                        throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+                    }
+                    LOG.info(() -> "GCS backend: " + envGcs);
+                }
+                g = gcs;
+            }
+        }
+        return g;
+    }
+
+    /** The HDFS backend (WebHDFS on the shared HTTP client) from the node's environment. */
+    private HdfsBackend hdfs() {
+        try {
+            return new HdfsBackend(envHdfs, http);
+        } catch (BackendException e) {
+            throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+        }
     }
 
     /** The HTTP client of remote clusters and origins (also for attaching a cluster). */
@@ -120,5 +182,8 @@ public class Backends {
     void close() {
         s3.values().forEach(S3Backend::close);
         s3.clear();
+        if (gcs != null) {
+            gcs.close();
+        }
     }
 }

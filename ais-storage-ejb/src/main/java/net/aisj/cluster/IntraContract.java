@@ -27,6 +27,7 @@ public final class IntraContract {
 
     public static final String EC_ROOT = ROOT + "/ec";
     public static final String DSORT_ROOT = ROOT + "/dsort";
+    public static final String DOWNLOAD_ROOT = ROOT + "/download";
 
     /** An object's bucket and name in a path, after the kind ({@code list}, {@code stat}, ...). */
     public static final String OBJECT_TEMPLATE = "{bucket}/{object: .+}";
@@ -51,6 +52,14 @@ public final class IntraContract {
 
     // paths under DSORT_ROOT
     public static final String DSORT_START = "start";
+
+    // downloads (DOWNLOAD_ROOT/...)
+    public static final String DL_START = "start";
+    public static final String DL_STATUS = "status";
+    public static final String DL_LIST = "list";
+    public static final String DL_ABORT = "abort";
+    public static final String DL_REMOVE = "remove";
+    public static final String P_ACTIVE = "active";
     public static final String DSORT_RECORDS = "records";
     public static final String DSORT_PLAN = "plan";
     public static final String DSORT_BUILT = "built";

@@ -18,7 +18,7 @@ import net.aisj.xact.XactSnapshot;
  */
 public final class XactJson {
 
-    private static final String ZERO_TIME = "0001-01-01T00:00:00Z";
+    static final String ZERO_TIME = "0001-01-01T00:00:00Z";
 
     private XactJson() {}
 

@@ -26,7 +26,7 @@ public record BucketProps(
         implements Serializable {
 
     /** The providers a bucket may have (AIS names; aliases are normalised by the caller). */
-    public static final Set<String> PROVIDERS = Set.of("ais", "aws", "ht", "gcp", "azure", "oci");
+    public static final Set<String> PROVIDERS = Set.of("ais", "aws", "ht", "gcp", "azure", "oci", "hdfs");
 
     private static final Set<String> CHECKSUM_TYPES =
             Set.of("none", "xxhash", "xxhash2", "md5", "crc32c", "sha256", "sha512");
