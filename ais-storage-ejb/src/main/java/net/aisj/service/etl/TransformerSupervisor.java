@@ -1,0 +1,212 @@
+package net.aisj.service.etl;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
+import java.util.logging.Logger;
+import net.aisj.connector.api.ObjectId;
+import net.aisj.core.AisException;
+import net.aisj.core.etl.EtlEntry;
+import net.aisj.core.etl.EtlNodeState;
+import net.aisj.service.LocalNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * This node's transformers (the {@code process} runtime): one local process per running ETL, what a Kubernetes pod
+ * is to an AIS target. Starting one waits until it answers {@code GET /health} (or fails, with the tail of its log,
+ * when it exits or the init timeout passes); stopping one ends its process group. Settings: {@code ais.etl.workdir}
+ * (default {@code <tmp>/aisj-etl/<node id>}: a directory per ETL holding its captured output). Thread-safe.
+ */
+@ApplicationScoped
+public class TransformerSupervisor {
+
+    private static final Logger LOG = Logger.getLogger(TransformerSupervisor.class.getName());
+    /** How long a stopped transformer has between SIGTERM and SIGKILL. */
+    static final long STOP_GRACE_MILLIS = 5_000;
+
+    @Inject
+    LocalNode node;
+
+    @Inject
+    @ConfigProperty(name = "ais.etl.workdir")
+    Optional<String> workdir;
+
+    private final Map<String, Transformer> running = new ConcurrentHashMap<>();
+
+    /**
+     * Starts {@code entry}'s transformer here and waits until it is healthy; a transformer of the same name already
+     * running (an older init) is stopped first.
+     *
+     * @throws AisException BAD_REQUEST when nothing can be run, UNAVAILABLE when it exits or is not healthy in time
+     *                      (the message carries the tail of its output); nothing keeps running then
+     */
+    public void start(EtlEntry entry) {
+        stop(entry.name());
+        if (entry.spec().command().isEmpty()) {
+            throw AisException.badRequest("etl job " + entry.name() + ": runtime.image \""
+                    + entry.spec().image()
+                    + "\" has no command on node " + node.self().id()
+                    + " (no container runtime here: give runtime.command)");
+        }
+        int port = freePort();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("AIS_TARGET_URL", node.self().publicUrl() + "/v1/etl/_object/" + entry.name() + "/" + entry.secret());
+        env.put("DIRECT_PUT", Boolean.toString(entry.spec().directPut()));
+        env.put("AIS_ETL_PORT", Integer.toString(port));
+        env.putAll(entry.spec().env());
+        Path dir = dir(entry.name());
+        TransformerProcess p =
+                TransformerProcess.start(entry.name(), entry.spec().command(), env, port, dir);
+        Transformer t = new Transformer(entry, node.self().id(), port, p);
+        long deadline = System.nanoTime() + entry.spec().initTimeoutMillis() * 1_000_000;
+        long pause = Math.max(20, Math.min(1000, entry.spec().initTimeoutMillis() / 20));
+        while (!t.probe(Duration.ofSeconds(5))) {
+            if (!p.alive() || System.nanoTime() > deadline) {
+                String why = p.alive()
+                        ? "not healthy (GET /health) within init_timeout "
+                                + entry.spec().initTimeoutMillis() + "ms"
+                        : "exited with code " + p.exitCode() + " before it was healthy";
+                p.stop(STOP_GRACE_MILLIS);
+                throw new AisException(
+                        AisException.Kind.UNAVAILABLE,
+                        "etl job " + entry.name() + ": transformer on node "
+                                + node.self().id() + " " + why + "; its output: " + p.logText(2048));
+            }
+            LockSupport.parkNanos(pause * 1_000_000);
+        }
+        running.put(entry.name(), t);
+        LOG.info(() -> "etl job " + entry.name() + ": transformer pid " + p.pid() + " healthy on 127.0.0.1:" + port);
+    }
+
+    /**
+     * Whether the {@code process} runtime can run {@code spec}: it needs {@code runtime.command} (an image alone
+     * needs a container runtime, which this node does not use).
+     *
+     * @throws AisException BAD_REQUEST otherwise
+     */
+    static void checkRunnable(net.aisj.core.etl.EtlSpec spec, String nodeId) {
+        if (spec.command().isEmpty()) {
+            throw AisException.badRequest("etl job " + spec.name() + ": runtime.image \"" + spec.image()
+                    + "\" has no command on node " + nodeId
+                    + " (the process runtime runs runtime.command; no container runtime is used)");
+        }
+    }
+
+    /** Stops this node's transformer of {@code name}; false when none runs. */
+    public boolean stop(String name) {
+        Transformer t = running.remove(name);
+        if (t == null) {
+            return false;
+        }
+        t.process().stop(STOP_GRACE_MILLIS);
+        LOG.info(() -> "etl job " + name + ": transformer pid " + t.process().pid() + " stopped");
+        return true;
+    }
+
+    /** Whether {@code name}'s transformer runs here (started by {@code xid}'s init). */
+    public boolean runs(String name, String xid) {
+        Transformer t = running.get(name);
+        return t != null && t.entry().xid().equals(xid);
+    }
+
+    public boolean runs(String name) {
+        return running.containsKey(name);
+    }
+
+    /** The ETLs with a transformer here. */
+    java.util.Set<String> runningNames() {
+        return java.util.Set.copyOf(running.keySet());
+    }
+
+    /** This node's state of {@code name} (errors of offline job {@code job}, or inline ones for ""). */
+    public Optional<EtlNodeState> state(String name, String job) {
+        return Optional.ofNullable(running.get(name)).map(t -> t.state(job));
+    }
+
+    /** The captured output of {@code name}'s transformer here (at most the last MiB); empty when none runs. */
+    public Optional<byte[]> logs(String name) {
+        return Optional.ofNullable(running.get(name)).map(t -> t.process().logTail((int) TransformerProcess.LOG_CAP));
+    }
+
+    /**
+     * Transforms one object with {@code name}'s transformer here.
+     *
+     * @throws AisException NOT_FOUND when it does not run here; see {@link Transformer#transform}
+     */
+    Transformer.Answer transform(String name, ObjectId id, InputStream body, long length, String args, String job) {
+        Transformer t = running.get(name);
+        if (t == null) {
+            throw AisException.notFound(
+                    "etl job " + name + " does not exist on node " + node.self().id() + " - try starting it");
+        }
+        return t.transform(id, body, length, args, job);
+    }
+
+    Optional<Transformer> get(String name) {
+        return Optional.ofNullable(running.get(name));
+    }
+
+    /**
+     * One supervision round: caps the logs and returns the transformers that died (removed, with why), which the
+     * caller aborts as AIS does.
+     */
+    List<Map.Entry<String, String>> checkAll() {
+        List<Map.Entry<String, String>> dead = new ArrayList<>();
+        for (Transformer t : running.values()) {
+            t.process().capLog();
+            if (!t.process().alive() && running.remove(t.name(), t)) {
+                dead.add(Map.entry(
+                        t.name(),
+                        "transformer on node " + node.self().id() + " exited with code "
+                                + t.process().exitCode() + "; its output: "
+                                + t.process().logText(1024)));
+            }
+        }
+        return dead;
+    }
+
+    @PreDestroy
+    void stopAll() {
+        for (String name : List.copyOf(running.keySet())) {
+            stop(name);
+        }
+    }
+
+    private Path dir(String name) {
+        Path base = workdir.filter(s -> !s.isBlank())
+                .map(Path::of)
+                .orElseGet(() -> Path.of(
+                        System.getProperty("java.io.tmpdir"),
+                        "aisj-etl",
+                        node.self().id()));
+        Path d = base.resolve(name).toAbsolutePath();
+        try {
+            Files.createDirectories(d);
+        } catch (IOException e) {
+            throw new AisException(AisException.Kind.INTERNAL, "etl job " + name + ": cannot create " + d, e);
+        }
+        return d;
+    }
+
+    private static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        } catch (IOException e) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "no free loopback port for a transformer", e);
+        }
+    }
+}
