@@ -60,7 +60,7 @@ public class EtlTransforms {
      * Transforms {@code from} (owned here) with ETL {@code name} and stores the result as {@code to}, wherever it
      * belongs; object errors are recorded under job {@code job}.
      *
-     * @return the stored object's size (-1 when its length was not known); -1 when the source does not exist
+     * @return the stored object's size (0 when the transformer did not tell it); -1 when the source does not exist
      */
     public long copy(String name, String args, ObjectId from, ObjectId to, String job) {
         EtlEntry e = etls.running(name);
@@ -91,7 +91,7 @@ public class EtlTransforms {
                     throw IntraContract.failure(owner.get(), "PUT " + to.cname(), r.statusCode(), rb);
                 }
             }
-            return t.length();
+            return Math.max(0, t.length());
         } catch (IOException ex) {
             throw new AisException(
                     AisException.Kind.UNAVAILABLE,

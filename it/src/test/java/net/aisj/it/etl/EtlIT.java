@@ -49,12 +49,7 @@ class EtlIT {
     }
 
     static Resp init(String spec) {
-        return ais.send(
-                "PUT",
-                "/v1/etl",
-                Map.of("Content-Type", "application/json"),
-                java.net.http.HttpRequest.BodyPublishers.ofString(spec),
-                Duration.ofMinutes(2));
+        return Transformers.init(ais, spec);
     }
 
     static Resp inline(String obj, String etl, String args) {

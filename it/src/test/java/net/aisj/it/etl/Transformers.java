@@ -24,6 +24,16 @@ final class Transformers {
         }
     }
 
+    /** {@code PUT /v1/etl} with {@code spec} (the init may take as long as the transformer needs to start). */
+    static net.aisj.it.support.Resp init(net.aisj.it.support.AisClient ais, String spec) {
+        return ais.send(
+                "PUT",
+                "/v1/etl",
+                Map.of("Content-Type", "application/json"),
+                java.net.http.HttpRequest.BodyPublishers.ofString(spec),
+                java.time.Duration.ofMinutes(2));
+    }
+
     /** A fresh valid ETL name. */
     static String name(String tag) {
         return tag + "-" + ItEnv.randomHex(4);
