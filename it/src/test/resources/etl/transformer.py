@@ -6,7 +6,8 @@ GET /<escaped uname> (hpull: the object is read back from $AIS_TARGET_URL/<uname
 bytes. Query etl_args is prepended to the output as "<args>|" in echo/upper modes.
 
 Modes (env TRANSFORM): echo, upper, md5. Test hooks: an object whose name contains "fail" answers 500; one whose
-name contains "crash" makes the process exit(3); env NEVER_HEALTHY=1 answers /health with 503.
+name contains "crash" makes the process exit(3); env NEVER_HEALTHY=1 answers /health with 503; env FAIL_ON_TARGET
+makes it exit at start on the target whose AIS_TARGET_URL contains that text.
 Started as AIS's images are: `transformer.py --port 8000` (the node rewrites the port); refuses to start
 without AIS_TARGET_URL, as AIS's base server does.
 """
@@ -89,6 +90,9 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     if not TARGET:
         sys.exit("AIS_TARGET_URL is not set")
+    bad = os.environ.get("FAIL_ON_TARGET")
+    if bad and bad in TARGET:
+        sys.exit("refusing to start on this target (FAIL_ON_TARGET=%s)" % bad)
     port = 8000
     if "--port" in sys.argv:
         port = int(sys.argv[sys.argv.index("--port") + 1])

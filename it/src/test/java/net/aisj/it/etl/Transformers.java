@@ -12,11 +12,11 @@ import net.aisj.it.support.ItEnv;
  * and ETLSpecMsg bodies that run it. It is started the way AIS's images start theirs, {@code --port 8000}: the
  * node rewrites the port.
  */
-final class Transformers {
+public final class Transformers {
 
     private Transformers() {}
 
-    static Path script() {
+    public static Path script() {
         try {
             return Path.of(Transformers.class.getResource("/etl/transformer.py").toURI());
         } catch (URISyntaxException e) {
@@ -25,7 +25,7 @@ final class Transformers {
     }
 
     /** {@code PUT /v1/etl} with {@code spec} (the init may take as long as the transformer needs to start). */
-    static net.aisj.it.support.Resp init(net.aisj.it.support.AisClient ais, String spec) {
+    public static net.aisj.it.support.Resp init(net.aisj.it.support.AisClient ais, String spec) {
         return ais.send(
                 "PUT",
                 "/v1/etl",
@@ -35,12 +35,12 @@ final class Transformers {
     }
 
     /** A fresh valid ETL name. */
-    static String name(String tag) {
+    public static String name(String tag) {
         return tag + "-" + ItEnv.randomHex(4);
     }
 
     /** An ETLSpecMsg running the test transformer with {@code env}. */
-    static String spec(String name, String comm, String initTimeout, Map<String, String> env) {
+    public static String spec(String name, String comm, String initTimeout, Map<String, String> env) {
         JsonArrayBuilder e = Json.createArrayBuilder();
         env.forEach((k, v) -> e.add(Json.createObjectBuilder().add("name", k).add("value", v)));
         return Json.createObjectBuilder()
