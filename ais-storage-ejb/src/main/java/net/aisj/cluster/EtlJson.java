@@ -75,6 +75,7 @@ public final class EtlJson {
                         str(runtime, "image"),
                         command,
                         env,
+                        o.get("restart_max") instanceof JsonNumber n ? n.intValue() : -1,
                         o.toString())
                 .validate();
     }
@@ -177,6 +178,7 @@ public final class EtlJson {
                 .add("obj_count", s.objCount())
                 .add("in_bytes", s.inBytes())
                 .add("out_bytes", s.outBytes())
+                .add("restarts", s.restarts())
                 .add("obj_errors", errs)
                 .build()
                 .toString();
@@ -208,6 +210,7 @@ public final class EtlJson {
                     o.getJsonNumber("obj_count").longValue(),
                     o.getJsonNumber("in_bytes").longValue(),
                     o.getJsonNumber("out_bytes").longValue(),
+                    o.getInt("restarts", 0),
                     errs);
         }
     }

@@ -56,6 +56,7 @@ class EtlJsonTest {
                 2,
                 3,
                 4,
+                1,
                 List.of(new EtlNodeState.ObjError("ais://b/o", "ETL error: x", 500)));
         assertThat(EtlJson.nodeStateOf(EtlJson.nodeStateText(s))).isEqualTo(s);
     }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param objCount objects transformed (inline and offline)
  * @param inBytes  bytes sent to the transformer
  * @param outBytes bytes received from it
+ * @param restarts how often the node restarted the transformer after it exited
  * @param errors   recorded object errors (the inline ones, or one offline job's)
  */
 public record EtlNodeState(
@@ -23,6 +24,7 @@ public record EtlNodeState(
         long objCount,
         long inBytes,
         long outBytes,
+        int restarts,
         List<ObjError> errors) {
 
     public EtlNodeState {

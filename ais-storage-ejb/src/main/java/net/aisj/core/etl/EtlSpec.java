@@ -18,6 +18,8 @@ import net.aisj.core.AisException;
  * @param image            {@code runtime.image} (may be empty when a command is given)
  * @param command          {@code runtime.command}: what the node runs (empty: resolved from the image, if known)
  * @param env              {@code runtime.env} then the top-level {@code env}, in order
+ * @param restartMax       our extension {@code restart_max}: how often a transformer that exits is restarted before
+ *                         the ETL is aborted (-1: the node's default; 0: abort at once, as AIS)
  * @param initMsg          the init message as received (JSON text)
  */
 public record EtlSpec(
@@ -29,6 +31,7 @@ public record EtlSpec(
         String image,
         List<String> command,
         Map<String, String> env,
+        int restartMax,
         String initMsg) {
 
     public static final String HPUSH = "hpush://";

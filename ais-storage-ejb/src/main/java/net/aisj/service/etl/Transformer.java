@@ -45,7 +45,11 @@ final class Transformer {
     private final EtlEntry entry;
     private final String nodeId;
     private final int port;
-    private final TransformerProcess process;
+    private final java.util.Map<String, String> env;
+    private final java.nio.file.Path dir;
+    private volatile TransformerProcess process;
+    private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
+    private volatile boolean restarting;
     private final HttpClient http;
     private final AtomicLong objCount = new AtomicLong();
     private final AtomicLong inBytes = new AtomicLong();
@@ -55,11 +59,12 @@ final class Transformer {
 
     private volatile boolean healthy;
 
-    Transformer(EtlEntry entry, String nodeId, int port, TransformerProcess process) {
+    Transformer(EtlEntry entry, String nodeId, int port, java.util.Map<String, String> env, java.nio.file.Path dir) {
         this.entry = entry;
         this.nodeId = nodeId;
         this.port = port;
-        this.process = process;
+        this.env = java.util.Map.copyOf(env);
+        this.dir = dir;
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
@@ -77,6 +82,39 @@ final class Transformer {
 
     TransformerProcess process() {
         return process;
+    }
+
+    /**
+     * Starts (or, after a crash, starts again) the transformer's process on the same port with the same
+     * environment; not yet healthy.
+     */
+    TransformerProcess spawn() {
+        TransformerProcess p =
+                TransformerProcess.start(entry.name(), entry.spec().command(), env, port, dir);
+        healthy = false;
+        process = p;
+        return p;
+    }
+
+    int restarts() {
+        return restarts.get();
+    }
+
+    /** Counts a restart (whether or not the new process became healthy). */
+    void restarted() {
+        restarts.incrementAndGet();
+    }
+
+    boolean restarting() {
+        return restarting;
+    }
+
+    void restarting(boolean on) {
+        restarting = on;
+    }
+
+    int port() {
+        return port;
     }
 
     URI base() {
@@ -104,6 +142,9 @@ final class Transformer {
 
     /** AIS's pod phase for this transformer. */
     String health() {
+        if (restarting) {
+            return "Pending";
+        }
         if (!process.alive()) {
             return "Failed";
         }
@@ -243,6 +284,7 @@ final class Transformer {
                 objCount.get(),
                 inBytes.get(),
                 outBytes.get(),
+                restarts.get(),
                 errs);
     }
 

@@ -1,6 +1,8 @@
 package net.aisj.service.etl;
 
 import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.logging.Logger;
 import net.aisj.connector.api.ObjectId;
@@ -28,8 +31,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * This node's transformers (the {@code process} runtime): one local process per running ETL, what a Kubernetes pod
  * is to an AIS target. Starting one waits until it answers {@code GET /health} (or fails, with the tail of its log,
- * when it exits or the init timeout passes); stopping one ends its process group. Settings: {@code ais.etl.workdir}
- * (default {@code <tmp>/aisj-etl/<node id>}: a directory per ETL holding its captured output). Thread-safe.
+ * when it exits or the init timeout passes); stopping one ends its process group. One that exits is restarted with
+ * a backoff up to a limit (AIS aborts at once; {@code restart_max: 0} in the spec or {@code ais.etl.restart.max=0}
+ * gives that), then its ETL is aborted. Settings: {@code ais.etl.workdir} (default
+ * {@code <tmp>/aisj-etl/<node id>}: a directory per ETL holding its captured output), {@code ais.etl.restart.max}
+ * (default 3). Thread-safe.
  */
 @ApplicationScoped
 public class TransformerSupervisor {
@@ -44,6 +50,14 @@ public class TransformerSupervisor {
     @Inject
     @ConfigProperty(name = "ais.etl.workdir")
     Optional<String> workdir;
+
+    /** How often a transformer that exits is restarted before its ETL is aborted (0: at once, as AIS). */
+    @Inject
+    @ConfigProperty(name = "ais.etl.restart.max", defaultValue = "3")
+    int restartMax;
+
+    @Resource
+    ManagedScheduledExecutorService scheduler;
 
     private final Map<String, Transformer> running = new ConcurrentHashMap<>();
 
@@ -68,10 +82,16 @@ public class TransformerSupervisor {
         env.put("DIRECT_PUT", Boolean.toString(entry.spec().directPut()));
         env.put("AIS_ETL_PORT", Integer.toString(port));
         env.putAll(entry.spec().env());
-        Path dir = dir(entry.name());
-        TransformerProcess p =
-                TransformerProcess.start(entry.name(), entry.spec().command(), env, port, dir);
-        Transformer t = new Transformer(entry, node.self().id(), port, p);
+        Transformer t = new Transformer(entry, node.self().id(), port, env, dir(entry.name()));
+        awaitHealthy(t, t.spawn());
+        running.put(entry.name(), t);
+        LOG.info(() ->
+                "etl job " + entry.name() + ": transformer pid " + t.process().pid() + " healthy on 127.0.0.1:" + port);
+    }
+
+    /** Waits until {@code p} answers {@code GET /health}; stops it and fails when it exits or init_timeout passes. */
+    private void awaitHealthy(Transformer t, TransformerProcess p) {
+        EtlEntry entry = t.entry();
         long deadline = System.nanoTime() + entry.spec().initTimeoutMillis() * 1_000_000;
         long pause = Math.max(20, Math.min(1000, entry.spec().initTimeoutMillis() / 20));
         while (!t.probe(Duration.ofSeconds(5))) {
@@ -88,8 +108,6 @@ public class TransformerSupervisor {
             }
             LockSupport.parkNanos(pause * 1_000_000);
         }
-        running.put(entry.name(), t);
-        LOG.info(() -> "etl job " + entry.name() + ": transformer pid " + p.pid() + " healthy on 127.0.0.1:" + port);
     }
 
     /**
@@ -161,22 +179,57 @@ public class TransformerSupervisor {
     }
 
     /**
-     * One supervision round: caps the logs and returns the transformers that died (removed, with why), which the
-     * caller aborts as AIS does.
+     * One supervision round: caps the logs; a transformer that exited is restarted after a backoff (1 s, 2 s, 4 s,
+     * ...) while it has restarts left ({@code restart_max} of its spec, else {@code ais.etl.restart.max}); those
+     * past the limit are removed and returned with why, for the caller to abort as AIS does.
      */
     List<Map.Entry<String, String>> checkAll() {
         List<Map.Entry<String, String>> dead = new ArrayList<>();
         for (Transformer t : running.values()) {
             t.process().capLog();
-            if (!t.process().alive() && running.remove(t.name(), t)) {
+            if (t.restarting() || t.process().alive()) {
+                continue;
+            }
+            int limit = t.entry().spec().restartMax() >= 0 ? t.entry().spec().restartMax() : restartMax;
+            String exit = "transformer on node " + node.self().id() + " exited with code "
+                    + t.process().exitCode();
+            if (t.restarts() < limit) {
+                t.restarting(true);
+                long backoff = 1000L << Math.min(t.restarts(), 6);
+                LOG.warning("etl job " + t.name() + ": " + exit + "; restart " + (t.restarts() + 1) + " of " + limit
+                        + " in " + backoff + " ms");
+                scheduler.schedule(() -> restart(t), backoff, TimeUnit.MILLISECONDS);
+                continue;
+            }
+            if (running.remove(t.name(), t)) {
                 dead.add(Map.entry(
                         t.name(),
-                        "transformer on node " + node.self().id() + " exited with code "
-                                + t.process().exitCode() + "; its output: "
-                                + t.process().logText(1024)));
+                        exit + (limit > 0 ? " (restarted " + t.restarts() + " times, the limit)" : "")
+                                + "; its output: " + t.process().logText(1024)));
             }
         }
         return dead;
+    }
+
+    private void restart(Transformer t) {
+        try {
+            if (running.get(t.name()) != t) {
+                return; // stopped meanwhile
+            }
+            t.restarted();
+            TransformerProcess p = t.spawn();
+            awaitHealthy(t, p);
+            if (running.get(t.name()) != t) {
+                p.stop(STOP_GRACE_MILLIS); // stopped while it restarted
+                return;
+            }
+            LOG.info(() -> "etl job " + t.name() + ": transformer restarted, pid "
+                    + t.process().pid());
+        } catch (AisException e) {
+            LOG.warning("etl job " + t.name() + ": restart failed: " + e.getMessage());
+        } finally {
+            t.restarting(false);
+        }
     }
 
     @PreDestroy

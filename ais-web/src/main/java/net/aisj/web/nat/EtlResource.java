@@ -99,7 +99,10 @@ public class EtlResource {
     @GET
     @Path("{name}/health")
     public Response health(@PathParam("name") String name) {
-        return perTarget(name, (o, st) -> o.add("health_status", st == null ? "Unknown" : st.health()));
+        return perTarget(
+                name,
+                (o, st) -> o.add("health_status", st == null ? "Unknown" : st.health())
+                        .add("restarts", st == null ? 0 : st.restarts()));
     }
 
     @GET

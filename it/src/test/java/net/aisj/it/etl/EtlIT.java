@@ -250,9 +250,37 @@ class EtlIT {
     }
 
     @Test
-    void aTransformerThatExitsAbortsItsEtl() {
+    void aTransformerThatExitsIsRestartedThenAbortsPastTheLimit() {
+        String etl = Transformers.name("restart");
+        init(Transformers.with(Transformers.spec(etl, "hpush://", "1m", Map.of()), "restart_max", 1))
+                .expect(200);
+        try {
+            assertThat(inline("a/crash.txt", etl, null).status()).isGreaterThanOrEqualTo(500);
+            Poll.until(Duration.ofSeconds(60), "etl " + etl + " restarted once", () -> {
+                JsonObject h = JsonUtil.parseArray(
+                                ais.send("GET", "/v1/etl/" + etl + "/health").text())
+                        .getJsonObject(0);
+                return h.getInt("restarts") == 1 && h.getString("health_status").equals("Running");
+            });
+            assertThat(stage(etl)).isEqualTo("Running");
+            assertThat(inline("a/x.txt", etl, null).body()).isEqualTo(DATA);
+            // the second exit is past the limit: aborted as AIS does
+            assertThat(inline("a/crash.txt", etl, null).status()).isGreaterThanOrEqualTo(500);
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    "etl " + etl + " aborted",
+                    () -> stage(etl).equals("Aborted"));
+            assertThat(details(etl).getString("reason")).contains("restarted 1 times, the limit");
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + etl).expect(200);
+        }
+    }
+
+    @Test
+    void withoutRestartsATransformerThatExitsAbortsItsEtlAsAis() {
         String etl = Transformers.name("crash");
-        init(Transformers.spec(etl, "hpush://", "1m", Map.of())).expect(200);
+        init(Transformers.with(Transformers.spec(etl, "hpush://", "1m", Map.of()), "restart_max", 0))
+                .expect(200);
         try {
             Resp r = inline("a/crash.txt", etl, null);
             assertThat(r.status()).as("%s", r).isGreaterThanOrEqualTo(500);

@@ -34,6 +34,14 @@ public final class Transformers {
                 java.time.Duration.ofMinutes(2));
     }
 
+    /** {@code spec} with the number field {@code key} added (our extensions such as {@code restart_max}). */
+    public static String with(String spec, String key, int value) {
+        return Json.createObjectBuilder(net.aisj.it.support.JsonUtil.parseObject(spec))
+                .add(key, value)
+                .build()
+                .toString();
+    }
+
     /** A fresh valid ETL name. */
     public static String name(String tag) {
         return tag + "-" + ItEnv.randomHex(4);
