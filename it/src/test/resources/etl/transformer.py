@@ -5,7 +5,8 @@ GET /health -> 200 "Running"; PUT /<bucket>/<object> (hpush: the object's bytes,
 GET /<escaped uname> (hpull: the object is read back from $AIS_TARGET_URL/<uname>) -> 200 with the transformed
 bytes. Query etl_args is prepended to the output as "<args>|" in echo/upper modes.
 
-Modes (env TRANSFORM): echo, upper, md5. Test hooks: an object whose name contains "fail" answers 500; one whose
+In a pipeline (header Ais-Node-Url: the next stages' URLs) the output is PUT to the next stage and its answer is
+returned, as AIS's frameworks do. Modes (env TRANSFORM): echo, upper, md5. Test hooks: an object whose name contains "fail" answers 500; one whose
 name contains "crash" makes the process exit(3); env NEVER_HEALTHY=1 answers /health with 503; env FAIL_ON_TARGET
 makes it exit at start on the target whose AIS_TARGET_URL contains that text.
 Started as AIS's images are: `transformer.py --port 8000` (the node rewrites the port); refuses to start
@@ -76,7 +77,7 @@ class Handler(BaseHTTPRequestHandler):
         except urllib.error.HTTPError as e:
             self.reply(e.code, e.read())
             return
-        self.reply(200, transform(data, args))
+        self.respond(path, args, transform(data, args))
 
     def do_PUT(self):
         path, args = self.split()
@@ -84,7 +85,23 @@ class Handler(BaseHTTPRequestHandler):
         data = self.rfile.read(n) if n else b""
         if self.hooks(path):
             return
-        self.reply(200, transform(data, args))
+        self.respond(path, args, transform(data, args))
+
+    def respond(self, path, args, out):
+        """The output, or, in a pipeline (Ais-Node-Url), the next stage's answer to it."""
+        hops = [h.strip() for h in self.headers.get("Ais-Node-Url", "").split(",") if h.strip()]
+        if not hops:
+            self.reply(200, out)
+            return
+        url = hops[0] + "/" + urllib.parse.quote(path) + ("?etl_args=" + urllib.parse.quote(args) if args else "")
+        req = urllib.request.Request(url, data=out, method="PUT")
+        if len(hops) > 1:
+            req.add_header("Ais-Node-Url", ",".join(hops[1:]))
+        try:
+            with urllib.request.urlopen(req, timeout=30) as r:
+                self.reply(200, r.read())
+        except urllib.error.HTTPError as e:
+            self.reply(e.code, e.read())
 
 
 def main():

@@ -53,7 +53,24 @@ public class EtlTransforms {
      *                      {@link TransformException} with the transformer's status when it fails
      */
     public Transformed inline(ObjectId id, String name, String args) {
-        return transform(etls.running(name), id, args, "");
+        return inline(id, name, args, List.of());
+    }
+
+    /**
+     * Like {@link #inline(ObjectId, String, String)} through a pipeline: the output of {@code name} goes through
+     * the ETLs {@code pipeline} in order (AIS's {@code etl_pipeline}; each stage hands its output to the next).
+     *
+     * @throws AisException BAD_REQUEST for a pipeline after an {@code hpull://} ETL (as AIS), NOT_FOUND for a stage
+     *                      that does not run
+     */
+    public Transformed inline(ObjectId id, String name, String args, List<String> pipeline) {
+        EtlEntry e = etls.running(name);
+        pipeline.forEach(etls::running);
+        if (!pipeline.isEmpty() && e.spec().communication().equals(EtlSpec.HPULL)) {
+            throw AisException.badRequest(
+                    "etl job " + name + ": inline transform pipeline not supported for " + EtlSpec.HPULL);
+        }
+        return transform(e, id, args, "", pipeline);
     }
 
     /**
@@ -66,7 +83,7 @@ public class EtlTransforms {
         EtlEntry e = etls.running(name);
         Transformed t;
         try {
-            t = transform(e, from, args, job);
+            t = transform(e, from, args, job, List.of());
         } catch (AisException ex) {
             if (ex.reason() == AisException.Reason.NO_SUCH_OBJECT) {
                 return -1;
@@ -103,16 +120,16 @@ public class EtlTransforms {
         }
     }
 
-    private Transformed transform(EtlEntry e, ObjectId id, String args, String job) {
+    private Transformed transform(EtlEntry e, ObjectId id, String args, String job, List<String> pipeline) {
         if (e.spec().communication().equals(EtlSpec.HPULL)) {
             ObjectStat st = objects.head(id); // a missing object is AIS's 404, not the transformer's
-            Transformer.Answer a = supervisor.transform(e.name(), id, null, st.size(), args, job);
+            Transformer.Answer a = supervisor.transform(e.name(), id, null, st.size(), args, job, pipeline);
             return new Transformed(a.body(), a.length(), a.contentType());
         }
         ObjectReader r = objects.open(id, false);
         try {
             Transformer.Answer a =
-                    supervisor.transform(e.name(), id, r.stream(), r.stat().size(), args, job);
+                    supervisor.transform(e.name(), id, r.stream(), r.stat().size(), args, job, pipeline);
             return new Transformed(closing(a.body(), r), a.length(), a.contentType());
         } catch (IOException ex) {
             r.close();

@@ -42,6 +42,9 @@ final class Transformer {
     /** AIS keeps at most this many object errors per job ({@code etl.MaxObjErr}). */
     static final int MAX_OBJ_ERRORS = 128;
 
+    /** AIS's header naming a pipeline's next stages (or a direct-put destination). */
+    static final String NODE_URL = "Ais-Node-Url";
+
     private final EtlEntry entry;
     private final String nodeId;
     private final int port;
@@ -161,10 +164,11 @@ final class Transformer {
      * @param length the object's size
      * @param args   {@code etl_args}, or null
      * @param job    the offline job's id ("" inline), for the error record
+     * @param nextHops the next stages of a pipeline ({@code Ais-Node-Url}: their base URLs, comma-separated), or null
      * @throws TransformException with the transformer's status and body, 504 on {@code obj_timeout}, 503 when it
      *                            cannot be reached
      */
-    Answer transform(ObjectId id, InputStream body, long length, String args, String job) {
+    Answer transform(ObjectId id, InputStream body, long length, String args, String job, String nextHops) {
         String query = args == null || args.isEmpty() ? "" : "?etl_args=" + enc(args);
         HttpRequest.Builder b;
         if (entry.spec().communication().equals(EtlSpec.HPULL)) {
@@ -182,6 +186,9 @@ final class Transformer {
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.fromPublisher(
                                             HttpRequest.BodyPublishers.ofInputStream(() -> body), length));
+        }
+        if (nextHops != null && !nextHops.isEmpty()) {
+            b.header(NODE_URL, nextHops);
         }
         long t = entry.spec().objTimeoutMillis();
         HttpResponse<InputStream> r;

@@ -165,13 +165,22 @@ public class TransformerSupervisor {
      *
      * @throws AisException NOT_FOUND when it does not run here; see {@link Transformer#transform}
      */
-    Transformer.Answer transform(String name, ObjectId id, InputStream body, long length, String args, String job) {
+    Transformer.Answer transform(
+            String name, ObjectId id, InputStream body, long length, String args, String job, List<String> pipeline) {
+        List<String> hops = new ArrayList<>();
+        for (String next : pipeline) {
+            hops.add(local(next).base().toString());
+        }
+        return local(name).transform(id, body, length, args, job, String.join(",", hops));
+    }
+
+    private Transformer local(String name) {
         Transformer t = running.get(name);
         if (t == null) {
             throw AisException.notFound(
                     "etl job " + name + " does not exist on node " + node.self().id() + " - try starting it");
         }
-        return t.transform(id, body, length, args, job);
+        return t;
     }
 
     Optional<Transformer> get(String name) {

@@ -10,6 +10,17 @@ final class EtlResponses {
 
     private EtlResponses() {}
 
+    /** AIS's {@code etl_pipeline}: ETL names, comma-separated (empty entries ignored). */
+    static java.util.List<String> pipeline(String q) {
+        if (q == null || q.isBlank()) {
+            return java.util.List.of();
+        }
+        return java.util.Arrays.stream(q.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
+    }
+
     static Response inline(EtlTransforms.Transformed t) {
         StreamingOutput out = o -> {
             try (InputStream in = t.body()) {

@@ -74,6 +74,8 @@ public class ObjectsResource {
 
     static final String ETL_ARGS = "etl_args";
 
+    static final String ETL_PIPELINE = "etl_pipeline";
+
     @GET
     public Response get(
             @Context UriInfo uri,
@@ -84,10 +86,11 @@ public class ObjectsResource {
             @QueryParam(ORIGINAL_URL) String originalUrl,
             @QueryParam(ETL_NAME) String etlName,
             @QueryParam(ETL_ARGS) String etlArgs,
+            @QueryParam(ETL_PIPELINE) String etlPipeline,
             @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, provider, ns);
         if (etlName != null && !etlName.isEmpty()) {
-            return EtlResponses.inline(etl.inline(id, etlName, etlArgs));
+            return EtlResponses.inline(etl.inline(id, etlName, etlArgs, EtlResponses.pipeline(etlPipeline)));
         }
         if (originalUrl != null) {
             remoteBuckets.addHttpObject(id, originalUrl);

@@ -169,6 +169,40 @@ class EtlIT {
     }
 
     @Test
+    void aPipelineOfTwoHandsTheFirstOutputToTheSecond() throws Exception {
+        String up = Transformers.name("pipe-up");
+        String md5 = Transformers.name("pipe-md5");
+        String pull = Transformers.name("pipe-pull");
+        init(Transformers.spec(up, "hpush://", "1m", Map.of("TRANSFORM", "upper")))
+                .expect(200);
+        init(Transformers.spec(md5, "hpush://", "1m", Map.of("TRANSFORM", "md5")))
+                .expect(200);
+        init(Transformers.spec(pull, "hpull://", "1m", Map.of())).expect(200);
+        try {
+            Resp r = ais.send("GET", AisClient.objPath(b, "a/x.txt") + "?etl_name=" + up + "&etl_pipeline=" + md5);
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            byte[] upper = new String(DATA, StandardCharsets.UTF_8)
+                    .toUpperCase(java.util.Locale.ROOT)
+                    .getBytes(StandardCharsets.UTF_8);
+            assertThat(r.text())
+                    .isEqualTo(HexFormat.of()
+                            .formatHex(MessageDigest.getInstance("MD5").digest(upper)));
+            Resp unknown =
+                    ais.send("GET", AisClient.objPath(b, "a/x.txt") + "?etl_name=" + up + "&etl_pipeline=nope-nope");
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().getString("message")).contains("etl job nope-nope does not exist");
+            Resp fromPull =
+                    ais.send("GET", AisClient.objPath(b, "a/x.txt") + "?etl_name=" + pull + "&etl_pipeline=" + md5);
+            assertThat(fromPull.status()).isEqualTo(400);
+            assertThat(fromPull.json().getString("message")).contains("pipeline not supported for hpull://");
+        } finally {
+            for (String n : new String[] {up, md5, pull}) {
+                ais.send("DELETE", "/v1/etl/" + n).expect(200);
+            }
+        }
+    }
+
+    @Test
     void badInitMessagesAreRefusedAndNothingIsRecorded() {
         String script = Transformers.script().toString();
         Map<String, String> bad = Map.of(
