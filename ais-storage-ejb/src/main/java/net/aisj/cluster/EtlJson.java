@@ -75,6 +75,7 @@ public final class EtlJson {
                         str(runtime, "image"),
                         command,
                         env,
+                        str(runtime, "url"),
                         o.get("restart_max") instanceof JsonNumber n ? n.intValue() : -1,
                         o.toString())
                 .validate();

@@ -18,6 +18,8 @@ import net.aisj.core.AisException;
  * @param image            {@code runtime.image} (may be empty when a command is given)
  * @param command          {@code runtime.command}: what the node runs (empty: resolved from the image, if known)
  * @param env              {@code runtime.env} then the top-level {@code env}, in order
+ * @param url              our extension {@code runtime.url}: attach to a transformer already running there (any
+ *                         language, any host the node may reach) instead of starting one; empty otherwise
  * @param restartMax       our extension {@code restart_max}: how often a transformer that exits is restarted before
  *                         the ETL is aborted (-1: the node's default; 0: abort at once, as AIS)
  * @param initMsg          the init message as received (JSON text)
@@ -31,6 +33,7 @@ public record EtlSpec(
         String image,
         List<String> command,
         Map<String, String> env,
+        String url,
         int restartMax,
         String initMsg) {
 
@@ -51,6 +54,7 @@ public record EtlSpec(
         validateName(name);
         communication = normalizeComm(communication);
         image = image == null ? "" : image;
+        url = url == null ? "" : url.trim().replaceAll("/+$", "");
         command = command == null ? List.of() : List.copyOf(command);
         env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         initMsg = initMsg == null ? "" : initMsg;
@@ -69,9 +73,13 @@ public record EtlSpec(
      * @throws AisException BAD_REQUEST naming the ETL
      */
     public EtlSpec validate() {
-        if (command.isEmpty() && image.isEmpty()) {
+        if (command.isEmpty() && image.isEmpty() && url.isEmpty()) {
             throw AisException.badRequest(
                     "etl job " + name + ": the spec needs runtime.command or runtime.image (nothing to run)");
+        }
+        if (!url.isEmpty() && !url.matches("https?://[^/?#]+")) {
+            throw AisException.badRequest(
+                    "etl job " + name + ": runtime.url must be http(s)://host:port, not \"" + url + "\"");
         }
         if (communication.equals(WS) && !directPut) {
             throw AisException.badRequest(

@@ -92,8 +92,9 @@ final class Transformer {
      * environment; not yet healthy.
      */
     TransformerProcess spawn() {
-        TransformerProcess p =
-                TransformerProcess.start(entry.name(), entry.spec().command(), env, port, dir);
+        TransformerProcess p = entry.spec().url().isEmpty()
+                ? TransformerProcess.start(entry.name(), entry.spec().command(), env, port, dir)
+                : TransformerProcess.attached();
         healthy = false;
         process = p;
         return p;
@@ -120,8 +121,10 @@ final class Transformer {
         return port;
     }
 
+    /** Where the transformer listens: loopback and its port, or the spec's {@code runtime.url} (attached). */
     URI base() {
-        return URI.create("http://127.0.0.1:" + port);
+        String url = entry.spec().url();
+        return URI.create(url.isEmpty() ? "http://127.0.0.1:" + port : url);
     }
 
     /** One {@code GET /health}: true on 200. */

@@ -49,6 +49,18 @@ final class TransformerProcess {
     }
 
     /**
+     * A transformer this node did not start (the {@code url} runtime: already running elsewhere): nothing to stop,
+     * no output or resource use to read; it counts as alive (its health probe tells the rest).
+     */
+    static TransformerProcess attached() {
+        return new TransformerProcess(null, null);
+    }
+
+    private boolean isAttached() {
+        return process == null;
+    }
+
+    /**
      * Starts {@code command} in {@code dir} with exactly {@code env} (plus the node's PATH, HOME, LANG unless set).
      *
      * @throws AisException BAD_REQUEST when the command cannot be run (not found, not executable)
@@ -122,20 +134,24 @@ final class TransformerProcess {
     }
 
     boolean alive() {
-        return process.isAlive();
+        return isAttached() || process.isAlive();
     }
 
     /** The exit code, or -1 while it runs. */
     int exitCode() {
-        return process.isAlive() ? -1 : process.exitValue();
+        return alive() ? -1 : process.exitValue();
     }
 
+    /** The process id; -1 when attached. */
     long pid() {
-        return process.pid();
+        return isAttached() ? -1 : process.pid();
     }
 
     /** SIGTERM to the process group (and every descendant), SIGKILL what is left after {@code graceMillis}. */
     void stop(long graceMillis) {
+        if (isAttached()) {
+            return;
+        }
         List<ProcessHandle> all = tree();
         signalGroup("-TERM");
         all.forEach(ProcessHandle::destroy);
@@ -177,6 +193,9 @@ final class TransformerProcess {
 
     /** The captured output, at most the last {@code max} bytes. */
     byte[] logTail(int max) {
+        if (isAttached()) {
+            return new byte[0];
+        }
         try (RandomAccessFile f = new RandomAccessFile(log.toFile(), "r")) {
             long len = f.length();
             int n = (int) Math.min(len, max);
@@ -196,6 +215,9 @@ final class TransformerProcess {
 
     /** Keeps the log below {@link #LOG_CAP}: past it, only the last {@code LOG_KEEP} bytes stay. */
     void capLog() {
+        if (isAttached()) {
+            return;
+        }
         try {
             if (Files.size(log) <= LOG_CAP) {
                 return;
@@ -212,6 +234,9 @@ final class TransformerProcess {
 
     /** CPU cores used by the process tree since the previous call (since the start on the first). */
     synchronized double cpu() {
+        if (isAttached()) {
+            return 0;
+        }
         long ticks = 0;
         for (ProcessHandle h : tree()) {
             ticks += ticks(h.pid());
@@ -232,6 +257,9 @@ final class TransformerProcess {
 
     /** Resident memory of the process tree, bytes. */
     long memBytes() {
+        if (isAttached()) {
+            return 0;
+        }
         long kb = 0;
         for (ProcessHandle h : tree()) {
             try (Stream<String> lines = Files.lines(Path.of("/proc/" + h.pid() + "/status"))) {

@@ -70,12 +70,7 @@ public class TransformerSupervisor {
      */
     public void start(EtlEntry entry) {
         stop(entry.name());
-        if (entry.spec().command().isEmpty()) {
-            throw AisException.badRequest("etl job " + entry.name() + ": runtime.image \""
-                    + entry.spec().image()
-                    + "\" has no command on node " + node.self().id()
-                    + " (no container runtime here: give runtime.command)");
-        }
+        checkRunnable(entry.spec(), node.self().id());
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AIS_TARGET_URL", node.self().publicUrl() + "/v1/etl/_object/" + entry.name() + "/" + entry.secret());
@@ -86,7 +81,7 @@ public class TransformerSupervisor {
         awaitHealthy(t, t.spawn());
         running.put(entry.name(), t);
         LOG.info(() ->
-                "etl job " + entry.name() + ": transformer pid " + t.process().pid() + " healthy on 127.0.0.1:" + port);
+                "etl job " + entry.name() + ": transformer pid " + t.process().pid() + " healthy at " + t.base());
     }
 
     /** Waits until {@code p} answers {@code GET /health}; stops it and fails when it exits or init_timeout passes. */
@@ -111,13 +106,14 @@ public class TransformerSupervisor {
     }
 
     /**
-     * Whether the {@code process} runtime can run {@code spec}: it needs {@code runtime.command} (an image alone
-     * needs a container runtime, which this node does not use).
+     * Whether this node can run {@code spec}: the {@code process} runtime needs {@code runtime.command}, the
+     * {@code url} runtime {@code runtime.url} (an image alone needs a container runtime, which this node does not
+     * use).
      *
      * @throws AisException BAD_REQUEST otherwise
      */
     static void checkRunnable(net.aisj.core.etl.EtlSpec spec, String nodeId) {
-        if (spec.command().isEmpty()) {
+        if (spec.command().isEmpty() && spec.url().isEmpty()) {
             throw AisException.badRequest("etl job " + spec.name() + ": runtime.image \"" + spec.image()
                     + "\" has no command on node " + nodeId
                     + " (the process runtime runs runtime.command; no container runtime is used)");

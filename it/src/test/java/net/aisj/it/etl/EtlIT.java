@@ -203,6 +203,43 @@ class EtlIT {
     }
 
     @Test
+    void theUrlRuntimeAttachesToATransformerAlreadyRunning() throws Exception {
+        int port = net.aisj.it.support.Ports.freePort();
+        ProcessBuilder pb = new ProcessBuilder(
+                        "python3", Transformers.script().toString(), "--port", Integer.toString(port))
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        pb.environment().put("AIS_TARGET_URL", "http://127.0.0.1:1/unused");
+        pb.environment().put("TRANSFORM", "upper");
+        Process own = pb.start();
+        String etl = Transformers.name("attach");
+        try {
+            String spec = "{\"name\":\"" + etl + "\",\"init_timeout\":\"30s\",\"runtime\":{\"url\":"
+                    + "\"http://127.0.0.1:" + port + "/\"}}";
+            Resp r = init(spec);
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            assertThat(inline("a/x.txt", etl, null).text()).isEqualTo("HELLO ETL WORLD");
+            assertThat(JsonUtil.parseArray(ais.send("GET", "/v1/etl/" + etl + "/health")
+                                    .expect(200)
+                                    .text())
+                            .getJsonObject(0)
+                            .getString("health_status"))
+                    .isEqualTo("Running");
+            ais.send("POST", "/v1/etl/" + etl + "/stop").expect(200);
+            assertThat(own.isAlive())
+                    .as("the node never stops a transformer it did not start")
+                    .isTrue();
+            Resp bad = init("{\"name\":\"" + Transformers.name("attach") + "\",\"runtime\":{\"url\":\"ftp://x\"}}");
+            assertThat(bad.status()).isEqualTo(400);
+            assertThat(bad.json().getString("message")).contains("runtime.url");
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + etl);
+            own.destroy();
+            own.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    @Test
     void badInitMessagesAreRefusedAndNothingIsRecorded() {
         String script = Transformers.script().toString();
         Map<String, String> bad = Map.of(
