@@ -31,7 +31,7 @@ import net.aisj.service.ObjectService;
 public class EtlTransforms {
 
     /** A transformed object: read the stream to its end (or close it) once. */
-    public record Transformed(InputStream body, long length, String contentType) {}
+    public record Transformed(InputStream body, long length, String contentType, long inputBytes) {}
 
     @Inject
     EtlService etls;
@@ -70,8 +70,45 @@ public class EtlTransforms {
             throw AisException.badRequest(
                     "etl job " + name + ": inline transform pipeline not supported for " + EtlSpec.HPULL);
         }
-        return transform(e, id, args, "", pipeline);
+        long t0 = System.nanoTime();
+        Transformed t = transform(e, id, args, "", pipeline);
+        inline.add(System.nanoTime() - t0, t.inputBytes());
+        return t;
     }
+
+    /**
+     * AIS's {@code etl.inline.*} / {@code etl.offline.*} target counters: transforms, their total latency until the
+     * transformer answered (ns), and the object bytes handed to the transformers.
+     */
+    public record Stats(long count, long nsTotal, long bytes) {}
+
+    public Stats inlineStats() {
+        return inline.stats();
+    }
+
+    public Stats offlineStats() {
+        return offline.stats();
+    }
+
+    /** Three counters updated together. */
+    private static final class Counters {
+        private final java.util.concurrent.atomic.AtomicLong n = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong ns = new java.util.concurrent.atomic.AtomicLong();
+        private final java.util.concurrent.atomic.AtomicLong size = new java.util.concurrent.atomic.AtomicLong();
+
+        void add(long nanos, long bytes) {
+            n.incrementAndGet();
+            ns.addAndGet(nanos);
+            size.addAndGet(Math.max(0, bytes));
+        }
+
+        Stats stats() {
+            return new Stats(n.get(), ns.get(), size.get());
+        }
+    }
+
+    private final Counters inline = new Counters();
+    private final Counters offline = new Counters();
 
     /**
      * Transforms {@code from} (owned here) with ETL {@code name} and stores the result as {@code to}, wherever it
@@ -83,7 +120,9 @@ public class EtlTransforms {
         EtlEntry e = etls.running(name);
         Transformed t;
         try {
+            long t0 = System.nanoTime();
             t = transform(e, from, args, job, List.of());
+            offline.add(System.nanoTime() - t0, t.inputBytes());
         } catch (AisException ex) {
             if (ex.reason() == AisException.Reason.NO_SUCH_OBJECT) {
                 return -1;
@@ -124,13 +163,14 @@ public class EtlTransforms {
         if (e.spec().communication().equals(EtlSpec.HPULL)) {
             ObjectStat st = objects.head(id); // a missing object is AIS's 404, not the transformer's
             Transformer.Answer a = supervisor.transform(e.name(), id, null, st.size(), args, job, pipeline);
-            return new Transformed(a.body(), a.length(), a.contentType());
+            return new Transformed(a.body(), a.length(), a.contentType(), st.size());
         }
         ObjectReader r = objects.open(id, false);
         try {
             Transformer.Answer a =
                     supervisor.transform(e.name(), id, r.stream(), r.stat().size(), args, job, pipeline);
-            return new Transformed(closing(a.body(), r), a.length(), a.contentType());
+            return new Transformed(
+                    closing(a.body(), r), a.length(), a.contentType(), r.stat().size());
         } catch (IOException ex) {
             r.close();
             throw new AisException(AisException.Kind.INTERNAL, "reading " + id.cname() + ": " + ex.getMessage(), ex);

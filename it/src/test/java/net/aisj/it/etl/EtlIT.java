@@ -119,6 +119,14 @@ class EtlIT {
                             .text())
                     .contains(logs.getString("logs"));
 
+            // AIS's etl.inline.* target counters, under their Prometheus names
+            Poll.until(Duration.ofSeconds(30), "etl inline metrics", () -> {
+                String metrics = ais.send("GET", "/metrics").text();
+                return metricValue(metrics, "ais_target_etl_inline_count") >= 2
+                        && metricValue(metrics, "ais_target_etl_inline_bytes") >= 2L * DATA.length
+                        && metricValue(metrics, "ais_target_etl_inline_ns_total") > 0;
+            });
+
             // errors: the transformer's own status and body, recorded in the ETL's object errors
             Resp fail = inline("a/fail.txt", etl, null);
             assertThat(fail.status()).as("%s", fail).isEqualTo(500);
@@ -145,6 +153,16 @@ class EtlIT {
         assertThat(gone.status()).isEqualTo(404);
         assertThat(gone.json().getString("message")).contains("etl job " + etl + " does not exist");
         assertThat(inline("a/x.txt", etl, null).status()).isEqualTo(404);
+    }
+
+    /** The value of the first sample of {@code name} in Prometheus text (-1 when absent). */
+    static double metricValue(String text, String name) {
+        for (String line : text.split("\n")) {
+            if (line.startsWith(name + "{") || line.startsWith(name + " ")) {
+                return Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            }
+        }
+        return -1;
     }
 
     @Test
