@@ -3,6 +3,7 @@ package net.aisj.service.etl;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -12,12 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.EtlIntra;
 import net.aisj.cluster.EtlJson;
@@ -25,6 +29,7 @@ import net.aisj.cluster.VersionedStore;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageException;
 import net.aisj.core.AisException;
+import net.aisj.core.ClusterMap;
 import net.aisj.core.NodeInfo;
 import net.aisj.core.etl.EtlEntry;
 import net.aisj.core.etl.EtlMetadata;
@@ -42,7 +47,8 @@ import net.aisj.service.LocalNode;
  * its transformer in parallel and answers once it is healthy; if any fails (or {@code init_timeout} passes) every
  * target stops its own and the ETL is {@code Aborted} with the reason, else it is {@code Running}. A transformer
  * that exits aborts its ETL cluster-wide, as AIS's pod watcher does. Every node stops its transformer of an ETL
- * that the metadata shows aborted or deleted; a node that starts (or joins) starts the running ETLs. Unknown
+ * that the metadata shows aborted or deleted; a node that starts (or joins) starts the running ETLs; a target that
+ * leaves aborts them (AIS). Unknown
  * names fail with "etl job &lt;name&gt; does not exist" (AIS's SDK maps 404/409 by that text). Thread-safe.
  */
 @ApplicationScoped
@@ -73,6 +79,7 @@ public class EtlService {
     ManagedScheduledExecutorService scheduler;
 
     private volatile VersionedStore<EtlMetadata> store;
+    private volatile Set<String> targetsSeen;
 
     /** Opens the metadata at startup (StorageNode): the newest copy on the mountpaths is offered to the grid. */
     public synchronized void open(StorageConnection c) throws StorageException {
@@ -370,6 +377,33 @@ public class EtlService {
         supervisor.runningNames().stream()
                 .filter(n -> !md.etls().containsKey(n))
                 .forEach(n -> scheduler.execute(() -> supervisor.stop(n)));
+    }
+
+    /**
+     * A target that leaves the cluster map aborts every running ETL, as AIS does (its share of the data moves to
+     * other targets; {@code start} runs the ETL again on the targets there are). Every node sees the change; the
+     * first update wins and every node's {@link #reconcile} stops its own transformer.
+     */
+    void onClusterMap(@ObservesAsync ClusterMap map) {
+        Set<String> now = map.targets().stream().map(NodeInfo::id).collect(Collectors.toSet());
+        Set<String> before = targetsSeen;
+        targetsSeen = now;
+        if (before == null || store == null) {
+            return;
+        }
+        Set<String> gone = new TreeSet<>(before);
+        gone.removeAll(now);
+        if (gone.isEmpty()) {
+            return;
+        }
+        for (EtlEntry e : metadata().etls().values()) {
+            if (e.stage() == EtlStage.RUNNING) {
+                String reason = "target(s) " + gone + " left the cluster";
+                store().update(md -> md.change(
+                        e.name(), x -> x.stage() == EtlStage.RUNNING ? x.withStage(EtlStage.ABORTED, reason) : x));
+                LOG.info(() -> "etl job " + e.name() + " aborted: " + reason);
+            }
+        }
     }
 
     /** Once a second: a transformer that exited aborts its ETL everywhere (AIS never restarts one). */
