@@ -122,7 +122,7 @@ public class EtlService {
      *                      Aborted with it)
      */
     public String init(EtlSpec spec) {
-        TransformerSupervisor.checkRunnable(spec, node.self().id());
+        supervisor.checkRunnable(spec);
         EtlEntry e = new EtlEntry(spec, EtlStage.INITIALIZING, newSecret(), newXid(), "");
         store().update(md -> {
             if (md.get(spec.name()).isPresent()) {

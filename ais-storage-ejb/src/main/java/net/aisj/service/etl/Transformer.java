@@ -49,6 +49,7 @@ final class Transformer {
     private final String nodeId;
     private final int port;
     private final java.util.Map<String, String> env;
+    private final List<String> command;
     private final java.nio.file.Path dir;
     private volatile TransformerProcess process;
     private final java.util.concurrent.atomic.AtomicInteger restarts = new java.util.concurrent.atomic.AtomicInteger();
@@ -62,8 +63,15 @@ final class Transformer {
 
     private volatile boolean healthy;
 
-    Transformer(EtlEntry entry, String nodeId, int port, java.util.Map<String, String> env, java.nio.file.Path dir) {
+    Transformer(
+            EtlEntry entry,
+            List<String> command,
+            String nodeId,
+            int port,
+            java.util.Map<String, String> env,
+            java.nio.file.Path dir) {
         this.entry = entry;
+        this.command = List.copyOf(command);
         this.nodeId = nodeId;
         this.port = port;
         this.env = java.util.Map.copyOf(env);
@@ -93,7 +101,7 @@ final class Transformer {
      */
     TransformerProcess spawn() {
         TransformerProcess p = entry.spec().url().isEmpty()
-                ? TransformerProcess.start(entry.name(), entry.spec().command(), env, port, dir)
+                ? TransformerProcess.start(entry.name(), command, env, port, dir)
                 : TransformerProcess.attached();
         healthy = false;
         process = p;

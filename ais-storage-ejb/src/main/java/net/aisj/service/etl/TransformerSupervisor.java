@@ -59,6 +59,13 @@ public class TransformerSupervisor {
     @Resource
     ManagedScheduledExecutorService scheduler;
 
+    /** The operator's image table file ({@link ImageTable}); read once, on first use. */
+    @Inject
+    @ConfigProperty(name = "ais.etl.images")
+    Optional<String> images;
+
+    private volatile ImageTable table;
+
     private final Map<String, Transformer> running = new ConcurrentHashMap<>();
 
     /**
@@ -70,14 +77,15 @@ public class TransformerSupervisor {
      */
     public void start(EtlEntry entry) {
         stop(entry.name());
-        checkRunnable(entry.spec(), node.self().id());
+        checkRunnable(entry.spec());
         int port = freePort();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("AIS_TARGET_URL", node.self().publicUrl() + "/v1/etl/_object/" + entry.name() + "/" + entry.secret());
         env.put("DIRECT_PUT", Boolean.toString(entry.spec().directPut()));
         env.put("AIS_ETL_PORT", Integer.toString(port));
         env.putAll(entry.spec().env());
-        Transformer t = new Transformer(entry, node.self().id(), port, env, dir(entry.name()));
+        Transformer t =
+                new Transformer(entry, command(entry.spec()), node.self().id(), port, env, dir(entry.name()));
         awaitHealthy(t, t.spawn());
         running.put(entry.name(), t);
         LOG.info(() ->
@@ -112,12 +120,27 @@ public class TransformerSupervisor {
      *
      * @throws AisException BAD_REQUEST otherwise
      */
-    static void checkRunnable(net.aisj.core.etl.EtlSpec spec, String nodeId) {
-        if (spec.command().isEmpty() && spec.url().isEmpty()) {
+    void checkRunnable(net.aisj.core.etl.EtlSpec spec) {
+        String nodeId = node.self().id();
+        if (command(spec).isEmpty() && spec.url().isEmpty()) {
             throw AisException.badRequest("etl job " + spec.name() + ": runtime.image \"" + spec.image()
                     + "\" has no command on node " + nodeId
-                    + " (the process runtime runs runtime.command; no container runtime is used)");
+                    + " (give runtime.command, or map the image in the table ais.etl.images; no container runtime"
+                    + " is used)");
         }
+    }
+
+    /** What runs for {@code spec}: its {@code runtime.command}, else the image table's command for its image. */
+    List<String> command(net.aisj.core.etl.EtlSpec spec) {
+        if (!spec.command().isEmpty()) {
+            return spec.command();
+        }
+        ImageTable t = table;
+        if (t == null) {
+            t = ImageTable.read(images);
+            table = t;
+        }
+        return spec.image().isEmpty() ? List.of() : t.command(spec.image()).orElse(List.of());
     }
 
     /** Stops this node's transformer of {@code name}; false when none runs. */
