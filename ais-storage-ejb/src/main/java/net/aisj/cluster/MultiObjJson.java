@@ -50,6 +50,33 @@ public final class MultiObjJson {
                 null, "", "", str(tcb, "prefix"), str(tcb, "prepend"), tcb != null && tcb.getBoolean("dry_run", false));
     }
 
+    /**
+     * The transform of an {@code etl-bck} (TCBMsg) or {@code etl-listrange} (TCOMsg) value added to {@code r}: the
+     * ETL's name ({@code "id"}) and the extension remap ({@code "ext"}).
+     *
+     * @throws AisException BAD_REQUEST without an ETL name
+     */
+    public static MultiObjRequest transform(MultiObjRequest r, JsonObject tcb) {
+        String etl = str(tcb, "id");
+        if (etl.isEmpty()) {
+            throw AisException.badRequest("the value needs \"id\": the name of the ETL to transform with");
+        }
+        return r.transformedBy(etl, ext(tcb));
+    }
+
+    private static java.util.Map<String, String> ext(JsonObject o) {
+        java.util.Map<String, String> m = new java.util.TreeMap<>();
+        if (o != null && o.get("ext") instanceof JsonObject e) {
+            e.forEach((k, v) -> {
+                if (!(v instanceof JsonString s)) {
+                    throw AisException.badRequest("\"ext\" maps extensions to strings");
+                }
+                m.put(k, s.getString());
+            });
+        }
+        return m;
+    }
+
     /** The start message sent to every target. */
     public static JsonObject write(MultiObjRequest r) {
         JsonObjectBuilder b = Json.createObjectBuilder();
@@ -58,10 +85,14 @@ public final class MultiObjJson {
         } else if (!r.template().isEmpty()) {
             b.add("template", r.template());
         }
+        JsonObjectBuilder ext = Json.createObjectBuilder();
+        r.ext().forEach(ext::add);
         return b.add("dst", r.dst())
                 .add("prefix", r.prefix())
                 .add("prepend", r.prepend())
                 .add("dry_run", r.dryRun())
+                .add("id", r.etl())
+                .add("ext", ext)
                 .build();
     }
 
@@ -93,7 +124,9 @@ public final class MultiObjJson {
                 str(o, "dst"),
                 str(o, "prefix"),
                 str(o, "prepend"),
-                o.getBoolean("dry_run", false));
+                o.getBoolean("dry_run", false),
+                str(o, "id"),
+                ext(o));
     }
 
     private static String str(JsonObject o, String k) {

@@ -12,11 +12,29 @@ import java.util.List;
  * @param prefix   objects whose names start with it (copy-bck), or empty
  * @param prepend  prefix added to every destination name, or empty
  * @param dryRun   count what would be done, change nothing
+ * @param etl      the ETL that transforms every copied object ({@code etl-bck}, {@code etl-listrange}), or empty
+ * @param ext      destination extension remap ({@code {"flac":"wav"}}, AIS's {@code TCBMsg.ext}), applied before
+ *                 {@code prepend}
  */
 public record MultiObjRequest(
-        List<String> names, String template, String dst, String prefix, String prepend, boolean dryRun) {
+        List<String> names,
+        String template,
+        String dst,
+        String prefix,
+        String prepend,
+        boolean dryRun,
+        String etl,
+        java.util.Map<String, String> ext) {
+
+    /** A request without a transform. */
+    public MultiObjRequest(
+            List<String> names, String template, String dst, String prefix, String prepend, boolean dryRun) {
+        this(names, template, dst, prefix, prepend, dryRun, "", java.util.Map.of());
+    }
 
     public MultiObjRequest {
+        etl = etl == null ? "" : etl;
+        ext = ext == null ? java.util.Map.of() : java.util.Map.copyOf(ext);
         names = names == null ? null : List.copyOf(names);
         template = template == null ? "" : template;
         dst = dst == null ? "" : dst;
@@ -42,6 +60,25 @@ public record MultiObjRequest(
 
     /** The same selection copied into bucket {@code dstName}. */
     public MultiObjRequest copyTo(String dstName, String prependName, boolean dry) {
-        return new MultiObjRequest(names, template, dstName, prefix, prependName, dry);
+        return new MultiObjRequest(names, template, dstName, prefix, prependName, dry, etl, ext);
+    }
+
+    /** The same request with every copy transformed by ETL {@code etlName}, extensions remapped by {@code remap}. */
+    public MultiObjRequest transformedBy(String etlName, java.util.Map<String, String> remap) {
+        return new MultiObjRequest(names, template, dst, prefix, prepend, dryRun, etlName, remap);
+    }
+
+    /** The destination name of {@code name}: its extension remapped, then {@code prepend} (AIS's {@code ToName}). */
+    public static String destinationName(String name, String prepend, java.util.Map<String, String> ext) {
+        String n = name;
+        int dot = n.lastIndexOf('.');
+        if (dot >= 0 && ext.containsKey(n.substring(dot + 1))) {
+            String to = ext.get(n.substring(dot + 1));
+            while (to.startsWith(".")) {
+                to = to.substring(1);
+            }
+            n = n.substring(0, dot + 1) + to;
+        }
+        return (prepend == null ? "" : prepend) + n;
     }
 }

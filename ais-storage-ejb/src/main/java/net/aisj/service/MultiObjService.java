@@ -63,6 +63,12 @@ public class MultiObjService {
     @Inject
     PlannedTargets planned;
 
+    @Inject
+    net.aisj.service.etl.EtlService etls;
+
+    @Inject
+    net.aisj.service.etl.EtlTransforms etlTransforms;
+
     /** {@code delete-listrange} of the objects {@code selection} names. */
     public String deleteObjects(BucketId bucket, MultiObjRequest selection) {
         buckets.props(bucket);
@@ -90,6 +96,39 @@ public class MultiObjService {
                 XactKind.COPY_BUCKET,
                 from,
                 new MultiObjRequest(null, "", to.name(), options.prefix(), options.prepend(), options.dryRun()));
+    }
+
+    /**
+     * {@code etl-bck}: every object (under {@code options.prefix()}) transformed by the running ETL
+     * {@code options.etl()} into {@code to} (created like the source if absent), names remapped by
+     * {@code options.ext()} then prepended.
+     *
+     * @throws AisException NOT_FOUND "etl job &lt;name&gt; does not exist" unless the ETL runs
+     */
+    public String etlBucket(BucketId from, BucketId to, MultiObjRequest options) {
+        buckets.props(from);
+        etls.running(options.etl());
+        if (to == null) {
+            throw AisException.badRequest("etl-bck needs a destination bucket (bck_to)");
+        }
+        if (!options.dryRun()) {
+            ensureDestination(from, to);
+        }
+        return broadcast(
+                XactKind.ETL_BUCKET,
+                from,
+                new MultiObjRequest(null, "", to.name(), options.prefix(), options.prepend(), options.dryRun())
+                        .transformedBy(options.etl(), options.ext()));
+    }
+
+    /** {@code etl-listrange}: the selected objects transformed by the running ETL into {@code request.dst()}. */
+    public String etlObjects(BucketId bucket, MultiObjRequest request) {
+        buckets.props(bucket);
+        etls.running(request.etl());
+        if (!request.dryRun()) {
+            ensureDestination(bucket, BucketId.ais(request.dst()));
+        }
+        return broadcast(XactKind.ETL_OBJECTS, bucket, request);
     }
 
     /** {@code move-bck}: the destination must not exist; the source is destroyed once every object moved. */
@@ -126,7 +165,9 @@ public class MultiObjService {
                 names,
                 prefix,
                 msg.prepend(),
-                msg.dryRun());
+                msg.dryRun(),
+                msg.etl(),
+                msg.ext());
         java.util.Set<String> targets =
                 node.clusterMap().targets().stream().map(NodeInfo::id).collect(java.util.stream.Collectors.toSet());
         Xaction x = registry.start(new MultiObjXaction(id, k, plan, localNode(), null));
@@ -248,6 +289,11 @@ public class MultiObjService {
                     java.util.function.Consumer<String> each,
                     java.util.function.BooleanSupplier stop) {
                 remoteListing.eachRemoteName(bucket, prefix, each, stop);
+            }
+
+            @Override
+            public long transform(String etl, ObjectId from, ObjectId to, String jobId) {
+                return etlTransforms.copy(etl, null, from, to, jobId);
             }
 
             @Override

@@ -80,6 +80,10 @@ public class StorageNode {
     @Inject
     net.aisj.service.cache.RemoteClusters remoteClusters;
 
+    /** The ETL metadata: its document is opened with the BMD's. */
+    @Inject
+    net.aisj.service.etl.EtlService etls;
+
     /** Every newer cluster map, delivered asynchronously (rebalance listens). */
     @Inject
     Event<ClusterMap> clusterMapEvents;
@@ -153,6 +157,7 @@ public class StorageNode {
                     membership.localMemberId());
             local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
             remoteClusters.open(c);
+            etls.open(c);
             membership.onRejoin(again -> {
                 self = again;
                 local.rejoined(again);

@@ -74,6 +74,12 @@ public enum XactKind {
     /** Copies a whole bucket (or its objects under a prefix) to another bucket, names optionally prepended. */
     COPY_BUCKET("copy-bck", Scope.BUCKET, Rule.STARTABLE, Rule.CONFLICTS_WITH_REBALANCE),
 
+    /** Copies a bucket (or its objects under a prefix) through an ETL into another bucket (AIS {@code etl-bck}). */
+    ETL_BUCKET("etl-bck", Scope.BUCKET, Rule.STARTABLE, Rule.CONFLICTS_WITH_REBALANCE),
+
+    /** Copies the objects a list or template selects through an ETL into another bucket (AIS {@code etl-listrange}). */
+    ETL_OBJECTS("etl-listrange", Scope.BUCKET),
+
     /** Renames a bucket: copies every object to the new name, then destroys the old bucket. */
     MOVE_BUCKET("move-bck", Scope.BUCKET, Rule.STARTABLE, Rule.CONFLICTS_WITH_REBALANCE),
 

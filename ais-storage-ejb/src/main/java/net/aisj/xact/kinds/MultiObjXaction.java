@@ -32,6 +32,14 @@ public final class MultiObjXaction extends Xaction {
         /** Copies an object to {@code to}, wherever that belongs; returns its size, -1 when absent. */
         long copy(ObjectId from, ObjectId to);
 
+        /**
+         * Copies an object through ETL {@code etl} to {@code to}, wherever that belongs, its failures recorded under
+         * job {@code jobId}; returns the size stored (0 when unknown), -1 when the source is absent.
+         */
+        default long transform(String etl, ObjectId from, ObjectId to, String jobId) {
+            throw new UnsupportedOperationException("no ETL on this node");
+        }
+
         /** Whether the bucket lives in a backend (its objects are listed there, not only here). */
         default boolean remote(BucketId bucket) {
             return false;
@@ -51,12 +59,27 @@ public final class MultiObjXaction extends Xaction {
             Iterable<String> names,
             String prefix,
             String prepend,
-            boolean dryRun) {
+            boolean dryRun,
+            String etl,
+            java.util.Map<String, String> ext) {
 
         /** Names mode when {@code names} is not null, else every local object under {@code prefix}. */
         public Plan {
             prefix = prefix == null ? "" : prefix;
             prepend = prepend == null ? "" : prepend;
+            etl = etl == null ? "" : etl;
+            ext = ext == null ? java.util.Map.of() : java.util.Map.copyOf(ext);
+        }
+
+        /** A plan without a transform. */
+        public Plan(
+                BucketId source,
+                BucketId destination,
+                Iterable<String> names,
+                String prefix,
+                String prepend,
+                boolean dryRun) {
+            this(source, destination, names, prefix, prepend, dryRun, "", java.util.Map.of());
         }
     }
 
@@ -118,14 +141,16 @@ public final class MultiObjXaction extends Xaction {
                 }
                 return;
             }
-            ObjectId to = new ObjectId(plan.destination(), plan.prepend() + id.name());
+            ObjectId to = new ObjectId(
+                    plan.destination(),
+                    net.aisj.core.MultiObjRequest.destinationName(id.name(), plan.prepend(), plan.ext()));
             if (plan.dryRun()) {
                 locObjs.incrementAndGet();
                 outObjs.incrementAndGet();
                 outBytes.addAndGet(Math.max(0, knownSize));
                 return;
             }
-            long size = node.copy(id, to);
+            long size = plan.etl().isEmpty() ? node.copy(id, to) : node.transform(plan.etl(), id, to, id());
             if (size >= 0) {
                 locObjs.incrementAndGet();
                 locBytes.addAndGet(size);

@@ -58,6 +58,9 @@ public class NodeGauges {
     EcService ec;
 
     @Inject
+    net.aisj.service.etl.EtlTransforms etl;
+
+    @Inject
     DataGrid grid;
 
     @Resource
@@ -141,11 +144,33 @@ public class NodeGauges {
                     () -> ec.refusalCounters()[at],
                     new Tag("outcome", refusals[i]));
         }
+        etl("inline", "ETL inline transform requests", etl::inlineStats);
+        etl("offline", "requests to ETL made by offline transform jobs", etl::offlineStats);
         gauge(
                 "ais_target_reb_running",
                 "1 while this node's part of a rebalance runs",
                 MetricUnits.NONE,
                 () -> latestRebalance().filter(XactSnapshot::running).isPresent() ? 1L : 0L);
+    }
+
+    /** AIS's {@code etl.<mode>.n}, {@code .ns.total}, {@code .size} under their Prometheus names. */
+    private void etl(String mode, String what, Supplier<net.aisj.service.etl.EtlTransforms.Stats> stats) {
+        String p = "ais_target_etl_" + mode;
+        gauge(
+                p + "_count",
+                "total number of " + what,
+                MetricUnits.NONE,
+                () -> stats.get().count());
+        gauge(
+                p + "_ns_total",
+                "total accumulated latency of " + what + " (nanoseconds)",
+                MetricUnits.NONE,
+                () -> stats.get().nsTotal());
+        gauge(
+                p + "_bytes",
+                "object bytes handed to the transformers by " + what,
+                MetricUnits.NONE,
+                () -> stats.get().bytes());
     }
 
     private void reb(String name, String help, ToLongFunction<XactSnapshot> f) {

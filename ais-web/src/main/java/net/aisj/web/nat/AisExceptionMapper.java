@@ -29,7 +29,7 @@ public class AisExceptionMapper implements ExceptionMapper<AisException> {
         if (S3ErrorResponses.isS3(request)) {
             return S3ErrorResponses.toResponse(e, request);
         }
-        int status = AisErrors.status(e.kind());
+        int status = e instanceof net.aisj.core.etl.TransformException te ? te.status() : AisErrors.status(e.kind());
         if (status >= 500) {
             LOG.log(
                     Level.WARNING,

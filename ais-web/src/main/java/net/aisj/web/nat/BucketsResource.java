@@ -212,7 +212,8 @@ public class BucketsResource {
 
     /**
      * {@code create-bck} (value: optional props); jobs, each answering its id: {@code make-n-copies} (value: copies),
-     * {@code copy-listrange} (value: TCOMsg), {@code copy-bck} (value: TCBMsg) and {@code move-bck}, both with the
+     * {@code copy-listrange} (value: TCOMsg), {@code copy-bck} (value: TCBMsg), their transforming twins
+     * {@code etl-listrange} and {@code etl-bck} (the ETL named by the value's {@code id}) and {@code move-bck}, with the
      * destination in {@code bck_to}.
      */
     @POST
@@ -231,6 +232,14 @@ public class BucketsResource {
             case "copy-bck" ->
                 multiObj.copyBucket(id, Bck.fromUname(bckTo), MultiObjJson.copyBucket(msg.valueObject()));
             case "move-bck" -> multiObj.moveBucket(id, Bck.fromUname(bckTo));
+            case "etl-bck" ->
+                multiObj.etlBucket(
+                        id,
+                        Bck.fromUname(bckTo),
+                        MultiObjJson.transform(MultiObjJson.copyBucket(msg.valueObject()), msg.valueObject()));
+            case "etl-listrange" ->
+                multiObj.etlObjects(
+                        id, MultiObjJson.transform(MultiObjJson.copyObjects(msg.valueObject()), msg.valueObject()));
             // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
             case "ec-encode" ->
                 ecJobs.encodeBucket(id, MetaJson.ecOn(msg.valueObjectOrJsonString()), "recover".equals(msg.name()));

@@ -66,6 +66,16 @@ public class ObjectsResource {
     @Inject
     NativeMultipart multipart;
 
+    @Inject
+    net.aisj.service.etl.EtlTransforms etl;
+
+    /** AIS's inline/offline transform queries. */
+    static final String ETL_NAME = "etl_name";
+
+    static final String ETL_ARGS = "etl_args";
+
+    static final String ETL_PIPELINE = "etl_pipeline";
+
     @GET
     public Response get(
             @Context UriInfo uri,
@@ -74,8 +84,14 @@ public class ObjectsResource {
             @QueryParam("validate-checksum") boolean validate,
             @QueryParam("latest-ver") boolean latest,
             @QueryParam(ORIGINAL_URL) String originalUrl,
+            @QueryParam(ETL_NAME) String etlName,
+            @QueryParam(ETL_ARGS) String etlArgs,
+            @QueryParam(ETL_PIPELINE) String etlPipeline,
             @HeaderParam("Range") String range) {
         ObjectId id = objectId(uri, provider, ns);
+        if (etlName != null && !etlName.isEmpty()) {
+            return EtlResponses.inline(etl.inline(id, etlName, etlArgs, EtlResponses.pipeline(etlPipeline)));
+        }
         if (originalUrl != null) {
             remoteBuckets.addHttpObject(id, originalUrl);
         }
@@ -110,6 +126,8 @@ public class ObjectsResource {
             @QueryParam("append_type") String appendType,
             @QueryParam("append_handle") String handle,
             @QueryParam("object_to") String objectTo,
+            @QueryParam(ETL_NAME) String etlName,
+            @QueryParam(ETL_ARGS) String etlArgs,
             @HeaderParam("Content-Length") String contentLength,
             @HeaderParam("Ais-Checksum-Type") String cksumType,
             @HeaderParam("Ais-Checksum-Value") String cksumValue,
@@ -127,6 +145,13 @@ public class ObjectsResource {
         }
         if (objectTo != null && !objectTo.isEmpty()) {
             Object[] dst = Bck.parseUname(objectTo);
+            if (etlName != null && !etlName.isEmpty()) {
+                long n = etl.copy(etlName, etlArgs, id, new ObjectId((BucketId) dst[0], (String) dst[1]), "");
+                if (n == -1 && objects.localStat(id).isEmpty()) {
+                    throw new AisException(AisException.Reason.NO_SUCH_OBJECT, id.cname() + " does not exist");
+                }
+                return Response.ok().build();
+            }
             ObjectStat s = objects.copy(id, new ObjectId((BucketId) dst[0], (String) dst[1]));
             return ObjectHeaders.standard(Response.ok(), s).build();
         }
