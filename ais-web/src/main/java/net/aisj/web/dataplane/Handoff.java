@@ -10,6 +10,7 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -43,6 +44,8 @@ final class Handoff {
     private boolean responseDone;
     private boolean informational;
     private boolean closeAfter;
+    private boolean backClosing;
+    private boolean finishing;
 
     /**
      * @param done run on the event loop when the exchange is over and the client connection may read its next
@@ -59,10 +62,14 @@ final class Handoff {
         requestDone = false;
         responseDone = false;
         closeAfter = !HttpUtil.isKeepAlive(r);
-        if (back == null) {
+        if (back == null || !back.isOpen()) {
+            connected = false;
             connect();
         }
         send(r);
+        if (connected) {
+            back.read();
+        }
         front.read();
     }
 
@@ -143,11 +150,20 @@ final class Handoff {
     }
 
     private void exchangeOver() {
+        if (backClosing && back != null) {
+            back.close();
+            back = null;
+            connected = false;
+        }
+        backClosing = false;
         if (closeAfter || !requestDone) {
             front.close();
-        } else {
-            done.run();
+            return;
         }
+        if (back != null) {
+            back.read(); // an idle read: notices when the servlet listener closes the idle connection
+        }
+        done.run();
     }
 
     /** The backend connection's side: answers go to the client connection as they come. */
@@ -161,23 +177,27 @@ final class Handoff {
             }
             if (msg instanceof HttpResponse r) {
                 informational = r.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL;
-                if (!informational) {
-                    closeAfter |= !HttpUtil.isKeepAlive(r);
+                if (!informational && !HttpUtil.isKeepAlive(r) && !closeAfter) {
+                    // the servlet listener ends its connection (its keep-alive limit): the client's need not end
+                    backClosing = true;
+                    r.headers().remove(HttpHeaderNames.CONNECTION);
                 }
             }
             boolean last = msg instanceof LastHttpContent && !informational;
             front.write(msg);
             if (last) {
                 responseDone = true;
+                finishing = true;
             }
         }
 
         @Override
         public void channelReadComplete(ChannelHandlerContext ctx) {
             front.flush();
-            if (responseDone) {
+            if (finishing) {
+                finishing = false;
                 exchangeOver();
-            } else if (front.isWritable()) {
+            } else if (!responseDone && front.isWritable()) {
                 ctx.read();
             }
         }
@@ -191,6 +211,9 @@ final class Handoff {
 
         @Override
         public void channelInactive(ChannelHandlerContext ctx) {
+            if (ctx.channel() != back) {
+                return; // a connection already replaced
+            }
             connected = false;
             back = null;
             if (!responseDone) {

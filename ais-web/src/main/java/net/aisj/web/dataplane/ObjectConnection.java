@@ -211,6 +211,15 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
         ctx.close();
     }
 
+    /** What the servlet listener adds to every answer, so both listeners answer alike. */
+    static void listenerHeaders(HttpHeaders h) {
+        if (!h.contains(X_FRAME_OPTIONS)) {
+            h.set(X_FRAME_OPTIONS, "SAMEORIGIN");
+        }
+    }
+
+    private static final String X_FRAME_OPTIONS = "X-Frame-Options";
+
     private void plain(HttpResponseStatus status, String text) {
         FullHttpResponse r = new DefaultFullHttpResponse(
                 HttpVersion.HTTP_1_1, status, ctx.alloc().buffer().writeBytes(text.getBytes(StandardCharsets.UTF_8)));
@@ -260,6 +269,7 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
                 if (!keepAlive) {
                     r.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 }
+                listenerHeaders(r.headers());
                 ch.write(r);
             }
             ch.writeAndFlush(new DefaultHttpContent(chunk));
@@ -290,6 +300,7 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
                 if (close) {
                     h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
                 }
+                listenerHeaders(h);
                 DefaultFullHttpResponse r = new DefaultFullHttpResponse(
                         HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(resp.getStatus()), rest);
                 r.headers().set(h);
