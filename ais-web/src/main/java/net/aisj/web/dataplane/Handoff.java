@@ -176,6 +176,8 @@ final class Handoff {
                 return;
             }
             if (msg instanceof HttpResponse r) {
+                // the data plane names no server: answers on its port look alike whoever served them
+                r.headers().remove(HttpHeaderNames.SERVER);
                 informational = r.status().codeClass() == io.netty.handler.codec.http.HttpStatusClass.INFORMATIONAL;
                 if (!informational && !HttpUtil.isKeepAlive(r) && !closeAfter) {
                     // the servlet listener ends its connection (its keep-alive limit): the client's need not end

@@ -46,6 +46,8 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
     private enum Mode {
         IDLE,
         LOCAL,
+        /** The call is answered; the rest of its body, which it did not read, is read and dropped. */
+        DRAIN,
         HANDOFF
     }
 
@@ -107,6 +109,12 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
             switch (mode) {
                 case LOCAL -> body.offer(c.content(), c instanceof LastHttpContent);
                 case HANDOFF -> handoff.content(c);
+                case DRAIN -> {
+                    c.release();
+                    if (c instanceof LastHttpContent) {
+                        exchangeOver();
+                    }
+                }
                 default -> c.release();
             }
         } else {
@@ -166,7 +174,7 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
     @Override
     public void channelReadComplete(ChannelHandlerContext ctx) {
         switch (mode) {
-            case IDLE -> ctx.read();
+            case IDLE, DRAIN -> ctx.read();
             case LOCAL -> {
                 if (body != null && body.wanting()) {
                     ctx.read();
@@ -290,7 +298,7 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
 
         private void finish(NettyResponse resp, BodyInput in, boolean head) {
             ByteBuf rest = resp.body().takeRest();
-            boolean close = !keepAlive || !in.ended();
+            boolean close = !keepAlive;
             Object last;
             if (!committed) {
                 HttpHeaders h = resp.headers();
@@ -312,8 +320,16 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
                 in.releaseAll();
                 if (close || !f.isSuccess()) {
                     ch.close();
-                } else {
+                } else if (in.ended()) {
                     exchangeOver();
+                } else if (expectContinue) {
+                    ch.close(); // the client waits for a 100 that never came: its body will not follow
+                } else {
+                    // a body the call did not read (an error, a redirect): read it to its end, as a servlet
+                    // container does; closing with unread bytes would reset the connection under the answer
+                    mode = Mode.DRAIN;
+                    body = null;
+                    ctx.read();
                 }
             });
         }
