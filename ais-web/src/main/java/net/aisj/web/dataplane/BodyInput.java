@@ -8,10 +8,12 @@ import java.io.InterruptedIOException;
 import java.util.ArrayDeque;
 
 /**
- * A request body as a blocking stream for the worker that serves the call, fed by the event loop. Reads from the
- * socket only on demand: when the worker finds no bytes it asks the {@link Demand} for more (the connection never
- * reads ahead on its own), so at most one socket read of body bytes is held here at a time. Thread-safe (one
- * reader, one feeder).
+ * A request body as a blocking stream for the worker that serves the call, fed by the event loop. The connection
+ * reads ahead of the worker while fewer than {@value #READ_AHEAD} bytes wait here ({@link #wantsRead}, asked after
+ * each socket read); when it stopped, the worker asks the {@link Demand} for more once it has taken the queue below
+ * half of that, and always on its first read (which answers a client's {@code Expect: 100-continue}). So a body
+ * streams without a thread hand-off per socket read, and at most about {@value #READ_AHEAD} bytes of it are held.
+ * Thread-safe (one reader, one feeder).
  */
 final class BodyInput extends ServletInputStream {
 
@@ -20,11 +22,17 @@ final class BodyInput extends ServletInputStream {
         void more();
     }
 
+    /** Bytes read ahead of the worker at most (plus one socket read). */
+    static final int READ_AHEAD = 1024 * 1024;
+
     private final ArrayDeque<ByteBuf> chunks = new ArrayDeque<>();
     private final Demand demand;
     private boolean ended;
-    private boolean asked;
+    /** The event loop reads on (set by {@link #wantsRead}, by a demand). */
+    private boolean reading;
+
     private boolean started;
+    private long queued;
     private IOException failure;
 
     BodyInput(Demand demand) {
@@ -37,9 +45,9 @@ final class BodyInput extends ServletInputStream {
             b.release();
         } else {
             chunks.add(b);
+            queued += b.readableBytes();
         }
         ended |= last;
-        asked = false;
         notifyAll();
     }
 
@@ -62,9 +70,10 @@ final class BodyInput extends ServletInputStream {
         return ended;
     }
 
-    /** True when the reader waits for bytes that no socket read has delivered yet. */
-    synchronized boolean wanting() {
-        return asked && chunks.isEmpty() && !ended && failure == null;
+    /** Event loop, after a socket read: whether to read on (the body goes on and little of it waits here). */
+    synchronized boolean wantsRead() {
+        reading = !ended && failure == null && queued < READ_AHEAD;
+        return reading;
     }
 
     /** Drops whatever is held (after the call ended). */
@@ -73,6 +82,7 @@ final class BodyInput extends ServletInputStream {
         while ((b = chunks.poll()) != null) {
             b.release();
         }
+        queued = 0;
     }
 
     @Override
@@ -90,15 +100,23 @@ final class BodyInput extends ServletInputStream {
         if (head == null) {
             return -1;
         }
+        boolean ask;
+        int n;
         synchronized (this) {
-            int n = Math.min(len, head.readableBytes());
+            n = Math.min(len, head.readableBytes());
             head.readBytes(b, off, n);
+            queued -= n;
             if (head.readableBytes() == 0) {
                 chunks.poll();
                 head.release();
             }
-            return n;
+            ask = !reading && !ended && failure == null && queued < READ_AHEAD / 2;
+            reading |= ask;
         }
+        if (ask) {
+            demand.more();
+        }
+        return n;
     }
 
     @Override
@@ -112,6 +130,7 @@ final class BodyInput extends ServletInputStream {
     private ByteBuf await() throws IOException {
         boolean ask;
         synchronized (this) {
+            boolean first = !started;
             started = true;
             if (failure != null) {
                 throw failure;
@@ -119,8 +138,8 @@ final class BodyInput extends ServletInputStream {
             if (!chunks.isEmpty() || ended) {
                 return chunks.peek();
             }
-            ask = !asked;
-            asked = true;
+            ask = first || !reading;
+            reading = true;
         }
         if (ask) {
             demand.more();

@@ -16,7 +16,7 @@ import java.io.IOException;
 final class BodyOutput extends ServletOutputStream {
 
     /** Bytes gathered before a write to the connection. */
-    static final int CHUNK = 64 * 1024;
+    static final int CHUNK = 256 * 1024;
 
     /** Where the bytes go: the connection, from the worker's thread. */
     interface Sink {

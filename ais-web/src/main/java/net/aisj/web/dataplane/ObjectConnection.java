@@ -176,7 +176,7 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
         switch (mode) {
             case IDLE, DRAIN -> ctx.read();
             case LOCAL -> {
-                if (body != null && body.wanting()) {
+                if (body != null && body.wantsRead()) {
                     ctx.read();
                 }
             }
