@@ -18,6 +18,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
@@ -51,6 +52,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class DataPlane {
 
     private static final Logger LOG = Logger.getLogger(DataPlane.class.getName());
+
+    /** A client connection with no request for this long is closed (the servlet listener's keep-alive: 30 s). */
+    static final int IDLE_SECONDS = 60;
 
     @Inject
     NodeConfig config;
@@ -120,6 +124,7 @@ public class DataPlane {
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline()
                                 .addLast(
+                                        new IdleStateHandler(0, 0, IDLE_SECONDS),
                                         new HttpServerCodec(65536, 65536, 65536),
                                         new ObjectConnection(direct, pool, servlet));
                     }

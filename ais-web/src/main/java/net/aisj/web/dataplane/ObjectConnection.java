@@ -213,6 +213,16 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
         pending.clear();
     }
 
+    /** A connection idle between requests for {@link DataPlane#IDLE_SECONDS} is closed (as the servlet listener does). */
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object evt) {
+        if (evt instanceof io.netty.handler.timeout.IdleStateEvent && mode == Mode.IDLE && pending.isEmpty()) {
+            ctx.close();
+        } else {
+            ctx.fireUserEventTriggered(evt);
+        }
+    }
+
     @Override
     public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
         LOG.log(Level.FINE, "data plane connection failed", cause);
