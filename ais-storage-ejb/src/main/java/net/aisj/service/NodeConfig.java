@@ -54,6 +54,18 @@ public class NodeConfig {
     public java.nio.file.Path promoteRoot() {
         return Path.of(promoteRoot.trim()).toAbsolutePath().normalize();
     }
+    /** The data-plane listener ({@code net.aisj.web.dataplane}) is on: object calls bypass the servlet container. */
+    @Inject
+    @ConfigProperty(name = "ais.dataplane.enabled", defaultValue = "false")
+    boolean dataPlaneEnabled;
+
+    /** The data-plane listener's port; default: the HTTP port + {@value #DATA_PLANE_PORT_OFFSET}. */
+    @Inject
+    @ConfigProperty(name = "ais.dataplane.port")
+    Optional<Integer> dataPlanePortSetting;
+
+    /** The data plane's default port is the HTTP port plus this. */
+    public static final int DATA_PLANE_PORT_OFFSET = 100;
 
     /** Absolute, normalised mountpath directories. */
     public List<String> mountpaths() {
@@ -96,13 +108,36 @@ public class NodeConfig {
         return httpPortSetting.orElseGet(() -> PayaraRuntime.httpPort().orElse(configuredPort));
     }
 
-    /** What redirects point to: {@code ais.public.url}, else {@code http://<address>:<port>}. */
+    /**
+     * What the cluster map publishes and redirects point to: {@code ais.public.url}, else the data-plane listener's
+     * {@code http://<address>:<data-plane port>} when it is on, else the servlet container's {@link #servletUrl()}.
+     */
     public String publicUrl() {
         return publicUrl
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.replaceAll("/+$", ""))
-                .orElseGet(() -> "http://" + hostForUrl() + ":" + httpPort());
+                .orElseGet(() -> dataPlaneEnabled ? "http://" + hostForUrl() + ":" + dataPlanePort() : servletUrl());
+    }
+
+    /** The port the cluster map lists for this node: the data plane's when it is on, else the HTTP port. */
+    public int publicPort() {
+        return dataPlaneEnabled ? dataPlanePort() : httpPort();
+    }
+
+    /** The servlet container's own HTTP listener: {@code http://<address>:<port>}. */
+    public String servletUrl() {
+        return "http://" + hostForUrl() + ":" + httpPort();
+    }
+
+    /** {@code ais.dataplane.enabled}. */
+    public boolean dataPlaneEnabled() {
+        return dataPlaneEnabled;
+    }
+
+    /** {@code ais.dataplane.port}, else the HTTP port + {@value #DATA_PLANE_PORT_OFFSET}. */
+    public int dataPlanePort() {
+        return dataPlanePortSetting.orElseGet(() -> httpPort() + DATA_PLANE_PORT_OFFSET);
     }
 
     private String hostForUrl() {

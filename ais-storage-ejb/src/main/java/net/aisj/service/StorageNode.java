@@ -151,7 +151,7 @@ public class StorageNode {
                     config.isProxy(),
                     config.isTarget(),
                     config.httpAddress(),
-                    config.httpPort(),
+                    config.publicPort(),
                     config.publicUrl(),
                     0,
                     membership.localMemberId());

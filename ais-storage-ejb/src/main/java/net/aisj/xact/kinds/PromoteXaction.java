@@ -99,7 +99,7 @@ public final class PromoteXaction extends Xaction {
             throw new IllegalStateException(e);
         }
         if (Files.isRegularFile(source, LinkOption.NOFOLLOW_LINKS)) {
-            digest(md, source.getFileName().toString(), size(source));
+            digest(md, String.valueOf(source.getFileName()), size(source));
             return new PromoteScan(1, java.util.HexFormat.of().formatHex(md.digest()));
         }
         long n = 0;

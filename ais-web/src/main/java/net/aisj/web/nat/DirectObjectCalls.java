@@ -55,18 +55,12 @@ public class DirectObjectCalls {
      * @throws IOException when the client is gone or the object fails mid-stream (the response is cut)
      */
     public long serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!accepts(req)) {
+            return -1;
+        }
         String method = req.getMethod();
         String raw = req.getRequestURI();
-        if (!raw.startsWith(PREFIX)
-                || !(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
-                || req.getHeader("Origin") != null
-                || req.getHeader(MethodOverrideFilter.HEADER) != null) {
-            return -1;
-        }
         Map<String, String> q = RawQuery.parse(req.getQueryString());
-        if (q == null || !PARAMS.containsAll(q.keySet())) {
-            return -1;
-        }
         try {
             ObjectId id = objectId(raw, q);
             Optional<NodeInfo> owner = objects.redirect(id);
@@ -105,6 +99,22 @@ public class DirectObjectCalls {
             fail(req, resp, 500, e.getClass().getSimpleName() + ": " + e.getMessage(), e);
         }
         return 0;
+    }
+
+    /**
+     * True when {@link #serve} serves this call (a plain object GET/HEAD/PUT of the native API); looks at the
+     * request line and headers only (no I/O), so a transport can route with it before reading the body.
+     */
+    public boolean accepts(HttpServletRequest req) {
+        String method = req.getMethod();
+        if (!req.getRequestURI().startsWith(PREFIX)
+                || !(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
+                || req.getHeader("Origin") != null
+                || req.getHeader(MethodOverrideFilter.HEADER) != null) {
+            return false;
+        }
+        Map<String, String> q = RawQuery.parse(req.getQueryString());
+        return q != null && PARAMS.containsAll(q.keySet());
     }
 
     private static ObjectId objectId(String raw, Map<String, String> q) {

@@ -55,20 +55,12 @@ public class DirectS3Calls {
      * @throws IOException when the client is gone or the object fails mid-stream (the response is cut)
      */
     public long serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
+        if (!accepts(req)) {
+            return -1;
+        }
         String method = req.getMethod();
         String raw = req.getRequestURI();
         int slash = raw.indexOf('/', 1);
-        if (!(method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
-                || slash < 2
-                || slash == raw.length() - 1
-                || !S3ErrorResponses.isS3Path(raw)
-                || (req.getQueryString() != null && !req.getQueryString().isEmpty())
-                || S3BucketNames.RESERVED.contains(raw.substring(1, slash))
-                || req.getHeader("Origin") != null
-                || (method.equals("PUT") && req.getHeader("x-amz-copy-source") != null)
-                || virtualHosted(req)) {
-            return -1;
-        }
         String id = S3ErrorResponses.requestId(req);
         try {
             S3Call c = call(req, raw, slash);
@@ -93,6 +85,25 @@ public class DirectS3Calls {
             ServletResponses.write(S3ErrorResponses.toResponse(e, req), resp);
         }
         return 0;
+    }
+
+    /**
+     * True when {@link #serve} serves this call (a path-style GetObject, HeadObject or PutObject without a query);
+     * looks at the request line and headers only (no I/O), so a transport can route with it before reading the body.
+     */
+    public boolean accepts(HttpServletRequest req) {
+        String method = req.getMethod();
+        String raw = req.getRequestURI();
+        int slash = raw.indexOf('/', 1);
+        return (method.equals("GET") || method.equals("HEAD") || method.equals("PUT"))
+                && slash >= 2
+                && slash != raw.length() - 1
+                && S3ErrorResponses.isS3Path(raw)
+                && (req.getQueryString() == null || req.getQueryString().isEmpty())
+                && !S3BucketNames.RESERVED.contains(raw.substring(1, slash))
+                && req.getHeader("Origin") == null
+                && !(method.equals("PUT") && req.getHeader("x-amz-copy-source") != null)
+                && !virtualHosted(req);
     }
 
     private S3Call call(HttpServletRequest req, String raw, int slash) throws IOException {

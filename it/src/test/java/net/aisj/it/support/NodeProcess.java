@@ -41,6 +41,14 @@ public final class NodeProcess implements AutoCloseable {
     private final List<Path> mountpaths;
     private final List<String> jvmArgs;
     private final int port;
+    /** The data-plane listener's port (always reserved; used when {@link #dataPlane} is on). */
+    private final int dataPort;
+    /**
+     * The node runs the data-plane listener: its JVM arguments say {@code -Dais.dataplane.enabled=true}, or the
+     * test JVM runs with {@code -Dais.it.dataplane=true} (the whole suite against the data plane).
+     */
+    private final boolean dataPlane;
+
     private final int hzPort;
     private final String clusterName;
     private final List<Integer> memberHzPorts;
@@ -101,8 +109,15 @@ public final class NodeProcess implements AutoCloseable {
         this.name = name;
         this.dir = dir;
         this.mountpaths = List.copyOf(mountpaths);
-        this.jvmArgs = List.copyOf(jvmArgs);
+        this.dataPlane = jvmArgs.contains("-Dais.dataplane.enabled=true")
+                || (Boolean.getBoolean("ais.it.dataplane") && !jvmArgs.contains("-Dais.dataplane.enabled=false"));
+        List<String> args = new ArrayList<>(jvmArgs);
+        if (dataPlane && !args.contains("-Dais.dataplane.enabled=true")) {
+            args.add("-Dais.dataplane.enabled=true");
+        }
+        this.jvmArgs = List.copyOf(args);
         this.port = Ports.freePort();
+        this.dataPort = Ports.freePort();
         if (membership == null) {
             this.hzPort = Ports.freePortRange(3);
             this.clusterName = "it-" + ItEnv.randomHex(6);
@@ -184,6 +199,7 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("-Dhazelcast.socket.bind.any=false");
         // one promote root for every node of the test JVM: promote tests see it as one file share
         cmd.add("-Dais.promote.root=" + promoteRoot());
+        cmd.add("-Dais.dataplane.port=" + dataPort);
         cmd.add("-Dais.mountpaths=" + mountpaths.stream().map(Path::toString).collect(Collectors.joining(",")));
         cmd.add("-jar");
         cmd.add(ItEnv.nodeJar().toString());
@@ -285,12 +301,24 @@ public final class NodeProcess implements AutoCloseable {
         }
     }
 
+    /** What the node's cluster map publishes: the data-plane listener when it is on, else the servlet listener. */
     public String baseUrl() {
+        return "http://" + host + ":" + port();
+    }
+
+    /** The published port (see {@link #baseUrl()}). */
+    public int port() {
+        return dataPlane ? dataPort : port;
+    }
+
+    /** The servlet container's own listener (the whole API; object calls on the servlet path). */
+    public String servletUrl() {
         return "http://" + host + ":" + port;
     }
 
-    public int port() {
-        return port;
+    /** True when the node runs the data-plane listener. */
+    public boolean dataPlane() {
+        return dataPlane;
     }
 
     public String name() {
