@@ -19,7 +19,8 @@ import net.aisj.xact.XactionRegistry;
 import net.aisj.xact.kinds.DemandXaction;
 
 /**
- * Shows this target's background queues as demand-driven jobs (AIS {@code put-copies} and {@code ec-put}): every
+ * Shows this target's background queues as demand-driven jobs (AIS {@code put-copies}, {@code ec-put}, and the
+ * Get-Batch requests it serves as {@code get-batch}): every
  * {@value #SAMPLE_MILLIS} ms it reads the queues' counters; a queue that has work, or did some since the last look,
  * gets a job (new id) if it has none; the job's counters follow the queue; after {@value #IDLE_MILLIS} ms with
  * nothing queued and nothing done the job ends. Started with the first cluster map once the node is ready.
@@ -39,6 +40,9 @@ public class BackgroundJobs {
     EcService ec;
 
     @Inject
+    net.aisj.service.archive.BatchService batches;
+
+    @Inject
     XactionRegistry registry;
 
     @Resource
@@ -46,6 +50,7 @@ public class BackgroundJobs {
 
     private final Tracker copies = new Tracker(XactKind.PUT_COPIES);
     private final Tracker ecPut = new Tracker(XactKind.EC_PUT);
+    private final Tracker getBatch = new Tracker(XactKind.GET_BATCH);
     private volatile ScheduledFuture<?> sampler;
 
     void onClusterMap(@ObservesAsync ClusterMap map) {
@@ -77,6 +82,7 @@ public class BackgroundJobs {
                 }
             });
             ecPut.sample(ec::queueCounters);
+            getBatch.sample(batches::counters);
         } catch (RuntimeException e) {
             LOG.fine(() -> "background job sample skipped: " + e);
         }

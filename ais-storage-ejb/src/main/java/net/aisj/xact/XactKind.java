@@ -43,6 +43,12 @@ public enum XactKind {
      */
     EC_PUT("ec-put", Scope.NODE, Rule.IDLES),
 
+    /**
+     * The Get-Batch requests a node serves (AIS {@code get-batch}), demand-driven like {@code put-copies}: appears
+     * while batches run (or ran within the last sample), counts items and bytes sent, ends when idle.
+     */
+    GET_BATCH("get-batch", Scope.NODE, Rule.IDLES),
+
     /** Deletes the objects a list or template selects (bucket action delete-listrange). */
     DELETE_OBJECTS("delete-listrange", Scope.BUCKET),
 

@@ -31,6 +31,13 @@ public class BatchService {
     public record Out(
             String objName, String archPath, String bucket, String provider, String errMsg, String opaque, long size) {}
 
+    /** Batches being written now. */
+    private final java.util.concurrent.atomic.AtomicLong active = new java.util.concurrent.atomic.AtomicLong();
+    /** Items answered (a missing one with {@code coer} counts: it is answered as missing), bytes sent. */
+    private final java.util.concurrent.atomic.AtomicLong itemsSent = new java.util.concurrent.atomic.AtomicLong();
+
+    private final java.util.concurrent.atomic.AtomicLong bytesSent = new java.util.concurrent.atomic.AtomicLong();
+
     @Inject
     ClusterReads reads;
 
@@ -39,6 +46,14 @@ public class BatchService {
 
     @Inject
     ArchiveThreads threads;
+
+    /**
+     * This node's Get-Batch counters in the shape the background-job sampler reads: {batches running, items
+     * answered, 0, 0, bytes sent}.
+     */
+    public long[] counters() {
+        return new long[] {active.get(), itemsSent.get(), 0, 0, bytesSent.get()};
+    }
 
     /**
      * Checks the request (every bucket exists) and starts gathering. Without {@code coer}, a missing first item is
@@ -144,10 +159,12 @@ public class BatchService {
         private final MossReq req;
         private final Prefetcher<Integer> prefetch;
         private Prefetcher.Result<Integer> first;
+        private final java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
 
         Batch(BucketId dflt, MossReq req) {
             this.dflt = dflt;
             this.req = req;
+            active.incrementAndGet();
             this.prefetch = new Prefetcher<>(
                     threads.fetchers(),
                     IntStream.range(0, req.in().size()).iterator(),
@@ -170,6 +187,7 @@ public class BatchService {
             first = prefetch.next();
             if (first.error() != null && !req.continueOnErr()) {
                 prefetch.close();
+                ended();
                 throw first.error();
             }
         }
@@ -192,6 +210,7 @@ public class BatchService {
                 sink.finish();
             } finally {
                 prefetch.close();
+                ended();
             }
             return outs;
         }
@@ -205,6 +224,7 @@ public class BatchService {
                     throw r.error();
                 }
                 sink.addEmpty(MossReq.MISSING_DIR + "/" + name);
+                itemsSent.incrementAndGet();
                 return new Out(
                         in.objName(),
                         in.archPath(),
@@ -216,6 +236,8 @@ public class BatchService {
             }
             try (Fetched f = r.fetched()) {
                 sink.add(name, f.size(), f.mtimeMillis(), f.in());
+                itemsSent.incrementAndGet();
+                bytesSent.addAndGet(f.size());
                 return new Out(in.objName(), in.archPath(), b.name(), b.provider(), "", in.opaque(), f.size());
             }
         }
@@ -226,6 +248,13 @@ public class BatchService {
                 first.fetched().close();
             }
             prefetch.close();
+            ended();
+        }
+
+        private void ended() {
+            if (done.compareAndSet(false, true)) {
+                active.decrementAndGet();
+            }
         }
     }
 }

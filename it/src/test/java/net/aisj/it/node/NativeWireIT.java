@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
 import net.aisj.it.support.Names;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
@@ -126,6 +127,11 @@ class NativeWireIT {
             }
             assertThat(names).containsExactly(b + "/gb/one", other + "/gb/two", b + "/gb/one");
             assertThat(data).containsExactly("234", "hij", "0123456789");
+            // the batch shows as AIS's demand-driven get-batch job (kept while idle for a while, as AIS keeps it)
+            Poll.until(
+                    Duration.ofSeconds(30),
+                    "a get-batch job counting the 3 items",
+                    () -> Jobs.statTotal(ais, null, "get-batch", "loc-objs") >= 3);
 
             // an item without a bucket when the path names none; a range past the end
             String noBucket = "{\"in\":[{\"objname\":\"gb/one\"}],\"strm\":true}";
