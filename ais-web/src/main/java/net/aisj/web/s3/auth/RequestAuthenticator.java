@@ -56,6 +56,10 @@ public final class RequestAuthenticator {
      */
     public record Verified(String accessKey, SigV4.Signer signer, String signature) {}
 
+    /** What S3 answers a Signature Version 2 request where only V4 is accepted. */
+    public static final String SIGV2_REFUSED =
+            "The authorization mechanism you have provided is not supported. Please use AWS4-HMAC-SHA256.";
+
     private final Function<String, Optional<String>> secrets;
 
     public RequestAuthenticator(Function<String, Optional<String>> secrets) {
@@ -68,6 +72,11 @@ public final class RequestAuthenticator {
             return presigned(r, q, now);
         }
         String auth = first(r, "authorization");
+        if ((q.containsKey("AWSAccessKeyId") && q.containsKey("Signature"))
+                || (auth != null && auth.startsWith("AWS "))) {
+            // Signature Version 2 (older SDKs presign with it by default): S3's answer where V2 is off
+            throw new S3Exception(S3Error.InvalidRequest, SIGV2_REFUSED);
+        }
         if (auth == null || auth.isBlank()) {
             throw new S3Exception(S3Error.AccessDenied, "Access Denied: the request is not signed");
         }
