@@ -122,7 +122,7 @@ public class BucketService {
         BucketProps[] out = new BucketProps[1];
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
-            BucketProps next = BucketProps.defaults(old.created(), old.bid());
+            BucketProps next = BucketProps.defaults(old.created(), old.bid()).withCors(old.cors());
             old.checkTransitionTo(next);
             out[0] = next;
             return cur.with(id, next);
