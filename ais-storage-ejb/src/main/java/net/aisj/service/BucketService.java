@@ -93,8 +93,7 @@ public class BucketService {
         }
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             if (cur.get(id).isPresent()) {
-                throw new AisException(
-                        AisException.Reason.BUCKET_EXISTS, "bucket \"" + id.cname() + "\" already exists");
+                throw AisException.bucketExists(id.cname());
             }
             return cur.with(id, initial);
         });
@@ -157,7 +156,7 @@ public class BucketService {
     }
 
     static AisException noSuchBucket(BucketId id) {
-        return new AisException(AisException.Reason.NO_SUCH_BUCKET, "bucket \"" + id.cname() + "\" does not exist");
+        return AisException.noSuchBucket(id.cname());
     }
 
     private static void requireAis(BucketId id) {
