@@ -1,43 +1,30 @@
 package net.aisj.jca.outbound;
 
-import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ConnectionEvent;
-import jakarta.resource.spi.ConnectionEventListener;
 import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.LocalTransaction;
-import jakarta.resource.spi.ManagedConnection;
 import jakarta.resource.spi.ManagedConnectionMetaData;
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.security.auth.Subject;
-import javax.transaction.xa.XAResource;
 import net.aisj.client.AisClient;
 import net.aisj.client.ClusterView;
+import net.aisj.connector.api.spi.PooledManagedConnection;
 
 /**
  * A pooled connection: one Java client (its HTTP connections are kept per node by the JDK client) signed on as one
- * user. It tracks its handles, invalidates them on {@link #cleanup()}, and tells the pool when a handle closes or
- * when a call found the cluster unreachable ({@code CONNECTION_ERROR_OCCURRED}: the pool drops it). Thread-safe.
+ * user. Handle and listener bookkeeping is {@link PooledManagedConnection}'s; a call that found the cluster
+ * unreachable tells the pool to drop the connection. Thread-safe.
  */
-public class AisManagedConnection implements ManagedConnection {
+public class AisManagedConnection extends PooledManagedConnection<AisConnectionImpl> {
 
     private static final Logger LOG = Logger.getLogger("net.aisj.jca");
 
     private final AisManagedConnectionFactory factory;
     private final SignOn signOn;
     private final AisClient client;
-    private final Set<AisConnectionImpl> handles = ConcurrentHashMap.newKeySet();
-    private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile boolean destroyed;
-    private volatile PrintWriter logWriter;
 
     AisManagedConnection(AisManagedConnectionFactory factory, SignOn signOn, AisClient client) {
+        super("ais-jca");
         this.factory = factory;
         this.signOn = signOn;
         this.client = client;
@@ -55,13 +42,9 @@ public class AisManagedConnection implements ManagedConnection {
         return client;
     }
 
-    boolean isDestroyed() {
-        return destroyed;
-    }
-
     /** Reads the cluster map again: valid when it can and a target is in service. */
     boolean validate() {
-        if (destroyed) {
+        if (isDestroyed()) {
             return false;
         }
         try {
@@ -74,83 +57,26 @@ public class AisManagedConnection implements ManagedConnection {
     }
 
     @Override
+    protected void invalidate(AisConnectionImpl handle) {
+        handle.invalidate();
+    }
+
+    @Override
     public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        if (destroyed) {
-            throw new IllegalStateException("managed connection is destroyed");
-        }
+        checkUsable();
         AisConnectionImpl h = new AisConnectionImpl(this);
-        handles.add(h);
+        track(h);
         return h;
     }
 
     @Override
     public void associateConnection(Object connection) throws ResourceException {
-        if (destroyed) {
-            throw new IllegalStateException("managed connection is destroyed");
-        }
+        checkUsable();
         if (!(connection instanceof AisConnectionImpl h)) {
             throw new ResourceException("not an ais-jca connection handle: " + connection);
         }
         h.associate(this);
-        handles.add(h);
-    }
-
-    void detach(AisConnectionImpl h) {
-        handles.remove(h);
-    }
-
-    void handleClosed(AisConnectionImpl h) {
-        handles.remove(h);
-        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_CLOSED);
-        event.setConnectionHandle(h);
-        for (ConnectionEventListener l : listeners) {
-            l.connectionClosed(event);
-        }
-    }
-
-    /** A call could not reach any node: the pool should replace this connection. */
-    void failed(AisConnectionImpl h, Exception cause) {
-        ConnectionEvent event = new ConnectionEvent(this, ConnectionEvent.CONNECTION_ERROR_OCCURRED, cause);
-        event.setConnectionHandle(h);
-        for (ConnectionEventListener l : listeners) {
-            l.connectionErrorOccurred(event);
-        }
-    }
-
-    @Override
-    public void cleanup() {
-        for (AisConnectionImpl h : handles) {
-            h.invalidate();
-        }
-        handles.clear();
-    }
-
-    @Override
-    public void destroy() {
-        cleanup();
-        destroyed = true;
-    }
-
-    @Override
-    public void addConnectionEventListener(ConnectionEventListener listener) {
-        if (listener != null) {
-            listeners.add(listener);
-        }
-    }
-
-    @Override
-    public void removeConnectionEventListener(ConnectionEventListener listener) {
-        listeners.remove(listener);
-    }
-
-    @Override
-    public XAResource getXAResource() throws ResourceException {
-        throw new NotSupportedException("ais-jca does not support XA transactions");
-    }
-
-    @Override
-    public LocalTransaction getLocalTransaction() throws ResourceException {
-        throw new NotSupportedException("ais-jca does not support local transactions");
+        track(h);
     }
 
     @Override
@@ -176,16 +102,6 @@ public class AisManagedConnection implements ManagedConnection {
                 return signOn.user();
             }
         };
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        this.logWriter = out;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return logWriter;
     }
 
     @Override

@@ -19,6 +19,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import javax.security.auth.Subject;
 import net.aisj.client.AisClient;
+import net.aisj.connector.api.spi.UnmanagedConnectionManager;
 import net.aisj.jca.AisConnection;
 import net.aisj.jca.AisConnectionFactory;
 import net.aisj.jca.ra.AisResourceAdapter;
