@@ -5,8 +5,8 @@
 #   sudo payara/image/build.sh [OUT_DIR]     (root: mmdebstrap and umoci unpack need it; a Debian mirror)
 # Needs: apt-get install mmdebstrap umoci; payara/target/ais-node.jar (mvn -B -q package -DskipTests).
 # Environment: AIS_SUITE (bookworm), AIS_MIRROR (http://deb.debian.org/debian), AIS_TAG (latest).
-# Result: OUT_DIR/ais-node.oci.tar (default OUT_DIR payara/target/image), an OCI archive:
-#   podman load -i payara/target/image/ais-node.oci.tar   or   podman run oci-archive:payara/target/image/ais-node.oci.tar
+# Result: OUT_DIR/ais-node.oci.tar (default OUT_DIR payara/target/image), an OCI archive (image ref "latest"):
+#   podman load -i payara/target/image/ais-node.oci.tar && podman tag localhost/latest:latest localhost/aisj/ais-node:latest
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
