@@ -137,9 +137,9 @@ public class AuthnService {
         return enabled;
     }
 
-    /** This cluster's id (the BMD uuid, AIS's Smap uuid): what cluster ACLs name. */
+    /** This cluster's id (the Smap uuid, what AIS's clients read as the cluster's): what cluster ACLs name. */
     public String clusterId() {
-        return node.bucketMetadata().current().uuid();
+        return node.clusterMap().uuid();
     }
 
     /** The state now (read-only). */

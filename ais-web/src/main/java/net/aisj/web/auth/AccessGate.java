@@ -145,9 +145,22 @@ public class AccessGate {
         long mask = node.bucketMetadata()
                 .current()
                 .get(id)
-                .map(p -> Access.parse(p.access()))
+                .map(p -> mask(p.access()))
                 .orElse(Access.ALL);
         return Optional.of(new Permissions.Target(id.provider(), id.name(), mask));
+    }
+
+    /**
+     * A bucket's {@code access} prop as a mask. Buckets are created with {@code "0"}, which this node has always
+     * meant as "not set": it stands for AIS's default, every bit.
+     */
+    static long mask(String access) {
+        try {
+            long m = Access.parse(access);
+            return m == Access.NONE ? Access.ALL : m;
+        } catch (IllegalArgumentException e) {
+            return Access.ALL;
+        }
     }
 
     private static String bearer(String authorization) {
