@@ -173,6 +173,21 @@ public class LocalNode {
                 && MessageDigest.isEqual(s, secretHeader.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * The key of signed redirects ({@link net.aisj.core.auth.RedirectSignature}): derived from the cluster's shared
+     * secret, so every member computes the same one and nobody outside can.
+     */
+    public byte[] redirectKey() {
+        byte[] s = started(intraSecret);
+        try {
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update("ais-redirect-signature:".getBytes(StandardCharsets.UTF_8));
+            return d.digest(s);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Joined: listed in the cluster map with this process's grid member. */
     public boolean isReady() {
         return ready;

@@ -84,6 +84,10 @@ public class StorageNode {
     @Inject
     net.aisj.service.etl.EtlService etls;
 
+    /** The embedded AuthN: its document is opened with the BMD's. */
+    @Inject
+    net.aisj.service.auth.AuthnService authn;
+
     /** Every newer cluster map, delivered asynchronously (rebalance listens). */
     @Inject
     Event<ClusterMap> clusterMapEvents;
@@ -158,6 +162,7 @@ public class StorageNode {
             local.publish(new LocalNode.Published(connections, smap, bmd, membership, intra, intraSecret, self));
             remoteClusters.open(c);
             etls.open(c);
+            authn.open(c);
             membership.onRejoin(again -> {
                 self = again;
                 local.rejoined(again);

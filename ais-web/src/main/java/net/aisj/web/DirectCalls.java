@@ -28,6 +28,9 @@ public class DirectCalls {
     @Inject
     RequestMetrics metrics;
 
+    @Inject
+    net.aisj.web.auth.AccessGate gate;
+
     /** True when {@link #serve} serves the call; request line and headers only, no I/O. */
     public boolean accepts(HttpServletRequest req) {
         return nativeObjects.accepts(req) || s3Objects.accepts(req);
@@ -42,6 +45,17 @@ public class DirectCalls {
      */
     public long serve(HttpServletRequest req, HttpServletResponse resp) throws IOException {
         long t0 = System.nanoTime();
+        if (accepts(req)) {
+            var denied = gate.check(req);
+            if (denied.isPresent()) {
+                net.aisj.web.common.ServletResponses.write(denied.get(), resp);
+                ApiOperation op = ApiOperation.classify(req.getMethod(), req.getRequestURI(), req.getQueryString());
+                if (op != null) {
+                    metrics.record(op, resp.getStatus(), 0, System.nanoTime() - t0);
+                }
+                return 0;
+            }
+        }
         long bytes = nativeObjects.serve(req, resp);
         if (bytes < 0) {
             bytes = s3Objects.serve(req, resp);

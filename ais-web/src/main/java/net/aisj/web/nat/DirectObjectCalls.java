@@ -47,6 +47,9 @@ public class DirectObjectCalls {
     @Inject
     LocalNode node;
 
+    @Inject
+    net.aisj.web.auth.RedirectSigner redirects;
+
     /**
      * Serves the call if it is a plain object GET/HEAD/PUT of the native API.
      *
@@ -67,7 +70,7 @@ public class DirectObjectCalls {
             if (owner.isPresent()) {
                 String query = req.getQueryString();
                 resp.setStatus(307);
-                resp.setHeader("Location", owner.get().publicUrl() + raw + (query == null ? "" : "?" + query));
+                resp.setHeader("Location", redirects.location(owner.get(), method, raw, query));
                 resp.setContentLength(0);
                 return 0;
             }

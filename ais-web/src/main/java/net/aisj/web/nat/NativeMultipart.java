@@ -35,12 +35,15 @@ public class NativeMultipart {
     @Inject
     MultipartService mpu;
 
+    @Inject
+    net.aisj.web.auth.RedirectSigner redirects;
+
     Response start(ObjectId id) {
         return Response.ok(mpu.create(id, Map.of()), MediaType.TEXT_PLAIN_TYPE).build();
     }
 
     Response part(ObjectId id, UriInfo uri, String uploadId, String partNumber, InputStream body, long length) {
-        Optional<Response> away = redirect(id, uri, uploadId);
+        Optional<Response> away = redirect(id, "PUT", uri, uploadId);
         if (away.isPresent()) {
             return away.get();
         }
@@ -55,7 +58,7 @@ public class NativeMultipart {
     }
 
     Response complete(ObjectId id, UriInfo uri, String uploadId, ActMsg msg) {
-        Optional<Response> away = redirect(id, uri, uploadId);
+        Optional<Response> away = redirect(id, "POST", uri, uploadId);
         if (away.isPresent()) {
             return away.get();
         }
@@ -74,7 +77,7 @@ public class NativeMultipart {
     }
 
     Response abort(ObjectId id, UriInfo uri, String uploadId) {
-        Optional<Response> away = redirect(id, uri, uploadId);
+        Optional<Response> away = redirect(id, "DELETE", uri, uploadId);
         if (away.isPresent()) {
             return away.get();
         }
@@ -83,13 +86,13 @@ public class NativeMultipart {
     }
 
     /** A 307 to the node that holds the upload when it is another one. */
-    private Optional<Response> redirect(ObjectId id, UriInfo uri, String uploadId) {
+    private Optional<Response> redirect(ObjectId id, String method, UriInfo uri, String uploadId) {
         Optional<NodeInfo> holder = mpu.holder(id, uploadId);
-        return holder.map(h -> Response.temporaryRedirect(URI.create(h.publicUrl()
-                        + uri.getRequestUri().getRawPath()
-                        + (uri.getRequestUri().getRawQuery() == null
-                                ? ""
-                                : "?" + uri.getRequestUri().getRawQuery())))
+        return holder.map(h -> Response.temporaryRedirect(URI.create(redirects.location(
+                        h,
+                        method,
+                        uri.getRequestUri().getRawPath(),
+                        uri.getRequestUri().getRawQuery())))
                 .build());
     }
 }

@@ -22,6 +22,9 @@ public class OwnerRedirectFilter implements ContainerRequestFilter {
     @Inject
     ObjectService objects;
 
+    @Inject
+    net.aisj.web.auth.RedirectSigner redirects;
+
     @Override
     public void filter(ContainerRequestContext ctx) {
         URI uri = ctx.getUriInfo().getRequestUri();
@@ -30,8 +33,8 @@ public class OwnerRedirectFilter implements ContainerRequestFilter {
         var q = ctx.getUriInfo().getQueryParameters();
         ObjectId id = new ObjectId(Bck.of(p.bucket(), q.getFirst("provider"), q.getFirst("namespace")), p.name());
         objects.redirect(id)
-                .ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(URI.create(
-                                owner.publicUrl() + raw + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())))
+                .ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(
+                                URI.create(redirects.location(owner, ctx.getMethod(), raw, uri.getRawQuery())))
                         .build()));
     }
 }

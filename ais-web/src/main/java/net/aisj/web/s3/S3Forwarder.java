@@ -66,6 +66,9 @@ public class S3Forwarder {
     ObjectService objects;
 
     @Inject
+    net.aisj.web.auth.RedirectSigner redirects;
+
+    @Inject
     LocalNode node;
 
     @Inject
@@ -100,7 +103,11 @@ public class S3Forwarder {
         String target = c.request().getRequestURI()
                 + (c.request().getQueryString() == null ? "" : "?" + c.request().getQueryString());
         if (redirect) {
-            return Response.temporaryRedirect(URI.create(owner.get().publicUrl() + target))
+            return Response.temporaryRedirect(URI.create(redirects.location(
+                            owner.get(),
+                            c.method(),
+                            c.request().getRequestURI(),
+                            c.request().getQueryString())))
                     .build();
         }
         boolean withBody = c.method().equals("PUT") || c.method().equals("POST");

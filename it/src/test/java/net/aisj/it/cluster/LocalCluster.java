@@ -42,6 +42,7 @@ final class LocalCluster implements AutoCloseable {
     private final String[] ids;
     private final Map<String, AisClient> clients = new ConcurrentHashMap<>();
     private final Map<String, String> env = new ConcurrentHashMap<>();
+    private volatile java.util.function.Function<String, Map<String, String>> clientAuth;
 
     /** Plans (does not start) a cluster of {@code slots} nodes. */
     LocalCluster(String tag, int slots) {
@@ -239,7 +240,18 @@ final class LocalCluster implements AutoCloseable {
     }
 
     AisClient clientAt(String baseUrl) {
-        return clients.computeIfAbsent(baseUrl, AisClient::new);
+        return clients.computeIfAbsent(
+                baseUrl,
+                u -> clientAuth == null ? new AisClient(u) : new AisClient(u).withDefaultHeaders(clientAuth.apply(u)));
+    }
+
+    /**
+     * With auth on: the headers each node's client sends (e.g. an administrator's token obtained from that node),
+     * given its base URL. Set before the first start.
+     */
+    LocalCluster withClientAuth(java.util.function.Function<String, Map<String, String>> headers) {
+        this.clientAuth = headers;
+        return this;
     }
 
     /** The last lines of every started node's log, for failure messages. */

@@ -25,14 +25,25 @@ public final class AisClient {
 
     private final String base;
     private final HttpClient http;
+    private final Map<String, String> defaultHeaders;
 
     public AisClient(String baseUrl) {
+        this(baseUrl, Map.of());
+    }
+
+    private AisClient(String baseUrl, Map<String, String> defaultHeaders) {
         this.base = baseUrl;
+        this.defaultHeaders = Map.copyOf(defaultHeaders);
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** A client of the same node that sends {@code headers} on every call (e.g. an AuthN token) unless overridden. */
+    public AisClient withDefaultHeaders(Map<String, String> headers) {
+        return new AisClient(base, headers);
     }
 
     public String baseUrl() {
@@ -52,6 +63,11 @@ public final class AisClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .method(method, body == null ? BodyPublishers.noBody() : body);
+        defaultHeaders.forEach((k, v) -> {
+            if (headers == null || headers.keySet().stream().noneMatch(k::equalsIgnoreCase)) {
+                b.header(k, v);
+            }
+        });
         if (headers != null) {
             headers.forEach(b::header);
         }

@@ -28,7 +28,8 @@ public final class S3ErrorResponses {
 
     /** Whether {@code path} (the request URI's path) is served by the S3 API. */
     public static boolean isS3Path(String path) {
-        return path != null && !(path.equals("/v1") || path.startsWith("/v1/"));
+        return path != null
+                && !(path.equals("/v1") || path.startsWith("/v1/") || net.aisj.web.auth.AccessRules.isAuthnPath(path));
     }
 
     public static boolean isS3(HttpServletRequest req) {

@@ -1,0 +1,504 @@
+package net.aisj.service.auth;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Pattern;
+import net.aisj.cluster.AuthnJson;
+import net.aisj.cluster.DataGrid;
+import net.aisj.cluster.VersionedStore;
+import net.aisj.connector.api.StorageConnection;
+import net.aisj.connector.api.StorageException;
+import net.aisj.core.AisException;
+import net.aisj.core.GoDuration;
+import net.aisj.core.auth.Access;
+import net.aisj.core.auth.AuthException;
+import net.aisj.core.auth.AuthnState;
+import net.aisj.core.auth.Claims;
+import net.aisj.core.auth.ClusterAcl;
+import net.aisj.core.auth.Passwords;
+import net.aisj.core.auth.Role;
+import net.aisj.core.auth.Tokens;
+import net.aisj.core.auth.User;
+import net.aisj.service.LocalNode;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * AIS's AuthN, embedded: the state ({@link AuthnState}) is one versioned document on the data grid, written to every
+ * node's mountpaths like the BMD, so every node serves the AuthN API and checks tokens with the same key, and a full
+ * restart keeps users, roles, revocations and the key. On first start the signing key is generated and, when
+ * {@code AIS_AUTHN_SU_PASS} is set, the administrator {@code AIS_AUTHN_SU_NAME} (default {@code admin}) with role
+ * {@code Admin} is created (AIS's bootstrap). Failures are {@link AuthException} (401/403) or {@link AisException}
+ * (400/404/409). Thread-safe.
+ */
+@ApplicationScoped
+public class AuthnService {
+
+    private static final Logger LOG = Logger.getLogger(AuthnService.class.getName());
+    private static final String DOC = "authn";
+    private static final Pattern NICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
+    private static final long MIN_TTL_SEC = 60;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @Inject
+    LocalNode node;
+
+    @Inject
+    DataGrid grid;
+
+    /** AIS's {@code auth.enabled}: every native and S3 call needs a valid token or key. */
+    @Inject
+    @ConfigProperty(name = "auth.enabled", defaultValue = "false")
+    boolean enabled;
+
+    @Inject
+    @ConfigProperty(name = "AIS_AUTHN_SU_NAME", defaultValue = "admin")
+    String suName;
+
+    @Inject
+    @ConfigProperty(name = "AIS_AUTHN_SU_PASS")
+    Optional<String> suPass;
+
+    /** Default token lifetime (AIS {@code auth.expiration_time}, env {@code AIS_AUTHN_TTL}). */
+    @Inject
+    @ConfigProperty(name = "auth.expiration_time", defaultValue = "24h")
+    String ttl;
+
+    @Inject
+    @ConfigProperty(name = "auth.max_token_age", defaultValue = "2160h")
+    String maxAge;
+
+    private volatile VersionedStore<AuthnState> store;
+    private volatile Tokens tokens;
+    private volatile String tokensKey = "";
+
+    /** Opens the state at startup (StorageNode): the newest copy on the mountpaths is offered to the grid. */
+    public synchronized void open(StorageConnection c) throws StorageException {
+        if (store != null) {
+            return;
+        }
+        AuthnState best = null;
+        for (byte[] doc : c.loadMeta(DOC)) {
+            try {
+                AuthnState s = AuthnJson.stateOf(new String(doc, StandardCharsets.UTF_8));
+                if (best == null || s.version() > best.version()) {
+                    best = s;
+                }
+            } catch (RuntimeException e) {
+                LOG.warning("ignoring an unreadable " + DOC + " copy on a mountpath: " + e.getMessage());
+            }
+        }
+        VersionedStore<AuthnState> s = grid.versionedStore(
+                DOC, AuthnJson::stateOf, AuthnJson::stateText, AuthnState::version, AuthnState::empty);
+        s.addListener(this::persist);
+        if (best != null) {
+            s.offer(best);
+        }
+        store = s;
+        bootstrap();
+        if (enabled) {
+            LOG.info(() -> "auth.enabled: every API call needs an AuthN token; "
+                    + store.current().users().size() + " user(s)");
+        }
+    }
+
+    private void bootstrap() {
+        String pass = suPass.map(String::trim).orElse("");
+        store.update(st -> {
+            AuthnState next = st;
+            if (next.signingJwk().isEmpty()) {
+                next = next.withSigningJwk(Tokens.newKey());
+            }
+            if (!next.roles().containsKey(Role.ADMIN_ROLE)) {
+                next = next.withRole(new Role(Role.ADMIN_ROLE, "AuthN administrator", List.of(), List.of(), true));
+            }
+            if (!pass.isEmpty() && !next.users().containsKey(suName)) {
+                next = next.withUser(new User(
+                        suName, Passwords.hash(pass), List.of(next.roles().get(Role.ADMIN_ROLE)), List.of()));
+            }
+            return next;
+        });
+        if (enabled && !store.current().users().containsKey(suName)) {
+            LOG.warning("auth.enabled but no administrator \"" + suName + "\": set AIS_AUTHN_SU_PASS (and"
+                    + " AIS_AUTHN_SU_NAME) on the first start");
+        }
+    }
+
+    /** Whether calls need a token ({@code auth.enabled}). */
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** This cluster's id (the Smap uuid, what AIS's clients read as the cluster's): what cluster ACLs name. */
+    public String clusterId() {
+        return node.clusterMap().uuid();
+    }
+
+    /** The state now (read-only). */
+    public AuthnState state() {
+        return store().current();
+    }
+
+    /** The signer/verifier of the current key. */
+    public Tokens tokens() {
+        String jwk = state().signingJwk();
+        Tokens t = tokens;
+        if (t == null || !tokensKey.equals(jwk)) {
+            t = new Tokens(jwk);
+            tokens = t;
+            tokensKey = jwk;
+        }
+        return t;
+    }
+
+    // ------------------------------------------------------------------ tokens
+
+    /**
+     * AIS's login: a token for {@code userId} when {@code password} matches.
+     *
+     * @param expiresInNanos the requested lifetime (AIS {@code expires_in}, ns); null = default; 0 = maximum
+     * @throws AuthException 401 "invalid credentials"
+     * @throws AisException  400 for a lifetime under a minute or over the maximum
+     */
+    public String login(String userId, String password, Long expiresInNanos, String issuer) {
+        User u = state().users().get(userId);
+        if (u == null || !Passwords.matches(password, u.passwordHash())) {
+            throw AuthException.unauthenticated("invalid credentials");
+        }
+        long now = nowSec();
+        long max = GoDuration.millis(maxAge, "auth.max_token_age") / 1000;
+        long life;
+        if (expiresInNanos == null) {
+            life = GoDuration.millis(ttl, "auth.expiration_time") / 1000;
+        } else if (expiresInNanos == 0) {
+            life = max;
+        } else {
+            life = expiresInNanos / 1_000_000_000L;
+            if (life < MIN_TTL_SEC || life > max) {
+                throw AisException.badRequest("invalid expires_in: " + expiresInNanos + "ns (expected at least 1m"
+                        + " and at most " + maxAge + ")");
+            }
+        }
+        return issue(Claims.of(u, now + life), issuer, now);
+    }
+
+    /** A token for {@code claims} (tests and S3 keys use the same path as login). */
+    String issue(Claims claims, String issuer, long now) {
+        List<String> aud = new ArrayList<>();
+        if (claims.admin()) {
+            aud.addAll(state().clusters().keySet());
+        } else {
+            claims.clusters().stream()
+                    .map(ClusterAcl::id)
+                    .filter(id -> !id.isEmpty())
+                    .distinct()
+                    .forEach(aud::add);
+        }
+        return tokens().issue(claims, issuer, aud, now);
+    }
+
+    /**
+     * The claims of a token, checked offline: signature with this cluster's AuthN key, expiry, and the revoked list.
+     *
+     * @throws AuthException 401
+     */
+    public Claims verify(String token) {
+        Claims c = tokens().verify(token, nowSec());
+        if (state().revoked().containsKey(Tokens.hash(token))) {
+            throw AuthException.unauthenticated("token has been revoked");
+        }
+        return c;
+    }
+
+    /** Revokes a token (AIS logout) on every node; an expired one needs nothing. Idempotent. */
+    public void revoke(String token) {
+        long now = nowSec();
+        try {
+            tokens().verify(token, now);
+        } catch (AuthException e) {
+            if (e.getMessage().equals("token expired")) {
+                return;
+            }
+            throw e;
+        }
+        String h = Tokens.hash(token);
+        long exp = Tokens.expiryOf(token);
+        store().update(st -> st.revoked().containsKey(h) ? st : st.withRevoked(h, exp, now));
+    }
+
+    // ------------------------------------------------------------------ users
+
+    /** Adds a user; roles are named (their stored definitions are copied in). */
+    public void addUser(String id, String password, List<String> roleNames) {
+        checkName("user", id);
+        if (password == null || password.isEmpty()) {
+            throw AisException.badRequest("user " + id + ": password is required");
+        }
+        String hash = Passwords.hash(password);
+        store().update(st -> {
+            if (st.users().containsKey(id)) {
+                throw AisException.conflict("user \"" + id + "\" already exists");
+            }
+            return st.withUser(new User(id, hash, resolve(st, roleNames), List.of()));
+        });
+    }
+
+    /**
+     * Changes a user's password and/or roles (null = unchanged). The built-in administrator's roles cannot change.
+     */
+    public void updateUser(String id, String password, List<String> roleNames) {
+        String hash = password == null || password.isEmpty() ? null : Passwords.hash(password);
+        store().update(st -> {
+            User u = user(st, id);
+            if (roleNames != null && id.equals(suName)) {
+                throw AuthException.forbidden("cannot change the roles of the built-in administrator");
+            }
+            User next = hash == null ? u : u.withPasswordHash(hash);
+            if (roleNames != null) {
+                next = next.withRoles(resolve(st, roleNames));
+            }
+            return st.withUser(next);
+        });
+    }
+
+    public void deleteUser(String id) {
+        if (id.equals(suName)) {
+            throw AuthException.forbidden("cannot delete the built-in administrator");
+        }
+        store().update(st -> {
+            user(st, id);
+            return st.withoutUser(id);
+        });
+    }
+
+    public Collection<User> users() {
+        return state().users().values();
+    }
+
+    public User user(String id) {
+        return user(state(), id);
+    }
+
+    /** A new S3 access key pair that acts as user {@code id} (an extension of ours). */
+    public User.S3Key addS3Key(String id) {
+        User.S3Key k = new User.S3Key("AK" + hex(9).toUpperCase(java.util.Locale.ROOT), hex(20));
+        store().update(st -> {
+            User u = user(st, id);
+            List<User.S3Key> keys = new ArrayList<>(u.s3Keys());
+            keys.add(k);
+            return st.withUser(u.withS3Keys(keys));
+        });
+        return k;
+    }
+
+    /** Deletes an S3 access key of user {@code id}. */
+    public void deleteS3Key(String id, String accessKey) {
+        store().update(st -> {
+            User u = user(st, id);
+            List<User.S3Key> keys = u.s3Keys().stream()
+                    .filter(k -> !k.accessKey().equals(accessKey))
+                    .toList();
+            if (keys.size() == u.s3Keys().size()) {
+                throw AisException.notFound("user \"" + id + "\" has no S3 access key " + accessKey);
+            }
+            return st.withUser(u.withS3Keys(keys));
+        });
+    }
+
+    /** The user an S3 access key belongs to, and its secret. */
+    public Optional<KeyOwner> s3KeyOwner(String accessKey) {
+        for (User u : state().users().values()) {
+            for (User.S3Key k : u.s3Keys()) {
+                if (k.accessKey().equals(accessKey)) {
+                    return Optional.of(new KeyOwner(u, k.secretKey()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** An S3 key's user and secret. */
+    public record KeyOwner(User user, String secretKey) {
+        /** The claims the user's roles give now (checked per request, so role changes apply at once). */
+        public Claims claims() {
+            return Claims.of(user, Long.MAX_VALUE / 2);
+        }
+    }
+
+    // ------------------------------------------------------------------ roles
+
+    public void addRole(Role r) {
+        checkName("role", r.name());
+        store().update(st -> {
+            if (st.roles().containsKey(r.name())) {
+                throw AisException.conflict("role \"" + r.name() + "\" already exists");
+            }
+            return st.withRole(r);
+        });
+    }
+
+    public void updateRole(String name, Role r) {
+        Role renamed = new Role(name, r.desc(), r.clusters(), r.buckets(), r.admin());
+        store().update(st -> {
+            role(st, name);
+            return st.withRole(renamed);
+        });
+    }
+
+    public void deleteRole(String name) {
+        if (name.equals(Role.ADMIN_ROLE)) {
+            throw AuthException.forbidden("cannot delete the built-in role " + Role.ADMIN_ROLE);
+        }
+        store().update(st -> {
+            role(st, name);
+            return st.withoutRole(name);
+        });
+    }
+
+    public Collection<Role> roles() {
+        return state().roles().values();
+    }
+
+    /** A role, with the alias of each registered cluster filled in (AIS). */
+    public Role role(String name) {
+        AuthnState st = state();
+        Role r = role(st, name);
+        return new Role(
+                r.name(),
+                r.desc(),
+                r.clusters().stream()
+                        .map(c -> Optional.ofNullable(st.clusters().get(c.id()))
+                                .map(reg -> new ClusterAcl(c.id(), reg.alias(), reg.urls(), c.perm()))
+                                .orElse(c))
+                        .toList(),
+                r.buckets(),
+                r.admin());
+    }
+
+    // ------------------------------------------------------------------ clusters
+
+    /**
+     * Registers a cluster (AIS {@code POST /v1/clusters}) and creates its three predefined roles
+     * ({@code ClusterOwner-}, {@code BucketOwner-}, {@code Guest-<alias>}).
+     */
+    public void registerCluster(ClusterAcl c) {
+        if (c.id().isEmpty()) {
+            throw AisException.badRequest("cluster id is required");
+        }
+        String alias = c.alias().isEmpty() ? c.id() : c.alias();
+        store().update(st -> {
+            if (st.clusters().containsKey(c.id())
+                    || st.clusters().values().stream().anyMatch(x -> x.alias().equals(alias))) {
+                throw AisException.conflict("cluster " + c.id() + " (alias " + alias + ") is already registered");
+            }
+            AuthnState next = st.withCluster(new ClusterAcl(c.id(), alias, c.urls(), 0));
+            next = predefined(next, "ClusterOwner-" + alias, "Admin access to " + alias, c.id(), Access.ALL);
+            next = predefined(next, "BucketOwner-" + alias, "Full access to buckets in " + alias, c.id(), Access.RW);
+            return predefined(next, "Guest-" + alias, "Read-only access to buckets in " + alias, c.id(), Access.RO);
+        });
+    }
+
+    private static AuthnState predefined(AuthnState st, String name, String desc, String id, long perm) {
+        return st.roles().containsKey(name)
+                ? st
+                : st.withRole(new Role(name, desc, List.of(new ClusterAcl(id, perm)), List.of(), false));
+    }
+
+    public void updateCluster(String id, ClusterAcl c) {
+        store().update(st -> {
+            ClusterAcl old = cluster(st, id);
+            return st.withCluster(new ClusterAcl(
+                    id, c.alias().isEmpty() ? old.alias() : c.alias(), c.urls().isEmpty() ? old.urls() : c.urls(), 0));
+        });
+    }
+
+    public void deleteCluster(String id) {
+        store().update(st -> {
+            cluster(st, id);
+            return st.withoutCluster(id);
+        });
+    }
+
+    public Collection<ClusterAcl> clusters() {
+        return state().clusters().values();
+    }
+
+    public ClusterAcl cluster(String id) {
+        return cluster(state(), id);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static List<Role> resolve(AuthnState st, List<String> names) {
+        List<Role> out = new ArrayList<>();
+        for (String n : names == null ? List.<String>of() : names) {
+            out.add(role(st, n));
+        }
+        return out;
+    }
+
+    private static User user(AuthnState st, String id) {
+        User u = st.users().get(id);
+        if (u == null) {
+            throw AisException.notFound("user \"" + id + "\" does not exist");
+        }
+        return u;
+    }
+
+    private static Role role(AuthnState st, String name) {
+        Role r = st.roles().get(name);
+        if (r == null) {
+            throw AisException.notFound("role \"" + name + "\" does not exist");
+        }
+        return r;
+    }
+
+    private static ClusterAcl cluster(AuthnState st, String id) {
+        ClusterAcl c = st.clusters().get(id);
+        if (c == null) {
+            throw AisException.notFound("cluster " + id + " is not registered");
+        }
+        return c;
+    }
+
+    private static void checkName(String what, String name) {
+        if (name == null || !NICE.matcher(name).matches()) {
+            throw AisException.badRequest("invalid " + what + " name \"" + name
+                    + "\": letters, digits, '-', '_' and '.' only (1 to 64, not starting with a symbol)");
+        }
+    }
+
+    private static String hex(int bytes) {
+        byte[] b = new byte[bytes];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
+
+    private static long nowSec() {
+        return System.currentTimeMillis() / 1000;
+    }
+
+    private VersionedStore<AuthnState> store() {
+        VersionedStore<AuthnState> s = store;
+        if (s == null) {
+            throw new AisException(AisException.Kind.UNAVAILABLE, "the node is starting: AuthN not open yet");
+        }
+        return s;
+    }
+
+    private void persist(AuthnState st) {
+        try (StorageConnection c = node.connection()) {
+            c.storeMeta(DOC, AuthnJson.stateText(st).getBytes(StandardCharsets.UTF_8));
+        } catch (StorageException | AisException e) {
+            LOG.log(Level.WARNING, "cannot persist " + DOC + " v" + st.version() + ": " + e.getMessage());
+        }
+    }
+}
