@@ -48,11 +48,8 @@ public class BackendException extends RuntimeException {
      */
     public AisException toAis(String cname, Backend backend) {
         return switch (kind) {
-            case BUCKET_NOT_FOUND ->
-                new AisException(
-                        AisException.Reason.NO_SUCH_BUCKET, "remote bucket \"" + cname + "\" does not exist", this);
-            case OBJECT_NOT_FOUND ->
-                new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + cname + " does not exist", this);
+            case BUCKET_NOT_FOUND -> AisException.noSuchRemoteBucket(cname, this);
+            case OBJECT_NOT_FOUND -> AisException.noSuchObject(cname, this);
             case ACCESS_DENIED ->
                 new AisException(
                         AisException.Kind.BAD_REQUEST,

@@ -158,7 +158,7 @@ public final class IntraClient {
         }
         try (InputStream in = r.body()) {
             if (r.statusCode() == 404) {
-                throw new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + id.cname() + " does not exist");
+                throw AisException.noSuchObject(id.cname());
             }
             throw failure(node, "read " + id.cname(), r.statusCode(), in);
         } catch (IOException e) {

@@ -91,6 +91,33 @@ public class AisException extends RuntimeException {
         return reason;
     }
 
+    // AIS's texts for the reasons its clients tell apart, defined once: AIS's SDK finds the bucket (`ais://b`) or
+    // object (`ais://b/o`) in the message of a 404 or 409 and raises ErrBckNotFound, ErrObjNotFound, ...
+
+    /** A bucket that does not exist ({@code cname} as {@code ais://b}). */
+    public static AisException noSuchBucket(String cname) {
+        return new AisException(Reason.NO_SUCH_BUCKET, "bucket \"" + cname + "\" does not exist");
+    }
+
+    /** A bucket its backend does not have. */
+    public static AisException noSuchRemoteBucket(String cname, Throwable cause) {
+        return new AisException(Reason.NO_SUCH_BUCKET, "remote bucket \"" + cname + "\" does not exist", cause);
+    }
+
+    /** An object that does not exist ({@code cname} as {@code ais://b/o}). */
+    public static AisException noSuchObject(String cname) {
+        return noSuchObject(cname, null);
+    }
+
+    public static AisException noSuchObject(String cname, Throwable cause) {
+        return new AisException(Reason.NO_SUCH_OBJECT, "object " + cname + " does not exist", cause);
+    }
+
+    /** A bucket created twice. */
+    public static AisException bucketExists(String cname) {
+        return new AisException(Reason.BUCKET_EXISTS, "bucket \"" + cname + "\" already exists");
+    }
+
     public static AisException badRequest(String message) {
         return new AisException(Kind.BAD_REQUEST, message);
     }

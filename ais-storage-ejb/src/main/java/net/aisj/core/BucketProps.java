@@ -10,6 +10,7 @@ import java.util.Set;
  *
  * @param created unix nanoseconds of creation
  * @param bid     bucket id, unique per creation (a re-created bucket gets a new one)
+ * @param cors    the S3 API's cross-origin rules (kept in the BMD, not among AIS's props)
  */
 public record BucketProps(
         String provider,
@@ -22,7 +23,8 @@ public record BucketProps(
         String access,
         long created,
         long bid,
-        Remote remote)
+        Remote remote,
+        BucketCors cors)
         implements Serializable {
 
     /** The providers a bucket may have (AIS names; aliases are normalised by the caller). */
@@ -122,6 +124,35 @@ public record BucketProps(
 
     public BucketProps {
         remote = remote == null ? Remote.NONE : remote;
+        cors = cors == null ? BucketCors.NONE : cors;
+    }
+
+    /** Props without CORS rules. */
+    public BucketProps(
+            String provider,
+            Checksum checksum,
+            Versioning versioning,
+            Mirror mirror,
+            Ec ec,
+            WritePolicy writePolicy,
+            Lru lru,
+            String access,
+            long created,
+            long bid,
+            Remote remote) {
+        this(
+                provider,
+                checksum,
+                versioning,
+                mirror,
+                ec,
+                writePolicy,
+                lru,
+                access,
+                created,
+                bid,
+                remote,
+                BucketCors.NONE);
     }
 
     /** Props without remote settings (a plain {@code ais://} bucket). */
@@ -158,7 +189,14 @@ public record BucketProps(
 
     /** The same props with other remote settings. */
     public BucketProps withRemote(Remote r) {
-        return new BucketProps(provider, checksum, versioning, mirror, ec, writePolicy, lru, access, created, bid, r);
+        return new BucketProps(
+                provider, checksum, versioning, mirror, ec, writePolicy, lru, access, created, bid, r, cors);
+    }
+
+    /** The same props with other CORS rules ({@link BucketCors#NONE} to delete them). */
+    public BucketProps withCors(BucketCors c) {
+        return new BucketProps(
+                provider, checksum, versioning, mirror, ec, writePolicy, lru, access, created, bid, remote, c);
     }
 
     /** Whether objects of this bucket live in a backend (a remote bucket, or one with {@code backend_bck}). */
@@ -244,7 +282,8 @@ public record BucketProps(
                         access,
                         created,
                         bid,
-                        remote);
+                        remote,
+                        cors);
     }
 
     /**
@@ -264,14 +303,18 @@ public record BucketProps(
     }
 
     public BucketProps withVersioning(Versioning v) {
-        return new BucketProps(provider, checksum, v, mirror, ec, writePolicy, lru, access, created, bid);
+        return new BucketProps(provider, checksum, v, mirror, ec, writePolicy, lru, access, created, bid, remote, cors);
     }
 
     public BucketProps withMirror(Mirror m) {
-        return new BucketProps(provider, checksum, versioning, m, ec, writePolicy, lru, access, created, bid);
+        return new BucketProps(
+                provider, checksum, versioning, m, ec, writePolicy, lru, access, created, bid, remote, cors);
     }
 
-    /** These properties under another bucket's identity (a copy's destination takes the source's settings). */
+    /**
+     * These properties under another bucket's identity (a copy's destination takes the source's settings, not its
+     * backend or its CORS rules).
+     */
     public BucketProps withIdentity(long createdNanos, long newBid) {
         return new BucketProps(
                 provider, checksum, versioning, mirror, ec, writePolicy, lru, access, createdNanos, newBid);

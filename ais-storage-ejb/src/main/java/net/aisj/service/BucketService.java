@@ -93,8 +93,7 @@ public class BucketService {
         }
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             if (cur.get(id).isPresent()) {
-                throw new AisException(
-                        AisException.Reason.BUCKET_EXISTS, "bucket \"" + id.cname() + "\" already exists");
+                throw AisException.bucketExists(id.cname());
             }
             return cur.with(id, initial);
         });
@@ -122,7 +121,7 @@ public class BucketService {
         BucketProps[] out = new BucketProps[1];
         BucketMetadata m = node.bucketMetadata().update(cur -> {
             BucketProps old = cur.get(id).orElseThrow(() -> noSuchBucket(id));
-            BucketProps next = BucketProps.defaults(old.created(), old.bid());
+            BucketProps next = BucketProps.defaults(old.created(), old.bid()).withCors(old.cors());
             old.checkTransitionTo(next);
             out[0] = next;
             return cur.with(id, next);
@@ -157,7 +156,7 @@ public class BucketService {
     }
 
     static AisException noSuchBucket(BucketId id) {
-        return new AisException(AisException.Reason.NO_SUCH_BUCKET, "bucket \"" + id.cname() + "\" does not exist");
+        return AisException.noSuchBucket(id.cname());
     }
 
     private static void requireAis(BucketId id) {

@@ -452,6 +452,6 @@ public class ObjectService {
     }
 
     static AisException noSuchObject(ObjectId id) {
-        return new AisException(AisException.Reason.NO_SUCH_OBJECT, "object " + id.cname() + " does not exist");
+        return AisException.noSuchObject(id.cname());
     }
 }

@@ -19,15 +19,15 @@ class MetaJsonTest {
 
     @Test
     void propsRoundTrip() {
-        var json = MetaJson.props(defaults);
+        var json = BucketPropsJson.props(defaults);
         assertThat(json.getJsonObject("checksum").getString("type")).isEqualTo("xxhash2");
         assertThat(json.getString("created")).isEqualTo("1700000000000000000");
-        assertThat(MetaJson.readProps(MetaJson.parse(json.toString()))).isEqualTo(defaults);
+        assertThat(BucketPropsJson.readProps(MetaJson.parse(json.toString()))).isEqualTo(defaults);
     }
 
     @Test
     void patchMergesDeeplyAndValidates() {
-        BucketProps p = MetaJson.applyPatch(
+        BucketProps p = BucketPropsJson.applyPatch(
                 defaults,
                 MetaJson.parse("{\"checksum\":{\"type\":\"MD5\"},\"mirror\":{\"enabled\":true,\"copies\":2}}"));
         assertThat(p.checksum().type()).isEqualTo("md5");
@@ -36,21 +36,23 @@ class MetaJsonTest {
         assertThat(p.versioning()).isEqualTo(defaults.versioning());
         assertThat(p.created()).isEqualTo(defaults.created());
 
-        assertThatThrownBy(() -> MetaJson.applyPatch(defaults, MetaJson.parse("{\"checksum\":{\"type\":\"crc64\"}}")))
+        assertThatThrownBy(() ->
+                        BucketPropsJson.applyPatch(defaults, MetaJson.parse("{\"checksum\":{\"type\":\"crc64\"}}")))
                 .isInstanceOf(AisException.class)
                 .hasMessageContaining("checksum.type");
-        assertThatThrownBy(() -> MetaJson.applyPatch(defaults, MetaJson.parse("{\"nosuch\":1}")))
+        assertThatThrownBy(() -> BucketPropsJson.applyPatch(defaults, MetaJson.parse("{\"nosuch\":1}")))
                 .isInstanceOf(AisException.class)
                 .hasMessageContaining("nosuch");
-        assertThatThrownBy(() -> MetaJson.applyPatch(defaults, MetaJson.parse("{\"mirror\":{\"copies\":\"x\"}}")))
+        assertThatThrownBy(
+                        () -> BucketPropsJson.applyPatch(defaults, MetaJson.parse("{\"mirror\":{\"copies\":\"x\"}}")))
                 .isInstanceOf(AisException.class);
         assertThatThrownBy(() -> MetaJson.parse("{not json")).isInstanceOf(AisException.class);
     }
 
     @Test
     void ecCannotBeSwitchedOff() {
-        BucketProps ec = MetaJson.applyPatch(defaults, MetaJson.parse("{\"ec\":{\"enabled\":true}}"));
-        BucketProps off = MetaJson.applyPatch(ec, MetaJson.parse("{\"ec\":{\"enabled\":false}}"));
+        BucketProps ec = BucketPropsJson.applyPatch(defaults, MetaJson.parse("{\"ec\":{\"enabled\":true}}"));
+        BucketProps off = BucketPropsJson.applyPatch(ec, MetaJson.parse("{\"ec\":{\"enabled\":false}}"));
         assertThatThrownBy(() -> ec.checkTransitionTo(off)).isInstanceOf(AisException.class);
     }
 

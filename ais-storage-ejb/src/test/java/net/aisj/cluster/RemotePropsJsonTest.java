@@ -14,7 +14,7 @@ class RemotePropsJsonTest {
 
     @Test
     void backendBckAndExtraAwsRoundTrip() {
-        BucketProps p = MetaJson.applyPatch(
+        BucketProps p = BucketPropsJson.applyPatch(
                 ais,
                 MetaJson.parse(
                         "{\"backend_bck\":{\"name\":\"cloud\","
@@ -24,32 +24,59 @@ class RemotePropsJsonTest {
         assertThat(p.remote().awsEndpoint()).isEqualTo("http://127.0.0.1:9");
         assertThat(p.remote().awsProfile()).isEqualTo("p1");
         assertThat(p.isRemote()).isTrue();
-        JsonObject json = MetaJson.props(p);
+        JsonObject json = BucketPropsJson.props(p);
         assertThat(json.getJsonObject("backend_bck").getString("provider")).isEqualTo("aws");
         assertThat(json.getJsonObject("extra").getJsonObject("aws").getString("profile"))
                 .isEqualTo("p1");
-        assertThat(MetaJson.readProps(MetaJson.parse(json.toString()))).isEqualTo(p);
+        assertThat(BucketPropsJson.readProps(MetaJson.parse(json.toString()))).isEqualTo(p);
     }
 
     @Test
     void propsWrittenBeforeRemoteBucketsReadAsNone() {
-        JsonObject old = MetaJson.parse(MetaJson.props(ais).toString());
+        JsonObject old = MetaJson.parse(BucketPropsJson.props(ais).toString());
         JsonObject withoutExtra =
                 jakarta.json.Json.createObjectBuilder(old).remove("extra").build();
-        assertThat(MetaJson.readProps(withoutExtra).remote()).isEqualTo(BucketProps.Remote.NONE);
+        assertThat(BucketPropsJson.readProps(withoutExtra).remote()).isEqualTo(BucketProps.Remote.NONE);
         assertThat(ais.isRemote()).isFalse();
     }
 
     @Test
     void backendBckMustNameARemoteBucket() {
-        assertThatThrownBy(() -> MetaJson.applyPatch(
+        assertThatThrownBy(() -> BucketPropsJson.applyPatch(
                         ais, MetaJson.parse("{\"backend_bck\":{\"name\":\"x\",\"provider\":\"ais\"}}")))
                 .isInstanceOf(AisException.class)
                 .hasMessageContaining("backend_bck");
         BucketProps remote = BucketProps.remoteDefaults("aws", 1, 2);
-        assertThatThrownBy(() -> MetaJson.applyPatch(
+        assertThatThrownBy(() -> BucketPropsJson.applyPatch(
                         remote, MetaJson.parse("{\"backend_bck\":{\"name\":\"x\",\"provider\":\"aws\"}}")))
                 .isInstanceOf(AisException.class)
                 .hasMessageContaining("only be set on an ais://");
+    }
+
+    @Test
+    void corsRulesAreStoredInTheBmdButNotShownAmongAisProps() {
+        net.aisj.core.BucketCors cors =
+                new net.aisj.core.BucketCors(java.util.List.of(new net.aisj.core.BucketCors.Rule(
+                        "r1",
+                        java.util.List.of("https://a.example"),
+                        java.util.List.of("GET", "PUT"),
+                        java.util.List.of("*"),
+                        java.util.List.of("ETag"),
+                        60)));
+        BucketProps p = ais.withCors(cors);
+        assertThat(BucketPropsJson.props(p).containsKey(BucketPropsJson.CORS)).isFalse();
+        JsonObject stored = MetaJson.parse(BucketPropsJson.stored(p).toString());
+        assertThat(BucketPropsJson.readStored(stored)).isEqualTo(p);
+        assertThat(BucketPropsJson.readStored(
+                        MetaJson.parse(BucketPropsJson.stored(ais).toString())))
+                .isEqualTo(ais);
+        // a set-bprops patch keeps the rules, and clients cannot set them through AIS's props
+        BucketProps patched = BucketPropsJson.applyPatch(p, MetaJson.parse("{\"access\":\"7\"}"));
+        assertThat(patched.cors()).isEqualTo(cors);
+        assertThatThrownBy(() -> BucketPropsJson.applyPatch(ais, MetaJson.parse("{\"s3_cors\":[]}")))
+                .isInstanceOf(AisException.class);
+        net.aisj.core.BucketMetadata bmd =
+                net.aisj.core.BucketMetadata.empty("u").with(new net.aisj.connector.api.BucketId("ais", "", "b"), p);
+        assertThat(MetaJson.bmdOf(MetaJson.bmdText(bmd))).isEqualTo(bmd);
     }
 }

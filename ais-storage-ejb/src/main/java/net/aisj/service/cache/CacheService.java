@@ -316,7 +316,7 @@ public class CacheService {
                     public ObjectReader openLocal() {
                         return CacheService.this
                                 .openLocal(id, false)
-                                .orElseThrow(() -> AisException.notFound("object " + id.cname() + " does not exist"));
+                                .orElseThrow(() -> AisException.noSuchObject(id.cname()));
                     }
 
                     @Override

@@ -327,8 +327,10 @@ public class EtlService {
         if (failure != null) {
             String reason = failure.getMessage();
             abort(name, reason);
+            // AIS answers a failed init 400 (its default error status); a retryable 5xx would make AIS's SDK send the
+            // init again and show "already exists" (the aborted ETL stays listed) instead of this reason
             throw new AisException(
-                    failure.kind(),
+                    failure.kind() == AisException.Kind.CONFLICT ? failure.kind() : AisException.Kind.BAD_REQUEST,
                     reason.contains("etl job " + name) ? reason : "etl job " + name + ": " + reason,
                     failure);
         }

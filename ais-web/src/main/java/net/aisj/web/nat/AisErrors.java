@@ -27,10 +27,15 @@ public final class AisErrors {
         };
     }
 
-    /** The error response; HEAD gets no body (AIS puts the message in no header either). */
+    /** AIS's header carrying the JSON error of a HEAD request, which has no body. */
+    public static final String HDR_ERROR = "Hdr-Error";
+
+    /** The error response; a HEAD's error travels in {@value #HDR_ERROR} (as AIS sends it), with no body. */
     public static Response response(int status, String message, HttpServletRequest req, String nodeId) {
         if (req != null && "HEAD".equals(req.getMethod())) {
-            return Response.status(status).build();
+            return Response.status(status)
+                    .header(HDR_ERROR, headerValue(body(status, message, req, nodeId)))
+                    .build();
         }
         return Response.status(status)
                 .type(MediaType.APPLICATION_JSON_TYPE)
@@ -45,12 +50,27 @@ public final class AisErrors {
         resp.setStatus(status);
         resp.setContentType(MediaType.APPLICATION_JSON);
         if ("HEAD".equals(req.getMethod())) {
+            resp.setHeader(HDR_ERROR, headerValue(body(status, message, req, nodeId)));
             resp.setContentLength(0);
             return;
         }
         byte[] b = body(status, message, req, nodeId).getBytes(StandardCharsets.UTF_8);
         resp.setContentLength(b.length);
         resp.getOutputStream().write(b);
+    }
+
+    /** The JSON text with every non-ASCII character escaped ({@code \\uXXXX}), so it survives as a header value. */
+    static String headerValue(String json) {
+        StringBuilder b = new StringBuilder(json.length());
+        for (int i = 0; i < json.length(); i++) {
+            char ch = json.charAt(i);
+            if (ch < 0x20 || ch > 0x7e) {
+                b.append(String.format("\\u%04x", (int) ch));
+            } else {
+                b.append(ch);
+            }
+        }
+        return b.toString();
     }
 
     private static String body(int status, String message, HttpServletRequest req, String nodeId) {

@@ -22,8 +22,8 @@ import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import net.aisj.cluster.BucketPropsJson;
 import net.aisj.cluster.IntraContract;
-import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.MultiObjJson;
 import net.aisj.connector.api.BucketId;
 import net.aisj.connector.api.ListRequest;
@@ -199,8 +199,8 @@ public class BucketsResource {
             @QueryParam("uuid") String uuid) {
         BucketId id = Bck.of(bucket, provider, ns);
         var props = buckets.props(id);
-        Response.ResponseBuilder b =
-                Response.ok().header("Ais-Bucket-Props", MetaJson.props(props).toString());
+        Response.ResponseBuilder b = Response.ok()
+                .header("Ais-Bucket-Props", BucketPropsJson.props(props).toString());
         if (presence == null) {
             return b.build();
         }
@@ -242,7 +242,8 @@ public class BucketsResource {
                         id, MultiObjJson.transform(MultiObjJson.copyObjects(msg.valueObject()), msg.valueObject()));
             // AIS sends the ECConfToSet as a JSON string in "value"; "name":"recover" also re-reads the slices
             case "ec-encode" ->
-                ecJobs.encodeBucket(id, MetaJson.ecOn(msg.valueObjectOrJsonString()), "recover".equals(msg.name()));
+                ecJobs.encodeBucket(
+                        id, BucketPropsJson.ecOn(msg.valueObjectOrJsonString()), "recover".equals(msg.name()));
             case "prefetch-listrange" ->
                 cacheJobs.prefetch(id, CacheRequests.listRange(msg.action(), msg.valueObject()));
             default -> null;
@@ -252,7 +253,7 @@ public class BucketsResource {
         }
         switch (msg.action()) {
             case "create-bck" ->
-                buckets.create(id, msg.valueObject() == null ? null : MetaJson.propsChange(msg.valueObject()));
+                buckets.create(id, msg.valueObject() == null ? null : BucketPropsJson.propsChange(msg.valueObject()));
             case "add-remote-bck" -> remoteBuckets.add(id);
             default -> throw unsupported(msg, "POST", bucket);
         }
@@ -292,7 +293,7 @@ public class BucketsResource {
                 if (msg.valueObject() == null) {
                     throw AisException.badRequest("set-bprops: missing \"value\" with the properties to set");
                 }
-                buckets.setProps(id, MetaJson.propsChange(msg.valueObject()));
+                buckets.setProps(id, BucketPropsJson.propsChange(msg.valueObject()));
             }
             case "reset-bprops" -> buckets.resetProps(id);
             default -> throw unsupported(msg, "PATCH", bucket);

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import net.aisj.cluster.BucketPropsJson;
 import net.aisj.cluster.MetaJson;
 import net.aisj.cluster.XactJson;
 import net.aisj.core.AisException;
@@ -205,7 +206,7 @@ public class ClusterResource {
                         bck.getString("name"),
                         bck.getString("provider", ""),
                         ns == null ? "" : ns.getString("name", "")),
-                MetaJson.ecOn(null),
+                BucketPropsJson.ecOn(null),
                 false);
     }
 

@@ -148,7 +148,7 @@ public class ObjectsResource {
             if (etlName != null && !etlName.isEmpty()) {
                 long n = etl.copy(etlName, etlArgs, id, new ObjectId((BucketId) dst[0], (String) dst[1]), "");
                 if (n == -1 && objects.localStat(id).isEmpty()) {
-                    throw new AisException(AisException.Reason.NO_SUCH_OBJECT, id.cname() + " does not exist");
+                    throw AisException.noSuchObject(id.cname());
                 }
                 return Response.ok().build();
             }

@@ -45,6 +45,9 @@ public abstract class S3Endpoints {
     @Inject
     S3AclTagging acls;
 
+    @Inject
+    S3BucketCors cors;
+
     @Context
     UriInfo uri;
 
@@ -82,6 +85,9 @@ public abstract class S3Endpoints {
         if (c.has("acl")) {
             return acls.getBucketAcl(c);
         }
+        if (c.has("cors")) {
+            return cors.get(c);
+        }
         rejectUnsupported(c);
         return listing.list(c);
     }
@@ -103,6 +109,9 @@ public abstract class S3Endpoints {
         if (c.has("acl")) {
             return acls.putBucketAcl(c);
         }
+        if (c.has("cors")) {
+            return cors.put(c);
+        }
         rejectUnsupported(c);
         S3AclTagging.checkCanned(c.header("x-amz-acl"));
         return buckets.create(c);
@@ -112,6 +121,9 @@ public abstract class S3Endpoints {
     @Path("{bucket}")
     public Response deleteBucket(@PathParam("bucket") String bucket) {
         S3Call c = call(bucket, "", InputStream.nullInputStream());
+        if (c.has("cors")) {
+            return cors.delete(c);
+        }
         rejectUnsupported(c);
         return buckets.delete(c);
     }

@@ -93,7 +93,7 @@ class EtlClusterIT {
         String port = ":" + URI.create(c.url(bad)).getPort() + "/";
         Resp r = Transformers.init(ais, Transformers.spec(etl, "hpush://", "1m", Map.of("FAIL_ON_TARGET", port)));
         try {
-            assertThat(r.status()).as("%s", r).isGreaterThanOrEqualTo(500);
+            assertThat(r.status()).as("%s (AIS's status for a failed init)", r).isEqualTo(400);
             assertThat(r.json().getString("message")).contains(c.id(bad)).contains("refusing to start");
             JsonObject d = ais.send("GET", "/v1/etl/" + etl).expect(200).json();
             assertThat(d.getString("stage")).isEqualTo("Aborted");

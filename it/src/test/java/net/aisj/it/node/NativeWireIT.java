@@ -71,6 +71,25 @@ class NativeWireIT {
         assertThat(bad.status()).isEqualTo(400);
     }
 
+    /**
+     * A HEAD has no body, so AIS sends its JSON error in {@code Hdr-Error} (its Go client reads it there): a missing
+     * bucket and a missing object, on the servlet path and the direct object path alike.
+     */
+    @Test
+    void aHeadErrorTravelsInHdrError() {
+        Resp bucket = ais.send("HEAD", "/v1/buckets/no-such-bucket-hdr");
+        assertThat(bucket.status()).isEqualTo(404);
+        assertThat(bucket.header("Hdr-Error"))
+                .as("%s", bucket)
+                .contains("\"message\":\"bucket \\\"ais://no-such-bucket-hdr\\\" does not exist\"")
+                .contains("\"status\":404");
+        Resp obj = ais.head(b, "hdr/missing-\u00e9");
+        assertThat(obj.status()).isEqualTo(404);
+        assertThat(obj.header("Hdr-Error"))
+                .as("non-ASCII escaped as JSON")
+                .contains("object ais://" + b + "/hdr/missing-\\u00e9 does not exist");
+    }
+
     /** A name sent with its slashes encoded ({@code %2F}) is the same object, as in AIS. */
     @Test
     void anEncodedSlashIsASlash() {

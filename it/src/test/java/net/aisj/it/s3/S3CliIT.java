@@ -111,6 +111,30 @@ class S3CliIT {
                         .exit())
                 .isZero();
         assertThat(aws("s3", "ls", "--recursive", b + "/sync/").out()).contains("sync/small.txt");
+        // bucket CORS as the README shows it
+        Files.writeString(
+                dir.resolve("cors.json"),
+                "{\"CORSRules\":[{\"AllowedOrigins\":[\"https://app.example.com\"],\"AllowedMethods\":[\"GET\",\"PUT\"],"
+                        + "\"AllowedHeaders\":[\"*\"],\"ExposeHeaders\":[\"ETag\"],\"MaxAgeSeconds\":600}]}");
+        Run putCors = aws(
+                "s3api",
+                "put-bucket-cors",
+                "--bucket",
+                b.substring(5),
+                "--cors-configuration",
+                "file://" + dir.resolve("cors.json"));
+        assertThat(putCors.exit()).as(putCors.out()).isZero();
+        Run getCors = aws("s3api", "get-bucket-cors", "--bucket", b.substring(5));
+        assertThat(getCors.exit()).as(getCors.out()).isZero();
+        assertThat(getCors.out()).contains("https://app.example.com").contains("\"MaxAgeSeconds\": 600");
+        assertThat(S3CorsIT.preflight(
+                                S3Node.baseUrl(),
+                                "/" + b.substring(5) + "/big.bin",
+                                "https://app.example.com",
+                                "PUT",
+                                null)
+                        .statusCode())
+                .isEqualTo(200);
         Run rm = aws("s3", "rm", "--recursive", b + "/");
         assertThat(rm.exit()).as(rm.out()).isZero();
         Run rb = aws("s3", "rb", b);

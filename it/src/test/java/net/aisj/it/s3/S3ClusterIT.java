@@ -336,4 +336,24 @@ class S3ClusterIT {
         s1.deleteObject(r -> r.bucket(bucket).key(k));
         s1.deleteBucket(r -> r.bucket(bucket));
     }
+
+    /** CORS rules stored through one node are applied by every node (they travel with the bucket in the BMD). */
+    @Test
+    void bucketCorsRulesAreAppliedByEveryNode() throws Exception {
+        String bucket = S3Node.bucketName("cors");
+        s1.createBucket(r -> r.bucket(bucket));
+        S3CorsIT.putRules(s1, bucket);
+        for (NodeProcess n : List.of(n1, n2, n3)) {
+            var ok = S3CorsIT.preflight(n.baseUrl(), "/" + bucket + "/k", "https://app.example.com", "PUT", null);
+            assertThat(ok.statusCode()).as(n.baseUrl()).isEqualTo(200);
+            assertThat(ok.headers().firstValue("Access-Control-Allow-Origin")).contains("https://app.example.com");
+        }
+        s2.deleteBucketCors(r -> r.bucket(bucket));
+        for (NodeProcess n : List.of(n1, n2, n3)) {
+            assertThat(S3CorsIT.preflight(n.baseUrl(), "/" + bucket + "/k", "https://app.example.com", "PUT", null)
+                            .statusCode())
+                    .as(n.baseUrl())
+                    .isEqualTo(403);
+        }
+    }
 }

@@ -6,6 +6,7 @@ package net.aisj.web.s3.error;
  */
 public enum S3Error {
     AccessDenied(403, "Access Denied"),
+    AccessForbidden(403, "CORSResponse: This CORS request is not allowed."),
     BadRequest(400, "Bad Request"),
     AuthorizationHeaderMalformed(400, "The authorization header is malformed."),
     AuthorizationQueryParametersError(400, "Error parsing the X-Amz-Credential parameter."),
@@ -38,6 +39,7 @@ public enum S3Error {
     MetadataTooLarge(400, "Your metadata headers exceed the maximum allowed metadata size."),
     MethodNotAllowed(405, "The specified method is not allowed against this resource."),
     MissingContentLength(411, "You must provide the Content-Length HTTP header."),
+    NoSuchCORSConfiguration(404, "The CORS configuration does not exist"),
     NoSuchBucket(404, "The specified bucket does not exist"),
     NoSuchKey(404, "The specified key does not exist."),
     NoSuchUpload(

@@ -52,7 +52,8 @@ public final class S3Xml {
                     MultipartTypes.CopyPartResult.class,
                     ListVersionsResult.class,
                     AccessControlPolicy.class,
-                    Tagging.class);
+                    Tagging.class,
+                    CorsConfiguration.class);
         } catch (JAXBException e) {
             throw new ExceptionInInitializerError(e);
         }
