@@ -24,6 +24,7 @@ import net.aisj.core.NodeInfo;
 import net.aisj.core.placement.TargetPlacement;
 import net.aisj.service.cache.CacheService;
 import net.aisj.service.ec.EcHooks;
+import net.aisj.service.events.ObjectEvents;
 
 /**
  * Object operations on this node's mountpaths, with the bucket's rules applied (checksum type, versioning, write
@@ -64,12 +65,18 @@ public class ObjectService {
     @Inject
     CacheService cache;
 
+    /** The node's object events (created, deleted), for the JCA connector's message-driven beans. */
+    @Inject
+    ObjectEvents events;
+
     /** Stores an object; {@code expected} (may be null) is the client's checksum, verified before commit. */
     public ObjectStat put(
             ObjectId id, InputStream in, long contentLength, Checksum expected, Map<String, String> custom) {
         BucketProps p = checked(id);
         if (Backends.isRemote(id.bucket(), p)) {
-            return cache.put(id, p, in, contentLength, expected, custom, false);
+            ObjectStat st = cache.put(id, p, in, contentLength, expected, custom, false);
+            events.created(id, st);
+            return st;
         }
         PutOptions opts = options(p).withCustom(custom).withExpected(expected, contentLength);
         ObjectStat st;
@@ -79,6 +86,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         ec.afterPut(id, p);
+        events.created(id, st);
         return st;
     }
 
@@ -90,7 +98,9 @@ public class ObjectService {
     public ObjectStat putWithEtag(ObjectId id, InputStream in, long contentLength, Map<String, String> custom) {
         BucketProps p = checked(id);
         if (Backends.isRemote(id.bucket(), p)) {
-            return cache.put(id, p, in, contentLength, null, custom, true);
+            ObjectStat st = cache.put(id, p, in, contentLength, null, custom, true);
+            events.created(id, st);
+            return st;
         }
         PutOptions opts =
                 options(p).withCustom(custom).withExpected(null, contentLength).withMd5Etag();
@@ -101,6 +111,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         ec.afterPut(id, p);
+        events.created(id, st);
         return st;
     }
 
@@ -329,6 +340,7 @@ public class ObjectService {
         if (Backends.isRemote(id.bucket(), p)) {
             receiver.deleted(id, System.currentTimeMillis());
             cache.delete(id, p);
+            events.deleted(id);
             return;
         }
         // also when absent here: a rebalance may still be sending the object from its previous owner
@@ -347,6 +359,7 @@ public class ObjectService {
         if (!ec.deleted(id, p) && !deleted) {
             throw missing(id);
         }
+        events.deleted(id);
     }
 
     public ObjectStat rename(ObjectId from, String newName) {
@@ -378,12 +391,14 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         ec.afterPut(to, dst);
+        events.created(to, st);
         return st;
     }
 
     /** Makes the erasure-coded redundancy of an object just committed here by another path (S3 multipart). */
     public void protectAfterWrite(ObjectId id) {
         ec.afterPut(id, checked(id));
+        events.created(id, localStat(id).orElse(null));
     }
 
     public ObjectStat setCustom(ObjectId id, Map<String, String> custom, boolean replace) {
@@ -418,6 +433,7 @@ public class ObjectService {
             throw StorageErrors.map(e);
         }
         ec.afterPut(id, p);
+        events.created(id, st);
         return st;
     }
 

@@ -89,6 +89,9 @@ class ObjectServiceTest {
         final Map<ObjectId, ObjectStat> stats = new HashMap<>();
         final List<String> calls = new ArrayList<>();
         final List<Object[]> args = new ArrayList<>();
+        /** The event journal's records (not counted as calls). */
+        final List<byte[]> journal = new ArrayList<>();
+
         StorageException failNext;
 
         StorageConnection connection() {
@@ -116,6 +119,10 @@ class ObjectServiceTest {
         public Object invoke(Object proxy, Method m, Object[] a) throws Throwable {
             if (m.getName().equals("close")) {
                 return null;
+            }
+            if (m.getName().equals("appendEvent")) {
+                journal.add((byte[]) a[0]);
+                return (long) journal.size();
             }
             calls.add(m.getName());
             args.add(a);
@@ -273,6 +280,7 @@ class ObjectServiceTest {
         svc.copies = new LatestCopy();
         svc.copies.local = local;
         svc.copies.receiver = receiver;
+        svc.events = new net.aisj.service.events.ObjectEvents(local);
     }
 
     /** No rebalance under way unless a test says so. */
@@ -292,6 +300,22 @@ class ObjectServiceTest {
     static void assertKind(Throwable e, AisException.Kind kind) {
         assertThat(e).isInstanceOf(AisException.class);
         assertThat(((AisException) e).kind()).isEqualTo(kind);
+    }
+
+    @Test
+    void writesAndDeletesAreJournaledAsObjectEventsRefusedOnesAreNot() {
+        ObjectId id = new ObjectId(B, "ev/a");
+        svc.put(id, bytes("abc"), 3, null, Map.of());
+        svc.delete(id);
+        assertThatThrownBy(() -> svc.delete(id)); // absent: nothing deleted, no event
+        disk.failNext = new StorageException(StorageException.Reason.IO, "disk failed");
+        assertThatThrownBy(() -> svc.put(new ObjectId(B, "ev/b"), bytes("x"), 1, null, Map.of()));
+        List<net.aisj.core.events.ObjectEvent> events = disk.journal.stream()
+                .map(net.aisj.core.events.ObjectEvent::decode)
+                .toList();
+        assertThat(events)
+                .extracting(e -> e.kind() + " " + e.name() + " " + e.size())
+                .containsExactly("CREATED ev/a 3", "DELETED ev/a 0");
     }
 
     @Test

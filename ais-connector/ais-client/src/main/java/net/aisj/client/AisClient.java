@@ -28,9 +28,44 @@ import net.aisj.connector.api.BucketId;
 public final class AisClient {
 
     private final Transport t;
+    private final String user;
+    private final char[] password;
 
-    private AisClient(Transport t) {
+    private AisClient(Transport t, String user, char[] password) {
         this.t = t;
+        this.user = user;
+        this.password = password;
+    }
+
+    /** The password given with {@link #user()}, for the token request once the cluster authenticates (issue 17). */
+    char[] password() {
+        return password.clone();
+    }
+
+    /**
+     * The user this client acts for ({@link Builder#credentials}), empty when none was given. The credentials are
+     * carried for the cluster's authentication; a cluster without it ignores them.
+     */
+    public String user() {
+        return user;
+    }
+
+    /**
+     * One page of a target's object events after position {@code after} (see {@link EventPage}): at most
+     * {@code limit} events of {@code bucket} (null: any) whose names start with {@code prefix} (null: any).
+     */
+    public EventPage events(ClusterView.Target target, long after, int limit, String bucket, String prefix) {
+        StringBuilder q = new StringBuilder("/v1/events?after=")
+                .append(after)
+                .append("&limit=")
+                .append(limit);
+        if (bucket != null && !bucket.isEmpty()) {
+            q.append("&bucket=").append(Transport.enc(bucket));
+        }
+        if (prefix != null && !prefix.isEmpty()) {
+            q.append("&prefix=").append(Transport.enc(prefix));
+        }
+        return EventPage.parse(t.readJson(t.node(target.url(), "GET", q.toString()), "events of " + target.id(), 200));
     }
 
     public static Builder builder() {
@@ -131,8 +166,24 @@ public final class AisClient {
         private final List<URI> endpoints = new ArrayList<>();
         private Duration connectTimeout = Duration.ofSeconds(10);
         private Duration timeout = Duration.ofMinutes(10);
+        private String user = "";
+        private char[] password = new char[0];
+        private java.util.concurrent.Executor executor;
 
         private Builder() {}
+
+        /** AuthN user and password, carried for the cluster's authentication (not sent to a cluster without it). */
+        public Builder credentials(String user, char[] password) {
+            this.user = user == null ? "" : user;
+            this.password = password == null ? new char[0] : password.clone();
+            return this;
+        }
+
+        /** Runs the HTTP client's asynchronous work (e.g. a Jakarta EE server's managed threads); default: its own. */
+        public Builder executor(java.util.concurrent.Executor e) {
+            executor = Objects.requireNonNull(e);
+            return this;
+        }
 
         /** A node's URL (any node: proxy or target); more than one for failover of control calls. */
         public Builder endpoint(String url) {
@@ -160,7 +211,7 @@ public final class AisClient {
                 }
                 endpoints.add(URI.create(env.strip()));
             }
-            return new AisClient(new Transport(endpoints, connectTimeout, timeout));
+            return new AisClient(new Transport(endpoints, connectTimeout, timeout, executor), user, password.clone());
         }
     }
 }

@@ -174,6 +174,53 @@ public final class Bucket {
                 t.object("DELETE", id, name, "", null, Map.of()), "DELETE " + id.cname() + "/" + name, 200));
     }
 
+    /**
+     * Starts packing objects {@code names} of this bucket into the archive object {@code archiveName} of bucket
+     * {@code to} (AIS's {@code archive} job; the format follows the name: {@code .tar}, {@code .tgz}/{@code .tar.gz},
+     * {@code .zip}, {@code .tar.lz4}); returns the job id (kind {@code archive}).
+     */
+    public String archive(List<String> names, Bucket to, String archiveName) {
+        ObjectNode value = t.json().createObjectNode().put("archname", archiveName);
+        names.forEach(value.putArray("objnames")::add);
+        value.putObject("tobck").put("name", to.id.name()).put("provider", to.id.provider());
+        ObjectNode msg = t.json().createObjectNode().put("action", "archive");
+        msg.set("value", value);
+        return Transport.text(
+                        t.control("PUT", bucketPath(""), msg.toString()),
+                        "archive " + id.cname() + " into " + to.id.cname() + "/" + archiveName,
+                        200)
+                .strip();
+    }
+
+    /** One member of archive object {@code archiveName}, streamed from the archive's owner (AIS's {@code archpath}). */
+    public InputStream getFromArchive(String archiveName, String member) {
+        return Transport.check(
+                        t.object("GET", id, archiveName, "archpath=" + Transport.enc(member), null, Map.of()),
+                        "GET " + id.cname() + "/" + archiveName + " member " + member,
+                        200)
+                .body();
+    }
+
+    /**
+     * Get-Batch (AIS's {@code api.GetBatch}): objects {@code names} of this bucket as one TAR stream, in the order
+     * asked, each entry named {@code <bucket>/<name>}, streamed while the cluster gathers them. With
+     * {@code continueOnError} a missing object becomes an empty entry {@code __404__/<bucket>/<name>}; without, the
+     * call fails (404) when the first one is missing, and the stream breaks at a later one.
+     */
+    public InputStream getBatch(List<String> names, boolean continueOnError) {
+        ObjectNode req = t.json()
+                .createObjectNode()
+                .put("mime", ".tar")
+                .put("coer", continueOnError)
+                .put("strm", true);
+        var in = req.putArray("in");
+        names.forEach(n -> in.addObject().put("objname", n));
+        String path = "/v1/ml/moss/" + Transport.enc(id.name()) + "?provider=" + Transport.enc(id.provider())
+                + (id.namespace().isEmpty() ? "" : "&namespace=" + Transport.enc(id.namespace()));
+        return Transport.check(t.control("GET", path, req.toString()), "get-batch " + id.cname(), 200)
+                .body();
+    }
+
     /** Starts copying every object of this bucket into {@code to} ({@code copy-bck}); returns the job id. */
     public String copyTo(Bucket to) {
         String uname =

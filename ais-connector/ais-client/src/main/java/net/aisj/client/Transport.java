@@ -40,14 +40,33 @@ final class Transport {
      * @param connectTimeout how long to wait for a connection to a node
      * @param timeout how long to wait for an answer's status and headers (a PUT's whole upload included)
      */
-    Transport(List<URI> endpoints, Duration connectTimeout, Duration timeout) {
+    Transport(List<URI> endpoints, Duration connectTimeout, Duration timeout, java.util.concurrent.Executor executor) {
         this.endpoints = List.copyOf(endpoints);
         this.timeout = timeout;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(connectTimeout)
-                .build();
+                .connectTimeout(connectTimeout);
+        if (executor != null) {
+            b.executor(executor);
+        }
+        this.http = b.build();
+    }
+
+    /** A call to one given node (e.g. a target's event journal), without failover. */
+    HttpResponse<InputStream> node(URI node, String method, String pathAndQuery) {
+        try {
+            return http.send(
+                    request(node, pathAndQuery)
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throw new AisClientException(method + " " + pathAndQuery + " at " + node + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AisClientException("interrupted: " + method + " " + pathAndQuery, e);
+        }
     }
 
     ObjectMapper json() {

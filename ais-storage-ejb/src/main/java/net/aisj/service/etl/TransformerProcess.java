@@ -35,17 +35,22 @@ final class TransformerProcess {
     private static final Pattern VAR = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
     private static final long CLK_TCK = 100;
 
+    /** The file in a transformer's directory that names its process while it runs. */
+    static final String PID_FILE = "transformer.pid";
+
     /** util-linux {@code setsid}: starts the transformer as the leader of a new session and process group. */
     private static final java.util.Optional<Path> SETSID = onPath("setsid");
 
     private final Process process;
     private final Path log;
+    private final Path pidFile;
     private long lastTicks = -1;
     private long lastSampleNanos;
 
-    private TransformerProcess(Process process, Path log) {
+    private TransformerProcess(Process process, Path log, Path pidFile) {
         this.process = process;
         this.log = log;
+        this.pidFile = pidFile;
     }
 
     /**
@@ -53,7 +58,7 @@ final class TransformerProcess {
      * no output or resource use to read; it counts as alive (its health probe tells the rest).
      */
     static TransformerProcess attached() {
-        return new TransformerProcess(null, null);
+        return new TransformerProcess(null, null, null);
     }
 
     private boolean isAttached() {
@@ -87,7 +92,8 @@ final class TransformerProcess {
             Files.deleteIfExists(log); // a new run, a new log (as a new pod's)
             Process p = pb.start();
             LOG.info(() -> "etl job " + etl + ": started transformer pid " + p.pid() + ": " + cmd);
-            return new TransformerProcess(p, log);
+            recordPid(dir, p.toHandle());
+            return new TransformerProcess(p, log, dir.resolve(PID_FILE));
         } catch (IOException ex) {
             throw AisException.badRequest("etl job " + etl + ": cannot run " + cmd + ": " + ex.getMessage());
         }
@@ -163,20 +169,103 @@ final class TransformerProcess {
             signalGroup("-KILL");
             all.forEach(ProcessHandle::destroyForcibly);
         }
+        try {
+            Files.deleteIfExists(pidFile);
+        } catch (IOException e) {
+            LOG.fine(() -> "cannot remove " + pidFile + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Records who the transformer is ({@value #PID_FILE}: its pid and start time), so that a node killed without a
+     * chance to stop it finds and stops it when it starts again ({@link #reapOrphans}).
+     */
+    private static void recordPid(Path dir, ProcessHandle h) {
+        try {
+            Files.writeString(dir.resolve(PID_FILE), h.pid() + " " + startMillis(h));
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot record transformer pid in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static long startMillis(ProcessHandle h) {
+        return h.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(-1L);
+    }
+
+    /**
+     * Stops the transformers that a previous run of this node left behind (it was killed, so it never stopped
+     * them): every {@value #PID_FILE} under {@code root}'s ETL directories whose process is still the one recorded
+     * (same pid and start time: a reused pid is left alone) gets its process group and descendants killed.
+     *
+     * @return how many were stopped
+     */
+    static int reapOrphans(Path root) {
+        if (!Files.isDirectory(root)) {
+            return 0;
+        }
+        int n = 0;
+        try (Stream<Path> dirs = Files.list(root)) {
+            for (Path f : dirs.map(d -> d.resolve(PID_FILE))
+                    .filter(Files::isRegularFile)
+                    .toList()) {
+                if (reap(f)) {
+                    n++;
+                }
+            }
+        } catch (IOException e) {
+            LOG.warning(() -> "cannot look for orphaned transformers in " + root + ": " + e.getMessage());
+        }
+        return n;
+    }
+
+    private static boolean reap(Path pidFile) throws IOException {
+        String[] f = Files.readString(pidFile).trim().split(" ");
+        Files.deleteIfExists(pidFile);
+        if (f.length != 2) {
+            return false;
+        }
+        long pid;
+        long start;
+        try {
+            pid = Long.parseLong(f[0]);
+            start = Long.parseLong(f[1]);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+        java.util.Optional<ProcessHandle> h = ProcessHandle.of(pid);
+        if (h.isEmpty() || !h.get().isAlive() || startMillis(h.get()) != start || start < 0) {
+            return false;
+        }
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(h.get());
+        try (Stream<ProcessHandle> d = h.get().descendants()) {
+            d.forEach(all::add);
+        }
+        if (SETSID.isPresent()) {
+            kill("-KILL", pid);
+        }
+        all.forEach(ProcessHandle::destroyForcibly);
+        LOG.info(() -> "stopped transformer pid " + pid + " left behind by a previous run (" + pidFile + ")");
+        return true;
     }
 
     private void signalGroup(String signal) {
         if (SETSID.isEmpty()) {
             return; // no group of its own
         }
+        kill(signal, process.pid());
+    }
+
+    /** {@code kill signal -- -pgid}: the whole process group led by {@code pgid}. */
+    private static void kill(String signal, long pgid) {
         try {
-            Process k = new ProcessBuilder("kill", signal, "--", "-" + process.pid())
+            Process k = new ProcessBuilder("kill", signal, "--", "-" + pgid)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
             k.waitFor(5, java.util.concurrent.TimeUnit.SECONDS);
         } catch (IOException e) {
-            LOG.fine(() -> "kill " + signal + " -" + process.pid() + ": " + e.getMessage());
+            LOG.fine(() -> "kill " + signal + " -" + pgid + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

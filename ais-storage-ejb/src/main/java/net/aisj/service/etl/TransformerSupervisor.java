@@ -66,6 +66,8 @@ public class TransformerSupervisor {
 
     private volatile ImageTable table;
 
+    private volatile boolean reaped;
+
     private final Map<String, Transformer> running = new ConcurrentHashMap<>();
 
     /**
@@ -76,6 +78,7 @@ public class TransformerSupervisor {
      *                      (the message carries the tail of its output); nothing keeps running then
      */
     public void start(EtlEntry entry) {
+        reapOrphansOnce();
         stop(entry.name());
         checkRunnable(entry.spec());
         int port = freePort();
@@ -271,14 +274,33 @@ public class TransformerSupervisor {
         }
     }
 
-    private Path dir(String name) {
-        Path base = workdir.filter(s -> !s.isBlank())
+    /** This node's ETL directories' parent ({@code ais.etl.workdir}, else one per node id under the temp dir). */
+    private Path base() {
+        return workdir.filter(s -> !s.isBlank())
                 .map(Path::of)
                 .orElseGet(() -> Path.of(
                         System.getProperty("java.io.tmpdir"),
                         "aisj-etl",
                         node.self().id()));
-        Path d = base.resolve(name).toAbsolutePath();
+    }
+
+    /** Once per run, before this node starts its first transformer: stops those a killed previous run left. */
+    private void reapOrphansOnce() {
+        if (!reaped) {
+            synchronized (this) {
+                if (!reaped) {
+                    int n = TransformerProcess.reapOrphans(base());
+                    if (n > 0) {
+                        LOG.info("stopped " + n + " transformer(s) left running by this node's previous run");
+                    }
+                    reaped = true;
+                }
+            }
+        }
+    }
+
+    private Path dir(String name) {
+        Path d = base().resolve(name).toAbsolutePath();
         try {
             Files.createDirectories(d);
         } catch (IOException e) {

@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The Java client library ({@code ais-client}) against the shared 3-node cluster, as an application uses it: the
  * cluster map it reads is the nodes' own, every object call lands on the object's owner (no node redirects one),
  * objects of every size round-trip byte-identical through streams, files and bytes, listings page, a job is started
- * and waited for, and errors carry AIS's status and message.
+ * and waited for, archives are made and read (a member, Get-Batch), and errors carry AIS's status and message.
  */
 @Tag("cluster")
 class JavaClientIT {
@@ -158,6 +158,45 @@ class JavaClientIT {
         assertThat(s.succeeded()).as("%s", s).isTrue();
         assertThat(dst.exists()).isTrue();
         assertThat(new String(readAll(dst.get("copy/7")))).isEqualTo("c7");
+    }
+
+    @Test
+    void archivesAndGetBatch() throws Exception {
+        Map<String, byte[]> objects = new TreeMap<>();
+        for (int i = 0; i < 5; i++) {
+            byte[] data = PseudoRandomInputStream.bytes(i, 1000 + i * 4096);
+            b.put("arch/m" + i, data);
+            objects.put("arch/m" + i, data);
+        }
+        String job = b.archive(List.copyOf(objects.keySet()), b, "packed/all.tar");
+        assertThat(ais.waitForJob(job, "archive", Duration.ofMinutes(5)).aborted())
+                .isFalse();
+        try (InputStream in = b.getFromArchive("packed/all.tar", "arch/m3")) {
+            assertThat(in.readAllBytes()).isEqualTo(objects.get("arch/m3"));
+        }
+
+        List<String> asked = new ArrayList<>(objects.keySet());
+        asked.add(2, "arch/missing");
+        List<String> names = new ArrayList<>();
+        List<byte[]> contents = new ArrayList<>();
+        try (var tar = new org.apache.commons.compress.archivers.tar.TarArchiveInputStream(b.getBatch(asked, true))) {
+            for (var e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                names.add(e.getName());
+                contents.add(tar.readAllBytes());
+            }
+        }
+        String bn = b.id().name();
+        assertThat(names).hasSize(6).element(2).isEqualTo("__404__/" + bn + "/arch/missing");
+        for (int i = 0; i < asked.size(); i++) {
+            if (i != 2) {
+                assertThat(names.get(i)).isEqualTo(bn + "/" + asked.get(i));
+                assertThat(contents.get(i)).as(asked.get(i)).isEqualTo(objects.get(asked.get(i)));
+            }
+        }
+        assertThatThrownBy(() -> b.getBatch(List.of("arch/missing"), false))
+                .isInstanceOfSatisfying(
+                        AisClientException.class,
+                        e -> assertThat(e.isNotFound()).isTrue());
     }
 
     @Test

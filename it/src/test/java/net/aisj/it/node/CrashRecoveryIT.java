@@ -38,11 +38,25 @@ class CrashRecoveryIT {
 
     @Test
     void killDuringPutThenRestart() throws Exception {
-        try (NodeProcess node = NodeProcess.start("crash", 1, "-Xmx256m")) {
+        Path etlDir = java.nio.file.Files.createTempDirectory("crash-etl");
+        try (NodeProcess node = NodeProcess.start("crash", 1, "-Xmx256m", "-Dais.etl.workdir=" + etlDir)) {
             AisClient ais = new AisClient(node.baseUrl());
             List<Path> mps = node.mountpaths();
             String b = ItEnv.bucketName("crash");
             ais.createBucket(b).expect(200);
+            // a running ETL: its transformer is a process of its own that a kill -9 of the node leaves behind
+            String etl = net.aisj.it.etl.Transformers.name("orphan");
+            net.aisj.it.etl.Transformers.init(
+                            ais, net.aisj.it.etl.Transformers.spec(etl, "hpush://", "1m", Map.of("TRANSFORM", "upper")))
+                    .expect(200);
+            String etlBucket = ItEnv.bucketName("orphan"); // no "crash" in it: the test transformer crashes on that
+            ais.createBucket(etlBucket).expect(200);
+            ais.put(etlBucket, "hello.txt", "hello".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .expect(200);
+            long transformerPid = Long.parseLong(
+                    java.nio.file.Files.readString(etlDir.resolve(etl).resolve("transformer.pid"))
+                            .trim()
+                            .split(" ")[0]);
 
             TreeMap<String, String> small = new TreeMap<>(Names.UTF8_ORDER);
             long smallBytes = 0;
@@ -106,8 +120,27 @@ class CrashRecoveryIT {
                 soft.fail("the client did not notice the dead node within 60 s");
             }
 
+            soft.assertThat(ProcessHandle.of(transformerPid).map(ProcessHandle::isAlive))
+                    .as("the killed node's transformer outlives it (what the restart must clean up)")
+                    .contains(true);
+
             node.restart();
             ais.health().expect(200);
+
+            // the restarted node stops the transformer its previous run left, and runs the ETL anew
+            Poll.until(
+                    Duration.ofSeconds(120),
+                    "the orphaned transformer pid " + transformerPid + " is stopped",
+                    () -> !ProcessHandle.of(transformerPid)
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false));
+            Resp[] inline = new Resp[1];
+            Poll.until(Duration.ofSeconds(120), "the ETL serves again after the restart", () -> {
+                inline[0] = ais.send("GET", AisClient.objPath(etlBucket, "hello.txt") + "?etl_name=" + etl);
+                return inline[0].status() == 200;
+            });
+            soft.assertThat(new String(inline[0].body(), java.nio.charset.StandardCharsets.UTF_8))
+                    .isEqualTo("HELLO");
 
             soft.assertThat(ais.headBucket(b).status())
                     .as("bucket survives kill -9")

@@ -92,6 +92,13 @@ final class PayaraServerDomain {
         asadmin(timeout, "--host", "127.0.0.1", "--port", Integer.toString(adminPort), "deploy", ear.toString());
     }
 
+    /** Runs {@code asadmin <args>} against the running domain's admin port. */
+    void admin(Duration timeout, String... args) {
+        List<String> all = new ArrayList<>(List.of("--host", "127.0.0.1", "--port", Integer.toString(adminPort)));
+        all.addAll(List.of(args));
+        asadmin(timeout, all.toArray(String[]::new));
+    }
+
     void undeploy(String name) {
         asadmin(COMMAND_TIMEOUT, "--host", "127.0.0.1", "--port", Integer.toString(adminPort), "undeploy", name);
     }

@@ -5,14 +5,10 @@ import com.google.cloud.storage.Storage;
 import com.google.cloud.storage.StorageOptions;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +18,7 @@ import java.util.regex.Pattern;
  * line; the tests count remote reads there. The emulator keeps objects in memory only: started again after a kill,
  * it is empty. It has no bucket create: a bucket exists once an object is written to it.
  */
-public final class GcsEmulator implements AutoCloseable {
+public final class GcsEmulator extends LaunchedServer {
 
     public static final String PROJECT = "demo-test";
 
@@ -35,13 +31,8 @@ public final class GcsEmulator implements AutoCloseable {
                     new GcsEmulator(ItEnv.workDir().resolve("gcs-" + ItEnv.randomHex(3)), Ports.freePort()),
                     GcsEmulator::start));
 
-    private final Path dir;
-    private final int port;
-    private Process process;
-
     private GcsEmulator(Path dir, int port) {
-        this.dir = dir.toAbsolutePath();
-        this.port = port;
+        super("gcs-emulator", dir, port);
     }
 
     /** The test JVM's emulator, started on first use. */
@@ -49,61 +40,29 @@ public final class GcsEmulator implements AutoCloseable {
         return SHARED.get();
     }
 
-    /** Starts (again) on the same port, empty; returns once it answers. */
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            return;
+    /** Started (again) on the same port, it is empty. */
+    @Override
+    protected ProcessBuilder command() throws IOException {
+        Path launcher = dir.resolve("gcs-emulator.js");
+        try (InputStream in = GcsEmulator.class.getResourceAsStream("/gcs/gcs-emulator.js")) {
+            if (in == null) {
+                throw new IllegalStateException("gcs/gcs-emulator.js is not on the test class path");
+            }
+            Files.copy(in, launcher, StandardCopyOption.REPLACE_EXISTING);
         }
-        Path modules = NpmServers.modules("firebase-tools");
-        try {
-            Files.createDirectories(dir.resolve("tmp"));
-            Path launcher = dir.resolve("gcs-emulator.js");
-            try (InputStream in = GcsEmulator.class.getResourceAsStream("/gcs/gcs-emulator.js")) {
-                if (in == null) {
-                    throw new IllegalStateException("gcs/gcs-emulator.js is not on the test class path");
-                }
-                Files.copy(in, launcher, StandardCopyOption.REPLACE_EXISTING);
-            }
-            ProcessBuilder pb = new ProcessBuilder(
-                            NpmServers.node(), launcher.toString(), Integer.toString(port), "127.0.0.1")
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-            pb.environment().put("TMPDIR", dir.resolve("tmp").toString());
-            pb.environment().put("NODE_PATH", modules.toString());
-            process = pb.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        Storage c = client();
-        Poll.until(Duration.ofSeconds(60), "gcs emulator on port " + port + " answers", () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError("gcs emulator exited: " + ServerProcesses.tail(log(), 30));
-            }
-            try {
-                c.list("probe", Storage.BlobListOption.pageSize(1));
-                return true;
-            } catch (RuntimeException e) {
-                return false;
-            }
-        });
-        System.out.println("[it] gcs emulator on port " + port + " (pid " + process.pid() + ")");
+        ProcessBuilder pb =
+                new ProcessBuilder(NpmServers.node(), launcher.toString(), Integer.toString(port), "127.0.0.1");
+        pb.environment().put("NODE_PATH", NpmServers.modules("firebase-tools").toString());
+        return pb;
     }
 
-    /** Kills the process (SIGKILL): the backend vanishes mid-call. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+    @Override
+    protected void probe() {
+        client().list("probe", Storage.BlobListOption.pageSize(1));
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return hostUrl();
     }
 
     /** What a node needs to reach it. */
@@ -123,29 +82,6 @@ public final class GcsEmulator implements AutoCloseable {
 
     /** How many content GETs ({@code alt=media}) of {@code bucket/name} the emulator has served (all launches). */
     public long gets(String bucket, String name) {
-        long n = 0;
-        try {
-            for (String line : Files.readAllLines(log(), StandardCharsets.UTF_8)) {
-                Matcher m = MEDIA_GET.matcher(line);
-                if (m.find()
-                        && m.group(1).equals(bucket)
-                        && java.net.URLDecoder.decode(m.group(2), StandardCharsets.UTF_8)
-                                .equals(name)) {
-                    n++;
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return n;
-    }
-
-    private Path log() {
-        return dir.resolve("gcs-emulator.log");
-    }
-
-    @Override
-    public synchronized void close() {
-        ServerProcesses.stop(process);
+        return logged(MEDIA_GET, m -> m.group(1) + "/" + decoded(m.group(2))).getOrDefault(bucket + "/" + name, 0L);
     }
 }

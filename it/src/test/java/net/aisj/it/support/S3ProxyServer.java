@@ -1,15 +1,10 @@
 package net.aisj.it.support;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -26,7 +21,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * every request line ({@code request: ...{GET@... http://host/bucket/key HTTP/1.1}}) before serving it;
  * {@link #gets} counts those lines for one object.
  */
-public final class S3ProxyServer implements AutoCloseable {
+public final class S3ProxyServer extends LaunchedServer {
 
     public static final String IDENTITY = "local-identity";
     public static final String CREDENTIAL = "local-credential";
@@ -39,14 +34,8 @@ public final class S3ProxyServer implements AutoCloseable {
                     new S3ProxyServer(ItEnv.workDir().resolve("s3proxy-" + ItEnv.randomHex(3)), Ports.freePort()),
                     S3ProxyServer::start));
 
-    private final Path dir;
-    private final int port;
-    private Process process;
-    private int launches;
-
     private S3ProxyServer(Path dir, int port) {
-        this.dir = dir;
-        this.port = port;
+        super("s3proxy", dir, port);
     }
 
     /** The test JVM's s3proxy, started on first use. */
@@ -54,76 +43,46 @@ public final class S3ProxyServer implements AutoCloseable {
         return SHARED.get();
     }
 
-    /** Starts (again) on the same port with the same data; returns once the port accepts S3 calls. */
-    public synchronized void start() {
-        if (process != null && process.isAlive()) {
-            return;
-        }
+    /** Started again, it serves the same data. */
+    @Override
+    protected ProcessBuilder command() throws IOException {
         Path jar = Path.of(System.getProperty("ais.s3proxy.jar", "target/s3proxy/s3proxy.jar"))
                 .toAbsolutePath();
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("s3proxy not found: " + jar + " (mvn pre-integration-test fetches it)");
         }
-        try {
-            Files.createDirectories(dir.resolve("data"));
-            Files.writeString(
-                    dir.resolve("s3proxy.conf"),
-                    String.join(
-                                    "\n",
-                                    "s3proxy.endpoint=" + endpoint(),
-                                    "s3proxy.authorization=aws-v2-or-v4",
-                                    "s3proxy.identity=" + IDENTITY,
-                                    "s3proxy.credential=" + CREDENTIAL,
-                                    "jclouds.provider=filesystem-nio2",
-                                    "jclouds.filesystem.basedir=" + dir.resolve("data"))
-                            + "\n");
-            ProcessBuilder pb = new ProcessBuilder(
-                            Path.of(System.getProperty("java.home"), "bin", "java")
-                                    .toString(),
-                            "-Xmx256m",
-                            "-jar",
-                            jar.toString(),
-                            "--properties",
-                            dir.resolve("s3proxy.conf").toString())
-                    .directory(dir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
-            pb.environment().put("LOG_LEVEL", "debug");
-            launches++;
-            process = pb.start();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        try (S3Client c = client()) {
-            Poll.until(Duration.ofSeconds(60), "s3proxy on port " + port + " answers", () -> {
-                if (!process.isAlive()) {
-                    throw new AssertionError("s3proxy exited: " + tail());
-                }
-                try {
-                    c.listBuckets();
-                    return true;
-                } catch (RuntimeException e) {
-                    return false;
-                }
-            });
-        }
-        System.out.println("[it] s3proxy launch #" + launches + " on port " + port + " (pid " + process.pid() + ")");
+        Files.createDirectories(dir.resolve("data"));
+        Files.writeString(
+                dir.resolve("s3proxy.conf"),
+                String.join(
+                                "\n",
+                                "s3proxy.endpoint=" + endpoint(),
+                                "s3proxy.authorization=aws-v2-or-v4",
+                                "s3proxy.identity=" + IDENTITY,
+                                "s3proxy.credential=" + CREDENTIAL,
+                                "jclouds.provider=filesystem-nio2",
+                                "jclouds.filesystem.basedir=" + dir.resolve("data"))
+                        + "\n");
+        ProcessBuilder pb = new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-jar",
+                jar.toString(),
+                "--properties",
+                dir.resolve("s3proxy.conf").toString());
+        pb.environment().put("LOG_LEVEL", "debug");
+        return pb;
     }
 
-    /** Kills the process (SIGKILL): the backend vanishes mid-call. */
-    public synchronized void kill() {
-        if (process != null) {
-            process.destroyForcibly();
-            try {
-                process.waitFor();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+    @Override
+    protected void probe() {
+        try (S3Client c = client()) {
+            c.listBuckets();
         }
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return hostUrl();
     }
 
     /** What a node needs to reach it as its S3 backend (AIS's environment names). */
@@ -156,34 +115,6 @@ public final class S3ProxyServer implements AutoCloseable {
 
     /** Requests of {@code method} per {@code bucket/key} received so far (all launches). */
     public Map<String, Long> counts(String method) {
-        Map<String, Long> out = new java.util.HashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(log(), StandardCharsets.UTF_8);
-            for (String line : lines) {
-                Matcher m = REQUEST.matcher(line);
-                if (m.find() && m.group(1).equals(method)) {
-                    out.merge(
-                            m.group(2) + "/" + java.net.URLDecoder.decode(m.group(3), StandardCharsets.UTF_8),
-                            1L,
-                            Long::sum);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out;
-    }
-
-    private Path log() {
-        return dir.resolve("s3proxy.log");
-    }
-
-    private String tail() {
-        return ServerProcesses.tail(log(), 30);
-    }
-
-    @Override
-    public synchronized void close() {
-        ServerProcesses.stop(process);
+        return logged(REQUEST, m -> m.group(1).equals(method) ? m.group(2) + "/" + decoded(m.group(3)) : null);
     }
 }

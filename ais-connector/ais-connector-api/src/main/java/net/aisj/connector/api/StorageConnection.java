@@ -7,11 +7,12 @@ package net.aisj.connector.api;
  *
  * <p>The engine's API is split by role, one interface each: {@link VolumeAdmin} (mountpaths, buckets' directories,
  * metadata documents, work lanes), {@link ObjectStore} (objects, copies, scrub), {@link MultipartStore} (S3
- * multipart uploads), {@link EcStore} (erasure coding) and {@link ScratchSpace} (jobs' scratch files). Code that
+ * multipart uploads), {@link EcStore} (erasure coding), {@link ScratchSpace} (jobs' scratch files) and
+ * {@link EventJournal} (the node's object events). Code that
  * needs one role can take that interface.
  */
 public interface StorageConnection
-        extends VolumeAdmin, ObjectStore, MultipartStore, EcStore, ScratchSpace, AutoCloseable {
+        extends VolumeAdmin, ObjectStore, MultipartStore, EcStore, ScratchSpace, EventJournal, AutoCloseable {
 
     @Override
     void close();

@@ -1,5 +1,6 @@
 package net.aisj.connector.fs;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +53,8 @@ public final class StorageEngine {
             CopyQueue copyQueue,
             EcStore ec,
             EcCoding coding,
-            ScratchFiles scratch) {
+            ScratchFiles scratch,
+            EventJournalFile journal) {
 
         List<Background.Task> tasks() {
             List<Background.Task> out = new ArrayList<>(joggers.values());
@@ -112,7 +114,8 @@ public final class StorageEngine {
                 queue,
                 new EcStore(files),
                 new EcCoding(files),
-                new ScratchFiles(v));
+                new ScratchFiles(v),
+                openJournal(v));
         for (Mountpath mp : v.usable()) {
             startJogger(st, mp);
         }
@@ -125,6 +128,52 @@ public final class StorageEngine {
         state = st;
         FileOps.LOG.info("storage open: node " + v.nodeId() + ", mountpaths " + v.configured());
         return v.describe(false);
+    }
+
+    /**
+     * The event journal where it already is (any usable mountpath with {@value EventJournalFile#DIR}), else a new one
+     * on the first usable mountpath; none (events refused) when no mountpath is usable or it cannot be opened.
+     */
+    private static EventJournalFile openJournal(Volume v) {
+        List<Mountpath> usable = v.usable();
+        if (usable.isEmpty()) {
+            return null;
+        }
+        Mountpath at = usable.get(0);
+        for (Mountpath mp : usable) {
+            if (java.nio.file.Files.isRegularFile(
+                    mp.root().resolve(EventJournalFile.DIR).resolve("epoch"))) {
+                at = mp;
+                break;
+            }
+        }
+        try {
+            return EventJournalFile.open(
+                    at.root().resolve(EventJournalFile.DIR),
+                    Long.getLong("ais.events.segment_bytes", 16L << 20),
+                    Integer.getInteger("ais.events.segments", 8));
+        } catch (IOException | RuntimeException e) {
+            FileOps.LOG.warning("cannot open the event journal on " + at + ": " + e.getMessage());
+            return null;
+        }
+    }
+
+    /** See {@link net.aisj.connector.api.EventJournal#appendEvent}. */
+    public long appendEvent(byte[] record) throws StorageException {
+        return journal().append(record);
+    }
+
+    /** See {@link net.aisj.connector.api.EventJournal#readEvents}. */
+    public net.aisj.connector.api.EventJournal.Page readEvents(long after, int max) throws StorageException {
+        return journal().read(after, max);
+    }
+
+    private EventJournalFile journal() throws StorageException {
+        EventJournalFile j = st().journal();
+        if (j == null) {
+            throw new StorageException(Reason.UNAVAILABLE, "the event journal could not be opened on any mountpath");
+        }
+        return j;
     }
 
     private void startJogger(State st, Mountpath mp) {
@@ -151,6 +200,9 @@ public final class StorageEngine {
         }
         for (Background.Task t : s.tasks()) {
             t.release();
+        }
+        if (s.journal() != null) {
+            s.journal().close();
         }
         long deadline = System.nanoTime() + wait.toNanos();
         try {

@@ -297,6 +297,16 @@ final class StorageConnectionImpl implements StorageConnection {
     }
 
     @Override
+    public long appendEvent(byte[] record) throws StorageException {
+        return engine().appendEvent(record);
+    }
+
+    @Override
+    public net.aisj.connector.api.EventJournal.Page readEvents(long after, int max) throws StorageException {
+        return engine().readEvents(after, max);
+    }
+
+    @Override
     public Spooled spool(InputStream in, long length) throws StorageException {
         return engine().spool(in, length);
     }

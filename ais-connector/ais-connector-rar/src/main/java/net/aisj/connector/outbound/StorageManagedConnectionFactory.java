@@ -14,6 +14,7 @@ import java.util.Set;
 import javax.security.auth.Subject;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.StorageConnectionFactory;
+import net.aisj.connector.api.spi.UnmanagedConnectionManager;
 import net.aisj.connector.fs.StorageEngine;
 import net.aisj.connector.ra.StorageResourceAdapter;
 

@@ -1,4 +1,4 @@
-package net.aisj.connector.outbound;
+package net.aisj.connector.api.spi;
 
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
@@ -10,9 +10,9 @@ import jakarta.resource.spi.ManagedConnectionFactory;
 
 /**
  * The connection manager for non-managed use (no container pool): one managed connection per handle, destroyed
- * when the handle is closed.
+ * when the handle is closed or reports an error.
  */
-final class UnmanagedConnectionManager implements ConnectionManager {
+public final class UnmanagedConnectionManager implements ConnectionManager {
 
     private static final long serialVersionUID = 1L;
 
