@@ -54,10 +54,14 @@ public class NodeConfig {
     public java.nio.file.Path promoteRoot() {
         return Path.of(promoteRoot.trim()).toAbsolutePath().normalize();
     }
-    /** The data-plane listener ({@code net.aisj.web.dataplane}) is on: object calls bypass the servlet container. */
+    /**
+     * The data-plane listener ({@code net.aisj.web.dataplane}) is on: object calls bypass the servlet container.
+     * Unset: on in the uber-jar (Payara Micro), off on Payara Server (the EAR). Not baked into the uber-jar's
+     * properties: those override {@code -D} options, and {@code -Dais.dataplane.enabled=false} must work.
+     */
     @Inject
-    @ConfigProperty(name = "ais.dataplane.enabled", defaultValue = "false")
-    boolean dataPlaneEnabled;
+    @ConfigProperty(name = "ais.dataplane.enabled")
+    Optional<Boolean> dataPlaneSetting;
 
     /** The data-plane listener's port; default: the HTTP port + {@value #DATA_PLANE_PORT_OFFSET}. */
     @Inject
@@ -117,12 +121,12 @@ public class NodeConfig {
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.replaceAll("/+$", ""))
-                .orElseGet(() -> dataPlaneEnabled ? "http://" + hostForUrl() + ":" + dataPlanePort() : servletUrl());
+                .orElseGet(() -> dataPlaneEnabled() ? "http://" + hostForUrl() + ":" + dataPlanePort() : servletUrl());
     }
 
     /** The port the cluster map lists for this node: the data plane's when it is on, else the HTTP port. */
     public int publicPort() {
-        return dataPlaneEnabled ? dataPlanePort() : httpPort();
+        return dataPlaneEnabled() ? dataPlanePort() : httpPort();
     }
 
     /** The servlet container's own HTTP listener: {@code http://<address>:<port>}. */
@@ -130,9 +134,9 @@ public class NodeConfig {
         return "http://" + hostForUrl() + ":" + httpPort();
     }
 
-    /** {@code ais.dataplane.enabled}. */
+    /** {@code ais.dataplane.enabled}; unset: true on Payara Micro (the uber-jar), false on Payara Server. */
     public boolean dataPlaneEnabled() {
-        return dataPlaneEnabled;
+        return dataPlaneSetting.orElseGet(PayaraRuntime::isMicro);
     }
 
     /** {@code ais.dataplane.port}, else the HTTP port + {@value #DATA_PLANE_PORT_OFFSET}. */

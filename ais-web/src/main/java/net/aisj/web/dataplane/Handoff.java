@@ -11,6 +11,7 @@ import io.netty.channel.ChannelOption;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpContent;
 import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaders;
 import io.netty.handler.codec.http.HttpObject;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
@@ -19,6 +20,8 @@ import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Hands the requests the data plane does not serve itself to the servlet container's own listener over loopback,
@@ -62,6 +65,7 @@ final class Handoff {
         requestDone = false;
         responseDone = false;
         closeAfter = !HttpUtil.isKeepAlive(r);
+        declineUpgrade(r.headers());
         if (back == null || !back.isOpen()) {
             connected = false;
             connect();
@@ -72,6 +76,36 @@ final class Handoff {
         }
         front.read();
     }
+
+    /**
+     * The data plane speaks HTTP/1.1 only: an offer to switch protocols ({@code Upgrade: h2c}, as Java's
+     * {@code HttpClient} sends by default) is declined by not passing it on, as RFC 9110 lets a server do. Passed on,
+     * the servlet listener would accept it and answer in HTTP/2 frames this hop cannot relay.
+     */
+    static void declineUpgrade(HttpHeaders h) {
+        if (!h.contains(HttpHeaderNames.UPGRADE)) {
+            return;
+        }
+        h.remove(HttpHeaderNames.UPGRADE);
+        h.remove(HTTP2_SETTINGS);
+        List<String> kept = new ArrayList<>();
+        for (String v : h.getAll(HttpHeaderNames.CONNECTION)) {
+            for (String token : v.split(",")) {
+                String t = token.trim();
+                if (!t.isEmpty()
+                        && !t.equalsIgnoreCase(HttpHeaderNames.UPGRADE.toString())
+                        && !t.equalsIgnoreCase(HTTP2_SETTINGS)) {
+                    kept.add(t);
+                }
+            }
+        }
+        h.remove(HttpHeaderNames.CONNECTION);
+        if (!kept.isEmpty()) {
+            h.set(HttpHeaderNames.CONNECTION, String.join(", ", kept));
+        }
+    }
+
+    private static final String HTTP2_SETTINGS = "HTTP2-Settings";
 
     /** A piece of the current request's body. */
     void content(HttpContent c) {

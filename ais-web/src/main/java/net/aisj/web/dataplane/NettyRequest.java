@@ -68,12 +68,12 @@ final class NettyRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getHeader(String name) {
-        return request.headers().get(name);
+        return request.headers().get(NettyResponse.name(name));
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        return Collections.enumeration(request.headers().getAll(name));
+        return Collections.enumeration(request.headers().getAll(NettyResponse.name(name)));
     }
 
     @Override

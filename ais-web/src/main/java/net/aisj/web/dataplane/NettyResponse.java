@@ -3,12 +3,14 @@ package net.aisj.web.dataplane;
 import io.netty.handler.codec.http.DefaultHttpHeaders;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.util.AsciiString;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.lang.reflect.Proxy;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The part of {@link HttpServletResponse} the data path uses (status, headers, a body stream, reset before the
@@ -21,6 +23,15 @@ final class NettyResponse extends HttpServletResponseWrapper {
             NettyResponse.class.getClassLoader(), new Class<?>[] {HttpServletResponse.class}, (p, m, a) -> {
                 throw new UnsupportedOperationException("the data plane does not offer " + m.getName());
             });
+
+    /**
+     * Header names as {@link AsciiString}s, remembered (at most {@value #MAX_NAMES}): Netty hashes and validates a
+     * {@code String} name char by char on every add, about a tenth of a 4 KiB GET's worker CPU in a JFR profile
+     * (RESULTS.md, session 7); an {@code AsciiString} keeps its hash and is validated on its bytes.
+     */
+    private static final ConcurrentHashMap<String, AsciiString> NAMES = new ConcurrentHashMap<>();
+
+    private static final int MAX_NAMES = 512;
 
     private final HttpHeaders headers = new DefaultHttpHeaders();
     private final BodyOutput out;
@@ -51,22 +62,33 @@ final class NettyResponse extends HttpServletResponseWrapper {
         return status;
     }
 
+    /** The name to give Netty: the remembered {@link AsciiString} of an ASCII name, else the name itself. */
+    static CharSequence name(String n) {
+        AsciiString a = NAMES.get(n);
+        if (a != null || NAMES.size() >= MAX_NAMES || !n.chars().allMatch(c -> c < 128)) {
+            return a != null ? a : n;
+        }
+        a = new AsciiString(n);
+        AsciiString prev = NAMES.putIfAbsent(n, a);
+        return prev != null ? prev : a;
+    }
+
     @Override
     public void setHeader(String name, String value) {
         if (isCommitted()) {
             return;
         }
         if (value == null) {
-            headers.remove(name);
+            headers.remove(name(name));
         } else {
-            headers.set(name, value);
+            headers.set(name(name), value);
         }
     }
 
     @Override
     public void addHeader(String name, String value) {
         if (!isCommitted() && value != null) {
-            headers.add(name, value);
+            headers.add(name(name), value);
         }
     }
 
@@ -82,12 +104,12 @@ final class NettyResponse extends HttpServletResponseWrapper {
 
     @Override
     public boolean containsHeader(String name) {
-        return headers.contains(name);
+        return headers.contains(name(name));
     }
 
     @Override
     public String getHeader(String name) {
-        return headers.get(name);
+        return headers.get(name(name));
     }
 
     @Override

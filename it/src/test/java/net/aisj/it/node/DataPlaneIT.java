@@ -162,6 +162,32 @@ class DataPlaneIT {
                 servlet.send("GET", AisClient.objPath(b, "d/obj.bin") + "?archpath=x"));
     }
 
+    /**
+     * Java's {@code HttpClient} offers HTTP/2 ({@code Upgrade: h2c}) on a connection's first request: the data plane
+     * declines (answers in HTTP/1.1) for calls it hands off as for its own, and the connection keeps serving.
+     */
+    @Test
+    void anHttp2UpgradeOfferIsDeclined() throws Exception {
+        HttpClient h2 = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_2)
+                .connectTimeout(java.time.Duration.ofSeconds(5))
+                .build();
+        String obj = AisClient.objPath(b, "d/obj.bin");
+        for (String path : List.of("/v1/daemon?what=smap", obj + "?archpath=x", obj, "/v1/health")) {
+            HttpResponse<byte[]> r = h2.send(
+                    HttpRequest.newBuilder(URI.create(node.baseUrl() + path))
+                            .timeout(java.time.Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            Resp s = servlet.send("GET", path);
+            assertThat(r.version()).as(path).isEqualTo(HttpClient.Version.HTTP_1_1);
+            assertThat(r.statusCode()).as(path).isEqualTo(s.status());
+            if (path.equals(obj)) {
+                assertThat(r.body()).isEqualTo(data);
+            }
+        }
+    }
+
     @Test
     void oneKeepAliveConnectionCarriesObjectAndControlCalls() throws IOException {
         try (Socket s = new Socket()) {

@@ -44,8 +44,9 @@ public final class NodeProcess implements AutoCloseable {
     /** The data-plane listener's port (always reserved; used when {@link #dataPlane} is on). */
     private final int dataPort;
     /**
-     * The node runs the data-plane listener: its JVM arguments say {@code -Dais.dataplane.enabled=true}, or the
-     * test JVM runs with {@code -Dais.it.dataplane=true} (the whole suite against the data plane).
+     * The node runs the data-plane listener (the uber-jar's default): unless its JVM arguments say
+     * {@code -Dais.dataplane.enabled=false} or the test JVM runs with {@code -Dais.it.dataplane=false} (the whole
+     * suite on the servlet listener, as the EAR on Payara Server serves it).
      */
     private final boolean dataPlane;
 
@@ -110,10 +111,11 @@ public final class NodeProcess implements AutoCloseable {
         this.dir = dir;
         this.mountpaths = List.copyOf(mountpaths);
         this.dataPlane = jvmArgs.contains("-Dais.dataplane.enabled=true")
-                || (Boolean.getBoolean("ais.it.dataplane") && !jvmArgs.contains("-Dais.dataplane.enabled=false"));
+                || (dataPlaneDefault() && !jvmArgs.contains("-Dais.dataplane.enabled=false"));
         List<String> args = new ArrayList<>(jvmArgs);
-        if (dataPlane && !args.contains("-Dais.dataplane.enabled=true")) {
-            args.add("-Dais.dataplane.enabled=true");
+        String setting = "-Dais.dataplane.enabled=" + dataPlane;
+        if (!args.contains(setting)) {
+            args.add(setting); // said explicitly either way: the jar's own default does not decide what is tested
         }
         this.jvmArgs = List.copyOf(args);
         this.port = Ports.freePort();
@@ -299,6 +301,12 @@ public final class NodeProcess implements AutoCloseable {
                 throw new AssertionError("interrupted", e);
             }
         }
+    }
+
+    /** {@code -Dais.it.dataplane}: true unless set to {@code false}. */
+    private static boolean dataPlaneDefault() {
+        return !"false"
+                .equalsIgnoreCase(System.getProperty("ais.it.dataplane", "true").trim());
     }
 
     /** What the node's cluster map publishes: the data-plane listener when it is on, else the servlet listener. */
