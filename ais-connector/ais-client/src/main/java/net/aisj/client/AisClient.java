@@ -37,14 +37,14 @@ public final class AisClient {
         this.password = password;
     }
 
-    /** The password given with {@link #user()}, for the token request once the cluster authenticates (issue 17). */
+    /** The password given with {@link #user()}, for AuthN logins. */
     char[] password() {
         return password.clone();
     }
 
     /**
-     * The user this client acts for ({@link Builder#credentials}), empty when none was given. The credentials are
-     * carried for the cluster's authentication; a cluster without it ignores them.
+     * The user this client acts for ({@link Builder#credentials}), empty when none was given; it logs in at AuthN
+     * when the cluster asks for a token.
      */
     public String user() {
         return user;
@@ -168,14 +168,32 @@ public final class AisClient {
         private Duration timeout = Duration.ofMinutes(10);
         private String user = "";
         private char[] password = new char[0];
+        private String token;
+        private String authnUrl;
         private java.util.concurrent.Executor executor;
 
         private Builder() {}
 
-        /** AuthN user and password, carried for the cluster's authentication (not sent to a cluster without it). */
+        /**
+         * AuthN user and password: when the cluster answers {@code 401} (its {@code auth.enabled} is on), the client
+         * logs in at AuthN ({@link #authnUrl}) and sends the token with every call, logging in again when it expires.
+         * A cluster without authentication never sees them.
+         */
         public Builder credentials(String user, char[] password) {
             this.user = user == null ? "" : user;
             this.password = password == null ? new char[0] : password.clone();
+            return this;
+        }
+
+        /** A token from AuthN (AIS's {@code AIS_AUTHN_TOKEN}), sent as {@code Authorization: Bearer} with every call. */
+        public Builder token(String token) {
+            this.token = token == null || token.isBlank() ? null : token.strip();
+            return this;
+        }
+
+        /** Where AuthN answers logins; default: the first endpoint's {@code /authn} (every node serves it). */
+        public Builder authnUrl(String url) {
+            this.authnUrl = url;
             return this;
         }
 
@@ -211,7 +229,17 @@ public final class AisClient {
                 }
                 endpoints.add(URI.create(env.strip()));
             }
-            return new AisClient(new Transport(endpoints, connectTimeout, timeout, executor), user, password.clone());
+            if (token == null) {
+                String env = System.getenv("AIS_AUTHN_TOKEN");
+                token = env == null || env.isBlank() ? null : env.strip();
+            }
+            char[] pass = password.clone();
+            String u = user;
+            String authn = authnUrl;
+            java.util.function.Function<Transport, String> login =
+                    u.isEmpty() ? null : t -> t.login(authn != null ? authn : t.defaultAuthnUrl(), u, pass);
+            return new AisClient(
+                    new Transport(endpoints, connectTimeout, timeout, executor, token, login), user, password.clone());
         }
     }
 }

@@ -35,14 +35,26 @@ final class Transport {
     private final ObjectMapper json = new ObjectMapper();
     private volatile ClusterView view;
     private final LongAdder retries = new LongAdder();
+    /** The AuthN token sent as {@code Authorization: Bearer}; null sends none. */
+    private volatile String token;
+    /** Gets a new token from AuthN (the builder's credentials); null when the client has only a fixed token. */
+    private final java.util.function.Function<Transport, String> login;
 
     /**
      * @param connectTimeout how long to wait for a connection to a node
      * @param timeout how long to wait for an answer's status and headers (a PUT's whole upload included)
      */
-    Transport(List<URI> endpoints, Duration connectTimeout, Duration timeout, java.util.concurrent.Executor executor) {
+    Transport(
+            List<URI> endpoints,
+            Duration connectTimeout,
+            Duration timeout,
+            java.util.concurrent.Executor executor,
+            String token,
+            java.util.function.Function<Transport, String> login) {
         this.endpoints = List.copyOf(endpoints);
         this.timeout = timeout;
+        this.token = token;
+        this.login = login;
         HttpClient.Builder b = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .followRedirects(HttpClient.Redirect.NEVER)
@@ -91,8 +103,15 @@ final class Transport {
         return v;
     }
 
-    /** A control call ({@code jsonBody} may be null) to the first endpoint, then proxy, that answers. */
+    /**
+     * A control call ({@code jsonBody} may be null) to the first endpoint, then proxy, that answers; a {@code 401}
+     * (no token yet, or it expired) logs in again once when the client has credentials.
+     */
     HttpResponse<InputStream> control(String method, String pathAndQuery, String jsonBody) {
+        return control(method, pathAndQuery, jsonBody, true);
+    }
+
+    private HttpResponse<InputStream> control(String method, String pathAndQuery, String jsonBody, boolean mayLogin) {
         LinkedHashSet<URI> nodes = new LinkedHashSet<>(endpoints);
         ClusterView v = view;
         if (v != null) {
@@ -108,7 +127,12 @@ final class Transport {
                         .method(method, HttpRequest.BodyPublishers.ofString(jsonBody));
             }
             try {
-                return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> r = http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
+                if (r.statusCode() == 401 && mayLogin && relogin()) {
+                    discard(r);
+                    return control(method, pathAndQuery, jsonBody, false);
+                }
+                return r;
             } catch (IOException e) {
                 last = e;
             } catch (InterruptedException e) {
@@ -129,6 +153,7 @@ final class Transport {
         String path = objectPath(bucket, name, query);
         ClusterView v = view();
         URI target = v.owner(bucket, name).url();
+        boolean loggedIn = false;
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder b = request(target, path);
             headers.forEach(b::header);
@@ -157,6 +182,11 @@ final class Transport {
                 throw new AisClientException("interrupted: " + method + " " + bucket.cname() + "/" + name, e);
             }
             int s = r.statusCode();
+            if (s == 401 && !loggedIn && (body == null || body.replayable()) && relogin()) {
+                discard(r);
+                loggedIn = true;
+                continue;
+            }
             if (s == 307 || s == 302 || s == 503) {
                 if (again) {
                     discard(r);
@@ -248,8 +278,56 @@ final class Transport {
     }
 
     private HttpRequest.Builder request(URI node, String pathAndQuery) {
-        return HttpRequest.newBuilder(URI.create(strip(node.toString()) + pathAndQuery))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(strip(node.toString()) + pathAndQuery))
                 .timeout(timeout);
+        String t = token;
+        if (t != null) {
+            b.header("Authorization", "Bearer " + t);
+        }
+        return b;
+    }
+
+    /** Replaces the token by a new login; false when the client has no credentials to log in with. */
+    private synchronized boolean relogin() {
+        if (login == null) {
+            return false;
+        }
+        token = login.apply(this);
+        return true;
+    }
+
+    /**
+     * AIS's AuthN login ({@code POST <authn>/v1/users/<user>} with the password), at the AuthN service every node
+     * serves under {@code /authn}; returns the token.
+     *
+     * @throws AisClientException (401) for wrong credentials
+     */
+    String login(String authnUrl, String user, char[] password) {
+        String body =
+                json.createObjectNode().put("password", new String(password)).toString();
+        URI u = URI.create(strip(authnUrl) + "/v1/users/" + enc(user));
+        try {
+            HttpResponse<InputStream> r = http.send(
+                    HttpRequest.newBuilder(u)
+                            .timeout(timeout)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            return readJson(r, "login of " + user + " at " + u, 200)
+                    .path("token")
+                    .asText();
+        } catch (IOException e) {
+            throw new AisClientException("login of " + user + " at " + u + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AisClientException("interrupted: login of " + user, e);
+        }
+    }
+
+    /** Where AuthN answers by default: the first configured endpoint's {@code /authn} (every node serves it). */
+    String defaultAuthnUrl() {
+        return strip(endpoints.get(0).toString()) + "/authn";
     }
 
     private static URI origin(URI u) {
