@@ -140,6 +140,17 @@ public class LocalNode {
         return started(smap).current();
     }
 
+    /**
+     * Waits until this node knows cluster map {@code version} or a later one, at most {@code timeout} (then returns
+     * anyway: the caller goes on with the map it has).
+     */
+    public void awaitClusterMapVersion(long version, java.time.Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (clusterMap().version() < version && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(5_000_000); // the map arrives on a grid thread
+        }
+    }
+
     /** Whether this node is the HRW owner of {@code id} in the current cluster map. */
     public boolean owns(ObjectId id) {
         return TargetPlacement.owner(clusterMap(), id.uname()).id().equals(self().id());

@@ -116,6 +116,25 @@ public class ObjectService {
     }
 
     /**
+     * Like {@link #redirect(ObjectId)}, for a call another node redirected here after choosing the owner by cluster
+     * map {@code seenVersion} (0: not redirected): when this node's map is older, it first waits up to
+     * {@link #REDIRECT_CATCH_UP} to learn that version.
+     */
+    public Optional<NodeInfo> redirect(ObjectId id, long seenVersion) {
+        if (seenVersion > local.clusterMap().version()) {
+            local.awaitClusterMapVersion(seenVersion, REDIRECT_CATCH_UP);
+        }
+        return redirect(id);
+    }
+
+    /**
+     * How long a node on an older cluster map than the node that redirected a call here waits to learn the newer
+     * one before it decides the owner itself (two nodes on different maps would otherwise send a client back and
+     * forth while the cluster changes).
+     */
+    static final java.time.Duration REDIRECT_CATCH_UP = java.time.Duration.ofSeconds(3);
+
+    /**
      * The node that serves object calls for {@code id} when it is not this one (the HRW owner); empty when this
      * node is the owner. UNAVAILABLE when the cluster has no target in service, and while this node is cut off from
      * the majority of the cluster (every object call asks this first).

@@ -151,8 +151,7 @@ final class Transport {
     HttpResponse<InputStream> object(
             String method, BucketId bucket, String name, String query, Body body, Map<String, String> headers) {
         String path = objectPath(bucket, name, query);
-        ClusterView v = view();
-        URI target = v.owner(bucket, name).url();
+        URI target = owner(bucket, name, false);
         boolean loggedIn = false;
         for (int attempt = 1; ; attempt++) {
             HttpRequest.Builder b = request(target, path);
@@ -175,7 +174,7 @@ final class Transport {
                             method + " " + bucket.cname() + "/" + name + " at " + target + ": " + e.getMessage(), e);
                 }
                 retries.increment();
-                target = refresh().owner(bucket, name).url();
+                target = owner(bucket, name, true);
                 continue;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -191,17 +190,33 @@ final class Transport {
                 if (again) {
                     discard(r);
                     retries.increment();
-                    ClusterView fresh = refresh();
+                    URI fresh = owner(bucket, name, true);
                     target = s == 503
-                            ? fresh.owner(bucket, name).url()
+                            ? fresh
                             : r.headers()
                                     .firstValue("Location")
                                     .map(l -> origin(URI.create(l)))
-                                    .orElse(fresh.owner(bucket, name).url());
+                                    .orElse(fresh);
                     continue;
                 }
             }
             return r;
+        }
+    }
+
+    /**
+     * The object's owner by the cluster map ({@code refreshed}: read again first); the first endpoint when this
+     * client may not read the map (a user without AIS's SHOW-CLUSTER permission: its calls then go through that node
+     * and follow its redirects, as AIS's SDK without {@code direct} does).
+     */
+    private URI owner(BucketId bucket, String name, boolean refreshed) {
+        try {
+            return (refreshed ? refresh() : view()).owner(bucket, name).url();
+        } catch (AisClientException e) {
+            if (e.status() != 403) {
+                throw e;
+            }
+            return endpoints.get(0);
         }
     }
 

@@ -8,18 +8,35 @@ import net.aisj.service.LocalNode;
 import net.aisj.service.auth.AuthnService;
 
 /**
- * Builds the {@code Location} of a {@code 307} to an object's owner: the owner's URL, the same path and query, and,
+ * Builds the {@code Location} of a {@code 307} to an object's owner: the owner's URL, the same path and query plus
+ * {@value #SMAP_VERSION} (the version of the cluster map this node chose the owner by: a node still on an older
+ * map first catches up instead of sending the client back, see {@code ObjectService.redirect(id, seen)}), and,
  * when auth is on, a short-lived {@link RedirectSignature} so the owner serves it without the client's token
  * (which HTTP clients drop on a redirect to another host or port). Thread-safe.
  */
 @ApplicationScoped
 public class RedirectSigner {
 
+    /** The query parameter naming the cluster map version a redirect was decided by. */
+    public static final String SMAP_VERSION = "smapv";
+
     @Inject
     AuthnService authn;
 
     @Inject
     LocalNode node;
+
+    /**
+     * The cluster map version a redirected call was decided by: the value of its {@value #SMAP_VERSION} parameter
+     * ({@code value}, null when absent); 0 when not redirected or not a number.
+     */
+    public static long seenVersion(String value) {
+        try {
+            return value == null ? 0 : Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
+    }
 
     /** The redirect URL for {@code method rawPath?rawQuery} served by {@code owner}. */
     public String location(NodeInfo owner, String method, String rawPath, String rawQuery) {
@@ -28,7 +45,9 @@ public class RedirectSigner {
 
     /** The same for a base URL of the owner (e.g. its data-plane URL). */
     public String location(String base, String method, String rawPath, String rawQuery) {
-        String q = rawQuery;
+        String kept = net.aisj.web.common.RawQuery.without(rawQuery, SMAP_VERSION);
+        String q = (kept == null ? "" : kept + "&") + SMAP_VERSION + "="
+                + node.clusterMap().version();
         if (authn.enabled()) {
             q = RedirectSignature.sign(
                     node.redirectKey(), method, rawPath, rawQuery, System.currentTimeMillis() / 1000);

@@ -36,4 +36,19 @@ public final class RawQuery {
         }
         return out;
     }
+
+    /** {@code raw} without any parameter named {@code name} (null when nothing is left). */
+    public static String without(String raw, String name) {
+        if (raw == null || raw.isEmpty()) {
+            return null;
+        }
+        StringBuilder b = new StringBuilder();
+        for (String p : raw.split("&")) {
+            if (p.isEmpty() || p.equals(name) || p.startsWith(name + "=")) {
+                continue;
+            }
+            b.append(b.length() == 0 ? "" : "&").append(p);
+        }
+        return b.length() == 0 ? null : b.toString();
+    }
 }

@@ -66,7 +66,9 @@ public class DirectObjectCalls {
         Map<String, String> q = RawQuery.parse(req.getQueryString());
         try {
             ObjectId id = objectId(raw, q);
-            Optional<NodeInfo> owner = objects.redirect(id);
+            Optional<NodeInfo> owner = objects.redirect(
+                    id,
+                    net.aisj.web.auth.RedirectSigner.seenVersion(q.get(net.aisj.web.auth.RedirectSigner.SMAP_VERSION)));
             if (owner.isPresent()) {
                 String query = req.getQueryString();
                 resp.setStatus(307);

@@ -8,6 +8,7 @@ import jakarta.ws.rs.ext.Provider;
 import java.net.URI;
 import net.aisj.connector.api.ObjectId;
 import net.aisj.service.ObjectService;
+import net.aisj.web.auth.RedirectSigner;
 import net.aisj.web.common.ObjectPath;
 
 /**
@@ -23,7 +24,7 @@ public class OwnerRedirectFilter implements ContainerRequestFilter {
     ObjectService objects;
 
     @Inject
-    net.aisj.web.auth.RedirectSigner redirects;
+    RedirectSigner redirects;
 
     @Override
     public void filter(ContainerRequestContext ctx) {
@@ -32,7 +33,8 @@ public class OwnerRedirectFilter implements ContainerRequestFilter {
         ObjectPath p = ObjectPath.parse(raw, ObjectPath.NATIVE);
         var q = ctx.getUriInfo().getQueryParameters();
         ObjectId id = new ObjectId(Bck.of(p.bucket(), q.getFirst("provider"), q.getFirst("namespace")), p.name());
-        objects.redirect(id)
+        long seen = RedirectSigner.seenVersion(q.getFirst(RedirectSigner.SMAP_VERSION));
+        objects.redirect(id, seen)
                 .ifPresent(owner -> ctx.abortWith(Response.temporaryRedirect(
                                 URI.create(redirects.location(owner, ctx.getMethod(), raw, uri.getRawQuery())))
                         .build()));
