@@ -49,9 +49,16 @@ public class RedirectSigner {
         String q = (kept == null ? "" : kept + "&") + SMAP_VERSION + "="
                 + node.clusterMap().version();
         if (authn.enabled()) {
-            q = RedirectSignature.sign(
-                    node.redirectKey(), method, rawPath, rawQuery, System.currentTimeMillis() / 1000);
+            q = RedirectSignature.sign(node.redirectKey(), method, rawPath, q, System.currentTimeMillis() / 1000);
         }
-        return base + rawPath + (q == null || q.isEmpty() ? "" : "?" + q);
+        return base + rawPath + "?" + q;
+    }
+
+    /**
+     * The redirect URL of an S3 call: the owner's URL with the path and query unchanged. Nothing is added, because
+     * the client's SigV4 signature covers the query and the owner verifies that signature itself.
+     */
+    public static String s3Location(NodeInfo owner, String rawPath, String rawQuery) {
+        return owner.publicUrl() + rawPath + (rawQuery == null || rawQuery.isEmpty() ? "" : "?" + rawQuery);
     }
 }

@@ -66,9 +66,6 @@ public class S3Forwarder {
     ObjectService objects;
 
     @Inject
-    net.aisj.web.auth.RedirectSigner redirects;
-
-    @Inject
     LocalNode node;
 
     @Inject
@@ -103,9 +100,8 @@ public class S3Forwarder {
         String target = c.request().getRequestURI()
                 + (c.request().getQueryString() == null ? "" : "?" + c.request().getQueryString());
         if (redirect) {
-            return Response.temporaryRedirect(URI.create(redirects.location(
+            return Response.temporaryRedirect(URI.create(net.aisj.web.auth.RedirectSigner.s3Location(
                             owner.get(),
-                            c.method(),
                             c.request().getRequestURI(),
                             c.request().getQueryString())))
                     .build();
