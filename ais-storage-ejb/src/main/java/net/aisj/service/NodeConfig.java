@@ -36,6 +36,14 @@ public class NodeConfig {
     @ConfigProperty(name = "ais.http.address", defaultValue = "127.0.0.1")
     String httpAddress;
 
+    /**
+     * Where the servlet container's listener binds: set by the uber-jar's launcher ({@code 127.0.0.1} when the data
+     * plane holds the public port); unset elsewhere, meaning {@code ais.http.address}.
+     */
+    @Inject
+    @ConfigProperty(name = "ais.servlet.address")
+    Optional<String> servletAddress;
+
     @Inject
     @ConfigProperty(name = "payaramicro.port", defaultValue = "8080")
     int configuredPort;
@@ -131,7 +139,17 @@ public class NodeConfig {
 
     /** The servlet container's own HTTP listener: {@code http://<address>:<port>}. */
     public String servletUrl() {
-        return "http://" + hostForUrl() + ":" + httpPort();
+        String h = servletHost();
+        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + httpPort();
+    }
+
+    /**
+     * The address to reach the servlet container's listener at from this node: {@code ais.servlet.address}, else
+     * {@code ais.http.address}; a wildcard address is reached on loopback.
+     */
+    public String servletHost() {
+        String h = servletAddress.map(String::trim).filter(s -> !s.isEmpty()).orElse(httpAddress);
+        return h.equals("0.0.0.0") ? "127.0.0.1" : h.equals("::") ? "::1" : h;
     }
 
     /** {@code ais.dataplane.enabled}; unset: true on Payara Micro (the uber-jar), false on Payara Server. */

@@ -144,8 +144,7 @@ public class DataPlane {
     }
 
     private String servletHost() {
-        String h = config.httpAddress();
-        return h.equals("0.0.0.0") ? "127.0.0.1" : h.equals("::") ? "::1" : h;
+        return config.servletHost();
     }
 
     @PreDestroy

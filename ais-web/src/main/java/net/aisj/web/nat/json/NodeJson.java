@@ -41,12 +41,12 @@ public final class NodeJson {
                                         "l4",
                                         Json.createObjectBuilder()
                                                 .add("proto", "tcp")
-                                                .add("port", Integer.toString(c.httpPort()))))
+                                                .add("port", Integer.toString(c.publicPort()))))
                 .add(
                         "host_net",
                         Json.createObjectBuilder()
                                 .add("hostname", c.httpAddress())
-                                .add("port", Integer.toString(c.httpPort())))
+                                .add("port", Integer.toString(c.publicPort())))
                 .add(
                         "checksum",
                         Json.createObjectBuilder()
