@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(
         name = "ais",
         mixinStandardHelpOptions = true,
+        scope = CommandLine.ScopeType.INHERIT, // -h/--help and -V/--version on every subcommand too
         version = "ais (aisj) 0.1.0",
         description = "Command line of the object store (AIS's verbs). Endpoint: --endpoint or AIS_ENDPOINT.",
         subcommands = {
@@ -28,6 +29,7 @@ import picocli.CommandLine.Spec;
             BucketCommand.class,
             ObjectCommand.class,
             JobCommand.class,
+            EtlCommand.class,
             Ais.Show.class,
             Ais.Completion.class
         })

@@ -1,7 +1,6 @@
 package net.aisj.cli;
 
 import net.aisj.client.Bucket;
-import net.aisj.client.JobStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
@@ -83,11 +82,7 @@ final class BucketCommand {
                 cmd.ais.out().println(job);
                 return;
             }
-            JobStatus s = JobCommand.await(cmd.ais, job, "copy-bck", java.time.Duration.ofHours(24));
-            if (!s.succeeded()) {
-                throw new net.aisj.client.AisClientException(
-                        500, "copy-bck[" + job + "] " + (s.aborted() ? "aborted" : "failed") + ": " + s.error());
-            }
+            JobCommand.requireSuccess(JobCommand.await(cmd.ais, job, "copy-bck", java.time.Duration.ofHours(24)));
             cmd.ais.out().println("copy-bck[" + job + "] done");
         }
     }

@@ -29,13 +29,14 @@ final class JobCommand {
         for (int i = 0; ; i++) {
             JobStatus s = ais.client().jobStatus(id, kind);
             long secs = (System.nanoTime() - start) / 1_000_000_000L;
-            ais.err()
-                    .print("\r" + (kind == null ? "job" : kind) + "[" + id + "] " + spin.charAt(i % 4) + " " + secs
-                            + "s");
+            String done = progress(ais, id, kind);
+            String name = (kind == null ? "job" : kind) + "[" + id + "]";
             if (s.finished()) {
-                ais.err().println("\r" + (kind == null ? "job" : kind) + "[" + id + "] ended after " + secs + "s");
+                ais.err().println("\r" + name + " ended after " + secs + "s" + done + "   ");
                 return s;
             }
+            ais.err().print("\r" + name + " " + spin.charAt(i % 4) + " " + secs + "s" + done);
+            ais.err().flush();
             if (System.nanoTime() > deadline) {
                 ais.err().println();
                 throw new AisClientException(408, "job " + id + " still runs after " + timeout);
@@ -47,6 +48,33 @@ final class JobCommand {
                 throw new AisClientException("interrupted", e);
             }
         }
+    }
+
+    /** Fails (exit status 1) unless job {@code s} succeeded. */
+    static void requireSuccess(JobStatus s) {
+        if (!s.succeeded()) {
+            throw new AisClientException(
+                    500,
+                    (s.kind().isEmpty() ? "job" : s.kind()) + "[" + s.id() + "] "
+                            + (s.aborted() ? "was aborted" : "failed") + ": " + s.error());
+        }
+    }
+
+    /** {@code ", <n> objects, <size>"} done so far, from the job's counters (empty when it has none yet). */
+    static String progress(Ais ais, String id, String kind) {
+        java.util.Map<String, Long> c;
+        try {
+            c = ais.client().jobCounters(id, kind);
+        } catch (AisClientException e) {
+            return ""; // counters are a nicety: the status decides
+        }
+        long objs = c.getOrDefault("out-objs", 0L);
+        long bytes = c.getOrDefault("out-bytes", 0L);
+        if (objs == 0) {
+            objs = c.getOrDefault("loc-objs", 0L);
+            bytes = c.getOrDefault("loc-bytes", 0L);
+        }
+        return objs == 0 ? "" : ", " + objs + " objects, " + Progress.size(bytes);
     }
 
     @Command(name = "start", description = "Start a cluster job by kind (rebalance, resilver, ...); prints its id.")
@@ -83,10 +111,7 @@ final class JobCommand {
             if (cmd.ais.json) {
                 cmd.ais.printJson(s);
             }
-            if (!s.succeeded()) {
-                throw new AisClientException(
-                        500, "job " + id + (s.aborted() ? " was aborted" : " failed") + ": " + s.error());
-            }
+            requireSuccess(s);
             if (!cmd.ais.json) {
                 cmd.ais.out().println("job " + id + " done");
             }

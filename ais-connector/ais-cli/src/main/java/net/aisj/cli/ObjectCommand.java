@@ -2,7 +2,6 @@ package net.aisj.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -114,25 +113,8 @@ final class ObjectCommand {
                         "GET " + n.object(),
                         b.head(n.object()).size());
             }
-            try (InputStream in = body) {
-                if (toStdout) {
-                    in.transferTo(System.out);
-                    System.out.flush();
-                } else {
-                    // written beside the target and moved into place: no half-written file on failure
-                    Path dst = Path.of(file).toAbsolutePath();
-                    Path parent = dst.getParent();
-                    Path dir = parent == null ? Path.of(".") : parent;
-                    Path tmp = Files.createTempFile(dir, "." + String.valueOf(dst.getFileName()), ".part");
-                    try (OutputStream out = Files.newOutputStream(tmp)) {
-                        in.transferTo(out);
-                    } catch (IOException | RuntimeException e) {
-                        Files.deleteIfExists(tmp);
-                        throw e;
-                    }
-                    Files.move(tmp, dst, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    cmd.ais.out().println("GET " + n.bucket().cname() + "/" + n.object() + " => \"" + file + "\"");
-                }
+            if (Download.to(body, file, cmd.ais)) {
+                cmd.ais.out().println("GET " + n.bucket().cname() + "/" + n.object() + " => \"" + file + "\"");
             }
             return 0;
         }

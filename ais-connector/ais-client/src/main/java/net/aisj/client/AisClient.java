@@ -106,6 +106,24 @@ public final class AisClient {
         return out;
     }
 
+    /**
+     * Creates an ETL from an ETLSpecMsg (AIS's JSON: {@code name}, {@code communication}, {@code runtime},
+     * {@code init_timeout}, ...); returns its job id once its transformers are up.
+     */
+    public String initEtl(String specJson) {
+        return Etl.init(t, specJson);
+    }
+
+    /** Every ETL of the cluster. */
+    public List<Etl.Info> listEtls() {
+        return Etl.list(t);
+    }
+
+    /** The ETL named {@code name} (not checked: calls on an ETL that does not exist fail with 404). */
+    public Etl etl(String name) {
+        return new Etl(t, name);
+    }
+
     /** Starts a cluster-wide job of {@code kind} ({@code rebalance}, {@code resilver}, ...); returns its id. */
     public String startJob(String kind) {
         ObjectNode msg = t.json().createObjectNode().put("action", "start");
@@ -128,6 +146,32 @@ public final class AisClient {
                 s.path("end_time").asLong(0),
                 s.path("aborted").asBoolean(false),
                 s.path("err").asText(""));
+    }
+
+    /**
+     * The counters of job {@code id} summed over every node ({@code loc-objs}, {@code out-objs}, {@code out-bytes},
+     * ... as AIS names them; {@code GET /v1/cluster?what=qryxstats}): its progress while it runs.
+     */
+    public java.util.Map<String, Long> jobCounters(String id, String kind) {
+        ObjectNode args = t.json().createObjectNode().put("ID", id);
+        if (kind != null) {
+            args.put("Kind", kind);
+        }
+        JsonNode all = t.readJson(
+                t.control("GET", "/v1/cluster?what=qryxstats", args.toString()), "counters of job " + id, 200);
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        for (JsonNode perNode : all) {
+            for (JsonNode snap : perNode) {
+                snap.path("stats").fields().forEachRemaining(f -> {
+                    try {
+                        out.merge(f.getKey(), Long.parseLong(f.getValue().asText()), Long::sum);
+                    } catch (NumberFormatException e) {
+                        // not a counter
+                    }
+                });
+            }
+        }
+        return out;
     }
 
     /**

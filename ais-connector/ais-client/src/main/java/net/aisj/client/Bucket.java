@@ -223,15 +223,14 @@ public final class Bucket {
 
     /** Starts copying every object of this bucket into {@code to} ({@code copy-bck}); returns the job id. */
     public String copyTo(Bucket to) {
+        return startJob(to, "{\"action\":\"copy-bck\",\"value\":{}}", "copy " + id.cname() + " to " + to.id.cname());
+    }
+
+    /** {@code POST} of action message {@code msg} on this bucket with {@code bck_to=to}; returns the job id. */
+    String startJob(Bucket to, String msg, String what) {
         String uname =
                 to.id.provider() + "/" + (to.id.namespace().isEmpty() ? "@#" : to.id.namespace()) + "/" + to.id.name();
-        return Transport.text(
-                        t.control(
-                                "POST",
-                                bucketPath("&bck_to=" + Transport.enc(uname)),
-                                "{\"action\":\"copy-bck\",\"value\":{}}"),
-                        "copy " + id.cname() + " to " + to.id.cname(),
-                        200)
+        return Transport.text(t.control("POST", bucketPath("&bck_to=" + Transport.enc(uname)), msg), what, 200)
                 .strip();
     }
 

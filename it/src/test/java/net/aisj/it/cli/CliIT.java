@@ -172,4 +172,143 @@ class CliIT {
         assertThat(unreachable.err()).contains("no node answered");
         assertThat(ok("completion", "bash").out()).contains("complete -F").contains("bucket");
     }
+
+    /**
+     * The completion script as bash runs it: sourced, then its completion function called for a command line the
+     * way bash calls it on TAB (COMP_WORDS/COMP_CWORD/COMP_LINE); returns the candidates (COMPREPLY).
+     */
+    static List<String> complete(Path dir, String line) throws IOException, InterruptedException {
+        Path script = dir.resolve("ais-completion.bash");
+        if (!Files.exists(script)) {
+            Files.writeString(script, ok("completion", "bash").out());
+        }
+        String probe = String.join(
+                "\n",
+                "source \"$1\"",
+                "COMP_LINE=\"$2\"",
+                "COMP_POINT=${#COMP_LINE}",
+                "read -r -a COMP_WORDS <<< \"$COMP_LINE\"",
+                "[[ \"$COMP_LINE\" == *' ' ]] && COMP_WORDS+=('')",
+                "COMP_CWORD=$(( ${#COMP_WORDS[@]} - 1 ))",
+                "fn=$(complete -p ais | sed -E 's/.*-F ([^ ]+).*/\\1/')",
+                "\"$fn\" ais \"${COMP_WORDS[COMP_CWORD]}\" \"${COMP_WORDS[COMP_CWORD-1]}\" 2>/dev/null",
+                "printf '%s\\n' \"${COMPREPLY[@]}\"");
+        Process p = new ProcessBuilder("bash", "-c", probe, "probe", script.toString(), line)
+                .redirectErrorStream(true)
+                .start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        assertThat(p.exitValue())
+                .as("bash completion probe for '%s': %s", line, out)
+                .isZero();
+        return out.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+    }
+
+    @Test
+    void tabCompletionOffersTheVerbsAndOptions(@TempDir Path dir) throws Exception {
+        assertThat(complete(dir, "ais ")).contains("ls", "bucket", "object", "job", "etl", "show", "completion");
+        assertThat(complete(dir, "ais ob")).containsExactly("object");
+        assertThat(complete(dir, "ais etl "))
+                .contains("init", "show", "ls", "view-logs", "stop", "start", "rm", "object", "bucket");
+        assertThat(complete(dir, "ais etl init --"))
+                .contains("--spec", "--name", "--comm-type", "--init-timeout", "--object-timeout");
+        assertThat(complete(dir, "ais bucket c")).contains("create", "cp");
+        assertThat(ok("etl", "--help").out()).contains("view-logs", "bucket");
+    }
+
+    @Test
+    void etlVerbsFromInitToRemove(@TempDir Path dir) throws IOException {
+        String etl = net.aisj.it.etl.Transformers.name("cli");
+        String src = bucket + "-etlsrc";
+        String dst = bucket + "-etldst";
+        // AIS's runtime spec in YAML; the name comes from the command line
+        Path spec = dir.resolve("spec.yaml");
+        Files.writeString(
+                spec,
+                String.join(
+                        "\n",
+                        "name: from-the-file",
+                        "communication: hpush://",
+                        "init_timeout: 1m",
+                        "obj_timeout: 30s",
+                        "runtime:",
+                        "  image: aistorage/transformer_test:latest",
+                        "  command: [python3, '" + net.aisj.it.etl.Transformers.script() + "', --port, '8000']",
+                        "  env:",
+                        "    - name: TRANSFORM",
+                        "      value: upper",
+                        ""));
+        try {
+            Run init = ok("etl", "init", "-f", spec.toString(), "--name", etl);
+            assertThat(init.out()).startsWith("ETL[" + etl + "]: job \"etl-");
+            ok("bucket", "create", "ais://" + src);
+            Path f = dir.resolve("hello.txt");
+            Files.writeString(f, "hello etl");
+            for (String n : List.of("in/a.txt", "in/b.txt", "skip.txt")) {
+                ok("object", "put", f.toString(), "ais://" + src + "/" + n);
+            }
+
+            assertThat(ok("etl", "show").out()).containsPattern(etl + " +Running");
+            JsonArray listed = Json.createReader(
+                            new StringReader(ok("etl", "ls", "--json").out()))
+                    .readArray();
+            assertThat(listed.stream().map(v -> v.asJsonObject().getString("name")))
+                    .contains(etl);
+            assertThat(ok("etl", "show", etl).out())
+                    .containsPattern("STAGE +Running")
+                    .containsPattern("COMMUNICATION +hpush://");
+
+            assertThat(ok("etl", "object", etl, "ais://" + src + "/in/a.txt").out())
+                    .isEqualTo("HELLO ETL");
+            Path out = dir.resolve("a.out");
+            ok("etl", "object", etl, "ais://" + src + "/in/a.txt", out.toString(), "--args", "v1");
+            assertThat(Files.readString(out)).isEqualTo("v1|HELLO ETL");
+
+            Run bck = ok(
+                    "--progress",
+                    "etl",
+                    "bucket",
+                    etl,
+                    "ais://" + src,
+                    "ais://" + dst,
+                    "--prefix",
+                    "in/",
+                    "--ext",
+                    "{txt:md}",
+                    "--wait");
+            assertThat(bck.out()).contains("done");
+            assertThat(bck.err())
+                    .as("job progress")
+                    .contains("etl-bck[")
+                    .contains("ended after")
+                    .contains("2 objects");
+            assertThat(ok("object", "get", "ais://" + dst + "/in/b.md").out()).isEqualTo("HELLO ETL");
+            assertThat(ok("ls", "ais://" + dst).out())
+                    .contains("in/a.md", "in/b.md")
+                    .doesNotContain("skip");
+
+            assertThat(ok("etl", "view-logs", etl).out())
+                    .contains("--- " + SharedNode.client().daemonId() + " ---");
+            assertThat(ok("etl", "stop", etl).out()).contains("ETL[" + etl + "] stopped");
+            assertThat(ok("etl", "show", etl).out()).containsPattern("STAGE +Aborted");
+            assertThat(ok("etl", "start", etl).out()).contains("ETL[" + etl + "] started: job \"etl-");
+            assertThat(ok("etl", "object", etl, "ais://" + src + "/in/b.txt").out())
+                    .isEqualTo("HELLO ETL");
+            assertThat(ok("etl", "rm", etl).out()).contains("ETL[" + etl + "] removed");
+            assertThat(ok("etl", "show").out()).doesNotContain(etl);
+
+            Run missing = ais("etl", "show", etl);
+            assertThat(missing.exit()).isEqualTo(1);
+            assertThat(missing.err()).startsWith("Error: ").contains("404");
+            Path bad = dir.resolve("bad.yaml");
+            Files.writeString(bad, "name: [unclosed");
+            Run badSpec = ais("etl", "init", "-f", bad.toString());
+            assertThat(badSpec.exit()).isEqualTo(2);
+            assertThat(badSpec.err()).contains("not a valid YAML/JSON spec");
+        } finally {
+            SharedNode.client().send("DELETE", "/v1/etl/" + etl);
+            SharedNode.client().destroyQuietly(src);
+            SharedNode.client().destroyQuietly(dst);
+        }
+    }
 }

@@ -4,15 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -47,26 +42,16 @@ class JcaSampleIT {
 
     static final String BUCKET = CreatedEventsMdb.BUCKET;
     static LocalCluster c;
+    static SampleApp app;
     static JcaSampleServer server;
     static AisClient ais;
-    static final HttpClient HTTP = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10))
-            .build();
 
     @BeforeAll
     static void start() {
-        c = SharedCluster.get();
-        c.awaitSettled();
-        String endpoint = c.url(c.runningSlots().get(0));
-        ais = AisClient.builder().endpoint(endpoint).build();
-        server = JcaSampleServer.get(endpoint);
-        int[] last = {0};
-        Poll.until(
-                NodeProcess.START_TIMEOUT,
-                "the sample creates its bucket through the connector",
-                () -> (last[0] = send("POST", "/objects/" + BUCKET, null, 0).statusCode()) == 201,
-                () -> "last status " + last[0] + "\nserver log:\n" + server.logTail(40));
+        app = SampleApp.shared(BUCKET);
+        c = app.cluster;
+        ais = app.ais;
+        server = app.server;
     }
 
     @AfterAll
@@ -194,56 +179,15 @@ class JcaSampleIT {
     }
 
     static void putThroughApp(String name, long size) {
-        HttpResponse<InputStream> r = send(
-                "PUT", "/objects/" + BUCKET + "/" + name, new PseudoRandomInputStream(name.hashCode(), size), size);
-        assertThat(r.statusCode()).as("PUT %s through the sample", name).isEqualTo(201);
-        drain(r);
+        app.put(BUCKET, name, size);
     }
 
-    /** The bean's counts of objects under {@code in/<run>/}. */
     static Map<String, Integer> counted(String run) {
-        HttpResponse<InputStream> r = send("GET", "/events", null, 0);
-        Map<String, Integer> out = new HashMap<>();
-        try (InputStream in = r.body()) {
-            for (String line : new String(in.readAllBytes()).split("\n")) {
-                int tab = line.lastIndexOf('\t');
-                if (tab > 0 && line.contains("/in/" + run + "/")) {
-                    out.put(line.substring(0, tab), Integer.parseInt(line.substring(tab + 1)));
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return new TreeMap<>(out);
+        return app.counted(run);
     }
 
     static HttpResponse<InputStream> send(String method, String path, InputStream body, long length) {
-        // the JDK refuses a stream publisher of length 0: an empty body is sent as no body (Content-Length: 0)
-        HttpRequest.BodyPublisher pub = body == null || length == 0
-                ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.fromPublisher(
-                        HttpRequest.BodyPublishers.ofInputStream(() -> body), length);
-        try {
-            return HTTP.send(
-                    HttpRequest.newBuilder(URI.create(server.appUrl() + path))
-                            .timeout(Duration.ofMinutes(5))
-                            .method(method, pub)
-                            .build(),
-                    HttpResponse.BodyHandlers.ofInputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
-    }
-
-    static void drain(HttpResponse<InputStream> r) {
-        try (InputStream in = r.body()) {
-            in.transferTo(java.io.OutputStream.nullOutputStream());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return app.send(method, path, body, length);
     }
 
     static String sha256(InputStream in) throws IOException {

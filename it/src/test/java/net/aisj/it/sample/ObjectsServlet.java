@@ -19,10 +19,11 @@ import net.aisj.jca.AisConnectionFactory;
 /**
  * The sample's HTTP face: {@code PUT /objects/<bucket>/<name>} streams the request body into the store through the
  * connector, {@code GET} streams it back, {@code POST /objects/<bucket>} creates the bucket, {@code GET /whoami} says
- * which user the container signed the connection on as, {@code GET /events} lists what the message-driven bean
+ * which user the container signed the connection on as, {@code GET /map} the target ids in the cluster map a pooled
+ * connection holds as it comes from the pool (one a line), {@code GET /events} lists what the message-driven bean
  * counted ({@code kind bucket/name<TAB>times}, one a line).
  */
-@WebServlet(urlPatterns = {"/objects/*", "/whoami", "/events"})
+@WebServlet(urlPatterns = {"/objects/*", "/whoami", "/events", "/map"})
 public class ObjectsServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
@@ -39,6 +40,13 @@ public class ObjectsServlet extends HttpServlet {
             case "/whoami" -> {
                 try (AisConnection c = connect()) {
                     text(resp, c.user());
+                }
+            }
+            case "/map" -> {
+                try (AisConnection c = connect()) {
+                    StringBuilder b = new StringBuilder();
+                    c.clusterMap().targets().forEach(t -> b.append(t.id()).append('\n'));
+                    text(resp, b.toString());
                 }
             }
             case "/events" -> {

@@ -60,6 +60,15 @@ public final class JcaSampleServer implements AutoCloseable {
         return domain.logTail(domain.serverLog(), lines);
     }
 
+    /** Whether the server's log holds a line containing {@code text}. */
+    public boolean logContains(String text) {
+        try (Stream<String> lines = Files.lines(domain.serverLog(), java.nio.charset.StandardCharsets.ISO_8859_1)) {
+            return lines.anyMatch(l -> l.contains(text));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new AssertionError("cannot read " + domain.serverLog(), e);
+        }
+    }
+
     /** Undeploys and deploys the sample again: its beans start afresh, the connector keeps its durable positions. */
     public void redeployApp() {
         domain.undeploy("jca-sample");

@@ -1,9 +1,5 @@
 package net.aisj.connector.outbound;
 
-import jakarta.resource.ResourceException;
-import jakarta.resource.spi.ConnectionRequestInfo;
-import jakarta.resource.spi.ManagedConnectionMetaData;
-import javax.security.auth.Subject;
 import net.aisj.connector.api.spi.PooledManagedConnection;
 import net.aisj.connector.fs.StorageEngine;
 
@@ -17,7 +13,7 @@ public class StorageManagedConnection extends PooledManagedConnection<StorageCon
     private final StorageEngine engine;
 
     StorageManagedConnection(StorageManagedConnectionFactory factory, StorageEngine engine) {
-        super("ais-connector");
+        super("ais-connector", "ais-connector storage engine", StorageConnectionImpl.class);
         this.factory = factory;
         this.engine = engine;
     }
@@ -31,50 +27,17 @@ public class StorageManagedConnection extends PooledManagedConnection<StorageCon
     }
 
     @Override
+    protected StorageConnectionImpl newHandle() {
+        return new StorageConnectionImpl(this);
+    }
+
+    @Override
+    protected void associate(StorageConnectionImpl handle) {
+        handle.associate(this);
+    }
+
+    @Override
     protected void invalidate(StorageConnectionImpl handle) {
         handle.invalidate();
-    }
-
-    @Override
-    public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
-        checkUsable();
-        StorageConnectionImpl h = new StorageConnectionImpl(this);
-        track(h);
-        return h;
-    }
-
-    @Override
-    public void associateConnection(Object connection) throws ResourceException {
-        checkUsable();
-        if (!(connection instanceof StorageConnectionImpl h)) {
-            throw new ResourceException("not a storage connection handle: " + connection);
-        }
-        h.associate(this);
-        track(h);
-    }
-
-    @Override
-    public ManagedConnectionMetaData getMetaData() {
-        return new ManagedConnectionMetaData() {
-            @Override
-            public String getEISProductName() {
-                return "ais-connector storage engine";
-            }
-
-            @Override
-            public String getEISProductVersion() {
-                return "1.0";
-            }
-
-            @Override
-            public int getMaxConnections() {
-                return 0;
-            }
-
-            @Override
-            public String getUserName() {
-                return "";
-            }
-        };
     }
 }

@@ -4,6 +4,9 @@ import jakarta.resource.spi.endpoint.MessageEndpoint;
 import jakarta.resource.spi.endpoint.MessageEndpointFactory;
 import jakarta.resource.spi.work.Work;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
@@ -20,8 +23,11 @@ import net.aisj.jca.ObjectEventListener;
  * Delivers one activation's events: reads every target's journal (targets of the cluster map, refreshed every few
  * rounds), filtered by bucket and prefix on the target, hands each event of a subscribed kind to a message endpoint,
  * one at a time in journal order per target, and saves the positions after each page. An event whose delivery threw
- * stops that target's page: it is delivered again next round (at least once). A journal whose epoch changed (the
- * node's disks were replaced) is read from its start. Long-lived Work; {@link #stop} ends it.
+ * stops that target's page: it is delivered again next round (at least once). A target that cannot be read (down,
+ * leaving) delays only its own events: the others are read all the same, and its position is kept until it is back
+ * (a restarted node keeps its journal, so delivery resumes right after the last event delivered). A journal whose
+ * epoch changed (the node's journal was recreated, e.g. on new disks) is read from its start, with a warning: its
+ * positions mean nothing in the old numbering, and every event in it is new. Long-lived Work; {@link #stop} ends it.
  */
 public final class EventPump implements Work {
 
@@ -56,6 +62,7 @@ public final class EventPump implements Work {
         this.consumer = consumer;
         this.kinds = spec.kindSet();
         AisClient.Builder b = AisClient.builder()
+                .timeout(CALL_TIMEOUT)
                 .credentials(spec.getUser(), spec.getPassword().toCharArray());
         if (endpoints == null || endpoints.isBlank()) {
             throw new IllegalArgumentException("ais-jca activation: no endpoints (set the activation's or the"
@@ -100,22 +107,30 @@ public final class EventPump implements Work {
                     + positions.file());
             ClusterView map = null;
             long round = 0;
-            String lastProblem = "";
+            Map<String, String> problems = new HashMap<>(); // per node (or "map"): the last one logged
             while (!stopped) {
                 boolean more = false;
                 try {
                     if (map == null || round++ % MAP_EVERY == 0) {
                         map = client.refreshClusterMap();
                     }
-                    for (ClusterView.Target t : map.targets()) {
-                        more |= drain(t, positions);
-                    }
-                    lastProblem = "";
+                    problems.remove("map");
                 } catch (RuntimeException e) {
-                    map = null; // read it again: a node may have left
-                    if (!String.valueOf(e.getMessage()).equals(lastProblem)) {
-                        lastProblem = String.valueOf(e.getMessage());
-                        LOG.log(Level.WARNING, "ais-jca: reading events failed (retrying): " + e.getMessage());
+                    report(problems, "map", "reading the cluster map failed (retrying)", e);
+                    map = null;
+                }
+                for (ClusterView.Target t : map == null ? List.<ClusterView.Target>of() : map.targets()) {
+                    if (stopped) {
+                        break;
+                    }
+                    try {
+                        more |= drain(t, positions);
+                        problems.remove(t.id());
+                    } catch (RuntimeException e) {
+                        // this node is down or leaving: the others are still read; the map is read again
+                        // next round (the node may have left it), and this node's position is kept for its return
+                        report(problems, t.id(), "reading the events of " + t.id() + " failed (retrying)", e);
+                        round = 0;
                     }
                 }
                 if (!more && !stopped) {
@@ -129,9 +144,17 @@ public final class EventPump implements Work {
         }
     }
 
+    /** Logs a problem once until it changes or goes away (a node that is down would otherwise log every round). */
+    private static void report(Map<String, String> problems, String key, String what, RuntimeException e) {
+        String msg = String.valueOf(e.getMessage());
+        if (!msg.equals(problems.put(key, msg))) {
+            LOG.log(Level.WARNING, "ais-jca: " + what + ": " + msg);
+        }
+    }
+
     /**
      * Delivers one page of target {@code t}'s journal; true when the page was full (more may be waiting). Throws when
-     * the target cannot be read (the round ends; the next one starts with a fresh cluster map).
+     * the target cannot be read (its position stays; the other targets are read all the same).
      */
     boolean drain(ClusterView.Target t, Positions positions) {
         Positions.Position at = positions.get(t.id());

@@ -6,19 +6,16 @@ import jakarta.resource.spi.ConnectionDefinition;
 import jakarta.resource.spi.ConnectionManager;
 import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.ManagedConnection;
-import jakarta.resource.spi.ManagedConnectionFactory;
-import jakarta.resource.spi.ResourceAdapter;
-import jakarta.resource.spi.ResourceAdapterAssociation;
-import jakarta.resource.spi.TransactionSupport;
 import jakarta.resource.spi.ValidatingManagedConnectionFactory;
-import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.Executor;
+import java.util.function.Predicate;
 import javax.security.auth.Subject;
 import net.aisj.client.AisClient;
+import net.aisj.connector.api.spi.PooledConnectionFactory;
 import net.aisj.connector.api.spi.UnmanagedConnectionManager;
 import net.aisj.jca.AisConnection;
 import net.aisj.jca.AisConnectionFactory;
@@ -38,11 +35,8 @@ import net.aisj.jca.ra.AisResourceAdapter;
         connectionFactoryImpl = AisConnectionFactoryImpl.class,
         connection = AisConnection.class,
         connectionImpl = AisConnectionImpl.class)
-public class AisManagedConnectionFactory
-        implements ManagedConnectionFactory,
-                ResourceAdapterAssociation,
-                ValidatingManagedConnectionFactory,
-                TransactionSupport {
+public class AisManagedConnectionFactory extends PooledConnectionFactory<AisResourceAdapter>
+        implements ValidatingManagedConnectionFactory {
 
     private static final long serialVersionUID = 1L;
 
@@ -63,8 +57,9 @@ public class AisManagedConnectionFactory
     @ConfigProperty(description = "Password of userName", confidential = true)
     private String password = "";
 
-    private transient AisResourceAdapter resourceAdapter;
-    private transient PrintWriter logWriter;
+    public AisManagedConnectionFactory() {
+        super("ais-jca", AisResourceAdapter.class);
+    }
 
     public String getEndpoints() {
         return endpoints;
@@ -135,6 +130,7 @@ public class AisManagedConnectionFactory
 
     /** A client of the configured cluster for {@code who}, its HTTP work on the server's WorkManager. */
     AisClient client(SignOn who) throws ResourceException {
+        AisResourceAdapter resourceAdapter = adapter();
         String list = endpoints.isEmpty() && resourceAdapter != null ? resourceAdapter.getEndpoints() : endpoints;
         if (list == null || list.isBlank()) {
             throw new ResourceException("ais-jca: no endpoints (set the connection pool's or the adapter's"
@@ -158,21 +154,12 @@ public class AisManagedConnectionFactory
 
     /** A live connection of this factory signed on as the same user. */
     @Override
-    @SuppressWarnings("rawtypes")
-    public ManagedConnection matchManagedConnections(Set connections, Subject subject, ConnectionRequestInfo info) {
-        if (connections == null) {
-            return null;
-        }
+    protected Predicate<ManagedConnection> matcher(Subject subject, ConnectionRequestInfo info) {
         SignOn who = signOn(subject, info);
-        for (Object o : connections) {
-            if (o instanceof AisManagedConnection mc
-                    && mc.factory().equals(this)
-                    && !mc.isDestroyed()
-                    && mc.signOn().equals(who)) {
-                return mc;
-            }
-        }
-        return null;
+        return c -> c instanceof AisManagedConnection mc
+                && mc.factory().equals(this)
+                && !mc.isDestroyed()
+                && mc.signOn().equals(who);
     }
 
     /** The connections whose cluster map cannot be read again, or has no target in service. */
@@ -188,34 +175,6 @@ public class AisManagedConnectionFactory
             }
         }
         return invalid;
-    }
-
-    @Override
-    public TransactionSupportLevel getTransactionSupport() {
-        return TransactionSupportLevel.NoTransaction;
-    }
-
-    @Override
-    public ResourceAdapter getResourceAdapter() {
-        return resourceAdapter;
-    }
-
-    @Override
-    public void setResourceAdapter(ResourceAdapter ra) throws ResourceException {
-        if (!(ra instanceof AisResourceAdapter a)) {
-            throw new ResourceException("not the ais-jca resource adapter: " + ra);
-        }
-        this.resourceAdapter = a;
-    }
-
-    @Override
-    public void setLogWriter(PrintWriter out) {
-        this.logWriter = out;
-    }
-
-    @Override
-    public PrintWriter getLogWriter() {
-        return logWriter;
     }
 
     /** Equal when of the same class with the same configuration (JCA 1.7, 6.5.3.3). */

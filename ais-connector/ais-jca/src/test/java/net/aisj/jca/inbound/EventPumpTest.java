@@ -31,6 +31,9 @@ class EventPumpTest {
 
     HttpServer node;
     volatile String epoch = "e1";
+    /** A target entry listed before t1 in the cluster map (empty: none). */
+    volatile String deadTarget = "";
+
     final List<String> journal = Collections.synchronizedList(new ArrayList<>()); // names; position = index + 1
 
     @BeforeEach
@@ -41,8 +44,8 @@ class EventPumpTest {
                 "/v1/daemon",
                 x -> reply(
                         x,
-                        "{\"version\":1,\"tmap\":{\"t1\":{\"daemon_id\":\"t1\"," + "\"public_net\":{\"direct_url\":\""
-                                + self + "\"}}},\"pmap\":{}}"));
+                        "{\"version\":1,\"tmap\":{" + deadTarget + "\"t1\":{\"daemon_id\":\"t1\","
+                                + "\"public_net\":{\"direct_url\":\"" + self + "\"}}},\"pmap\":{}}"));
         node.createContext("/v1/events", x -> {
             long after = Long.parseLong(query(x.getRequestURI(), "after"));
             StringBuilder b =
@@ -145,5 +148,24 @@ class EventPumpTest {
         r.stop(Duration.ofSeconds(5));
         assertThat(fresh).containsExactly("n1");
         assertThat(Positions.load(positions, "consumer").get("t1")).isEqualTo(new Positions.Position("e2", 1));
+    }
+
+    @Test
+    void aTargetThatCannotBeReadDelaysOnlyItsOwnEvents() throws Exception {
+        int closed;
+        try (java.net.ServerSocket ss = new java.net.ServerSocket(0)) {
+            closed = ss.getLocalPort();
+        }
+        deadTarget =
+                "\"t0\":{\"daemon_id\":\"t0\",\"public_net\":{\"direct_url\":\"http://127.0.0.1:" + closed + "\"}},";
+        journal.addAll(List.of("o1", "o3"));
+        List<String> got = Collections.synchronizedList(new ArrayList<>());
+        EventPump p = pump(got, new AtomicBoolean(false));
+        await("t1's events delivered while t0 is down", () -> got.contains("o3"));
+        p.stop(Duration.ofSeconds(5));
+        assertThat(got).containsExactly("o1", "o3");
+        assertThat(Positions.load(positions, "consumer").get("t0"))
+                .as("the unreadable target keeps its position")
+                .isEqualTo(new Positions.Position("", 0));
     }
 }

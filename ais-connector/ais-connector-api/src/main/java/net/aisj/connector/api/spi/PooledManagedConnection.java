@@ -4,38 +4,106 @@ import jakarta.resource.NotSupportedException;
 import jakarta.resource.ResourceException;
 import jakarta.resource.spi.ConnectionEvent;
 import jakarta.resource.spi.ConnectionEventListener;
+import jakarta.resource.spi.ConnectionRequestInfo;
 import jakarta.resource.spi.LocalTransaction;
 import jakarta.resource.spi.ManagedConnection;
+import jakarta.resource.spi.ManagedConnectionMetaData;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.security.auth.Subject;
 import javax.transaction.xa.XAResource;
 
 /**
- * A managed connection without transactions that hands out handles of type {@code H}: tracks its handles and the
- * pool's listeners, invalidates the handles on {@link #cleanup()} and {@link #destroy()}, and tells the pool when a
- * handle closes ({@code CONNECTION_CLOSED}) or found the connection broken ({@code CONNECTION_ERROR_OCCURRED}).
- * Subclasses create and associate handles and describe themselves. Thread-safe.
+ * A managed connection without transactions that hands out handles of type {@code H}: gives out and associates
+ * handles, tracks them and the pool's listeners, invalidates the handles on {@link #cleanup()} and
+ * {@link #destroy()}, tells the pool when a handle closes ({@code CONNECTION_CLOSED}) or found the connection broken
+ * ({@code CONNECTION_ERROR_OCCURRED}), and describes itself. Subclasses make, move and invalidate their handles.
+ * Thread-safe.
  *
  * @param <H> the handle type
  */
 public abstract class PooledManagedConnection<H> implements ManagedConnection {
 
     private final String product;
+    private final String eisProduct;
+    private final Class<H> handleType;
     private final Set<H> handles = ConcurrentHashMap.newKeySet();
     private final List<ConnectionEventListener> listeners = new CopyOnWriteArrayList<>();
     private volatile boolean destroyed;
     private volatile PrintWriter logWriter;
 
-    /** @param product named in the refusals of transactions */
-    protected PooledManagedConnection(String product) {
+    /**
+     * @param product the adapter's name, in refusals (transactions, foreign handles)
+     * @param eisProduct what the metadata calls the system connected to
+     * @param handleType the class of this connection's handles
+     */
+    protected PooledManagedConnection(String product, String eisProduct, Class<H> handleType) {
         this.product = product;
+        this.eisProduct = eisProduct;
+        this.handleType = handleType;
     }
+
+    /** A new handle on this connection. */
+    protected abstract H newHandle();
+
+    /** Moves {@code handle}, given out by another managed connection, onto this one. */
+    protected abstract void associate(H handle);
 
     /** Makes {@code handle} unusable (the connection was cleaned up or destroyed). */
     protected abstract void invalidate(H handle);
+
+    /** Who this connection acts for, for its metadata (empty: nobody in particular). */
+    protected String userName() {
+        return "";
+    }
+
+    @Override
+    public Object getConnection(Subject subject, ConnectionRequestInfo info) throws ResourceException {
+        checkUsable();
+        H h = newHandle();
+        track(h);
+        return h;
+    }
+
+    @Override
+    public void associateConnection(Object connection) throws ResourceException {
+        checkUsable();
+        if (!handleType.isInstance(connection)) {
+            throw new ResourceException("not a " + product + " connection handle: " + connection);
+        }
+        H h = handleType.cast(connection);
+        associate(h);
+        track(h);
+    }
+
+    @Override
+    public ManagedConnectionMetaData getMetaData() {
+        String user = userName();
+        return new ManagedConnectionMetaData() {
+            @Override
+            public String getEISProductName() {
+                return eisProduct;
+            }
+
+            @Override
+            public String getEISProductVersion() {
+                return "1.0";
+            }
+
+            @Override
+            public int getMaxConnections() {
+                return 0; // no limit of its own: the pool decides
+            }
+
+            @Override
+            public String getUserName() {
+                return user;
+            }
+        };
+    }
 
     public boolean isDestroyed() {
         return destroyed;
@@ -54,7 +122,7 @@ public abstract class PooledManagedConnection<H> implements ManagedConnection {
     }
 
     /** A handle given out or associated with this connection. */
-    protected void track(H handle) {
+    private void track(H handle) {
         handles.add(handle);
     }
 
