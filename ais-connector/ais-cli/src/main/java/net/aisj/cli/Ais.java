@@ -30,6 +30,8 @@ import picocli.CommandLine.Spec;
             ObjectCommand.class,
             JobCommand.class,
             EtlCommand.class,
+            CacheCommands.Prefetch.class,
+            CacheCommands.Evict.class,
             Ais.Show.class,
             Ais.Completion.class
         })

@@ -226,6 +226,35 @@ public final class Bucket {
         return startJob(to, "{\"action\":\"copy-bck\",\"value\":{}}", "copy " + id.cname() + " to " + to.id.cname());
     }
 
+    /**
+     * Starts fetching objects of this remote bucket into the cluster's cache (AIS's {@code prefetch-listrange}): the
+     * objects {@code names} when not empty, else every object whose name matches {@code template} (a prefix, or a
+     * range template such as {@code shard-{0000..0099}.tar}; empty: the whole bucket). Returns the job id (kind
+     * {@code prefetch-listrange}).
+     */
+    public String prefetch(List<String> names, String template) {
+        return listRangeJob("prefetch-listrange", names, template, "prefetch from " + id.cname());
+    }
+
+    /** Drops cached copies of objects of this remote bucket (AIS's {@code evict-listrange}), selected as by prefetch. */
+    public String evict(List<String> names, String template) {
+        return listRangeJob("evict-listrange", names, template, "evict from " + id.cname());
+    }
+
+    private String listRangeJob(String action, List<String> names, String template, String what) {
+        ObjectNode value = t.json().createObjectNode();
+        if (names != null && !names.isEmpty()) {
+            names.forEach(value.putArray("objnames")::add);
+        } else {
+            value.put("template", template == null ? "" : template);
+        }
+        ObjectNode msg = t.json().createObjectNode().put("action", action);
+        msg.set("value", value);
+        String method = action.startsWith("evict") ? "DELETE" : "POST";
+        return Transport.text(t.control(method, bucketPath(""), msg.toString()), what, 200)
+                .strip();
+    }
+
     /** {@code POST} of action message {@code msg} on this bucket with {@code bck_to=to}; returns the job id. */
     String startJob(Bucket to, String msg, String what) {
         String uname =

@@ -1,10 +1,16 @@
 package net.aisj.it.backends;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.azure.core.util.BinaryData;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.models.BlobStorageException;
+import java.nio.charset.StandardCharsets;
+import net.aisj.it.support.AisCliProcess;
+import net.aisj.it.support.AisCliProcess.Run;
 import net.aisj.it.support.AzuriteServer;
 import net.aisj.it.support.ItEnv;
+import org.junit.jupiter.api.Test;
 
 /** The cache tier on Azure Blob Storage ({@code az://}) against Azurite. */
 class AzureBlobIT extends CacheTierContract {
@@ -76,5 +82,27 @@ class AzureBlobIT extends CacheTierContract {
     @Override
     RemoteStore store() {
         return AZURITE;
+    }
+
+    /** AIS's CLI verbs over a remote bucket: {@code ais prefetch} (template, list) and {@code ais evict}, waited for. */
+    @Test
+    void cliPrefetchesAndEvicts() {
+        String b = AZURITE.newBucket("clipf");
+        for (int i = 0; i < 6; i++) {
+            AZURITE.put(b, "c-" + i, ("cli " + i).getBytes(StandardCharsets.UTF_8));
+        }
+        String url = ProvidersNode.url();
+        Run pf = AisCliProcess.ok(url, "prefetch", "az://" + b, "--template", "c-{0..3}", "--wait");
+        assertThat(pf.out()).contains("prefetch-listrange[").contains("] done");
+        assertThat(names(list(b, 1, 100))).containsExactlyInAnyOrder("c-0", "c-1", "c-2", "c-3");
+        AisCliProcess.ok(url, "prefetch", "az://" + b, "--list", "c-5", "--wait");
+        assertThat(names(list(b, 1, 100))).contains("c-5").doesNotContain("c-4");
+        AisCliProcess.ok(url, "evict", "az://" + b + "/c-", "--wait");
+        assertThat(list(b, 1, 100)).isEmpty();
+        assertThat(AZURITE.read(b, "c-2")).as("evict keeps the remote copy").isNotNull();
+        Run bad = AisCliProcess.run(
+                java.util.Map.of("AIS_ENDPOINT", url), "prefetch", "az://" + b, "--list", "c-1", "--prefix", "c");
+        assertThat(bad.exit()).isNotZero();
+        assertThat(bad.err()).contains("give one of");
     }
 }

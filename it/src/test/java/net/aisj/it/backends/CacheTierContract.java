@@ -49,7 +49,7 @@ abstract class CacheTierContract {
     /** The provider's shared test server (started on first use). */
     abstract RemoteStore store();
 
-    private AisClient node() {
+    AisClient node() {
         return ProvidersNode.client();
     }
 
@@ -287,7 +287,7 @@ abstract class CacheTierContract {
     }
 
     /** Every entry of the node's listing with list {@code flags} (1: cached only), in pages of {@code pageSize}. */
-    private List<JsonObject> list(String b, long flags, int pageSize) {
+    List<JsonObject> list(String b, long flags, int pageSize) {
         List<JsonObject> out = new ArrayList<>();
         String token = "";
         for (int page = 0; page < 100; page++) {
@@ -318,7 +318,7 @@ abstract class CacheTierContract {
         throw new AssertionError("listing of " + b + " did not end");
     }
 
-    private static List<String> names(List<JsonObject> entries) {
+    static List<String> names(List<JsonObject> entries) {
         return entries.stream().map(e -> e.getString("name")).toList();
     }
 }

@@ -29,6 +29,10 @@ final class ProvidersNode {
     private ProvidersNode() {}
 
     static AisClient client() {
-        return new AisClient(NODE.get().baseUrl());
+        return new AisClient(url());
+    }
+
+    static String url() {
+        return NODE.get().baseUrl();
     }
 }

@@ -5,17 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import net.aisj.it.support.AisCliProcess;
+import net.aisj.it.support.AisCliProcess.Run;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.SharedNode;
@@ -33,8 +33,6 @@ class CliIT {
     static String url;
     static String bucket;
 
-    record Run(int exit, String out, String err) {}
-
     @BeforeAll
     static void start() {
         url = SharedNode.get().baseUrl();
@@ -50,39 +48,7 @@ class CliIT {
     }
 
     static Run ais(Map<String, String> env, String... args) {
-        Path jar = Path.of(System.getProperty("ais.cli.jar", "../ais-connector/ais-cli/target/ais-cli.jar"));
-        List<String> cmd = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-jar",
-                jar.toAbsolutePath().toString()));
-        cmd.addAll(List.of(args));
-        try {
-            ProcessBuilder pb = new ProcessBuilder(cmd);
-            pb.environment().remove("AIS_ENDPOINT");
-            pb.environment().putAll(env);
-            Process p = pb.start();
-            p.getOutputStream().close();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
-            Thread drain = new Thread(() -> {
-                try (InputStream in = p.getErrorStream()) {
-                    in.transferTo(err);
-                } catch (IOException e) {
-                    // the process ended
-                }
-            });
-            drain.start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(p.waitFor(5, TimeUnit.MINUTES))
-                    .as("ais %s ends", List.of(args))
-                    .isTrue();
-            drain.join(10_000);
-            return new Run(p.exitValue(), out, err.toString(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return AisCliProcess.run(env, args);
     }
 
     static Run ais(String... args) {
