@@ -17,6 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NodeConfig {
 
     @Inject
+    TlsSettings tls;
+
+    @Inject
     @ConfigProperty(name = "ais.mountpaths", defaultValue = "ais-data/mp1")
     String mountpaths;
 
@@ -114,14 +117,17 @@ public class NodeConfig {
 
     /**
      * What the cluster map publishes and redirects point to: {@code ais.public.url}, else the data-plane listener's
-     * {@code http://<address>:<data-plane port>} when it is on, else the servlet container's {@link #servletUrl()}.
+     * {@code http(s)://<address>:<data-plane port>} when it is on, else the servlet container's {@link #servletUrl()};
+     * {@code https} when TLS is on ({@link TlsSettings}).
      */
     public String publicUrl() {
         return publicUrl
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.replaceAll("/+$", ""))
-                .orElseGet(() -> dataPlaneEnabled() ? "http://" + hostForUrl() + ":" + dataPlanePort() : servletUrl());
+                .orElseGet(() -> dataPlaneEnabled()
+                        ? tls.scheme() + "://" + hostForUrl() + ":" + dataPlanePort()
+                        : servletUrl());
     }
 
     /** The port the cluster map lists for this node: the data plane's when it is on, else the HTTP port. */
@@ -129,9 +135,9 @@ public class NodeConfig {
         return dataPlaneEnabled() ? dataPlanePort() : httpPort();
     }
 
-    /** The servlet container's own HTTP listener: {@code http://<address>:<port>}. */
+    /** The servlet container's own HTTP listener: {@code http(s)://<address>:<port>}. */
     public String servletUrl() {
-        return "http://" + hostForUrl() + ":" + httpPort();
+        return tls.scheme() + "://" + hostForUrl() + ":" + httpPort();
     }
 
     /** {@code ais.dataplane.enabled}; unset: true on Payara Micro (the uber-jar), false on Payara Server. */
