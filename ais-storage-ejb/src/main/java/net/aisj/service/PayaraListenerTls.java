@@ -90,31 +90,84 @@ public class PayaraListenerTls {
     }
 
     /**
-     * Runs Payara's {@code set} on this instance through its command runner ({@code org.glassfish.embeddable
-     * .CommandRunner}, a service of the server's HK2 locator), reached reflectively as the runtime's other internals
-     * are ({@link PayaraRuntime}); fails when the command does not succeed.
+     * Runs Payara's {@code set} on this instance, reached reflectively as the runtime's other internals are
+     * ({@link PayaraRuntime}): through the server's command runner ({@code org.glassfish.embeddable.CommandRunner},
+     * a service of its HK2 locator, loaded by the loader of Payara Micro's runtime object: the application's own
+     * loader does not see the server's internals), else through Payara Micro's public {@code run} on the local
+     * instance. Fails when the command does not succeed.
      */
     private static void run(String assignment) {
         String shown =
                 assignment.contains("password=") ? assignment.replaceAll("password=.*", "password=****") : assignment;
+        Object runtime;
         try {
-            ClassLoader cl = Thread.currentThread().getContextClassLoader();
-            Class<?> globals = Class.forName("org.glassfish.internal.api.Globals", true, cl);
-            Object locator = globals.getMethod("getDefaultHabitat").invoke(null);
-            Class<?> runnerType = Class.forName("org.glassfish.embeddable.CommandRunner", true, cl);
-            Object runner = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, cl)
-                    .getMethod("getService", Class.class, Annotation[].class)
-                    .invoke(locator, runnerType, new Annotation[0]);
-            Object result = runnerType
-                    .getMethod("run", String.class, String[].class)
-                    .invoke(runner, "set", new String[] {assignment});
+            Object micro = Class.forName("fish.payara.micro.PayaraMicro")
+                    .getMethod("getInstance")
+                    .invoke(null);
+            runtime = micro.getClass().getMethod("getRuntime").invoke(micro);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            throw new IllegalStateException(
+                    "cannot reach Payara Micro's runtime to run \"set " + shown + "\": "
+                            + (e.getCause() != null ? e.getCause() : e),
+                    e);
+        }
+        String outcome;
+        try {
+            outcome = viaCommandRunner(runtime.getClass().getClassLoader(), assignment);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            LOG.fine(() -> "Payara's command runner is out of reach (" + e + "); using the runtime's run");
+            try {
+                outcome = viaRuntime(runtime, assignment);
+            } catch (ReflectiveOperationException
+                    | LinkageError
+                    | java.util.concurrent.ExecutionException
+                    | java.util.concurrent.TimeoutException f) {
+                throw new IllegalStateException(
+                        "cannot run \"set " + shown + "\" in Payara: " + (f.getCause() != null ? f.getCause() : f), f);
+            } catch (InterruptedException f) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while running \"set " + shown + "\"", f);
+            }
+        }
+        if (outcome != null) {
+            throw new IllegalStateException("Payara refused \"set " + shown + "\": " + outcome);
+        }
+    }
+
+    /** Null when the command succeeded, else its output. */
+    private static String viaCommandRunner(ClassLoader cl, String assignment) throws ReflectiveOperationException {
+        Class<?> globals = Class.forName("org.glassfish.internal.api.Globals", true, cl);
+        Object locator = globals.getMethod("getDefaultHabitat").invoke(null);
+        Class<?> runnerType = Class.forName("org.glassfish.embeddable.CommandRunner", true, cl);
+        Object runner = Class.forName("org.glassfish.hk2.api.ServiceLocator", true, cl)
+                .getMethod("getService", Class.class, Annotation[].class)
+                .invoke(locator, runnerType, new Annotation[0]);
+        Object result = runnerType
+                .getMethod("run", String.class, String[].class)
+                .invoke(runner, "set", new String[] {assignment});
+        Object status = result.getClass().getMethod("getExitStatus").invoke(result);
+        return "SUCCESS".equals(String.valueOf(status))
+                ? null
+                : String.valueOf(result.getClass().getMethod("getOutput").invoke(result));
+    }
+
+    /** Null when the command succeeded, else what it said. */
+    private static String viaRuntime(Object runtime, String assignment)
+            throws ReflectiveOperationException, InterruptedException, java.util.concurrent.ExecutionException,
+                    java.util.concurrent.TimeoutException {
+        Class<?> api = Class.forName(
+                "fish.payara.micro.PayaraMicroRuntime", true, runtime.getClass().getClassLoader());
+        Object local = api.getMethod("getLocalDescriptor").invoke(runtime);
+        java.util.Map<?, ?> futures =
+                (java.util.Map<?, ?>) api.getMethod("run", java.util.Collection.class, String.class, String[].class)
+                        .invoke(runtime, java.util.List.of(local), "set", new String[] {assignment});
+        for (Object f : futures.values()) {
+            Object result = ((java.util.concurrent.Future<?>) f).get(60, java.util.concurrent.TimeUnit.SECONDS);
             Object status = result.getClass().getMethod("getExitStatus").invoke(result);
             if (!"SUCCESS".equals(String.valueOf(status))) {
-                Object output = result.getClass().getMethod("getOutput").invoke(result);
-                throw new IllegalStateException("Payara refused \"set " + shown + "\": " + output);
+                return String.valueOf(result.getClass().getMethod("getOutput").invoke(result));
             }
-        } catch (ReflectiveOperationException | LinkageError e) {
-            throw new IllegalStateException("cannot reach Payara's command runner to run \"set " + shown + "\"", e);
         }
+        return null;
     }
 }
