@@ -45,7 +45,7 @@ umoci config --image "$out/oci:$tag" \
   --config.workingdir /var/lib/ais \
   --config.env AIS_MOUNTPATHS=/var/lib/ais/mp1 \
   --config.env PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  --config.exposedports 8080/tcp --config.exposedports 6900/tcp --config.exposedports 8180/tcp \
+  --config.exposedports 8080/tcp --config.exposedports 6900/tcp \
   --config.volume /var/lib/ais \
   --author aisj --history.comment "aisj node: Debian $suite minbase, openjdk-17-jre-headless, ais-node.jar"
 umoci gc --layout "$out/oci"

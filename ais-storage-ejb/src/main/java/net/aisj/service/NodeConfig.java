@@ -39,6 +39,19 @@ public class NodeConfig {
     @ConfigProperty(name = "ais.http.address", defaultValue = "127.0.0.1")
     String httpAddress;
 
+    /**
+     * Where the servlet container's listener binds: set by the uber-jar's launcher ({@code 127.0.0.1} when the data
+     * plane holds the public port); unset elsewhere, meaning {@code ais.http.address}.
+     */
+    @Inject
+    @ConfigProperty(name = "ais.servlet.address")
+    Optional<String> servletAddress;
+
+    /** Set by the launcher when Payara's listener is its internal loopback one (see {@link #servletTls()}). */
+    @Inject
+    @ConfigProperty(name = "ais.servlet.internal")
+    Optional<Boolean> servletInternal;
+
     @Inject
     @ConfigProperty(name = "payaramicro.port", defaultValue = "8080")
     int configuredPort;
@@ -137,7 +150,27 @@ public class NodeConfig {
 
     /** The servlet container's own HTTP listener: {@code http(s)://<address>:<port>}. */
     public String servletUrl() {
-        return tls.scheme() + "://" + hostForUrl() + ":" + httpPort();
+        String h = servletHost();
+        return (servletTls() ? "https" : "http") + "://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + httpPort();
+    }
+
+    /**
+     * Payara's listener speaks TLS: TLS is on ({@link TlsSettings}) and the listener is not the launcher's internal
+     * loopback one ({@code ais.servlet.internal}, set by {@code net.aisj.launcher.NodeLauncher} when the data plane
+     * holds the public port): that one only the node's own hand-off reaches, and loopback traffic never leaves the
+     * machine, so it stays plain.
+     */
+    public boolean servletTls() {
+        return tls.enabled() && !servletInternal.orElse(false);
+    }
+
+    /**
+     * The address to reach the servlet container's listener at from this node: {@code ais.servlet.address}, else
+     * {@code ais.http.address}; a wildcard address is reached on loopback.
+     */
+    public String servletHost() {
+        String h = servletAddress.map(String::trim).filter(s -> !s.isEmpty()).orElse(httpAddress);
+        return h.equals("0.0.0.0") ? "127.0.0.1" : h.equals("::") ? "::1" : h;
     }
 
     /** {@code ais.dataplane.enabled}; unset: true on Payara Micro (the uber-jar), false on Payara Server. */

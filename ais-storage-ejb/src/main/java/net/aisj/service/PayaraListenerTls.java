@@ -18,8 +18,9 @@ import java.util.logging.Logger;
 import net.aisj.core.tls.PemFiles;
 
 /**
- * Puts Payara Micro's HTTP listener (the node's {@code --port}) on TLS when {@code net.http.use_https} is on, with the
- * node's PEM certificate and key. Payara's listener takes only a key store, and its settings are fixed before any
+ * Puts Payara Micro's HTTP listener on TLS when {@code net.http.use_https} is on and that listener is public (the
+ * node runs two listeners: {@code ais.dataplane.port} given, or the data plane off; see
+ * {@link NodeConfig#servletTls()}), with the node's PEM certificate and key. Payara's listener takes only a key store, and its settings are fixed before any
  * application code runs, so at the application's start this writes the key and chain into a PKCS#12 file (owner-only,
  * random password, in the node's temporary directory, deleted at exit) and changes the running configuration with
  * Payara's own {@code set} command: the {@code https-listener} protocol gets the key store, and {@code http-listener}
@@ -40,11 +41,19 @@ public class PayaraListenerTls {
     @Inject
     TlsSettings tls;
 
+    @Inject
+    NodeConfig config;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (!tls.enabled()) {
             return;
         }
         TlsSettings.Material m = tls.material(); // fails the deployment when the files are unusable
+        if (!config.servletTls()) {
+            LOG.info("TLS on the data plane, the node's one URL; Payara's listener is its internal loopback one and"
+                    + " stays plain");
+            return;
+        }
         if (!PayaraRuntime.isMicro()) {
             LOG.info("TLS on: publishing https URLs; this server's HTTP listener must be configured for TLS by its"
                     + " administrator");

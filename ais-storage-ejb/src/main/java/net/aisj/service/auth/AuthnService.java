@@ -416,14 +416,16 @@ public class AuthnService {
         store().update(st -> {
             ClusterAcl old = cluster(st, id);
             return st.withCluster(new ClusterAcl(
-                    id, c.alias().isEmpty() ? old.alias() : c.alias(), c.urls().isEmpty() ? old.urls() : c.urls(), 0));
+                    old.id(),
+                    c.alias().isEmpty() ? old.alias() : c.alias(),
+                    c.urls().isEmpty() ? old.urls() : c.urls(),
+                    0));
         });
     }
 
     public void deleteCluster(String id) {
         store().update(st -> {
-            cluster(st, id);
-            return st.withoutCluster(id);
+            return st.withoutCluster(cluster(st, id).id());
         });
     }
 
@@ -461,8 +463,15 @@ public class AuthnService {
         return r;
     }
 
+    /** The registered cluster whose id or alias is {@code id} (AIS looks clusters up either way). */
     private static ClusterAcl cluster(AuthnState st, String id) {
         ClusterAcl c = st.clusters().get(id);
+        if (c == null) {
+            c = st.clusters().values().stream()
+                    .filter(x -> x.alias().equals(id))
+                    .findFirst()
+                    .orElse(null);
+        }
         if (c == null) {
             throw AisException.notFound("cluster " + id + " is not registered");
         }

@@ -121,7 +121,7 @@ public class DataPlane {
         pool = new WorkerPool(workerLane, workers, context::contextualRunnable);
         InetSocketAddress servlet = new InetSocketAddress(servletHost(), config.httpPort());
         SslContext clientTls = tls.enabled() ? serverTls() : null;
-        SslContext servletTls = tls.enabled() ? servletTls() : null;
+        SslContext servletTls = config.servletTls() ? servletTls() : null;
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
@@ -186,8 +186,7 @@ public class DataPlane {
     }
 
     private String servletHost() {
-        String h = config.httpAddress();
-        return h.equals("0.0.0.0") ? "127.0.0.1" : h.equals("::") ? "::1" : h;
+        return config.servletHost();
     }
 
     @PreDestroy

@@ -71,6 +71,7 @@ final class Handoff {
         responseDone = false;
         closeAfter = !HttpUtil.isKeepAlive(r);
         declineUpgrade(r.headers());
+        HopRewrite.apply(r);
         if (back == null || !back.isOpen()) {
             connected = false;
             connect();

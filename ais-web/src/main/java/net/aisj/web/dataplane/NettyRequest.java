@@ -68,12 +68,14 @@ final class NettyRequest extends HttpServletRequestWrapper {
 
     @Override
     public String getHeader(String name) {
-        return request.headers().get(NettyResponse.name(name));
+        return HopRewrite.utf8(request.headers().get(NettyResponse.name(name)));
     }
 
     @Override
     public Enumeration<String> getHeaders(String name) {
-        return Collections.enumeration(request.headers().getAll(NettyResponse.name(name)));
+        return Collections.enumeration(request.headers().getAll(NettyResponse.name(name)).stream()
+                .map(HopRewrite::utf8)
+                .toList());
     }
 
     @Override

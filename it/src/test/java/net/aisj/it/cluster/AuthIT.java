@@ -191,6 +191,14 @@ class AuthIT {
                 authn(3, "GET", "/authn/v1/clusters", null, null).expect(200).json();
         assertThat(clusters.getJsonObject("clusters").getJsonObject(clusterId).getString("alias"))
                 .isEqualTo("itc");
+        // one cluster by its id or by its alias, as AIS's AuthN looks it up (AIS's Python SDK asks by alias)
+        for (String key : List.of(clusterId, "itc")) {
+            assertThat(authn(1, "GET", "/authn/v1/clusters/" + key, null, null)
+                            .expect(200)
+                            .text())
+                    .contains(clusterId);
+        }
+        assertAisError(authn(1, "GET", "/authn/v1/clusters/nosuch", null, null), 404);
         Resp roles = authn(2, "GET", "/authn/v1/roles", null, null).expect(200);
         assertThat(roles.text()).contains("Guest-itc", "BucketOwner-itc", "ClusterOwner-itc");
         // a non-admin cannot list users (AIS answers 401); nobody can log in with a wrong password

@@ -24,6 +24,7 @@ import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
+import net.aisj.it.support.Ports;
 import net.aisj.it.support.TestCa;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -37,7 +38,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
- * A 2-node cluster with TLS on ({@code AIS_USE_HTTPS}, {@code AIS_SERVER_CRT}/{@code AIS_SERVER_KEY} from a CA made
+ * A 2-node cluster with TLS on (node 1 with one URL, node 2 with two listeners) ({@code AIS_USE_HTTPS}, {@code AIS_SERVER_CRT}/{@code AIS_SERVER_KEY} from a CA made
  * at test time, {@code AIS_CLIENT_CA_TLS}): both listeners of each node speak TLS only, the cluster map and 307s
  * point to {@code https} URLs, the object path (PUT, GET, HEAD through a 307 to the owner), listing across nodes
  * (intra-cluster calls), S3 through the AWS SDK, curl and the Java client work with the CA, and a client without it
@@ -65,7 +66,12 @@ class TlsIT {
         n1 = NodeProcess.prepare("tls1", 1, new NodeProcess.Membership(hz.get(0), hz, name), LocalCluster.JVM_ARGS)
                 .withEnv(env)
                 .withTls(ca.context());
-        n2 = NodeProcess.prepare("tls2", 1, new NodeProcess.Membership(hz.get(1), hz, name), LocalCluster.JVM_ARGS)
+        // node 2 runs two listeners (the data plane on a port of its own): Payara's listener is public, so it
+        // speaks TLS too; node 1 serves one URL (Payara's listener is the internal loopback one)
+        List<String> twoListeners = new ArrayList<>(List.of(LocalCluster.JVM_ARGS));
+        twoListeners.add("-Dais.dataplane.port=" + Ports.freePort());
+        n2 = NodeProcess.prepare(
+                        "tls2", 1, new NodeProcess.Membership(hz.get(1), hz, name), twoListeners.toArray(String[]::new))
                 .withEnv(env)
                 .withTls(ca.context());
         n1.spawn();
@@ -254,24 +260,22 @@ class TlsIT {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        for (NodeProcess n : List.of(n1, n2)) {
-            for (String base : List.of(n.baseUrl(), n.servletUrl())) {
-                String http = base.replaceFirst("^https:", "http:");
-                assertThatThrownBy(() -> plain.send(
-                                HttpRequest.newBuilder(URI.create(http + "/v1/health"))
-                                        .timeout(Duration.ofSeconds(20))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString()))
-                        .as("plain HTTP to " + http)
-                        .isInstanceOf(IOException.class);
-                assertThatThrownBy(() -> plain.send(
-                                HttpRequest.newBuilder(URI.create(base + "/v1/health"))
-                                        .timeout(Duration.ofSeconds(20))
-                                        .build(),
-                                HttpResponse.BodyHandlers.ofString()))
-                        .as("https without the CA to " + base)
-                        .isInstanceOf(SSLHandshakeException.class);
-            }
+        for (String base : List.of(n1.baseUrl(), n2.baseUrl(), n2.servletUrl())) {
+            String http = base.replaceFirst("^https:", "http:");
+            assertThatThrownBy(() -> plain.send(
+                            HttpRequest.newBuilder(URI.create(http + "/v1/health"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .as("plain HTTP to " + http)
+                    .isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> plain.send(
+                            HttpRequest.newBuilder(URI.create(base + "/v1/health"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .as("https without the CA to " + base)
+                    .isInstanceOf(SSLHandshakeException.class);
         }
     }
 

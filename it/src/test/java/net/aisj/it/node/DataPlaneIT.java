@@ -24,6 +24,7 @@ import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
+import net.aisj.it.support.Ports;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
@@ -62,6 +63,8 @@ class DataPlaneIT {
                 1,
                 "-Xmx256m",
                 "-Dais.dataplane.enabled=true",
+                // two listeners, to compare them: the data plane on its own port, Payara's on the node's
+                "-Dais.dataplane.port=" + Ports.freePort(),
                 "-Dais.s3.credentials=" + S3Node.ACCESS_KEY + ":" + S3Node.SECRET_KEY);
         plane = new AisClient(node.baseUrl());
         servlet = new AisClient(node.servletUrl());

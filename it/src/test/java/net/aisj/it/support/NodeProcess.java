@@ -41,7 +41,11 @@ public final class NodeProcess implements AutoCloseable {
     private final List<Path> mountpaths;
     private final List<String> jvmArgs;
     private final int port;
-    /** The data-plane listener's port (always reserved; used when {@link #dataPlane} is on). */
+    /**
+     * The data-plane listener's own port when the JVM arguments give one ({@code -Dais.dataplane.port=N}: two
+     * listeners, Payara's on {@link #port}); 0 when the data plane holds {@link #port} itself (the uber-jar's default:
+     * one URL per node, Payara's listener on a loopback port of the node's choosing).
+     */
     private final int dataPort;
     /**
      * The node runs the data-plane listener (the uber-jar's default): unless its JVM arguments say
@@ -122,7 +126,11 @@ public final class NodeProcess implements AutoCloseable {
         }
         this.jvmArgs = List.copyOf(args);
         this.port = Ports.freePort();
-        this.dataPort = Ports.freePort();
+        this.dataPort = jvmArgs.stream()
+                .filter(a -> a.startsWith("-Dais.dataplane.port="))
+                .map(a -> Integer.parseInt(a.substring("-Dais.dataplane.port=".length())))
+                .findFirst()
+                .orElse(0);
         if (membership == null) {
             this.hzPort = Ports.freePortRange(3);
             this.clusterName = "it-" + ItEnv.randomHex(6);
@@ -222,7 +230,6 @@ public final class NodeProcess implements AutoCloseable {
         cmd.add("-Dhazelcast.socket.bind.any=false");
         // one promote root for every node of the test JVM: promote tests see it as one file share
         cmd.add("-Dais.promote.root=" + promoteRoot());
-        cmd.add("-Dais.dataplane.port=" + dataPort);
         cmd.add("-Dais.mountpaths=" + mountpaths.stream().map(Path::toString).collect(Collectors.joining(",")));
         cmd.add("-jar");
         cmd.add(ItEnv.nodeJar().toString());
@@ -337,11 +344,18 @@ public final class NodeProcess implements AutoCloseable {
 
     /** The published port (see {@link #baseUrl()}). */
     public int port() {
-        return dataPlane ? dataPort : port;
+        return dataPlane && dataPort > 0 ? dataPort : port;
     }
 
-    /** The servlet container's own listener (the whole API; object calls on the servlet path). */
+    /**
+     * The servlet container's own listener (the whole API; object calls on the servlet path): reachable from the test
+     * only when the node runs two listeners ({@code -Dais.dataplane.port=N} or the data plane off).
+     */
     public String servletUrl() {
+        if (dataPlane && dataPort == 0) {
+            throw new IllegalStateException("node " + name + " serves one URL (the data plane holds port " + port
+                    + "); start it with -Dais.dataplane.port=N to reach the servlet listener");
+        }
         return scheme() + "://" + host + ":" + port;
     }
 

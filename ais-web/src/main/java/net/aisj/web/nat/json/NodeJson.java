@@ -39,17 +39,17 @@ public final class NodeJson {
                                 .add(
                                         "http",
                                         Json.createObjectBuilder()
-                                                .add("use_https", c.servletUrl().startsWith("https:")))
+                                                .add("use_https", c.publicUrl().startsWith("https:")))
                                 .add(
                                         "l4",
                                         Json.createObjectBuilder()
                                                 .add("proto", "tcp")
-                                                .add("port", Integer.toString(c.httpPort()))))
+                                                .add("port", Integer.toString(c.publicPort()))))
                 .add(
                         "host_net",
                         Json.createObjectBuilder()
                                 .add("hostname", c.httpAddress())
-                                .add("port", Integer.toString(c.httpPort())))
+                                .add("port", Integer.toString(c.publicPort())))
                 .add(
                         "checksum",
                         Json.createObjectBuilder()
