@@ -33,7 +33,15 @@ public final class HopRewrite {
     /** This JVM's token: only the hop knows it, so the filter trusts no client that sends the other headers. */
     static final String TOKEN_HEADER = "X-Ais-Hop";
 
-    static final String TOKEN = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    static final String TOKEN = newToken();
+
+    private static String newToken() {
+        byte[] b = new byte[16];
+        RANDOM.nextBytes(b);
+        return HexFormat.of().formatHex(b);
+    }
 
     private HopRewrite() {}
 
