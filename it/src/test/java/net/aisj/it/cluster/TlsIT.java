@@ -132,8 +132,9 @@ class TlsIT {
                 call("GET", n1.baseUrl() + "/v1/daemon?what=config", null).body());
         assertThat(conf.getJsonObject("net").getJsonObject("http").getBoolean("use_https"))
                 .isTrue();
-        // the servlet listener itself (Payara's, not the data plane) speaks TLS too
-        assertThat(call("GET", n1.servletUrl() + "/v1/health", null).statusCode())
+        // node 2's public servlet listener (Payara's, not the data plane) speaks TLS too
+        assertThat(n2.servletUrl()).startsWith("https://");
+        assertThat(call("GET", n2.servletUrl() + "/v1/health", null).statusCode())
                 .isEqualTo(200);
     }
 
