@@ -20,10 +20,10 @@ import net.aisj.core.tls.PemFiles;
 /**
  * Puts Payara Micro's HTTP listener on TLS when {@code net.http.use_https} is on and that listener is public (the
  * node runs two listeners: {@code ais.dataplane.port} given, or the data plane off; see
- * {@link NodeConfig#servletTls()}), with the node's PEM certificate and key. Payara's listener takes only a key store, and its settings are fixed before any
- * application code runs, so at the application's start this writes the key and chain into a PKCS#12 file (owner-only,
- * random password, in the node's temporary directory, deleted at exit) and changes the running configuration with
- * Payara's own {@code set} command: the {@code https-listener} protocol gets the key store, and {@code http-listener}
+ * {@link NodeConfig#servletTls()}), with the node's PEM certificate and key. Payara's listener takes only a key
+ * store, and its settings are fixed before any application code runs, so at the application's start this writes the
+ * key and chain into a PKCS#12 file (owner-only, random password, in the node's temporary directory, deleted at exit)
+ * and changes the running configuration with Payara's own {@code set} command: the {@code https-listener} protocol gets the key store, and {@code http-listener}
  * switches to it. Payara restarts the listener in place: from then on it speaks TLS only, and plain HTTP on that port
  * gets no answer. Before that moment (the seconds while the node boots and deploys) the port answers plain HTTP, but
  * with nothing of the node's: its application is not deployed yet.

@@ -52,7 +52,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code ais.dataplane.workers}) are long-lived Work on the storage adapter's WorkManager (lanes
  * {@code dataplane-loops}, {@code dataplane-workers}), each wrapped once in the application's context. Native epoll
  * where Netty has it for this machine, else NIO. While the listener is on, the cluster map publishes its URL as the
- * node's public URL ({@link NodeConfig#publicUrl()}). Thread-safe.
+ * node's public URL ({@link NodeConfig#publicUrl()}). With {@code net.http.use_https} ({@link TlsSettings}) it
+ * speaks TLS only, with the node's PEM certificate, and its hand-off reaches the servlet listener over TLS when that
+ * listener is public too ({@link NodeConfig#servletTls()}), in plain HTTP on loopback when it is the internal one.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class DataPlane {
@@ -120,7 +123,7 @@ public class DataPlane {
         group = new MultiThreadIoEventLoopGroup(loops, loopExecutor, io);
         pool = new WorkerPool(workerLane, workers, context::contextualRunnable);
         InetSocketAddress servlet = new InetSocketAddress(servletHost(), config.httpPort());
-        SslContext clientTls = tls.enabled() ? serverTls() : null;
+        SslContext publicTls = tls.enabled() ? serverTls() : null;
         SslContext servletTls = config.servletTls() ? servletTls() : null;
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap b = new ServerBootstrap()
@@ -133,8 +136,8 @@ public class DataPlane {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        if (clientTls != null) {
-                            ch.pipeline().addLast(clientTls.newHandler(ch.alloc()));
+                        if (publicTls != null) {
+                            ch.pipeline().addLast(publicTls.newHandler(ch.alloc()));
                         }
                         ch.pipeline()
                                 .addLast(
