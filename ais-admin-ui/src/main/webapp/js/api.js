@@ -1,5 +1,15 @@
 // The console's only server: the cluster's public native API (/v1), as AIS's clients call it.
 // Calls that AIS makes as GET with a JSON body go as POST + X-HTTP-Method-Override: GET (browsers send no GET body).
+// With authentication on, every call carries the session's token; a 401 (expired or revoked token) goes back to
+// the login page through onUnauthorized.
+import { authHeaders } from './session.js';
+
+let unauthorized = () => {};
+
+/** What to do when the node answers 401 (the app shows its login page). */
+export function onUnauthorized(fn) {
+  unauthorized = fn;
+}
 
 export class ApiError extends Error {
   constructor(status, message) {
@@ -29,7 +39,7 @@ async function fail(r) {
 }
 
 export async function request(method, path, { act, headers } = {}) {
-  const h = { ...(headers || {}) };
+  const h = { ...authHeaders(), ...(headers || {}) };
   let m = method;
   let body;
   if (act !== undefined) {
@@ -47,9 +57,26 @@ export async function request(method, path, { act, headers } = {}) {
     throw new ApiError(0, `the node does not answer (${e.message})`);
   }
   if (!r.ok) {
+    if (r.status === 401) unauthorized();
     await fail(r);
   }
   return r;
+}
+
+/**
+ * Saves an object as a file. Auth off: a plain link does it (the browser streams it to disk). Auth on: a link
+ * cannot carry the token, so the object is fetched with it and handed to the browser as a blob.
+ */
+export async function download(bucket, name, filename) {
+  const r = await request('GET', objectPath(bucket, name));
+  const url = URL.createObjectURL(await r.blob());
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
 }
 
 const json = async (method, path, act) => (await request(method, path, { act })).json();
@@ -101,12 +128,14 @@ export function upload(bucket, name, file, onProgress) {
     const x = new XMLHttpRequest();
     x.open('PUT', objectPath(bucket, name));
     x.setRequestHeader('Content-Type', 'application/octet-stream');
+    for (const [k, v] of Object.entries(authHeaders())) x.setRequestHeader(k, v);
     x.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
     x.onload = () => {
       if (x.status >= 200 && x.status < 300) {
         onProgress(1);
         resolve();
       } else {
+        if (x.status === 401) unauthorized();
         let msg = `${x.status}`;
         try {
           msg = JSON.parse(x.responseText).message || msg;

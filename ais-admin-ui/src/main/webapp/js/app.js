@@ -1,6 +1,9 @@
 // The console's router: one page module per hash route (#/dashboard, #/buckets, #/objects/<bucket>?prefix=,
 // #/jobs, #/cluster). A page's render(main, params) returns a function that stops its polling.
+// With authentication on, a login page comes first and whenever the node answers 401.
+import { onUnauthorized } from './api.js';
 import { clear, h } from './dom.js';
+import * as session from './session.js';
 import * as dashboard from './pages/dashboard.js';
 import * as buckets from './pages/buckets.js';
 import * as objects from './pages/objects.js';
@@ -21,7 +24,77 @@ function parse() {
   };
 }
 
+/** The header's right end: the open-cluster warning, or who is signed in and a logout button. */
+function authState(state) {
+  const el = document.getElementById('auth-state');
+  if (state === 'open') {
+    el.className = 'open';
+    clear(el, 'Open cluster: no authentication');
+    return;
+  }
+  el.className = 'signed';
+  el.removeAttribute('title');
+  const user = session.permissions().user;
+  clear(el, state === 'ok' ? [h('span', { id: 'signed-in-as' }, `Signed in as ${user}`), ' ',
+    h('button', { type: 'button', id: 'logout', class: 'link', onclick: logout }, 'Log out')] : 'Sign in required');
+}
+
+function showLogin(note) {
+  stopCurrent();
+  stopCurrent = () => {};
+  authState('login');
+  document.querySelector('header nav').hidden = true;
+  const main = document.getElementById('main');
+  const user = h('input', { id: 'login-user', autocomplete: 'username', required: true, spellcheck: 'false' });
+  const pass = h('input', { id: 'login-pass', type: 'password', autocomplete: 'current-password', required: true });
+  const error = h('p', { class: 'error', id: 'login-error', role: 'alert' }, note || '');
+  const submit = h('button', { type: 'submit', class: 'primary', id: 'login-submit' }, 'Sign in');
+  const form = h('form', { class: 'card login', id: 'login-form' },
+    h('label', { for: 'login-user' }, 'User'), user,
+    h('label', { for: 'login-pass' }, 'Password'), pass, error, h('div', {}, submit));
+  form.addEventListener('submit', async (e) => {
+    e.preventDefault();
+    submit.disabled = true;
+    error.textContent = '';
+    try {
+      await session.login(user.value.trim(), pass.value);
+      await start();
+    } catch (err) {
+      error.textContent = `Cannot sign in: ${err.message}`;
+      submit.disabled = false;
+    }
+  });
+  clear(main, h('h1', {}, 'Sign in'), h('p', { class: 'muted' },
+    'This cluster requires authentication: sign in with your AuthN user.'), form);
+  document.title = 'Sign in · AIS console';
+  user.focus();
+}
+
+async function logout() {
+  await session.logout();
+  showLogin('Signed out.');
+}
+
+/** Reads who the caller is, then shows the login page or the requested page. */
+async function start() {
+  let state;
+  try {
+    state = await session.refresh();
+  } catch (e) {
+    clear(document.getElementById('main'), h('p', { class: 'error', role: 'alert' }, e.message));
+    return;
+  }
+  if (state === 'login') {
+    showLogin();
+    return;
+  }
+  authState(state);
+  document.querySelector('header nav').hidden = false;
+  route();
+}
+
 function route() {
+  if (document.querySelector('header nav').hidden) return;
   stopCurrent();
   const r = parse();
   const main = document.getElementById('main');
@@ -44,4 +117,7 @@ window.addEventListener('unhandledrejection', (e) => {
   console.warn('unhandled:', e.reason);
   e.preventDefault();
 });
-route();
+onUnauthorized(() => {
+  if (session.permissions().auth || session.token()) showLogin('Your session has ended: sign in again.');
+});
+start();

@@ -1,5 +1,7 @@
 // Buckets: list with object count and size, create (checksum, versioning, mirror, EC), edit props, destroy.
 import { api } from '../api.js';
+import { BITS } from '../permissions.js';
+import { permissions, refresh as refreshPermissions } from '../session.js';
 import { clear, confirmDialog, h, notify } from '../dom.js';
 import { bytes, num } from '../format.js';
 
@@ -125,7 +127,8 @@ export function render(main) {
 
   const refresh = async () => {
     try {
-      const [sums, smap] = await Promise.all([api.summaries(), api.smap()]);
+      const [sums, smap] = await Promise.all([api.summaries(), api.smap().catch(() => ({})), refreshPermissions()]);
+      const may = permissions();
       targets = Object.keys(smap.tmap || {}).length;
       const props = await Promise.all(sums.map((s) => api.bucketProps(s.name).catch(() => ({}))));
       error.textContent = '';
@@ -138,10 +141,11 @@ export function render(main) {
           h('td', { class: 'num' }, bytes(s.TotalSize?.size_all_present_objs)),
           h('td', { class: 'optional' }, propsSummary(props[i])),
           h('td', {}, h('div', { class: 'buttons' },
-            h('button', { type: 'button', onclick: () => edit(s.name, props[i]),
-              'aria-label': `Edit properties of ${s.name}` }, 'Edit'),
-            h('button', { type: 'button', class: 'danger', onclick: () => destroy(s.name),
-              'aria-label': `Destroy ${s.name}` }, 'Destroy'))))))));
+            may.bucket(s.name, BITS.PATCH, s.provider) ? h('button', { type: 'button',
+              onclick: () => edit(s.name, props[i]), 'aria-label': `Edit properties of ${s.name}` }, 'Edit') : null,
+            may.bucket(s.name, BITS.DESTROY_BUCKET, s.provider) ? h('button', { type: 'button', class: 'danger',
+              onclick: () => destroy(s.name), 'aria-label': `Destroy ${s.name}` }, 'Destroy') : null)))))));
+      creator.hidden = !may.cluster(BITS.CREATE_BUCKET);
     } catch (e) {
       error.textContent = `Cannot list buckets: ${e.message}`;
     }

@@ -1,6 +1,8 @@
 // Cluster operations: maintenance on/off and decommission per node, with confirmation and the live progress of
 // the rebalance each change starts.
 import { api } from '../api.js';
+import { BITS } from '../permissions.js';
+import { permissions } from '../session.js';
 import { mergeJobs } from '../jobs-model.js';
 import { jobsTable } from './jobs.js';
 import { clear, confirmDialog, every, h, notify } from '../dom.js';
@@ -64,7 +66,7 @@ export function render(main) {
       h('tbody', {}, ids.map((id) => {
         const n = status[id];
         const maint = n.status === 'maintenance';
-        const buttons = n.status === 'down' || n.status === 'decommissioning' ? [] : [
+        const buttons = n.status === 'down' || n.status === 'decommissioning' || !permissions().cluster(BITS.ADMIN) ? [] : [
           maint ? ['stop-maintenance', ''] : ['start-maintenance', ''], ['decommission-node', 'danger']];
         return h('tr', { dataset: { node: id } },
           h('td', {}, id), h('td', {}, h('span', { class: `state ${n.status}` }, n.status)),

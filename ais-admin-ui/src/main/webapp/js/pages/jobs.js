@@ -1,6 +1,8 @@
 // Jobs: running and recent jobs cluster-wide with progress (nodes done, objects and bytes moved), abort, and
 // starting rebalance / resilver / make-n-copies / ec-encode (kinds the cluster lacks fail with its own message).
 import { api } from '../api.js';
+import { BITS } from '../permissions.js';
+import { permissions } from '../session.js';
 import { mergeJobs } from '../jobs-model.js';
 import { bar, clear, confirmDialog, every, h, notify } from '../dom.js';
 import { bytes, num, time } from '../format.js';
@@ -52,8 +54,10 @@ export function render(main) {
     return bucketSel.value;
   };
 
+  // starting and aborting jobs is cluster administration (ADMIN); the node refuses it to others anyway
+  const admin = permissions().cluster(BITS.ADMIN);
   clear(main, h('h1', {}, 'Jobs'),
-    h('section', { class: 'card', 'aria-labelledby': 'start-h' }, h('h2', { id: 'start-h' }, 'Start a job'),
+    !admin ? null : h('section', { class: 'card', 'aria-labelledby': 'start-h' }, h('h2', { id: 'start-h' }, 'Start a job'),
       h('div', { class: 'toolbar' },
         h('button', { type: 'button', id: 'start-rebalance', onclick: start('Rebalance', () => api.startJob('rebalance')) },
           'Start rebalance'),
@@ -92,7 +96,7 @@ export function render(main) {
     try {
       const jobs = mergeJobs(await api.jobs());
       listError.textContent = '';
-      clear(table, jobs.length ? jobsTable(jobs, abort) : h('p', { class: 'muted' }, 'No jobs yet.'));
+      clear(table, jobs.length ? jobsTable(jobs, admin ? abort : null) : h('p', { class: 'muted' }, 'No jobs yet.'));
     } catch (e) {
       listError.textContent = `Cannot read jobs: ${e.message}`;
     }

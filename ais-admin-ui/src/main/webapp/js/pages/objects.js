@@ -1,7 +1,9 @@
 // Object browser: one "directory" level at a time (prefix navigation), paged; multi-file upload with progress per
 // file; download; multi-select delete; properties (from HEAD: size, checksum, version, atime, custom metadata,
 // copies, EC, owning target and mountpath).
-import { api, objectPath, upload } from '../api.js';
+import { api, download, objectPath, upload } from '../api.js';
+import { BITS } from '../permissions.js';
+import { permissions, refresh as refreshPermissions, token } from '../session.js';
 import { bar, clear, confirmDialog, h, notify } from '../dom.js';
 import { bytes, time } from '../format.js';
 
@@ -21,6 +23,16 @@ function crumbs(bucket, prefix) {
     out.push(' / ', h('a', { href: hash(bucket, acc) }, p));
   }
   return h('nav', { class: 'crumbs', 'aria-label': 'Location' }, out);
+}
+
+/** A download link: a plain link when auth is off; with a token, the object is fetched with it (links carry none). */
+function saveLink(bucket, name, attrs, label) {
+  const filename = name.split('/').pop();
+  return h('a', { ...attrs, href: objectPath(bucket, name), download: filename, onclick: (e) => {
+    if (!token()) return;
+    e.preventDefault();
+    download(bucket, name, filename).catch((err) => notify(`Cannot download ${name}: ${err.message}`, 'error'));
+  } }, label);
 }
 
 async function showProps(panel, bucket, name) {
@@ -43,7 +55,7 @@ async function showProps(panel, bucket, name) {
     clear(panel, h('h2', { id: 'props-h' }, name),
       h('dl', { class: 'kv', id: 'props' }, rows.flatMap(([k, v]) => [h('dt', {}, k), h('dd', {}, v)])),
       h('div', { class: 'buttons' },
-        h('a', { class: 'button', href: objectPath(bucket, name), download: name.split('/').pop() }, 'Download'),
+        saveLink(bucket, name, { class: 'button' }, 'Download'),
         h('button', { type: 'button', onclick: () => { panel.hidden = true; } }, 'Close')));
   } catch (e) {
     clear(panel, h('h2', {}, name), h('p', { class: 'error', role: 'alert' }, e.message));
@@ -74,9 +86,14 @@ export function render(main, { arg, query }) {
     .map((c) => c.dataset.name);
   listing.addEventListener('change', () => { del.disabled = selected().length === 0; });
 
+  const uploadBar = files.parentElement;
   async function load() {
     try {
-      const r = await api.listObjects(bucket, prefix, tokens[page], PAGE);
+      const [r] = await Promise.all([api.listObjects(bucket, prefix, tokens[page], PAGE), refreshPermissions()]);
+      const may = permissions();
+      // the node refuses these anyway; the console does not offer them
+      for (const el of [uploadBar.querySelector('label'), files]) el.hidden = !may.bucket(bucket, BITS.PUT);
+      del.hidden = !may.bucket(bucket, BITS.DELETE_OBJECT);
       error.textContent = '';
       const entries = r.entries || [];
       if (r.continuation_token) tokens[page + 1] = r.continuation_token;
@@ -101,8 +118,7 @@ export function render(main, { arg, query }) {
             h('td', { class: 'num' }, bytes(e.size)),
             h('td', { class: 'optional' }, e.version || ''),
             h('td', { class: 'optional' }, e.atime || ''),
-            h('td', {}, h('a', { href: objectPath(bucket, e.name), download: short.split('/').pop(),
-              'aria-label': `Download ${e.name}` }, 'Download')));
+            h('td', {}, saveLink(bucket, e.name, { 'aria-label': `Download ${e.name}` }, 'Download')));
         }))));
       del.disabled = true;
       clear(pager,

@@ -51,6 +51,37 @@ public final class Permissions {
         bucket.ifPresent(b -> checkMask(b, needed));
     }
 
+    /** The 18 bits AIS defines (a mask of "every permission" for what {@link #allowed} answers). */
+    public static final long DEFINED_BITS = (1L << 18) - 1;
+
+    /**
+     * Every bit the caller would be allowed on {@code bucket} (or at cluster level when empty), by the same rules as
+     * {@link #check}: what a console shows and what a bucket listing reveals.
+     *
+     * @param claims the caller's valid claims; empty when auth is off
+     */
+    public static long allowed(Optional<Claims> claims, String clusterId, Optional<Target> bucket) {
+        long mask = bucket.map(Target::accessMask).orElse(Access.ALL);
+        if (claims.isEmpty()) {
+            return DEFINED_BITS & (mask | Access.PATCH | Access.SET_BUCKET_ACL | Access.RO);
+        }
+        Claims c = claims.get();
+        if (c.admin()) {
+            return DEFINED_BITS & (mask | Access.PATCH | Access.SET_BUCKET_ACL);
+        }
+        long clu = clusterAcl(c, clusterId).map(ClusterAcl::perm).orElse(Access.NONE);
+        long bck = clu;
+        if (bucket.isPresent()) {
+            Target b = bucket.get();
+            bck = c.buckets().stream()
+                    .filter(a -> a.matches(clusterId, b.provider(), b.name()))
+                    .findFirst()
+                    .map(BucketAcl::perm)
+                    .orElse(clu);
+        }
+        return DEFINED_BITS & mask & ((clu & Access.CLUSTER_BITS) | (bck & ~Access.CLUSTER_BITS));
+    }
+
     private static void checkAcls(Claims c, String clusterId, Optional<Target> bucket, long perms) {
         long cluPerms = perms & Access.CLUSTER_BITS;
         long bckPerms = perms & ~Access.CLUSTER_BITS;

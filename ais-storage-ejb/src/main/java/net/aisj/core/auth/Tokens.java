@@ -4,6 +4,8 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.crypto.RSASSAVerifier;
 import com.nimbusds.jose.jwk.JWKSet;
@@ -26,8 +28,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Issues and checks AuthN tokens with one RSA key: JWS RS256 with header {@code kid} (the key's RFC 7638
- * thumbprint) and {@code typ: JWT}; claims as AIS's ({@code sub}, {@code exp}, {@code iat}, {@code iss},
+ * Issues and checks AuthN tokens. By default with one RSA key: JWS RS256 with header {@code kid} (the key's RFC 7638
+ * thumbprint) and {@code typ: JWT}. With an HMAC secret for issuing (AIS's AuthN {@code AIS_AUTHN_SECRET_KEY}):
+ * HS256 instead. An HMAC secret for checking (AIS's {@code auth.signature.key}) makes HS256 tokens valid too,
+ * whoever issued them (AIS's own AuthN with the same secret); without one an HS256 token is refused. Claims as AIS's ({@code sub}, {@code exp}, {@code iat}, {@code iss},
  * {@code aud}, {@code admin}, {@code clusters}, {@code buckets}, permissions as decimal strings) plus {@code jti}
  * and {@code groups}, so MicroProfile JWT could accept them too. Checking is offline: signature, {@code exp},
  * {@code sub}; revocation is the caller's (see {@link AuthnState#revoked()}). Immutable and thread-safe.
@@ -37,15 +41,31 @@ public final class Tokens {
     private static final Set<JWSAlgorithm> RSA_ALGS =
             Set.of(JWSAlgorithm.RS256, JWSAlgorithm.RS384, JWSAlgorithm.RS512);
 
+    /** RFC 7518 §3.2: an HS256 key has at least as many bits as the hash. */
+    public static final int MIN_SECRET_BYTES = 32;
+
     private final RSAKey key;
     private final RSASSASigner signer;
     private final RSASSAVerifier verifier;
+    private final MACSigner hmacSigner;
+    private final MACVerifier hmacVerifier;
 
     /**
      * @param jwk the key as JWK JSON with its private part ({@link #newKey()})
      * @throws IllegalArgumentException not an RSA private JWK
      */
     public Tokens(String jwk) {
+        this(jwk, null, null);
+    }
+
+    /**
+     * @param jwk         the RSA key as JWK JSON with its private part ({@link #newKey()})
+     * @param issueSecret the HMAC secret tokens are signed with (HS256), or null/empty for RS256
+     * @param checkSecret the HMAC secret HS256 tokens are checked with, or null/empty to refuse HS256; the issue
+     *                    secret when only that is given
+     * @throws IllegalArgumentException not an RSA private JWK, or a secret under {@value #MIN_SECRET_BYTES} bytes
+     */
+    public Tokens(String jwk, String issueSecret, String checkSecret) {
         try {
             this.key = RSAKey.parse(jwk);
             this.signer = new RSASSASigner(key);
@@ -53,6 +73,28 @@ public final class Tokens {
         } catch (ParseException | JOSEException e) {
             throw new IllegalArgumentException("not an RSA private key JWK: " + e.getMessage(), e);
         }
+        boolean issuesHmac = issueSecret != null && !issueSecret.isEmpty();
+        String check = checkSecret != null && !checkSecret.isEmpty() ? checkSecret : issuesHmac ? issueSecret : null;
+        try {
+            this.hmacSigner = issuesHmac ? new MACSigner(secret(issueSecret)) : null;
+            this.hmacVerifier = check == null ? null : new MACVerifier(secret(check));
+        } catch (JOSEException e) {
+            throw new IllegalArgumentException("invalid HMAC secret: " + e.getMessage(), e);
+        }
+    }
+
+    private static byte[] secret(String s) {
+        byte[] b = s.getBytes(StandardCharsets.UTF_8);
+        if (b.length < MIN_SECRET_BYTES) {
+            throw new IllegalArgumentException(
+                    "an HS256 secret needs at least " + MIN_SECRET_BYTES + " bytes, got " + b.length);
+        }
+        return b;
+    }
+
+    /** The algorithm tokens are issued with: {@code HS256} or {@code RS256}. */
+    public String algorithm() {
+        return hmacSigner != null ? "HS256" : "RS256";
     }
 
     /** A new 2048-bit RSA signing key as JWK JSON (private part included), {@code kid} = its thumbprint. */
@@ -130,13 +172,17 @@ public final class Tokens {
                 .claim("groups", List.of(c.admin() ? "ais-admin" : "ais-user"))
                 .build();
         SignedJWT jwt = new SignedJWT(
-                new JWSHeader.Builder(JWSAlgorithm.RS256)
-                        .keyID(key.getKeyID())
-                        .type(JOSEObjectType.JWT)
-                        .build(),
+                hmacSigner != null
+                        ? new JWSHeader.Builder(JWSAlgorithm.HS256)
+                                .type(JOSEObjectType.JWT)
+                                .build()
+                        : new JWSHeader.Builder(JWSAlgorithm.RS256)
+                                .keyID(key.getKeyID())
+                                .type(JOSEObjectType.JWT)
+                                .build(),
                 set);
         try {
-            jwt.sign(signer);
+            jwt.sign(hmacSigner != null ? hmacSigner : signer);
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a token", e);
         }
@@ -158,12 +204,13 @@ public final class Tokens {
         } catch (ParseException e) {
             throw AuthException.unauthenticated("invalid token: " + e.getMessage());
         }
-        if (!RSA_ALGS.contains(jwt.getHeader().getAlgorithm())) {
-            throw AuthException.unauthenticated("invalid token: unsupported signing method "
-                    + jwt.getHeader().getAlgorithm());
+        JWSAlgorithm alg = jwt.getHeader().getAlgorithm();
+        boolean hmac = JWSAlgorithm.HS256.equals(alg) && hmacVerifier != null;
+        if (!RSA_ALGS.contains(alg) && !hmac) {
+            throw AuthException.unauthenticated("invalid token: unsupported signing method " + alg);
         }
         try {
-            if (!jwt.verify(verifier)) {
+            if (!jwt.verify(hmac ? hmacVerifier : verifier)) {
                 throw AuthException.unauthenticated("invalid token: signature verification failed");
             }
         } catch (JOSEException e) {

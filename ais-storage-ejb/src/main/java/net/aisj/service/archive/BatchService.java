@@ -76,6 +76,19 @@ public class BatchService {
     }
 
     /**
+     * Every bucket a request reads (each item's, else the default), in order, once each: what a caller needs GET on.
+     *
+     * @throws AisException BAD_REQUEST when an item names no bucket and the request none either
+     */
+    public static Set<BucketId> buckets(BucketId dflt, MossReq req) {
+        Set<BucketId> out = new java.util.LinkedHashSet<>();
+        for (MossReq.In in : req.in()) {
+            out.add(bucket(dflt, in));
+        }
+        return out;
+    }
+
+    /**
      * The item's bucket: its own, else the request's default.
      *
      * @param dflt the bucket of the request path, or null when the request names none (every item must)

@@ -3,15 +3,12 @@ package net.aisj.service.auth;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.regex.Pattern;
 import net.aisj.cluster.AuthnJson;
 import net.aisj.cluster.DataGrid;
 import net.aisj.cluster.VersionedStore;
@@ -44,9 +41,7 @@ public class AuthnService {
 
     private static final Logger LOG = Logger.getLogger(AuthnService.class.getName());
     private static final String DOC = "authn";
-    private static final Pattern NICE = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     private static final long MIN_TTL_SEC = 60;
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
     LocalNode node;
@@ -76,6 +71,16 @@ public class AuthnService {
     @ConfigProperty(name = "auth.max_token_age", defaultValue = "2160h")
     String maxAge;
 
+    /** AIS AuthN's HMAC secret: when set, tokens are issued HS256 with it (RS256 otherwise). */
+    @Inject
+    @ConfigProperty(name = "AIS_AUTHN_SECRET_KEY")
+    Optional<String> issueSecret;
+
+    /** AIS's {@code auth.signature.key}: the HMAC secret HS256 tokens are checked with (default: the one above). */
+    @Inject
+    @ConfigProperty(name = "auth.signature.key")
+    Optional<String> checkSecret;
+
     private volatile VersionedStore<AuthnState> store;
     private volatile Tokens tokens;
     private volatile String tokensKey = "";
@@ -104,6 +109,11 @@ public class AuthnService {
         }
         store = s;
         bootstrap();
+        try {
+            tokens();
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("AIS_AUTHN_SECRET_KEY / auth.signature.key: " + e.getMessage(), e);
+        }
         if (enabled) {
             LOG.info(() -> "auth.enabled: every API call needs an AuthN token; "
                     + store.current().users().size() + " user(s)");
@@ -152,7 +162,7 @@ public class AuthnService {
         String jwk = state().signingJwk();
         Tokens t = tokens;
         if (t == null || !tokensKey.equals(jwk)) {
-            t = new Tokens(jwk);
+            t = new Tokens(jwk, issueSecret.orElse(null), checkSecret.orElse(null));
             tokens = t;
             tokensKey = jwk;
         }
@@ -234,155 +244,6 @@ public class AuthnService {
         store().update(st -> st.revoked().containsKey(h) ? st : st.withRevoked(h, exp, now));
     }
 
-    // ------------------------------------------------------------------ users
-
-    /** Adds a user; roles are named (their stored definitions are copied in). */
-    public void addUser(String id, String password, List<String> roleNames) {
-        checkName("user", id);
-        if (password == null || password.isEmpty()) {
-            throw AisException.badRequest("user " + id + ": password is required");
-        }
-        String hash = Passwords.hash(password);
-        store().update(st -> {
-            if (st.users().containsKey(id)) {
-                throw AisException.conflict("user \"" + id + "\" already exists");
-            }
-            return st.withUser(new User(id, hash, resolve(st, roleNames), List.of()));
-        });
-    }
-
-    /**
-     * Changes a user's password and/or roles (null = unchanged). The built-in administrator's roles cannot change.
-     */
-    public void updateUser(String id, String password, List<String> roleNames) {
-        String hash = password == null || password.isEmpty() ? null : Passwords.hash(password);
-        store().update(st -> {
-            User u = user(st, id);
-            if (roleNames != null && id.equals(suName)) {
-                throw AuthException.forbidden("cannot change the roles of the built-in administrator");
-            }
-            User next = hash == null ? u : u.withPasswordHash(hash);
-            if (roleNames != null) {
-                next = next.withRoles(resolve(st, roleNames));
-            }
-            return st.withUser(next);
-        });
-    }
-
-    public void deleteUser(String id) {
-        if (id.equals(suName)) {
-            throw AuthException.forbidden("cannot delete the built-in administrator");
-        }
-        store().update(st -> {
-            user(st, id);
-            return st.withoutUser(id);
-        });
-    }
-
-    public Collection<User> users() {
-        return state().users().values();
-    }
-
-    public User user(String id) {
-        return user(state(), id);
-    }
-
-    /** A new S3 access key pair that acts as user {@code id} (an extension of ours). */
-    public User.S3Key addS3Key(String id) {
-        User.S3Key k = new User.S3Key("AK" + hex(9).toUpperCase(java.util.Locale.ROOT), hex(20));
-        store().update(st -> {
-            User u = user(st, id);
-            List<User.S3Key> keys = new ArrayList<>(u.s3Keys());
-            keys.add(k);
-            return st.withUser(u.withS3Keys(keys));
-        });
-        return k;
-    }
-
-    /** Deletes an S3 access key of user {@code id}. */
-    public void deleteS3Key(String id, String accessKey) {
-        store().update(st -> {
-            User u = user(st, id);
-            List<User.S3Key> keys = u.s3Keys().stream()
-                    .filter(k -> !k.accessKey().equals(accessKey))
-                    .toList();
-            if (keys.size() == u.s3Keys().size()) {
-                throw AisException.notFound("user \"" + id + "\" has no S3 access key " + accessKey);
-            }
-            return st.withUser(u.withS3Keys(keys));
-        });
-    }
-
-    /** The user an S3 access key belongs to, and its secret. */
-    public Optional<KeyOwner> s3KeyOwner(String accessKey) {
-        for (User u : state().users().values()) {
-            for (User.S3Key k : u.s3Keys()) {
-                if (k.accessKey().equals(accessKey)) {
-                    return Optional.of(new KeyOwner(u, k.secretKey()));
-                }
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** An S3 key's user and secret. */
-    public record KeyOwner(User user, String secretKey) {
-        /** The claims the user's roles give now (checked per request, so role changes apply at once). */
-        public Claims claims() {
-            return Claims.of(user, Long.MAX_VALUE / 2);
-        }
-    }
-
-    // ------------------------------------------------------------------ roles
-
-    public void addRole(Role r) {
-        checkName("role", r.name());
-        store().update(st -> {
-            if (st.roles().containsKey(r.name())) {
-                throw AisException.conflict("role \"" + r.name() + "\" already exists");
-            }
-            return st.withRole(r);
-        });
-    }
-
-    public void updateRole(String name, Role r) {
-        Role renamed = new Role(name, r.desc(), r.clusters(), r.buckets(), r.admin());
-        store().update(st -> {
-            role(st, name);
-            return st.withRole(renamed);
-        });
-    }
-
-    public void deleteRole(String name) {
-        if (name.equals(Role.ADMIN_ROLE)) {
-            throw AuthException.forbidden("cannot delete the built-in role " + Role.ADMIN_ROLE);
-        }
-        store().update(st -> {
-            role(st, name);
-            return st.withoutRole(name);
-        });
-    }
-
-    public Collection<Role> roles() {
-        return state().roles().values();
-    }
-
-    /** A role, with the alias of each registered cluster filled in (AIS). */
-    public Role role(String name) {
-        AuthnState st = state();
-        Role r = role(st, name);
-        return new Role(
-                r.name(),
-                r.desc(),
-                r.clusters().stream()
-                        .map(c -> Optional.ofNullable(st.clusters().get(c.id()))
-                                .map(reg -> new ClusterAcl(c.id(), reg.alias(), reg.urls(), c.perm()))
-                                .orElse(c))
-                        .toList(),
-                r.buckets(),
-                r.admin());
-    }
-
     // ------------------------------------------------------------------ clusters
 
     /**
@@ -439,30 +300,6 @@ public class AuthnService {
 
     // ------------------------------------------------------------------ helpers
 
-    private static List<Role> resolve(AuthnState st, List<String> names) {
-        List<Role> out = new ArrayList<>();
-        for (String n : names == null ? List.<String>of() : names) {
-            out.add(role(st, n));
-        }
-        return out;
-    }
-
-    private static User user(AuthnState st, String id) {
-        User u = st.users().get(id);
-        if (u == null) {
-            throw AisException.notFound("user \"" + id + "\" does not exist");
-        }
-        return u;
-    }
-
-    private static Role role(AuthnState st, String name) {
-        Role r = st.roles().get(name);
-        if (r == null) {
-            throw AisException.notFound("role \"" + name + "\" does not exist");
-        }
-        return r;
-    }
-
     /** The registered cluster whose id or alias is {@code id} (AIS looks clusters up either way). */
     private static ClusterAcl cluster(AuthnState st, String id) {
         ClusterAcl c = st.clusters().get(id);
@@ -478,21 +315,18 @@ public class AuthnService {
         return c;
     }
 
-    private static void checkName(String what, String name) {
-        if (name == null || !NICE.matcher(name).matches()) {
-            throw AisException.badRequest("invalid " + what + " name \"" + name
-                    + "\": letters, digits, '-', '_' and '.' only (1 to 64, not starting with a symbol)");
-        }
-    }
-
-    private static String hex(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return HexFormat.of().formatHex(b);
-    }
-
     private static long nowSec() {
         return System.currentTimeMillis() / 1000;
+    }
+
+    /** Changes the state on every node (the directory's writes go through here). */
+    void update(java.util.function.UnaryOperator<AuthnState> change) {
+        store().update(change::apply);
+    }
+
+    /** The built-in administrator's name ({@code AIS_AUTHN_SU_NAME}). */
+    String adminName() {
+        return suName;
     }
 
     private VersionedStore<AuthnState> store() {

@@ -116,4 +116,33 @@ class PermissionsTest {
         assertThat(c.buckets()).hasSize(1);
         assertThat(c.admin()).isFalse();
     }
+
+    @Test
+    void allowedAnswersWhatCheckWouldLetThrough() {
+        var ro = claims(false, List.of(new ClusterAcl(CLU, Access.RO | Access.CLUSTER_RO)), List.of());
+        var scoped = claims(
+                false,
+                List.of(new ClusterAcl(CLU, Access.LIST_BUCKETS)),
+                List.of(new BucketAcl("ais", "imagenet", CLU, "", Access.RW)));
+        var admin = claims(true, List.of(), List.of());
+        var readOnlyBucket = Optional.of(new Permissions.Target("ais", "frozen", Access.RO));
+        var other = Optional.of(new Permissions.Target("ais", "other", Access.ALL));
+        for (var c : List.of(ro, scoped, admin, Optional.<Claims>empty())) {
+            for (var b : List.of(IMAGENET, readOnlyBucket, other, Optional.<Permissions.Target>empty())) {
+                long bits = Permissions.allowed(c, CLU, b);
+                for (int i = 0; i < 18; i++) {
+                    long bit = 1L << i;
+                    if ((bits & bit) != 0) {
+                        allowed(c, b, bit);
+                    } else {
+                        denied(c, b, bit);
+                    }
+                }
+            }
+        }
+        assertThat(Permissions.allowed(ro, CLU, IMAGENET) & Access.DESTROY_BUCKET)
+                .isZero();
+        assertThat(Permissions.allowed(scoped, CLU, other) & Access.BUCKET_BITS).isZero();
+        assertThat(Permissions.allowed(admin, CLU, IMAGENET)).isEqualTo(Permissions.DEFINED_BITS);
+    }
 }

@@ -98,4 +98,39 @@ class TokensTest {
         assertThat(Passwords.matches("s3creT", h)).isFalse();
         assertThat(Passwords.matches("s3cret", "garbage")).isFalse();
     }
+
+    static final String SECRET = "an-hs256-secret-of-32-bytes-at-least!";
+
+    @Test
+    void hs256WithASecretIsIssuedAndCheckedAndRs256StillValid() throws Exception {
+        String jwk = Tokens.newKey();
+        Tokens hs = new Tokens(jwk, SECRET, null);
+        assertThat(hs.algorithm()).isEqualTo("HS256");
+        String t = hs.issue(claims(NOW + 60), "i", List.of("clu"), NOW);
+        SignedJWT jwt = SignedJWT.parse(t);
+        assertThat(jwt.getHeader().getAlgorithm().getName()).isEqualTo("HS256");
+        assertThat(hs.verify(t, NOW)).isEqualTo(claims(NOW + 60));
+        // a node that only checks (auth.signature.key) with the same secret accepts it; RS256 stays the default
+        Tokens checker = new Tokens(Tokens.newKey(), null, SECRET);
+        assertThat(checker.algorithm()).isEqualTo("RS256");
+        assertThat(checker.verify(t, NOW).subject()).isEqualTo("alice");
+        // the RS256 tokens of the same RSA key remain valid after the switch
+        String rs = new Tokens(jwk).issue(claims(NOW + 60), "i", List.of(), NOW);
+        assertThat(hs.verify(rs, NOW).subject()).isEqualTo("alice");
+    }
+
+    @Test
+    void hs256IsRefusedWithoutOrWithAnotherSecret() {
+        String t = new Tokens(Tokens.newKey(), SECRET, null).issue(claims(NOW + 60), "i", List.of(), NOW);
+        assertThatThrownBy(() -> tokens.verify(t, NOW))
+                .isInstanceOf(AuthException.class)
+                .hasMessageContaining("unsupported signing method HS256");
+        Tokens otherSecret = new Tokens(Tokens.newKey(), null, SECRET + "-but-another");
+        assertThatThrownBy(() -> otherSecret.verify(t, NOW))
+                .isInstanceOf(AuthException.class)
+                .hasMessageContaining("signature");
+        assertThatThrownBy(() -> new Tokens(Tokens.newKey(), "short", null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least 32 bytes");
+    }
 }

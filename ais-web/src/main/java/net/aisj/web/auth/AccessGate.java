@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import net.aisj.cluster.IntraContract;
@@ -14,7 +15,9 @@ import net.aisj.core.auth.Claims;
 import net.aisj.core.auth.Permissions;
 import net.aisj.core.auth.RedirectSignature;
 import net.aisj.service.LocalNode;
+import net.aisj.service.auth.AuthnDirectory;
 import net.aisj.service.auth.AuthnService;
+import net.aisj.service.auth.CallerAccess;
 import net.aisj.web.nat.AisErrors;
 import net.aisj.web.nat.Bck;
 import net.aisj.web.s3.auth.S3Credentials;
@@ -48,6 +51,15 @@ public class AccessGate {
 
     @Inject
     S3Credentials s3Credentials;
+
+    @Inject
+    CallerAccess access;
+
+    @Inject
+    AuthnDirectory directory;
+
+    /** The request attribute with the caller's {@link Claims} once checked (absent when auth is off). */
+    public static final String CLAIMS = "ais.auth.claims";
 
     /**
      * Checks a call.
@@ -84,9 +96,18 @@ public class AccessGate {
                     throw AuthException.unauthenticated("invalid or expired redirect signature");
                 }
                 claims = Optional.of(caller(s3, rawQuery, header));
+                req.setAttribute(CLAIMS, claims.get());
             }
             Optional<Permissions.Target> target = target(need);
-            Permissions.check(claims, claims.isPresent() ? authn.clusterId() : "", target, need.perms());
+            String cid = claims.isPresent() ? authn.clusterId() : "";
+            Permissions.check(claims, cid, target, need.perms());
+            if (s3 && method.equals("PUT")) {
+                // CopyObject / UploadPartCopy read the source: GET on its bucket (AIS's prxs3 copy)
+                String src = AccessRules.copySourceBucket(header.apply("x-amz-copy-source"));
+                if (src != null) {
+                    Permissions.check(claims, cid, target(new AccessRules.Need(false, 0, src, null, null)), Access.GET);
+                }
+            }
             return Optional.empty();
         } catch (AuthException e) {
             if (s3) {
@@ -95,6 +116,35 @@ public class AccessGate {
             return Optional.of(AisErrors.response(
                     e.status(), e.getMessage(), req, node.self().id()));
         }
+    }
+
+    /**
+     * Checks {@code perms} on each of {@code buckets} for a caller {@link #check} let through: calls whose buckets
+     * are in their body (Get-Batch items, a download's destination). Calls from cluster members, and redirected
+     * calls the redirecting node checked, pass.
+     *
+     * @return the error response (AIS JSON) when denied; empty when allowed
+     */
+    public Optional<Response> checkBuckets(HttpServletRequest req, Collection<BucketId> buckets, long perms) {
+        Optional<Claims> claims = claims(req);
+        if (authn.enabled() && claims.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            String cid = claims.isPresent() ? authn.clusterId() : "";
+            for (BucketId b : buckets) {
+                Permissions.check(claims, cid, Optional.of(access.target(b)), perms);
+            }
+            return Optional.empty();
+        } catch (AuthException e) {
+            return Optional.of(AisErrors.response(
+                    e.status(), e.getMessage(), req, node.self().id()));
+        }
+    }
+
+    /** The caller's claims the gate left on {@code req} (empty when auth is off or the call passed unchecked). */
+    public static Optional<Claims> claims(HttpServletRequest req) {
+        return req.getAttribute(CLAIMS) instanceof Claims c ? Optional.of(c) : Optional.empty();
     }
 
     /** Checks a servlet request (the direct object path; no JSON body is looked at). */
@@ -116,7 +166,7 @@ public class AccessGate {
         if (s3) {
             String ak = accessKey(header.apply("Authorization"), rawQuery);
             if (ak != null) {
-                Optional<AuthnService.KeyOwner> owner = authn.s3KeyOwner(ak);
+                Optional<AuthnDirectory.KeyOwner> owner = directory.s3KeyOwner(ak);
                 if (owner.isPresent()) {
                     return owner.get().claims();
                 }
@@ -142,25 +192,7 @@ public class AccessGate {
             return Optional.of(new Permissions.Target(
                     need.provider() == null ? BucketId.AIS : need.provider(), need.bucket(), Access.ALL));
         }
-        long mask = node.bucketMetadata()
-                .current()
-                .get(id)
-                .map(p -> mask(p.access()))
-                .orElse(Access.ALL);
-        return Optional.of(new Permissions.Target(id.provider(), id.name(), mask));
-    }
-
-    /**
-     * A bucket's {@code access} prop as a mask. Buckets are created with {@code "0"}, which this node has always
-     * meant as "not set": it stands for AIS's default, every bit.
-     */
-    static long mask(String access) {
-        try {
-            long m = Access.parse(access);
-            return m == Access.NONE ? Access.ALL : m;
-        } catch (IllegalArgumentException e) {
-            return Access.ALL;
-        }
+        return Optional.of(access.target(id));
     }
 
     private static String bearer(String authorization) {

@@ -143,7 +143,26 @@ public final class AccessRules {
                 return Need.cluster(method.equals("GET") ? Access.SHOW_CLUSTER : Access.ADMIN);
             }
             case "ml" -> {
-                return Need.cluster(Access.GET);
+                // Get-Batch: GET on the bucket of the path; the items' own buckets are checked by the resource
+                // (AccessGate#checkBuckets), as AIS authorizes every referenced bucket
+                return seg.length > 3 && !seg[3].isEmpty()
+                        ? Need.bucket(Access.GET, seg[3], provider, ns)
+                        : Need.cluster(Access.NONE);
+            }
+            case "download" -> {
+                // AIS: starting one needs read-write on its bucket (in the body: checked by the resource); status,
+                // abort and remove check nothing in AIS, here they need a valid token
+                return Need.cluster(Access.NONE);
+            }
+            case "sort" -> {
+                return Need.cluster(Access.ADMIN); // AIS's dsort handler: ADMIN for every call
+            }
+            case "events" -> {
+                // ours (the JCA connector's feed): names of objects created or deleted, as a listing reveals them
+                String b = q.get("bucket");
+                return b == null || b.isEmpty()
+                        ? Need.cluster(Access.LIST_OBJECTS)
+                        : Need.bucket(Access.LIST_OBJECTS, b, provider, ns);
             }
             default -> {
                 return Need.cluster(Access.ADMIN);
@@ -183,6 +202,21 @@ public final class AccessRules {
             default -> Access.ADMIN;
         };
         return Need.bucket(perms, b, null, null);
+    }
+
+    /**
+     * The source bucket of an S3 copy ({@code x-amz-copy-source: [/]bucket/key[?versionId=..]}, URL-encoded), or
+     * null when there is none or it names no bucket.
+     */
+    public static String copySourceBucket(String copySource) {
+        if (copySource == null || copySource.isBlank()) {
+            return null;
+        }
+        String s = copySource.strip();
+        s = s.startsWith("/") ? s.substring(1) : s;
+        int slash = s.indexOf('/');
+        String b = decode(slash < 0 ? s : s.substring(0, slash));
+        return b.isEmpty() ? null : b;
     }
 
     /** The decoded query parameters (none when it cannot be decoded: the resource answers that). */

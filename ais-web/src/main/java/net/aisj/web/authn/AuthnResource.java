@@ -25,11 +25,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import net.aisj.cluster.AuthnJson;
 import net.aisj.core.AisException;
+import net.aisj.core.auth.Access;
 import net.aisj.core.auth.AuthException;
 import net.aisj.core.auth.Claims;
 import net.aisj.core.auth.User;
 import net.aisj.service.LocalNode;
+import net.aisj.service.auth.AuthnDirectory;
 import net.aisj.service.auth.AuthnService;
+import net.aisj.service.auth.CallerAccess;
 import net.aisj.web.nat.AisErrors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -48,6 +51,12 @@ public class AuthnResource {
 
     @Inject
     LocalNode node;
+
+    @Inject
+    CallerAccess access;
+
+    @Inject
+    AuthnDirectory directory;
 
     /** AIS's {@code AIS_AUTHN_EXTERNAL_URL}: the {@code iss} of tokens; default: this node's URL + /authn. */
     @Inject
@@ -114,7 +123,32 @@ public class AuthnResource {
                     .add("jwks_uri", iss + "/.well-known/jwks.json")
                     .add(
                             "id_token_signing_alg_values_supported",
-                            Json.createArrayBuilder().add("RS256")));
+                            authn.tokens().algorithm().equals("HS256")
+                                    ? Json.createArrayBuilder().add("HS256").add("RS256")
+                                    : Json.createArrayBuilder().add("RS256")));
+        });
+    }
+
+    /**
+     * An extension of ours: the caller's effective permissions on this cluster (what the console shows). Auth off:
+     * {@code {"auth": false, ...}} with what the buckets' {@code access} masks allow anybody, no token needed. Auth
+     * on: the bearer's, 401 without a valid token. Permissions are AIS's decimal strings.
+     */
+    @GET
+    @Path("v1/permissions")
+    public Response permissions(@HeaderParam("Authorization") String auth) {
+        return call(() -> {
+            Optional<Claims> claims = authn.enabled() ? Optional.of(caller(auth)) : Optional.empty();
+            CallerAccess.Effective e = access.effective(claims);
+            JsonArrayBuilder bs = Json.createArrayBuilder();
+            e.buckets()
+                    .forEach((b, perm) -> bs.add(Json.createObjectBuilder()
+                            .add("name", b.name())
+                            .add("provider", b.provider())
+                            .add("perm", Access.format(perm))));
+            JsonObjectBuilder o = Json.createObjectBuilder().add("auth", authn.enabled());
+            claims.ifPresent(c -> o.add("user", c.subject()).add("admin", c.admin()));
+            return json(o.add("cluster", Access.format(e.cluster())).add("buckets", bs));
         });
     }
 
@@ -126,7 +160,7 @@ public class AuthnResource {
         return call(() -> {
             admin(auth);
             JsonObject o = AuthnJson.object(body);
-            authn.addUser(str(o, "id"), password(o), roleNames(o));
+            directory.addUser(str(o, "id"), password(o), roleNames(o));
             return Response.ok().build();
         });
     }
@@ -142,7 +176,7 @@ public class AuthnResource {
                 throw AuthException.unauthenticated(
                         "not authorized: only an administrator may change another" + " user or roles");
             }
-            authn.updateUser(id, password(o), roles);
+            directory.updateUser(id, password(o), roles);
             return Response.ok().build();
         });
     }
@@ -153,7 +187,7 @@ public class AuthnResource {
         return call(() -> {
             admin(auth);
             JsonObjectBuilder out = Json.createObjectBuilder();
-            authn.users().forEach(u -> out.add(u.id(), AuthnJson.user(u)));
+            directory.users().forEach(u -> out.add(u.id(), AuthnJson.user(u)));
             return json(out);
         });
     }
@@ -163,7 +197,7 @@ public class AuthnResource {
     public Response user(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
         return call(() -> {
             self(auth, id);
-            return json(AuthnJson.user(authn.user(id)));
+            return json(AuthnJson.user(directory.user(id)));
         });
     }
 
@@ -172,7 +206,7 @@ public class AuthnResource {
     public Response deleteUser(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
         return call(() -> {
             admin(auth);
-            authn.deleteUser(id);
+            directory.deleteUser(id);
             return Response.ok().build();
         });
     }
@@ -182,7 +216,7 @@ public class AuthnResource {
     public Response addS3Key(@HeaderParam("Authorization") String auth, @PathParam("id") String id) {
         return call(() -> {
             self(auth, id);
-            User.S3Key k = authn.addS3Key(id);
+            User.S3Key k = directory.addS3Key(id);
             return json(
                     Json.createObjectBuilder().add("access_key", k.accessKey()).add("secret_key", k.secretKey()));
         });
@@ -194,7 +228,7 @@ public class AuthnResource {
             @HeaderParam("Authorization") String auth, @PathParam("id") String id, @PathParam("ak") String ak) {
         return call(() -> {
             self(auth, id);
-            authn.deleteS3Key(id, ak);
+            directory.deleteS3Key(id, ak);
             return Response.ok().build();
         });
     }
@@ -206,7 +240,7 @@ public class AuthnResource {
     public Response addRole(@HeaderParam("Authorization") String auth, String body) {
         return call(() -> {
             admin(auth);
-            authn.addRole(AuthnJson.roleOf(AuthnJson.object(body)));
+            directory.addRole(AuthnJson.roleOf(AuthnJson.object(body)));
             return Response.ok().build();
         });
     }
@@ -216,7 +250,7 @@ public class AuthnResource {
     public Response updateRole(@HeaderParam("Authorization") String auth, @PathParam("name") String name, String body) {
         return call(() -> {
             admin(auth);
-            authn.updateRole(name, AuthnJson.roleOf(AuthnJson.object(body)));
+            directory.updateRole(name, AuthnJson.roleOf(AuthnJson.object(body)));
             return Response.ok().build();
         });
     }
@@ -226,7 +260,7 @@ public class AuthnResource {
     public Response deleteRole(@HeaderParam("Authorization") String auth, @PathParam("name") String name) {
         return call(() -> {
             admin(auth);
-            authn.deleteRole(name);
+            directory.deleteRole(name);
             return Response.ok().build();
         });
     }
@@ -236,7 +270,7 @@ public class AuthnResource {
     public Response roles() {
         return call(() -> {
             JsonArrayBuilder out = Json.createArrayBuilder();
-            authn.roles().forEach(r -> out.add(AuthnJson.role(authn.role(r.name()))));
+            directory.roles().forEach(r -> out.add(AuthnJson.role(directory.role(r.name()))));
             return Response.ok(out.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                     .build();
         });
@@ -245,7 +279,7 @@ public class AuthnResource {
     @GET
     @Path("v1/roles/{name}")
     public Response role(@PathParam("name") String name) {
-        return call(() -> json(AuthnJson.role(authn.role(name))));
+        return call(() -> json(AuthnJson.role(directory.role(name))));
     }
 
     // ------------------------------------------------------------------ clusters

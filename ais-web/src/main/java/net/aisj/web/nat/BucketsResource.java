@@ -37,7 +37,9 @@ import net.aisj.service.MultiObjService;
 import net.aisj.service.ObjectListing;
 import net.aisj.service.archive.ArchiveJobs;
 import net.aisj.service.archive.ShardListing;
+import net.aisj.service.auth.CallerAccess;
 import net.aisj.service.ec.EcJobs;
+import net.aisj.web.auth.AccessGate;
 import net.aisj.web.nat.json.ActMsg;
 import net.aisj.web.nat.json.ArchiveJson;
 import net.aisj.web.nat.json.LsoMsg;
@@ -90,6 +92,9 @@ public class BucketsResource {
     @Inject
     net.aisj.service.cache.CacheJobs cacheJobs;
 
+    @Inject
+    CallerAccess callerAccess;
+
     @Context
     HttpServletRequest request;
 
@@ -102,7 +107,7 @@ public class BucketsResource {
             throws IOException {
         ActMsg msg = ActMsg.read(request.getInputStream());
         if (msg.action().equals(SUMMARY)) {
-            return summaries(buckets.list(provider), msg);
+            return summaries(visible(buckets.list(provider)), msg);
         }
         if (!msg.action().isEmpty() && !msg.action().equals("list")) {
             throw AisException.badRequest("invalid action \"" + msg.action() + "\" for GET /v1/buckets");
@@ -119,6 +124,7 @@ public class BucketsResource {
         if (prov != null && (!BucketId.AIS.equals(prov) || namespace.startsWith("@"))) {
             all.addAll(remoteBuckets.listRemote(prov, namespace));
         }
+        all.retainAll(visible(java.util.List.copyOf(all)));
         for (BucketId b : all) {
             arr.add(Json.createObjectBuilder()
                     .add("name", b.name())
@@ -127,6 +133,12 @@ public class BucketsResource {
         }
         return Response.ok(arr.build().toString(), MediaType.APPLICATION_JSON_TYPE)
                 .build();
+    }
+
+    /** The buckets the caller may see (auth on: those it has some bucket permission on). */
+    private java.util.List<BucketId> visible(java.util.List<BucketId> ids) {
+        var claims = AccessGate.claims(request);
+        return ids.stream().filter(b -> callerAccess.visible(claims, b)).toList();
     }
 
     /** AIS's namespace object of a bucket: {@code {"uuid": alias, "name": ...}} from {@code @alias#name}. */

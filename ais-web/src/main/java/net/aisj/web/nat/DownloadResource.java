@@ -30,12 +30,20 @@ public class DownloadResource {
     @Inject
     DownloadService downloads;
 
+    @Inject
+    net.aisj.web.auth.AccessGate gate;
+
     @Context
     HttpServletRequest request;
 
     @POST
     public Response start() throws IOException {
-        String id = downloads.start(DownloadJson.readSpec(body()));
+        var spec = DownloadJson.readSpec(body());
+        var denied = gate.checkBuckets(request, java.util.List.of(spec.bucket()), net.aisj.core.auth.Access.RW);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        String id = downloads.start(spec);
         return json(Json.createObjectBuilder().add("id", id).build().toString());
     }
 

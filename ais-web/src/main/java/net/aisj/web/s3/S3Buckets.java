@@ -11,6 +11,8 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import net.aisj.service.BucketService;
 import net.aisj.service.ObjectListing;
+import net.aisj.service.auth.CallerAccess;
+import net.aisj.web.auth.AccessGate;
 import net.aisj.web.s3.error.S3Error;
 import net.aisj.web.s3.error.S3Exception;
 import net.aisj.web.s3.xml.CreateBucketConfiguration;
@@ -38,11 +40,16 @@ public class S3Buckets {
     @Inject
     ObjectListing listing;
 
+    @Inject
+    CallerAccess callerAccess;
+
     Response list(S3Call c) {
         ListAllMyBucketsResult r = new ListAllMyBucketsResult();
         r.owner = OWNER;
         var meta = buckets.metadata();
+        var claims = AccessGate.claims(c.request());
         buckets.list(BucketId.AIS).stream()
+                .filter(b -> callerAccess.visible(claims, b))
                 .sorted(Comparator.comparing(BucketId::name))
                 .forEach(b -> {
                     long created = meta.get(b).map(BucketProps::created).orElse(0L) / 1_000_000L;

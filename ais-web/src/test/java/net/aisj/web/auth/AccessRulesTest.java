@@ -61,4 +61,34 @@ class AccessRulesTest {
         assertThat(AccessRules.isAuthnPath("/authn/v1/users")).isTrue();
         assertThat(AccessRules.isAuthnPath("/authnx")).isFalse();
     }
+
+    @Test
+    void jobAndBatchCallsNeedWhatAisAssigns() {
+        AccessRules.Need moss = AccessRules.nativeCall("GET", "/v1/ml/moss/imgs", "provider=ais", null);
+        assertThat(moss.perms()).isEqualTo(Access.GET);
+        assertThat(moss.bucket()).isEqualTo("imgs");
+        // bucketless Get-Batch: a valid token here, each item's bucket is checked by the resource
+        assertThat(nat("GET", "/v1/ml/moss", null, null)).isEqualTo(Access.NONE);
+        assertThat(AccessRules.nativeCall("GET", "/v1/ml/moss", null, null).bucket())
+                .isNull();
+        assertThat(nat("POST", "/v1/download", null, null)).isEqualTo(Access.NONE);
+        assertThat(nat("DELETE", "/v1/download/abort", null, null)).isEqualTo(Access.NONE);
+        assertThat(nat("POST", "/v1/sort", null, null)).isEqualTo(Access.ADMIN);
+        assertThat(nat("GET", "/v1/sort", null, null)).isEqualTo(Access.ADMIN);
+        AccessRules.Need ev = AccessRules.nativeCall("GET", "/v1/events", "after=0&bucket=b1", null);
+        assertThat(ev.perms()).isEqualTo(Access.LIST_OBJECTS);
+        assertThat(ev.bucket()).isEqualTo("b1");
+        assertThat(AccessRules.nativeCall("GET", "/v1/events", "after=0", null).bucket())
+                .isNull();
+        assertThat(nat("GET", "/v1/whatever", null, null)).isEqualTo(Access.ADMIN);
+    }
+
+    @Test
+    void copySourceNamesTheBucketRead() {
+        assertThat(AccessRules.copySourceBucket("/src/a/b.txt")).isEqualTo("src");
+        assertThat(AccessRules.copySourceBucket("src/k?versionId=3")).isEqualTo("src");
+        assertThat(AccessRules.copySourceBucket("my%2Dbucket/k")).isEqualTo("my-bucket");
+        assertThat(AccessRules.copySourceBucket("/")).isNull();
+        assertThat(AccessRules.copySourceBucket(null)).isNull();
+    }
 }

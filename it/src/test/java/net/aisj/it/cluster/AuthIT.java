@@ -2,11 +2,14 @@ package net.aisj.it.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest.BodyPublishers;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Duration;
@@ -14,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import net.aisj.it.support.AisClient;
+import net.aisj.it.support.AwsCli;
+import net.aisj.it.support.Browser;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
@@ -24,6 +29,9 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
@@ -44,6 +52,8 @@ class AuthIT {
     static final String ADMIN = "admin";
     static final String PASS = "it-" + ItEnv.randomHex(6);
     static final Duration SPREAD = Duration.ofSeconds(30);
+    /** AIS's {@code auth.signature.key}: HS256 tokens of another AuthN with this secret are valid too. */
+    static final String HS_SECRET = "it-hs256-" + ItEnv.randomHex(16);
 
     static LocalCluster c;
     static AisClient admin;
@@ -78,7 +88,15 @@ class AuthIT {
     static final class SharedFixtureless {
         static LocalCluster start() {
             LocalCluster lc = new LocalCluster("auth", 3)
-                    .withEnv(Map.of("AUTH_ENABLED", "true", "AIS_AUTHN_SU_NAME", ADMIN, "AIS_AUTHN_SU_PASS", PASS));
+                    .withEnv(Map.of(
+                            "AUTH_ENABLED",
+                            "true",
+                            "AIS_AUTHN_SU_NAME",
+                            ADMIN,
+                            "AIS_AUTHN_SU_PASS",
+                            PASS,
+                            "AUTH_SIGNATURE_KEY",
+                            HS_SECRET));
             lc.withClientAuth(url -> Map.of("Authorization", "Bearer " + loginAt(url, ADMIN, PASS, null)));
             try {
                 lc.start(1, 2, 3);
@@ -312,6 +330,42 @@ class AuthIT {
         }
     }
 
+    /**
+     * HS256 (AIS's AuthN with a secret): a token signed with the configured {@code auth.signature.key} is checked
+     * offline by every node with its ACLs; one signed with another secret is 401. The embedded AuthN keeps issuing
+     * RS256 (no {@code AIS_AUTHN_SECRET_KEY} here).
+     */
+    @Test
+    @Order(6)
+    void hs256TokensOfTheConfiguredSecretAreCheckedByEveryNode() throws Exception {
+        String header = b64("{\"alg\":\"HS256\",\"typ\":\"JWT\"}");
+        String claims = b64("{\"sub\":\"hs-user\",\"exp\":" + (System.currentTimeMillis() / 1000 + 600)
+                + ",\"admin\":false,\"clusters\":[{\"id\":\"" + clusterId + "\",\"perm\":\"" + (771 | 4096) + "\"}]}");
+        String good = hmacSigned(header + "." + claims, HS_SECRET);
+        String wrong = hmacSigned(header + "." + claims, HS_SECRET + "-other");
+        for (int s = 1; s <= 3; s++) {
+            as(s, good).listBuckets().expect(200);
+            assertThat(getFollowing(as(s, good), own, "seed").expect(200).text())
+                    .isEqualTo("seed");
+            assertAisError(as(s, good).put(own, "hs-denied", new byte[] {1}), 403);
+            assertAisError(as(s, wrong).listBuckets(), 401);
+        }
+        String issued = login(1, ADMIN, PASS, null);
+        assertThat(new String(
+                        Base64.getUrlDecoder().decode(issued.substring(0, issued.indexOf('.'))),
+                        StandardCharsets.UTF_8))
+                .contains("\"RS256\"");
+    }
+
+    static String hmacSigned(String signingInput, String secret) throws Exception {
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return signingInput + "."
+                + Base64.getUrlEncoder()
+                        .withoutPadding()
+                        .encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+    }
+
     @Test
     @Order(7)
     void aTargetServesARedirectOnlyWithItsSignature() {
@@ -446,6 +500,169 @@ class AuthIT {
                 .isInstanceOfSatisfying(
                         net.aisj.client.AisClientException.class,
                         e -> assertThat(e.status()).isEqualTo(401));
+    }
+
+    /**
+     * awscli with AuthN users' S3 keys: a bucket-scoped writer lists (and sees only its bucket), uploads and
+     * downloads, and may not copy from a bucket it cannot read; a reader gets AccessDenied on upload; the reader's
+     * presigned GET works and a tampered one is refused. Get-Batch is checked on every item's bucket.
+     */
+    @Test
+    @Order(8)
+    void awscliWithAuthnKeysPresignedUrlsAndPerBucketBatches(@TempDir Path dir) throws Exception {
+        assumeTrue("true".equals(System.getenv("CI")) || AwsCli.installed(), "aws CLI not installed");
+        String bucketRw = "{\"bck\":{\"name\":\"" + own
+                + "\",\"provider\":\"ais\",\"namespace\":{\"uuid\":\"\",\"name\":\"\"}},\"perm\":\"";
+        String writerRole = "cli-w-" + ItEnv.randomHex(3);
+        String readerRole = "cli-r-" + ItEnv.randomHex(3);
+        for (String[] r : List.of(new String[] {writerRole, "831"}, new String[] {readerRole, "771"})) {
+            authn(
+                            1,
+                            "POST",
+                            "/authn/v1/roles",
+                            adminToken(),
+                            "{\"name\":\"" + r[0] + "\",\"clusters\":[{\"id\":\"" + clusterId
+                                    + "\",\"perm\":\"4096\"}],\"buckets\":[" + bucketRw + r[1] + "\"}]}")
+                    .expect(200);
+        }
+        String writer = "cliw" + ItEnv.randomHex(3);
+        String reader = "clir" + ItEnv.randomHex(3);
+        String writerToken = addUser(writer, "pw-w", writerRole);
+        String readerToken = addUser(reader, "pw-r", readerRole);
+        JsonObject wk = authn(2, "POST", "/authn/v1/users/" + writer + "/s3-keys", writerToken, null)
+                .expect(200)
+                .json();
+        JsonObject rk = authn(2, "POST", "/authn/v1/users/" + reader + "/s3-keys", readerToken, null)
+                .expect(200)
+                .json();
+        // SigV4 also for presigned URLs (awscli v1 presigns SigV2 by default, which the node refuses)
+        Files.writeString(
+                dir.resolve("config"),
+                "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n    signature_version = s3v4\n");
+        Files.writeString(dir.resolve("up.txt"), "from awscli\n");
+        AwsCli writerCli = new AwsCli(dir, c.url(2), wk.getString("access_key"), wk.getString("secret_key"));
+        AwsCli readerCli = new AwsCli(dir, c.url(2), rk.getString("access_key"), rk.getString("secret_key"));
+
+        AwsCli.Run w = writerCli.run("s3", "ls");
+        assertThat(w.exit()).as(w.out()).isZero();
+        assertThat(w.out()).as("the writer sees only its bucket").contains(own).doesNotContain(other);
+        AwsCli.Run up = writerCli.run("s3", "cp", "up.txt", "s3://" + own + "/cli/up.txt");
+        assertThat(up.exit()).as(up.out()).isZero();
+        assertThat(writerCli.run("s3", "ls", "s3://" + own + "/cli/").out()).contains("up.txt");
+        AwsCli.Run down = writerCli.run("s3", "cp", "s3://" + own + "/cli/up.txt", "down.txt");
+        assertThat(down.exit()).as(down.out()).isZero();
+        assertThat(Files.readString(dir.resolve("down.txt"))).isEqualTo("from awscli\n");
+        AwsCli.Run copy = writerCli.run(
+                "s3api", "copy-object", "--bucket", own, "--key", "cli/stolen", "--copy-source", other + "/seed");
+        assertThat(copy.exit()).as(copy.out()).isNotZero();
+        assertThat(copy.out()).contains("AccessDenied");
+
+        AwsCli.Run denied = readerCli.run("s3", "cp", "up.txt", "s3://" + own + "/cli/by-reader.txt");
+        assertThat(denied.exit()).as(denied.out()).isNotZero();
+        assertThat(denied.out()).contains("AccessDenied");
+        AwsCli.Run presign = readerCli.run("s3", "presign", "s3://" + own + "/cli/up.txt", "--expires-in", "300");
+        assertThat(presign.exit()).as(presign.out()).isZero();
+        String url = presign.out().strip();
+        Resp ok = send(url, "GET", null);
+        ok.expect(200);
+        assertThat(ok.text()).isEqualTo("from awscli\n");
+        int sig = url.indexOf("X-Amz-Signature=") + "X-Amz-Signature=".length();
+        String tampered = url.substring(0, sig) + (url.charAt(sig) == '0' ? '1' : '0') + url.substring(sig + 1);
+        Resp bad = send(tampered, "GET", null);
+        bad.expect(403);
+        assertThat(bad.text()).contains("<Code>SignatureDoesNotMatch</Code>");
+        Resp otherKey = send(url.replace("cli/up.txt", "seed"), "GET", null);
+        otherKey.expect(403);
+
+        // Get-Batch: GET on every item's bucket (the reader may read `own`, not `other`)
+        String item = "{\"objname\":\"seed\",\"bucket\":\"%s\"}";
+        Resp batchOk =
+                authn(3, "POST", "/v1/ml/moss", readerToken, "{\"in\":[" + item.formatted(own) + "],\"strm\":true}");
+        assertThat(batchOk.status()).as(batchOk.text()).isEqualTo(200);
+        assertAisError(
+                authn(
+                        3,
+                        "POST",
+                        "/v1/ml/moss",
+                        readerToken,
+                        "{\"in\":[" + item.formatted(own) + "," + item.formatted(other) + "],\"strm\":true}"),
+                403);
+    }
+
+    /**
+     * The console in a real Chromium with auth on: the login page first; the administrator sees the destroy button;
+     * logout revokes the token (the node then refuses it); a read-only user sees no destroy/edit/create, and a
+     * DELETE forced from the page with its token is refused (403).
+     */
+    @Test
+    @Order(8)
+    void consoleLogsInShowsOnlyWhatTheUserMayDoAndLogsOut() {
+        String role = "console-ro-" + ItEnv.randomHex(3);
+        long roPerms = 771 | 4096 | 8192; // AccessRO + LIST-BUCKETS + SHOW-CLUSTER
+        authn(
+                        1,
+                        "POST",
+                        "/authn/v1/roles",
+                        adminToken(),
+                        "{\"name\":\"" + role + "\",\"clusters\":[{\"id\":\"" + clusterId + "\",\"perm\":\"" + roPerms
+                                + "\"}]}")
+                .expect(200);
+        String user = "cro" + ItEnv.randomHex(3);
+        addUser(user, "pw-cro", role);
+        try (Browser b = new Browser(ItEnv.workDir())) {
+            JavascriptExecutor js = (JavascriptExecutor) b.driver();
+            b.open(c.url(2) + "/console/#/buckets");
+            consoleLogin(b, ADMIN, PASS);
+            By ownRow = By.cssSelector("tr[data-bucket='" + own + "']");
+            b.await(By.cssSelector("tr[data-bucket='" + own + "'] button.danger"));
+            b.await(By.id("create-h"));
+            b.screenshot("auth-1-admin-buckets");
+            String adminToken = (String) js.executeScript("return sessionStorage.getItem('ais.console.token')");
+            assertThat(adminToken).isNotBlank();
+            as(3, adminToken).listBuckets().expect(200);
+
+            b.click(By.id("logout"));
+            b.await(By.id("login-form"));
+            assertThat(js.executeScript("return sessionStorage.getItem('ais.console.token')"))
+                    .isNull();
+            for (int s = 1; s <= 3; s++) {
+                AisClient a = as(s, adminToken);
+                Poll.until(
+                        SPREAD,
+                        "node" + s + " refuses the logged-out token",
+                        () -> a.listBuckets().status() == 401);
+            }
+
+            consoleLogin(b, user, "pw-cro");
+            b.await(ownRow);
+            b.await(
+                    "no destroy or edit button, no create form for a read-only user",
+                    d -> d.findElement(ownRow)
+                                    .findElements(By.tagName("button"))
+                                    .isEmpty()
+                            && !d.findElement(By.id("create-h")).isDisplayed());
+            b.screenshot("auth-2-readonly-buckets");
+            Object status = js.executeAsyncScript("const done = arguments[arguments.length - 1];"
+                    + "fetch('/v1/buckets/" + own + "', {method: 'DELETE', headers: {'Content-Type':"
+                    + " 'application/json', Authorization: 'Bearer ' +"
+                    + " sessionStorage.getItem('ais.console.token')}, body: JSON.stringify({action:"
+                    + " 'destroy-bck'})}).then(r => done(r.status), e => done(String(e)));");
+            assertThat(status).isEqualTo(403L);
+            admin.headBucket(own).expect(200);
+
+            b.click(By.id("logout"));
+            b.await(By.id("login-form"));
+        }
+    }
+
+    static void consoleLogin(Browser b, String user, String pass) {
+        b.await(By.id("login-user")).sendKeys(user);
+        b.await(By.id("login-pass")).sendKeys(pass);
+        b.click(By.id("login-submit"));
+        b.await(
+                "signed in as " + user,
+                d -> d.findElements(By.id("signed-in-as")).stream()
+                        .anyMatch(e -> e.getText().contains(user)));
     }
 
     @Test

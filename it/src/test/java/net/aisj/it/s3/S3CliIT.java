@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import net.aisj.it.support.AwsCli;
+import net.aisj.it.support.AwsCli.Run;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,49 +20,19 @@ class S3CliIT {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out) {}
-
     Run aws(String... args) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of("aws", "--endpoint-url", S3Node.baseUrl()));
-        cmd.addAll(List.of(args));
-        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true);
-        Map<String, String> env = pb.environment();
-        env.put("AWS_CONFIG_FILE", dir.resolve("config").toString());
-        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("none").toString());
-        env.put("AWS_ACCESS_KEY_ID", S3Node.ACCESS_KEY);
-        env.put("AWS_SECRET_ACCESS_KEY", S3Node.SECRET_KEY);
-        env.put("AWS_EC2_METADATA_DISABLED", "true");
-        env.remove("AWS_PROFILE");
-        Process p = pb.start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!p.waitFor(5, TimeUnit.MINUTES)) {
-            p.destroyForcibly();
-            throw new AssertionError("aws " + String.join(" ", args) + " did not finish");
-        }
-        return new Run(p.exitValue(), out);
-    }
-
-    static boolean awsInstalled() {
-        try {
-            Process p = new ProcessBuilder("aws", "--version")
-                    .redirectErrorStream(true)
-                    .start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-        } catch (IOException | InterruptedException e) {
-            return false;
-        }
+        return new AwsCli(dir, S3Node.baseUrl(), S3Node.ACCESS_KEY, S3Node.SECRET_KEY).run(args);
     }
 
     @Test
     void cliRoundTrip() throws Exception {
         // .ci/run installs the CLI: in CI a missing one is a failure, not a skip
         if ("true".equals(System.getenv("CI"))) {
-            assertThat(awsInstalled())
+            assertThat(AwsCli.installed())
                     .as("aws CLI on the PATH (installed by .ci/run)")
                     .isTrue();
         }
-        assumeTrue(awsInstalled(), "aws CLI not installed");
+        assumeTrue(AwsCli.installed(), "aws CLI not installed");
         Files.writeString(dir.resolve("config"), "[default]\nregion = us-east-1\ns3 =\n    addressing_style = path\n");
         byte[] big = new byte[100 * 1024 * 1024 + 17];
         new java.util.Random(7).nextBytes(big);

@@ -23,6 +23,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
+import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.service.archive.BatchService;
 import net.aisj.service.archive.MossReq;
@@ -45,6 +46,9 @@ public class MossResource {
 
     @Inject
     BatchService batches;
+
+    @Inject
+    net.aisj.web.auth.AccessGate gate;
 
     @Context
     HttpServletRequest request;
@@ -83,7 +87,13 @@ public class MossResource {
 
     private Response batch(String bucket, String provider, String ns, InputStream body) throws IOException {
         MossReq req = ArchiveJson.getBatch(readObject(body));
-        BatchService.Batch batch = batches.start(bucket == null ? null : Bck.of(bucket, provider, ns), req);
+        BucketId dflt = bucket == null ? null : Bck.of(bucket, provider, ns);
+        java.util.Optional<Response> denied =
+                gate.checkBuckets(request, BatchService.buckets(dflt, req), net.aisj.core.auth.Access.GET);
+        if (denied.isPresent()) {
+            return denied.get();
+        }
+        BatchService.Batch batch = batches.start(dflt, req);
         if (req.streaming()) {
             StreamingOutput out = os -> {
                 try (batch) {

@@ -29,6 +29,9 @@ public class S3RequestGuard {
     @Inject
     net.aisj.service.auth.AuthnService authn;
 
+    @Inject
+    net.aisj.service.auth.AuthnDirectory directory;
+
     /**
      * @param headerNames the request's header names (for a whole-body {@code x-amz-checksum-<alg>} header)
      * @throws S3Exception when the signature, the date or a payload header is wrong
@@ -43,7 +46,9 @@ public class S3RequestGuard {
         if ((credentials.required() || authn.enabled()) && !jwtSession) {
             v = new RequestAuthenticator(ak -> credentials
                             .secret(ak)
-                            .or(() -> authn.s3KeyOwner(ak).map(net.aisj.service.auth.AuthnService.KeyOwner::secretKey)))
+                            .or(() -> directory
+                                    .s3KeyOwner(ak)
+                                    .map(net.aisj.service.auth.AuthnDirectory.KeyOwner::secretKey)))
                     .verify(sr, Instant.now());
         }
         String sha = first(sr, "x-amz-content-sha256");
