@@ -29,15 +29,28 @@ import net.aisj.xact.XactSnapshot;
  */
 public final class IntraClient {
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(3))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http;
     private final String secret;
 
+    /** A client for a cluster without TLS. */
     public IntraClient(String secret) {
+        this(secret, null);
+    }
+
+    /**
+     * @param tls the TLS context for {@code https} node URLs (the configured CA bundle; host names verified), or
+     *            null when the cluster's nodes speak plain HTTP
+     */
+    public IntraClient(String secret, javax.net.ssl.SSLContext tls) {
         this.secret = secret;
+        HttpClient.Builder b = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(3))
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (tls != null) {
+            b.sslContext(tls);
+        }
+        this.http = b.build();
     }
 
     /** One page of {@code node}'s local listing. */

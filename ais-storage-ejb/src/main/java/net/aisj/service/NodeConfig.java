@@ -17,6 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class NodeConfig {
 
     @Inject
+    TlsSettings tls;
+
+    @Inject
     @ConfigProperty(name = "ais.mountpaths", defaultValue = "ais-data/mp1")
     String mountpaths;
 
@@ -43,6 +46,11 @@ public class NodeConfig {
     @Inject
     @ConfigProperty(name = "ais.servlet.address")
     Optional<String> servletAddress;
+
+    /** Set by the launcher when Payara's listener is its internal loopback one (see {@link #servletTls()}). */
+    @Inject
+    @ConfigProperty(name = "ais.servlet.internal")
+    Optional<Boolean> servletInternal;
 
     @Inject
     @ConfigProperty(name = "payaramicro.port", defaultValue = "8080")
@@ -122,14 +130,17 @@ public class NodeConfig {
 
     /**
      * What the cluster map publishes and redirects point to: {@code ais.public.url}, else the data-plane listener's
-     * {@code http://<address>:<data-plane port>} when it is on, else the servlet container's {@link #servletUrl()}.
+     * {@code http(s)://<address>:<data-plane port>} when it is on, else the servlet container's {@link #servletUrl()};
+     * {@code https} when TLS is on ({@link TlsSettings}).
      */
     public String publicUrl() {
         return publicUrl
                 .map(String::trim)
                 .filter(s -> !s.isEmpty())
                 .map(s -> s.replaceAll("/+$", ""))
-                .orElseGet(() -> dataPlaneEnabled() ? "http://" + hostForUrl() + ":" + dataPlanePort() : servletUrl());
+                .orElseGet(() -> dataPlaneEnabled()
+                        ? tls.scheme() + "://" + hostForUrl() + ":" + dataPlanePort()
+                        : servletUrl());
     }
 
     /** The port the cluster map lists for this node: the data plane's when it is on, else the HTTP port. */
@@ -137,10 +148,20 @@ public class NodeConfig {
         return dataPlaneEnabled() ? dataPlanePort() : httpPort();
     }
 
-    /** The servlet container's own HTTP listener: {@code http://<address>:<port>}. */
+    /** The servlet container's own HTTP listener: {@code http(s)://<address>:<port>}. */
     public String servletUrl() {
         String h = servletHost();
-        return "http://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + httpPort();
+        return (servletTls() ? "https" : "http") + "://" + (h.contains(":") ? "[" + h + "]" : h) + ":" + httpPort();
+    }
+
+    /**
+     * Payara's listener speaks TLS: TLS is on ({@link TlsSettings}) and the listener is not the launcher's internal
+     * loopback one ({@code ais.servlet.internal}, set by {@code net.aisj.launcher.NodeLauncher} when the data plane
+     * holds the public port): that one only the node's own hand-off reaches, and loopback traffic never leaves the
+     * machine, so it stays plain.
+     */
+    public boolean servletTls() {
+        return tls.enabled() && !servletInternal.orElse(false);
     }
 
     /**

@@ -72,6 +72,9 @@ public class StorageNode {
     @Inject
     NodeConfig config;
 
+    @Inject
+    TlsSettings tls;
+
     /** Where request threads read self, the cluster map and connections without an EJB call. */
     @Inject
     LocalNode local;
@@ -148,7 +151,7 @@ public class StorageNode {
                 smap.offer(smapOnDisk);
             }
             intraSecret = grid.agreeOn("intra-secret", newUuid() + newUuid());
-            intra = new IntraClient(intraSecret);
+            intra = new IntraClient(intraSecret, tls.enabled() ? tls.clientContext() : null);
             membership = grid.membership(smap);
             self = new NodeInfo(
                     volume.nodeId(),

@@ -25,7 +25,8 @@ import java.util.Properties;
  * ({@code ais.dataplane.enabled=false}), or with {@code --autobindhttp}. Settings are read from {@code -D} options,
  * the environment ({@code AIS_DATAPLANE_ENABLED}, {@code AIS_DATAPLANE_PORT}) and a {@code --systemproperties} file,
  * as the node reads them. The launcher sets {@code ais.servlet.address}, the address the pre-boot command binds
- * Payara's listener to. Plain Java, no dependency: it runs before any of the runtime exists.
+ * Payara's listener to, and {@code ais.servlet.internal=true} when that listener is the internal one (with TLS on it
+ * then stays plain: only the node's own hand-off reaches it, on loopback). Plain Java, no dependency: it runs before any of the runtime exists.
  */
 public final class NodeLauncher {
 
@@ -83,7 +84,13 @@ public final class NodeLauncher {
         rewritten.add(Integer.toString(internal));
         return new Plan(
                 List.copyOf(rewritten),
-                Map.of("ais.dataplane.port", Integer.toString(publicPort), "ais.servlet.address", "127.0.0.1"),
+                Map.of(
+                        "ais.dataplane.port",
+                        Integer.toString(publicPort),
+                        "ais.servlet.address",
+                        "127.0.0.1",
+                        "ais.servlet.internal",
+                        "true"),
                 true);
     }
 

@@ -23,7 +23,8 @@ class NodeLauncherTest {
         assertThat(plan.args()).containsExactly("--name", "n1", "--startport", "6900", "--port", "41234");
         assertThat(plan.properties())
                 .containsEntry("ais.dataplane.port", "9090")
-                .containsEntry("ais.servlet.address", "127.0.0.1");
+                .containsEntry("ais.servlet.address", "127.0.0.1")
+                .containsEntry("ais.servlet.internal", "true");
     }
 
     @Test

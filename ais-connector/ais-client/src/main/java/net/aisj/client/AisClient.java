@@ -215,8 +215,30 @@ public final class AisClient {
         private String token;
         private String authnUrl;
         private java.util.concurrent.Executor executor;
+        private javax.net.ssl.SSLContext tls;
 
         private Builder() {}
+
+        /**
+         * For {@code https} endpoints: trust the CA certificate(s) of a PEM file (AIS's {@code AIS_CLIENT_CA}, read
+         * when no trust was given) instead of the JDK's default authorities. Host names are always verified.
+         */
+        public Builder trustCa(java.nio.file.Path pem) {
+            tls = ClientTls.fromPem(pem);
+            return this;
+        }
+
+        /** For {@code https} endpoints: trust the certificates of a PKCS#12 or JKS trust store. */
+        public Builder trustStore(java.nio.file.Path store, char[] password) {
+            tls = ClientTls.fromStore(store, password);
+            return this;
+        }
+
+        /** For {@code https} endpoints: a TLS context of the caller's (e.g. with a client certificate). */
+        public Builder sslContext(javax.net.ssl.SSLContext context) {
+            tls = Objects.requireNonNull(context);
+            return this;
+        }
 
         /**
          * AuthN user and password: when the cluster answers {@code 401} (its {@code auth.enabled} is on), the client
@@ -273,6 +295,12 @@ public final class AisClient {
                 }
                 endpoints.add(URI.create(env.strip()));
             }
+            if (tls == null) {
+                String ca = System.getenv("AIS_CLIENT_CA");
+                if (ca != null && !ca.isBlank()) {
+                    tls = ClientTls.fromPem(java.nio.file.Path.of(ca.strip()));
+                }
+            }
             if (token == null) {
                 String env = System.getenv("AIS_AUTHN_TOKEN");
                 token = env == null || env.isBlank() ? null : env.strip();
@@ -283,7 +311,9 @@ public final class AisClient {
             java.util.function.Function<Transport, String> login =
                     u.isEmpty() ? null : t -> t.login(authn != null ? authn : t.defaultAuthnUrl(), u, pass);
             return new AisClient(
-                    new Transport(endpoints, connectTimeout, timeout, executor, token, login), user, password.clone());
+                    new Transport(endpoints, connectTimeout, timeout, executor, tls, token, login),
+                    user,
+                    password.clone());
         }
     }
 }

@@ -49,6 +49,7 @@ final class Transport {
             Duration connectTimeout,
             Duration timeout,
             java.util.concurrent.Executor executor,
+            javax.net.ssl.SSLContext tls,
             String token,
             java.util.function.Function<Transport, String> login) {
         this.endpoints = List.copyOf(endpoints);
@@ -61,6 +62,9 @@ final class Transport {
                 .connectTimeout(connectTimeout);
         if (executor != null) {
             b.executor(executor);
+        }
+        if (tls != null) {
+            b.sslContext(tls);
         }
         this.http = b.build();
     }

@@ -18,6 +18,9 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslProvider;
 import io.netty.handler.timeout.IdleStateHandler;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -28,15 +31,18 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
+import java.security.cert.X509Certificate;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import javax.net.ssl.SSLException;
 import net.aisj.connector.api.StorageConnection;
 import net.aisj.connector.api.WorkLane;
 import net.aisj.core.AisException;
 import net.aisj.service.LocalNode;
 import net.aisj.service.NodeConfig;
+import net.aisj.service.TlsSettings;
 import net.aisj.web.DirectCalls;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -46,7 +52,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * ({@code ais.dataplane.workers}) are long-lived Work on the storage adapter's WorkManager (lanes
  * {@code dataplane-loops}, {@code dataplane-workers}), each wrapped once in the application's context. Native epoll
  * where Netty has it for this machine, else NIO. While the listener is on, the cluster map publishes its URL as the
- * node's public URL ({@link NodeConfig#publicUrl()}). Thread-safe.
+ * node's public URL ({@link NodeConfig#publicUrl()}). With {@code net.http.use_https} ({@link TlsSettings}) it
+ * speaks TLS only, with the node's PEM certificate, and its hand-off reaches the servlet listener over TLS when that
+ * listener is public too ({@link NodeConfig#servletTls()}), in plain HTTP on loopback when it is the internal one.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class DataPlane {
@@ -61,6 +70,9 @@ public class DataPlane {
 
     @Inject
     LocalNode local;
+
+    @Inject
+    TlsSettings tls;
 
     @Inject
     DirectCalls direct;
@@ -111,6 +123,8 @@ public class DataPlane {
         group = new MultiThreadIoEventLoopGroup(loops, loopExecutor, io);
         pool = new WorkerPool(workerLane, workers, context::contextualRunnable);
         InetSocketAddress servlet = new InetSocketAddress(servletHost(), config.httpPort());
+        SslContext publicTls = tls.enabled() ? serverTls() : null;
+        SslContext servletTls = config.servletTls() ? servletTls() : null;
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap b = new ServerBootstrap()
                 .group(group)
@@ -122,11 +136,14 @@ public class DataPlane {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (publicTls != null) {
+                            ch.pipeline().addLast(publicTls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline()
                                 .addLast(
                                         new IdleStateHandler(0, 0, IDLE_SECONDS),
                                         new HttpServerCodec(65536, 65536, 65536),
-                                        new ObjectConnection(direct, pool, servlet));
+                                        new ObjectConnection(direct, pool, servlet, servletTls));
                     }
                 });
         try {
@@ -141,6 +158,34 @@ public class DataPlane {
         }
         LOG.info(() -> "data plane listening on " + config.publicUrl() + " (" + (epoll ? "epoll" : "nio") + ", " + loops
                 + " event loops, " + workers + " workers); other calls go to " + config.servletUrl());
+    }
+
+    /** What clients of the data plane get when TLS is on: the node's PEM certificate and key; HTTP/1.1 only. */
+    private SslContext serverTls() {
+        TlsSettings.Material m = tls.material();
+        try {
+            return SslContextBuilder.forServer(m.key(), m.chain().toArray(X509Certificate[]::new))
+                    .sslProvider(SslProvider.JDK)
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("data plane: unusable TLS key or certificate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The hand-off's TLS to the servlet listener on loopback, which presents the same certificate: exactly that
+     * chain is trusted (no host name check: the address is the node's own).
+     */
+    private SslContext servletTls() {
+        try {
+            return SslContextBuilder.forClient()
+                    .sslProvider(SslProvider.JDK)
+                    .trustManager(tls.material().chain())
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException(
+                    "data plane: cannot build the hand-off's TLS context: " + e.getMessage(), e);
+        }
     }
 
     private String servletHost() {

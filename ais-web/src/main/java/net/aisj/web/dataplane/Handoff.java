@@ -17,6 +17,7 @@ import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponse;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.net.InetSocketAddress;
 import java.util.ArrayDeque;
@@ -39,6 +40,7 @@ final class Handoff {
 
     private final Channel front;
     private final InetSocketAddress servlet;
+    private final SslContext servletTls;
     private final Runnable done;
     private final ArrayDeque<Object> unsent = new ArrayDeque<>();
     private Channel back;
@@ -51,12 +53,15 @@ final class Handoff {
     private boolean finishing;
 
     /**
+     * @param servletTls TLS to the servlet listener when it speaks TLS ({@code net.http.use_https}: trusting exactly
+     *                   the node's own certificate), else null
      * @param done run on the event loop when the exchange is over and the client connection may read its next
      *             request
      */
-    Handoff(Channel front, InetSocketAddress servlet, Runnable done) {
+    Handoff(Channel front, InetSocketAddress servlet, SslContext servletTls, Runnable done) {
         this.front = front;
         this.servlet = servlet;
+        this.servletTls = servletTls;
         this.done = done;
     }
 
@@ -159,6 +164,11 @@ final class Handoff {
                 .handler(new ChannelInitializer<>() {
                     @Override
                     protected void initChannel(Channel ch) {
+                        if (servletTls != null) {
+                            ch.pipeline()
+                                    .addLast(servletTls.newHandler(
+                                            ch.alloc(), servlet.getHostString(), servlet.getPort()));
+                        }
                         ch.pipeline().addLast(new HttpClientCodec(65536, 65536, 65536), new Back());
                     }
                 });

@@ -33,15 +33,17 @@ public final class HopRewrite {
     /** This JVM's token: only the hop knows it, so the filter trusts no client that sends the other headers. */
     static final String TOKEN_HEADER = "X-Ais-Hop";
 
-    static final String TOKEN = newToken();
+    private static final SecureRandom RANDOM = new SecureRandom();
 
-    private HopRewrite() {}
+    static final String TOKEN = newToken();
 
     private static String newToken() {
         byte[] b = new byte[16];
-        new SecureRandom().nextBytes(b);
+        RANDOM.nextBytes(b);
         return HexFormat.of().formatHex(b);
     }
+
+    private HopRewrite() {}
 
     /** Rewrites {@code r} in place for the servlet container when it must (see the class comment). */
     static void apply(HttpRequest r) {

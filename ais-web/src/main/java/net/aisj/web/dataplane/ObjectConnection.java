@@ -20,6 +20,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -65,10 +66,14 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
     private boolean expectContinue;
     private Handoff handoff;
 
-    ObjectConnection(DirectCalls direct, Executor workers, InetSocketAddress servlet) {
+    /** TLS to the servlet listener when it speaks TLS (net.http.use_https), else null. */
+    private final SslContext servletTls;
+
+    ObjectConnection(DirectCalls direct, Executor workers, InetSocketAddress servlet, SslContext servletTls) {
         this.direct = direct;
         this.workers = workers;
         this.servlet = servlet;
+        this.servletTls = servletTls;
     }
 
     @Override
@@ -101,7 +106,7 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
             } else {
                 mode = Mode.HANDOFF;
                 if (handoff == null) {
-                    handoff = new Handoff(ctx.channel(), servlet, this::exchangeOver);
+                    handoff = new Handoff(ctx.channel(), servlet, servletTls, this::exchangeOver);
                 }
                 handoff.start(r);
             }

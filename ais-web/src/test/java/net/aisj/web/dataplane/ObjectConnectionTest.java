@@ -113,7 +113,8 @@ class ObjectConnectionTest {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new HttpServerCodec(), new ObjectConnection(objects, workers, backend));
+                        ch.pipeline()
+                                .addLast(new HttpServerCodec(), new ObjectConnection(objects, workers, backend, null));
                     }
                 })
                 .bind("127.0.0.1", 0)

@@ -58,10 +58,13 @@ public final class NodeProcess implements AutoCloseable {
     private final String clusterName;
     private final List<Integer> memberHzPorts;
     private final Path logFile;
-    private final HttpClient http = HttpClient.newBuilder()
+    private HttpClient http = HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2))
             .build();
+    /** Set when the node runs with TLS ({@link #withTls}): its URLs are {@code https}. */
+    private javax.net.ssl.SSLContext tls;
+
     private Process process;
     private int starts;
     private List<String> launchPrefix = List.of();
@@ -162,6 +165,24 @@ public final class NodeProcess implements AutoCloseable {
     public NodeProcess withEnv(java.util.Map<String, String> vars) {
         env.putAll(vars);
         return this;
+    }
+
+    /**
+     * The node runs with TLS on (its settings come with {@link #withEnv} or JVM arguments): its URLs become
+     * {@code https} and the readiness probe trusts what {@code trust} trusts. Call before {@link #spawn()}.
+     */
+    public NodeProcess withTls(javax.net.ssl.SSLContext trust) {
+        this.tls = trust;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(2))
+                .sslContext(trust)
+                .build();
+        return this;
+    }
+
+    private String scheme() {
+        return tls == null ? "http" : "https";
     }
 
     /**
@@ -318,7 +339,7 @@ public final class NodeProcess implements AutoCloseable {
 
     /** What the node's cluster map publishes: the data-plane listener when it is on, else the servlet listener. */
     public String baseUrl() {
-        return "http://" + host + ":" + port();
+        return scheme() + "://" + host + ":" + port();
     }
 
     /** The published port (see {@link #baseUrl()}). */
@@ -335,7 +356,7 @@ public final class NodeProcess implements AutoCloseable {
             throw new IllegalStateException("node " + name + " serves one URL (the data plane holds port " + port
                     + "); start it with -Dais.dataplane.port=N to reach the servlet listener");
         }
-        return "http://" + host + ":" + port;
+        return scheme() + "://" + host + ":" + port;
     }
 
     /** True when the node runs the data-plane listener. */

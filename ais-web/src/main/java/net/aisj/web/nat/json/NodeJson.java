@@ -36,7 +36,10 @@ public final class NodeJson {
                 .add(
                         "net",
                         Json.createObjectBuilder()
-                                .add("http", Json.createObjectBuilder().add("use_https", false))
+                                .add(
+                                        "http",
+                                        Json.createObjectBuilder()
+                                                .add("use_https", c.publicUrl().startsWith("https:")))
                                 .add(
                                         "l4",
                                         Json.createObjectBuilder()

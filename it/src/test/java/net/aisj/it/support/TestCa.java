@@ -1,0 +1,209 @@
+package net.aisj.it.support;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * A throw-away certificate authority made at test time with the JDK's {@code keytool}: a CA, and a server
+ * certificate it signed for {@code 127.0.0.1} and {@code localhost} (subject alternative names), written as the PEM
+ * files a node takes ({@link #certPem()} with the chain, {@link #keyPem()} PKCS#8, {@link #caPem()}) and as a
+ * PKCS#12 trust store ({@link #trustStore()}, password {@link #STORE_PASSWORD}).
+ */
+public final class TestCa {
+
+    public static final String STORE_PASSWORD = "it-store";
+
+    private final Path dir;
+
+    private TestCa(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Makes a CA and a server certificate under {@code dir} (created). */
+    public static TestCa create(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            TestCa ca = new TestCa(dir);
+            ca.make();
+            return ca;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public Path caPem() {
+        return dir.resolve("ca.pem");
+    }
+
+    public Path certPem() {
+        return dir.resolve("server.pem");
+    }
+
+    public Path keyPem() {
+        return dir.resolve("server.key");
+    }
+
+    public Path trustStore() {
+        return dir.resolve("trust.p12");
+    }
+
+    /** A TLS context that trusts this CA only. */
+    public SSLContext context() {
+        try {
+            KeyStore ks = KeyStore.getInstance(trustStore().toFile(), STORE_PASSWORD.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            SSLContext ctx = SSLContext.getInstance("TLS");
+            ctx.init(null, tmf.getTrustManagers(), null);
+            return ctx;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The trust managers of {@link #context()} (for clients that take those, e.g. the AWS SDK). */
+    public javax.net.ssl.TrustManager[] trustManagers() {
+        try {
+            KeyStore ks = KeyStore.getInstance(trustStore().toFile(), STORE_PASSWORD.toCharArray());
+            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            tmf.init(ks);
+            return tmf.getTrustManagers();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void make() throws IOException {
+        String ks = dir.resolve("ca.p12").toString();
+        String server = dir.resolve("server.p12").toString();
+        String pw = STORE_PASSWORD;
+        keytool(
+                null,
+                "-genkeypair",
+                "-keystore",
+                ks,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                pw,
+                "-alias",
+                "ca",
+                "-dname",
+                "CN=aisj it CA",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-ext",
+                "bc:c",
+                "-validity",
+                "2");
+        keytool(
+                null,
+                "-genkeypair",
+                "-keystore",
+                server,
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                pw,
+                "-alias",
+                "node",
+                "-dname",
+                "CN=localhost",
+                "-keyalg",
+                "EC",
+                "-groupname",
+                "secp256r1",
+                "-validity",
+                "2");
+        byte[] csr = keytool(null, "-certreq", "-keystore", server, "-storepass", pw, "-alias", "node");
+        byte[] signed = keytool(
+                csr,
+                "-gencert",
+                "-keystore",
+                ks,
+                "-storepass",
+                pw,
+                "-alias",
+                "ca",
+                "-rfc",
+                "-ext",
+                "san=ip:127.0.0.1,dns:localhost",
+                "-ext",
+                "eku=serverAuth,clientAuth",
+                "-validity",
+                "2");
+        byte[] caCert = keytool(null, "-exportcert", "-keystore", ks, "-storepass", pw, "-alias", "ca", "-rfc");
+        Files.write(caPem(), caCert);
+        ByteArrayOutputStream chain = new ByteArrayOutputStream();
+        chain.write(signed);
+        chain.write(caCert);
+        Files.write(certPem(), chain.toByteArray());
+        keytool(
+                null,
+                "-importcert",
+                "-keystore",
+                trustStore().toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                pw,
+                "-alias",
+                "ca",
+                "-file",
+                caPem().toString(),
+                "-noprompt");
+        try {
+            KeyStore s = KeyStore.getInstance(new java.io.File(server), pw.toCharArray());
+            Key key = s.getKey("node", pw.toCharArray());
+            String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(key.getEncoded());
+            Files.writeString(keyPem(), "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] keytool(byte[] stdin, String... args) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(false).start();
+        if (stdin != null) {
+            p.getOutputStream().write(stdin);
+        }
+        p.getOutputStream().close();
+        byte[] out;
+        byte[] err;
+        try (InputStream o = p.getInputStream();
+                InputStream e = p.getErrorStream()) {
+            out = o.readAllBytes();
+            err = e.readAllBytes();
+        }
+        try {
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new IllegalStateException("keytool " + String.join(" ", args) + " failed: "
+                        + new String(err, StandardCharsets.UTF_8) + new String(out, StandardCharsets.UTF_8));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
