@@ -1,11 +1,10 @@
 package net.aisj.cli;
 
-import java.time.Duration;
 import java.util.List;
 import net.aisj.client.Bucket;
-import net.aisj.client.JobStatus;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -42,11 +41,8 @@ final class CacheCommands {
         @Option(names = "--prefix", description = "every object whose name starts with this")
         String prefix;
 
-        @Option(names = "--wait", description = "wait for the job to end (progress on stderr)")
-        boolean await;
-
-        @Option(names = "--timeout", defaultValue = "PT24H", description = "with --wait: ISO-8601 duration")
-        Duration timeout;
+        @Mixin
+        WaitOptions wait;
 
         abstract String kind();
 
@@ -65,18 +61,7 @@ final class CacheCommands {
             }
             String tpl = template != null ? template : prefix != null ? prefix : n.object();
             String id = start(ais.client().bucket(n.bucket()), list, tpl);
-            if (!await) {
-                ais.out().println(id);
-                return;
-            }
-            JobStatus s = JobCommand.await(ais, id, kind(), timeout);
-            if (ais.json) {
-                ais.printJson(s);
-            }
-            JobCommand.requireSuccess(s);
-            if (!ais.json) {
-                ais.out().println(kind() + "[" + id + "] done");
-            }
+            wait.finish(ais, id, kind(), kind() + "[" + id + "] done");
         }
     }
 

@@ -10,7 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -326,11 +325,8 @@ final class EtlCommand {
         @Option(names = "--ext", description = "extension changes, as AIS writes them: \"{flac:wav, jpg:png}\"")
         String ext;
 
-        @Option(names = "--wait", description = "wait until the job ends")
-        boolean await;
-
-        @Option(names = "--timeout", defaultValue = "PT24H", description = "with --wait, ISO-8601 (default PT24H)")
-        Duration timeout;
+        @picocli.CommandLine.Mixin
+        WaitOptions wait;
 
         @Override
         public void run() {
@@ -338,12 +334,7 @@ final class EtlCommand {
             var src = cmd.ais.client().bucket(Names.parse(from, cl).bucket());
             var dst = cmd.ais.client().bucket(Names.parse(to, cl).bucket());
             String job = cmd.ais.client().etl(name).transformBucket(src, dst, prefix, prepend, extensions(cl));
-            if (!await) {
-                cmd.ais.out().println(job);
-                return;
-            }
-            JobCommand.requireSuccess(JobCommand.await(cmd.ais, job, "etl-bck", timeout));
-            cmd.ais.out().println("etl-bck[" + job + "] " + src + " => " + dst + " done");
+            wait.finish(cmd.ais, job, "etl-bck", "etl-bck[" + job + "] " + src + " => " + dst + " done");
         }
 
         /** {@code "{flac:wav, jpg:png}"} (braces optional) as a map. */
