@@ -23,6 +23,11 @@ import net.aisj.it.faults.History.Op;
  * </ul>
  * An operation that failed or timed out may have taken effect at any time after it began (or never): its value is
  * always an allowed answer, and it never makes another value stale. Values are content hashes, unique per PUT.
+ *
+ * <p>With a clock tolerance ({@link #check(List, long)}, the clock-skew test), a write only makes another value stale
+ * when it began more than the tolerance after that value's write ended: nodes order copies by their wall clocks, so
+ * writes closer than the skew may be ordered either way. Reads that were allowed only thanks to the tolerance are
+ * counted ({@code skew_tolerated}).
  */
 public final class Checker {
 
@@ -85,6 +90,11 @@ public final class Checker {
 
     /** Checks {@code ops} (ordered by start time). */
     public static Result check(List<Op> ops) {
+        return check(ops, 0);
+    }
+
+    /** Checks {@code ops} (ordered by start time) with a clock tolerance in nanoseconds (see the class comment). */
+    public static Result check(List<Op> ops, long toleranceNanos) {
         Map<String, List<Op>> byName = new LinkedHashMap<>();
         Map<String, Op> putByValue = new HashMap<>();
         for (Op o : ops) {
@@ -104,6 +114,7 @@ public final class Checker {
         List<Violation> out = new ArrayList<>();
         long verified = 0;
         long ackedPutsCovered = 0;
+        long tolerated = 0;
         for (var e : byName.entrySet()) {
             List<Op> h = e.getValue();
             boolean finalOk = false;
@@ -115,7 +126,10 @@ public final class Checker {
                 if (!r.isRead()) {
                     continue;
                 }
-                String why = explain(r, h, putByValue);
+                String why = explain(r, h, putByValue, toleranceNanos);
+                if (why == null && toleranceNanos > 0 && explain(r, h, putByValue, 0) != null) {
+                    tolerated++;
+                }
                 if (why != null) {
                     String kind = why.startsWith("phantom") ? "PHANTOM READ" : r.fin() ? "LOST WRITE" : "STALE READ";
                     out.add(new Violation(kind, r, why, h));
@@ -136,11 +150,14 @@ public final class Checker {
         }
         counts.put("names_verified", verified);
         counts.put("acked_puts_of_verified_names", ackedPutsCovered);
+        if (toleranceNanos > 0) {
+            counts.put("skew_tolerated", tolerated);
+        }
         return new Result(counts, out);
     }
 
     /** Null when read {@code r} is allowed, else why not. */
-    private static String explain(Op r, List<Op> h, Map<String, Op> putByValue) {
+    private static String explain(Op r, List<Op> h, Map<String, Op> putByValue, long tolerance) {
         String v = r.kind() == Kind.GET ? r.value() : History.ABSENT;
         List<Op> writers = new ArrayList<>();
         if (!History.ABSENT.equals(v)) {
@@ -163,7 +180,7 @@ public final class Checker {
         }
         Op supersededBy = null;
         for (Op w : writers) {
-            Op s = supersededAt(w, r.start(), h);
+            Op s = supersededAt(w, r.start(), h, tolerance);
             if (s == null) {
                 return null;
             }
@@ -174,14 +191,14 @@ public final class Checker {
     }
 
     /**
-     * An acknowledged write that ended before {@code t} and began after write {@code w} (null: the initial absent
-     * value) ended, i.e. one that makes w's value stale at {@code t}; null when there is none.
+     * An acknowledged write that ended before {@code t} and began more than {@code tolerance} after write {@code w}
+     * (null: the initial absent value) ended, i.e. one that makes w's value stale at {@code t}; null when none.
      */
-    private static Op supersededAt(Op w, long t, List<Op> h) {
+    private static Op supersededAt(Op w, long t, List<Op> h, long tolerance) {
         if (w != null && !w.acked()) {
             return null;
         }
-        long wEnd = w == null ? Long.MIN_VALUE : w.end();
+        long wEnd = w == null ? Long.MIN_VALUE : w.end() + tolerance;
         for (Op o : h) {
             if (o.isWrite() && o.acked() && !o.fin() && o != w && o.end() < t && o.start() > wEnd) {
                 return o;

@@ -78,6 +78,22 @@ class CheckerTest {
     }
 
     @Test
+    void aClockToleranceForgivesOnlyWritesCloserThanIt() {
+        put("b/x", "h1", true, 0, 10);
+        put("b/x", "h2", true, 15, 20); // 5 after h1 ended: within a tolerance of 8
+        fin("b/x", "h1", 1000);
+        put("b/y", "h3", true, 0, 10);
+        put("b/y", "h4", true, 30, 40); // 20 after h3 ended: beyond it
+        fin("b/y", "h3", 1000);
+        List<Op> sorted = new ArrayList<>(ops);
+        sorted.sort(Comparator.comparingLong(Op::start));
+        Checker.Result r = Checker.check(sorted, 8);
+        assertThat(r.violations()).extracting(v -> v.op().name()).containsExactly("b/y");
+        assertThat(r.count("skew_tolerated")).isEqualTo(1);
+        assertThat(Checker.check(sorted).violations()).hasSize(2);
+    }
+
+    @Test
     void aLostWriteIsReported() {
         put("b/x", "h1", true, 0, 10);
         put("b/x", "h2", true, 20, 30);

@@ -4,87 +4,127 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.Poll;
+import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Disk faults under load (plain and mirrored buckets: EC 1+1 needs 3 targets when the bucket is made). Node 3's
- * second mountpath is a 384 KiB tmpfs. Nodes 1 and 2 take load first; node 3 then joins, so the rebalance moves a
- * third of the objects to it and fills the small mountpath (writes to it are refused with 507 from 95 % full). Then
- * the small mountpath turns read-only under load (the health check disables it) and is healed: remounted read-write
- * and enabled again. Nothing acknowledged may be lost, no read may be stale.
+ * Disk faults under load (plain, mirrored and erasure-coded buckets), on the shared fault cluster: a 384 KiB tmpfs
+ * (mounted before the nodes started) is attached as a mountpath of a running node under load. The resilver that the
+ * attach starts (the rebalance of the node's objects across its mountpaths) moves about a third of the node's
+ * objects onto it and fills it (writes to it are refused with 507 from 95 % full). Then the small mountpath turns
+ * read-only under load (the health check disables it) and is healed: remounted read-write and enabled again. Nothing
+ * acknowledged may be lost, no read may be stale. At the end the mountpath is detached (its objects move back to the
+ * node's own mountpaths), so the shared cluster is as it was.
  */
 @Tag("cluster")
 @Tag("faults")
 class DiskFaultIT {
 
     static FaultCluster c;
-    static Path small;
-    static boolean mounted;
+
+    @BeforeAll
+    static void acquire() {
+        assumeTrue(
+                FaultCluster.isRoot(),
+                "DiskFaultIT needs root (it mounts a tmpfs and remounts it read-only); skipped here as user "
+                        + System.getProperty("user.name") + ". CI runs as root.");
+        c = FaultCluster.acquire();
+    }
 
     @AfterAll
-    static void stop() {
+    static void release() {
         if (c != null) {
-            c.close();
-        }
-        if (mounted) {
-            run(List.of("umount", "-l", small.toString()));
+            FaultCluster.release();
         }
     }
 
     @Test
-    void aMountpathFillingDuringARebalanceThenTurningReadOnlyLosesNothing() {
-        assumeTrue("root".equals(System.getProperty("user.name")), "mounting a tmpfs needs root");
-        c = new FaultCluster("disk", 3, null);
-        small = c.node(3).mountpaths().get(1);
-        run(List.of("mount", "-t", "tmpfs", "-o", "size=384k", "tmpfs", small.toString()));
-        mounted = true;
-        c.start(1, 2);
-        c.awaitSettled();
-        FaultRun run = new FaultRun(
-                "disk", c, true, false, () -> c.running().stream().map(c::url).toList());
+    void aMountpathFillingDuringAResilverThenTurningReadOnlyLosesNothing() {
+        Path small = c.small();
+        assertThat(small).as("the shared fault cluster's spare tmpfs").isNotNull();
+        String mp = small.toAbsolutePath().normalize().toString();
+        FaultCluster.Smap m0 = c.ready("disk");
+        int n = c.nonPrimary(m0);
+        FaultRun run = new FaultRun("disk", c, true, c::urls);
         run.startLoad();
-        FaultCluster.hold(Duration.ofSeconds(20));
+        FaultCluster.hold(FaultRun.LEAD);
 
-        c.start(3);
-        FaultCluster.Smap m = c.awaitSettled();
-        System.out.println("[faults disk] node3 joined (a rebalance follows): " + m);
-        Poll.until(
-                Duration.ofSeconds(180),
-                "node3's 384 KiB mountpath fills up to the out-of-space mark",
-                () -> used(small) >= 0.90,
-                () -> String.format("%.0f %% used", used(small) * 100));
-        System.out.printf("[faults disk] the small mountpath is %.0f %% full%n", used(small) * 100);
-        FaultCluster.hold(Duration.ofSeconds(10));
+        mountpath(n, "PUT", "attach-mp", mp);
+        try {
+            System.out.println("[faults disk] 384 KiB tmpfs attached to node" + n + " under load (a resilver follows)");
+            Poll.until(
+                    Duration.ofSeconds(120),
+                    "node" + n + "'s 384 KiB mountpath fills up to the out-of-space mark",
+                    () -> used(small) >= 0.90,
+                    () -> String.format("%.0f %% used", used(small) * 100));
+            System.out.printf("[faults disk] the small mountpath is %.0f %% full%n", used(small) * 100);
+            FaultCluster.hold(FaultRun.LEAD);
 
-        run(List.of("mount", "-o", "remount,ro", small.toString()));
-        System.out.println("[faults disk] the small mountpath is read-only now");
-        FaultCluster.hold(Duration.ofSeconds(20));
-        run(List.of("mount", "-o", "remount,rw", small.toString()));
-        c.client(3)
-                .control(
-                        "POST",
-                        "/v1/daemon/mountpaths",
-                        JsonUtil.actMsg(
-                                "enable-mp",
-                                null,
-                                Json.createValue(
-                                        small.toAbsolutePath().normalize().toString())))
-                .expect(200);
+            FaultCluster.run(List.of("mount", "-o", "remount,ro", mp));
+            long t0 = System.nanoTime();
+            Poll.until(
+                    Duration.ofSeconds(60),
+                    "the health check disables the read-only mountpath",
+                    () -> listed(n, "disabled", mp),
+                    () -> String.valueOf(mountpaths(n)));
+            System.out.printf(
+                    "[faults disk] the small mountpath is read-only; disabled by the health check after %.1f s%n",
+                    (System.nanoTime() - t0) / 1e9);
+            FaultCluster.hold(FaultRun.LEAD);
+        } finally {
+            FaultCluster.run(List.of("mount", "-o", "remount,rw", mp));
+        }
+        mountpath(n, "POST", "enable-mp", mp);
+        assertThat(listed(n, "available", mp)).as("enabled again").isTrue();
         System.out.println("[faults disk] healed: read-write again and enabled");
-        FaultCluster.hold(Duration.ofSeconds(10));
+        FaultCluster.hold(FaultRun.TAIL);
         Checker.Result r = run.finish();
-        assertThat(r.count("put_ok")).isLessThan(r.count("put"));
+        assertThat(r.count("put_ok"))
+                .as("PUTs refused while the mountpath was full or read-only")
+                .isLessThan(r.count("put"));
+
+        mountpath(n, "DELETE", "detach-mp", mp);
+        Poll.until(
+                Duration.ofSeconds(120),
+                "the small mountpath is detached after its resilver",
+                () -> !listed(n, "available", mp) && !listed(n, "disabled", mp),
+                () -> String.valueOf(mountpaths(n)));
+    }
+
+    private static void mountpath(int node, String method, String action, String mp) {
+        c.client(node)
+                .control(method, "/v1/daemon/mountpaths", JsonUtil.actMsg(action, null, Json.createValue(mp)))
+                .expect(200);
+    }
+
+    private static JsonObject mountpaths(int node) {
+        Resp r = c.client(node)
+                .send("GET", "/v1/daemon?what=mountpaths", Map.of(), null, Duration.ofSeconds(10))
+                .expect(200);
+        return r.json();
+    }
+
+    private static boolean listed(int node, String list, String mp) {
+        JsonObject o = mountpaths(node);
+        if (!o.containsKey(list) || o.isNull(list)) {
+            return false;
+        }
+        JsonArray a = o.getJsonArray(list);
+        return a.getValuesAs(jakarta.json.JsonString.class).stream()
+                .anyMatch(s -> s.getString().equals(mp));
     }
 
     private static double used(Path p) {
@@ -92,21 +132,6 @@ class DiskFaultIT {
             var fs = Files.getFileStore(p);
             return 1.0 - (double) fs.getUsableSpace() / fs.getTotalSpace();
         } catch (IOException e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static void run(List<String> cmd) {
-        try {
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-                throw new AssertionError(cmd + " failed: " + out);
-            }
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
     }

@@ -2,6 +2,9 @@ package net.aisj.it.faults;
 
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,11 +12,15 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
 import net.aisj.it.support.JsonUtil;
 import net.aisj.it.support.NodeProcess;
 import net.aisj.it.support.Poll;
@@ -21,8 +28,14 @@ import net.aisj.it.support.Ports;
 import net.aisj.it.support.Resp;
 
 /**
- * A cluster of {@code n} ais-node JVMs for one fault test, on loopback or (with {@link NetNs}) each in its own
- * network namespace; nodes are numbered from 1. Knows the faults that act on processes: kill -9, SIGSTOP/SIGCONT.
+ * A cluster of {@code n} ais-node JVMs for fault tests, on loopback or (with {@link NetNs}) each in its own network
+ * namespace; nodes are numbered from 1. Knows the faults that act on processes: kill -9, SIGSTOP/SIGCONT.
+ *
+ * <p>The kill, slow-node, disk and partition tests share one 3-node cluster ({@link #acquire}): each brings it back
+ * to three running nodes that agree on one cluster map ({@link #ready}) and works in buckets of its own, so a start of
+ * three nodes is paid once, not once per fault. As root with iproute2 its nodes live in their own network namespaces
+ * (the partition test cuts one off) and a spare 384 KiB tmpfs is mounted before they start (the disk test attaches
+ * it as a mountpath); otherwise it runs on loopback and those two tests say what they need.
  */
 final class FaultCluster implements AutoCloseable {
 
@@ -50,6 +63,142 @@ final class FaultCluster implements AutoCloseable {
     private final String tag;
     private final NodeProcess[] nodes;
     private final String[] ids;
+    /** The network namespaces the nodes run in, or null (loopback); closed with the cluster. */
+    private NetNs net;
+    /** The spare tmpfs (mounted before the nodes started, so every node's mount namespace has it), or null. */
+    private Path small;
+
+    private static FaultCluster shared;
+    private static AssertionError sharedFailure;
+    private static int users;
+    private static ScheduledFuture<?> idleClose;
+    private static final ScheduledExecutorService CLOSER = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "fault-cluster-closer");
+        t.setDaemon(true);
+        return t;
+    });
+    /** How long the shared cluster outlives its last user (fault test classes run one after another). */
+    private static final Duration IDLE_CLOSE = Duration.ofSeconds(20);
+
+    /**
+     * The shared cluster, started on first use (a failed start is remembered: later callers fail at once); pair
+     * with {@link #release()}. It is stopped {@link #IDLE_CLOSE} after the last release (so it does not idle through
+     * the rest of the suite) or at JVM exit.
+     */
+    static synchronized FaultCluster acquire() {
+        if (sharedFailure != null) {
+            throw new AssertionError("the shared fault cluster failed to start earlier", sharedFailure);
+        }
+        if (idleClose != null) {
+            idleClose.cancel(false);
+            idleClose = null;
+        }
+        if (shared == null) {
+            long t0 = System.nanoTime();
+            String why = NetNs.unavailableReason();
+            NetNs net = why == null ? new NetNs(3) : null;
+            FaultCluster c = new FaultCluster("sh", 3, net);
+            c.net = net;
+            try {
+                if (isRoot()) {
+                    c.small = ItEnv.workDir().resolve("faults-small-" + ItEnv.randomHex(3));
+                    Files.createDirectories(c.small);
+                    run(List.of("mount", "-t", "tmpfs", "-o", "size=384k", "tmpfs", c.small.toString()));
+                }
+                c.startAll();
+            } catch (AssertionError | RuntimeException | IOException e) {
+                c.close();
+                sharedFailure = e instanceof AssertionError ae ? ae : new AssertionError(e);
+                throw sharedFailure;
+            }
+            System.out.printf(
+                    "[faults] shared cluster of 3 nodes (%s) ready in %.1f s%n",
+                    net == null ? "loopback: " + why : "network namespaces", (System.nanoTime() - t0) / 1e9);
+            shared = c;
+            Runtime.getRuntime().addShutdownHook(new Thread(FaultCluster::closeShared, "stop-fault-cluster"));
+        }
+        users++;
+        return shared;
+    }
+
+    /**
+     * Keeps the shared cluster up while a test with a cluster of its own runs, if it is up already (the fault test
+     * classes run one after another in any order: closing it in between would cost a restart); pair a true answer
+     * with {@link #release()}.
+     */
+    static synchronized boolean pinIfRunning() {
+        if (shared == null) {
+            return false;
+        }
+        if (idleClose != null) {
+            idleClose.cancel(false);
+            idleClose = null;
+        }
+        users++;
+        return true;
+    }
+
+    /** Ends one use of the shared cluster (see {@link #acquire}). */
+    static synchronized void release() {
+        if (--users == 0 && shared != null) {
+            idleClose = CLOSER.schedule(FaultCluster::closeIfIdle, IDLE_CLOSE.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static synchronized void closeIfIdle() {
+        if (users == 0) {
+            closeShared();
+        }
+    }
+
+    private static synchronized void closeShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
+    }
+
+    static boolean isRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The network namespaces, or null when the nodes run on loopback. */
+    NetNs net() {
+        return net;
+    }
+
+    /** The spare 384 KiB tmpfs directory, or null (not root). */
+    Path small() {
+        return small;
+    }
+
+    /**
+     * Brings the cluster back to every node running, none stopped or cut off, all agreeing on one cluster map (a
+     * test that failed half-way may have left a fault behind); returns that map.
+     */
+    Smap ready(String test) {
+        for (int i = 1; i < nodes.length; i++) {
+            if (net != null) {
+                net.healQuietly(i);
+            }
+            if (nodes[i].isAlive()) {
+                signalQuietly(i, "CONT");
+            }
+        }
+        List<Integer> dead = new ArrayList<>();
+        for (int i = 1; i < nodes.length; i++) {
+            if (!nodes[i].isAlive()) {
+                dead.add(i);
+            }
+        }
+        if (!dead.isEmpty()) {
+            System.out.println("[faults " + test + "] restarting nodes " + dead + " left down by an earlier test");
+            start(dead.stream().mapToInt(Integer::intValue).toArray());
+        }
+        Smap m = awaitSettled();
+        System.out.println("[faults " + test + "] cluster ready: " + m);
+        return m;
+    }
 
     FaultCluster(String tag, int n, NetNs net, String... extraJvmArgs) {
         this(tag, n, net, i -> List.of(), extraJvmArgs);
@@ -241,7 +390,7 @@ final class FaultCluster implements AutoCloseable {
                 timeout,
                 "[" + tag + "] rebalance " + id + " ends",
                 () -> {
-                    Resp r = net.aisj.it.support.Jobs.status(client(running().get(0)), id, "rebalance");
+                    Resp r = Jobs.status(client(running().get(0)), id, "rebalance");
                     if (r.status() != 200) {
                         return false;
                     }
@@ -307,20 +456,30 @@ final class FaultCluster implements AutoCloseable {
         return sb.toString();
     }
 
+    private void signalQuietly(int i, String sig) {
+        try {
+            signal(i, sig);
+        } catch (AssertionError ignored) {
+            // best effort: it may have just exited
+        }
+    }
+
+    /**
+     * Stops every node with kill -9 (their data is thrown away: a graceful stop would only cost time), deletes their
+     * directories, then removes the namespaces and unmounts the spare tmpfs.
+     */
     @Override
     public void close() {
         List<Thread> ts = new ArrayList<>();
         for (int i = 1; i < nodes.length; i++) {
             NodeProcess n = nodes[i];
             if (n != null) {
-                if (n.isAlive()) {
-                    try {
-                        signal(i, "CONT");
-                    } catch (AssertionError ignored) {
-                        // best effort: it may have just exited
-                    }
-                }
-                Thread t = new Thread(n::close, "close-f" + i);
+                Thread t = new Thread(
+                        () -> {
+                            n.kill9();
+                            n.close();
+                        },
+                        "close-f" + i);
                 t.start();
                 ts.add(t);
             }
@@ -332,6 +491,34 @@ final class FaultCluster implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             }
+        }
+        if (net != null) {
+            net.close();
+            net = null;
+        }
+        if (small != null) {
+            try {
+                run(List.of("umount", "-l", small.toString()));
+            } catch (AssertionError e) {
+                System.out.println("[faults] " + e.getMessage());
+            }
+            small = null;
+        }
+    }
+
+    /** Runs a command (mount, umount) to its end within 30 s; fails with its output unless it exits with 0. */
+    static void run(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                throw new AssertionError(cmd + " failed: " + out);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
         }
     }
 }

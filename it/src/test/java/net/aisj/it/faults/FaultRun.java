@@ -19,6 +19,12 @@ final class FaultRun {
 
     /** The bound of one client request; a request to a stopped node ends by it. */
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
+    /** How long the load runs before a fault is injected. */
+    static final Duration LEAD = Duration.ofSeconds(5);
+    /** How long a killed node stays down (under load) before it is restarted. */
+    static final Duration DOWN = Duration.ofSeconds(5);
+    /** How long the load goes on after the heal, before the reads after the heal. */
+    static final Duration TAIL = Duration.ofSeconds(3);
     /** How long the reads after the heal may retry a name that is not readable yet. */
     static final Duration READ_BACK = Duration.ofSeconds(180);
 
@@ -85,9 +91,14 @@ final class FaultRun {
 
     /** Stops the load; the cluster must have healed. Reads everything back, checks, prints, asserts. */
     Checker.Result finish() {
+        return finish(Duration.ZERO);
+    }
+
+    /** The same, with the checker's clock tolerance (the clock-skew test: the spread of the nodes' clocks). */
+    Checker.Result finish(Duration clockTolerance) {
         History h = running.stop();
         int unread = load.readAllAfterHeal(READ_BACK);
-        Checker.Result r = Checker.check(h);
+        Checker.Result r = Checker.check(h.ops(), clockTolerance.toNanos());
         long notDeployed = h.ops().stream()
                 .filter(o -> o.status() == Workload.CONTAINER_404)
                 .count();

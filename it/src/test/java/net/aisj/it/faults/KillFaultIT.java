@@ -1,8 +1,8 @@
 package net.aisj.it.faults;
 
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
  * kill -9 under load, twice: a non-primary target, restarted on its mountpaths, then (once the rebalance that
  * follows its return has ended: one fault at a time) the primary, restarted too.
  * Load (plain, mirrored and erasure-coded buckets, every node) runs through both kills and past the last restart;
- * the checker then finds no lost acknowledged write, no phantom and no stale read.
+ * the checker then finds no lost acknowledged write, no phantom and no stale read. Runs on the shared fault cluster.
  */
 @Tag("cluster")
 @Tag("faults")
@@ -18,28 +18,31 @@ class KillFaultIT {
 
     static FaultCluster c;
 
+    @BeforeAll
+    static void acquire() {
+        c = FaultCluster.acquire();
+    }
+
     @AfterAll
-    static void stop() {
+    static void release() {
         if (c != null) {
-            c.close();
+            FaultCluster.release();
         }
     }
 
     @Test
     void killedTargetsLoseNothingAcknowledged() {
-        c = new FaultCluster("kill", 3, null);
-        c.startAll();
-        FaultCluster.Smap m0 = c.awaitSettled();
+        FaultCluster.Smap m0 = c.ready("kill-9");
         FaultRun run = new FaultRun("kill-9", c, true, c::urls);
         run.startLoad();
-        FaultCluster.hold(Duration.ofSeconds(10));
+        FaultCluster.hold(FaultRun.LEAD);
 
         int first = c.nonPrimary(m0);
         c.kill9(first);
         List<Integer> rest = c.running();
         FaultCluster.Smap m1 = c.awaitSettled(rest, FaultCluster.SETTLE_TIMEOUT);
         System.out.println("[faults kill-9] node" + first + " killed; survivors agree on " + m1);
-        FaultCluster.hold(Duration.ofSeconds(10));
+        FaultCluster.hold(FaultRun.DOWN);
         c.start(first);
         FaultCluster.Smap m2 = c.awaitSettled();
         System.out.println("[faults kill-9] node" + first + " back: " + m2);
@@ -55,11 +58,11 @@ class KillFaultIT {
         c.kill9(second);
         FaultCluster.Smap m3 = c.awaitSettled(c.running(), FaultCluster.SETTLE_TIMEOUT);
         System.out.println("[faults kill-9] primary node" + second + " killed; survivors agree on " + m3);
-        FaultCluster.hold(Duration.ofSeconds(10));
+        FaultCluster.hold(FaultRun.DOWN);
         c.start(second);
         FaultCluster.Smap m4 = c.awaitSettled();
         System.out.println("[faults kill-9] node" + second + " back: " + m4);
-        FaultCluster.hold(Duration.ofSeconds(5));
+        FaultCluster.hold(FaultRun.TAIL);
         run.finish();
     }
 }

@@ -11,12 +11,14 @@ import net.aisj.it.support.AisClient;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * A network partition under load: three nodes, each in its own network namespace; one (not the primary) is cut off
- * from the other two for 30 s while the client still reaches all three. The majority (two of three, with the
+ * A network partition under load: three nodes, each in its own network namespace (the shared fault cluster, when
+ * root can make namespaces); one (not the primary) is cut off from the other two for 20 s (10 s to notice, then
+ * about 10 s of two sides) while the client still reaches all three. The majority (two of three, with the
  * primary) drops it from the Smap and keeps serving; the cut-off node keeps its last Smap (it publishes no version
  * of its own) and answers every object call with 503; after the heal Hazelcast merges it back, it registers again
  * and all three agree on one Smap. The checker finds no lost acknowledged write.
@@ -25,37 +27,51 @@ import org.junit.jupiter.api.Test;
 @Tag("faults")
 class PartitionFaultIT {
 
-    static final Duration CUT = Duration.ofSeconds(30);
-    static NetNs net;
+    static final Duration CUT = Duration.ofSeconds(20);
     static FaultCluster c;
 
+    @BeforeAll
+    static void acquire() {
+        String why = NetNs.unavailableReason();
+        assumeTrue(
+                why == null,
+                "PartitionFaultIT needs root and iproute2 (network namespaces); skipped here: " + why
+                        + ". CI runs as root.");
+        c = FaultCluster.acquire();
+    }
+
     @AfterAll
-    static void stop() {
+    static void release() {
         if (c != null) {
-            c.close();
-        }
-        if (net != null) {
-            net.close();
+            FaultCluster.release();
         }
     }
 
     @Test
     void theCutOffNodeRefusesTheMajorityServesAndNothingAcknowledgedIsLost() {
-        String why = NetNs.unavailableReason();
-        assumeTrue(why == null, "network namespaces need root and iproute2: " + why);
-        net = new NetNs(3);
-        c = new FaultCluster("part", 3, net);
-        c.startAll();
-        FaultCluster.Smap m0 = c.awaitSettled();
+        NetNs net = c.net();
+        assertThat(net)
+                .as("the shared fault cluster runs in network namespaces")
+                .isNotNull();
+        FaultCluster.Smap m0 = c.ready("partition");
         FaultRun run = new FaultRun("partition", c, false, c::urls);
         run.startLoad();
-        FaultCluster.hold(Duration.ofSeconds(10));
+        FaultCluster.hold(FaultRun.LEAD);
 
         int cut = c.nonPrimary(m0);
         List<Integer> majority = c.running().stream().filter(i -> i != cut).toList();
         long tCut = run.load.history().now();
         long t0 = System.nanoTime();
         net.cut(cut);
+        try {
+            cutOff(run, net, cut, majority, m0, tCut, t0);
+        } finally {
+            net.healQuietly(cut);
+        }
+    }
+
+    private static void cutOff(
+            FaultRun run, NetNs net, int cut, List<Integer> majority, FaultCluster.Smap m0, long tCut, long t0) {
         System.out.println("[faults partition] node" + cut + " (" + c.id(cut) + ") cut off from " + majority
                 + "; Smap before: " + m0);
         String probe = AisClient.objPath(run.buckets.get(0), "probe");
@@ -90,7 +106,7 @@ class PartitionFaultIT {
         System.out.printf(
                 "[faults partition] healed; all 3 agree %.1f s later: %s%n", (System.nanoTime() - t1) / 1e9, healed);
         assertThat(healed.version()).isGreaterThan(maj.version());
-        FaultCluster.hold(Duration.ofSeconds(5));
+        FaultCluster.hold(FaultRun.TAIL);
         Checker.Result r = run.finish();
         String cutUrl = c.url(cut);
         long refusedAfter = tCut + (long) (refuseSecs * 1e9);
