@@ -163,11 +163,13 @@ public final class GridMembership {
                     base.publicUrl(),
                     base.flags(),
                     mid);
-            registry.put(again.id(), MetaJson.registryEntry(again, true).toString());
             self = again;
+            // before the registration: the cluster map that takes this node back follows it, and whatever reacts to
+            // that map must already know the node was away
+            onRejoin.accept(again);
+            registry.put(again.id(), MetaJson.registryEntry(again, true).toString());
             LOG.info(() -> "merged back into the cluster after a split: node " + again.id() + " registered again as"
                     + " grid member " + mid + " (was " + old.memberId() + ")");
-            onRejoin.accept(again);
         } catch (RuntimeException ex) {
             LOG.log(Level.WARNING, "cannot register again after a split-brain merge: " + ex.getMessage(), ex);
         }

@@ -86,6 +86,25 @@ public class LocalNode {
      */
     void rejoined(NodeInfo again) {
         this.self = again;
+        rejoinedAtMillis = System.currentTimeMillis();
+        rejoins.incrementAndGet();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong rejoins = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long rejoinedAtMillis;
+
+    /**
+     * How many times a split-brain merge brought this node back (see {@link #rejoined}): its copies may be older than
+     * what the other side wrote meanwhile, so the next cluster map starts a rebalance and the rebalance window is
+     * open until it has ended ({@link RebalanceWindow}).
+     */
+    public long rejoins() {
+        return rejoins.get();
+    }
+
+    /** When this node last came back from a split-brain merge (wall clock), 0 if never. */
+    public long rejoinedAtMillis() {
+        return rejoinedAtMillis;
     }
 
     /**

@@ -61,6 +61,8 @@ public class RebalanceService {
     private static final String REQUEST_KEY = "requested-smap-version";
 
     private Set<String> lastOwners;
+    /** {@link LocalNode#rejoins()} when the last rebalance started. */
+    private long lastRejoins;
 
     void onClusterMap(@ObservesAsync ClusterMap map) {
         start(map);
@@ -78,12 +80,17 @@ public class RebalanceService {
         Optional<Xaction> latest = registry.latest(XactKind.REBALANCE);
         long latestVersion =
                 latest.map(x -> ((RebalanceXaction) x).clusterMap().version()).orElse(-1L);
-        if (map.version() <= latestVersion || owners.equals(lastOwners) && !requested(map.version())) {
+        // a node merged back after a partition rebalances even if the owners look unchanged to it: it missed the maps
+        // of the other side, whose writes must come to it
+        long rejoins = node.rejoins();
+        if (map.version() <= latestVersion
+                || owners.equals(lastOwners) && rejoins == lastRejoins && !requested(map.version())) {
             return;
         }
         lastOwners = owners;
+        lastRejoins = rejoins;
         LOG.info(() -> "cluster map v" + map.version() + ": data owners " + owners + "; starting rebalance");
-        window.started(map.version());
+        window.started(map.version(), rejoins);
         registry.start(new RebalanceXaction(map, new Local(), this::finished));
     }
 

@@ -3,11 +3,13 @@ package net.aisj.it.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,7 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Clock skew under load: node 2's wall clock runs {@link #BEHIND} behind, node 3's {@link #AHEAD} ahead (Debian's
- * libfaketime preloaded into those two JVMs; monotonic clocks are left alone). Load runs through a kill -9 and
+ * libfaketime preloaded into those two JVMs; monotonic clocks are left alone; each node's clock is checked through
+ * the time it stamps on an object it owns). Load runs through a kill -9 and
  * restart of the node ahead, so copies written under different clocks meet in the rebalance and in the reads that
  * ask every target for the latest copy. Nodes order copies by wall-clock time, so two writes of one object closer
  * than the clocks' spread may be ordered either way (README "Faults under load"): the checker is given the spread as
@@ -66,6 +69,72 @@ class ClockSkewFaultIT {
         }
     }
 
+    /**
+     * Each node's clock as its objects show it: a PUT that lands on node i as the owner (sent through node 1, the
+     * redirect names the owner) stamps the object with node i's wall clock ({@code Ais-Atime}, read back by HEAD);
+     * compared with the middle of the PUT on the test's clock. Index 1..3, milliseconds ahead (negative: behind).
+     */
+    static long[] clockOffsets() {
+        String bucket = net.aisj.it.support.ItEnv.bucketName("clock");
+        c.client(1).createBucket(bucket).expect(200);
+        HttpClient http = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        long[] off = new long[4];
+        boolean[] seen = new boolean[4];
+        int found = 0;
+        try {
+            for (int k = 0; k < 200 && found < 3; k++) {
+                URI u = URI.create(c.url(1) + "/v1/objects/" + bucket + "/clock-" + k);
+                long t0 = System.currentTimeMillis();
+                HttpResponse<Void> r = http.send(put(u), HttpResponse.BodyHandlers.discarding());
+                if (r.statusCode() == 307) {
+                    u = u.resolve(r.headers().firstValue("Location").orElseThrow());
+                    t0 = System.currentTimeMillis();
+                    r = http.send(put(u), HttpResponse.BodyHandlers.discarding());
+                }
+                long t1 = System.currentTimeMillis();
+                assertThat(r.statusCode()).as("PUT " + u).isEqualTo(200);
+                int owner = 0;
+                for (int i = 1; i <= 3; i++) {
+                    if (URI.create(c.url(i)).getAuthority().equals(u.getAuthority())) {
+                        owner = i;
+                    }
+                }
+                if (owner == 0 || seen[owner]) {
+                    continue;
+                }
+                HttpResponse<Void> h = http.send(
+                        HttpRequest.newBuilder(u)
+                                .method("HEAD", HttpRequest.BodyPublishers.noBody())
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
+                long atimeMs =
+                        Long.parseLong(h.headers().firstValue("Ais-Atime").orElseThrow()) / 1_000_000;
+                off[owner] = atimeMs - (t0 + t1) / 2;
+                seen[owner] = true;
+                found++;
+                System.out.printf(
+                        "[faults clock-skew] node%d's clock: %+d ms (PUT took %d ms)%n", owner, off[owner], t1 - t0);
+            }
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+        assertThat(found).as("nodes whose clock was read").isEqualTo(3);
+        return off;
+    }
+
+    private static HttpRequest put(URI u) {
+        return HttpRequest.newBuilder(u)
+                .timeout(Duration.ofSeconds(30))
+                .PUT(HttpRequest.BodyPublishers.ofString("clock"))
+                .build();
+    }
+
     @Test
     void skewedClocksReorderNothingFurtherApartThanTheSkew() {
         Optional<Path> lib = libfaketime();
@@ -86,19 +155,11 @@ class ClockSkewFaultIT {
                                 "FAKETIME_FORCE_MONOTONIC_FIX=0"));
         c.startAll();
         c.awaitSettled();
-        long[] offset = new long[4];
-        for (int i = 1; i <= 3; i++) {
-            long before = System.currentTimeMillis();
-            String date = c.client(i).health().header("Date");
-            long at = ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME)
-                    .toInstant()
-                    .toEpochMilli();
-            offset[i] = at - before;
-            System.out.println("[faults clock-skew] node" + i + " Date: " + date + " (" + offset[i] + " ms off)");
-        }
-        // the Date header has whole seconds: allow a second and a half either way
-        assertThat(offset[2]).as("node 2's clock").isBetween(-BEHIND.toMillis() - 1500, -BEHIND.toMillis() + 1500);
-        assertThat(offset[3]).as("node 3's clock").isBetween(AHEAD.toMillis() - 1500, AHEAD.toMillis() + 1500);
+        long[] offset = clockOffsets();
+        assertThat(offset[2])
+                .as("node 2's clock (ms off)")
+                .isBetween(-BEHIND.toMillis() - 1000, -BEHIND.toMillis() + 1000);
+        assertThat(offset[3]).as("node 3's clock (ms off)").isBetween(AHEAD.toMillis() - 1000, AHEAD.toMillis() + 1000);
 
         FaultRun run = new FaultRun("clock-skew", c, true, c::urls);
         run.startLoad();

@@ -73,6 +73,9 @@ class DiskFaultIT {
             System.out.printf("[faults disk] the small mountpath is %.0f %% full%n", used(small) * 100);
             FaultCluster.hold(FaultRun.LEAD);
 
+            boolean disabledWhenFull = listed(n, "disabled", mp);
+            System.out.println("[faults disk] before the remount the full mountpath is "
+                    + (disabledWhenFull ? "disabled already (the health check found it failing writes)" : "enabled"));
             FaultCluster.run(List.of("mount", "-o", "remount,ro", mp));
             long t0 = System.nanoTime();
             Poll.until(
