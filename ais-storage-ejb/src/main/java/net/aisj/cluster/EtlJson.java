@@ -112,6 +112,21 @@ public final class EtlJson {
     }
 
     /** The ETL metadata as stored. */
+    /**
+     * AIS's {@code ws://} control message for one object ({@code {"path":..,"etl_args":..,"pipeline":..}}: the
+     * object's name, empty fields left out; no {@code fqn}: this node sends the bytes).
+     */
+    public static String wsControl(String objectName, String etlArgs, String pipeline) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("path", objectName);
+        if (etlArgs != null && !etlArgs.isEmpty()) {
+            b.add("etl_args", etlArgs);
+        }
+        if (pipeline != null && !pipeline.isEmpty()) {
+            b.add("pipeline", pipeline);
+        }
+        return b.build().toString();
+    }
+
     public static String metadataText(EtlMetadata md) {
         JsonObjectBuilder etls = Json.createObjectBuilder();
         md.etls()

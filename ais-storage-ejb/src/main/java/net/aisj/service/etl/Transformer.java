@@ -31,6 +31,8 @@ import net.aisj.core.etl.TransformException;
  *   <li>{@code hpull://}: {@code GET /<escaped uname>?etl_args=}; the transformer reads the object back from
  *       {@code $AIS_TARGET_URL/<uname>} (the node proxies the answer to its client rather than redirecting it to a
  *       loopback address).
+ *   <li>{@code ws://}: a control message and the object's bytes over a WebSocket session to {@code /ws}
+ *       ({@link WsSessions}).
  * </ul>
  *
  * Answers: 200/202 carry the transformed bytes; 204 means delivered by direct put; {@code >= 400} is the
@@ -62,6 +64,7 @@ final class Transformer {
     private final java.util.Map<String, Deque<EtlNodeState.ObjError>> errors = new java.util.HashMap<>();
 
     private volatile boolean healthy;
+    private volatile WsSessions ws;
 
     Transformer(
             EtlEntry entry,
@@ -105,6 +108,10 @@ final class Transformer {
                 : TransformerProcess.attached();
         healthy = false;
         process = p;
+        WsSessions w = ws;
+        if (w != null) {
+            w.closeIdle(); // sessions to the previous process
+        }
         return p;
     }
 
@@ -180,6 +187,9 @@ final class Transformer {
      *                            cannot be reached
      */
     Answer transform(ObjectId id, InputStream body, long length, String args, String job, String nextHops) {
+        if (entry.spec().communication().equals(EtlSpec.WS)) {
+            return transformWs(id, body, length, args, job, nextHops);
+        }
         String query = args == null || args.isEmpty() ? "" : "?etl_args=" + enc(args);
         HttpRequest.Builder b;
         if (entry.spec().communication().equals(EtlSpec.HPULL)) {
@@ -247,6 +257,66 @@ final class Transformer {
                 len,
                 r.headers().firstValue("Content-Type").orElse("application/octet-stream"),
                 false);
+    }
+
+    /** {@code ws://}: one object over a pooled WebSocket session ({@link WsSessions}). */
+    private Answer transformWs(ObjectId id, InputStream body, long length, String args, String job, String nextHops) {
+        long t = entry.spec().objTimeoutMillis();
+        WsSessions.Reply r;
+        try {
+            r = ws().exchange(
+                            net.aisj.cluster.EtlJson.wsControl(id.name(), args, nextHops),
+                            body == null ? InputStream.nullInputStream() : body,
+                            length,
+                            Duration.ofMillis(t));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failed(
+                    id,
+                    job,
+                    504,
+                    "ETL error: etl job " + name() + " timed out after " + t + "ms transforming " + id.cname());
+        } catch (IOException e) {
+            throw failed(
+                    id, job, 503, "ETL error: etl job " + name() + " on " + nodeId + " is not reachable: " + reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransformException(503, "interrupted transforming " + id.cname());
+        }
+        if (r.text() != null
+                && (r.text().startsWith("Transform error") || r.text().startsWith("Invalid pipeline"))) {
+            throw failed(id, job, 500, "ETL error: " + r.text());
+        }
+        objCount.incrementAndGet();
+        inBytes.addAndGet(Math.max(0, length));
+        if (r.text() != null) {
+            return new Answer(InputStream.nullInputStream(), 0, "", true);
+        }
+        return new Answer(counting(r.bytes()), -1, "application/octet-stream", false);
+    }
+
+    private WsSessions ws() {
+        WsSessions w = ws;
+        if (w == null) {
+            synchronized (this) {
+                if (ws == null) {
+                    ws = new WsSessions(http, base());
+                }
+                w = ws;
+            }
+        }
+        return w;
+    }
+
+    /** An exception's message, or its type and cause when it has none (the JDK's network errors often have none). */
+    static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        String m = e.getMessage();
+        if (m != null && !m.isBlank()) {
+            return m;
+        }
+        return e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + reason(e.getCause()));
     }
 
     private InputStream counting(InputStream in) {

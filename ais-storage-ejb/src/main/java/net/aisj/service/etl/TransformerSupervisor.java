@@ -125,10 +125,6 @@ public class TransformerSupervisor {
      */
     void checkRunnable(net.aisj.core.etl.EtlSpec spec) {
         String nodeId = node.self().id();
-        if (spec.communication().equals(net.aisj.core.etl.EtlSpec.WS)) {
-            throw AisException.badRequest("etl job " + spec.name() + ": communication " + spec.communication()
-                    + " is not served by this cluster yet (use hpush:// or hpull://)");
-        }
         if (command(spec).isEmpty() && spec.url().isEmpty()) {
             throw AisException.badRequest("etl job " + spec.name() + ": runtime.image \"" + spec.image()
                     + "\" has no command on node " + nodeId
