@@ -5,7 +5,7 @@ GET /health -> 200 "Running"; /ws: per object the node sends two binary messages
 {"path": <object name>, "etl_args": ..., "fqn": ..., "pipeline": ...} (empty fields left out), (2) the object's
 bytes (only when there is no "fqn"); this server answers one binary message with the transformed bytes, or a text
 message: "Transform error: ..." when the transform fails (as AIS's FastAPI server does). Modes (env TRANSFORM):
-echo, upper; etl_args is prepended as "<args>|". An object whose name contains "fail" fails its transform.
+echo, upper, source ("fqn:" or "bytes:" prepended: how the object came); etl_args is prepended as "<args>|". An object whose name contains "fail" fails its transform.
 Started as AIS's images are: `ws_transformer.py --port 8000` (the node rewrites the port).
 """
 import asyncio
@@ -13,6 +13,7 @@ import http
 import json
 import os
 import sys
+import urllib.parse
 
 import websockets
 
@@ -20,9 +21,11 @@ TARGET = os.environ.get("AIS_TARGET_URL")
 MODE = os.environ.get("TRANSFORM", "echo")
 
 
-def transform(data, name, args):
+def transform(data, name, args, via):
     if "fail" in name:
         raise ValueError("cannot transform " + name)
+    if MODE == "source":
+        return via.encode() + b":" + data
     out = data.upper() if MODE == "upper" else data
     return (args.encode() + b"|" + out) if args else out
 
@@ -38,13 +41,15 @@ async def session(ws, path):
         msg = json.loads(ctrl)
         name = msg.get("path", "")
         args = msg.get("etl_args", "").strip()
-        if msg.get("fqn"):
-            with open(msg["fqn"], "rb") as f:
+        via = "bytes"
+        if msg.get("fqn"):  # the object's local file, path-escaped (AIS's FQN mode): no bytes message follows
+            with open(os.path.normpath(urllib.parse.unquote(msg["fqn"])), "rb") as f:
                 data = f.read()
+            via = "fqn"
         else:
             data = await ws.recv()
         try:
-            await ws.send(transform(data, name, args))
+            await ws.send(transform(data, name, args, via))
         except ValueError as e:
             await ws.send("Transform error: " + str(e))
 

@@ -113,11 +113,14 @@ public final class EtlJson {
 
     /** The ETL metadata as stored. */
     /**
-     * AIS's {@code ws://} control message for one object ({@code {"path":..,"etl_args":..,"pipeline":..}}: the
-     * object's name, empty fields left out; no {@code fqn}: this node sends the bytes).
+     * AIS's {@code ws://} control message for one object ({@code {"path":..,"fqn":..,"etl_args":..,"pipeline":..}}:
+     * the object's name, its path-escaped local file when the transformer reads it itself, empty fields left out).
      */
-    public static String wsControl(String objectName, String etlArgs, String pipeline) {
+    public static String wsControl(String objectName, String fqn, String etlArgs, String pipeline) {
         JsonObjectBuilder b = Json.createObjectBuilder().add("path", objectName);
+        if (fqn != null && !fqn.isEmpty()) {
+            b.add("fqn", fqn);
+        }
         if (etlArgs != null && !etlArgs.isEmpty()) {
             b.add("etl_args", etlArgs);
         }

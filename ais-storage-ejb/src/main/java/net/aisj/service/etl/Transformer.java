@@ -26,8 +26,9 @@ import net.aisj.core.etl.TransformException;
  * objects exactly as AIS's target does.
  *
  * <ul>
- *   <li>{@code hpush://}: {@code PUT /<bucket>/<object>?etl_args=} with the object's bytes and their
- *       {@code Content-Length} (never chunked; AIS's bytes mode: this node does not pass local file paths);
+ *   <li>{@code hpush://}: {@code PUT /<bucket>/<object>?etl_fqn=&etl_args=}: with the object's local file path
+ *       and no body when the caller passes a file (AIS's default), else with the object's bytes and their
+ *       {@code Content-Length} (never chunked);
  *   <li>{@code hpull://}: {@code GET /<escaped uname>?etl_args=}; the transformer reads the object back from
  *       {@code $AIS_TARGET_URL/<uname>} (the node proxies the answer to its client rather than redirecting it to a
  *       loopback address).
@@ -186,11 +187,27 @@ final class Transformer {
      * @throws TransformException with the transformer's status and body, 504 on {@code obj_timeout}, 503 when it
      *                            cannot be reached
      */
-    Answer transform(ObjectId id, InputStream body, long length, String args, String job, String nextHops) {
+    Answer transform(
+            ObjectId id,
+            InputStream body,
+            long length,
+            java.nio.file.Path file,
+            String args,
+            String job,
+            String nextHops) {
         if (entry.spec().communication().equals(EtlSpec.WS)) {
-            return transformWs(id, body, length, args, job, nextHops);
+            return transformWs(id, body, length, file, args, job, nextHops);
         }
-        String query = args == null || args.isEmpty() ? "" : "?etl_args=" + enc(args);
+        StringBuilder q = new StringBuilder();
+        if (file != null) {
+            // AIS: url.PathEscape(fqn) as the value, so the wire carries it escaped twice
+            q.append("?etl_fqn=").append(enc(enc(file.toString())));
+        }
+        if (args != null && !args.isEmpty()) {
+            q.append(q.length() == 0 ? '?' : '&').append("etl_args=").append(enc(args));
+        }
+        String query = q.toString();
+        boolean sendBytes = file == null && body != null && length != 0;
         HttpRequest.Builder b;
         if (entry.spec().communication().equals(EtlSpec.HPULL)) {
             b = HttpRequest.newBuilder(URI.create(base() + "/" + enc(id.uname()) + query))
@@ -203,7 +220,7 @@ final class Transformer {
             b = HttpRequest.newBuilder(URI.create(base() + path.toString() + query))
                     .header("Content-Type", "application/octet-stream")
                     .PUT(
-                            length == 0 || body == null
+                            !sendBytes
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.fromPublisher(
                                             HttpRequest.BodyPublishers.ofInputStream(() -> body), length));
@@ -260,13 +277,21 @@ final class Transformer {
     }
 
     /** {@code ws://}: one object over a pooled WebSocket session ({@link WsSessions}). */
-    private Answer transformWs(ObjectId id, InputStream body, long length, String args, String job, String nextHops) {
+    private Answer transformWs(
+            ObjectId id,
+            InputStream body,
+            long length,
+            java.nio.file.Path file,
+            String args,
+            String job,
+            String nextHops) {
         long t = entry.spec().objTimeoutMillis();
         WsSessions.Reply r;
         try {
             r = ws().exchange(
-                            net.aisj.cluster.EtlJson.wsControl(id.name(), args, nextHops),
-                            body == null ? InputStream.nullInputStream() : body,
+                            net.aisj.cluster.EtlJson.wsControl(
+                                    id.name(), file == null ? null : enc(file.toString()), args, nextHops),
+                            file != null ? null : body == null ? InputStream.nullInputStream() : body,
                             length,
                             Duration.ofMillis(t));
         } catch (java.util.concurrent.TimeoutException e) {

@@ -21,8 +21,8 @@ import java.util.concurrent.TimeoutException;
  * AIS's {@code ws://} communicator to one transformer: WebSocket sessions to {@code ws://<transformer>/ws}, one
  * object at a time per session (a session's order of messages is the only correlation key, as in AIS), kept for
  * reuse while idle. Per object the node sends a binary control message ({@code {"path":<object name>,
- * "etl_args":..,"pipeline":..}}, empty fields left out; this node never passes file paths) and then the object's
- * bytes as one binary message sent in fragments; the answer is one binary message (the transformed bytes, streamed
+ * "fqn":..,"etl_args":..,"pipeline":..}}, empty fields left out) and then, unless {@code fqn} names the object's
+ * local file, the object's bytes as one binary message sent in fragments; the answer is one binary message (the transformed bytes, streamed
  * to the caller as its fragments arrive, with flow control) or one text message (delivered by direct put; a text
  * that starts with {@code Transform error} or {@code Invalid pipeline} is the transformer's error: AIS's target
  * counts those as delivered too, we report them). Thread-safe.
@@ -47,7 +47,8 @@ final class WsSessions {
     }
 
     /**
-     * Sends one object and waits for the start of its answer; a byte answer holds its session until it is read to
+     * Sends one object ({@code body} null: the control message names its file) and waits for the start of its
+     * answer; a byte answer holds its session until it is read to
      * its end (or closed: then the session is dropped).
      *
      * @throws IOException          the session failed or the transformer closed it
@@ -60,16 +61,9 @@ final class WsSessions {
         boolean handedOver = false;
         try {
             s.send(ByteBuffer.wrap(control.getBytes(StandardCharsets.UTF_8)), true, timeout);
-            byte[] buf = new byte[(int) Math.min(FRAGMENT, Math.max(1, length))];
-            long left = length;
-            do {
-                int n = left <= 0 ? 0 : body.readNBytes(buf, 0, (int) Math.min(buf.length, left));
-                if (left > 0 && n == 0) {
-                    throw new IOException("the object ended " + left + " bytes short of its size");
-                }
-                left -= n;
-                s.send(ByteBuffer.wrap(buf, 0, n), left <= 0, timeout);
-            } while (left > 0);
+            if (body != null) {
+                sendBytes(s, body, length, timeout);
+            }
             Object first = s.next(timeout);
             if (first instanceof String text) {
                 s.ready();
@@ -84,6 +78,21 @@ final class WsSessions {
                 s.drop();
             }
         }
+    }
+
+    /** The object's bytes as one binary message, in fragments. */
+    private static void sendBytes(Session s, InputStream body, long length, Duration timeout)
+            throws IOException, TimeoutException, InterruptedException {
+        byte[] buf = new byte[(int) Math.min(FRAGMENT, Math.max(1, length))];
+        long left = length;
+        do {
+            int n = left <= 0 ? 0 : body.readNBytes(buf, 0, (int) Math.min(buf.length, left));
+            if (left > 0 && n == 0) {
+                throw new IOException("the object ended " + left + " bytes short of its size");
+            }
+            left -= n;
+            s.send(ByteBuffer.wrap(buf, 0, n), left <= 0, timeout);
+        } while (left > 0);
     }
 
     /** Closes the idle sessions (the transformer stops or restarts). */

@@ -139,6 +139,42 @@ class EtlOfflineIT {
         }
     }
 
+    /**
+     * AIS's FQN mode, over hpush and ws: an object whose reads are not verified (the bucket turned
+     * {@code validate_warm_get} off) reaches the transformer as its local file path; a verified one as its bytes.
+     */
+    @Test
+    void unverifiedObjectsReachTheTransformerAsTheirLocalFile() {
+        String plain = dst("etlfqn");
+        ais.createBucket(plain).expect(200);
+        ais.control(
+                        "PATCH",
+                        AisClient.bckPath(plain),
+                        "{\"action\":\"set-bprops\",\"value\":{\"checksum\":{\"validate_warm_get\":false}}}")
+                .expect(200);
+        ais.put(plain, "d/x.txt", content(7)).expect(200);
+        String push = Transformers.name("fqn-push");
+        String ws = Transformers.name("fqn-ws");
+        Transformers.init(ais, Transformers.spec(push, "hpush://", "1m", Map.of("TRANSFORM", "source")))
+                .expect(200);
+        Transformers.init(ais, Transformers.wsSpec(ws, Map.of("TRANSFORM", "source")))
+                .expect(200);
+        try {
+            String data = new String(content(7), StandardCharsets.UTF_8);
+            for (String etl : List.of(push, ws)) {
+                Resp viaFile = ais.send("GET", AisClient.objPath(plain, "d/x.txt") + "?etl_name=" + etl);
+                assertThat(viaFile.status()).as("%s %s", etl, viaFile).isEqualTo(200);
+                assertThat(viaFile.text()).as(etl).isEqualTo("fqn:" + data);
+                Resp viaBytes = ais.send("GET", AisClient.objPath(src, "in/7.flac") + "?etl_name=" + etl);
+                assertThat(viaBytes.status()).as("%s %s", etl, viaBytes).isEqualTo(200);
+                assertThat(viaBytes.text()).as(etl).isEqualTo("bytes:" + data);
+            }
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + push).expect(200);
+            ais.send("DELETE", "/v1/etl/" + ws).expect(200);
+        }
+    }
+
     @Test
     void etlBucketWithPrefixExtRemapAndPrepend() {
         String to = dst("etldst");
