@@ -112,6 +112,24 @@ public final class EtlJson {
     }
 
     /** The ETL metadata as stored. */
+    /**
+     * AIS's {@code ws://} control message for one object ({@code {"path":..,"fqn":..,"etl_args":..,"pipeline":..}}:
+     * the object's name, its path-escaped local file when the transformer reads it itself, empty fields left out).
+     */
+    public static String wsControl(String objectName, String fqn, String etlArgs, String pipeline) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("path", objectName);
+        if (fqn != null && !fqn.isEmpty()) {
+            b.add("fqn", fqn);
+        }
+        if (etlArgs != null && !etlArgs.isEmpty()) {
+            b.add("etl_args", etlArgs);
+        }
+        if (pipeline != null && !pipeline.isEmpty()) {
+            b.add("pipeline", pipeline);
+        }
+        return b.build().toString();
+    }
+
     public static String metadataText(EtlMetadata md) {
         JsonObjectBuilder etls = Json.createObjectBuilder();
         md.etls()
