@@ -78,6 +78,13 @@ public final class GridMembership {
         this.onRejoin = listener;
     }
 
+    private volatile Runnable onQuorumLost = () -> {};
+
+    /** Called when this side of the grid loses the quorum (a partition cut this node off, see {@link #hasQuorum}). */
+    public void onQuorumLost(Runnable listener) {
+        this.onQuorumLost = listener;
+    }
+
     /**
      * The quorum rule: this side of the grid ({@code liveMembers} members) may serve and change a cluster map of
      * {@code smapNodes} nodes when it holds more than half of them, or exactly half including the map's primary
@@ -103,6 +110,7 @@ public final class GridMembership {
             } else {
                 LOG.warning(() -> "quorum lost (" + quorumState() + "): refusing object calls and Smap changes"
                         + " until the cluster is whole again");
+                onQuorumLost.run();
             }
         }
     }

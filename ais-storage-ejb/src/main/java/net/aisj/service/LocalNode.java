@@ -86,25 +86,31 @@ public class LocalNode {
      */
     void rejoined(NodeInfo again) {
         this.self = again;
-        rejoinedAtMillis = System.currentTimeMillis();
-        rejoins.incrementAndGet();
+        separated();
     }
 
-    private final java.util.concurrent.atomic.AtomicLong rejoins = new java.util.concurrent.atomic.AtomicLong();
-    private volatile long rejoinedAtMillis;
+    /** Called by {@link StorageNode} when this node lost the quorum (cut off by a partition, or stopped too long). */
+    void separated() {
+        separatedAtMillis = System.currentTimeMillis();
+        separations.incrementAndGet();
+    }
+
+    private final java.util.concurrent.atomic.AtomicLong separations = new java.util.concurrent.atomic.AtomicLong();
+    private volatile long separatedAtMillis;
 
     /**
-     * How many times a split-brain merge brought this node back (see {@link #rejoined}): its copies may be older than
-     * what the other side wrote meanwhile, so the next cluster map starts a rebalance and the rebalance window is
-     * open until it has ended ({@link RebalanceWindow}).
+     * How many times this node was separated from the cluster: it lost the quorum, or a split-brain merge brought it
+     * back ({@link #rejoined}). Its copies may then be older than what the other side wrote meanwhile, so the next
+     * cluster map starts a rebalance and the rebalance window is open until that rebalance has ended
+     * ({@link RebalanceWindow}); while it has no quorum it refuses object calls anyway.
      */
-    public long rejoins() {
-        return rejoins.get();
+    public long separations() {
+        return separations.get();
     }
 
-    /** When this node last came back from a split-brain merge (wall clock), 0 if never. */
-    public long rejoinedAtMillis() {
-        return rejoinedAtMillis;
+    /** When this node was last separated (wall clock), 0 if never. */
+    public long separatedAtMillis() {
+        return separatedAtMillis;
     }
 
     /**

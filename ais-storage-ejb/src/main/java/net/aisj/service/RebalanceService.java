@@ -61,8 +61,8 @@ public class RebalanceService {
     private static final String REQUEST_KEY = "requested-smap-version";
 
     private Set<String> lastOwners;
-    /** {@link LocalNode#rejoins()} when the last rebalance started. */
-    private long lastRejoins;
+    /** {@link LocalNode#separations()} when the last rebalance started. */
+    private long lastSeparations;
 
     void onClusterMap(@ObservesAsync ClusterMap map) {
         start(map);
@@ -80,17 +80,17 @@ public class RebalanceService {
         Optional<Xaction> latest = registry.latest(XactKind.REBALANCE);
         long latestVersion =
                 latest.map(x -> ((RebalanceXaction) x).clusterMap().version()).orElse(-1L);
-        // a node merged back after a partition rebalances even if the owners look unchanged to it: it missed the maps
-        // of the other side, whose writes must come to it
-        long rejoins = node.rejoins();
+        // a node that was separated (partition, long stop) rebalances even if the owners look unchanged to it: it
+        // missed the maps of the other side, whose writes must come to it
+        long separations = node.separations();
         if (map.version() <= latestVersion
-                || owners.equals(lastOwners) && rejoins == lastRejoins && !requested(map.version())) {
+                || owners.equals(lastOwners) && separations == lastSeparations && !requested(map.version())) {
             return;
         }
         lastOwners = owners;
-        lastRejoins = rejoins;
+        lastSeparations = separations;
         LOG.info(() -> "cluster map v" + map.version() + ": data owners " + owners + "; starting rebalance");
-        window.started(map.version(), rejoins);
+        window.started(map.version(), separations);
         registry.start(new RebalanceXaction(map, new Local(), this::finished));
     }
 

@@ -18,8 +18,9 @@ import net.aisj.core.placement.TargetPlacement;
  * Whether a rebalance may still be moving objects to this node, so that what it holds may be older than what another
  * target holds: from this node's start (a target returning with its disks has the copies it had when it went away)
  * and from the start of each rebalance, until every target of the cluster map has finished its part of that
- * rebalance; and from a split-brain merge that brings this node back after a partition until its next rebalance
- * starts (it kept its copies while the other side wrote newer ones). While it is open, the object service does not trust a local copy alone: a GET or HEAD asks the other
+ * rebalance; and from this node's separation from the cluster (it lost the quorum, or a split-brain merge brought it
+ * back after a partition or a long stop) until its next rebalance starts: it kept its copies while the other side
+ * wrote newer ones. While it is open, the object service does not trust a local copy alone: a GET or HEAD asks the other
  * targets for theirs and their delete records and serves the latest write (AIS's get-from-neighbor, extended to a
  * local copy that may be stale), and a DELETE is applied to every target's copy.
  *
@@ -105,14 +106,14 @@ public class RebalanceWindow {
     }
 
     /** This node started its part of rebalance {@code version}: the window opens until every target finished it. */
-    void started(long version, long rejoins) {
+    void started(long version, long separations) {
         openedAt = System.currentTimeMillis();
-        rejoinsAtStart = rejoins;
+        separationsAtStart = separations;
         awaited.set(version);
     }
 
-    /** {@link LocalNode#rejoins()} when the awaited rebalance started. */
-    private volatile long rejoinsAtStart;
+    /** {@link LocalNode#separations()} when the awaited rebalance started. */
+    private volatile long separationsAtStart;
 
     /** This node finished its part of rebalance {@code version} (sent all it had to send, or failed to). */
     void finished(long version) {
@@ -121,9 +122,9 @@ public class RebalanceWindow {
 
     /** True while a rebalance may still bring this node objects newer than its own copies (see the class doc). */
     public boolean isOpen() {
-        if (node.rejoins() != rejoinsAtStart) {
-            // merged back after a partition, its rebalance not started yet: what it holds may be stale
-            return System.currentTimeMillis() - node.rejoinedAtMillis() < MAX_OPEN_MILLIS;
+        if (node.separations() != separationsAtStart) {
+            // separated from the cluster since its last rebalance started: what it holds may be stale
+            return System.currentTimeMillis() - node.separatedAtMillis() < MAX_OPEN_MILLIS;
         }
         long v = awaited.get();
         if (closedFor.get() == v) {

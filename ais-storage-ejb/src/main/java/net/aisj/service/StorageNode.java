@@ -170,6 +170,7 @@ public class StorageNode {
                 self = again;
                 local.rejoined(again);
             });
+            membership.onQuorumLost(local::separated);
             membership.join(self);
             local.bmdApplied(self.id(), bmd.current().version());
             bmd.addListener(m -> local.bmdApplied(self.id(), m.version()));

@@ -71,7 +71,7 @@ class ClockSkewFaultIT {
 
     /**
      * Each node's clock as its objects show it: a PUT that lands on node i as the owner (sent through node 1, the
-     * redirect names the owner) stamps the object with node i's wall clock ({@code Ais-Atime}, read back by HEAD);
+     * redirect names the owner) stamps the object with node i's wall clock (its modification time, read back by HEAD);
      * compared with the middle of the PUT on the test's clock. Index 1..3, milliseconds ahead (negative: behind).
      */
     static long[] clockOffsets() {
@@ -110,9 +110,7 @@ class ClockSkewFaultIT {
                                 .method("HEAD", HttpRequest.BodyPublishers.noBody())
                                 .build(),
                         HttpResponse.BodyHandlers.discarding());
-                long atimeMs =
-                        Long.parseLong(h.headers().firstValue("Ais-Atime").orElseThrow()) / 1_000_000;
-                off[owner] = atimeMs - (t0 + t1) / 2;
+                off[owner] = mtimeMillis(h) - (t0 + t1) / 2;
                 seen[owner] = true;
                 found++;
                 System.out.printf(
@@ -126,6 +124,17 @@ class ClockSkewFaultIT {
         }
         assertThat(found).as("nodes whose clock was read").isEqualTo(3);
         return off;
+    }
+
+    /**
+     * The object's modification time, which the owner takes from its wall clock when it commits a PUT: in
+     * milliseconds from the ETag ({@code v1-<checksum>-<mtime in ns, base 36>}). ({@code Ais-Atime} is the file's
+     * access time, which the kernel sets: not the JVM's clock.)
+     */
+    private static long mtimeMillis(HttpResponse<?> head) {
+        String etag = head.headers().firstValue("ETag").orElseThrow().replace("\"", "");
+        assertThat(etag).as("ETag of the clock object").startsWith("v1-");
+        return Long.parseLong(etag.substring(etag.lastIndexOf('-') + 1), 36) / 1_000_000L;
     }
 
     private static HttpRequest put(URI u) {

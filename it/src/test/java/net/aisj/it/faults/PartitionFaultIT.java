@@ -51,7 +51,7 @@ class PartitionFaultIT {
     void theCutOffNodeRefusesTheMajorityServesAndNothingAcknowledgedIsLost() {
         NetNs net = c.net();
         assertThat(net)
-                .as("the shared fault cluster runs in network namespaces")
+                .as("the shared fault cluster runs in network namespaces (%s)", c.noNetReason())
                 .isNotNull();
         FaultCluster.Smap m0 = c.ready("partition");
         FaultRun run = new FaultRun("partition", c, false, c::urls);
