@@ -141,7 +141,10 @@ public class TransformerSupervisor {
         }
     }
 
-    /** What runs for {@code spec}: its {@code runtime.command}, else the image table's command for its image. */
+    /**
+     * What runs for {@code spec}: its {@code runtime.command}, else the image table's command for its image, else
+     * (pod-spec form) the pod's container command.
+     */
     List<String> command(net.aisj.core.etl.EtlSpec spec) {
         if (!spec.command().isEmpty()) {
             return spec.command();
@@ -151,7 +154,9 @@ public class TransformerSupervisor {
             t = ImageTable.read(images);
             table = t;
         }
-        return spec.image().isEmpty() ? List.of() : t.command(spec.image()).orElse(List.of());
+        return spec.image().isEmpty()
+                ? spec.podCommand()
+                : t.command(spec.image()).orElse(spec.podCommand());
     }
 
     /** Stops this node's transformer of {@code name}; false when none runs. */
