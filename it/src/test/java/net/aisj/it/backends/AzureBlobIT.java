@@ -59,6 +59,11 @@ class AzureBlobIT extends CacheTierContract {
         }
 
         @Override
+        public String endpointProp() {
+            return "azure.endpoint";
+        }
+
+        @Override
         public String endpoint() {
             return AzuriteServer.shared().endpoint();
         }

@@ -23,6 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.Jobs;
+import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Ports;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.MethodOrderer;
@@ -204,6 +206,62 @@ abstract class CacheTierContract {
         Resp r = send("GET", b, "absent/x", "", Map.of(), null);
         assertThat(r.status()).as(r.toString()).isEqualTo(404);
         assertThat(r.text()).contains("://" + b + "/absent/x");
+    }
+
+    /**
+     * One cluster, two endpoints of one provider: a bucket's {@code extra.<provider>} endpoint (set with AIS's
+     * {@code set-bprops}) is kept in the BMD, shown in its props and used for that bucket only.
+     */
+    @Test
+    @Order(7)
+    void aBucketsOwnEndpointFromItsExtraPropsIsKeptAndUsedForItAlone() {
+        RemoteStore s = store();
+        String b = s.newBucket("ep");
+        s.put(b, "o", bytes("one"));
+        String other = s.newBucket("ep2");
+        s.put(other, "o", bytes("two"));
+        String dead = s.endpoint().replaceFirst(":\\d+", ":" + Ports.freePort());
+        String q = "?provider=" + s.provider();
+        node().control("POST", AisClient.bckPath(b) + q, "{\"action\":\"add-remote-bck\"}")
+                .expect(200);
+        setEndpoint(b, dead);
+        JsonObject props = JsonUtil.parseObject(
+                node().send("HEAD", AisClient.bckPath(b) + q).expect(200).header("Ais-Bucket-Props"));
+        String[] key = s.endpointProp().split("\\.");
+        assertThat(props.getJsonObject("extra").getJsonObject(key[0]).getString(key[1]))
+                .isEqualTo(dead);
+        Resp r = send("GET", b, "o", "", Map.of(), null);
+        assertThat(r.status()).as(r.toString()).isBetween(500, 599);
+        assertThat(r.text()).as("the error names the bucket's endpoint").contains(dead);
+        assertThat(get(other, "o", "").body())
+                .as("other buckets keep the node's endpoint")
+                .isEqualTo(bytes("two"));
+        setEndpoint(b, s.endpoint());
+        assertThat(get(b, "o", "").body()).isEqualTo(bytes("one"));
+        Resp bad = node().control(
+                        "PATCH",
+                        AisClient.bckPath(b) + q,
+                        JsonUtil.actMsg("set-bprops", null, extra(s.endpointProp(), "ftp://x")));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.text()).contains("invalid extra." + s.endpointProp());
+    }
+
+    private void setEndpoint(String b, String endpoint) {
+        node().control(
+                        "PATCH",
+                        AisClient.bckPath(b) + "?provider=" + store().provider(),
+                        JsonUtil.actMsg("set-bprops", null, extra(store().endpointProp(), endpoint)))
+                .expect(200);
+    }
+
+    private static JsonObject extra(String prop, String value) {
+        String[] key = prop.split("\\.");
+        return Json.createObjectBuilder()
+                .add(
+                        "extra",
+                        Json.createObjectBuilder()
+                                .add(key[0], Json.createObjectBuilder().add(key[1], value)))
+                .build();
     }
 
     @Test

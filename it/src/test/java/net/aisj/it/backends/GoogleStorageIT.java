@@ -46,6 +46,11 @@ class GoogleStorageIT extends CacheTierContract {
         }
 
         @Override
+        public String endpointProp() {
+            return "gcp.endpoint";
+        }
+
+        @Override
         public String endpoint() {
             return GcsEmulator.shared().endpoint();
         }

@@ -66,6 +66,11 @@ class HdfsIT extends CacheTierContract {
         }
 
         @Override
+        public String endpointProp() {
+            return "hdfs.url";
+        }
+
+        @Override
         public String endpoint() {
             return HdfsServer.shared().endpoint();
         }

@@ -21,6 +21,12 @@ interface RemoteStore {
     String endpoint();
 
     /**
+     * The bucket prop under {@code extra} that sets a bucket's own endpoint ({@code azure.endpoint}), whose value
+     * is of {@link #endpoint()}'s form.
+     */
+    String endpointProp();
+
+    /**
      * Returns once the object survives a SIGKILL of the server (a server that saves its metadata now and then must
      * have saved it).
      */
