@@ -24,6 +24,7 @@ import java.util.concurrent.Future;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.Jobs;
 import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Lso;
 import net.aisj.it.support.Ports;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
@@ -246,6 +247,36 @@ abstract class CacheTierContract {
         assertThat(bad.text()).contains("invalid extra." + s.endpointProp());
     }
 
+    /**
+     * AIS's non-recursive listing ({@code ais ls --no-recursion}) of a remote bucket: the objects directly under the
+     * prefix and each virtual directory once (flagged as one), in pages of any size, cached or not.
+     */
+    @Test
+    @Order(8)
+    void noRecursionListsOneLevelWithVirtualDirectories() {
+        RemoteStore s = store();
+        String b = s.newBucket("nr");
+        for (String n : List.of("top", "nr/a", "nr/d1/x", "nr/d1/y", "nr/d1/z/deep", "nr/d2/w", "nr/e")) {
+            s.put(b, n, bytes(n));
+        }
+        get(b, "nr/d1/x", "");
+        for (int pageSize : List.of(1, 2, 1000)) {
+            List<JsonObject> got = list(b, Lso.LS_NO_RECURSION, pageSize, "nr/");
+            assertThat(names(got)).as("page size " + pageSize).containsExactly("nr/a", "nr/d1/", "nr/d2/", "nr/e");
+            for (JsonObject e : got) {
+                assertThat((e.getJsonNumber("flags") == null
+                                        ? 0
+                                        : e.getJsonNumber("flags").longValue())
+                                & Lso.ENTRY_IS_DIR)
+                        .as("dir flag of " + e.getString("name"))
+                        .isEqualTo(e.getString("name").endsWith("/") ? Lso.ENTRY_IS_DIR : 0);
+            }
+        }
+        assertThat(names(list(b, Lso.LS_NO_RECURSION, 1000, ""))).containsExactly("nr/", "top");
+        assertThat(names(list(b, Lso.LS_NO_RECURSION, 1000, "nr/d1/")))
+                .containsExactly("nr/d1/x", "nr/d1/y", "nr/d1/z/");
+    }
+
     private void setEndpoint(String b, String endpoint) {
         node().control(
                         "PATCH",
@@ -346,11 +377,17 @@ abstract class CacheTierContract {
 
     /** Every entry of the node's listing with list {@code flags} (1: cached only), in pages of {@code pageSize}. */
     List<JsonObject> list(String b, long flags, int pageSize) {
+        return list(b, flags, pageSize, "");
+    }
+
+    /** {@link #list(String, long, int)} of the names under {@code prefix}. */
+    List<JsonObject> list(String b, long flags, int pageSize, String prefix) {
         List<JsonObject> out = new ArrayList<>();
         String token = "";
         for (int page = 0; page < 100; page++) {
             JsonObject v = Json.createObjectBuilder()
                     .add("props", "name,size,cached")
+                    .add("prefix", prefix)
                     .add("flags", flags)
                     .add("continuation_token", token)
                     .add("page_size", pageSize)
