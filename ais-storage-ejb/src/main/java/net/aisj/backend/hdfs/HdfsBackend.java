@@ -72,12 +72,20 @@ public final class HdfsBackend implements Backend {
         return object(name, st).withCustom(xattrs(path(bucket, name)));
     }
 
-    /** The file's user metadata: its {@code user.*} extended attributes. */
+    /**
+     * The file's user metadata: its {@code user.*} extended attributes (none where the NameNode refuses them, e.g.
+     * with {@code dfs.namenode.xattrs.enabled=false}).
+     */
     private Map<String, String> xattrs(String path) {
         try (InputStream in = ok(call("GET", path, "GETXATTRS", "&encoding=base64", true), false)) {
             return WebHdfsJson.userXattrs(in);
         } catch (java.io.IOException e) {
             throw new BackendException(BackendException.Kind.UNAVAILABLE, e.toString(), e);
+        } catch (BackendException e) {
+            if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            return Map.of();
         }
     }
 
@@ -101,8 +109,17 @@ public final class HdfsBackend implements Backend {
     private boolean walk(String bucket, String rel, String prefix, String after, int want, List<RemoteObject> out) {
         java.util.TreeSet<String> dirs = new java.util.TreeSet<>();
         String start = "";
+        String first = null;
         while (true) {
             WebHdfsJson.Batch batch = batch(bucket, rel, start);
+            if (!batch.entries().isEmpty() && batch.entries().get(0).name().equals(first)) {
+                // a server that ignores startafter would answer the same batch forever
+                throw new BackendException(
+                        BackendException.Kind.INTERNAL,
+                        "LISTSTATUS_BATCH of " + dirPath(bucket, rel) + " did not advance past " + start,
+                        null);
+            }
+            first = batch.entries().isEmpty() ? first : batch.entries().get(0).name();
             for (WebHdfsJson.Status e : batch.entries()) {
                 start = e.name();
                 if (e.name().startsWith(TMP_PREFIX)) {
@@ -116,7 +133,8 @@ public final class HdfsBackend implements Backend {
                     }
                 }
                 if (e.dir()) {
-                    boolean before = key.compareTo(after) < 0 && !after.startsWith(key);
+                    // wholly before the page's start (also when the start is a listing's "past this directory")
+                    boolean before = (key + Character.MAX_VALUE).compareTo(after) <= 0;
                     if (!before && (key.startsWith(prefix) || prefix.startsWith(key))) {
                         dirs.add(key);
                     }
@@ -141,7 +159,7 @@ public final class HdfsBackend implements Backend {
 
     /** One batch of the directory {@code rel}'s entries after the entry named {@code start} ("": from the first). */
     private WebHdfsJson.Batch batch(String bucket, String rel, String start) {
-        String q = start.isEmpty() ? "" : "&startAfter=" + HttpCalls.encodeQuery(start);
+        String q = start.isEmpty() ? "" : "&startafter=" + HttpCalls.encodeQuery(start);
         try (InputStream in = ok(call("GET", dirPath(bucket, rel), "LISTSTATUS_BATCH", q, true), rel.isEmpty())) {
             return WebHdfsJson.listBatch(in);
         } catch (java.io.IOException e) {

@@ -59,8 +59,13 @@ class AzureBlobIT extends CacheTierContract {
         }
 
         @Override
-        public String endpointProp() {
-            return "azure.endpoint";
+        public String extraGroup() {
+            return "azure";
+        }
+
+        @Override
+        public java.util.Map<String, String> reach() {
+            return java.util.Map.of("endpoint", endpoint(), "account", AzuriteServer.ACCOUNT);
         }
 
         @Override

@@ -46,8 +46,8 @@ class GoogleStorageIT extends CacheTierContract {
         }
 
         @Override
-        public String endpointProp() {
-            return "gcp.endpoint";
+        public String extraGroup() {
+            return "gcp";
         }
 
         @Override

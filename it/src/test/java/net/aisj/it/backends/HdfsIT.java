@@ -72,8 +72,19 @@ class HdfsIT extends CacheTierContract {
         }
 
         @Override
-        public String endpointProp() {
-            return "hdfs.url";
+        public String extraGroup() {
+            return "hdfs";
+        }
+
+        @Override
+        public String endpointKey() {
+            return "url";
+        }
+
+        @Override
+        public java.util.Map<String, String> reach() {
+            return java.util.Map.of(
+                    "url", endpoint(), "root", HdfsServer.ROOT, "user", System.getProperty("user.name"));
         }
 
         @Override

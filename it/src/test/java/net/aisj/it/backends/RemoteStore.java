@@ -20,11 +20,32 @@ interface RemoteStore {
     /** What a node's error text names as the backend (its endpoint). */
     String endpoint();
 
-    /**
-     * The bucket prop under {@code extra} that sets a bucket's own endpoint ({@code azure.endpoint}), whose value
-     * is of {@link #endpoint()}'s form.
-     */
-    String endpointProp();
+    /** The group of this provider's bucket props under {@code extra} ({@code azure}, {@code gcp}, {@code hdfs}). */
+    String extraGroup();
+
+    /** The key in {@link #extraGroup()} that sets a bucket's own endpoint, of {@link #endpoint()}'s form. */
+    default String endpointKey() {
+        return "endpoint";
+    }
+
+    /** {@code azure.endpoint}: the endpoint prop under {@code extra}. */
+    default String endpointProp() {
+        return extraGroup() + "." + endpointKey();
+    }
+
+    /** The {@link #extraGroup()} settings that let a node with no settings for this provider reach the server. */
+    default java.util.Map<String, String> reach() {
+        return java.util.Map.of(endpointKey(), endpoint());
+    }
+
+    /** {@link #reach()} as bucket props ({@code {"extra":{"<group>":{...}}}}). */
+    default jakarta.json.JsonObject reachProps() {
+        var group = jakarta.json.Json.createObjectBuilder();
+        reach().forEach(group::add);
+        return jakarta.json.Json.createObjectBuilder()
+                .add("extra", jakarta.json.Json.createObjectBuilder().add(extraGroup(), group))
+                .build();
+    }
 
     /**
      * Returns once the object survives a SIGKILL of the server (a server that saves its metadata now and then must
