@@ -64,11 +64,6 @@ class AzureBlobIT extends CacheTierContract {
         }
 
         @Override
-        public java.util.Map<String, String> reach() {
-            return java.util.Map.of("endpoint", endpoint(), "account", AzuriteServer.ACCOUNT);
-        }
-
-        @Override
         public String endpoint() {
             return AzuriteServer.shared().endpoint();
         }

@@ -30,7 +30,6 @@ import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
@@ -276,54 +275,6 @@ abstract class CacheTierContract {
         assertThat(names(list(b, Lso.LS_NO_RECURSION, 1000, ""))).containsExactly("nr/", "top");
         assertThat(names(list(b, Lso.LS_NO_RECURSION, 1000, "nr/d1/")))
                 .containsExactly("nr/d1/x", "nr/d1/y", "nr/d1/z/");
-    }
-
-    /**
-     * The 3-node cache cluster (shared with the other cache tests; its nodes have no settings for this provider)
-     * reaches the server through a bucket's {@code extra.*} props alone: objects read through all three nodes cold
-     * then warm are byte-identical, each read once at the remote (by its owner), and listed whole.
-     */
-    @Test
-    @Order(9)
-    @Tag("cluster")
-    void throughTheThreeNodeCacheClusterByTheBucketsExtraPropsAlone() throws Exception {
-        RemoteStore s = store();
-        String b = s.newBucket("three");
-        int n = 60;
-        for (int i = 0; i < n; i++) {
-            s.put(b, name(i), content(b, i));
-        }
-        List<String> urls = net.aisj.it.cluster.CacheCluster.nodeUrls();
-        AisClient first = new AisClient(urls.get(0));
-        String q = "?provider=" + s.provider();
-        first.control("POST", AisClient.bckPath(b) + q, "{\"action\":\"add-remote-bck\"}")
-                .expect(200);
-        first.control("PATCH", AisClient.bckPath(b) + q, JsonUtil.actMsg("set-bprops", null, s.reachProps()))
-                .expect(200);
-        HttpClient follow = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(5))
-                .build();
-        for (String pass : List.of("cold", "warm")) {
-            for (int i = 0; i < n; i++) {
-                String url = urls.get((i + (pass.equals("warm") ? 1 : 0)) % 3) + AisClient.objPath(b, name(i)) + q;
-                HttpResponse<byte[]> r = follow.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofMinutes(1))
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofByteArray());
-                assertThat(r.statusCode())
-                        .as(pass + " GET of " + name(i) + " via " + url)
-                        .isEqualTo(200);
-                assertThat(r.body()).as(pass + " GET of " + name(i)).isEqualTo(content(b, i));
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            assertThat(s.gets(b, name(i))).as("remote reads of " + name(i)).isEqualTo(1);
-        }
-        assertThat(list(new AisClient(urls.get(2)), b, 0, 1000, "")).hasSize(n);
     }
 
     private void setEndpoint(String b, String endpoint) {

@@ -82,12 +82,6 @@ class HdfsIT extends CacheTierContract {
         }
 
         @Override
-        public java.util.Map<String, String> reach() {
-            return java.util.Map.of(
-                    "url", endpoint(), "root", HdfsServer.ROOT, "user", System.getProperty("user.name"));
-        }
-
-        @Override
         public String endpoint() {
             return HdfsServer.shared().endpoint();
         }

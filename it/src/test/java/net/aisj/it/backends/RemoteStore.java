@@ -33,20 +33,6 @@ interface RemoteStore {
         return extraGroup() + "." + endpointKey();
     }
 
-    /** The {@link #extraGroup()} settings that let a node with no settings for this provider reach the server. */
-    default java.util.Map<String, String> reach() {
-        return java.util.Map.of(endpointKey(), endpoint());
-    }
-
-    /** {@link #reach()} as bucket props ({@code {"extra":{"<group>":{...}}}}). */
-    default jakarta.json.JsonObject reachProps() {
-        var group = jakarta.json.Json.createObjectBuilder();
-        reach().forEach(group::add);
-        return jakarta.json.Json.createObjectBuilder()
-                .add("extra", jakarta.json.Json.createObjectBuilder().add(extraGroup(), group))
-                .build();
-    }
-
     /**
      * Returns once the object survives a SIGKILL of the server (a server that saves its metadata now and then must
      * have saved it).

@@ -89,8 +89,15 @@ class DownloadIT {
         JsonArray all = readArray(c.control("GET", "/v1/download", "{}").expect(200));
         assertThat(all.stream().map(v -> v.asJsonObject().getString("id"))).contains(id);
         // and so do the cluster's jobs (kind download), with what each target stored
-        JsonObject xact = Jobs.awaitEnd(cluster.client(3), id, "download", JOB_TIMEOUT);
+        JsonObject xact =
+                Jobs.status(cluster.client(3), id, "download").expect(200).json();
         assertThat(xact.getString("kind", "")).isEqualTo("download");
+        assertThat(xact.getJsonNumber("end_time").longValue())
+                .as(xact.toString())
+                .isNotZero();
+        assertThat(xact.getString("err", ""))
+                .as("the missing shard is the job's error")
+                .contains("shard-042.tar");
         assertThat(Jobs.statTotal(c, id, "download", "loc-objs")).isEqualTo(99);
     }
 
