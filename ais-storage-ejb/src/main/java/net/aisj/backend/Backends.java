@@ -20,27 +20,31 @@ import net.aisj.backend.s3.S3Settings;
 import net.aisj.connector.api.BucketId;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
+import net.aisj.core.CloudExtra;
 import net.aisj.core.RemoteAis;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}), {@code gcp} ({@code gs}), {@code hdfs}, {@code ais} for attached remote
- * clusters, {@code ht} for HTTP origins); a bucket's backend is picked from its provider, namespace and props. S3
- * clients are made once per distinct settings (node environment plus the bucket's {@code extra.aws.*}) and kept;
- * remote clusters and origins share one HTTP client. Thread-safe.
+ * The providers of this node, by AIS name ({@code aws} with alias {@code s3}, {@code azure} ({@code az}),
+ * {@code gcp} ({@code gs}), {@code hdfs}, {@code ais} for attached remote clusters, {@code ht} for HTTP origins); a
+ * bucket's backend is picked from its provider, namespace and props. The node's settings come from MicroProfile
+ * Config or the environment under AIS's names; S3, Azure and GCS clients are made once per distinct settings (the
+ * node's plus the bucket's {@code extra.aws.*}, {@code extra.azure.*}, {@code extra.gcp.*}) and kept; HDFS, remote
+ * clusters and origins share one HTTP client. Thread-safe.
  */
 @ApplicationScoped
 public class Backends {
 
     private static final Logger LOG = Logger.getLogger(Backends.class.getName());
 
-    private final S3Settings envS3 = S3Settings.fromEnv(System.getenv());
+    private final S3Settings envS3 = S3Settings.from(Backends::setting);
     private final Map<S3Settings, S3Backend> s3 = new ConcurrentHashMap<>();
     private final HttpCalls http = new HttpCalls();
-    private final AzureSettings envAzure = AzureSettings.fromEnv(System.getenv());
-    private volatile AzureBackend azure;
-    private final GcsSettings envGcs = GcsSettings.fromEnv(System.getenv());
-    private volatile GcsBackend gcs;
-    private final HdfsSettings envHdfs = HdfsSettings.fromEnv(System.getenv());
+    private final AzureSettings envAzure = AzureSettings.from(Backends::setting);
+    private final Map<AzureSettings, AzureBackend> azure = new ConcurrentHashMap<>();
+    private final GcsSettings envGcs = GcsSettings.from(Backends::setting);
+    private final Map<GcsSettings, GcsBackend> gcs = new ConcurrentHashMap<>();
+    private final HdfsSettings envHdfs = HdfsSettings.from(Backends::setting);
 
     @Inject
     RemoteAisDirectory remoteClusters;
@@ -95,9 +99,9 @@ public class Backends {
                             return new S3Backend(st);
                         });
             case BucketId.AIS -> remoteCluster(namespace);
-            case "azure" -> azure();
-            case "gcp" -> gcs();
-            case "hdfs" -> hdfs();
+            case "azure" -> azure(overrides.cloud());
+            case "gcp" -> gcs(overrides.cloud());
+            case "hdfs" -> hdfs(overrides.cloud());
             case "ht" -> {
                 if (overrides.httpOrigin().isEmpty()) {
                     throw AisException.badRequest("an ht:// bucket is known by its origin: GET an object with"
@@ -112,48 +116,56 @@ public class Backends {
         };
     }
 
-    /** The Azure backend, made on first use from the node's environment (BAD_REQUEST when not configured). */
-    private AzureBackend azure() {
-        AzureBackend a = azure;
-        if (a == null) {
-            synchronized (this) {
-                if (azure == null) {
-                    try {
-                        azure = new AzureBackend(envAzure);
-                    } catch (BackendException e) {
-                        throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
-                    }
-                    LOG.info(() -> "Azure backend: " + envAzure);
-                }
-                a = azure;
-            }
-        }
-        return a;
-    }
-
-    /** The Google Cloud Storage backend, made on first use from the node's environment. */
-    private GcsBackend gcs() {
-        GcsBackend g = gcs;
-        if (g == null) {
-            synchronized (this) {
-                if (gcs == null) {
-                    try {
-                        gcs = new GcsBackend(envGcs);
-                    } catch (BackendException e) {
-                        throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
-                    }
-                    LOG.info(() -> "GCS backend: " + envGcs);
-                }
-                g = gcs;
-            }
-        }
-        return g;
-    }
-
-    /** The HDFS backend (WebHDFS on the shared HTTP client) from the node's environment. */
-    private HdfsBackend hdfs() {
+    /**
+     * A provider setting by AIS's name ({@code AZURE_STORAGE_ACCOUNT}, ...): MicroProfile Config (system properties,
+     * {@code microprofile-config.properties}, the environment), or the environment when no config is available.
+     */
+    static String setting(String name) {
         try {
-            return new HdfsBackend(envHdfs, http);
+            return ConfigProvider.getConfig()
+                    .getOptionalValue(name, String.class)
+                    .orElse(System.getenv(name));
+        } catch (RuntimeException e) {
+            return System.getenv(name);
+        }
+    }
+
+    /** The Azure backend of these settings (node's plus the bucket's), made on first use and kept. */
+    private AzureBackend azure(CloudExtra extra) {
+        AzureSettings st;
+        try {
+            st = envAzure.overriddenBy(extra.azureEndpoint(), extra.azureAccount(), Backends::setting);
+        } catch (IllegalArgumentException e) {
+            throw AisException.badRequest(e.getMessage());
+        }
+        return made(azure, st, AzureBackend::new, "Azure");
+    }
+
+    /** The Google Cloud Storage backend of these settings, made on first use and kept. */
+    private GcsBackend gcs(CloudExtra extra) {
+        return made(gcs, envGcs.overriddenBy(extra.gcpCreds(), extra.gcpEndpoint()), GcsBackend::new, "GCS");
+    }
+
+    private static <S, B> B made(Map<S, B> cache, S settings, java.util.function.Function<S, B> make, String what) {
+        B have = cache.get(settings);
+        if (have != null) {
+            return have;
+        }
+        try {
+            return cache.computeIfAbsent(settings, st -> {
+                B b = make.apply(st);
+                LOG.info(() -> what + " backend: " + st);
+                return b;
+            });
+        } catch (BackendException e) {
+            throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
+        }
+    }
+
+    /** The HDFS backend (WebHDFS on the shared HTTP client) from the node's settings and the bucket's. */
+    private HdfsBackend hdfs(CloudExtra extra) {
+        try {
+            return new HdfsBackend(envHdfs.overriddenBy(extra.hdfsUrl(), extra.hdfsUser(), extra.hdfsRoot()), http);
         } catch (BackendException e) {
             throw new AisException(AisException.Kind.BAD_REQUEST, e.getMessage(), e);
         }
@@ -182,8 +194,7 @@ public class Backends {
     void close() {
         s3.values().forEach(S3Backend::close);
         s3.clear();
-        if (gcs != null) {
-            gcs.close();
-        }
+        gcs.values().forEach(GcsBackend::close);
+        gcs.clear();
     }
 }

@@ -20,6 +20,11 @@ public record RemoteObject(
         custom = custom == null ? Map.of() : Map.copyOf(custom);
     }
 
+    /** The same object with this user metadata. */
+    public RemoteObject withCustom(Map<String, String> c) {
+        return new RemoteObject(name, size, etag, version, mtimeMillis, c);
+    }
+
     /**
      * What identifies this content at the backend: the version id when the backend keeps versions, else the
      * ETag; two reads with the same identity saw the same content.

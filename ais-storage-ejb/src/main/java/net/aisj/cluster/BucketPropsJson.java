@@ -22,6 +22,7 @@ import net.aisj.core.AisException;
 import net.aisj.core.BucketCors;
 import net.aisj.core.BucketProps;
 import net.aisj.core.BucketPropsChange;
+import net.aisj.core.CloudExtra;
 
 /**
  * AIS's bucket props document ({@code Ais-Bucket-Props}, {@code set-bprops}, {@code create-bck}) in both
@@ -121,7 +122,31 @@ public final class BucketPropsJson {
                                 .add(
                                         "http",
                                         Json.createObjectBuilder()
-                                                .add("original_url", p.remote().httpOrigin())))
+                                                .add("original_url", p.remote().httpOrigin()))
+                                .add(
+                                        "azure",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "endpoint",
+                                                        p.remote().cloud().azureEndpoint())
+                                                .add(
+                                                        "account",
+                                                        p.remote().cloud().azureAccount()))
+                                .add(
+                                        "gcp",
+                                        Json.createObjectBuilder()
+                                                .add(
+                                                        "application_creds",
+                                                        p.remote().cloud().gcpCreds())
+                                                .add(
+                                                        "endpoint",
+                                                        p.remote().cloud().gcpEndpoint()))
+                                .add(
+                                        "hdfs",
+                                        Json.createObjectBuilder()
+                                                .add("url", p.remote().cloud().hdfsUrl())
+                                                .add("root", p.remote().cloud().hdfsRoot())
+                                                .add("user", p.remote().cloud().hdfsUser())))
                 .add("features", "0")
                 .add("bid", Long.toUnsignedString(p.bid()))
                 .add("created", Long.toString(p.created()))
@@ -219,12 +244,15 @@ public final class BucketPropsJson {
                 remote(o));
     }
 
-    /** {@code backend_bck} and {@code extra.aws}; absent in BMDs written before remote buckets existed. */
+    /** {@code backend_bck} and {@code extra.*}; absent in BMDs written before remote buckets existed. */
     private static BucketProps.Remote remote(JsonObject o) {
         JsonObject b = o.containsKey("backend_bck") ? obj(o, "backend_bck") : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject extra = o.containsKey("extra") ? obj(o, "extra") : JsonValue.EMPTY_JSON_OBJECT;
         JsonObject aws = extra.containsKey("aws") ? obj(extra, "aws") : JsonValue.EMPTY_JSON_OBJECT;
-        JsonObject http = extra.containsKey("http") ? obj(extra, "http") : JsonValue.EMPTY_JSON_OBJECT;
+        JsonObject http = sub(extra, "http");
+        JsonObject azure = sub(extra, "azure");
+        JsonObject gcp = sub(extra, "gcp");
+        JsonObject hdfs = sub(extra, "hdfs");
         String prov = str(b, "provider");
         prov = switch (prov) {
             case "s3" -> "aws";
@@ -248,7 +276,20 @@ public final class BucketPropsJson {
                 str(aws, "endpoint"),
                 str(aws, "profile"),
                 str(aws, "cloud_region"),
-                str(http, "original_url"));
+                str(http, "original_url"),
+                new CloudExtra(
+                        str(azure, "endpoint"),
+                        str(azure, "account"),
+                        str(gcp, "application_creds"),
+                        str(gcp, "endpoint"),
+                        str(hdfs, "url"),
+                        str(hdfs, "root"),
+                        str(hdfs, "user")));
+    }
+
+    /** {@code extra.<provider>}, empty when absent (props written before it existed). */
+    private static JsonObject sub(JsonObject extra, String key) {
+        return extra.containsKey(key) ? obj(extra, key) : JsonValue.EMPTY_JSON_OBJECT;
     }
 
     /** The props as a BMD keeps them: AIS's document plus the S3 CORS rules (under {@value #CORS}) when set. */

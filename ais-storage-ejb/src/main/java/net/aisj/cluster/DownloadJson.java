@@ -67,6 +67,7 @@ public final class DownloadJson {
                 default -> {}
             }
             String timeout = o.getString("timeout", "");
+            String progress = o.getString("progress_interval", "");
             return new DownloadSpec(
                     type,
                     bucket(o.getJsonObject("bucket")),
@@ -83,10 +84,37 @@ public final class DownloadJson {
                     o.getString("subdir", ""),
                     o.getString("prefix", ""),
                     o.getString("suffix", ""),
-                    o.getBoolean("synchronize", false));
+                    o.getBoolean("synchronize", false),
+                    headers(o.get("headers")),
+                    progress.isEmpty() ? null : Duration.ofMillis(GoDuration.millis(progress, "progress_interval")));
         } catch (ClassCastException e) {
             throw AisException.badRequest("download: malformed request body: " + e.getMessage());
         }
+    }
+
+    /** AIS's {@code headers} (Go's {@code http.Header}: name to a list of values; a single string is taken too). */
+    private static Map<String, List<String>> headers(JsonValue v) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+            return out;
+        }
+        if (!(v instanceof JsonObject h)) {
+            throw AisException.badRequest("download: 'headers' must be an object of header name to values");
+        }
+        h.forEach((k, vals) -> {
+            if (vals instanceof JsonArray a) {
+                out.put(
+                        k,
+                        a.getValuesAs(jakarta.json.JsonString.class).stream()
+                                .map(jakarta.json.JsonString::getString)
+                                .toList());
+            } else if (vals instanceof jakarta.json.JsonString one) {
+                out.put(k, List.of(one.getString()));
+            } else {
+                throw AisException.badRequest("download: header \"" + k + "\" must be a list of strings");
+            }
+        });
+        return out;
     }
 
     private static BucketId bucket(JsonObject b) {
@@ -112,10 +140,18 @@ public final class DownloadJson {
                 .add("description", s.description())
                 .add("timeout", s.timeout() == null ? "" : s.timeout().toMillis() + "ms")
                 .add(
+                        "progress_interval",
+                        s.progressInterval() == null ? "" : s.progressInterval().toMillis() + "ms")
+                .add(
                         "limits",
                         Json.createObjectBuilder()
                                 .add("connections", s.connections())
                                 .add("bytes_per_hour", s.bytesPerHour()));
+        if (!s.headers().isEmpty()) {
+            JsonObjectBuilder h = Json.createObjectBuilder();
+            s.headers().forEach((k, v) -> h.add(k, Json.createArrayBuilder(v)));
+            b.add("headers", h);
+        }
         switch (s.type()) {
             case SINGLE -> {
                 Map.Entry<String, String> e = s.links().entrySet().iterator().next();

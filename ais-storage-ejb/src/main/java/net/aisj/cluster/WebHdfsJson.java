@@ -44,6 +44,63 @@ public final class WebHdfsJson {
         return out;
     }
 
+    /**
+     * One batch of a directory listing.
+     *
+     * @param remaining how many entries follow this batch (0: the last batch)
+     */
+    public record Batch(List<Status> entries, long remaining) {}
+
+    /**
+     * {@code {"DirectoryListing":{"partialListing":{"FileStatuses":{"FileStatus":[...]}},"remainingEntries":n}}} of
+     * LISTSTATUS_BATCH.
+     */
+    public static Batch listBatch(InputStream in) {
+        List<Status> out = new ArrayList<>();
+        try (var r = Json.createReader(in)) {
+            JsonObject dl = r.readObject().getJsonObject("DirectoryListing");
+            for (JsonValue v : dl.getJsonObject("partialListing")
+                    .getJsonObject("FileStatuses")
+                    .getJsonArray("FileStatus")) {
+                out.add(status(v.asJsonObject()));
+            }
+            return new Batch(
+                    out,
+                    dl.getJsonNumber("remainingEntries") == null
+                            ? 0
+                            : dl.getJsonNumber("remainingEntries").longValue());
+        }
+    }
+
+    /**
+     * The {@code user.} extended attributes of GETXATTRS ({@code encoding=base64}: values {@code 0s<base64>}), by
+     * name without the {@code user.} namespace.
+     */
+    public static java.util.Map<String, String> userXattrs(InputStream in) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try (var r = Json.createReader(in)) {
+            JsonValue xs = r.readObject().get("XAttrs");
+            if (!(xs instanceof jakarta.json.JsonArray a)) {
+                return out;
+            }
+            for (JsonValue v : a) {
+                JsonObject x = v.asJsonObject();
+                String name = x.getString("name", "");
+                if (!name.startsWith("user.") || x.isNull("value")) {
+                    continue;
+                }
+                String val = x.getString("value", "");
+                String text = val.startsWith("0s")
+                        ? new String(
+                                java.util.Base64.getDecoder().decode(val.substring(2)),
+                                java.nio.charset.StandardCharsets.UTF_8)
+                        : val;
+                out.put(name.substring("user.".length()), text);
+            }
+        }
+        return out;
+    }
+
     /** {@code {"boolean":true}} of DELETE, RENAME, MKDIRS. */
     public static boolean booleanResult(InputStream in) {
         try (var r = Json.createReader(in)) {

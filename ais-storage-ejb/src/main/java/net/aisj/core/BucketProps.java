@@ -75,8 +75,8 @@ public record BucketProps(
     /**
      * Where a bucket's objects come from when it is not a plain {@code ais://} bucket: {@code backend_bck} (an
      * {@code ais://} bucket backed by a remote one), the per-bucket {@code extra.aws.*} settings of an S3 bucket and
-     * the origin of an {@code ht://} bucket ({@code extra.http.original_url}: its base URL, ending in {@code /}).
-     * Empty strings mean "not set".
+     * the origin of an {@code ht://} bucket ({@code extra.http.original_url}: its base URL, ending in {@code /}), and
+     * the Azure, Google and HDFS settings of {@link CloudExtra}. Empty strings mean "not set".
      */
     public record Remote(
             String backendProvider,
@@ -85,10 +85,11 @@ public record BucketProps(
             String awsEndpoint,
             String awsProfile,
             String awsRegion,
-            String httpOrigin)
+            String httpOrigin,
+            CloudExtra cloud)
             implements Serializable {
 
-        public static final Remote NONE = new Remote("", "", "", "", "", "", "");
+        public static final Remote NONE = new Remote("", "", "", "", "", "", "", CloudExtra.NONE);
 
         /** Settings without an HTTP origin. */
         public Remote(
@@ -98,7 +99,15 @@ public record BucketProps(
                 String awsEndpoint,
                 String awsProfile,
                 String awsRegion) {
-            this(backendProvider, backendNamespace, backendName, awsEndpoint, awsProfile, awsRegion, "");
+            this(
+                    backendProvider,
+                    backendNamespace,
+                    backendName,
+                    awsEndpoint,
+                    awsProfile,
+                    awsRegion,
+                    "",
+                    CloudExtra.NONE);
         }
 
         public Remote {
@@ -109,11 +118,13 @@ public record BucketProps(
             awsProfile = awsProfile == null ? "" : awsProfile;
             awsRegion = awsRegion == null ? "" : awsRegion;
             httpOrigin = httpOrigin == null ? "" : httpOrigin;
+            cloud = cloud == null ? CloudExtra.NONE : cloud;
         }
 
         /** The same settings with the {@code ht://} origin {@code base}. */
         public Remote withHttpOrigin(String base) {
-            return new Remote(backendProvider, backendNamespace, backendName, awsEndpoint, awsProfile, awsRegion, base);
+            return new Remote(
+                    backendProvider, backendNamespace, backendName, awsEndpoint, awsProfile, awsRegion, base, cloud);
         }
 
         /** Whether {@code backend_bck} names a bucket. */
@@ -252,6 +263,7 @@ public record BucketProps(
         if (!PROVIDERS.contains(provider)) {
             throw AisException.badRequest("invalid provider \"" + provider + "\"");
         }
+        remote.cloud().validated();
         if (remote.hasBackendBck()) {
             if (!"ais".equals(provider)) {
                 throw AisException.badRequest(

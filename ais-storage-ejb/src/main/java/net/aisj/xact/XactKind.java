@@ -69,6 +69,12 @@ public enum XactKind {
     BLOB_DOWNLOAD("blob-download", Scope.BUCKET, Rule.STARTABLE),
 
     /**
+     * A download job ({@code /v1/download}, AIS's {@code download} xaction) as the jobs API shows it: started by the
+     * download API on every target under its {@code dnl-} id; {@code loc-*} count the objects and bytes stored.
+     */
+    DOWNLOAD("download", Scope.BUCKET),
+
+    /**
      * Files of a directory the targets can read become objects of a bucket (AIS {@code promote}); with a shared
      * source each target stores the names it owns, otherwise every target what it sees.
      */

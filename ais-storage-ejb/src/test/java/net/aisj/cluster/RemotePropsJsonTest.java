@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import jakarta.json.JsonObject;
+import java.util.List;
 import net.aisj.core.AisException;
 import net.aisj.core.BucketProps;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,42 @@ class RemotePropsJsonTest {
         assertThat(json.getJsonObject("extra").getJsonObject("aws").getString("profile"))
                 .isEqualTo("p1");
         assertThat(BucketPropsJson.readProps(MetaJson.parse(json.toString()))).isEqualTo(p);
+    }
+
+    @Test
+    void azureGcpAndHdfsExtrasRoundTripThroughTheBmdAndAreChecked() {
+        BucketProps az = BucketPropsJson.applyPatch(
+                BucketProps.remoteDefaults("azure", 1, 2),
+                MetaJson.parse("{\"extra\":{\"azure\":{\"endpoint\":\"http://127.0.0.1:9/a\",\"account\":\"second\"},"
+                        + "\"gcp\":{\"application_creds\":\"/etc/g.json\"},\"hdfs\":{\"root\":\"/data\"}}}"));
+        assertThat(az.remote().cloud().azureEndpoint()).isEqualTo("http://127.0.0.1:9/a");
+        assertThat(az.remote().cloud().azureAccount()).isEqualTo("second");
+        assertThat(az.remote().cloud().gcpCreds()).isEqualTo("/etc/g.json");
+        assertThat(az.remote().cloud().hdfsRoot()).isEqualTo("/data");
+        assertThat(BucketPropsJson.props(az)
+                        .getJsonObject("extra")
+                        .getJsonObject("azure")
+                        .getString("account"))
+                .isEqualTo("second");
+        assertThat(BucketPropsJson.readStored(
+                        MetaJson.parse(BucketPropsJson.stored(az).toString())))
+                .isEqualTo(az);
+        // a later patch of one key keeps the others
+        BucketProps again =
+                BucketPropsJson.applyPatch(az, MetaJson.parse("{\"extra\":{\"azure\":{\"account\":\"\"}}}"));
+        assertThat(again.remote().cloud().azureAccount()).isEmpty();
+        assertThat(again.remote().cloud().azureEndpoint()).isEqualTo("http://127.0.0.1:9/a");
+        for (String bad : List.of(
+                "{\"azure\":{\"endpoint\":\"ftp://h/\"}}",
+                "{\"gcp\":{\"application_creds\":\"rel/g.json\"}}",
+                "{\"gcp\":{\"endpoint\":\"http://\"}}",
+                "{\"hdfs\":{\"root\":\"/a/../b\"}}",
+                "{\"azure\":{\"account\":\"Bad_Name\"}}")) {
+            assertThatThrownBy(() -> BucketPropsJson.applyPatch(ais, MetaJson.parse("{\"extra\":" + bad + "}")))
+                    .as(bad)
+                    .isInstanceOf(AisException.class)
+                    .hasMessageContaining("invalid extra.");
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package net.aisj.backend.azure;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How to reach Azure Blob Storage, read from the environment at start with AIS's names: {@code AZURE_STORAGE_ACCOUNT}
@@ -19,11 +20,59 @@ public record AzureSettings(String connectionString, String account, String key,
 
     /** The node-wide settings from the environment. */
     public static AzureSettings fromEnv(Map<String, String> env) {
+        return from(env::get);
+    }
+
+    /** The node-wide settings from a lookup of AIS's variable names (MicroProfile Config, then the environment). */
+    public static AzureSettings from(UnaryOperator<String> config) {
         return new AzureSettings(
-                env.get("AZURE_STORAGE_CONNECTION_STRING"),
-                env.get("AZURE_STORAGE_ACCOUNT"),
-                env.get("AZURE_STORAGE_KEY"),
-                env.get("AIS_AZURE_URL"));
+                config.apply("AZURE_STORAGE_CONNECTION_STRING"),
+                config.apply("AZURE_STORAGE_ACCOUNT"),
+                config.apply("AZURE_STORAGE_KEY"),
+                config.apply("AIS_AZURE_URL"));
+    }
+
+    /**
+     * These settings with a bucket's {@code extra.azure.endpoint} / {@code extra.azure.account} applied (empty: keep
+     * the node's). Another account's key is the node setting {@code ais.azure.key.<account>} read through
+     * {@code config}; the node's own account keeps its key (taken from the connection string when that is how it is
+     * configured).
+     *
+     * @throws IllegalArgumentException naming the setting when another account has no key on this node
+     */
+    public AzureSettings overriddenBy(String bucketEndpoint, String bucketAccount, UnaryOperator<String> config) {
+        String ep = bucketEndpoint == null ? "" : bucketEndpoint.trim();
+        String acc = bucketAccount == null ? "" : bucketAccount.trim();
+        if (ep.isEmpty() && acc.isEmpty()) {
+            return this;
+        }
+        String myAccount = account.isEmpty() ? connectionPart("AccountName") : account;
+        String myKey = key.isEmpty() ? connectionPart("AccountKey") : key;
+        String myEndpoint = endpoint.isEmpty() ? connectionPart("BlobEndpoint") : endpoint;
+        String newKey = myKey;
+        if (!acc.isEmpty() && !acc.equals(myAccount)) {
+            String prop = "ais.azure.key." + acc;
+            newKey = trim(config.apply(prop));
+            if (newKey.isEmpty()) {
+                throw new IllegalArgumentException("Azure account \"" + acc + "\" (extra.azure.account) has no key on"
+                        + " this node: set " + prop + " (MicroProfile Config, or the environment variable "
+                        + prop.replace('.', '_').toUpperCase(java.util.Locale.ROOT) + ")");
+            }
+            // the node's endpoint belongs to its own account
+            myEndpoint = "";
+        }
+        return new AzureSettings("", acc.isEmpty() ? myAccount : acc, newKey, ep.isEmpty() ? myEndpoint : ep);
+    }
+
+    /** A {@code Name=value} part of the connection string, or "". */
+    private String connectionPart(String name) {
+        for (String part : connectionString.split(";")) {
+            int eq = part.indexOf('=');
+            if (eq > 0 && part.substring(0, eq).trim().equalsIgnoreCase(name)) {
+                return part.substring(eq + 1).trim();
+            }
+        }
+        return "";
     }
 
     /** Whether anything is configured (else the provider answers with what to set). */

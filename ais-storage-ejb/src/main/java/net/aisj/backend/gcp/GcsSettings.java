@@ -1,6 +1,7 @@
 package net.aisj.backend.gcp;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How to reach Google Cloud Storage, read from the environment at start with AIS's (and Google's) names:
@@ -17,10 +18,30 @@ public record GcsSettings(String project, String credentialsFile, String emulato
     }
 
     public static GcsSettings fromEnv(Map<String, String> env) {
+        return from(env::get);
+    }
+
+    /** The node-wide settings from a lookup of these names (MicroProfile Config, then the environment). */
+    public static GcsSettings from(UnaryOperator<String> config) {
         return new GcsSettings(
-                env.get("GOOGLE_CLOUD_PROJECT"),
-                env.get("GOOGLE_APPLICATION_CREDENTIALS"),
-                env.get("STORAGE_EMULATOR_HOST"));
+                config.apply("GOOGLE_CLOUD_PROJECT"),
+                config.apply("GOOGLE_APPLICATION_CREDENTIALS"),
+                config.apply("STORAGE_EMULATOR_HOST"));
+    }
+
+    /**
+     * These settings with a bucket's AIS {@code extra.gcp.application_creds} and our {@code extra.gcp.endpoint}
+     * applied (empty: keep the node's). A bucket's credentials file means Google's own endpoint unless the bucket
+     * also names an endpoint.
+     */
+    public GcsSettings overriddenBy(String bucketCreds, String bucketEndpoint) {
+        String c = bucketCreds == null ? "" : bucketCreds.trim();
+        String e = bucketEndpoint == null ? "" : bucketEndpoint.trim();
+        if (c.isEmpty() && e.isEmpty()) {
+            return this;
+        }
+        return new GcsSettings(
+                project, c.isEmpty() ? credentialsFile : c, !e.isEmpty() ? e : c.isEmpty() ? emulatorHost : "");
     }
 
     /** The endpoint: the emulator's (with a scheme) or "" for Google's. */

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
@@ -22,8 +21,8 @@ import net.aisj.cluster.WebHdfsJson;
  * the directory {@code root/bucket}, an object a file under it; the version is the file's modification time and
  * length (HDFS has no ETag). A write goes to a hidden temporary file in the same directory and is renamed over the
  * name when whole, so a failed write-through leaves nothing visible. Listing walks the directory tree in UTF-8 binary
- * order of full names (a directory sorts as its name plus {@code /}), skipping subtrees before the page's start.
- * User metadata is not kept. Thread-safe.
+ * order of full names (a directory sorts as its name plus {@code /}), skipping subtrees before the page's start,
+ * each directory read in batches. User metadata is kept as the file's {@code user.*} extended attributes. Thread-safe.
  */
 public final class HdfsBackend implements Backend {
 
@@ -70,7 +69,24 @@ public final class HdfsBackend implements Backend {
             throw new BackendException(
                     BackendException.Kind.OBJECT_NOT_FOUND, path(bucket, name) + " is a directory", null);
         }
-        return object(name, st);
+        return object(name, st).withCustom(xattrs(path(bucket, name)));
+    }
+
+    /**
+     * The file's user metadata: its {@code user.*} extended attributes (none where the NameNode refuses them, e.g.
+     * with {@code dfs.namenode.xattrs.enabled=false}).
+     */
+    private Map<String, String> xattrs(String path) {
+        try (InputStream in = ok(call("GET", path, "GETXATTRS", "&encoding=base64", true), false)) {
+            return WebHdfsJson.userXattrs(in);
+        } catch (java.io.IOException e) {
+            throw new BackendException(BackendException.Kind.UNAVAILABLE, e.toString(), e);
+        } catch (BackendException e) {
+            if (e.kind() == BackendException.Kind.UNAVAILABLE) {
+                throw e;
+            }
+            return Map.of();
+        }
     }
 
     @Override
@@ -84,35 +100,71 @@ public final class HdfsBackend implements Backend {
                 out, more && !out.isEmpty() ? out.get(out.size() - 1).name() : "");
     }
 
-    /** Adds the files under {@code rel} (a directory, "" for the bucket) to {@code out}; true when more remain. */
+    /**
+     * Adds the files under {@code rel} (a directory, "" for the bucket) to {@code out}, in name order (a directory
+     * {@code d} sorting as {@code d/}); true when more remain. The directory is read in batches (LISTSTATUS_BATCH,
+     * the NameNode's {@code dfs.ls.limit} entries each), never whole; a subdirectory is walked once the batch order
+     * (by plain name) has passed its place.
+     */
     private boolean walk(String bucket, String rel, String prefix, String after, int want, List<RemoteObject> out) {
-        List<WebHdfsJson.Status> entries;
-        try (InputStream in = ok(call("GET", dirPath(bucket, rel), "LISTSTATUS", "", true), rel.isEmpty())) {
-            entries = new ArrayList<>(WebHdfsJson.listStatus(in));
-        } catch (java.io.IOException e) {
-            throw new BackendException(BackendException.Kind.UNAVAILABLE, e.toString(), e);
-        }
-        entries.sort(Comparator.comparing(e -> e.name() + (e.dir() ? "/" : "")));
-        for (WebHdfsJson.Status e : entries) {
-            if (e.name().startsWith(TMP_PREFIX)) {
-                continue;
+        java.util.TreeSet<String> dirs = new java.util.TreeSet<>();
+        String start = "";
+        String first = null;
+        while (true) {
+            WebHdfsJson.Batch batch = batch(bucket, rel, start);
+            if (!batch.entries().isEmpty() && batch.entries().get(0).name().equals(first)) {
+                // a server that ignores startafter would answer the same batch forever
+                throw new BackendException(
+                        BackendException.Kind.INTERNAL,
+                        "LISTSTATUS_BATCH of " + dirPath(bucket, rel) + " did not advance past " + start,
+                        null);
             }
-            String name = rel + e.name();
-            if (e.dir()) {
-                String key = name + "/";
-                boolean before = key.compareTo(after) < 0 && !after.startsWith(key);
-                boolean matches = key.startsWith(prefix) || prefix.startsWith(key);
-                if (!before && matches && walk(bucket, key, prefix, after, want, out)) {
-                    return true;
+            first = batch.entries().isEmpty() ? first : batch.entries().get(0).name();
+            for (WebHdfsJson.Status e : batch.entries()) {
+                start = e.name();
+                if (e.name().startsWith(TMP_PREFIX)) {
+                    continue;
                 }
-            } else if (name.compareTo(after) > 0 && name.startsWith(prefix)) {
-                if (out.size() == want) {
-                    return true;
+                String name = rel + e.name();
+                String key = e.dir() ? name + "/" : name;
+                while (!dirs.isEmpty() && dirs.first().compareTo(key) < 0) {
+                    if (walk(bucket, dirs.pollFirst(), prefix, after, want, out)) {
+                        return true;
+                    }
                 }
-                out.add(object(name, e));
+                if (e.dir()) {
+                    // wholly before the page's start (also when the start is a listing's "past this directory")
+                    boolean before = (key + Character.MAX_VALUE).compareTo(after) <= 0;
+                    if (!before && (key.startsWith(prefix) || prefix.startsWith(key))) {
+                        dirs.add(key);
+                    }
+                } else if (name.compareTo(after) > 0 && name.startsWith(prefix)) {
+                    if (out.size() == want) {
+                        return true;
+                    }
+                    out.add(object(name, e));
+                }
+            }
+            if (batch.remaining() <= 0 || batch.entries().isEmpty()) {
+                break;
+            }
+        }
+        while (!dirs.isEmpty()) {
+            if (walk(bucket, dirs.pollFirst(), prefix, after, want, out)) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** One batch of the directory {@code rel}'s entries after the entry named {@code start} ("": from the first). */
+    private WebHdfsJson.Batch batch(String bucket, String rel, String start) {
+        String q = start.isEmpty() ? "" : "&startafter=" + HttpCalls.encodeQuery(start);
+        try (InputStream in = ok(call("GET", dirPath(bucket, rel), "LISTSTATUS_BATCH", q, true), rel.isEmpty())) {
+            return WebHdfsJson.listBatch(in);
+        } catch (java.io.IOException e) {
+            throw new BackendException(BackendException.Kind.UNAVAILABLE, e.toString(), e);
+        }
     }
 
     @Override
@@ -152,6 +204,21 @@ public final class HdfsBackend implements Backend {
                             HttpRequest.BodyPublishers.ofInputStream(() -> in), length))
                     .build();
             close(ok(http.send(req, HttpResponse.BodyHandlers.ofInputStream(), false), true));
+            // user metadata as user.* extended attributes, set before the rename (they move with the file)
+            for (Map.Entry<String, String> kv : (custom == null ? Map.<String, String>of() : custom).entrySet()) {
+                String v = "0s"
+                        + java.util.Base64.getEncoder()
+                                .encodeToString(kv.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                close(ok(
+                        call(
+                                "PUT",
+                                tmp,
+                                "SETXATTR",
+                                "&xattr.name=" + HttpCalls.encodeQuery("user." + kv.getKey()) + "&xattr.value="
+                                        + HttpCalls.encodeQuery(v) + "&flag=CREATE",
+                                false),
+                        false));
+            }
             // RENAME does not replace: the old file goes first (a reader in between sees no object, never a part)
             call("DELETE", target, "DELETE", "", false).body().close();
             try (InputStream r =

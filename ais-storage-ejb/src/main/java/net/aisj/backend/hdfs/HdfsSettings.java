@@ -1,6 +1,7 @@
 package net.aisj.backend.hdfs;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How to reach HDFS, read from the environment at start (settings of ours in AIS's style): {@code AIS_HDFS_URL} the
@@ -26,7 +27,22 @@ public record HdfsSettings(String url, String user, String root) {
     }
 
     public static HdfsSettings fromEnv(Map<String, String> env) {
-        return new HdfsSettings(env.get("AIS_HDFS_URL"), env.get("AIS_HDFS_USER"), env.get("AIS_HDFS_ROOT"));
+        return from(env::get);
+    }
+
+    /** The node-wide settings from a lookup of these names (MicroProfile Config, then the environment). */
+    public static HdfsSettings from(UnaryOperator<String> config) {
+        return new HdfsSettings(
+                config.apply("AIS_HDFS_URL"), config.apply("AIS_HDFS_USER"), config.apply("AIS_HDFS_ROOT"));
+    }
+
+    /** These settings with a bucket's {@code extra.hdfs.url} / {@code .user} / {@code .root} (empty: the node's). */
+    public HdfsSettings overriddenBy(String bucketUrl, String bucketUser, String bucketRoot) {
+        return new HdfsSettings(or(bucketUrl, url), or(bucketUser, user), or(bucketRoot, root));
+    }
+
+    private static String or(String a, String b) {
+        return a == null || a.isBlank() ? b : a;
     }
 
     public boolean configured() {

@@ -1,6 +1,7 @@
 package net.aisj.backend.s3;
 
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * How to reach an S3 endpoint, as AIS configures it: the {@code S3_ENDPOINT} and {@code AWS_PROFILE} environment
@@ -18,7 +19,12 @@ public record S3Settings(String endpoint, String profile, String region) {
 
     /** The node-wide settings from the environment. */
     public static S3Settings fromEnv(Map<String, String> env) {
-        return new S3Settings(env.getOrDefault("S3_ENDPOINT", ""), env.getOrDefault("AWS_PROFILE", ""), "");
+        return from(env::get);
+    }
+
+    /** The node-wide settings from a lookup of these names (MicroProfile Config, then the environment). */
+    public static S3Settings from(UnaryOperator<String> config) {
+        return new S3Settings(config.apply("S3_ENDPOINT"), config.apply("AWS_PROFILE"), "");
     }
 
     /** These settings with a bucket's non-empty overrides applied. */

@@ -26,6 +26,9 @@ import net.aisj.core.ObjectTemplate;
  * @param prefix       ({@code backend}) only objects with this prefix
  * @param suffix       ({@code backend}) only objects with this suffix
  * @param sync         ({@code backend}) re-read objects whose remote version changed
+ * @param headers      AIS's {@code headers}: HTTP headers sent with every object's GET (e.g. a token), never null
+ * @param progressInterval AIS's {@code progress_interval}: how often a client polling the job should refresh its
+ *                     progress (null: AIS's 10 s); kept with the job and shown in its status
  */
 public record DownloadSpec(
         Type type,
@@ -39,7 +42,13 @@ public record DownloadSpec(
         String subdir,
         String prefix,
         String suffix,
-        boolean sync) {
+        boolean sync,
+        Map<String, List<String>> headers,
+        Duration progressInterval) {
+
+    /** Headers a download cannot set: the HTTP client owns them. */
+    private static final java.util.Set<String> RESTRICTED =
+            java.util.Set.of("connection", "content-length", "expect", "host", "upgrade");
 
     /** How many objects a target fetches at a time when the request does not say. */
     public static final int DEFAULT_CONNECTIONS = 4;
@@ -79,6 +88,42 @@ public record DownloadSpec(
         subdir = subdir == null ? "" : subdir;
         prefix = prefix == null ? "" : prefix;
         suffix = suffix == null ? "" : suffix;
+        Map<String, List<String>> h = new LinkedHashMap<>();
+        if (headers != null) {
+            headers.forEach((k, v) -> h.put(k, List.copyOf(v)));
+        }
+        headers = java.util.Collections.unmodifiableMap(h);
+    }
+
+    /** The request without AIS's {@code headers} and {@code progress_interval}. */
+    public DownloadSpec(
+            Type type,
+            BucketId bucket,
+            String description,
+            Duration timeout,
+            int connections,
+            long bytesPerHour,
+            Map<String, String> links,
+            String template,
+            String subdir,
+            String prefix,
+            String suffix,
+            boolean sync) {
+        this(
+                type,
+                bucket,
+                description,
+                timeout,
+                connections,
+                bytesPerHour,
+                links,
+                template,
+                subdir,
+                prefix,
+                suffix,
+                sync,
+                Map.of(),
+                null);
     }
 
     /**
@@ -102,6 +147,22 @@ public record DownloadSpec(
         if (timeout != null && (timeout.isNegative() || timeout.isZero())) {
             throw AisException.badRequest("download: 'timeout' must be positive");
         }
+        if (progressInterval != null && (progressInterval.isNegative() || progressInterval.isZero())) {
+            throw AisException.badRequest("download: 'progress_interval' must be positive");
+        }
+        headers.forEach((k, v) -> {
+            if (!k.matches("[!#$%&'*+.^_`|~0-9A-Za-z-]+")) {
+                throw AisException.badRequest("download: invalid header name \"" + k + "\"");
+            }
+            if (RESTRICTED.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+                throw AisException.badRequest("download: header \"" + k + "\" cannot be set");
+            }
+            for (String value : v) {
+                if (value.indexOf('\r') >= 0 || value.indexOf('\n') >= 0) {
+                    throw AisException.badRequest("download: header \"" + k + "\" has a line break in its value");
+                }
+            }
+        });
         switch (type) {
             case SINGLE, MULTI -> {
                 if (links.isEmpty()) {

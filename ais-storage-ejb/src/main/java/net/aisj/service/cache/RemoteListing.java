@@ -24,7 +24,9 @@ import net.aisj.service.ObjectListing;
  * Listing a bucket that lives in a backend, as AIS lists it: by default the remote listing, paged as the remote
  * pages it (the continuation token is the page's last name), each entry marked cached when a target holds a copy
  * (its local props then); {@code LsCached} lists only what is cached (no remote call), {@code LsNotCached} only
- * what is not. A backend that cannot list (an HTTP origin) lists what is cached. Thread-safe.
+ * what is not. A backend that cannot list (an HTTP origin) lists what is cached. {@code LsNoRecursion} lists one
+ * level under the prefix, its "virtual directories" once each ({@link FoldedListing}), on every provider.
+ * Thread-safe.
  */
 @ApplicationScoped
 public class RemoteListing {
@@ -65,8 +67,16 @@ public class RemoteListing {
             return new Page(local, names);
         }
         RemotePage rp;
+        List<String> dirs = List.of();
         try {
-            rp = rb.backend().list(rb.name(), req.prefix(), req.startAfter(), req.pageSize());
+            if (req.noRecursion()) {
+                FoldedListing.Folded f =
+                        FoldedListing.fold(rb.backend(), rb.name(), req.prefix(), req.startAfter(), req.pageSize());
+                rp = new RemotePage(f.objects(), f.nextToken());
+                dirs = f.dirs();
+            } else {
+                rp = rb.backend().list(rb.name(), req.prefix(), req.startAfter(), req.pageSize());
+            }
         } catch (BackendException e) {
             throw rb.error(e, null);
         }
@@ -107,6 +117,12 @@ public class RemoteListing {
                         false,
                         req.nameOnly() ? null : ColdReader.statOf(o.name(), o, CacheService.customOf(rb, o), null)));
             }
+        }
+        if (!dirs.isEmpty()) {
+            for (String d : dirs) {
+                out.add(new ListEntry(d, true, null));
+            }
+            out.sort(java.util.Comparator.comparing(ListEntry::name));
         }
         return new Page(new ObjectPage(out, rp.nextToken()), cached);
     }

@@ -18,6 +18,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import net.aisj.core.download.DownloadSpec;
 import net.aisj.core.download.DownloadStatus;
+import net.aisj.xact.kinds.DownloadXaction;
 
 /**
  * One target's share of a download job: the names of the request that this target owns (HRW), fetched by
@@ -51,6 +52,9 @@ final class DownloadJob {
 
         /** The remote bucket's names under {@code prefix}, page by page. */
         Iterator<String> remoteNames(String prefix);
+
+        /** The job's record changed: an object finished or failed, or ({@code ended}) the job ended here. */
+        void changed(boolean ended);
     }
 
     /** The transfer of one object as the target reads it. */
@@ -75,9 +79,11 @@ final class DownloadJob {
     private final List<DownloadStatus.Task> finished = new ArrayList<>();
     private final List<DownloadStatus.TaskError> errors = new ArrayList<>();
     private final Iterator<Map.Entry<String, String>> source;
+    private final DownloadXaction xaction;
 
-    DownloadJob(String id, DownloadSpec spec, Target target) {
+    DownloadJob(String id, String nodeId, DownloadSpec spec, Target target) {
         this.id = id;
+        this.xaction = new DownloadXaction(id, nodeId, spec.bucket().name(), this::abort);
         this.spec = spec;
         this.target = target;
         this.throttle = new Throttle(spec.bytesPerHour(), Throttle.SYSTEM);
@@ -111,9 +117,18 @@ final class DownloadJob {
         return finishedMillis == 0;
     }
 
+    /** The job as the jobs API shows it (kind {@code download}). */
+    DownloadXaction xaction() {
+        return xaction;
+    }
+
     /** Stops taking names and cuts the transfers in flight. */
     void abort() {
+        if (aborted) {
+            return;
+        }
         aborted = true;
+        xaction.abort("aborted");
         for (Running r : current.values()) {
             r.cut();
         }
@@ -157,10 +172,13 @@ final class DownloadJob {
             synchronized (this) {
                 errors.add(new DownloadStatus.TaskError("", "listing failed: " + e.getMessage()));
             }
+            xaction.failed("", "listing failed: " + e.getMessage());
         } finally {
             if (running.decrementAndGet() == 0) {
                 allDispatched = allDispatched || !aborted;
                 finishedMillis = System.currentTimeMillis();
+                xaction.end();
+                target.changed(true);
                 LOG.info(() -> "download[" + id + "] " + (aborted ? "aborted" : "finished") + " here: "
                         + status(true).job());
             }
@@ -199,6 +217,8 @@ final class DownloadJob {
                 finished.add(new DownloadStatus.Task(
                         name, r.read.get(), Math.max(r.size, r.read.get()), r.start, System.currentTimeMillis()));
             }
+            xaction.stored(Math.max(r.size, r.read.get()));
+            target.changed(false);
         } catch (Exception e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -208,6 +228,8 @@ final class DownloadJob {
                 synchronized (this) {
                     errors.add(new DownloadStatus.TaskError(name, why));
                 }
+                xaction.failed(name, why);
+                target.changed(false);
             }
         } finally {
             current.remove(name);

@@ -38,6 +38,7 @@ import net.aisj.service.LocalNode;
 import net.aisj.service.MirrorService;
 import net.aisj.service.ObjectService;
 import net.aisj.service.cache.CacheService;
+import net.aisj.xact.XactionRegistry;
 
 /**
  * Download jobs (AIS's {@code /v1/download}). The node that gets a request checks it, creates a missing {@code ais://}
@@ -65,10 +66,17 @@ public class DownloadService {
     @Inject
     Backends backends;
 
+    @Inject
+    XactionRegistry registry;
+
     @Resource
     ManagedExecutorService executor;
 
     private final Map<String, DownloadJob> jobs = new ConcurrentHashMap<>();
+    /** Ended jobs of earlier runs of this node ({@link DownloadRecords}); null until first read. */
+    private volatile Map<String, DownloadStatus> recorded;
+
+    private long lastSaveMillis;
     private volatile DownloadIntra intra;
 
     /** Starts a job on every target; answers its id. BAD_REQUEST for an invalid request. */
@@ -102,10 +110,11 @@ public class DownloadService {
 
     /** This target's share of job {@code id}. */
     public void startLocal(String id, DownloadSpec spec) {
-        DownloadJob job = new DownloadJob(id, spec, new LocalTarget(spec));
+        DownloadJob job = new DownloadJob(id, node.self().id(), spec, new LocalTarget(spec));
         if (jobs.putIfAbsent(id, job) != null) {
             throw AisException.conflict("download job " + id + " already exists");
         }
+        registry.register(job.xaction());
         job.start(executor);
     }
 
@@ -182,11 +191,72 @@ public class DownloadService {
     }
 
     public Optional<DownloadStatus> localStatus(String id, boolean onlyActive) {
-        return Optional.ofNullable(jobs.get(id)).map(j -> j.status(onlyActive));
+        DownloadJob j = jobs.get(id);
+        if (j != null) {
+            return Optional.of(j.status(onlyActive));
+        }
+        return Optional.ofNullable(recorded().get(id))
+                .map(s -> onlyActive ? new DownloadStatus(s.job(), List.of(), List.of(), List.of()) : s);
     }
 
     public List<DownloadStatus.Job> localList() {
-        return jobs.values().stream().map(j -> j.status(true).job()).toList();
+        List<DownloadStatus.Job> out = new ArrayList<>();
+        jobs.values().forEach(j -> out.add(j.status(true).job()));
+        recorded().values().forEach(s -> out.add(s.job()));
+        return out;
+    }
+
+    /** The jobs this node saved before it last stopped, read once (none when storage cannot be read). */
+    private Map<String, DownloadStatus> recorded() {
+        Map<String, DownloadStatus> r = recorded;
+        if (r != null) {
+            return r;
+        }
+        synchronized (this) {
+            if (recorded == null) {
+                Map<String, DownloadStatus> loaded = new ConcurrentHashMap<>();
+                try (var c = node.connection()) {
+                    String best = null;
+                    for (byte[] doc : c.loadMeta(DownloadRecords.DOC)) {
+                        String text = new String(doc, java.nio.charset.StandardCharsets.UTF_8);
+                        if (best == null || DownloadRecords.savedMillis(text) > DownloadRecords.savedMillis(best)) {
+                            best = text;
+                        }
+                    }
+                    if (best != null) {
+                        for (DownloadStatus s : DownloadRecords.read(
+                                best, "interrupted: target " + node.self().id() + " restarted")) {
+                            loaded.put(s.job().id(), s);
+                        }
+                    }
+                } catch (RuntimeException | net.aisj.connector.api.StorageException e) {
+                    LOG.warning("cannot read the saved download jobs: " + e);
+                }
+                recorded = loaded;
+            }
+            return recorded;
+        }
+    }
+
+    /** Saves this node's jobs (at most every 2 s unless {@code now}); a failure is logged, the jobs keep running. */
+    private void save(boolean now) {
+        Map<String, DownloadStatus> old = recorded();
+        synchronized (this) {
+            long t = System.currentTimeMillis();
+            if (!now && t - lastSaveMillis < 2_000) {
+                return;
+            }
+            lastSaveMillis = t;
+            List<DownloadStatus> all = new ArrayList<>(old.values());
+            jobs.values().forEach(j -> all.add(j.status(false)));
+            try (var c = node.connection()) {
+                c.storeMeta(
+                        DownloadRecords.DOC,
+                        DownloadRecords.text(t, all).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            } catch (RuntimeException | net.aisj.connector.api.StorageException e) {
+                LOG.warning("cannot save the download jobs: " + e);
+            }
+        }
     }
 
     public boolean localAbort(String id) {
@@ -194,18 +264,23 @@ public class DownloadService {
         if (j != null) {
             j.abort();
         }
-        return j != null;
+        return j != null || recorded().containsKey(id);
     }
 
     public boolean localRemove(String id) {
         DownloadJob j = jobs.get(id);
         if (j == null) {
-            return false;
+            if (recorded().remove(id) == null) {
+                return false;
+            }
+            save(true);
+            return true;
         }
         if (j.isRunning()) {
             throw AisException.badRequest("download job " + id + " is still running (abort it first)");
         }
         jobs.remove(id);
+        save(true);
         return true;
     }
 
@@ -226,9 +301,11 @@ public class DownloadService {
     private final class LocalTarget implements DownloadJob.Target {
 
         private final BucketId bucket;
+        private final DownloadSpec spec;
 
         LocalTarget(DownloadSpec spec) {
             this.bucket = spec.bucket();
+            this.spec = spec;
         }
 
         @Override
@@ -243,8 +320,10 @@ public class DownloadService {
 
         @Override
         public void fetch(String name, String url, DownloadJob.Fetch body) throws Exception {
-            HttpResponse<InputStream> r = backends.http()
-                    .send(HttpCalls.request(url).GET().build(), HttpResponse.BodyHandlers.ofInputStream(), true);
+            java.net.http.HttpRequest.Builder req = HttpCalls.request(url).GET();
+            spec.headers().forEach((k, vals) -> vals.forEach(v -> req.header(k, v)));
+            HttpResponse<InputStream> r =
+                    backends.http().send(req.build(), HttpResponse.BodyHandlers.ofInputStream(), true);
             if (r.statusCode() != 200) {
                 try (InputStream in = r.body()) {
                     in.transferTo(java.io.OutputStream.nullOutputStream());
@@ -262,6 +341,11 @@ public class DownloadService {
         @Override
         public boolean fetchRemote(String name, boolean sync) {
             return cache.prefetch(new ObjectId(bucket, name), buckets.props(bucket), sync);
+        }
+
+        @Override
+        public void changed(boolean ended) {
+            save(ended);
         }
 
         @Override

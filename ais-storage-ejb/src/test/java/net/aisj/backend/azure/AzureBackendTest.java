@@ -30,6 +30,27 @@ class AzureBackendTest {
     }
 
     @Test
+    void aBucketsEndpointAndAccountOverrideTheNodesAndAnotherAccountNeedsItsKeySetting() {
+        AzureSettings node = AzureSettings.fromEnv(Map.of(
+                "AZURE_STORAGE_CONNECTION_STRING",
+                "DefaultEndpointsProtocol=http;AccountName=acct;AccountKey=a2V5;BlobEndpoint=http://h:1/acct;"));
+        assertThat(node.overriddenBy("", "", k -> null)).isSameAs(node);
+        AzureSettings ep = node.overriddenBy("http://other:2/acct", "", k -> null);
+        assertThat(ep.connectionString()).isEmpty();
+        assertThat(ep.account()).isEqualTo("acct");
+        assertThat(ep.key()).isEqualTo("a2V5");
+        assertThat(ep.blobEndpoint()).isEqualTo("http://other:2/acct");
+        AzureSettings other = node.overriddenBy("", "second", k -> k.equals("ais.azure.key.second") ? "c2Vj" : null);
+        assertThat(other.account()).isEqualTo("second");
+        assertThat(other.key()).isEqualTo("c2Vj");
+        assertThat(other.blobEndpoint()).isEqualTo("https://second.blob.core.windows.net");
+        assertThatThrownBy(() -> node.overriddenBy("", "third", k -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ais.azure.key.third")
+                .hasMessageContaining("AIS_AZURE_KEY_THIRD");
+    }
+
+    @Test
     void anUnconfiguredNodeSaysWhatToSet() {
         assertThatThrownBy(() -> new AzureBackend(AzureSettings.fromEnv(Map.of())))
                 .isInstanceOf(BackendException.class)

@@ -59,6 +59,11 @@ class AzureBlobIT extends CacheTierContract {
         }
 
         @Override
+        public String extraGroup() {
+            return "azure";
+        }
+
+        @Override
         public String endpoint() {
             return AzuriteServer.shared().endpoint();
         }

@@ -23,6 +23,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.Jobs;
+import net.aisj.it.support.JsonUtil;
+import net.aisj.it.support.Lso;
+import net.aisj.it.support.Ports;
 import net.aisj.it.support.PseudoRandomInputStream;
 import net.aisj.it.support.Resp;
 import org.junit.jupiter.api.MethodOrderer;
@@ -206,6 +209,92 @@ abstract class CacheTierContract {
         assertThat(r.text()).contains("://" + b + "/absent/x");
     }
 
+    /**
+     * One cluster, two endpoints of one provider: a bucket's {@code extra.<provider>} endpoint (set with AIS's
+     * {@code set-bprops}) is kept in the BMD, shown in its props and used for that bucket only.
+     */
+    @Test
+    @Order(7)
+    void aBucketsOwnEndpointFromItsExtraPropsIsKeptAndUsedForItAlone() {
+        RemoteStore s = store();
+        String b = s.newBucket("ep");
+        s.put(b, "o", bytes("one"));
+        String other = s.newBucket("ep2");
+        s.put(other, "o", bytes("two"));
+        String dead = s.endpoint().replaceFirst(":\\d+", ":" + Ports.freePort());
+        String q = "?provider=" + s.provider();
+        node().control("POST", AisClient.bckPath(b) + q, "{\"action\":\"add-remote-bck\"}")
+                .expect(200);
+        setEndpoint(b, dead);
+        JsonObject props = JsonUtil.parseObject(
+                node().send("HEAD", AisClient.bckPath(b) + q).expect(200).header("Ais-Bucket-Props"));
+        String[] key = s.endpointProp().split("\\.");
+        assertThat(props.getJsonObject("extra").getJsonObject(key[0]).getString(key[1]))
+                .isEqualTo(dead);
+        Resp r = send("GET", b, "o", "", Map.of(), null);
+        assertThat(r.status()).as(r.toString()).isBetween(500, 599);
+        assertThat(r.text()).as("the error names the bucket's endpoint").contains(dead);
+        assertThat(get(other, "o", "").body())
+                .as("other buckets keep the node's endpoint")
+                .isEqualTo(bytes("two"));
+        setEndpoint(b, s.endpoint());
+        assertThat(get(b, "o", "").body()).isEqualTo(bytes("one"));
+        Resp bad = node().control(
+                        "PATCH",
+                        AisClient.bckPath(b) + q,
+                        JsonUtil.actMsg("set-bprops", null, extra(s.endpointProp(), "ftp://x")));
+        assertThat(bad.status()).as(bad.toString()).isEqualTo(400);
+        assertThat(bad.text()).contains("invalid extra." + s.endpointProp());
+    }
+
+    /**
+     * AIS's non-recursive listing ({@code ais ls --no-recursion}) of a remote bucket: the objects directly under the
+     * prefix and each virtual directory once (flagged as one), in pages of any size, cached or not.
+     */
+    @Test
+    @Order(8)
+    void noRecursionListsOneLevelWithVirtualDirectories() {
+        RemoteStore s = store();
+        String b = s.newBucket("nr");
+        for (String n : List.of("top", "nr/a", "nr/d1/x", "nr/d1/y", "nr/d1/z/deep", "nr/d2/w", "nr/e")) {
+            s.put(b, n, bytes(n));
+        }
+        get(b, "nr/d1/x", "");
+        for (int pageSize : List.of(1, 2, 1000)) {
+            List<JsonObject> got = list(b, Lso.LS_NO_RECURSION, pageSize, "nr/");
+            assertThat(names(got)).as("page size " + pageSize).containsExactly("nr/a", "nr/d1/", "nr/d2/", "nr/e");
+            for (JsonObject e : got) {
+                assertThat((e.getJsonNumber("flags") == null
+                                        ? 0
+                                        : e.getJsonNumber("flags").longValue())
+                                & Lso.ENTRY_IS_DIR)
+                        .as("dir flag of " + e.getString("name"))
+                        .isEqualTo(e.getString("name").endsWith("/") ? Lso.ENTRY_IS_DIR : 0);
+            }
+        }
+        assertThat(names(list(b, Lso.LS_NO_RECURSION, 1000, ""))).containsExactly("nr/", "top");
+        assertThat(names(list(b, Lso.LS_NO_RECURSION, 1000, "nr/d1/")))
+                .containsExactly("nr/d1/x", "nr/d1/y", "nr/d1/z/");
+    }
+
+    private void setEndpoint(String b, String endpoint) {
+        node().control(
+                        "PATCH",
+                        AisClient.bckPath(b) + "?provider=" + store().provider(),
+                        JsonUtil.actMsg("set-bprops", null, extra(store().endpointProp(), endpoint)))
+                .expect(200);
+    }
+
+    private static JsonObject extra(String prop, String value) {
+        String[] key = prop.split("\\.");
+        return Json.createObjectBuilder()
+                .add(
+                        "extra",
+                        Json.createObjectBuilder()
+                                .add(key[0], Json.createObjectBuilder().add(key[1], value)))
+                .build();
+    }
+
     @Test
     @Order(100)
     void backendKilledMidReadGivesA5xxAndCachesNothing() throws Exception {
@@ -288,16 +377,27 @@ abstract class CacheTierContract {
 
     /** Every entry of the node's listing with list {@code flags} (1: cached only), in pages of {@code pageSize}. */
     List<JsonObject> list(String b, long flags, int pageSize) {
+        return list(b, flags, pageSize, "");
+    }
+
+    /** {@link #list(String, long, int)} of the names under {@code prefix}. */
+    List<JsonObject> list(String b, long flags, int pageSize, String prefix) {
+        return list(node(), b, flags, pageSize, prefix);
+    }
+
+    /** {@link #list(String, long, int, String)} through node {@code c}. */
+    List<JsonObject> list(AisClient c, String b, long flags, int pageSize, String prefix) {
         List<JsonObject> out = new ArrayList<>();
         String token = "";
         for (int page = 0; page < 100; page++) {
             JsonObject v = Json.createObjectBuilder()
                     .add("props", "name,size,cached")
+                    .add("prefix", prefix)
                     .add("flags", flags)
                     .add("continuation_token", token)
                     .add("page_size", pageSize)
                     .build();
-            JsonObject res = node().control(
+            JsonObject res = c.control(
                             "GET",
                             AisClient.bckPath(b) + "?provider=" + store().provider(),
                             Json.createObjectBuilder()

@@ -46,6 +46,11 @@ class GoogleStorageIT extends CacheTierContract {
         }
 
         @Override
+        public String extraGroup() {
+            return "gcp";
+        }
+
+        @Override
         public String endpoint() {
             return GcsEmulator.shared().endpoint();
         }

@@ -1,12 +1,18 @@
 package net.aisj.it.backends;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import net.aisj.it.support.AisClient;
 import net.aisj.it.support.HdfsServer;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Resp;
 import org.apache.hadoop.fs.FileSystem;
+import org.junit.jupiter.api.Test;
 
 /** The cache tier on HDFS ({@code hdfs://}, WebHDFS) against a MiniDFSCluster in the test JVM. */
 class HdfsIT extends CacheTierContract {
@@ -66,6 +72,16 @@ class HdfsIT extends CacheTierContract {
         }
 
         @Override
+        public String extraGroup() {
+            return "hdfs";
+        }
+
+        @Override
+        public String endpointKey() {
+            return "url";
+        }
+
+        @Override
         public String endpoint() {
             return HdfsServer.shared().endpoint();
         }
@@ -84,5 +100,22 @@ class HdfsIT extends CacheTierContract {
     @Override
     RemoteStore store() {
         return HDFS;
+    }
+
+    /** A file's {@code user.*} extended attributes are the object's custom metadata in AIS. */
+    @Test
+    void extendedAttributesAreTheObjectsCustomMetadata() throws IOException {
+        String b = HDFS.newBucket("xattr");
+        HDFS.put(b, "tagged", "t".getBytes(StandardCharsets.UTF_8));
+        HdfsServer.shared()
+                .fs()
+                .setXAttr(
+                        new org.apache.hadoop.fs.Path(HdfsServer.ROOT + "/" + b + "/tagged"),
+                        "user.origin",
+                        "camera-7 ü".getBytes(StandardCharsets.UTF_8));
+        String obj = AisClient.objPath(b, "tagged") + "?provider=hdfs";
+        node().send("GET", obj).expect(200);
+        Resp head = node().send("HEAD", obj).expect(200);
+        assertThat(head.headers("Ais-Custom-Md")).as(head.toString()).contains("origin=camera-7 ü");
     }
 }

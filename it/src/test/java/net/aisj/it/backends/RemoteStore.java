@@ -20,6 +20,19 @@ interface RemoteStore {
     /** What a node's error text names as the backend (its endpoint). */
     String endpoint();
 
+    /** The group of this provider's bucket props under {@code extra} ({@code azure}, {@code gcp}, {@code hdfs}). */
+    String extraGroup();
+
+    /** The key in {@link #extraGroup()} that sets a bucket's own endpoint, of {@link #endpoint()}'s form. */
+    default String endpointKey() {
+        return "endpoint";
+    }
+
+    /** {@code azure.endpoint}: the endpoint prop under {@code extra}. */
+    default String endpointProp() {
+        return extraGroup() + "." + endpointKey();
+    }
+
     /**
      * Returns once the object survives a SIGKILL of the server (a server that saves its metadata now and then must
      * have saved it).

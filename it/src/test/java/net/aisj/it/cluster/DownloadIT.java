@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import net.aisj.it.support.AisClient;
 import net.aisj.it.support.ItEnv;
+import net.aisj.it.support.Jobs;
 import net.aisj.it.support.NginxServer;
 import net.aisj.it.support.Poll;
 import net.aisj.it.support.PseudoRandomInputStream;
@@ -87,6 +88,80 @@ class DownloadIT {
         // the job list (AIS's JobInfos) has it, finished
         JsonArray all = readArray(c.control("GET", "/v1/download", "{}").expect(200));
         assertThat(all.stream().map(v -> v.asJsonObject().getString("id"))).contains(id);
+        // and so do the cluster's jobs (kind download), with what each target stored
+        JsonObject xact =
+                Jobs.status(cluster.client(3), id, "download").expect(200).json();
+        assertThat(xact.getString("kind", "")).isEqualTo("download");
+        assertThat(xact.getJsonNumber("end_time").longValue())
+                .as(xact.toString())
+                .isNotZero();
+        assertThat(xact.getString("err", ""))
+                .as("the missing shard is the job's error")
+                .contains("shard-042.tar");
+        assertThat(Jobs.statTotal(c, id, "download", "loc-objs")).isEqualTo(99);
+    }
+
+    /** AIS's {@code headers} go with every GET of the job (nginx answers 403 without the token). */
+    @Test
+    void headersOfTheRequestAreSentWithEveryGet() {
+        String dir = "/private/h-" + ItEnv.randomHex(3) + "/";
+        List<byte[]> files = new ArrayList<>();
+        var links = Json.createArrayBuilder();
+        for (int i = 0; i < 3; i++) {
+            files.add(PseudoRandomInputStream.bytes(20 + i, 2000 + i));
+            nginx.put(dir + "p" + i + ".bin", files.get(i));
+            links.add(nginx.url(dir + "p" + i + ".bin"));
+        }
+        JsonArray list = links.build();
+        AisClient c = cluster.client(2);
+        String denied = "dl-hdr-" + ItEnv.randomHex(3);
+        JsonObject without = awaitFinished(
+                c,
+                startJob(
+                        c,
+                        Json.createObjectBuilder()
+                                .add("type", "multi")
+                                .add("bucket", Json.createObjectBuilder().add("name", denied))
+                                .add("objects", list)
+                                .build()));
+        assertThat(without.getInt("error_cnt")).isEqualTo(3);
+        assertThat(without.getJsonArray("download_errors").getJsonObject(0).getString("error"))
+                .contains("403");
+        String b = "dl-hdr-" + ItEnv.randomHex(3);
+        String id = startJob(
+                c,
+                Json.createObjectBuilder()
+                        .add("type", "multi")
+                        .add("bucket", Json.createObjectBuilder().add("name", b))
+                        .add("objects", list)
+                        .add("progress_interval", "2s")
+                        .add(
+                                "headers",
+                                Json.createObjectBuilder()
+                                        .add(
+                                                "X-Dl-Token",
+                                                Json.createArrayBuilder().add(NginxServer.TOKEN)))
+                        .build());
+        JsonObject end = awaitFinished(c, id);
+        assertThat(end.getInt("finished_cnt")).as(end.toString()).isEqualTo(3);
+        for (int i = 0; i < 3; i++) {
+            assertThat(getFollowing(1 + i, b, "p" + i + ".bin").body()).isEqualTo(files.get(i));
+        }
+        Resp bad = c.control(
+                "POST",
+                "/v1/download",
+                Json.createObjectBuilder()
+                        .add("type", "multi")
+                        .add("bucket", Json.createObjectBuilder().add("name", b))
+                        .add("objects", list)
+                        .add(
+                                "headers",
+                                Json.createObjectBuilder()
+                                        .add("Host", Json.createArrayBuilder().add("x")))
+                        .build()
+                        .toString());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.text()).contains("Host");
     }
 
     @Test
@@ -220,9 +295,18 @@ class DownloadIT {
                 },
                 () -> String.valueOf(seen.get()));
         assertThat(seen.get().getString("finished_time")).isEqualTo("0001-01-01T00:00:00Z");
+        Resp running = Jobs.status(c, id, "download").expect(200);
+        assertThat(running.json().getString("kind", "")).isEqualTo("download");
+        assertThat(running.json().getJsonNumber("end_time") == null
+                        || running.json().getJsonNumber("end_time").longValue() == 0)
+                .as("running in the cluster's jobs: " + running.text())
+                .isTrue();
         c.control("DELETE", "/v1/download/abort", "{\"id\":\"" + id + "\"}").expect(200);
         JsonObject end = awaitFinished(c, id);
         assertThat(end.getBoolean("aborted")).isTrue();
+        assertThat(Jobs.status(c, id, "download").expect(200).json().getBoolean("aborted", false))
+                .as("the job is aborted in the cluster's jobs too")
+                .isTrue();
         assertThat(end.getInt("finished_cnt")).isLessThan(n);
         // whatever is in the bucket is whole
         List<String> names = c.listNames(b, "");

@@ -67,6 +67,8 @@ public final class HdfsServer implements AutoCloseable {
             conf.set("dfs.namenode.http-address", "127.0.0.1:0");
             conf.set("dfs.datanode.hostname", "127.0.0.1");
             conf.setBoolean("dfs.permissions.enabled", false);
+            // small listing batches, so the provider tests' directories are listed in several LISTSTATUS_BATCH calls
+            conf.setInt("dfs.ls.limit", 16);
             cluster = new MiniDFSCluster.Builder(conf).numDataNodes(1).build();
             cluster.waitActive();
             fs = cluster.getFileSystem();

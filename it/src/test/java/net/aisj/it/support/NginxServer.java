@@ -20,6 +20,9 @@ import java.util.List;
  */
 public final class NginxServer implements AutoCloseable {
 
+    /** The {@code X-Dl-Token} value that files under {@code /private/} require (else 403). */
+    public static final String TOKEN = "let-me-in";
+
     private static final SharedFixture<NginxServer> SHARED = new SharedFixture<>(
             "nginx",
             () -> SharedFixture.startOrClose(
@@ -74,6 +77,8 @@ public final class NginxServer implements AutoCloseable {
                     "  server {",
                     "    listen 127.0.0.1:" + port + "; root " + dir.resolve("www") + ";",
                     "    etag on; max_ranges 16; autoindex on; autoindex_format json;",
+                    // files only a client sending the token header gets (downloads with AIS's "headers")
+                    "    location /private/ { if ($http_x_dl_token != \"" + TOKEN + "\") { return 403; } }",
                     "  }",
                     "}",
                     "");
