@@ -550,6 +550,40 @@ class AuthIT {
         }
     }
 
+    /**
+     * ETL with auth on: initializing one needs ADMIN (a reader gets 403); the transformer reads the object back
+     * through its node's per-ETL secret path ({@code AIS_TARGET_URL}, hpull) without any token, so a reader's inline
+     * GET through it works on every node; that path with a wrong secret stays refused (403, it never takes a token).
+     */
+    @Test
+    @Order(8)
+    void etlTransformersReachTheirNodeThroughTheSecretPathWithAuthOn() throws Exception {
+        String reader = addUser("etlr" + ItEnv.randomHex(3), "pw-etlr", "Guest-itc");
+        String etl = net.aisj.it.etl.Transformers.name("auth-md5");
+        String spec = net.aisj.it.etl.Transformers.spec(etl, "hpull://", "1m", Map.of("TRANSFORM", "md5"));
+        assertAisError(net.aisj.it.etl.Transformers.init(as(1, reader), spec), 403);
+        net.aisj.it.etl.Transformers.init(admin, spec).expect(200);
+        try {
+            String md5 = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("MD5")
+                            .digest("seed".getBytes(StandardCharsets.UTF_8)));
+            for (int s = 1; s <= 3; s++) {
+                Resp r = as(s, reader).send("GET", AisClient.objPath(own, "seed") + "?etl_name=" + etl);
+                Resp got = r.status() == 307 ? send(r.header("Location"), "GET", null) : r;
+                assertThat(got.status()).as("node %d: %s", s, got.text()).isEqualTo(200);
+                assertThat(got.text()).isEqualTo(md5);
+            }
+            assertAisError(
+                    new AisClient(c.url(1)).send("GET", AisClient.objPath(own, "seed") + "?etl_name=" + etl), 401);
+            assertThat(new AisClient(c.url(2))
+                            .send("GET", "/v1/etl/_object/" + etl + "/wrong/ais%2F%40%23%2F" + own + "%2Fseed")
+                            .status())
+                    .isEqualTo(403);
+        } finally {
+            admin.send("DELETE", "/v1/etl/" + etl).expect(200);
+        }
+    }
+
     static String jwtHeader(String token) {
         return new String(
                 Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
