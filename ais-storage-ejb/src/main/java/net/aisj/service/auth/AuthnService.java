@@ -255,10 +255,15 @@ public class AuthnService {
 
     /**
      * The cluster's side (AIS {@code DELETE /v1/tokens} on a proxy): this cluster refuses {@code token} from now on,
-     * on every node. Not sent anywhere else. Idempotent.
+     * on every node. Not sent anywhere else. A token this cluster cannot verify (expired, foreign key) is ignored: it
+     * is refused anyway. Idempotent.
      */
     public void acceptRevoked(String token) {
-        addRevoked(token, false);
+        try {
+            addRevoked(token, false);
+        } catch (AuthException e) {
+            // a token this cluster cannot verify is refused anyway: nothing to keep
+        }
     }
 
     /** Adds a revoked token; true when it was not revoked before. */
@@ -276,6 +281,7 @@ public class AuthnService {
         long exp = Tokens.expiryOf(token);
         boolean[] added = {false};
         store().update(st -> {
+            added[0] = false;
             if (st.revoked().containsKey(h)) {
                 return st;
             }

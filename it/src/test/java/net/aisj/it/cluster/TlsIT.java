@@ -243,7 +243,7 @@ class TlsIT {
     }
 
     @Test
-    void theJavaClientRoutesToOwnersWithTheCa() throws IOException {
+    void theJavaClientRoutesToOwnersWithTheCa() throws Exception {
         net.aisj.client.AisClient c = net.aisj.client.AisClient.builder()
                 .endpoint(n1.baseUrl())
                 .sslContext(ca.context()) // with the client certificate node 1 requires
