@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { bytes, duration, time, num } from '../../main/webapp/js/format.js';
+import { base64Text, bytes, duration, time, num } from '../../main/webapp/js/format.js';
 
 test('bytes: binary units, two decimals below 10, one above, whole bytes as they are', () => {
   assert.equal(bytes(0), '0 B');
@@ -71,4 +71,12 @@ test('num: grouped digits, zero for anything that is not a number', () => {
   assert.equal(num('42'), '42');
   assert.equal(num(undefined), '0');
   assert.equal(num('x'), '0');
+});
+
+test('base64Text: AIS byte slices (an ETL\'s logs) as UTF-8 text; bad input named, not thrown', () => {
+  assert.equal(base64Text(Buffer.from('transformer: listening\n').toString('base64')), 'transformer: listening\n');
+  assert.equal(base64Text(Buffer.from('grüße').toString('base64')), 'grüße');
+  assert.equal(base64Text(''), '');
+  assert.equal(base64Text(undefined), '');
+  assert.equal(base64Text('%%%not base64'), '(unreadable)');
 });

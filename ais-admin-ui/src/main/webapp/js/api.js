@@ -118,6 +118,12 @@ export const api = {
   jobs: () => json('GET', '/v1/cluster?what=qryxstats', {}),
   startJob: (kind) => text('PUT', '/v1/cluster', { action: 'start', value: { Kind: kind } }),
   stopJob: (id, kind) => request('PUT', '/v1/cluster', { act: { action: 'stop', value: { ID: id, Kind: kind } } }),
+  etls: () => json('GET', '/v1/etl'),
+  etlHealth: (name) => json('GET', `/v1/etl/${enc(name)}/health`),
+  /** [{target_id, logs: base64}] */
+  etlLogs: (name) => json('GET', `/v1/etl/${enc(name)}/logs`),
+  etlAction: (name, action) => request('POST', `/v1/etl/${enc(name)}/${action}`),
+  deleteEtl: (name) => request('DELETE', `/v1/etl/${enc(name)}`),
   /** start-maintenance, stop-maintenance, decommission-node; returns the rebalance id. */
   nodeAction: (action, sid) => text('PUT', '/v1/cluster', { action, value: { sid } }),
 };

@@ -1,5 +1,5 @@
 // The console's router: one page module per hash route (#/dashboard, #/buckets, #/objects/<bucket>?prefix=,
-// #/jobs, #/cluster). A page's render(main, params) returns a function that stops its polling.
+// #/jobs, #/cluster, #/etl). A page's render(main, params) returns a function that stops its polling.
 // With authentication on, a login page comes first and whenever the node answers 401.
 import { onUnauthorized } from './api.js';
 import { clear, h } from './dom.js';
@@ -9,8 +9,9 @@ import * as buckets from './pages/buckets.js';
 import * as objects from './pages/objects.js';
 import * as jobs from './pages/jobs.js';
 import * as cluster from './pages/cluster.js';
+import * as etl from './pages/etl.js';
 
-const PAGES = { dashboard, buckets, objects, jobs, cluster };
+const PAGES = { dashboard, buckets, objects, jobs, cluster, etl };
 let stopCurrent = () => {};
 
 function parse() {

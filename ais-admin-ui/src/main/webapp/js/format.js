@@ -36,3 +36,12 @@ export function time(t) {
 export function num(n) {
   return (Number(n) || 0).toLocaleString();
 }
+
+/** UTF-8 text from base64 (AIS sends byte slices so, e.g. an ETL's logs); "(unreadable)" for bad input. */
+export function base64Text(b64) {
+  try {
+    return new TextDecoder('utf-8', { fatal: false }).decode(Uint8Array.from(atob(b64 || ''), (c) => c.charCodeAt(0)));
+  } catch {
+    return '(unreadable)';
+  }
+}

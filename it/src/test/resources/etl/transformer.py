@@ -3,10 +3,11 @@
 
 GET /health -> 200 "Running"; PUT /<bucket>/<object> (hpush: the object's bytes, Content-Length) and
 GET /<escaped uname> (hpull: the object is read back from $AIS_TARGET_URL/<uname>) -> 200 with the transformed
-bytes. Query etl_args is prepended to the output as "<args>|" in echo/upper modes.
+bytes; with etl_fqn (AIS's FQN mode) the object is read from that local file instead. Query etl_args is prepended
+to the output as "<args>|" in echo/upper modes; mode "source" prepends "fqn:" or "bytes:" (how the object came).
 
 In a pipeline (header Ais-Node-Url: the next stages' URLs) the output is PUT to the next stage and its answer is
-returned, as AIS's frameworks do. Modes (env TRANSFORM): echo, upper, md5. Test hooks: an object whose name contains "fail" answers 500; one whose
+returned, as AIS's frameworks do. Modes (env TRANSFORM): echo, upper, md5, source. Test hooks: an object whose name contains "fail" answers 500; one whose
 name contains "crash" makes the process exit(3); env NEVER_HEALTHY=1 answers /health with 503; env FAIL_ON_TARGET
 makes it exit at start on the target whose AIS_TARGET_URL contains that text.
 Started as AIS's images are: `transformer.py --port 8000` (the node rewrites the port); refuses to start
@@ -23,7 +24,9 @@ TARGET = os.environ.get("AIS_TARGET_URL")
 MODE = os.environ.get("TRANSFORM", "echo")
 
 
-def transform(data, args):
+def transform(data, args, via="bytes"):
+    if MODE == "source":
+        return via.encode() + b":" + data
     if MODE == "md5":
         return hashlib.md5(data).hexdigest().encode()
     out = data.upper() if MODE == "upper" else data
@@ -85,6 +88,12 @@ class Handler(BaseHTTPRequestHandler):
         n = int(self.headers.get("Content-Length", "0"))
         data = self.rfile.read(n) if n else b""
         if self.hooks(path):
+            return
+        fqn = urllib.parse.parse_qs(urllib.parse.urlsplit(self.path).query).get("etl_fqn", [""])[0]
+        if fqn:  # AIS's FQN mode: the node passes the object's local file (path-escaped once more) and no body
+            with open(os.path.normpath(urllib.parse.unquote(fqn)), "rb") as f:
+                data = f.read()
+            self.respond(path, args, transform(data, args, "fqn"))
             return
         self.respond(path, args, transform(data, args))
 

@@ -34,8 +34,8 @@ public final class EtlJson {
      * Parses AIS's {@code ETLSpecMsg} ({@code name, communication, init_timeout, obj_timeout, support_direct_put,
      * env, runtime{image, command, env}}); unknown fields are ignored as AIS does.
      *
-     * @throws AisException BAD_REQUEST for malformed JSON, wrong types, a bad name or comm type, the deprecated
-     *                      pod-spec message ({@code InitSpecMsg})
+     * @throws AisException BAD_REQUEST for malformed JSON, wrong types, a bad name or comm type, a pod-spec message
+     *                      ({@code InitSpecMsg}, see {@link EtlPodSpec}) AIS would refuse
      */
     public static EtlSpec spec(String text) {
         JsonObject o;
@@ -47,9 +47,7 @@ public final class EtlJson {
         String name = str(o, "name");
         EtlSpec.validateName(name);
         if (o.containsKey("spec") && !o.containsKey("runtime")) {
-            throw AisException.badRequest("etl job " + name + ": the Kubernetes pod-spec init message (InitSpecMsg,"
-                    + " deprecated by AIS) is not supported without Kubernetes; send ETLSpecMsg with"
-                    + " runtime.command");
+            return podSpec(name, o);
         }
         JsonObject runtime = o.get("runtime") instanceof JsonObject rt ? rt : JsonValue.EMPTY_JSON_OBJECT;
         List<String> command = new ArrayList<>();
@@ -74,8 +72,41 @@ public final class EtlJson {
                         o.get("support_direct_put") == JsonValue.TRUE,
                         str(runtime, "image"),
                         command,
+                        List.of(),
                         env,
                         str(runtime, "url"),
+                        o.get("restart_max") instanceof JsonNumber n ? n.intValue() : -1,
+                        o.toString())
+                .validate();
+    }
+
+    /**
+     * AIS's deprecated {@code InitSpecMsg} ({@code name, communication, init_timeout, obj_timeout, spec}): the pod's
+     * container as the runtime; the message's own fields win over the pod's annotations.
+     */
+    private static EtlSpec podSpec(String name, JsonObject o) {
+        if (!(o.get("spec") instanceof JsonString b64)) {
+            throw AisException.badRequest("etl job " + name + ": pod spec: \"spec\" must be a base64 string");
+        }
+        EtlPodSpec pod = EtlPodSpec.parse(name, b64.getString());
+        String comm = str(o, "communication").isBlank() ? pod.comm() : str(o, "communication");
+        long init = duration(name, o, "init_timeout");
+        if (init == 0 && !pod.waitTimeout().isEmpty()) {
+            init = GoDuration.millis(pod.waitTimeout(), "etl job " + name + ": wait_timeout");
+        }
+        Map<String, String> env = new LinkedHashMap<>(pod.env());
+        envInto(name, o.get("env"), env);
+        return new EtlSpec(
+                        name,
+                        comm,
+                        init,
+                        duration(name, o, "obj_timeout"),
+                        o.get("support_direct_put") == JsonValue.TRUE || pod.directPut(),
+                        pod.image(),
+                        List.of(),
+                        pod.command(),
+                        env,
+                        "",
                         o.get("restart_max") instanceof JsonNumber n ? n.intValue() : -1,
                         o.toString())
                 .validate();
@@ -112,6 +143,24 @@ public final class EtlJson {
     }
 
     /** The ETL metadata as stored. */
+    /**
+     * AIS's {@code ws://} control message for one object ({@code {"path":..,"fqn":..,"etl_args":..,"pipeline":..}}:
+     * the object's name, its path-escaped local file when the transformer reads it itself, empty fields left out).
+     */
+    public static String wsControl(String objectName, String fqn, String etlArgs, String pipeline) {
+        JsonObjectBuilder b = Json.createObjectBuilder().add("path", objectName);
+        if (fqn != null && !fqn.isEmpty()) {
+            b.add("fqn", fqn);
+        }
+        if (etlArgs != null && !etlArgs.isEmpty()) {
+            b.add("etl_args", etlArgs);
+        }
+        if (pipeline != null && !pipeline.isEmpty()) {
+            b.add("pipeline", pipeline);
+        }
+        return b.build().toString();
+    }
+
     public static String metadataText(EtlMetadata md) {
         JsonObjectBuilder etls = Json.createObjectBuilder();
         md.etls()

@@ -94,6 +94,6 @@ public class JobControl {
         String id = p[0];
         String kind = p.length > 1 ? p[1] : "";
         String reason = p.length > 2 ? p[2] : "aborted by a user";
-        registry.snapshots(id, kind, true).forEach(s -> registry.get(s.id()).ifPresent(x -> x.abort(reason)));
+        registry.abort(id, kind, reason);
     }
 }

@@ -39,6 +39,11 @@ public record OnBadCopy(ObjectReader r, Runnable onBad) implements ObjectReader 
     }
 
     @Override
+    public java.util.Optional<java.nio.file.Path> localFile() {
+        return r.localFile();
+    }
+
+    @Override
     public void close() {
         r.close();
     }

@@ -19,11 +19,15 @@ import java.util.concurrent.RejectedExecutionException;
 public class XactionRegistry {
 
     static final int KEEP_FINISHED = 64;
+    static final int KEEP_EARLY_ABORTS = 256;
 
     @Resource
     ManagedExecutorService executor;
 
     private final Map<String, Xaction> jobs = new ConcurrentHashMap<>();
+
+    /** Aborts that named a job id this node did not know yet (its start was still on its way), oldest first. */
+    private final Map<String, String> earlyAborts = new java.util.LinkedHashMap<>();
 
     /**
      * Registers and starts {@code x}; a running job of the same kind is aborted first when the kind says so.
@@ -42,6 +46,10 @@ public class XactionRegistry {
                             && (x.kind().scope() != XactKind.Scope.BUCKET
                                     || j.bucket().equals(x.bucket())))
                     .forEach(j -> j.abort("superseded by " + x.id()));
+        }
+        String early = earlyAborts.remove(x.id());
+        if (early != null) {
+            x.abort(early); // it runs only to end at once, so that its status shows the abort
         }
         jobs.put(x.id(), x);
         trim();
@@ -100,6 +108,31 @@ public class XactionRegistry {
         }
         jobs.remove(id);
         return true;
+    }
+
+    /**
+     * Aborts the running jobs matching {@code id} and/or {@code kind} (null or empty = any) with {@code reason}. An
+     * abort by id of a job this node does not know yet is remembered (the last {@value #KEEP_EARLY_ABORTS}): a
+     * cluster-wide job is started node by node, and the abort of a part that failed on one node can reach another
+     * before that node's start does; the job then ends as soon as it starts.
+     */
+    public synchronized void abort(String id, String kind, String reason) {
+        boolean any = false;
+        for (XactSnapshot s : snapshots(id, kind, false)) {
+            Xaction x = jobs.get(s.id());
+            if (x != null) {
+                any = true;
+                if (x.isRunning()) {
+                    x.abort(reason);
+                }
+            }
+        }
+        if (!any && id != null && !id.isEmpty()) {
+            earlyAborts.put(id, reason);
+            if (earlyAborts.size() > KEEP_EARLY_ABORTS) {
+                earlyAborts.remove(earlyAborts.keySet().iterator().next());
+            }
+        }
     }
 
     public void abortAll(String reason) {

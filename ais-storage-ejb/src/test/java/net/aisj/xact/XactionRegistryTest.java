@@ -232,4 +232,37 @@ class XactionRegistryTest {
         assertThat(a.snapshot().abortErr()).isEqualTo("node stopping");
         assertThat(b.snapshot().aborted()).isTrue();
     }
+
+    @Test
+    void anAbortByIdThatArrivesBeforeTheJobsStartEndsTheJobWhenItStarts() {
+        List<Runnable> held = new ArrayList<>();
+        XactionRegistry r = holding(held);
+        r.abort("d1", XactKind.DSORT.wire(), "target t2: failed");
+        Job d1 = new Job("d1", XactKind.DSORT, "b");
+        r.start(d1);
+        assertThat(d1.isAborted()).isTrue();
+        assertThat(d1.snapshot().abortErr()).isEqualTo("target t2: failed");
+        Job other = new Job("d2", XactKind.DSORT, "b");
+        r.start(other);
+        assertThat(other.isAborted()).isFalse();
+    }
+
+    @Test
+    void anAbortOfAKnownJobAbortsOnlyRunningOnesAndIsNotRememberedForLater() {
+        List<Runnable> held = new ArrayList<>();
+        XactionRegistry r = holding(held);
+        Job running = new Job("d1", XactKind.DSORT, "b");
+        r.start(running);
+        r.abort("d1", null, "stop");
+        assertThat(running.isAborted()).isTrue();
+        XactionRegistry done = running();
+        Job finished = new Job("d3", XactKind.DSORT, "b");
+        done.start(finished);
+        done.abort("d3", null, "late");
+        assertThat(finished.isAborted()).isFalse();
+        done.remove("d3");
+        Job again = new Job("d3", XactKind.DSORT, "b");
+        done.start(again);
+        assertThat(again.isAborted()).isFalse();
+    }
 }

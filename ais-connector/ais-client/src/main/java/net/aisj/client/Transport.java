@@ -78,7 +78,7 @@ final class Transport {
                             .build(),
                     HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw new AisClientException(method + " " + pathAndQuery + " at " + node + ": " + e.getMessage(), e);
+            throw new AisClientException(method + " " + pathAndQuery + " at " + node + ": " + reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AisClientException("interrupted: " + method + " " + pathAndQuery, e);
@@ -145,7 +145,9 @@ final class Transport {
             }
         }
         throw new AisClientException(
-                "no node answered " + method + " " + pathAndQuery + " (tried " + nodes + ")", last);
+                "no node answered " + method + " " + pathAndQuery + " (tried " + nodes + ")"
+                        + (last == null ? "" : ": " + reason(last)),
+                last);
     }
 
     /**
@@ -175,7 +177,7 @@ final class Transport {
             } catch (IOException e) {
                 if (!again) {
                     throw new AisClientException(
-                            method + " " + bucket.cname() + "/" + name + " at " + target + ": " + e.getMessage(), e);
+                            method + " " + bucket.cname() + "/" + name + " at " + target + ": " + reason(e), e);
                 }
                 retries.increment();
                 target = owner(bucket, name, true);
@@ -249,7 +251,7 @@ final class Transport {
         try (InputStream in = r.body()) {
             return json.readTree(in);
         } catch (IOException e) {
-            throw new AisClientException(what + ": unreadable answer: " + e.getMessage(), e);
+            throw new AisClientException(what + ": unreadable answer: " + reason(e), e);
         }
     }
 
@@ -337,7 +339,7 @@ final class Transport {
                     .path("token")
                     .asText();
         } catch (IOException e) {
-            throw new AisClientException("login of " + user + " at " + u + ": " + e.getMessage(), e);
+            throw new AisClientException("login of " + user + " at " + u + ": " + reason(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AisClientException("interrupted: login of " + user, e);
@@ -365,5 +367,24 @@ final class Transport {
         } catch (IOException | RuntimeException e) {
             return body.strip();
         }
+    }
+
+    /**
+     * What went wrong, for a message: the JDK's HTTP client throws some exceptions without a message (a refused
+     * connection is a {@code ConnectException} with none), so the type and the cause stand in.
+     */
+    static String reason(Throwable e) {
+        StringBuilder b = new StringBuilder();
+        for (Throwable t = e; t != null && b.length() < 300; t = t.getCause()) {
+            String m = t.getMessage();
+            if (b.length() > 0) {
+                b.append(": ");
+            }
+            b.append(m == null || m.isBlank() ? t.getClass().getSimpleName() : m);
+            if (m != null && !m.isBlank()) {
+                break;
+            }
+        }
+        return b.toString();
     }
 }

@@ -17,6 +17,8 @@ import net.aisj.core.AisException;
  * @param directPut        the transformer may write results straight to the destination target
  * @param image            {@code runtime.image} (may be empty when a command is given)
  * @param command          {@code runtime.command}: what the node runs (empty: resolved from the image, if known)
+ * @param podCommand       the pod-spec form's container command and arguments: run when the image is not in the
+ *                         node's image table (that command names files inside the image); empty otherwise
  * @param env              {@code runtime.env} then the top-level {@code env}, in order
  * @param url              our extension {@code runtime.url}: attach to a transformer already running there (any
  *                         language, any host the node may reach) instead of starting one; empty otherwise
@@ -32,6 +34,7 @@ public record EtlSpec(
         boolean directPut,
         String image,
         List<String> command,
+        List<String> podCommand,
         Map<String, String> env,
         String url,
         int restartMax,
@@ -56,6 +59,7 @@ public record EtlSpec(
         image = image == null ? "" : image;
         url = url == null ? "" : url.trim().replaceAll("/+$", "");
         command = command == null ? List.of() : List.copyOf(command);
+        podCommand = podCommand == null ? List.of() : List.copyOf(podCommand);
         env = env == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(env));
         initMsg = initMsg == null ? "" : initMsg;
         if (initTimeoutMillis <= 0) {
@@ -73,7 +77,7 @@ public record EtlSpec(
      * @throws AisException BAD_REQUEST naming the ETL
      */
     public EtlSpec validate() {
-        if (command.isEmpty() && image.isEmpty() && url.isEmpty()) {
+        if (command.isEmpty() && podCommand.isEmpty() && image.isEmpty() && url.isEmpty()) {
             throw AisException.badRequest(
                     "etl job " + name + ": the spec needs runtime.command or runtime.image (nothing to run)");
         }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import net.aisj.cluster.DsortIntra;
 import net.aisj.cluster.DsortJson;
 import net.aisj.connector.api.ObjectId;
@@ -65,9 +67,19 @@ public class DsortParts {
         planned.watch(x, java.util.Set.copyOf(targets));
     }
 
-    /** This part's records once extracted; empty while extracting (after waiting a few seconds). */
+    /**
+     * This part's records once extracted; empty while extracting (after waiting a few seconds) and while this target
+     * has not got its start yet (the parts are started one by one, and the coordinator may ask before this target's
+     * start arrived; if it never arrives the job is aborted, which ends the coordinator's asking).
+     */
     public Optional<List<DsortRecord>> localRecords(String id) {
-        return Optional.ofNullable(part(id).records(DsortCoordinator.RECORDS_WAIT_MILLIS));
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(DsortCoordinator.RECORDS_WAIT_MILLIS);
+        Optional<DsortXaction> x = localJob(id);
+        while (x.isEmpty() && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(50));
+            x = localJob(id);
+        }
+        return x.map(p -> p.records(DsortCoordinator.RECORDS_WAIT_MILLIS));
     }
 
     public void writeRecords(List<DsortRecord> records, OutputStream out) {

@@ -162,13 +162,13 @@ public class EtlTransforms {
     private Transformed transform(EtlEntry e, ObjectId id, String args, String job, List<String> pipeline) {
         if (e.spec().communication().equals(EtlSpec.HPULL)) {
             ObjectStat st = objects.head(id); // a missing object is AIS's 404, not the transformer's
-            Transformer.Answer a = supervisor.transform(e.name(), id, null, st.size(), args, job, pipeline);
+            Transformer.Answer a = supervisor.transform(e.name(), id, null, st.size(), null, args, job, pipeline);
             return new Transformed(a.body(), a.length(), a.contentType(), st.size());
         }
         ObjectReader r = objects.open(id, false);
         try {
-            Transformer.Answer a =
-                    supervisor.transform(e.name(), id, r.stream(), r.stat().size(), args, job, pipeline);
+            Transformer.Answer a = supervisor.transform(
+                    e.name(), id, r.stream(), r.stat().size(), r.localFile().orElse(null), args, job, pipeline);
             return new Transformed(
                     closing(a.body(), r), a.length(), a.contentType(), r.stat().size());
         } catch (IOException ex) {

@@ -26,11 +26,14 @@ import net.aisj.core.etl.TransformException;
  * objects exactly as AIS's target does.
  *
  * <ul>
- *   <li>{@code hpush://}: {@code PUT /<bucket>/<object>?etl_args=} with the object's bytes and their
- *       {@code Content-Length} (never chunked; AIS's bytes mode: this node does not pass local file paths);
+ *   <li>{@code hpush://}: {@code PUT /<bucket>/<object>?etl_fqn=&etl_args=}: with the object's local file path
+ *       and no body when the caller passes a file (AIS's default), else with the object's bytes and their
+ *       {@code Content-Length} (never chunked);
  *   <li>{@code hpull://}: {@code GET /<escaped uname>?etl_args=}; the transformer reads the object back from
  *       {@code $AIS_TARGET_URL/<uname>} (the node proxies the answer to its client rather than redirecting it to a
  *       loopback address).
+ *   <li>{@code ws://}: a control message and the object's bytes over a WebSocket session to {@code /ws}
+ *       ({@link WsSessions}).
  * </ul>
  *
  * Answers: 200/202 carry the transformed bytes; 204 means delivered by direct put; {@code >= 400} is the
@@ -62,6 +65,7 @@ final class Transformer {
     private final java.util.Map<String, Deque<EtlNodeState.ObjError>> errors = new java.util.HashMap<>();
 
     private volatile boolean healthy;
+    private volatile WsSessions ws;
 
     Transformer(
             EtlEntry entry,
@@ -105,6 +109,10 @@ final class Transformer {
                 : TransformerProcess.attached();
         healthy = false;
         process = p;
+        WsSessions w = ws;
+        if (w != null) {
+            w.closeIdle(); // sessions to the previous process
+        }
         return p;
     }
 
@@ -179,8 +187,27 @@ final class Transformer {
      * @throws TransformException with the transformer's status and body, 504 on {@code obj_timeout}, 503 when it
      *                            cannot be reached
      */
-    Answer transform(ObjectId id, InputStream body, long length, String args, String job, String nextHops) {
-        String query = args == null || args.isEmpty() ? "" : "?etl_args=" + enc(args);
+    Answer transform(
+            ObjectId id,
+            InputStream body,
+            long length,
+            java.nio.file.Path file,
+            String args,
+            String job,
+            String nextHops) {
+        if (entry.spec().communication().equals(EtlSpec.WS)) {
+            return transformWs(id, body, length, file, args, job, nextHops);
+        }
+        StringBuilder q = new StringBuilder();
+        if (file != null) {
+            // AIS: url.PathEscape(fqn) as the value, so the wire carries it escaped twice
+            q.append("?etl_fqn=").append(enc(enc(file.toString())));
+        }
+        if (args != null && !args.isEmpty()) {
+            q.append(q.length() == 0 ? '?' : '&').append("etl_args=").append(enc(args));
+        }
+        String query = q.toString();
+        boolean sendBytes = file == null && body != null && length != 0;
         HttpRequest.Builder b;
         if (entry.spec().communication().equals(EtlSpec.HPULL)) {
             b = HttpRequest.newBuilder(URI.create(base() + "/" + enc(id.uname()) + query))
@@ -193,7 +220,7 @@ final class Transformer {
             b = HttpRequest.newBuilder(URI.create(base() + path.toString() + query))
                     .header("Content-Type", "application/octet-stream")
                     .PUT(
-                            length == 0 || body == null
+                            !sendBytes
                                     ? HttpRequest.BodyPublishers.noBody()
                                     : HttpRequest.BodyPublishers.fromPublisher(
                                             HttpRequest.BodyPublishers.ofInputStream(() -> body), length));
@@ -247,6 +274,74 @@ final class Transformer {
                 len,
                 r.headers().firstValue("Content-Type").orElse("application/octet-stream"),
                 false);
+    }
+
+    /** {@code ws://}: one object over a pooled WebSocket session ({@link WsSessions}). */
+    private Answer transformWs(
+            ObjectId id,
+            InputStream body,
+            long length,
+            java.nio.file.Path file,
+            String args,
+            String job,
+            String nextHops) {
+        long t = entry.spec().objTimeoutMillis();
+        WsSessions.Reply r;
+        try {
+            r = ws().exchange(
+                            net.aisj.cluster.EtlJson.wsControl(
+                                    id.name(), file == null ? null : enc(file.toString()), args, nextHops),
+                            file != null ? null : body == null ? InputStream.nullInputStream() : body,
+                            length,
+                            Duration.ofMillis(t));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failed(
+                    id,
+                    job,
+                    504,
+                    "ETL error: etl job " + name() + " timed out after " + t + "ms transforming " + id.cname());
+        } catch (IOException e) {
+            throw failed(
+                    id, job, 503, "ETL error: etl job " + name() + " on " + nodeId + " is not reachable: " + reason(e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new TransformException(503, "interrupted transforming " + id.cname());
+        }
+        if (r.text() != null
+                && (r.text().startsWith("Transform error") || r.text().startsWith("Invalid pipeline"))) {
+            throw failed(id, job, 500, "ETL error: " + r.text());
+        }
+        objCount.incrementAndGet();
+        inBytes.addAndGet(Math.max(0, length));
+        if (r.text() != null) {
+            return new Answer(InputStream.nullInputStream(), 0, "", true);
+        }
+        return new Answer(counting(r.bytes()), -1, "application/octet-stream", false);
+    }
+
+    private WsSessions ws() {
+        WsSessions w = ws;
+        if (w == null) {
+            synchronized (this) {
+                if (ws == null) {
+                    ws = new WsSessions(http, base());
+                }
+                w = ws;
+            }
+        }
+        return w;
+    }
+
+    /** An exception's message, or its type and cause when it has none (the JDK's network errors often have none). */
+    static String reason(Throwable e) {
+        if (e == null) {
+            return "unknown error";
+        }
+        String m = e.getMessage();
+        if (m != null && !m.isBlank()) {
+            return m;
+        }
+        return e.getClass().getSimpleName() + (e.getCause() == null ? "" : ": " + reason(e.getCause()));
     }
 
     private InputStream counting(InputStream in) {

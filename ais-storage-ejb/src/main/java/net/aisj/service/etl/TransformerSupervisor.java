@@ -51,6 +51,14 @@ public class TransformerSupervisor {
     @ConfigProperty(name = "ais.etl.workdir")
     Optional<String> workdir;
 
+    /**
+     * AIS's default: a transformer gets an object's local file path ({@code etl_fqn}) instead of its bytes when the
+     * object is one plain local file whose reads are not verified; false is AIS's {@code DontAllowPassingFQNtoETL}.
+     */
+    @Inject
+    @ConfigProperty(name = "ais.etl.pass_fqn", defaultValue = "true")
+    boolean passFqn;
+
     /** How often a transformer that exits is restarted before its ETL is aborted (0: at once, as AIS). */
     @Inject
     @ConfigProperty(name = "ais.etl.restart.max", defaultValue = "3")
@@ -125,10 +133,6 @@ public class TransformerSupervisor {
      */
     void checkRunnable(net.aisj.core.etl.EtlSpec spec) {
         String nodeId = node.self().id();
-        if (spec.communication().equals(net.aisj.core.etl.EtlSpec.WS)) {
-            throw AisException.badRequest("etl job " + spec.name() + ": communication " + spec.communication()
-                    + " is not served by this cluster yet (use hpush:// or hpull://)");
-        }
         if (command(spec).isEmpty() && spec.url().isEmpty()) {
             throw AisException.badRequest("etl job " + spec.name() + ": runtime.image \"" + spec.image()
                     + "\" has no command on node " + nodeId
@@ -137,7 +141,10 @@ public class TransformerSupervisor {
         }
     }
 
-    /** What runs for {@code spec}: its {@code runtime.command}, else the image table's command for its image. */
+    /**
+     * What runs for {@code spec}: its {@code runtime.command}, else the image table's command for its image, else
+     * (pod-spec form) the pod's container command.
+     */
     List<String> command(net.aisj.core.etl.EtlSpec spec) {
         if (!spec.command().isEmpty()) {
             return spec.command();
@@ -147,7 +154,9 @@ public class TransformerSupervisor {
             t = ImageTable.read(images);
             table = t;
         }
-        return spec.image().isEmpty() ? List.of() : t.command(spec.image()).orElse(List.of());
+        return spec.image().isEmpty()
+                ? spec.podCommand()
+                : t.command(spec.image()).orElse(spec.podCommand());
     }
 
     /** Stops this node's transformer of {@code name}; false when none runs. */
@@ -192,12 +201,19 @@ public class TransformerSupervisor {
      * @throws AisException NOT_FOUND when it does not run here; see {@link Transformer#transform}
      */
     Transformer.Answer transform(
-            String name, ObjectId id, InputStream body, long length, String args, String job, List<String> pipeline) {
+            String name,
+            ObjectId id,
+            InputStream body,
+            long length,
+            java.nio.file.Path file,
+            String args,
+            String job,
+            List<String> pipeline) {
         List<String> hops = new ArrayList<>();
         for (String next : pipeline) {
             hops.add(local(next).base().toString());
         }
-        return local(name).transform(id, body, length, args, job, String.join(",", hops));
+        return local(name).transform(id, body, length, passFqn ? file : null, args, job, String.join(",", hops));
     }
 
     private Transformer local(String name) {

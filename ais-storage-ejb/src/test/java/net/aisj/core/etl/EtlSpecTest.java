@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class EtlSpecTest {
 
     static EtlSpec spec(String name, String comm, boolean directPut, List<String> cmd) {
-        return new EtlSpec(name, comm, 0, 0, directPut, "", cmd, Map.of(), "", -1, "{}");
+        return new EtlSpec(name, comm, 0, 0, directPut, "", cmd, List.of(), Map.of(), "", -1, "{}");
     }
 
     @Test

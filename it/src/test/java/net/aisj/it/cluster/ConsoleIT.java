@@ -28,7 +28,8 @@ import org.openqa.selenium.logging.LogEntry;
  * the dashboard lists every node; a bucket is created with mirror props through the form (after its inline
  * validation refused a bad name); two files are uploaded through the page (one owned by another node, so the upload
  * follows a cross-origin redirect) and appear in the object browser; both download byte-identical; a rebalance
- * started on the jobs page reaches "finished" (a kind the cluster lacks shows the server's error); a node put in
+ * started on the jobs page reaches "finished" (a kind the cluster lacks shows the server's error); an ETL is shown
+ * running with every node's transformer output, stopped, started and deleted from its page; a node put in
  * maintenance on the cluster page shows its new state, and back; the objects and the bucket are deleted through the
  * page. Screenshots of each page go to {@code target/it-work/console-screenshots}; the browser console must stay
  * free of errors other than the refused job start.
@@ -182,6 +183,34 @@ class ConsoleIT {
         });
         browser.awaitText(By.cssSelector("tr[data-job='" + started[0] + "'] .state"), "finished");
         browser.screenshot("5-jobs");
+
+        // ---- ETL: a transformer on every node, its logs, stop / start / delete from the page
+        String etl = net.aisj.it.etl.Transformers.name("console");
+        net.aisj.it.etl.Transformers.init(
+                        c.client(home),
+                        net.aisj.it.etl.Transformers.spec(
+                                etl, "hpush://", "1m", java.util.Map.of("TRANSFORM", "upper")))
+                .expect(200);
+        browser.click(By.id("nav-etl"));
+        By etlState = By.cssSelector("tr[data-etl='" + etl + "'] .state");
+        browser.awaitText(etlState, "Running");
+        browser.click(By.cssSelector("tr[data-etl='" + etl + "'] button[aria-label='Logs of " + etl + "']"));
+        browser.await(
+                "every node's transformer output is shown",
+                d -> d.findElements(By.cssSelector("#etl-logs pre.logs")).size()
+                                == c.runningIds().size()
+                        && d.findElements(By.cssSelector("#etl-logs pre.logs")).stream()
+                                .allMatch(e -> e.getText().contains("transformer: mode upper listening")));
+        browser.screenshot("5b-etl");
+        browser.click(By.cssSelector("tr[data-etl='" + etl + "'] button[aria-label='Stop " + etl + "']"));
+        browser.awaitText(etlState, "Aborted");
+        browser.click(By.cssSelector("tr[data-etl='" + etl + "'] button[aria-label='Start " + etl + "']"));
+        browser.awaitText(etlState, "Running");
+        browser.click(By.cssSelector("tr[data-etl='" + etl + "'] button[aria-label='Delete " + etl + "']"));
+        browser.click(By.id("confirm-ok"));
+        browser.await(
+                "the ETL is gone from the page", d -> d.findElements(etlState).isEmpty());
+        assertThat(c.client(home).send("GET", "/v1/etl/" + etl).status()).isEqualTo(404);
 
         // ---- cluster: maintenance on and off, with the state shown
         browser.click(By.id("nav-cluster"));

@@ -165,6 +165,63 @@ class EtlIT {
         return -1;
     }
 
+    /**
+     * AIS's deprecated pod-spec init ({@code InitSpecMsg}, what the SDK's {@code init_spec} sends): the pod's one
+     * container runs as a local process with its env; the annotations give the comm type; a pod AIS would refuse is
+     * refused and nothing is recorded.
+     */
+    @Test
+    void aPodSpecInitRunsItsContainerAsALocalProcess() {
+        String etl = Transformers.name("pod");
+        String yaml = String.join(
+                "\n",
+                "apiVersion: v1",
+                "kind: Pod",
+                "metadata:",
+                "  name: transformer-upper",
+                "  annotations:",
+                "    communication_type: \"hpush://\"",
+                "    wait_timeout: 1m",
+                "spec:",
+                "  containers:",
+                "    - name: server",
+                "      image: aistorage/transformer_pod_test:latest",
+                "      ports:",
+                "        - name: default",
+                "          containerPort: 8000",
+                "      command: [\"python3\", \"" + Transformers.script() + "\"]",
+                "      args: [\"--port\", \"8000\"]",
+                "      env:",
+                "        - name: TRANSFORM",
+                "          value: upper",
+                "      readinessProbe:",
+                "        httpGet:",
+                "          path: /health",
+                "          port: default",
+                "");
+        String msg = "{\"name\":\"" + etl + "\",\"spec\":\""
+                + java.util.Base64.getEncoder().encodeToString(yaml.getBytes(StandardCharsets.UTF_8)) + "\"}";
+        init(msg).expect(200);
+        try {
+            assertThat(stage(etl)).isEqualTo("Running");
+            Resp t = inline("a/x.txt", etl, null);
+            assertThat(t.status()).as("%s", t).isEqualTo(200);
+            assertThat(t.text()).isEqualTo("HELLO ETL WORLD");
+            assertThat(details(etl).getJsonObject("init_msg").getString("spec")).isNotEmpty();
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + etl).expect(200);
+        }
+        String bad = Transformers.name("pod");
+        Resp refused = init("{\"name\":\"" + bad + "\",\"spec\":\""
+                + java.util.Base64.getEncoder()
+                        .encodeToString(
+                                yaml.replace("- name: default", "- name: http").getBytes(StandardCharsets.UTF_8))
+                + "\"}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.json().getString("message")).contains("port named \"default\"");
+        assertThat(ais.send("GET", "/v1/etl/" + bad).status()).isEqualTo(404);
+    }
+
     @Test
     void inlineHpullReadsTheObjectBackThroughTheEtlEndpoint() throws Exception {
         String etl = Transformers.name("md5");

@@ -77,6 +77,104 @@ class EtlOfflineIT {
                 "{\"action\":\"" + action + "\",\"value\":" + value + "}");
     }
 
+    /**
+     * AIS's {@code ws://} communicator: inline GETs (a 3 MiB object crosses in fragments both ways; parallel GETs
+     * share pooled sessions), the transformer's error text as the GET's error, and an offline {@code etl-bck}.
+     */
+    @Test
+    void aWebSocketTransformerServesInlineAndOfflineTransforms() throws Exception {
+        String ws = Transformers.name("ws");
+        Transformers.init(ais, Transformers.wsSpec(ws, Map.of("TRANSFORM", "upper")))
+                .expect(200);
+        try {
+            byte[] big = new byte[3 << 20];
+            for (int i = 0; i < big.length; i++) {
+                big[i] = (byte) ('a' + i % 26);
+            }
+            ais.put(src, "ws/big.txt", big).expect(200);
+            Resp r = ais.send("GET", AisClient.objPath(src, "ws/big.txt") + "?etl_name=" + ws + "&etl_args=v1");
+            assertThat(r.status()).as("%s", r).isEqualTo(200);
+            String upperBig = new String(big, StandardCharsets.US_ASCII).toUpperCase(Locale.ROOT);
+            assertThat(r.text())
+                    .hasSize(3 + big.length)
+                    .startsWith("v1|")
+                    .endsWith(upperBig.substring(big.length - 64));
+            assertThat(r.text().substring(3)).isEqualTo(upperBig);
+
+            java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+            try {
+                List<java.util.concurrent.Future<String>> gets = new ArrayList<>();
+                for (int i = 0; i < N; i++) {
+                    String name = "in/" + i + ".flac";
+                    gets.add(clients.submit(() -> ais.send("GET", AisClient.objPath(src, name) + "?etl_name=" + ws)
+                            .expect(200)
+                            .text()));
+                }
+                for (int i = 0; i < N; i++) {
+                    assertThat(gets.get(i).get()).isEqualTo(upper(i));
+                }
+            } finally {
+                clients.shutdownNow();
+            }
+
+            ais.put(src, "ws/fail.txt", content(0)).expect(200);
+            Resp bad = ais.send("GET", AisClient.objPath(src, "ws/fail.txt") + "?etl_name=" + ws);
+            assertThat(bad.status()).as("%s", bad).isEqualTo(500);
+            assertThat(bad.json().getString("message")).contains("ETL error: Transform error: cannot transform");
+
+            String to = dst("wsdst");
+            Resp job = post(src, to, "etl-bck", "{\"id\":\"" + ws + "\",\"prefix\":\"in/\"}");
+            assertThat(job.status()).as("%s", job).isEqualTo(200);
+            JsonObject end = Jobs.awaitEnd(ais, job.text(), "etl-bck", Duration.ofMinutes(3));
+            assertThat(Jobs.statTotal(ais, job.text(), "etl-bck", "out-objs"))
+                    .as("%s", end)
+                    .isEqualTo(N);
+            for (int i = 0; i < N; i++) {
+                assertThat(ais.get(to, "in/" + i + ".flac").expect(200).text()).isEqualTo(upper(i));
+            }
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + ws).expect(200);
+            ais.send("DELETE", AisClient.objPath(src, "ws/big.txt"));
+            ais.send("DELETE", AisClient.objPath(src, "ws/fail.txt"));
+        }
+    }
+
+    /**
+     * AIS's FQN mode, over hpush and ws: an object whose reads are not verified (the bucket turned
+     * {@code validate_warm_get} off) reaches the transformer as its local file path; a verified one as its bytes.
+     */
+    @Test
+    void unverifiedObjectsReachTheTransformerAsTheirLocalFile() {
+        String plain = dst("etlfqn");
+        ais.createBucket(plain).expect(200);
+        ais.control(
+                        "PATCH",
+                        AisClient.bckPath(plain),
+                        "{\"action\":\"set-bprops\",\"value\":{\"checksum\":{\"validate_warm_get\":false}}}")
+                .expect(200);
+        ais.put(plain, "d/x.txt", content(7)).expect(200);
+        String push = Transformers.name("fqn-push");
+        String ws = Transformers.name("fqn-ws");
+        Transformers.init(ais, Transformers.spec(push, "hpush://", "1m", Map.of("TRANSFORM", "source")))
+                .expect(200);
+        Transformers.init(ais, Transformers.wsSpec(ws, Map.of("TRANSFORM", "source")))
+                .expect(200);
+        try {
+            String data = new String(content(7), StandardCharsets.UTF_8);
+            for (String etl : List.of(push, ws)) {
+                Resp viaFile = ais.send("GET", AisClient.objPath(plain, "d/x.txt") + "?etl_name=" + etl);
+                assertThat(viaFile.status()).as("%s %s", etl, viaFile).isEqualTo(200);
+                assertThat(viaFile.text()).as(etl).isEqualTo("fqn:" + data);
+                Resp viaBytes = ais.send("GET", AisClient.objPath(src, "in/7.flac") + "?etl_name=" + etl);
+                assertThat(viaBytes.status()).as("%s %s", etl, viaBytes).isEqualTo(200);
+                assertThat(viaBytes.text()).as(etl).isEqualTo("bytes:" + data);
+            }
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + push).expect(200);
+            ais.send("DELETE", "/v1/etl/" + ws).expect(200);
+        }
+    }
+
     @Test
     void etlBucketWithPrefixExtRemapAndPrepend() {
         String to = dst("etldst");

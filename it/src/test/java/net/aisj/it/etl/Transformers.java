@@ -24,6 +24,44 @@ public final class Transformers {
         }
     }
 
+    /** The tests' WebSocket transformer ({@code etl/ws_transformer.py}, on Debian's python3-websockets). */
+    public static Path wsScript() {
+        try {
+            return Path.of(
+                    Transformers.class.getResource("/etl/ws_transformer.py").toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * An ETLSpecMsg running the WebSocket transformer with {@code env}: {@code ws://}, which AIS allows only with
+     * {@code support_direct_put}; Debian's {@code /usr/bin/python3}, where python3-websockets is installed.
+     */
+    public static String wsSpec(String name, Map<String, String> env) {
+        JsonArrayBuilder e = Json.createArrayBuilder();
+        env.forEach((k, v) -> e.add(Json.createObjectBuilder().add("name", k).add("value", v)));
+        return Json.createObjectBuilder()
+                .add("name", name)
+                .add("communication", "ws://")
+                .add("support_direct_put", true)
+                .add("init_timeout", "1m")
+                .add("obj_timeout", "30s")
+                .add(
+                        "runtime",
+                        Json.createObjectBuilder()
+                                .add(
+                                        "command",
+                                        Json.createArrayBuilder()
+                                                .add("/usr/bin/python3")
+                                                .add(wsScript().toString())
+                                                .add("--port")
+                                                .add("8000"))
+                                .add("env", e))
+                .build()
+                .toString();
+    }
+
     /** {@code PUT /v1/etl} with {@code spec} (the init may take as long as the transformer needs to start). */
     public static net.aisj.it.support.Resp init(net.aisj.it.support.AisClient ais, String spec) {
         return ais.send(

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import java.util.List;
 
 /** Where the node jar is and where tests may write; both come from system properties set by failsafe. */
 public final class ItEnv {
@@ -23,6 +24,15 @@ public final class ItEnv {
                     + " (build it first: mvn -q install -DskipTests from the repository root)");
         }
         return jar;
+    }
+
+    /**
+     * JVM options every launched node gets before its own (system property {@code ais.it.node.jvm}, blank-separated;
+     * failsafe sets C1-only compilation to halve start-up CPU; empty outside failsafe, e.g. for the benchmark).
+     */
+    public static List<String> nodeJvmOptions() {
+        String p = System.getProperty("ais.it.node.jvm", "").trim();
+        return p.isEmpty() ? List.of() : List.of(p.split("\\s+"));
     }
 
     /** Root of everything the tests write (system property {@code ais.it.workdir}). */

@@ -216,6 +216,7 @@ public final class NodeProcess implements AutoCloseable {
         }
         List<String> cmd = new ArrayList<>(launchPrefix);
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(ItEnv.nodeJvmOptions());
         cmd.addAll(jvmArgs);
         // a fresh temp dir per launch: a killed JVM leaves its ~100 MB Payara runtime behind, and a restart must
         // not share a directory with it

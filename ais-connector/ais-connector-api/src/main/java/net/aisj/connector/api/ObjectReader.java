@@ -36,6 +36,16 @@ public interface ObjectReader extends AutoCloseable {
         return false;
     }
 
+    /**
+     * The one local file that holds exactly this object's content, when there is one and reads of this object are not
+     * verified (the caller may hand the path to a trusted local reader, e.g. an ETL transformer, as AIS hands it its
+     * FQN); empty for a chunked object, one this reader verifies, or one not on a local disk. The file may be
+     * replaced by a later write of the object (this reader's own content stays as it was).
+     */
+    default java.util.Optional<java.nio.file.Path> localFile() {
+        return java.util.Optional.empty();
+    }
+
     @Override
     void close();
 }

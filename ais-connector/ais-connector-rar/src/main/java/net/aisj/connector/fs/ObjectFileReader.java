@@ -92,6 +92,8 @@ final class ObjectFileReader implements ObjectReader {
     private Verification verification;
     /** A small verified object's content (see {@link #verify}); else null. */
     private byte[] whole;
+    /** The object's file when it is all of its content (not chunked); see {@link #localFile()}. */
+    private Path file;
     /** A verified large object's chunk sums; null: verified as a whole (or not at all). */
     private ChunkSums sums;
     /** Where other copies come from when a chunk is bad (with {@link #sums}). */
@@ -134,6 +136,16 @@ final class ObjectFileReader implements ObjectReader {
     @Override
     public ObjectStat stat() {
         return stat;
+    }
+
+    /** Names the object's file (it holds the whole content: the object is not chunked). */
+    void file(Path f) {
+        this.file = chunks == null ? f : null;
+    }
+
+    @Override
+    public java.util.Optional<Path> localFile() {
+        return verification == null && whole == null ? java.util.Optional.ofNullable(file) : java.util.Optional.empty();
     }
 
     /**

@@ -291,6 +291,7 @@ final class ObjectFiles {
                 }
                 reader = new ObjectFileReader(
                         ch, stat, cfg.bufferSize(), dir, m.chunks(), dir == null ? null : chunks, loc.mp());
+                reader.file(loc.file());
                 ch = null;
             }
             if (validate) {
