@@ -283,7 +283,7 @@ class TlsIT {
     void theConsoleWorksInChromiumOverHttps() throws Exception {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            String obj = "console/" + i;
+            String obj = "console-" + i; // no "/": the console shows "dir/" prefixes as folders
             String url = n1.baseUrl() + "/v1/objects/" + bucket + "/" + obj;
             HttpResponse<String> r = call("PUT", url, "c" + i);
             if (r.statusCode() == 307) {
