@@ -98,10 +98,31 @@ class Handler(BaseHTTPRequestHandler):
         self.respond(path, args, transform(data, args))
 
     def respond(self, path, args, out):
-        """The output, or, in a pipeline (Ais-Node-Url), the next stage's answer to it."""
+        """The output; in a pipeline (Ais-Node-Url: base URLs), the next stage's answer to it; with a direct-put
+        destination (an Ais-Node-Url with a path), the output stored there and 204 + Ais-Direct-Put-Length."""
         hops = [h.strip() for h in self.headers.get("Ais-Node-Url", "").split(",") if h.strip()]
         if not hops:
             self.reply(200, out)
+            return
+        dst = urllib.parse.urlsplit(hops[0])
+        if dst.path not in ("", "/"):
+            # AIS's frameworks: the destination's host, then AIS_TARGET_URL's path (the ETL's secret), then its own
+            url = "%s://%s%s%s%s" % (dst.scheme, dst.netloc, urllib.parse.urlsplit(TARGET).path.rstrip("/"),
+                                     dst.path, "?" + dst.query if dst.query else "")
+            req = urllib.request.Request(url, data=out, method="PUT")
+            try:
+                with urllib.request.urlopen(req, timeout=30) as r:
+                    status = r.status
+            except urllib.error.HTTPError as e:
+                status = e.code
+            sys.stdout.write("transformer: direct put %s -> %d\n" % (dst.path, status))
+            sys.stdout.flush()
+            if status == 200:
+                self.send_response(204)
+                self.send_header("Ais-Direct-Put-Length", str(len(out)))
+                self.end_headers()
+            else:
+                self.reply(200, out)  # the node stores it itself
             return
         url = hops[0] + "/" + urllib.parse.quote(path) + ("?etl_args=" + urllib.parse.quote(args) if args else "")
         req = urllib.request.Request(url, data=out, method="PUT")

@@ -31,7 +31,12 @@ import net.aisj.service.ObjectService;
 public class EtlTransforms {
 
     /** A transformed object: read the stream to its end (or close it) once. */
-    public record Transformed(InputStream body, long length, String contentType, long inputBytes) {}
+    /**
+     * A transform's outcome: the output to stream ({@code body}, {@code length} -1 when unknown), or, when
+     * {@code delivered}, nothing: the transformer stored its output itself by direct put ({@code length} its size as
+     * it reported it, 0 when it did not).
+     */
+    public record Transformed(InputStream body, long length, String contentType, long inputBytes, boolean delivered) {}
 
     @Inject
     EtlService etls;
@@ -71,7 +76,7 @@ public class EtlTransforms {
                     "etl job " + name + ": inline transform pipeline not supported for " + EtlSpec.HPULL);
         }
         long t0 = System.nanoTime();
-        Transformed t = transform(e, id, args, "", pipeline);
+        Transformed t = transform(e, id, args, "", pipeline, null);
         inline.add(System.nanoTime() - t0, t.inputBytes());
         return t;
     }
@@ -118,10 +123,15 @@ public class EtlTransforms {
      */
     public long copy(String name, String args, ObjectId from, ObjectId to, String job) {
         EtlEntry e = etls.running(name);
+        Optional<NodeInfo> owner = objects.redirect(to);
+        // AIS's direct put: a transformer that supports it stores an output owned by another target there itself
+        String direct = e.spec().directPut() && owner.isPresent()
+                ? owner.get().publicUrl() + "/" + Transformer.enc(to.uname()) + "?uuid=" + Transformer.enc(job)
+                : null;
         Transformed t;
         try {
             long t0 = System.nanoTime();
-            t = transform(e, from, args, job, List.of());
+            t = transform(e, from, args, job, List.of(), direct);
             offline.add(System.nanoTime() - t0, t.inputBytes());
         } catch (AisException ex) {
             if (ex.reason() == AisException.Reason.NO_SUCH_OBJECT) {
@@ -129,8 +139,10 @@ public class EtlTransforms {
             }
             throw ex;
         }
+        if (t.delivered()) {
+            return Math.max(0, t.length());
+        }
         try (InputStream in = t.body()) {
-            Optional<NodeInfo> owner = objects.redirect(to);
             if (owner.isEmpty()) {
                 return objects.put(to, in, t.length(), null, Map.of()).size();
             }
@@ -159,18 +171,21 @@ public class EtlTransforms {
         }
     }
 
-    private Transformed transform(EtlEntry e, ObjectId id, String args, String job, List<String> pipeline) {
+    /** {@code direct}: the direct-put destination URL for the transformer, or null. */
+    private Transformed transform(
+            EtlEntry e, ObjectId id, String args, String job, List<String> pipeline, String direct) {
         if (e.spec().communication().equals(EtlSpec.HPULL)) {
             ObjectStat st = objects.head(id); // a missing object is AIS's 404, not the transformer's
-            Transformer.Answer a = supervisor.transform(e.name(), id, null, st.size(), null, args, job, pipeline);
-            return new Transformed(a.body(), a.length(), a.contentType(), st.size());
+            Transformer.Answer a =
+                    supervisor.transform(e.name(), id, null, st.size(), null, args, job, pipeline, direct);
+            return new Transformed(a.body(), a.length(), a.contentType(), st.size(), a.deliveredDirectly());
         }
         ObjectReader r = objects.open(id, false);
         try {
             Transformer.Answer a = supervisor.transform(
-                    e.name(), id, r.stream(), r.stat().size(), r.localFile().orElse(null), args, job, pipeline);
+                    e.name(), id, r.stream(), r.stat().size(), r.localFile().orElse(null), args, job, pipeline, direct);
             return new Transformed(
-                    closing(a.body(), r), a.length(), a.contentType(), r.stat().size());
+                    closing(a.body(), r), a.length(), a.contentType(), r.stat().size(), a.deliveredDirectly());
         } catch (IOException ex) {
             r.close();
             throw new AisException(AisException.Kind.INTERNAL, "reading " + id.cname() + ": " + ex.getMessage(), ex);

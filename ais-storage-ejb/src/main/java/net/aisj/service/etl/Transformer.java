@@ -48,6 +48,9 @@ final class Transformer {
     /** AIS's header naming a pipeline's next stages (or a direct-put destination). */
     static final String NODE_URL = "Ais-Node-Url";
 
+    /** AIS's header with the size a transformer stored by direct put (with its 204). */
+    static final String DIRECT_PUT_LENGTH = "Ais-Direct-Put-Length";
+
     private final EtlEntry entry;
     private final String nodeId;
     private final int port;
@@ -267,7 +270,12 @@ final class Transformer {
             } catch (IOException e) {
                 // nothing to read
             }
-            return new Answer(InputStream.nullInputStream(), 0, "", true);
+            // delivered by direct put; AIS's frameworks say how much in Ais-Direct-Put-Length
+            return new Answer(
+                    InputStream.nullInputStream(),
+                    r.headers().firstValueAsLong(DIRECT_PUT_LENGTH).orElse(0),
+                    "",
+                    true);
         }
         return new Answer(
                 counting(r.body()),

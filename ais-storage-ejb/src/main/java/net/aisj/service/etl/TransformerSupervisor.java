@@ -208,10 +208,14 @@ public class TransformerSupervisor {
             java.nio.file.Path file,
             String args,
             String job,
-            List<String> pipeline) {
+            List<String> pipeline,
+            String directPut) {
         List<String> hops = new ArrayList<>();
         for (String next : pipeline) {
             hops.add(local(next).base().toString());
+        }
+        if (directPut != null) {
+            hops.add(directPut); // AIS: the destination goes last in Ais-Node-Url
         }
         return local(name).transform(id, body, length, passFqn ? file : null, args, job, String.join(",", hops));
     }

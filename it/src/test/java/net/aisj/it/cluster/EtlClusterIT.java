@@ -106,6 +106,56 @@ class EtlClusterIT {
         }
     }
 
+    /**
+     * AIS's direct put: with {@code support_direct_put} the source target hands the transformer the destination
+     * owner's URL, the transformer PUTs the output there ({@code /v1/etl/_object/<etl>/<secret>/...}) and answers
+     * 204; every output is on its owner with the right bytes.
+     */
+    @Test
+    void anOfflineJobWithDirectPutHasTheTransformerStoreOutputsOnTheirOwners() throws Exception {
+        String etl = Transformers.name("direct");
+        String spec = jakarta.json.Json.createObjectBuilder(
+                        JsonUtil.parseObject(Transformers.spec(etl, "hpush://", "2m", Map.of("TRANSFORM", "upper"))))
+                .add("support_direct_put", true)
+                .build()
+                .toString();
+        Transformers.init(ais, spec).expect(200);
+        String to = ItEnv.bucketName("etldp");
+        try {
+            Resp job = ais.control(
+                    "POST",
+                    AisClient.bckPath(src) + "?bck_to=ais/@%23/" + to + "/",
+                    "{\"action\":\"etl-bck\",\"value\":{\"id\":\"" + etl + "\",\"prefix\":\"o/1\"}}");
+            assertThat(job.status()).as("%s", job).isEqualTo(200);
+            Jobs.awaitEnd(ais, job.text(), "etl-bck", Duration.ofMinutes(5));
+            List<Integer> expected = new java.util.ArrayList<>();
+            for (int i = 0; i < N; i++) {
+                if (("o/" + i).startsWith("o/1")) {
+                    expected.add(i);
+                }
+            }
+            assertThat(Jobs.statTotal(ais, job.text(), "etl-bck", "out-objs")).isEqualTo(expected.size());
+            for (int i : expected) {
+                String want = new String(content(i), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT);
+                assertThat(get(AisClient.objPath(to, "o/" + i + ".txt"))).isEqualTo(want);
+            }
+            StringBuilder logs = new StringBuilder();
+            for (var l : JsonUtil.parseArray(
+                    ais.send("GET", "/v1/etl/" + etl + "/logs").expect(200).text())) {
+                logs.append(new String(
+                        java.util.Base64.getDecoder().decode(l.asJsonObject().getString("logs")),
+                        StandardCharsets.UTF_8));
+            }
+            assertThat(logs.toString())
+                    .contains("direct put /")
+                    .doesNotContain("-> 4")
+                    .doesNotContain("-> 5");
+        } finally {
+            ais.send("DELETE", "/v1/etl/" + etl).expect(200);
+            ais.destroyQuietly(to);
+        }
+    }
+
     @Test
     void runsOnEveryTargetInlineThroughAnyNodeAndOfflineAcrossTargets() throws Exception {
         String etl = Transformers.name("cupper");
