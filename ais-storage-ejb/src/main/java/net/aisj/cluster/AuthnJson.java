@@ -152,12 +152,15 @@ public final class AuthnJson {
         s.clusters().forEach((id, c) -> clusters.add(id, cluster(c, false)));
         JsonObjectBuilder revoked = Json.createObjectBuilder();
         s.revoked().forEach(revoked::add);
+        JsonObjectBuilder revokedTokens = Json.createObjectBuilder();
+        s.revokedTokens().forEach(revokedTokens::add);
         return Json.createObjectBuilder()
                 .add("version", s.version())
                 .add("users", users)
                 .add("roles", roles)
                 .add("clusters", clusters)
                 .add("revoked", revoked)
+                .add("revoked_tokens", revokedTokens)
                 .add("signing_jwk", s.signingJwk())
                 .build()
                 .toString();
@@ -180,8 +183,16 @@ public final class AuthnJson {
         obj(o, "clusters").forEach((id, c) -> clusters.put(id, clusterOf(c.asJsonObject())));
         TreeMap<String, Long> revoked = new TreeMap<>();
         obj(o, "revoked").forEach((h, exp) -> revoked.put(h, ((JsonNumber) exp).longValue()));
+        TreeMap<String, String> revokedTokens = new TreeMap<>();
+        obj(o, "revoked_tokens").forEach((h, t) -> revokedTokens.put(h, ((JsonString) t).getString()));
         return new AuthnState(
-                o.getJsonNumber("version").longValue(), users, roles, clusters, revoked, str(o, "signing_jwk"));
+                o.getJsonNumber("version").longValue(),
+                users,
+                roles,
+                clusters,
+                revoked,
+                revokedTokens,
+                str(o, "signing_jwk"));
     }
 
     // ------------------------------------------------------------------ helpers

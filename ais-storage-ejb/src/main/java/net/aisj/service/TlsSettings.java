@@ -20,8 +20,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * chain allowed), {@code net.http.server_key} (PEM PKCS#8 key) and {@code net.http.client_ca_tls} (PEM CA bundle the
  * node trusts when it calls other nodes). Each may also come as AIS's environment variable ({@code AIS_USE_HTTPS},
  * {@code AIS_SERVER_CRT}, {@code AIS_SERVER_KEY}, {@code AIS_CLIENT_CA_TLS}) or the MicroProfile mapping of its
- * name ({@code NET_HTTP_USE_HTTPS}...). The files are read once, on first use; a missing or unusable file is an
- * {@link IllegalStateException} that names it. Thread-safe.
+ * name ({@code NET_HTTP_USE_HTTPS}...). {@code net.http.client_auth_tls} ({@code AIS_CLIENT_AUTH_TLS}, Go's
+ * {@code tls.ClientAuthType} 0-4, default 0) asks clients for certificates; 3 and 4 verify them against
+ * {@code client_ca_tls}. The files are read on first use and again by {@link #reload()}; a missing or unusable file
+ * is an {@link IllegalStateException} that names it. Thread-safe.
  */
 @ApplicationScoped
 public class TlsSettings {
@@ -42,6 +44,10 @@ public class TlsSettings {
     @ConfigProperty(name = "net.http.client_ca_tls")
     Optional<String> clientCa;
 
+    @Inject
+    @ConfigProperty(name = "net.http.client_auth_tls")
+    Optional<Integer> clientAuthTls;
+
     private volatile Material material;
 
     /** The node's key, its certificate chain, and the certificates it trusts as a client. */
@@ -56,6 +62,66 @@ public class TlsSettings {
     /** {@code https} when TLS is on, else {@code http}. */
     public String scheme() {
         return enabled() ? "https" : "http";
+    }
+
+    /**
+     * AIS's {@code net.http.client_auth_tls}: 0 no client certificate, 1 requested, 2 required (neither verified),
+     * 3 verified when given, 4 required and verified (against {@code client_ca_tls}).
+     *
+     * @throws IllegalStateException outside 0-4, or 3/4 without {@code client_ca_tls}
+     */
+    public int clientAuth() {
+        int v = clientAuthTls.orElseGet(() -> {
+            String e = env("AIS_CLIENT_AUTH_TLS").orElse("0");
+            try {
+                return Integer.parseInt(e);
+            } catch (NumberFormatException x) {
+                throw new IllegalStateException("AIS_CLIENT_AUTH_TLS: expected 0-4, got \"" + e + "\"", x);
+            }
+        });
+        if (v < 0 || v > 4) {
+            throw new IllegalStateException("net.http.client_auth_tls: expected 0-4, got " + v);
+        }
+        if (v >= 3 && setting(clientCa, "AIS_CLIENT_CA_TLS").isEmpty()) {
+            throw new IllegalStateException("net.http.client_auth_tls=" + v
+                    + " verifies client certificates: net.http.client_ca_tls (AIS_CLIENT_CA_TLS) must name their CA");
+        }
+        return v;
+    }
+
+    /** The certificates client certificates are verified against ({@code client_ca_tls}); empty when unset. */
+    public List<X509Certificate> clientCas() {
+        return setting(clientCa, "AIS_CLIENT_CA_TLS")
+                .map(p -> PemFiles.certificates(Path.of(p)))
+                .orElse(List.of());
+    }
+
+    /**
+     * Reads the certificate and key files again (AIS's {@code load-x509}); what is served from then on.
+     *
+     * @throws IllegalStateException the files are unusable (the previous material stays)
+     */
+    public synchronized Material reload() {
+        material = load();
+        return material;
+    }
+
+    /** A stamp of the certificate and key files (modification times and sizes): it changes when they do. */
+    public String filesStamp() {
+        StringBuilder b = new StringBuilder();
+        for (Path p : List.of(
+                path(serverCrt, "AIS_SERVER_CRT", "net.http.server_crt"),
+                path(serverKey, "AIS_SERVER_KEY", "net.http.server_key"))) {
+            try {
+                b.append(java.nio.file.Files.getLastModifiedTime(p).toMillis())
+                        .append('/')
+                        .append(java.nio.file.Files.size(p))
+                        .append(';');
+            } catch (java.io.IOException e) {
+                b.append("missing;");
+            }
+        }
+        return b.toString();
     }
 
     /** The key material; only when {@link #enabled()}. */
@@ -94,17 +160,23 @@ public class TlsSettings {
     /**
      * What the node trusts when it calls another node over TLS: the CA bundle {@code net.http.client_ca_tls}, the
      * certificates of its own {@code server_crt} (so a cluster whose nodes share one certificate needs no bundle),
-     * and the JDK's default authorities. Host names are verified.
+     * and the JDK's default authorities. Host names are verified. The node's own certificate and key are its client
+     * certificate, for nodes that require one ({@link #clientAuth()}).
      */
     public SSLContext clientContext() {
         try {
-            KeyStore ts = PemFiles.trustStore(material().trusted());
+            Material m = material();
+            char[] pw = "ais".toCharArray();
+            javax.net.ssl.KeyManagerFactory kmf =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(PemFiles.keyStore(m.key(), m.chain(), pw), pw);
+            KeyStore ts = PemFiles.trustStore(m.trusted());
             TrustManagerFactory own = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             own.init(ts);
             TrustManagerFactory jdk = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             jdk.init((KeyStore) null);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, new javax.net.ssl.TrustManager[] {new EitherTrust(own, jdk)}, null);
+            ctx.init(kmf.getKeyManagers(), new javax.net.ssl.TrustManager[] {new EitherTrust(own, jdk)}, null);
             return ctx;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the intra-cluster TLS context: " + e.getMessage(), e);

@@ -13,6 +13,8 @@ import java.util.TreeMap;
  *
  * @param clusters registered clusters by id ({@code perm} unused)
  * @param revoked  revoked token hashes to their expiry (unix seconds)
+ * @param revokedTokens the text of revoked tokens this AuthN revoked, by hash (dropped with them once expired): what
+ *                 it sends to the clusters it registers (AIS's revoked list goes by token)
  */
 public record AuthnState(
         long version,
@@ -20,6 +22,7 @@ public record AuthnState(
         SortedMap<String, Role> roles,
         SortedMap<String, ClusterAcl> clusters,
         SortedMap<String, Long> revoked,
+        SortedMap<String, String> revokedTokens,
         String signingJwk) {
 
     public AuthnState {
@@ -27,12 +30,14 @@ public record AuthnState(
         roles = Collections.unmodifiableSortedMap(new TreeMap<>(roles));
         clusters = Collections.unmodifiableSortedMap(new TreeMap<>(clusters));
         revoked = Collections.unmodifiableSortedMap(new TreeMap<>(revoked));
+        revokedTokens = Collections.unmodifiableSortedMap(new TreeMap<>(revokedTokens));
         signingJwk = signingJwk == null ? "" : signingJwk;
     }
 
     /** Before anything was written: version 0, no key. */
     public static AuthnState empty() {
-        return new AuthnState(0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), "");
+        return new AuthnState(
+                0, new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), new TreeMap<>(), "");
     }
 
     public AuthnState withUser(User u) {
@@ -68,12 +73,30 @@ public record AuthnState(
         return next(users, roles, remove(clusters, id), revoked, signingJwk);
     }
 
-    /** Adds a revoked token and drops revoked tokens expired before {@code nowSec}. */
-    public AuthnState withRevoked(String tokenHash, long expiresAt, long nowSec) {
+    /**
+     * Adds a revoked token and drops revoked tokens expired before {@code nowSec}.
+     *
+     * @param token the token's text to keep for the clusters this AuthN registers, or null (a token only this
+     *              cluster must refuse, e.g. one another AuthN revoked)
+     */
+    public AuthnState withRevoked(String tokenHash, String token, long expiresAt, long nowSec) {
         TreeMap<String, Long> r = new TreeMap<>(revoked);
         r.values().removeIf(exp -> exp < nowSec);
         r.put(tokenHash, expiresAt);
-        return next(users, roles, clusters, r, signingJwk);
+        TreeMap<String, String> texts = new TreeMap<>(revokedTokens);
+        texts.keySet().retainAll(r.keySet());
+        if (token != null) {
+            texts.put(tokenHash, token);
+        }
+        return new AuthnState(version + 1, users, roles, clusters, r, texts, signingJwk);
+    }
+
+    /** The revoked tokens (text) that have not expired by {@code nowSec}. */
+    public java.util.List<String> liveRevokedTokens(long nowSec) {
+        return revokedTokens.entrySet().stream()
+                .filter(e -> revoked.getOrDefault(e.getKey(), 0L) >= nowSec)
+                .map(Map.Entry::getValue)
+                .toList();
     }
 
     public AuthnState withSigningJwk(String jwk) {
@@ -82,7 +105,8 @@ public record AuthnState(
 
     private AuthnState next(
             Map<String, User> u, Map<String, Role> r, Map<String, ClusterAcl> c, Map<String, Long> rv, String k) {
-        return new AuthnState(version + 1, new TreeMap<>(u), new TreeMap<>(r), new TreeMap<>(c), new TreeMap<>(rv), k);
+        return new AuthnState(
+                version + 1, new TreeMap<>(u), new TreeMap<>(r), new TreeMap<>(c), new TreeMap<>(rv), revokedTokens, k);
     }
 
     private static <V> TreeMap<String, V> put(Map<String, V> m, String k, V v) {

@@ -42,12 +42,17 @@ public class AuthnService {
     private static final Logger LOG = Logger.getLogger(AuthnService.class.getName());
     private static final String DOC = "authn";
     private static final long MIN_TTL_SEC = 60;
+    /** AIS's {@code selfTokenTTL}: AuthN's own token for its calls to a cluster. */
+    private static final long SELF_TOKEN_SEC = 300;
 
     @Inject
     LocalNode node;
 
     @Inject
     DataGrid grid;
+
+    @Inject
+    AuthnPeers peers;
 
     /** AIS's {@code auth.enabled}: every native and S3 call needs a valid token or key. */
     @Inject
@@ -70,6 +75,11 @@ public class AuthnService {
     @Inject
     @ConfigProperty(name = "auth.max_token_age", defaultValue = "2160h")
     String maxAge;
+
+    /** AIS's {@code AIS_AUTHN_EXTERNAL_URL}: the {@code iss} of tokens (default: the node's URL + /authn). */
+    @Inject
+    @ConfigProperty(name = "AIS_AUTHN_EXTERNAL_URL")
+    Optional<String> externalUrl;
 
     /** AIS AuthN's HMAC secret: when set, tokens are issued HS256 with it (RS256 otherwise). */
     @Inject
@@ -228,43 +238,105 @@ public class AuthnService {
         return c;
     }
 
-    /** Revokes a token (AIS logout) on every node; an expired one needs nothing. Idempotent. */
+    /**
+     * Revokes a token (AIS logout) on every node, and sends it to every other registered cluster (in the background);
+     * an expired one needs nothing. Idempotent.
+     */
     public void revoke(String token) {
+        if (addRevoked(token, true)) {
+            String own = clusterId();
+            List<ClusterAcl> others =
+                    clusters().stream().filter(c -> !c.id().equals(own)).toList();
+            if (!others.isEmpty()) {
+                peers.broadcastRevoked(others, this::selfToken, token);
+            }
+        }
+    }
+
+    /**
+     * The cluster's side (AIS {@code DELETE /v1/tokens} on a proxy): this cluster refuses {@code token} from now on,
+     * on every node. Not sent anywhere else. A token this cluster cannot verify (expired, foreign key) is ignored: it
+     * is refused anyway. Idempotent.
+     */
+    public void acceptRevoked(String token) {
+        try {
+            addRevoked(token, false);
+        } catch (AuthException e) {
+            // a token this cluster cannot verify is refused anyway: nothing to keep
+        }
+    }
+
+    /** Adds a revoked token; true when it was not revoked before. */
+    private boolean addRevoked(String token, boolean keepText) {
         long now = nowSec();
         try {
             tokens().verify(token, now);
         } catch (AuthException e) {
             if (e.getMessage().equals("token expired")) {
-                return;
+                return false;
             }
             throw e;
         }
         String h = Tokens.hash(token);
         long exp = Tokens.expiryOf(token);
-        store().update(st -> st.revoked().containsKey(h) ? st : st.withRevoked(h, exp, now));
+        boolean[] added = {false};
+        store().update(st -> {
+            added[0] = false;
+            if (st.revoked().containsKey(h)) {
+                return st;
+            }
+            added[0] = true;
+            return st.withRevoked(h, keepText ? token : null, exp, now);
+        });
+        return added[0];
+    }
+
+    /**
+     * AuthN's own token for its calls to cluster {@code clusterId} (AIS {@code selfToken}): an administrator token,
+     * {@code sub} {@code AuthN}, {@code aud} the cluster, valid 5 minutes.
+     */
+    String selfToken(String clusterId) {
+        long now = nowSec();
+        String iss = externalUrl
+                .map(u -> u.endsWith("/") ? u.substring(0, u.length() - 1) : u)
+                .orElseGet(() -> node.self().publicUrl() + "/authn");
+        return tokens().issue(
+                        new Claims("AuthN", now + SELF_TOKEN_SEC, true, List.of(), List.of()),
+                        iss,
+                        List.of(clusterId),
+                        now);
     }
 
     // ------------------------------------------------------------------ clusters
 
     /**
-     * Registers a cluster (AIS {@code POST /v1/clusters}) and creates its three predefined roles
-     * ({@code ClusterOwner-}, {@code BucketOwner-}, {@code Guest-<alias>}).
+     * Registers a cluster (AIS {@code POST /v1/clusters}) after AIS's handshake with it ({@link AuthnPeers#handshake}:
+     * it is the cluster of that id, accepts this AuthN's tokens and gets the revoked ones) and creates its three
+     * predefined roles ({@code ClusterOwner-}, {@code BucketOwner-}, {@code Guest-<alias>}).
+     *
+     * @throws AisException CONFLICT for an id or alias already registered, BAD_REQUEST when the handshake fails
      */
     public void registerCluster(ClusterAcl c) {
         if (c.id().isEmpty()) {
             throw AisException.badRequest("cluster id is required");
         }
         String alias = c.alias().isEmpty() ? c.id() : c.alias();
+        notRegistered(state(), c.id(), alias);
+        peers.handshake(c, selfToken(c.id()), state().liveRevokedTokens(nowSec()));
         store().update(st -> {
-            if (st.clusters().containsKey(c.id())
-                    || st.clusters().values().stream().anyMatch(x -> x.alias().equals(alias))) {
-                throw AisException.conflict("cluster " + c.id() + " (alias " + alias + ") is already registered");
-            }
+            notRegistered(st, c.id(), alias);
             AuthnState next = st.withCluster(new ClusterAcl(c.id(), alias, c.urls(), 0));
             next = predefined(next, "ClusterOwner-" + alias, "Admin access to " + alias, c.id(), Access.ALL);
             next = predefined(next, "BucketOwner-" + alias, "Full access to buckets in " + alias, c.id(), Access.RW);
             return predefined(next, "Guest-" + alias, "Read-only access to buckets in " + alias, c.id(), Access.RO);
         });
+    }
+
+    private static void notRegistered(AuthnState st, String id, String alias) {
+        if (st.clusters().containsKey(id)
+                || st.clusters().values().stream().anyMatch(x -> x.alias().equals(alias))) {
+            throw AisException.conflict("cluster " + id + " (alias " + alias + ") is already registered");
+        }
     }
 
     private static AuthnState predefined(AuthnState st, String name, String desc, String id, long perm) {
@@ -273,7 +345,12 @@ public class AuthnService {
                 : st.withRole(new Role(name, desc, List.of(new ClusterAcl(id, perm)), List.of(), false));
     }
 
+    /** Changes a cluster's alias or URLs (AIS {@code PUT /v1/clusters/<id>}); new URLs go through the handshake. */
     public void updateCluster(String id, ClusterAcl c) {
+        ClusterAcl now = cluster(id);
+        if (!c.urls().isEmpty() && !c.urls().equals(now.urls())) {
+            peers.handshake(new ClusterAcl(now.id(), now.alias(), c.urls(), 0), selfToken(now.id()), List.of());
+        }
         store().update(st -> {
             ClusterAcl old = cluster(st, id);
             return st.withCluster(new ClusterAcl(

@@ -20,8 +20,9 @@ import net.aisj.web.nat.AisErrors;
 /**
  * The cluster's side of AuthN (AIS {@code /v1/tokens} on a proxy): {@code DELETE} with
  * {@code {"tokens":[...]}} adds revoked tokens (ADMIN, checked by the access gate), {@code POST} answers 200 to a
- * caller whose token is valid (the registration handshake). With the embedded AuthN the revoked list is already
- * shared; this keeps AIS's AuthN-to-cluster calls working.
+ * caller whose token is valid (the registration handshake). The embedded AuthN shares its revoked list through the data
+ * grid; this is how another AuthN this cluster trusts (its key in {@code auth.signature.key}) registers it and
+ * pushes its revocations, as AIS's AuthN does.
  */
 @Path("v1/tokens")
 public class ClusterTokensResource {
@@ -48,7 +49,7 @@ public class ClusterTokensResource {
             }
             for (JsonValue v : a) {
                 if (v instanceof JsonString s) {
-                    authn.revoke(s.getString());
+                    authn.acceptRevoked(s.getString());
                 }
             }
             return Response.ok().build();

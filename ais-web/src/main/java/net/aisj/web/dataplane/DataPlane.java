@@ -31,7 +31,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.net.InetSocketAddress;
-import java.security.cert.X509Certificate;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
@@ -95,6 +94,7 @@ public class DataPlane {
     private WorkerPool pool;
     private Channel server;
     private volatile boolean stopped;
+    private volatile ServerTls serverTls;
 
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         if (config.dataPlaneEnabled()) {
@@ -123,7 +123,12 @@ public class DataPlane {
         group = new MultiThreadIoEventLoopGroup(loops, loopExecutor, io);
         pool = new WorkerPool(workerLane, workers, context::contextualRunnable);
         InetSocketAddress servlet = new InetSocketAddress(servletHost(), config.httpPort());
-        SslContext publicTls = tls.enabled() ? serverTls() : null;
+        ServerTls publicTls = tls.enabled() ? new ServerTls(tls) : null;
+        serverTls = publicTls;
+        if (publicTls != null && tls.clientAuth() > 0 && config.servletTls()) {
+            LOG.warning("net.http.client_auth_tls applies to the data plane's port only: Payara's own public listener"
+                    + " (two listeners) does not ask for client certificates");
+        }
         SslContext servletTls = config.servletTls() ? servletTls() : null;
         Class<? extends ServerChannel> type = epoll ? EpollServerSocketChannel.class : NioServerSocketChannel.class;
         ServerBootstrap b = new ServerBootstrap()
@@ -137,7 +142,7 @@ public class DataPlane {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         if (publicTls != null) {
-                            ch.pipeline().addLast(publicTls.newHandler(ch.alloc()));
+                            ch.pipeline().addLast(publicTls.current().newHandler(ch.alloc()));
                         }
                         ch.pipeline()
                                 .addLast(
@@ -160,16 +165,19 @@ public class DataPlane {
                 + " event loops, " + workers + " workers); other calls go to " + config.servletUrl());
     }
 
-    /** What clients of the data plane get when TLS is on: the node's PEM certificate and key; HTTP/1.1 only. */
-    private SslContext serverTls() {
-        TlsSettings.Material m = tls.material();
-        try {
-            return SslContextBuilder.forServer(m.key(), m.chain().toArray(X509Certificate[]::new))
-                    .sslProvider(SslProvider.JDK)
-                    .build();
-        } catch (SSLException e) {
-            throw new IllegalStateException("data plane: unusable TLS key or certificate: " + e.getMessage(), e);
+    /**
+     * Reads the TLS certificate and key files again (AIS's {@code load-x509}); new connections get them.
+     *
+     * @return what was loaded (subject, serial, validity)
+     * @throws IllegalStateException TLS is off, the data plane is not running, or the files are unusable
+     */
+    public String reloadTls() {
+        ServerTls t = serverTls;
+        if (t == null) {
+            throw new IllegalStateException("TLS is not served by this node's data plane (net.http.use_https off,"
+                    + " or the data plane disabled)");
         }
+        return t.reload();
     }
 
     /**

@@ -41,6 +41,32 @@ public class DaemonResource {
     @Inject
     NodeLog log;
 
+    @Inject
+    net.aisj.web.dataplane.DataPlane dataPlane;
+
+    /**
+     * AIS's {@code PUT /v1/daemon/load-x509}: reads this node's TLS certificate and key files again; new connections
+     * get them (the node also does so by itself when the files change). 404 when the node serves no TLS, 400 when the
+     * files are unusable (the previous certificate stays).
+     */
+    @PUT
+    @Path("load-x509")
+    @Produces(MediaType.APPLICATION_JSON)
+    public String loadX509() {
+        try {
+            return jakarta.json.Json.createObjectBuilder()
+                    .add("loaded", dataPlane.reloadTls())
+                    .build()
+                    .toString();
+        } catch (IllegalStateException e) {
+            throw new AisException(
+                    e.getMessage().startsWith("TLS is not served")
+                            ? AisException.Kind.NOT_FOUND
+                            : AisException.Kind.BAD_REQUEST,
+                    e.getMessage());
+        }
+    }
+
     @PUT
     @Path("mountpaths")
     @Produces(MediaType.APPLICATION_JSON)

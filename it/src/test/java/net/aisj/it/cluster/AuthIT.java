@@ -21,7 +21,9 @@ import net.aisj.it.support.AwsCli;
 import net.aisj.it.support.Browser;
 import net.aisj.it.support.ItEnv;
 import net.aisj.it.support.Poll;
+import net.aisj.it.support.Ports;
 import net.aisj.it.support.Resp;
+import net.aisj.it.support.SharedNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,8 +54,11 @@ class AuthIT {
     static final String ADMIN = "admin";
     static final String PASS = "it-" + ItEnv.randomHex(6);
     static final Duration SPREAD = Duration.ofSeconds(30);
-    /** AIS's {@code auth.signature.key}: HS256 tokens of another AuthN with this secret are valid too. */
-    static final String HS_SECRET = "it-hs256-" + ItEnv.randomHex(16);
+    /**
+     * AIS's {@code auth.signature.key}: HS256 tokens of another AuthN with this secret are valid too; it is the
+     * secret the shared node's AuthN issues its tokens with (the remote AuthN of the registration tests).
+     */
+    static final String HS_SECRET = SharedNode.AUTHN_SECRET;
 
     static LocalCluster c;
     static AisClient admin;
@@ -141,10 +146,15 @@ class AuthIT {
     }
 
     static Resp authn(int slot, String method, String path, String token, String json) {
+        return at(c.url(slot), method, path, token, json);
+    }
+
+    /** A JSON call to any node ({@code token} null: none). */
+    static Resp at(String baseUrl, String method, String path, String token, String json) {
         Map<String, String> h = token == null
                 ? Map.of("Content-Type", "application/json")
                 : Map.of("Content-Type", "application/json", "Authorization", "Bearer " + token);
-        return new AisClient(c.url(slot))
+        return new AisClient(baseUrl)
                 .send(method, path, h, json == null ? null : BodyPublishers.ofString(json), AisClient.DEFAULT_TIMEOUT);
     }
 
@@ -388,6 +398,195 @@ class AuthIT {
         // the same signature does not let another method through
         assertAisError(send(location, "DELETE", null), 401);
         send(location, "PUT", "x").expect(200);
+    }
+
+    /**
+     * AIS's registration handshake with another AuthN (the shared node's: HS256 with the secret this cluster trusts):
+     * it reads the cluster's id at the given URL and refuses a wrong one, refuses a URL that does not answer and a
+     * cluster that does not accept its tokens (this cluster's AuthN registering the shared node, which does not know
+     * its key); its users' HS256 tokens work on every node of this cluster; a token it revokes is sent to this
+     * cluster and refused by every node; one revoked while this cluster was not registered is sent on registration.
+     */
+    @Test
+    @Order(8)
+    void aRemoteAuthnChecksTheClusterItRegistersAndSendsItsRevocations() {
+        String remote = SharedNode.get().baseUrl();
+        String rAdmin = loginAt(remote, SharedNode.AUTHN_ADMIN, SharedNode.AUTHN_PASS, null);
+        assertThat(jwtHeader(rAdmin)).as("AIS_AUTHN_SECRET_KEY: issued HS256").contains("\"HS256\"");
+        String alias = "remote" + ItEnv.randomHex(3);
+        String reg = "{\"id\":\"%s\",\"alias\":\"" + alias + "\",\"urls\":[%s]}";
+        try {
+            Resp wrongId = at(
+                    remote,
+                    "POST",
+                    "/authn/v1/clusters",
+                    rAdmin,
+                    reg.formatted("not-" + clusterId, "\"" + c.url(2) + "\""));
+            assertAisError(wrongId, 400);
+            assertThat(wrongId.json().getString("message")).contains(clusterId);
+            Resp dead = at(
+                    remote,
+                    "POST",
+                    "/authn/v1/clusters",
+                    rAdmin,
+                    reg.formatted(clusterId, "\"http://127.0.0.1:" + Ports.freePort() + "\""));
+            assertAisError(dead, 400);
+            String sharedId = new AisClient(remote)
+                    .send("GET", "/v1/daemon?what=smap")
+                    .expect(200)
+                    .json()
+                    .getString("uuid");
+            Resp untrusting = authn(
+                    1,
+                    "POST",
+                    "/authn/v1/clusters",
+                    adminToken(),
+                    "{\"id\":\"" + sharedId + "\",\"alias\":\"shared" + ItEnv.randomHex(3) + "\",\"urls\":[\"" + remote
+                            + "\"]}");
+            assertAisError(untrusting, 400);
+            assertThat(untrusting.json().getString("message")).contains("401");
+            assertAisError(at(remote, "GET", "/authn/v1/clusters/" + alias, null, null), 404);
+
+            // a dead URL first, then a live one: the first that answers is used
+            at(
+                            remote,
+                            "POST",
+                            "/authn/v1/clusters",
+                            rAdmin,
+                            reg.formatted(
+                                    clusterId, "\"http://127.0.0.1:" + Ports.freePort() + "\",\"" + c.url(3) + "\""))
+                    .expect(200);
+            String user = "remote" + ItEnv.randomHex(3);
+            at(
+                            remote,
+                            "POST",
+                            "/authn/v1/users",
+                            rAdmin,
+                            "{\"id\":\"" + user + "\",\"pass\":\"pw-remote\",\"roles\":[{\"name\":\"Guest-" + alias
+                                    + "\"}]}")
+                    .expect(200);
+            String t0 = loginAt(remote, user, "pw-remote", null);
+            String t1 = loginAt(remote, user, "pw-remote", null);
+            for (int s = 1; s <= 3; s++) {
+                assertThat(getFollowing(as(s, t0), own, "seed").expect(200).text())
+                        .isEqualTo("seed");
+                assertAisError(as(s, t0).put(own, "remote-denied", new byte[] {1}), 403);
+            }
+            at(remote, "DELETE", "/authn/v1/tokens", null, "{\"token\":\"" + t0 + "\"}")
+                    .expect(200);
+            for (int s = 1; s <= 3; s++) {
+                AisClient a = as(s, t0);
+                Poll.until(
+                        SPREAD,
+                        "node" + s + " refuses the token the remote AuthN revoked",
+                        () -> a.get(own, "seed").status() == 401);
+            }
+            getFollowing(as(1, t1), own, "seed").expect(200);
+
+            // revoked while this cluster is not registered: nothing is sent, until it registers again
+            at(remote, "DELETE", "/authn/v1/clusters/" + alias, rAdmin, null).expect(200);
+            at(remote, "DELETE", "/authn/v1/tokens", null, "{\"token\":\"" + t1 + "\"}")
+                    .expect(200);
+            getFollowing(as(2, t1), own, "seed").expect(200);
+            at(remote, "POST", "/authn/v1/clusters", rAdmin, reg.formatted(clusterId, "\"" + c.url(1) + "\""))
+                    .expect(200);
+            for (int s = 1; s <= 3; s++) {
+                AisClient a = as(s, t1);
+                Poll.until(
+                        SPREAD,
+                        "node" + s + " refuses the token revoked before registration",
+                        () -> a.get(own, "seed").status() == 401);
+            }
+        } finally {
+            at(remote, "DELETE", "/authn/v1/clusters/" + alias, rAdmin, null);
+        }
+    }
+
+    /**
+     * Rules that need a bucket from the body or the query: {@code POST /v1/download} needs read-write on the
+     * destination bucket (the download runs and lands there; a reader and a user of another bucket get 403);
+     * {@code GET /v1/events} needs LIST-OBJECTS on {@code bucket=} or on every bucket without it.
+     */
+    @Test
+    @Order(8)
+    void downloadNeedsReadWriteOnItsBucketAndEventsNeedList() {
+        AisClient shared = SharedNode.client();
+        String src = ItEnv.bucketName("auth-dl-src");
+        shared.createBucket(src).expect(200);
+        try {
+            shared.put(src, "f.txt", "downloaded".getBytes(StandardCharsets.UTF_8))
+                    .expect(200);
+            String link = SharedNode.get().baseUrl() + "/v1/objects/" + src + "/f.txt";
+            String role = "dl-rw-" + ItEnv.randomHex(3);
+            authn(
+                            1,
+                            "POST",
+                            "/authn/v1/roles",
+                            adminToken(),
+                            "{\"name\":\"" + role + "\",\"buckets\":[{\"bck\":{\"name\":\"" + own
+                                    + "\",\"provider\":\"ais\",\"namespace\":{\"uuid\":\"\",\"name\":\"\"}},"
+                                    + "\"perm\":\"831\"}]}")
+                    .expect(200);
+            String writer = addUser("dlw" + ItEnv.randomHex(3), "pw-dlw", role);
+            String reader = addUser("dlr" + ItEnv.randomHex(3), "pw-dlr", "Guest-itc");
+            String job = "{\"type\":\"single\",\"bucket\":{\"name\":\"%s\"},\"object_name\":\"dl/f.txt\",\"link\":\""
+                    + link + "\"}";
+            authn(2, "POST", "/v1/download", writer, job.formatted(own)).expect(200);
+            Poll.until(
+                    SPREAD,
+                    "the download lands in " + own,
+                    () -> getFollowing(admin, own, "dl/f.txt").status() == 200);
+            assertThat(getFollowing(admin, own, "dl/f.txt").text()).isEqualTo("downloaded");
+            assertAisError(authn(2, "POST", "/v1/download", writer, job.formatted(other)), 403);
+            assertAisError(authn(3, "POST", "/v1/download", reader, job.formatted(own)), 403);
+
+            authn(1, "GET", "/v1/events?bucket=" + own, reader, null).expect(200);
+            authn(1, "GET", "/v1/events?bucket=" + own, writer, null).expect(200);
+            assertAisError(authn(1, "GET", "/v1/events?bucket=" + other, writer, null), 403);
+            assertAisError(authn(1, "GET", "/v1/events", writer, null), 403);
+            authn(1, "GET", "/v1/events", reader, null).expect(200);
+        } finally {
+            shared.destroyQuietly(src);
+        }
+    }
+
+    /**
+     * ETL with auth on: initializing one needs ADMIN (a reader gets 403); the transformer reads the object back
+     * through its node's per-ETL secret path ({@code AIS_TARGET_URL}, hpull) without any token, so a reader's inline
+     * GET through it works on every node; that path with a wrong secret stays refused (403, it never takes a token).
+     */
+    @Test
+    @Order(8)
+    void etlTransformersReachTheirNodeThroughTheSecretPathWithAuthOn() throws Exception {
+        String reader = addUser("etlr" + ItEnv.randomHex(3), "pw-etlr", "Guest-itc");
+        String etl = net.aisj.it.etl.Transformers.name("auth-md5");
+        String spec = net.aisj.it.etl.Transformers.spec(etl, "hpull://", "1m", Map.of("TRANSFORM", "md5"));
+        assertAisError(net.aisj.it.etl.Transformers.init(as(1, reader), spec), 403);
+        net.aisj.it.etl.Transformers.init(admin, spec).expect(200);
+        try {
+            String md5 = java.util.HexFormat.of()
+                    .formatHex(java.security.MessageDigest.getInstance("MD5")
+                            .digest("seed".getBytes(StandardCharsets.UTF_8)));
+            for (int s = 1; s <= 3; s++) {
+                Resp r = as(s, reader).send("GET", AisClient.objPath(own, "seed") + "?etl_name=" + etl);
+                Resp got = r.status() == 307 ? send(r.header("Location"), "GET", null) : r;
+                assertThat(got.status()).as("node %d: %s", s, got.text()).isEqualTo(200);
+                assertThat(got.text()).isEqualTo(md5);
+            }
+            assertAisError(
+                    new AisClient(c.url(1)).send("GET", AisClient.objPath(own, "seed") + "?etl_name=" + etl), 401);
+            assertThat(new AisClient(c.url(2))
+                            .send("GET", "/v1/etl/_object/" + etl + "/wrong/ais%2F%40%23%2F" + own + "%2Fseed")
+                            .status())
+                    .isEqualTo(403);
+        } finally {
+            admin.send("DELETE", "/v1/etl/" + etl).expect(200);
+        }
+    }
+
+    static String jwtHeader(String token) {
+        return new String(
+                Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))), StandardCharsets.UTF_8);
     }
 
     @Test

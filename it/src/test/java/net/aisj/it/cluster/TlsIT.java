@@ -45,6 +45,7 @@ import software.amazon.awssdk.services.s3.S3Client;
  * or in plain HTTP gets nothing.
  */
 @Tag("cluster")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class TlsIT {
 
     static TestCa ca;
@@ -63,8 +64,12 @@ class TlsIT {
                 "AIS_CLIENT_CA_TLS", ca.caPem().toString());
         List<Integer> hz = LocalCluster.planHzPorts(2, java.util.Set.of());
         String name = "itc-tls-" + ItEnv.randomHex(4);
+        // node 1 requires client certificates signed by the CA (AIS's client_auth_tls 4): the test clients, node 2's
+        // intra-cluster calls and the harness present theirs
+        Map<String, String> mutual = new java.util.HashMap<>(env);
+        mutual.put("AIS_CLIENT_AUTH_TLS", "4");
         n1 = NodeProcess.prepare("tls1", 1, new NodeProcess.Membership(hz.get(0), hz, name), LocalCluster.JVM_ARGS)
-                .withEnv(env)
+                .withEnv(mutual)
                 .withTls(ca.context());
         // node 2 runs two listeners (the data plane on a port of its own): Payara's listener is public, so it
         // speaks TLS too; node 1 serves one URL (Payara's listener is the internal loopback one)
@@ -186,6 +191,10 @@ class TlsIT {
                             "-L",
                             "--cacert",
                             ca.caPem().toString(),
+                            "--cert",
+                            ca.certPem().toString(),
+                            "--key",
+                            ca.keyPem().toString(),
                             "-X",
                             "PUT",
                             "--data-binary",
@@ -196,7 +205,16 @@ class TlsIT {
                             "%{http_code} %{num_redirects}",
                             url))
                     .startsWith("200 ");
-            assertThat(curl("-sS", "-L", "--cacert", ca.caPem().toString(), url))
+            assertThat(curl(
+                            "-sS",
+                            "-L",
+                            "--cacert",
+                            ca.caPem().toString(),
+                            "--cert",
+                            ca.certPem().toString(),
+                            "--key",
+                            ca.keyPem().toString(),
+                            url))
                     .isEqualTo("from curl");
         }
         // without the CA, curl refuses the node's certificate
@@ -225,10 +243,10 @@ class TlsIT {
     }
 
     @Test
-    void theJavaClientRoutesToOwnersWithTheCa() throws IOException {
+    void theJavaClientRoutesToOwnersWithTheCa() throws Exception {
         net.aisj.client.AisClient c = net.aisj.client.AisClient.builder()
                 .endpoint(n1.baseUrl())
-                .trustCa(ca.caPem())
+                .sslContext(ca.context()) // with the client certificate node 1 requires
                 .build();
         for (int i = 0; i < 6; i++) {
             byte[] data = ("java-" + i).getBytes(StandardCharsets.UTF_8);
@@ -238,13 +256,14 @@ class TlsIT {
             }
         }
         assertThat(c.retries()).isZero();
-        // the trust store form works too
-        net.aisj.client.AisClient viaStore = net.aisj.client.AisClient.builder()
-                .endpoint(n2.baseUrl())
-                .trustStore(ca.trustStore(), TestCa.STORE_PASSWORD.toCharArray())
-                .build();
-        try (var in = viaStore.bucket(bucket).get("java/0")) {
-            assertThat(in.readAllBytes()).isEqualTo("java-0".getBytes(StandardCharsets.UTF_8));
+        // the CA file and trust store forms (no client certificate: an object node 2 owns, read through node 2)
+        String onN2 = ownedByNode2("java-n2");
+        for (net.aisj.client.AisClient.Builder b : List.of(
+                net.aisj.client.AisClient.builder().trustCa(ca.caPem()),
+                net.aisj.client.AisClient.builder().trustStore(ca.trustStore(), TestCa.STORE_PASSWORD.toCharArray()))) {
+            try (var in = b.endpoint(n2.baseUrl()).build().bucket(bucket).get(onN2)) {
+                assertThat(in.readAllBytes()).isEqualTo(onN2.getBytes(StandardCharsets.UTF_8));
+            }
         }
         // without it, the handshake fails: the JDK's authorities do not know the test CA
         net.aisj.client.AisClient untrusting =
@@ -253,6 +272,145 @@ class TlsIT {
                 catchThrowable(() -> untrusting.bucket(bucket).get("java/0").close());
         assertThat(t).isInstanceOf(AisClientException.class);
         assertThat(causes(t)).as("causes of " + t).anyMatch(SSLHandshakeException.class::isInstance);
+    }
+
+    /**
+     * The console in a real Chromium over https (node 2): with the node's certificate trusted it lists the buckets and
+     * a bucket's objects from both nodes (the listing's intra-cluster calls run over TLS); without that trust Chromium
+     * stops at its certificate error page and shows no console.
+     */
+    @Test
+    void theConsoleWorksInChromiumOverHttps() throws Exception {
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            String obj = "console-" + i; // no "/": the console shows "dir/" prefixes as folders
+            String url = n1.baseUrl() + "/v1/objects/" + bucket + "/" + obj;
+            HttpResponse<String> r = call("PUT", url, "c" + i);
+            if (r.statusCode() == 307) {
+                r = call("PUT", r.headers().firstValue("Location").orElseThrow(), "c" + i);
+            }
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            names.add(obj);
+        }
+        try (net.aisj.it.support.Browser b = new net.aisj.it.support.Browser(
+                ItEnv.workDir(), net.aisj.it.support.Browser.trustingKeyOf(ca.certPem()))) {
+            b.open(n2.baseUrl() + "/console/#/buckets"); // node 1 wants a client certificate
+            b.click(org.openqa.selenium.By.cssSelector("tr[data-bucket='" + bucket + "'] a"));
+            for (String n : names) {
+                b.await(org.openqa.selenium.By.cssSelector("tr[data-object='" + n + "']"));
+            }
+            assertThat(b.driver().getCurrentUrl()).startsWith("https://");
+            b.screenshot("tls-console-objects");
+        }
+        try (net.aisj.it.support.Browser b = new net.aisj.it.support.Browser(ItEnv.workDir())) {
+            b.driver().get(n2.baseUrl() + "/console/#/buckets");
+            b.await("Chromium's certificate error page", d -> d.getPageSource().contains("ERR_CERT_AUTHORITY_INVALID"));
+            assertThat(b.driver().findElements(org.openqa.selenium.By.cssSelector("tr[data-bucket]")))
+                    .isEmpty();
+        }
+    }
+
+    /** Puts objects through node 1 until one is redirected to node 2 (its owner); its content is its name. */
+    static String ownedByNode2(String prefix) throws IOException, InterruptedException {
+        for (int i = 0; i < 60; i++) {
+            String obj = prefix + "/" + i;
+            HttpResponse<String> r = call("PUT", n1.baseUrl() + "/v1/objects/" + bucket + "/" + obj, obj);
+            if (r.statusCode() == 307) {
+                assertThat(call("PUT", r.headers().firstValue("Location").orElseThrow(), obj)
+                                .statusCode())
+                        .isEqualTo(200);
+                return obj;
+            }
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        }
+        throw new AssertionError("no object owned by node 2 among 60");
+    }
+
+    /**
+     * Mutual TLS (AIS {@code client_auth_tls} 4 on node 1): a client without a certificate or with one of another CA
+     * gets no answer from node 1, curl too; with the CA's certificate it works; node 2 (0) serves clients without
+     * one, and its listing holds node 1's objects (node 2 presents its own certificate to node 1).
+     */
+    @Test
+    void node1RequiresAndVerifiesClientCertificates() throws Exception {
+        TestCa foreign = TestCa.create(ca.caPem().resolveSibling("foreign-" + ItEnv.randomHex(3)));
+        for (javax.net.ssl.SSLContext ctx : List.of(ca.contextWithoutClientCertificate(), ca.context(foreign))) {
+            HttpClient client = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .sslContext(ctx)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .build();
+            assertThatThrownBy(() -> client.send(
+                            HttpRequest.newBuilder(URI.create(n1.baseUrl() + "/v1/health"))
+                                    .timeout(Duration.ofSeconds(20))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString()))
+                    .isInstanceOf(IOException.class);
+            HttpResponse<String> viaN2 = client.send(
+                    HttpRequest.newBuilder(URI.create(n2.baseUrl() + "/v1/buckets/" + bucket))
+                            .method("GET", HttpRequest.BodyPublishers.ofString("{\"action\":\"list\"}"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(viaN2.statusCode()).isEqualTo(200);
+        }
+        assertThat(call("GET", n1.baseUrl() + "/v1/health", null).statusCode()).isEqualTo(200);
+        assertThat(curlExit("-sS", "--cacert", ca.caPem().toString(), "-o", "/dev/null", n1.baseUrl() + "/v1/health"))
+                .isNotZero();
+        // node 1's objects in a listing through node 2
+        String onN1 = null;
+        for (int i = 0; i < 60 && onN1 == null; i++) {
+            String obj = "mtls/" + i;
+            HttpResponse<String> r = call("PUT", n2.baseUrl() + "/v1/objects/" + bucket + "/" + obj, "x");
+            if (r.statusCode() == 307) {
+                assertThat(call("PUT", r.headers().firstValue("Location").orElseThrow(), "x")
+                                .statusCode())
+                        .isEqualTo(200);
+                onN1 = obj;
+            } else {
+                assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+            }
+        }
+        assertThat(onN1).as("an object owned by node 1").isNotNull();
+        HttpResponse<String> list = call("GET", n2.baseUrl() + "/v1/buckets/" + bucket, "{\"action\":\"list\"}");
+        assertThat(list.body()).contains("\"" + onN1 + "\"");
+    }
+
+    /**
+     * Certificate reload without restart (AIS): after the certificate files are replaced, node 1 serves the new
+     * certificate once asked ({@code PUT /v1/daemon/load-x509}), and node 2 by itself once it sees the files change.
+     * Runs last: the other tests pin the first certificate.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void aReplacedCertificateIsServedWithoutARestart() throws Exception {
+        java.math.BigInteger old = ca.serial();
+        assertThat(servedSerial(n1.baseUrl())).isEqualTo(old);
+        ca.reissue();
+        java.math.BigInteger renewed = ca.serial();
+        assertThat(renewed).isNotEqualTo(old);
+        HttpResponse<String> r = call("PUT", n1.baseUrl() + "/v1/daemon/load-x509", null);
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+        assertThat(r.body()).contains(renewed.toString(16));
+        assertThat(servedSerial(n1.baseUrl())).isEqualTo(renewed);
+        Poll.until(
+                Duration.ofSeconds(30),
+                "node 2 serves the renewed certificate",
+                () -> servedSerial(n2.baseUrl()).equals(renewed));
+        assertThat(call("GET", n2.baseUrl() + "/v1/health", null).statusCode()).isEqualTo(200);
+    }
+
+    /** The serial number of the certificate a new TLS connection to {@code baseUrl} is shown. */
+    static java.math.BigInteger servedSerial(String baseUrl) {
+        URI u = URI.create(baseUrl);
+        try (javax.net.ssl.SSLSocket s =
+                (javax.net.ssl.SSLSocket) ca.context().getSocketFactory().createSocket(u.getHost(), u.getPort())) {
+            s.startHandshake();
+            return ((java.security.cert.X509Certificate) s.getSession().getPeerCertificates()[0]).getSerialNumber();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     @Test

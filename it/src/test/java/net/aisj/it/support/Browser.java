@@ -37,6 +37,11 @@ public final class Browser implements AutoCloseable {
     private final Path screenshots;
 
     public Browser(Path workDir) {
+        this(workDir, new String[0]);
+    }
+
+    /** A browser with extra Chromium switches (e.g. {@link #trustingKeyOf}). */
+    public Browser(Path workDir, String... extraArgs) {
         try {
             Path profile = Files.createTempDirectory(Files.createDirectories(workDir), "chromium-profile-");
             downloads = Files.createDirectories(workDir.resolve("downloads-" + ItEnv.randomHex(4)));
@@ -56,6 +61,7 @@ public final class Browser implements AutoCloseable {
                     "--disable-extensions",
                     "--window-size=1280,900",
                     "--user-data-dir=" + profile);
+            o.addArguments(extraArgs);
             o.setExperimentalOption(
                     "prefs",
                     Map.of(
@@ -76,6 +82,27 @@ public final class Browser implements AutoCloseable {
             driver = new ChromeDriver(service, o);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The Chromium switch that makes it accept the TLS server certificates with the public key of {@code certPem}'s
+     * first certificate ({@code --ignore-certificate-errors-spki-list}, SHA-256 of the SubjectPublicKeyInfo):
+     * Chromium takes no CA file, and its NSS store needs tools CI does not install. Any other certificate is still
+     * refused.
+     */
+    public static String trustingKeyOf(Path certPem) {
+        try (var in = Files.newInputStream(certPem)) {
+            var cert = (java.security.cert.X509Certificate)
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificate(in);
+            byte[] spki = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(cert.getPublicKey().getEncoded());
+            return "--ignore-certificate-errors-spki-list="
+                    + java.util.Base64.getEncoder().encodeToString(spki);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
         }
     }
 

@@ -21,7 +21,9 @@ import javax.net.ssl.TrustManagerFactory;
  * A throw-away certificate authority made at test time with the JDK's {@code keytool}: a CA, and a server
  * certificate it signed for {@code 127.0.0.1} and {@code localhost} (subject alternative names), written as the PEM
  * files a node takes ({@link #certPem()} with the chain, {@link #keyPem()} PKCS#8, {@link #caPem()}) and as a
- * PKCS#12 trust store ({@link #trustStore()}, password {@link #STORE_PASSWORD}).
+ * PKCS#12 trust store ({@link #trustStore()}, password {@link #STORE_PASSWORD}). The server certificate is also a
+ * client certificate (extended key usage {@code clientAuth}): {@link #context()} presents it to nodes that ask for
+ * one (mutual TLS). {@link #reissue()} replaces it in place, for certificate reload tests.
  */
 public final class TestCa {
 
@@ -61,17 +63,72 @@ public final class TestCa {
         return dir.resolve("trust.p12");
     }
 
-    /** A TLS context that trusts this CA only. */
+    /** A TLS context that trusts this CA only and presents this CA's certificate to servers that ask for one. */
     public SSLContext context() {
+        return context(this);
+    }
+
+    /** A TLS context that trusts this CA only and presents no client certificate. */
+    public SSLContext contextWithoutClientCertificate() {
+        return context(null);
+    }
+
+    /** A TLS context that trusts this CA and presents {@code clientOf}'s certificate (null: none). */
+    public SSLContext context(TestCa clientOf) {
         try {
-            KeyStore ks = KeyStore.getInstance(trustStore().toFile(), STORE_PASSWORD.toCharArray());
-            TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-            tmf.init(ks);
             SSLContext ctx = SSLContext.getInstance("TLS");
-            ctx.init(null, tmf.getTrustManagers(), null);
+            ctx.init(clientOf == null ? null : clientOf.keyManagers(), trustManagers(), null);
             return ctx;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Key managers holding the current server certificate (chain) and key, as a client certificate. */
+    public javax.net.ssl.KeyManager[] keyManagers() {
+        try (InputStream in = Files.newInputStream(certPem())) {
+            List<java.security.cert.Certificate> chain = new ArrayList<>(
+                    java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in));
+            String pem = Files.readString(keyPem())
+                    .replace("-----BEGIN PRIVATE KEY-----", "")
+                    .replace("-----END PRIVATE KEY-----", "")
+                    .replaceAll("\\s", "");
+            java.security.PrivateKey key = java.security.KeyFactory.getInstance("EC")
+                    .generatePrivate(new java.security.spec.PKCS8EncodedKeySpec(
+                            Base64.getDecoder().decode(pem)));
+            KeyStore ks = KeyStore.getInstance("PKCS12");
+            ks.load(null, null);
+            ks.setKeyEntry(
+                    "client", key, STORE_PASSWORD.toCharArray(), chain.toArray(java.security.cert.Certificate[]::new));
+            javax.net.ssl.KeyManagerFactory kmf =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(ks, STORE_PASSWORD.toCharArray());
+            return kmf.getKeyManagers();
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The serial number of the current server certificate. */
+    public java.math.BigInteger serial() {
+        try (InputStream in = Files.newInputStream(certPem())) {
+            return ((java.security.cert.X509Certificate) java.security.cert.CertificateFactory.getInstance("X.509")
+                            .generateCertificate(in))
+                    .getSerialNumber();
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Replaces the server certificate and key with new ones signed by the same CA (same names), each file written
+     * whole and moved into place.
+     */
+    public void reissue() {
+        try {
+            issueServer("server-" + ItEnv.randomHex(3) + ".p12");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -89,7 +146,6 @@ public final class TestCa {
 
     private void make() throws IOException {
         String ks = dir.resolve("ca.p12").toString();
-        String server = dir.resolve("server.p12").toString();
         String pw = STORE_PASSWORD;
         keytool(
                 null,
@@ -112,6 +168,29 @@ public final class TestCa {
                 "bc:c",
                 "-validity",
                 "2");
+        byte[] caCert = keytool(null, "-exportcert", "-keystore", ks, "-storepass", pw, "-alias", "ca", "-rfc");
+        Files.write(caPem(), caCert);
+        keytool(
+                null,
+                "-importcert",
+                "-keystore",
+                trustStore().toString(),
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                pw,
+                "-alias",
+                "ca",
+                "-file",
+                caPem().toString(),
+                "-noprompt");
+        issueServer("server.p12");
+    }
+
+    private void issueServer(String storeName) throws IOException {
+        String ks = dir.resolve("ca.p12").toString();
+        String server = dir.resolve(storeName).toString();
+        String pw = STORE_PASSWORD;
         keytool(
                 null,
                 "-genkeypair",
@@ -148,35 +227,32 @@ public final class TestCa {
                 "eku=serverAuth,clientAuth",
                 "-validity",
                 "2");
-        byte[] caCert = keytool(null, "-exportcert", "-keystore", ks, "-storepass", pw, "-alias", "ca", "-rfc");
-        Files.write(caPem(), caCert);
         ByteArrayOutputStream chain = new ByteArrayOutputStream();
         chain.write(signed);
-        chain.write(caCert);
-        Files.write(certPem(), chain.toByteArray());
-        keytool(
-                null,
-                "-importcert",
-                "-keystore",
-                trustStore().toString(),
-                "-storetype",
-                "PKCS12",
-                "-storepass",
-                pw,
-                "-alias",
-                "ca",
-                "-file",
-                caPem().toString(),
-                "-noprompt");
+        chain.write(Files.readAllBytes(caPem()));
         try {
             KeyStore s = KeyStore.getInstance(new java.io.File(server), pw.toCharArray());
             Key key = s.getKey("node", pw.toCharArray());
             String b64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
                     .encodeToString(key.getEncoded());
-            Files.writeString(keyPem(), "-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n");
+            replace(
+                    keyPem(),
+                    ("-----BEGIN PRIVATE KEY-----\n" + b64 + "\n-----END PRIVATE KEY-----\n")
+                            .getBytes(StandardCharsets.US_ASCII));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
+        replace(certPem(), chain.toByteArray());
+    }
+
+    private static void replace(Path file, byte[] data) throws IOException {
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, data);
+        Files.move(
+                tmp,
+                file,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static byte[] keytool(byte[] stdin, String... args) throws IOException {
