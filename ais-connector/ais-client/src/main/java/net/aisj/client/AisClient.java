@@ -216,6 +216,8 @@ public final class AisClient {
         private String authnUrl;
         private java.util.concurrent.Executor executor;
         private javax.net.ssl.SSLContext tls;
+        private java.security.KeyStore trusted;
+        private javax.net.ssl.KeyManager[] identity;
 
         private Builder() {}
 
@@ -224,17 +226,27 @@ public final class AisClient {
          * when no trust was given) instead of the JDK's default authorities. Host names are always verified.
          */
         public Builder trustCa(java.nio.file.Path pem) {
-            tls = ClientTls.fromPem(pem);
+            trusted = ClientTls.trustedPem(pem);
             return this;
         }
 
         /** For {@code https} endpoints: trust the certificates of a PKCS#12 or JKS trust store. */
         public Builder trustStore(java.nio.file.Path store, char[] password) {
-            tls = ClientTls.fromStore(store, password);
+            trusted = ClientTls.trustedStore(store, password);
             return this;
         }
 
-        /** For {@code https} endpoints: a TLS context of the caller's (e.g. with a client certificate). */
+        /**
+         * For {@code https} nodes that require client certificates (AIS's {@code net.http.client_auth_tls} 3 or 4):
+         * the client's certificate chain and key from a PKCS#12 or JKS key store (the key's password is the store's);
+         * combined with {@link #trustCa} / {@link #trustStore} (else the JDK's authorities are trusted).
+         */
+        public Builder clientCertificate(java.nio.file.Path keyStore, char[] password) {
+            identity = ClientTls.identity(keyStore, password);
+            return this;
+        }
+
+        /** For {@code https} endpoints: a TLS context of the caller's (replaces the trust and certificate above). */
         public Builder sslContext(javax.net.ssl.SSLContext context) {
             tls = Objects.requireNonNull(context);
             return this;
@@ -295,10 +307,15 @@ public final class AisClient {
                 }
                 endpoints.add(URI.create(env.strip()));
             }
-            if (tls == null) {
+            javax.net.ssl.SSLContext ctx = tls;
+            if (ctx == null) {
+                java.security.KeyStore trust = trusted;
                 String ca = System.getenv("AIS_CLIENT_CA");
-                if (ca != null && !ca.isBlank()) {
-                    tls = ClientTls.fromPem(java.nio.file.Path.of(ca.strip()));
+                if (trust == null && ca != null && !ca.isBlank()) {
+                    trust = ClientTls.trustedPem(java.nio.file.Path.of(ca.strip()));
+                }
+                if (trust != null || identity != null) {
+                    ctx = ClientTls.context(trust, identity);
                 }
             }
             if (token == null) {
@@ -311,7 +328,7 @@ public final class AisClient {
             java.util.function.Function<Transport, String> login =
                     u.isEmpty() ? null : t -> t.login(authn != null ? authn : t.defaultAuthnUrl(), u, pass);
             return new AisClient(
-                    new Transport(endpoints, connectTimeout, timeout, executor, tls, token, login),
+                    new Transport(endpoints, connectTimeout, timeout, executor, ctx, token, login),
                     user,
                     password.clone());
         }

@@ -246,7 +246,8 @@ class TlsIT {
     void theJavaClientRoutesToOwnersWithTheCa() throws Exception {
         net.aisj.client.AisClient c = net.aisj.client.AisClient.builder()
                 .endpoint(n1.baseUrl())
-                .sslContext(ca.context()) // with the client certificate node 1 requires
+                .trustCa(ca.caPem())
+                .clientCertificate(ca.clientKeyStore(), TestCa.STORE_PASSWORD.toCharArray()) // node 1 requires one
                 .build();
         for (int i = 0; i < 6; i++) {
             byte[] data = ("java-" + i).getBytes(StandardCharsets.UTF_8);

@@ -86,6 +86,31 @@ public final class TestCa {
 
     /** Key managers holding the current server certificate (chain) and key, as a client certificate. */
     public javax.net.ssl.KeyManager[] keyManagers() {
+        try {
+            javax.net.ssl.KeyManagerFactory kmf =
+                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
+            kmf.init(clientKeys(), STORE_PASSWORD.toCharArray());
+            return kmf.getKeyManagers();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The current server certificate (chain) and key as a PKCS#12 file (password {@link #STORE_PASSWORD}), e.g. for
+     * a client's {@code clientCertificate(..)}.
+     */
+    public Path clientKeyStore() {
+        Path out = dir.resolve("client-" + serial().toString(16) + ".p12");
+        try (var os = Files.newOutputStream(out)) {
+            clientKeys().store(os, STORE_PASSWORD.toCharArray());
+            return out;
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private KeyStore clientKeys() {
         try (InputStream in = Files.newInputStream(certPem())) {
             List<java.security.cert.Certificate> chain = new ArrayList<>(
                     java.security.cert.CertificateFactory.getInstance("X.509").generateCertificates(in));
@@ -100,10 +125,7 @@ public final class TestCa {
             ks.load(null, null);
             ks.setKeyEntry(
                     "client", key, STORE_PASSWORD.toCharArray(), chain.toArray(java.security.cert.Certificate[]::new));
-            javax.net.ssl.KeyManagerFactory kmf =
-                    javax.net.ssl.KeyManagerFactory.getInstance(javax.net.ssl.KeyManagerFactory.getDefaultAlgorithm());
-            kmf.init(ks, STORE_PASSWORD.toCharArray());
-            return kmf.getKeyManagers();
+            return ks;
         } catch (IOException | GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
