@@ -149,7 +149,13 @@ final class Handoff {
 
     private void send(Object m) {
         if (connected) {
-            back.write(m);
+            // a request's end is flushed at once: it may come from the client connection's queue of requests that
+            // arrived during the previous exchange, with no read batch (and so no readComplete flush) after it
+            if (m instanceof LastHttpContent) {
+                back.writeAndFlush(m);
+            } else {
+                back.write(m);
+            }
         } else {
             unsent.add(m);
         }

@@ -173,6 +173,8 @@ final class ObjectConnection extends ChannelInboundHandlerAdapter {
         }
         if (mode == Mode.IDLE) {
             ctx.read();
+        } else if (mode == Mode.HANDOFF) {
+            handoff.readComplete(); // what was queued went out with no read batch after it: push it now
         }
     }
 
