@@ -236,17 +236,9 @@ final class Transformer {
         try {
             r = http.send(b.timeout(Duration.ofMillis(t)).build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (HttpTimeoutException e) {
-            throw failed(
-                    id,
-                    job,
-                    504,
-                    "ETL error: etl job " + name() + " timed out after " + t + "ms transforming " + id.cname());
+            throw timedOut(id, job, t);
         } catch (IOException e) {
-            throw failed(
-                    id,
-                    job,
-                    503,
-                    "ETL error: etl job " + name() + " on " + nodeId + " is not reachable: " + e.getMessage());
+            throw unreachable(id, job, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransformException(503, "interrupted transforming " + id.cname());
@@ -303,14 +295,9 @@ final class Transformer {
                             length,
                             Duration.ofMillis(t));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw failed(
-                    id,
-                    job,
-                    504,
-                    "ETL error: etl job " + name() + " timed out after " + t + "ms transforming " + id.cname());
+            throw timedOut(id, job, t);
         } catch (IOException e) {
-            throw failed(
-                    id, job, 503, "ETL error: etl job " + name() + " on " + nodeId + " is not reachable: " + reason(e));
+            throw unreachable(id, job, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new TransformException(503, "interrupted transforming " + id.cname());
@@ -325,6 +312,19 @@ final class Transformer {
             return new Answer(InputStream.nullInputStream(), 0, "", true);
         }
         return new Answer(counting(r.bytes()), -1, "application/octet-stream", false);
+    }
+
+    private TransformException timedOut(ObjectId id, String job, long millis) {
+        return failed(
+                id,
+                job,
+                504,
+                "ETL error: etl job " + name() + " timed out after " + millis + "ms transforming " + id.cname());
+    }
+
+    private TransformException unreachable(ObjectId id, String job, IOException e) {
+        return failed(
+                id, job, 503, "ETL error: etl job " + name() + " on " + nodeId + " is not reachable: " + reason(e));
     }
 
     private WsSessions ws() {
